@@ -1,0 +1,140 @@
+// The one object that flows through every stage. Each stage reads what earlier stages
+// assigned and adds its own layer; nothing here knows about any particular stage.
+
+export type EntityType =
+  | 'PERSON' | 'ORG' | 'ARMED_GROUP' | 'GPE' | 'LOC' | 'FACILITY' | 'NORP' | 'EQUIPMENT' | 'DATE';
+
+export type EventType =
+  | 'ATTACK' | 'CLASH' | 'INCURSION' | 'AIRSTRIKE' | 'DRONE_STRIKE' | 'SHELLING' | 'EXPLOSION'
+  | 'DESTRUCTION' | 'CAPTURE' | 'KILLING' | 'SEIZE' | 'WITHDRAWAL' | 'ARREST' | 'PROTEST'
+  | 'CRASH' | 'STATEMENT' | 'AGREEMENT' | 'SUPPLY';
+
+export type Modality = 'asserted' | 'claimed' | 'attempted' | 'negated' | 'hypothetical';
+
+export type ArgRole =
+  | 'agent' | 'target' | 'location' | 'time' | 'instrument' | 'origin' | 'quantity' | 'casualties';
+
+export interface Span { start: number; end: number }
+export interface Mention extends Span { text: string }
+
+export interface Token extends Span {
+  text: string;
+  /** lower-cased text, apostrophes folded to ' */
+  lower: string;
+  lemma: string;
+  pos: string;
+  /** wink-nlp token type: word, number, punctuation, … */
+  kind: string;
+  sentence: number;
+}
+
+export interface Sentence extends Span {
+  heading: boolean;
+  /** index of the first token and one past the last, in doc.tokens */
+  firstToken: number;
+  endToken: number;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  mentions: Mention[];
+  kb?: Record<string, unknown>;
+}
+
+export interface Quantity extends Mention {
+  id: string;
+  value: number | null;
+  approximate: boolean;
+  item: string;
+  entity: string | null;
+}
+
+export interface EventArg extends Mention {
+  role: ArgRole;
+  ref: string | null;
+}
+
+export interface Casualties { killed: number | null; injured: number | null; captured: number | null }
+
+export interface Event {
+  id: string;
+  type: EventType;
+  trigger: Mention;
+  sentence: number;
+  modality: Modality;
+  source: string | null;
+  args: EventArg[];
+  date: string | null;
+  casualties: Casualties;
+  mappings: { acled: { event_type: string; sub_event_type: string }; plover: string };
+}
+
+export interface Warning { code: string; message: string; start?: number; end?: number }
+
+export interface DocMeta {
+  id: string | null;
+  source: string | null;
+  title: string | null;
+  published: string | null;
+  url: string | null;
+  dateline: string | null;
+}
+
+export interface DocInput {
+  text: string;
+  id?: string | null;
+  source?: string | null;
+  title?: string | null;
+  published?: string | null;
+  url?: string | null;
+}
+
+export class Doc {
+  readonly raw: string;
+  text = '';
+  meta: DocMeta;
+  sentences: Sentence[] = [];
+  tokens: Token[] = [];
+  entities: Entity[] = [];
+  quantities: Quantity[] = [];
+  events: Event[] = [];
+  warnings: Warning[] = [];
+
+  constructor(input: DocInput) {
+    this.raw = input.text;
+    this.meta = {
+      id: input.id ?? null,
+      source: input.source ?? null,
+      title: input.title ?? null,
+      published: input.published ?? null,
+      url: input.url ?? null,
+      dateline: null,
+    };
+  }
+
+  warn(code: string, message: string, span?: Span): void {
+    this.warnings.push(span ? { code, message, start: span.start, end: span.end } : { code, message });
+  }
+
+  mention(start: number, end: number): Mention {
+    return { text: this.text.slice(start, end), start, end };
+  }
+
+  /** Tokens of one sentence. */
+  sentenceTokens(index: number): Token[] {
+    const s = this.sentences[index];
+    return s ? this.tokens.slice(s.firstToken, s.endToken) : [];
+  }
+
+  /** The entity whose mention covers [start, end) exactly, or contains it. */
+  entityAt(start: number, end: number): { entity: Entity; mention: Mention } | null {
+    for (const entity of this.entities) {
+      for (const mention of entity.mentions) {
+        if (mention.start <= start && mention.end >= end) return { entity, mention };
+      }
+    }
+    return null;
+  }
+}

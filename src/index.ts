@@ -1,0 +1,55 @@
+// sitrep's public API: build a pipeline once, then turn articles into document records.
+//
+//   const pipeline = createPipeline();
+//   const record = pipeline.process({ text, published: '2024-03-16' });
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { DocInput } from './doc.js';
+import { loadLexicons, type Lexicons } from './lexicons/load.js';
+import { assemble, type Pipeline as StagePipeline, type Stage } from './pipeline.js';
+import { toRecord, type DocumentRecord } from './record/record.js';
+import { datesStage } from './stages/dates/dates.js';
+import { buildKnowledge } from './stages/entities/knowledge.js';
+import { entitiesStage } from './stages/entities/entities.js';
+import { eventsStage } from './stages/events/events.js';
+import { normalizeStage } from './stages/normalize/normalize.js';
+import { quantitiesStage } from './stages/quantities/quantities.js';
+import { sentencesStage } from './stages/sentences/sentences.js';
+
+export interface PipelineOptions {
+  /** extra lexicon files (JSON) added to the bundled ones */
+  lexicons?: string[];
+}
+
+export interface Pipeline {
+  readonly stages: readonly string[];
+  readonly lexicons: Lexicons;
+  process(input: DocInput): DocumentRecord;
+}
+
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const lexicons = loadLexicons(options.lexicons ?? []);
+  const knowledge = buildKnowledge(lexicons);
+  const stages: Stage[] = [
+    normalizeStage({ boilerplate: lexicons.boilerplate }),
+    sentencesStage(winkNLP(model)),
+    entitiesStage(knowledge),
+    datesStage(),
+    quantitiesStage(knowledge.people),
+    eventsStage(knowledge, lexicons.triggers),
+  ];
+  const pipeline: StagePipeline = assemble(stages);
+  return Object.freeze({
+    stages: pipeline.stages.map((s) => s.name),
+    lexicons,
+    process(input: DocInput): DocumentRecord {
+      if (typeof input?.text !== 'string') throw new TypeError('process() takes { text: string, … }: text is missing or not a string');
+      return toRecord(pipeline.process(input));
+    },
+  });
+}
+
+export type { DocInput } from './doc.js';
+export type { DocumentRecord } from './record/record.js';
+export type { Entity, Event, Quantity, EventArg, Mention, EntityType, EventType, Modality } from './doc.js';
+export { SCHEMA, documentId } from './record/record.js';

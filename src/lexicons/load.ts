@@ -1,0 +1,125 @@
+// Knowledge as data: the lexicons shipped in this folder, plus any the user adds with
+// --lexicon FILE. A user file may hold any of the sections below; entries are appended.
+import { readFileSync } from 'node:fs';
+import type { EventType } from '../doc.js';
+
+export interface EquipmentEntry {
+  name: string;
+  aliases: string[];
+  category: string;
+  origin?: string;
+  generic?: boolean;
+}
+
+export interface PlaceEntry {
+  name: string;
+  kind: 'country' | 'admin1' | 'admin2' | 'city' | 'town' | 'village' | 'region' | 'water';
+  country?: string;
+  iso2?: string;
+  admin1?: string;
+  base?: string[];
+  aliases?: string[];
+  demonyms?: string[];
+  capital?: string;
+  lat?: number;
+  lon?: number;
+  population?: number;
+}
+
+export interface ActorEntry {
+  name: string;
+  type: 'ORG' | 'ARMED_GROUP';
+  aliases: string[];
+  country?: string;
+  sector?: string;
+  based?: string;
+  opposes?: string;
+}
+
+export interface TriggerEntry {
+  type: EventType;
+  /** lemmas (wink-nlp) of single-word triggers */
+  words?: string[];
+  /** multi-word phrases, matched on lemmas: "open fire", "take prisoner" */
+  phrases?: string[];
+  /** restrict single words to these parts of speech */
+  pos?: Array<'VERB' | 'NOUN' | 'ADJ'>;
+  /** the word only counts when the sentence also has one of these near it */
+  needs?: Array<'equipment' | 'place' | 'people' | 'aid' | 'force' | 'aircraft'>;
+}
+
+export interface Lexicons {
+  equipment: EquipmentEntry[];
+  places: PlaceEntry[];
+  actors: ActorEntry[];
+  triggers: TriggerEntry[];
+  boilerplate: string[];
+}
+
+export class LexiconError extends Error {}
+
+function readJson(path: string | URL): Record<string, unknown> {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new LexiconError(`cannot read lexicon ${String(path)}: ${(error as Error).message}`);
+  }
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a JSON object');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    throw new LexiconError(`lexicon ${String(path)} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+const bundled = (name: string) => new URL(`./${name}`, import.meta.url);
+
+export function loadLexicons(extra: string[] = []): Lexicons {
+  const lex: Lexicons = {
+    equipment: list(readJson(bundled('equipment.json')), 'entries'),
+    places: list(readJson(bundled('places.json')), 'places'),
+    actors: list(readJson(bundled('actors.json')), 'actors'),
+    triggers: list(readJson(bundled('triggers.json')), 'triggers'),
+    boilerplate: list(readJson(bundled('boilerplate.json')), 'lines'),
+  };
+  for (const path of extra) {
+    const user = readJson(path);
+    const known = ['entries', 'equipment', 'places', 'actors', 'triggers', 'boilerplate'];
+    if (!known.some((k) => k in user)) {
+      throw new LexiconError(`lexicon ${path} has none of the sections ${known.join(', ')}`);
+    }
+    lex.equipment.push(...list<EquipmentEntry>(user, 'entries'), ...list<EquipmentEntry>(user, 'equipment'));
+    lex.places.push(...list<PlaceEntry>(user, 'places'));
+    lex.actors.push(...list<ActorEntry>(user, 'actors'));
+    lex.triggers.push(...list<TriggerEntry>(user, 'triggers'));
+    lex.boilerplate.push(...list<string>(user, 'boilerplate'));
+    validate(lex, path);
+  }
+  return lex;
+}
+
+function list<T>(data: Record<string, unknown>, key: string): T[] {
+  const value = data[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new LexiconError(`lexicon section "${key}" must be an array`);
+  return value as T[];
+}
+
+function validate(lex: Lexicons, path: string): void {
+  const bad = (what: string) => {
+    throw new LexiconError(`lexicon ${path}: ${what}`);
+  };
+  for (const e of lex.equipment) if (!e.name || !Array.isArray(e.aliases) || !e.category) bad(`equipment entry ${JSON.stringify(e).slice(0, 80)} needs name, aliases and category`);
+  for (const p of lex.places) if (!p.name || !p.kind) bad(`place ${JSON.stringify(p).slice(0, 80)} needs name and kind`);
+  for (const a of lex.actors) if (!a.name || !Array.isArray(a.aliases) || (a.type !== 'ORG' && a.type !== 'ARMED_GROUP')) bad(`actor ${JSON.stringify(a).slice(0, 80)} needs name, aliases and type ORG or ARMED_GROUP`);
+  for (const t of lex.triggers) if (!t.type || (!t.words && !t.phrases)) bad(`trigger ${JSON.stringify(t).slice(0, 80)} needs type and words or phrases`);
+  for (const b of lex.boilerplate) {
+    try {
+      new RegExp(b);
+    } catch {
+      bad(`boilerplate pattern ${b} is not a valid regular expression`);
+    }
+  }
+}

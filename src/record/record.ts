@@ -1,0 +1,48 @@
+// Doc → the document record of RECORD.md (schema "sitrep.document/1").
+import { createHash } from 'node:crypto';
+import type { Doc, Entity, Event, Quantity, Warning } from '../doc.js';
+
+export const SCHEMA = 'sitrep.document/1';
+
+export interface DocumentRecord {
+  schema: typeof SCHEMA;
+  doc: {
+    id: string;
+    source: string | null;
+    title: string | null;
+    published: string | null;
+    url: string | null;
+    dateline: string | null;
+  };
+  text: string;
+  sentences: Array<{ start: number; end: number; heading: boolean }>;
+  entities: Entity[];
+  quantities: Quantity[];
+  events: Event[];
+  warnings: Warning[];
+}
+
+/** A stable id from the normalized text: the same article gets the same id wherever it is read from. */
+export function documentId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+export function toRecord(doc: Doc): DocumentRecord {
+  return {
+    schema: SCHEMA,
+    doc: {
+      id: doc.meta.id ?? documentId(doc.text),
+      source: doc.meta.source,
+      title: doc.meta.title,
+      published: doc.meta.published,
+      url: doc.meta.url,
+      dateline: doc.meta.dateline,
+    },
+    text: doc.text,
+    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })),
+    entities: doc.entities.map((e) => ({ ...e, mentions: [...e.mentions].sort((a, b) => a.start - b.start) })),
+    quantities: doc.quantities,
+    events: doc.events,
+    warnings: doc.warnings,
+  };
+}

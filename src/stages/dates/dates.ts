@@ -1,0 +1,123 @@
+// Stage 4: dates. chrono-node parses each sentence (it is 35× slower on whole documents)
+// with doc.published as the reference; news reports the past, so a bare weekday or a
+// month-day falls on or before publication. Expressions chrono lacks ("earlier this
+// month", "in 2014", "last year") are added as small parsers of our own.
+import * as chrono from 'chrono-node';
+import type { Doc } from '../../doc.js';
+import type { Stage } from '../../pipeline.js';
+
+export type Precision = 'day' | 'month' | 'year';
+
+export interface ResolvedDate {
+  start: number;
+  end: number;
+  value: string;
+  precision: Precision;
+}
+
+const MONTH_NAMES = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
+const BEFORE_BARE_MONTH = /\b(in|since|until|till|by|during|through|from|of|early|late|mid|last|next|this|since early|since late)\s*-?$/i;
+
+function makeParser(): chrono.Chrono {
+  const parser = chrono.casual.clone();
+  // "earlier this month", "late last year", "this week": month or year precision
+  parser.parsers.push({
+    pattern: () => /\b(?:(earlier|later|late|early|mid)[- ])?(this|last|past|previous)\s+(week|month|year)\b/i,
+    extract: (context, match) => {
+      const ref = context.reference.instant;
+      const unit = match[3]!.toLowerCase();
+      const last = /last|past|previous/i.test(match[2]!);
+      const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate(), 12));
+      if (unit === 'year') {
+        const year = d.getUTCFullYear() - (last ? 1 : 0);
+        return { year } as never;
+      }
+      if (unit === 'month') {
+        if (last) d.setUTCMonth(d.getUTCMonth() - 1, 1);
+        return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 } as never;
+      }
+      if (last) d.setUTCDate(d.getUTCDate() - 7);
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 12 } as never;
+    },
+  });
+  // "in 2014", "since 2022", "the 2008 war"
+  parser.parsers.push({
+    pattern: () => /\b(?:in|since|of|during|until|by|from)\s+((?:19|20)\d{2})\b(?![-/.]\d)/i,
+    extract: (_context, match) => ({ year: Number(match[1]) }) as never,
+  });
+  return parser;
+}
+
+export function datesStage(): Stage {
+  const parser = makeParser();
+  return {
+    name: 'dates',
+    requires: ['text', 'sentences', 'meta'],
+    assigns: ['dates'],
+    run(doc) {
+      const published = doc.meta.published ? new Date(`${doc.meta.published}T12:00:00Z`) : null;
+      if (!published) doc.warn('no-published-date', 'no publication date: relative dates ("on Sunday") are left unresolved');
+      const dates: ResolvedDate[] = [];
+      for (const s of doc.sentences) {
+        const sentence = doc.text.slice(s.start, s.end);
+        const results = parser.parse(sentence, { instant: published ?? new Date(0), timezone: 0 }, { forwardDate: false });
+        for (const r of results) {
+          const resolved = resolve(doc, s.start, sentence, r, published);
+          if (resolved) dates.push(resolved);
+        }
+      }
+      addDateEntities(doc, dates);
+    },
+  };
+}
+
+function resolve(doc: Doc, offset: number, sentence: string, r: chrono.ParsedResult, published: Date | null): ResolvedDate | null {
+  let text = r.text;
+  let index = r.index;
+  // chrono includes clock times and prepositions: "at 5 p.m. on Friday" → keep the date words
+  const lead = /^(?:(?:on|at|in|since|by|from|during|until|of)\s+)+/i.exec(text);
+  if (lead) {
+    text = text.slice(lead[0].length);
+    index += lead[0].length;
+  }
+  const start = r.start;
+  const known = (c: chrono.Component) => start.isCertain(c);
+  const hasDay = known('day') || known('weekday') || /\b(yesterday|today|tonight|last night)\b/i.test(text);
+  const hasMonth = known('month') || hasDay;
+  const hasYear = known('year');
+  if (!hasDay && !hasMonth && !hasYear) return null; // a clock time alone
+  // a bare month name must look like a date: "in May", not "forces may", "protesters march"
+  if (MONTH_NAMES.test(text.trim())) {
+    if (!/^\p{Lu}/u.test(text) || !BEFORE_BARE_MONTH.test(sentence.slice(0, index))) return null;
+  }
+  if (!published && !hasYear) return null;
+  let date = start.date();
+  // news reports what happened: a weekday or "March 12" without a year lies on or before publication
+  if (published && !hasYear && date.getTime() > published.getTime() + 36e5 * 12 && !/\b(next|coming|tomorrow)\b/i.test(text)) {
+    if (known('weekday') && !known('day')) date = new Date(date.getTime() - 7 * 864e5);
+    else if (known('month')) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+  }
+  const iso = date.toISOString();
+  const precision: Precision = hasDay ? 'day' : hasMonth ? 'month' : 'year';
+  const value = precision === 'day' ? iso.slice(0, 10) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 4);
+  const trimmed = text.replace(/[\s,.;:]+$/, '');
+  return { start: offset + index, end: offset + index + trimmed.length, value, precision };
+}
+
+function addDateEntities(doc: Doc, dates: ResolvedDate[]): void {
+  const byValue = new Map<string, number>();
+  for (const d of dates) {
+    if (doc.entities.some((e) => e.mentions.some((m) => m.start < d.end && m.end > d.start))) continue;
+    const mention = doc.mention(d.start, d.end);
+    const existing = byValue.get(d.value);
+    if (existing !== undefined) {
+      doc.entities[existing]!.mentions.push(mention);
+      continue;
+    }
+    byValue.set(d.value, doc.entities.length);
+    doc.entities.push({ id: '', type: 'DATE', name: d.value, mentions: [mention], kb: { value: d.value, precision: d.precision } });
+  }
+  // ids follow the order of first mention across all entity types
+  doc.entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  doc.entities.forEach((e, i) => (e.id = `e${i + 1}`));
+}

@@ -1,0 +1,309 @@
+// Stage 3: entities. Lexicon names first (places, demonyms, named actors, equipment),
+// then what the genre's grammar tells us about names the lexicons lack: "<Russian> forces",
+// "Moscow's troops", "Kursk and Belgorod oblasts", a capitalised phrase ending in
+// "Ministry" or "Legion", a name after a title or a role ("spokesperson, Andrii Yusov"),
+// first names known to compromise, facilities ("oil depot"). Mentions of one referent
+// become one entity.
+import nlp from 'compromise';
+import type { Doc, Entity, EntityType, Token } from '../../doc.js';
+import type { Stage } from '../../pipeline.js';
+import type { Knowledge } from './knowledge.js';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  name: string;
+  kind: string;
+  kb: Record<string, unknown>;
+}
+
+const NAME_TAGS = /Name|Person|Place|Country|City|Region|Organization/;
+const DATE_WORDS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'el', 'du', 'la', 'abu', 'ul']);
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'write', 'announce', 'claim', 'state', 'warn', 'insist', 'note', 'confirm', 'deny', 'argue', 'explain', 'clarify']);
+const MADE_IN = /^-(made|built|supplied|manufactured|donated|provided|produced|designed|delivered)\b/;
+
+export function entitiesStage(know: Knowledge): Stage {
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+  const isCommonWord = (w: string) => {
+    const tag = lexicon[w.toLowerCase()];
+    return tag !== undefined && !NAME_TAGS.test(tag);
+  };
+  const isFirstName = (w: string) => /FirstName|MaleName|FemaleName/.test(lexicon[w.toLowerCase()] ?? '');
+  const isLastName = (w: string) => /LastName/.test(lexicon[w.toLowerCase()] ?? '');
+
+  return {
+    name: 'entities',
+    requires: ['text', 'tokens', 'sentences'],
+    assigns: ['entities'],
+    run(doc) {
+      let found: Candidate[] = know.gazetteer.find(doc.text).map((m) => ({
+        start: m.start,
+        end: m.end,
+        type: m.entry.type,
+        name: m.entry.name,
+        kind: m.entry.kind,
+        kb: { ...m.entry.kb },
+      }));
+      found = coordinatedAdmins(doc, know, found);
+      found = forcePhrases(doc, know, found);
+      found = mergeEquipment(doc, found);
+      found.push(...facilities(doc, know, found));
+      found.push(...names(doc, know, found, { isCommonWord, isFirstName, isLastName }));
+      doc.entities = group(doc, resolveOverlaps(found));
+    },
+  };
+}
+
+/** "Kursk and Belgorod oblasts": the suffix of the last name applies to the ones before. */
+function coordinatedAdmins(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
+  const out = [...found];
+  for (const c of found) {
+    if (c.kind !== 'admin1' || !/(oblasts|regions|provinces|governorates|states|districts|krais)$/i.test(doc.text.slice(c.start, c.end))) continue;
+    let cursor = c.start;
+    for (;;) {
+      const before = doc.text.slice(Math.max(0, cursor - 60), cursor);
+      const m = /([\p{Lu}][\p{L}'’-]+)(,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)$/u.exec(before);
+      if (!m) break;
+      const entry = know.adminBase.get(m[1]!.toLowerCase());
+      if (!entry) break;
+      const start = cursor - m[0].length;
+      const end = start + m[1]!.length;
+      for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start < end && out[i]!.end > start) out.splice(i, 1);
+      out.push({ start, end, type: entry.type, name: entry.name, kind: entry.kind, kb: { ...entry.kb } });
+      cursor = start;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const TERRITORY = /^ (territory|territories|soil|land|lands|airspace|waters|border|borders|side of the border)(?![\p{L}])/u;
+const ABSTRACT_AFTER = /^(might|power|strength|capabilities|capability|prowess|presence|aid|support|spending|budget)$/;
+
+/** "<Russian> forces", "Moscow's troops", "Ukraine's military" → the state's forces; "Russian territory" → Russia. */
+function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
+  const nouns = [...know.forceNouns.keys()].sort((a, b) => b.length - a.length);
+  const stateName = (country: string) => know.countries.get(country)?.name ?? country;
+  return found.map((c) => {
+    // a lexicon name that is only "<demonym> <force noun>" ("Russian military") is the state's forces too
+    if (c.kind === 'actor' && c.kb.sector === 'military' && typeof c.kb.country === 'string') {
+      const words = doc.text.slice(c.start, c.end).toLowerCase().replace(/['’]s\b/, '').split(/\s+/);
+      const lead = words[0] ?? '';
+      if ((know.demonyms.has(lead) || know.countries.has(c.kb.country) && know.countries.get(c.kb.country)!.name.toLowerCase() === lead) && know.forceNouns.get(words.slice(1).join(' ')) === 'military') {
+        return { ...c, name: `Military Forces of ${stateName(c.kb.country)}`, kind: 'forces' };
+      }
+    }
+    if (c.kind === 'demonym') {
+      const t = TERRITORY.exec(doc.text.slice(c.end, c.end + 24).toLowerCase());
+      const country = know.countries.get(c.kb.country as string);
+      if (t && country) return { start: c.start, end: c.end + t[0].length, type: country.type, name: country.name, kind: 'country', kb: { ...country.kb } };
+    }
+    let country: string | undefined;
+    let after = c.end;
+    if (c.kind === 'demonym') country = c.kb.country as string;
+    else if (c.kind === 'country' || know.capitals.has(c.name.toLowerCase())) {
+      const poss = /^['’]s?\s/.exec(doc.text.slice(c.end, c.end + 3));
+      if (!poss) return c;
+      country = c.kind === 'country' ? (c.kb.country as string) : know.capitals.get(c.name.toLowerCase());
+      after = c.end + poss[0].length - 1;
+    }
+    if (!country) return c;
+    const rest = doc.text.slice(after, after + 40).toLowerCase();
+    const noun = nouns.find((n) => rest.startsWith(` ${n}`) && !/[\p{L}\p{N}]/u.test(rest[n.length + 1] ?? ''));
+    if (!noun) return c;
+    const end = after + 1 + noun.length;
+    if (!noun.endsWith('s') && nextIsNoun(doc, end)) return c; // "Russian military responses"
+    const sector = know.forceNouns.get(noun)!;
+    const state = stateName(country);
+    const name = sector === 'military' ? `Military Forces of ${state}` : sector === 'police' ? `Police Forces of ${state}` : `Government of ${state}`;
+    return { start: c.start, end, type: 'ORG', name, kind: 'forces', kb: { country, sector } };
+  });
+}
+
+function nextIsNoun(doc: Doc, end: number): boolean {
+  const next = doc.tokens.find((t) => t.start >= end);
+  if (!next || next.start - end > 1) return false;
+  return ABSTRACT_AFTER.test(next.lower) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && /^\p{Ll}/u.test(next.text));
+}
+
+/** "Caesar artillery mount", "Leopard 2 tanks": a named system and its generic noun are one mention. */
+function mergeEquipment(doc: Doc, found: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'EQUIPMENT' && c.type === 'EQUIPMENT' && /^[\s-]$/.test(doc.text.slice(prev.end, c.start))) {
+      const named = !prev.kb.generic ? prev : !c.kb.generic ? c : c;
+      out[out.length - 1] = { ...named, start: prev.start, end: c.end, kb: { ...c.kb, ...named.kb, ...(prev.kb.generic && c.kb.generic ? {} : { generic: undefined }) } };
+      if (out[out.length - 1]!.kb.generic === undefined) delete out[out.length - 1]!.kb.generic;
+      continue;
+    }
+    out.push(c);
+  }
+  // origin stated by the text: "US-made armored personnel carriers", "French Caesar howitzers"
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    if (c.type !== 'EQUIPMENT' || c.kb.origin) continue;
+    for (let j = i - 1; j >= 0 && c.start - out[j]!.end < 40; j--) {
+      const o = out[j]!;
+      const between = doc.text.slice(o.end, c.start);
+      const country = o.kb.country as string | undefined;
+      if (!country) continue;
+      if ((o.kind === 'demonym' && /^\s$/.test(between)) || (o.kind === 'country' && MADE_IN.test(between) && !/[.;,]/.test(between))) {
+        c.kb = { ...c.kb, origin: country };
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const taken = (start: number, end: number) => found.some((c) => c.start < end && c.end > start && c.type !== 'NORP' && c.kind !== 'demonym');
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    const toks = doc.tokens.slice(s.firstToken, s.endToken);
+    for (let i = 0; i < toks.length; i++) {
+      const head = toks[i]!;
+      if (!know.facilityHeads.has(head.lower)) continue;
+      let j = i;
+      while (j > 0 && know.facilityModifiers.has(toks[j - 1]!.lower)) j--;
+      if (j === i && !['refinery', 'refineries', 'airfield', 'airbase', 'hospital', 'depot', 'substation'].some((h) => head.lower.startsWith(h))) continue;
+      // "Russian oil facilities": the owner's name belongs to the facility
+      const owner = found.find((c) => (c.kind === 'demonym' || c.kind === 'country') && c.end === toks[j]!.start - 1);
+      const start = owner ? owner.start : toks[j]!.start;
+      if (taken(start, head.end)) continue;
+      const text = doc.text.slice(start, head.end);
+      out.push({ start, end: head.end, type: 'FACILITY', name: text.toLowerCase(), kind: 'facility', kb: {} });
+    }
+  }
+  return out;
+}
+
+interface NameTests {
+  isCommonWord(w: string): boolean;
+  isFirstName(w: string): boolean;
+  isLastName(w: string): boolean;
+}
+
+/** People and organisations the lexicons lack, from capitalised runs of tokens. */
+function names(doc: Doc, know: Knowledge, found: Candidate[], tests: NameTests): Candidate[] {
+  const blocking = found.filter((c) => c.kind !== 'demonym' && c.type !== 'GPE' && c.type !== 'LOC');
+  const covered = (t: Token) => blocking.some((c) => c.start < t.end && c.end > t.start);
+  const placeAt = (t: Token) => found.some((c) => (c.type === 'GPE' || c.type === 'LOC' || c.kind === 'demonym') && c.start < t.end && c.end > t.start);
+  const out: Candidate[] = [];
+  const pending: Array<{ start: number; end: number; word: string }> = [];
+
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    const toks = doc.tokens.slice(s.firstToken, s.endToken);
+    let i = 0;
+    while (i < toks.length) {
+      if (!isCap(toks[i]!) || covered(toks[i]!)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < toks.length) {
+        const t = toks[j]!;
+        if (isCap(t) && !covered(t) && t.start - toks[j - 1]!.end <= 1) j++;
+        else if (CONNECTORS.has(t.lower) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
+        else break;
+      }
+      let run = toks.slice(i, j);
+      i = j;
+      // sentence-initial common words and dates are not names: "Meanwhile", "On", "March"
+      while (run.length && (DATE_WORDS.has(run[0]!.lower) || (run[0] === toks[0] && tests.isCommonWord(run[0]!.text) && run[0]!.pos !== 'PROPN'))) run = run.slice(1);
+      while (run.length && (CONNECTORS.has(run[run.length - 1]!.lower) || DATE_WORDS.has(run[run.length - 1]!.lower))) run = run.slice(0, -1);
+      if (!run.length) continue;
+      let titled = false;
+      while (run.length > 1 && know.titles.includes(run[0]!.text.replace(/\.$/, '') ) ) {
+        run = run.slice(1);
+        titled = true;
+      }
+      while (run.length > 1 && run[0]!.text === '.') run = run.slice(1);
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      const start = first.start;
+      const end = last.end;
+      const text = doc.text.slice(start, end);
+      const head2 = run.length >= 2 ? `${run[run.length - 2]!.text} ${last.text}` : '';
+      if (run.length >= 2 && (know.armedHeads.has(last.text) || know.armedHeads.has(head2))) {
+        out.push(org(start, end, text, 'ARMED_GROUP'));
+        continue;
+      }
+      if (run.length >= 2 && (know.orgHeads.has(last.text) || know.orgHeads.has(head2))) {
+        out.push(org(start, end, text, 'ORG'));
+        continue;
+      }
+      if (run.some(placeAt) || run.some((t) => /\d/.test(t.text))) continue;
+      const role = titled || precededByRole(doc, know, start);
+      const next = doc.tokens.find((t) => t.start >= end && t.kind !== 'punctuation');
+      const speaks = !!next && SPEECH_LEMMAS.has(next.lemma) && run.length >= 2;
+      const known = tests.isFirstName(first.text) || (run.length <= 3 && tests.isLastName(last.text));
+      if (run.length <= 4 && (role || known || speaks) && run.every((t) => !tests.isCommonWord(t.text) || tests.isFirstName(t.text) || tests.isLastName(t.text) || t.pos === 'PROPN')) {
+        out.push({ start, end, type: 'PERSON', name: text, kind: 'person', kb: {} });
+      } else if (run.length === 1) {
+        pending.push({ start, end, word: text });
+      }
+    }
+  }
+  // a bare surname refers back (or forward) to the full name: "Yusov said"
+  for (const p of pending) {
+    const person = out.find((c) => c.type === 'PERSON' && c.name.split(' ').length > 1 && c.name.endsWith(` ${p.word}`));
+    if (person) out.push({ ...person, start: p.start, end: p.end });
+  }
+  return out;
+}
+
+function org(start: number, end: number, text: string, type: EntityType): Candidate {
+  return { start, end, type, name: text.replace(/^the\s+/i, ''), kind: 'pattern', kb: {} };
+}
+
+function isCap(t: Token): boolean {
+  return t.kind === 'word' && t.text.length > 1 && /^\p{Lu}/u.test(t.text);
+}
+
+function precededByRole(doc: Doc, know: Knowledge, start: number): boolean {
+  const before = doc.text.slice(Math.max(0, start - 40), start);
+  const m = /([\p{L}.]+)(?:\s*,)?\s+$/u.exec(before);
+  if (!m) return false;
+  const word = m[1]!.replace(/\.$/, '');
+  return know.roles.has(word.toLowerCase()) || know.titles.includes(word) || know.titles.includes(`${word}.`);
+}
+
+function resolveOverlaps(found: Candidate[]): Candidate[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: Candidate[] = [];
+  let lastEnd = -1;
+  for (const c of sorted) {
+    if (c.start < lastEnd || c.end <= c.start) continue;
+    out.push(c);
+    lastEnd = c.end;
+  }
+  return out;
+}
+
+/** Mentions of the same referent become one entity, numbered in order of first mention. */
+function group(doc: Doc, found: Candidate[]): Entity[] {
+  const byKey = new Map<string, Entity>();
+  const entities: Entity[] = [];
+  for (const c of found) {
+    const key = `${c.type}|${c.name.toLowerCase()}`;
+    let entity = byKey.get(key);
+    if (!entity) {
+      entity = { id: '', type: c.type, name: c.name, mentions: [] };
+      if (Object.keys(c.kb).length) entity.kb = { ...c.kb };
+      byKey.set(key, entity);
+      entities.push(entity);
+    } else if (Object.keys(c.kb).length) {
+      entity.kb = { ...c.kb, ...entity.kb };
+    }
+    entity.mentions.push(doc.mention(c.start, c.end));
+  }
+  entities.forEach((e, i) => (e.id = `e${i + 1}`));
+  return entities;
+}

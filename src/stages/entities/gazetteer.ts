@@ -1,0 +1,130 @@
+// Dictionary lookup over raw text: every alias of every lexicon entry, found at word
+// starts, longest first. Matching is case-insensitive except that an alias written with
+// a capital first letter needs that capital in the text ("Leopard" is not "leopard"),
+// and an all-capitals acronym needs exact case ("UN" is not "un"). Plurals of countable
+// names are accepted ("tanks", "T-72s", "militias").
+import type { EntityType } from '../../doc.js';
+import { fold } from '../sentences/sentences.js';
+
+export interface GazetteerEntry {
+  type: EntityType;
+  name: string;
+  /** what kind of lexicon entry: place kinds, 'demonym', 'actor', 'equipment' */
+  kind: string;
+  kb: Record<string, unknown>;
+  plural: boolean;
+}
+
+export interface GazetteerMatch {
+  start: number;
+  end: number;
+  entry: GazetteerEntry;
+  alias: string;
+}
+
+interface Alias {
+  lower: string;
+  caseRule: 'any' | 'initial' | 'exact';
+  surface: string;
+  entry: GazetteerEntry;
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
+/** Prefixes that make a name something else: anti-Kremlin militants are not the Kremlin. */
+const NEGATING_PREFIX = /(?:^|[^\p{L}])(anti|pro|non|ex|post|pre|neo)-$/iu;
+
+export class Gazetteer {
+  private byKey = new Map<string, Alias[]>();
+  private sorted = true;
+
+  add(surface: string, entry: GazetteerEntry): void {
+    const trimmed = surface.trim();
+    const lower = fold(trimmed);
+    const key = leadingKey(lower, 0);
+    if (!key) return;
+    const letters = trimmed.replace(/[^\p{L}]/gu, '');
+    const caseRule =
+      letters.length >= 2 && letters === letters.toUpperCase() && /^[\p{Lu}]/u.test(trimmed)
+        ? 'exact'
+        : /^\p{Lu}/u.test(trimmed)
+          ? 'initial'
+          : 'any';
+    const list = this.byKey.get(key) ?? [];
+    if (list.some((a) => a.lower === lower && a.entry === entry)) return;
+    list.push({ lower, caseRule, surface: trimmed, entry });
+    this.byKey.set(key, list);
+    this.sorted = false;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byKey.values()) n += list.length;
+    return n;
+  }
+
+  /** All non-overlapping matches, left to right, longest first at each position. */
+  find(text: string, lower = fold(text)): GazetteerMatch[] {
+    if (!this.sorted) {
+      for (const list of this.byKey.values()) list.sort((a, b) => b.lower.length - a.lower.length);
+      this.sorted = true;
+    }
+    const out: GazetteerMatch[] = [];
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      if (!isAlnum(text[i]) || (i > 0 && isAlnum(text[i - 1]))) {
+        i++;
+        continue;
+      }
+      const key = leadingKey(lower, i);
+      let matched: GazetteerMatch | null = null;
+      if (!NEGATING_PREFIX.test(lower.slice(Math.max(0, i - 6), i))) {
+        for (const alias of this.candidates(key)) {
+          const end = this.matchAt(text, lower, i, alias);
+          if (end > 0) {
+            matched = { start: i, end, entry: alias.entry, alias: alias.surface };
+            break;
+          }
+        }
+      }
+      if (matched) {
+        out.push(matched);
+        i = matched.end;
+      } else {
+        i += Math.max(1, key.length);
+      }
+    }
+    return out;
+  }
+
+  /** Aliases whose first word is this word, or its singular: "tanks" looks in the bucket of "tank". */
+  private candidates(key: string): Alias[] {
+    const exact = this.byKey.get(key) ?? [];
+    const singulars = [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.replace(/s$/, '')].filter((k, i, all) => k !== key && all.indexOf(k) === i);
+    const plural = singulars.flatMap((k) => (this.byKey.get(k) ?? []).filter((a) => a.entry.plural));
+    return plural.length ? [...exact, ...plural].sort((a, b) => b.lower.length - a.lower.length) : exact;
+  }
+
+  private matchAt(text: string, lower: string, i: number, alias: Alias): number {
+    if (!lower.startsWith(alias.lower, i)) return -1;
+    if (alias.caseRule === 'exact' && text.slice(i, i + alias.lower.length) !== alias.surface) return -1;
+    if (alias.caseRule === 'initial' && text[i] !== alias.surface[0]) return -1;
+    const end = i + alias.lower.length;
+    if (!isAlnum(text[end])) return end;
+    if (!alias.entry.plural) return -1;
+    for (const suffix of ['s', 'es']) {
+      if (lower.startsWith(suffix, end) && !isAlnum(text[end + suffix.length])) return end + suffix.length;
+    }
+    // militia → militias handled above; country → countries
+    if (alias.lower.endsWith('y') && lower.startsWith('ies', end - 1) && !isAlnum(text[end + 2])) return end + 2;
+    return -1;
+  }
+}
+
+/** The run of letters and digits starting at i: the bucket an alias or a text position falls in. */
+function leadingKey(lower: string, i: number): string {
+  let j = i;
+  while (j < lower.length && isAlnum(lower[j])) j++;
+  return lower.slice(i, j);
+}

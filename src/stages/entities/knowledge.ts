@@ -1,0 +1,141 @@
+// Everything the entity stage knows, built once per pipeline from the lexicons:
+// one gazetteer over all names, and the word lists of names.json as fast sets.
+import { readFileSync } from 'node:fs';
+import type { EntityType } from '../../doc.js';
+import type { Lexicons, PlaceEntry } from '../../lexicons/load.js';
+import { Gazetteer, type GazetteerEntry } from './gazetteer.js';
+
+interface NameLists {
+  titles: string[];
+  roles: string[];
+  orgHeads: string[];
+  armedHeads: string[];
+  forceNouns: Record<string, string[]>;
+  facilityHeads: string[];
+  facilityModifiers: string[];
+  people: string[];
+  speakers: string[];
+}
+
+export interface Knowledge {
+  gazetteer: Gazetteer;
+  /** bare admin1 names ("belgorod") → the admin1 entry */
+  adminBase: Map<string, GazetteerEntry>;
+  /** country ISO3 → country entry */
+  countries: Map<string, GazetteerEntry>;
+  /** capital city name (lower) → country ISO3, for "Moscow's troops" */
+  capitals: Map<string, string>;
+  /** demonym (lower, singular and plural) → country ISO3 */
+  demonyms: Map<string, string>;
+  titles: string[];
+  roles: Set<string>;
+  orgHeads: Set<string>;
+  armedHeads: Set<string>;
+  /** force noun phrase (lower) → sector */
+  forceNouns: Map<string, string>;
+  facilityHeads: Set<string>;
+  facilityModifiers: Set<string>;
+  people: Set<string>;
+  speakers: Set<string>;
+}
+
+const ADMIN_SUFFIXES = ['oblast', 'region', 'province', 'krai', 'kray', 'governorate', 'state', 'district', 'prefecture', 'county'];
+const PLACE_TYPE: Record<PlaceEntry['kind'], EntityType> = {
+  country: 'GPE', admin1: 'GPE', admin2: 'GPE', city: 'GPE', town: 'GPE', village: 'GPE', region: 'LOC', water: 'LOC',
+};
+/** When two places share a bare name, the one a reader most likely means wins. */
+const KIND_RANK: Record<PlaceEntry['kind'], number> = {
+  country: 0, city: 1, admin1: 2, region: 3, water: 4, admin2: 5, town: 6, village: 7,
+};
+
+export function buildKnowledge(lex: Lexicons): Knowledge {
+  const names = JSON.parse(readFileSync(new URL('../../lexicons/names.json', import.meta.url), 'utf8')) as NameLists;
+  const gazetteer = new Gazetteer();
+  const claimed = new Set<string>();
+  const add = (alias: string, entry: GazetteerEntry) => {
+    const key = alias.trim().toLowerCase();
+    if (!key || claimed.has(key)) return;
+    claimed.add(key);
+    gazetteer.add(alias, entry);
+  };
+
+  const adminBase = new Map<string, GazetteerEntry>();
+  const countries = new Map<string, GazetteerEntry>();
+  const capitals = new Map<string, string>();
+  const places = [...lex.places].sort(
+    (a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || (b.population ?? 0) - (a.population ?? 0),
+  );
+  const demonyms: Array<[string, GazetteerEntry]> = [];
+  const demonymCountry = new Map<string, string>();
+  const placeEntries = places.map((place) => {
+    const kb: Record<string, unknown> = { kind: place.kind };
+    for (const key of ['country', 'iso2', 'admin1', 'lat', 'lon', 'population'] as const) {
+      if (place[key] !== undefined) kb[key] = place[key];
+    }
+    const entry: GazetteerEntry = { type: PLACE_TYPE[place.kind] ?? 'GPE', name: place.name, kind: place.kind, kb, plural: false };
+    if (place.kind === 'country' && place.country) {
+      countries.set(place.country, entry);
+      if (place.capital) capitals.set(place.capital.toLowerCase(), place.country);
+      for (const demonym of place.demonyms ?? []) {
+        demonyms.push([demonym, { type: 'NORP', name: demonym, kind: 'demonym', kb: { country: place.country }, plural: true }]);
+        demonymCountry.set(demonym.toLowerCase(), place.country);
+        demonymCountry.set(`${demonym.toLowerCase()}s`, place.country);
+      }
+    }
+    if (place.kind === 'admin1') {
+      // "Belgorod Oblast", "Belgorod region", "Kursk and Belgorod oblasts"
+      const plural: GazetteerEntry = { ...entry, plural: true };
+      for (const base of place.base ?? []) {
+        adminBase.set(base.toLowerCase(), entry);
+        for (const suffix of ADMIN_SUFFIXES) {
+          add(`${base} ${suffix}`, plural);
+          add(`${base} ${suffix[0]!.toUpperCase()}${suffix.slice(1)}`, plural);
+        }
+      }
+    }
+    return { place, entry };
+  });
+  // full names and aliases first, then bare admin1 names, so a city keeps its own name
+  for (const { place, entry } of placeEntries) {
+    add(place.name, entry);
+    for (const alias of place.aliases ?? []) add(alias, entry);
+  }
+  for (const { place, entry } of placeEntries) for (const base of place.base ?? []) add(base, entry);
+
+  for (const actor of lex.actors) {
+    const kb: Record<string, unknown> = {};
+    for (const key of ['country', 'sector', 'based', 'opposes'] as const) if (actor[key]) kb[key] = actor[key];
+    const entry: GazetteerEntry = { type: actor.type, name: actor.name, kind: 'actor', kb, plural: false };
+    add(actor.name, entry);
+    for (const alias of actor.aliases) add(alias, entry);
+  }
+  for (const [demonym, entry] of demonyms) add(demonym, entry);
+  for (const item of lex.equipment) {
+    const kb: Record<string, unknown> = { category: item.category };
+    if (item.origin) kb.origin = item.origin;
+    if (item.generic) kb.generic = true;
+    const entry: GazetteerEntry = { type: 'EQUIPMENT', name: item.name, kind: 'equipment', kb, plural: true };
+    add(item.name, entry);
+    for (const alias of item.aliases) add(alias, entry);
+  }
+
+  const forceNouns = new Map<string, string>();
+  for (const [sector, nouns] of Object.entries(names.forceNouns)) for (const n of nouns) forceNouns.set(n, sector);
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  return {
+    gazetteer,
+    adminBase,
+    countries,
+    capitals,
+    demonyms: demonymCountry,
+    titles: [...names.titles].sort((a, b) => b.length - a.length),
+    roles: lower(names.roles),
+    orgHeads: new Set(names.orgHeads),
+    armedHeads: new Set(names.armedHeads),
+    forceNouns,
+    facilityHeads: lower(names.facilityHeads),
+    facilityModifiers: lower(names.facilityModifiers),
+    people: lower(names.people),
+    speakers: lower(names.speakers),
+  };
+}

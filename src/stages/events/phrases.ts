@@ -1,0 +1,87 @@
+// The noun phrases an event's arguments are drawn from, per sentence: entity mentions,
+// quantities, and descriptions of actors the lexicons cannot name ("anti-Kremlin
+// militants", "these groups", "the regional governor"). Positions are token indices
+// into the sentence, so argument rules can look at the words around a phrase.
+import type { Doc, EntityType, Token } from '../../doc.js';
+
+export type PhraseKind = 'actor' | 'place' | 'equipment' | 'facility' | 'people' | 'date';
+
+export interface Phrase {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  kind: PhraseKind;
+  ref: string | null;
+  entityType: EntityType | null;
+  /** for quantities: the quantity id */
+  quantity?: string;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const DEMONSTRATIVES = new Set(['these', 'those', 'this', 'that', 'such']);
+const KIND_OF: Record<EntityType, PhraseKind> = {
+  PERSON: 'actor', ORG: 'actor', ARMED_GROUP: 'actor', NORP: 'actor', GPE: 'place', LOC: 'place',
+  FACILITY: 'facility', EQUIPMENT: 'equipment', DATE: 'date',
+};
+
+export interface PhraseContext {
+  actorNouns: Set<string>;
+  people: Set<string>;
+}
+
+export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: PhraseContext): Phrase[] {
+  const s = doc.sentences[sentence]!;
+  const tokenAt = (offset: number, edge: 'start' | 'end') => {
+    const i = edge === 'start' ? toks.findIndex((t) => t.end > offset) : findLast(toks, (t) => t.start < offset);
+    return i;
+  };
+  const phrases: Phrase[] = [];
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      if (m.start < s.start || m.end > s.end) continue;
+      phrases.push({ first: tokenAt(m.start, 'start'), last: tokenAt(m.end, 'end'), start: m.start, end: m.end, kind: KIND_OF[e.type], ref: e.id, entityType: e.type });
+    }
+  }
+  for (const q of doc.quantities) {
+    if (q.start < s.start || q.end > s.end) continue;
+    const last = tokenAt(q.end, 'end');
+    const head = toks[last];
+    if (!head || !ctx.people.has(head.lower)) continue;
+    phrases.push({ first: tokenAt(q.start, 'start'), last, start: q.start, end: q.end, kind: 'people', ref: q.id, entityType: null, quantity: q.id });
+  }
+  // descriptions: "anti-Kremlin militants", "pro-Ukrainian militias", "these groups", "the regional governor"
+  const covered = (i: number) => phrases.some((p) => p.first <= i && p.last >= i && p.kind !== 'actor');
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!ctx.actorNouns.has(t.lower) || covered(i) || t.pos === 'VERB') continue;
+    if (phrases.some((p) => p.kind === 'actor' && p.first <= i && p.last >= i)) continue; // "Russian forces" is an entity already
+    const next = toks[i + 1];
+    if (next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text)) continue; // the head is further right: "military assets"
+    let first = i;
+    while (first > 0) {
+      const prev = toks[first - 1]!;
+      if (DETERMINERS.has(prev.lower) || prev.kind === 'punctuation' && prev.text !== '-') break;
+      if (DEMONSTRATIVES.has(prev.lower)) {
+        first--;
+        break;
+      }
+      if (!['ADJ', 'PROPN', 'NOUN'].includes(prev.pos) && prev.text !== '-' && !/^(anti|pro)-/.test(prev.lower)) break;
+      if (/ing$/.test(prev.lower) && prev.pos !== 'ADJ') break;
+      if (phrases.some((p) => p.last === first - 1 && p.kind !== 'actor')) break;
+      first--;
+    }
+    const inner = phrases.filter((p) => p.first >= first && p.last <= i);
+    const ref = inner.find((p) => p.kind === 'actor')?.ref ?? null;
+    // a forces entity already covers "Russian forces": keep it
+    if (phrases.some((p) => p.kind === 'actor' && p.first <= first && p.last >= i)) continue;
+    for (const p of inner) phrases.splice(phrases.indexOf(p), 1);
+    phrases.push({ first, last: i, start: toks[first]!.start, end: t.end, kind: 'actor', ref, entityType: null });
+  }
+  return phrases.filter((p) => p.first >= 0 && p.last >= p.first).sort((a, b) => a.first - b.first || b.last - a.last);
+}
+
+function findLast<T>(xs: T[], test: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i]!)) return i;
+  return -1;
+}

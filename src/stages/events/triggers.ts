@@ -1,0 +1,79 @@
+// Finding the words that announce events, from triggers.json: single words by lemma or
+// surface form (restricted by part of speech), and phrases by lemma sequence.
+import type { EventType, Token } from '../../doc.js';
+import type { TriggerEntry } from '../../lexicons/load.js';
+
+export interface TriggerHit {
+  first: number;
+  last: number;
+  /** candidate readings, most specific first */
+  readings: TriggerEntry[];
+  phrase: boolean;
+}
+
+export class TriggerIndex {
+  private words = new Map<string, TriggerEntry[]>();
+  private phrases: Array<{ words: string[]; entry: TriggerEntry }> = [];
+
+  constructor(entries: TriggerEntry[]) {
+    for (const entry of entries) {
+      for (const w of entry.words ?? []) {
+        const key = w.toLowerCase();
+        const list = this.words.get(key) ?? [];
+        list.push(entry);
+        this.words.set(key, list);
+      }
+      for (const p of entry.phrases ?? []) this.phrases.push({ words: p.toLowerCase().split(/\s+/), entry });
+    }
+    this.phrases.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  find(toks: Token[]): TriggerHit[] {
+    const hits: TriggerHit[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      const phrase = this.phraseAt(toks, i);
+      if (phrase) {
+        hits.push(phrase);
+        i = phrase.last + 1;
+        continue;
+      }
+      const t = toks[i]!;
+      const readings = [t.lower, t.lemma, ...stems(t.lower)]
+        .flatMap((form) => this.words.get(form) ?? [])
+        .filter((e, k, all) => all.indexOf(e) === k)
+        .filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || (t.pos === 'ADJ' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text)));
+      if (readings.length) hits.push({ first: i, last: i, readings, phrase: false });
+      i++;
+    }
+    return hits;
+  }
+
+  private phraseAt(toks: Token[], i: number): TriggerHit | null {
+    const readings: TriggerEntry[] = [];
+    let length = 0;
+    for (const p of this.phrases) {
+      if (length && p.words.length < length) break;
+      if (p.words.every((w, k) => toks[i + k] && (toks[i + k]!.lower === w || toks[i + k]!.lemma === w))) {
+        length = p.words.length;
+        if (!readings.includes(p.entry)) readings.push(p.entry);
+      }
+    }
+    return length ? { first: i, last: i + length - 1, readings, phrase: true } : null;
+  }
+}
+
+/** Base forms wink's lemmatizer misses: "repelling" → repel, "shelled" → shell, "raids" → raid. */
+export function stems(word: string): string[] {
+  const out: string[] = [];
+  for (const suffix of ['ing', 'ed', 'es', 's']) {
+    if (!word.endsWith(suffix) || word.length <= suffix.length + 2) continue;
+    const stem = word.slice(0, -suffix.length);
+    out.push(stem, `${stem}e`);
+    if (/([bdgklmnprt])\1$/.test(stem)) out.push(stem.slice(0, -1));
+    if (suffix === 'es' && stem.endsWith('i')) out.push(`${stem.slice(0, -1)}y`);
+  }
+  return out;
+}
+
+export type { EventType };

@@ -1,0 +1,127 @@
+// Stage 5: quantities. A number bound to the thing it counts: "six tanks" → 6 × tank,
+// "at least 12 civilians", "dozens of drones", "a French Caesar howitzer" (an article
+// counts only when the thing is known equipment). Dates, years, clock times, ordinals,
+// percentages and numbers inside names ("Su-25", "47th Brigade") are never quantities.
+import type { Doc, Entity, Quantity, Token } from '../../doc.js';
+import type { Stage } from '../../pipeline.js';
+import { APPROXIMATORS, parseNumber } from './numbers.js';
+
+const TIME_UNITS = /^(second|minute|hour|day|night|week|weekend|month|year|decade|century|a\.m\.|p\.m\.|am|pm|o'clock|percent|per|%|bn|times?)s?$/;
+const NOUNISH = new Set(['NOUN', 'PROPN']);
+const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
+const APPROX = APPROXIMATORS.map((a) => a.split(' ')).sort((a, b) => b.length - a.length);
+
+export function quantitiesStage(people: Set<string>): Stage {
+  return {
+    name: 'quantities',
+    requires: ['tokens', 'entities'],
+    assigns: ['quantities'],
+    run(doc) {
+      const dates = doc.entities.filter((e) => e.type === 'DATE').flatMap((e) => e.mentions);
+      const inDate = (t: Token) => dates.some((m) => m.start <= t.start && m.end >= t.end);
+      for (const s of doc.sentences) {
+        const toks = doc.tokens.slice(s.firstToken, s.endToken);
+        const words = toks.map((t) => t.lower);
+        let i = 0;
+        while (i < toks.length) {
+          const found = quantityAt(doc, toks, words, i, inDate, people);
+          if (found) {
+            doc.quantities.push({ ...found.quantity, id: `q${doc.quantities.length + 1}` });
+            i = found.next;
+          } else i++;
+        }
+      }
+    },
+  };
+}
+
+function quantityAt(
+  doc: Doc,
+  toks: Token[],
+  words: string[],
+  i: number,
+  inDate: (t: Token) => boolean,
+  people: Set<string>,
+): { quantity: Omit<Quantity, 'id'>; next: number } | null {
+  let at = i;
+  let approximate = false;
+  for (const phrase of APPROX) {
+    if (phrase.every((p, k) => words[i + k] === p)) {
+      at = i + phrase.length;
+      approximate = true;
+      break;
+    }
+  }
+  const first = toks[at];
+  if (!first || inDate(first)) return null;
+  // a number glued to letters is part of a name or an ordinal: Su-25, 47th, 155mm
+  if (/\d/.test(first.text) && !/^[\d.,]+$/.test(first.text)) return null;
+  const number = parseNumber(words, at);
+  if (!number) return null;
+  if (approximate && number.article) return null;
+  let j = at + number.length;
+  if (words[j] === 'of') j++;
+  const previous = toks[i - 1];
+  if (previous && /^(no\.|number|#|the|page|article|chapter|resolution|route|highway)$/i.test(previous.text) && !number.article) return null;
+  // a four-digit year is a date, whatever follows
+  if (number.value !== null && Number.isInteger(number.value) && number.value >= 1900 && number.value <= 2100 && /^\d{4}$/.test(first.text)) return null;
+  // the noun phrase counted: modifiers, then the head noun (or a known equipment mention)
+  let head = -1;
+  let entity: Entity | null = null;
+  let k = j;
+  for (; k < toks.length && k < j + 6; k++) {
+    const t = toks[k]!;
+    if (inDate(t)) break;
+    const equipment = doc.entityAt(t.start, t.end);
+    if (equipment && equipment.entity.type === 'EQUIPMENT') {
+      entity = equipment.entity;
+      while (k + 1 < toks.length && toks[k + 1]!.end <= equipment.mention.end) k++;
+      head = k;
+      break;
+    }
+    if (t.text === '-' && k > j) continue;
+    if (people.has(t.lower) && t.pos !== 'VERB') {
+      head = k;
+      if (!(toks[k + 1] && people.has(toks[k + 1]!.lower))) break;
+      continue;
+    }
+    if (!MODIFIER.has(t.pos) || (t.pos === 'VERB' && !/ed$|ing$/.test(t.lower) && k > j)) break;
+    if (NOUNISH.has(t.pos) || t.pos === 'VERB') head = k;
+    const next = toks[k + 1];
+    if (NOUNISH.has(t.pos) && next && (!MODIFIER.has(next.pos) || next.pos === 'VERB' || next.pos === 'ADJ')) break;
+  }
+  if (head < 0) return null;
+  const headToken = toks[head]!;
+  if (headToken.pos === 'VERB' && !entity && !people.has(headToken.lower)) return null;
+  if (TIME_UNITS.test(headToken.lower)) return null;
+  if (number.article && (!entity || entity.type !== 'EQUIPMENT')) return null;
+  const startToken = toks[i]!;
+  const start = startToken.start;
+  const end = headToken.end;
+  if (!entity) {
+    for (const e of doc.entities) {
+      if (e.type === 'DATE') continue;
+      if (e.mentions.some((m) => m.start >= toks[j]?.start! && m.end <= end)) {
+        entity = e;
+        if (e.type === 'EQUIPMENT' || e.type === 'NORP') break;
+      }
+    }
+  }
+  return {
+    quantity: {
+      text: doc.text.slice(start, end),
+      start,
+      end,
+      value: number.value,
+      approximate: approximate || number.approximate,
+      item: itemOf(headToken),
+      entity: entity?.id ?? null,
+    },
+    next: head + 1,
+  };
+}
+
+function itemOf(t: Token): string {
+  const lemma = t.lemma && t.lemma !== t.lower && !/[A-Z]/.test(t.lemma) ? t.lemma : t.lower;
+  return lemma.replace(/['’]s$/, '');
+}

@@ -1,0 +1,99 @@
+// Stage 2: sentences and tokens from wink-nlp, with character offsets into doc.text.
+// wink works on token indices; we rebuild offsets by walking each token through the
+// paragraph, so `text.slice(start, end) === token.text` always holds.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Sentence, Token } from '../../doc.js';
+import type { Stage } from '../../pipeline.js';
+
+type Wink = ReturnType<typeof winkNLP>;
+
+/** A line is a heading when it is short and does not end like a sentence. */
+export function isHeading(line: string): boolean {
+  const words = line.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 14) return false;
+  if (/[.!?:;,"”’'…)\]]$/.test(line)) return false;
+  return /^[\p{Lu}\p{N}"“'‘]/u.test(line);
+}
+
+export function sentencesStage(nlp: Wink = winkNLP(model)): Stage {
+  const its = nlp.its;
+  return {
+    name: 'sentences',
+    requires: ['text'],
+    assigns: ['sentences', 'tokens'],
+    run(doc) {
+      const text = doc.text;
+      const lines = text.split('\n');
+      let lineStart = 0;
+      for (const line of lines) {
+        const base = lineStart;
+        lineStart += line.length + 1;
+        if (!line.trim()) continue;
+        const heading = isHeading(line);
+        const wdoc = nlp.readDoc(line);
+        const words = wdoc.tokens().out() as string[];
+        const pos = wdoc.tokens().out(its.pos) as string[];
+        const lemma = wdoc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+        const kinds = wdoc.tokens().out(its.type) as string[];
+        const starts: number[] = [];
+        const ends: number[] = [];
+        let cursor = 0;
+        for (const word of words) {
+          let at = line.indexOf(word, cursor);
+          if (at < 0 || /\S/.test(line.slice(cursor, at))) at = skipSpace(line, cursor);
+          const end = Math.min(line.length, at < 0 ? cursor : at + word.length);
+          starts.push(base + Math.max(at, cursor));
+          ends.push(base + end);
+          cursor = end;
+        }
+        const spans: Array<[number, number]> = heading
+          ? [[0, words.length - 1]]
+          : (wdoc.sentences().out(its.span) as unknown as Array<[number, number]>);
+        for (const [first, last] of spans) {
+          const index = doc.sentences.length;
+          const firstToken = doc.tokens.length;
+          for (let t = first; t <= last; t++) {
+            const start = starts[t]!;
+            const end = ends[t]!;
+            if (end <= start) continue;
+            const surface = text.slice(start, end);
+            doc.tokens.push({
+              start,
+              end,
+              text: surface,
+              lower: fold(surface),
+              lemma: lemma[t] ?? surface.toLowerCase(),
+              pos: pos[t] ?? 'X',
+              kind: kinds[t] ?? 'word',
+              sentence: index,
+            });
+          }
+          const endToken = doc.tokens.length;
+          if (endToken === firstToken) continue;
+          const sentence: Sentence = {
+            start: doc.tokens[firstToken]!.start,
+            end: doc.tokens[endToken - 1]!.end,
+            heading,
+            firstToken,
+            endToken,
+          };
+          doc.sentences.push(sentence);
+        }
+      }
+    },
+  };
+}
+
+function skipSpace(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && /\s/.test(line[i]!)) i++;
+  return i;
+}
+
+/** Lower case with typographic apostrophes folded, keeping the length unchanged. */
+export function fold(s: string): string {
+  return s.toLowerCase().replace(/[’‘`´]/g, "'");
+}
+
+export type { Token };
