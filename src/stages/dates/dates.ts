@@ -18,6 +18,9 @@ export interface ResolvedDate {
 const MONTH_NAMES = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 const BEFORE_BARE_MONTH = /\b(in|since|until|till|by|during|through|from|of|early|late|mid|last|next|this|since early|since late)\s*-?$/i;
 
+/** A sentence about what is to come: its weekdays lie ahead of publication. */
+const FUTURE = /\b(will|shall|(is|are) expected|(is|are) due|(is|are) scheduled|plans? to|forecasts?|forecasters|upcoming|set to)\b/i;
+
 function makeParser(): chrono.Chrono {
   const parser = chrono.casual.clone();
   // "earlier this month", "late last year", "this week": month or year precision
@@ -93,7 +96,8 @@ function resolve(doc: Doc, offset: number, sentence: string, r: chrono.ParsedRes
   if (!published && !hasYear) return null;
   let date = start.date();
   // news reports what happened: a weekday or "March 12" without a year lies on or before publication
-  if (published && !hasYear && date.getTime() > published.getTime() + 36e5 * 12 && !/\b(next|coming|tomorrow)\b/i.test(text)) {
+  const future = /\b(next|coming|tomorrow)\b/i.test(text) || FUTURE.test(sentence);
+  if (published && !hasYear && date.getTime() > published.getTime() + 36e5 * 12 && !future) {
     if (known('weekday') && !known('day')) date = new Date(date.getTime() - 7 * 864e5);
     else if (known('month')) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
   }

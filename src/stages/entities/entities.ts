@@ -49,7 +49,7 @@ export function entitiesStage(know: Knowledge): Stage {
         kb: { ...m.entry.kb },
       }));
       found = coordinatedAdmins(doc, know, found);
-      found = forcePhrases(doc, know, found);
+      found = forcePhrases(doc, know, found).flatMap((c) => splitPossessive(doc, know, c));
       found = mergeEquipment(doc, found);
       found.push(...facilities(doc, know, found));
       found.push(...names(doc, know, found, { isCommonWord, isFirstName, isLastName }));
@@ -127,6 +127,23 @@ function nextIsNoun(doc: Doc, end: number): boolean {
   const next = doc.tokens.find((t) => t.start >= end);
   if (!next || next.start - end > 1) return false;
   return ABSTRACT_AFTER.test(next.lower) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && /^\p{Ll}/u.test(next.text));
+}
+
+/**
+ * "Russia's Defence Ministry", "Moscow's troops": the country is an entity of its own and
+ * the institution's mention starts after the possessive.
+ */
+function splitPossessive(doc: Doc, know: Knowledge, c: Candidate): Candidate[] {
+  if (c.type !== 'ORG' && c.type !== 'ARMED_GROUP') return [c];
+  const text = doc.text.slice(c.start, c.end);
+  const m = /^([\p{L} .-]+?)['’]s\s+/u.exec(text);
+  if (!m) return [c];
+  const owner = know.gazetteer.find(m[1]!).find((g) => g.start === 0 && g.end === m[1]!.length && g.entry.type === 'GPE');
+  if (!owner) return [c];
+  return [
+    { start: c.start, end: c.start + m[1]!.length, type: 'GPE', name: owner.entry.name, kind: owner.entry.kind, kb: { ...owner.entry.kb } },
+    { ...c, start: c.start + m[0].length },
+  ];
 }
 
 /** "Caesar artillery mount", "Leopard 2 tanks": a named system and its generic noun are one mention. */
@@ -219,6 +236,11 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: NameTests):
       while (run.length && (DATE_WORDS.has(run[0]!.lower) || (run[0] === toks[0] && tests.isCommonWord(run[0]!.text) && run[0]!.pos !== 'PROPN'))) run = run.slice(1);
       while (run.length && (CONNECTORS.has(run[run.length - 1]!.lower) || DATE_WORDS.has(run[run.length - 1]!.lower))) run = run.slice(0, -1);
       if (!run.length) continue;
+      const tail2 = run.length >= 2 ? `${run[run.length - 2]!.text} ${run[run.length - 1]!.text}` : '';
+      if (run.length >= 2 && !run.some(placeAt) && (know.orgHeads.has(run[run.length - 1]!.text) || know.orgHeads.has(tail2)) && know.titles.includes(run[0]!.text)) {
+        out.push(org(run[0]!.start, run[run.length - 1]!.end, doc.text.slice(run[0]!.start, run[run.length - 1]!.end), 'ORG'));
+        continue;
+      }
       let titled = false;
       while (run.length > 1 && know.titles.includes(run[0]!.text.replace(/\.$/, '') ) ) {
         run = run.slice(1);
@@ -264,7 +286,7 @@ function org(start: number, end: number, text: string, type: EntityType): Candid
 }
 
 function isCap(t: Token): boolean {
-  return t.kind === 'word' && t.text.length > 1 && /^\p{Lu}/u.test(t.text);
+  return (t.text.length > 1 && /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text)) || /^\d+(st|nd|rd|th)$/.test(t.text);
 }
 
 function precededByRole(doc: Doc, know: Knowledge, start: number): boolean {

@@ -9,6 +9,7 @@ import type { TriggerEntry } from '../../lexicons/load.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { mappingsFor } from './mappings.js';
+import { npLeft, npRight, type NounPhraseContext } from './noun-phrase.js';
 import { sentencePhrases, type Phrase } from './phrases.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 
@@ -21,7 +22,7 @@ const ACTOR_NOUNS = [
   'squad', 'guards', 'occupiers', 'invaders', 'raiders', 'extremists', 'assailants', 'bandits', 'pirates', 'navy', 'leader',
   'leaders', 'corps', 'legion', 'command', 'staff', 'service', 'office', 'agency', 'observatory', 'monitor', 'statement',
 ];
-const PREPOSITIONS = new Set(['in', 'of', 'on', 'into', 'from', 'near', 'at', 'against', 'with', 'by', 'for', 'to', 'over', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'through', 'throughout', 'within', 'between', 'amid', 'amidst', 'behind', 'about', 'via', 'under', 'after', 'before', 'during', 'including']);
+const PREPOSITIONS = new Set(['in', 'of', 'on', 'into', 'from', 'near', 'at', 'against', 'with', 'by', 'for', 'to', 'over', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'through', 'throughout', 'within', 'between', 'amid', 'amidst', 'behind', 'about', 'via', 'under', 'during', 'including']);
 const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'across', 'over', 'on', 'around', 'inside', 'within', 'throughout', 'to', 'towards', 'toward', 'onto', 'off', 'along', 'north', 'south', 'east', 'west']);
 const SUPPORT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'make', 'continue', 'intensify', 'step', 'begin', 'start', 'unleash', 'resume', 'undertake', 'perform', 'claim', 'report', 'announce', 'hold']);
 const SPEECH = new Set(['say', 'said', 'tell', 'told', 'report', 'reported', 'announce', 'announced', 'claim', 'claimed', 'state', 'stated', 'confirm', 'confirmed', 'allege', 'alleged', 'assert', 'insist', 'add', 'added', 'write', 'wrote', 'post', 'posted', 'publish', 'published', 'deny', 'denied', 'accuse', 'accused', 'warn', 'warned', 'clarify', 'clarified']);
@@ -33,7 +34,7 @@ const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its', 'their', 'ensuing', 'subsequent', 'latest', 'same']);
 const VIOLENT: EventType[] = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'SEIZE', 'CRASH'];
 const AID_WORDS = new Set(['aid', 'assistance', 'supplies', 'supply', 'food', 'fuel', 'medicine', 'medicines', 'weapons', 'arms', 'ammunition', 'munitions', 'shells', 'equipment', 'package', 'humanitarian', 'military', 'vehicles', 'missiles', 'rockets', 'drones', 'jets', 'tanks']);
-const SETTLEMENT_WORDS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'settlement', 'settlements', 'position', 'positions', 'territory', 'territories', 'hill', 'district', 'neighbourhood', 'neighborhood', 'area', 'areas', 'region', 'bridgehead', 'stronghold', 'base', 'outpost', 'airport', 'airfield', 'port', 'capital', 'province', 'oblast', 'border', 'crossing', 'trenches', 'trench', 'village.']);
+const SETTLEMENT_WORDS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'settlement', 'settlements', 'position', 'positions', 'territory', 'territories', 'hill', 'district', 'neighbourhood', 'neighborhood', 'area', 'areas', 'region', 'bridgehead', 'stronghold', 'base', 'outpost', 'airport', 'airfield', 'port', 'capital', 'province', 'oblast', 'border', 'crossing', 'trenches', 'trench', 'outskirts', 'suburbs', 'centre', 'center', 'edge', 'heart', 'streets']);
 const CASUALTY_WORDS: Array<[RegExp, keyof Casualties]> = [
   [/^(kill|killed|killing|dead|die|died|dying|death|deaths|slain|massacre|massacred|fatalities|toll|executed|lifeless)$/, 'killed'],
   [/^(wound|wounded|wounding|injure|injured|injuring|injury|injuries|hurt|maimed)$/, 'injured'],
@@ -141,6 +142,8 @@ class EventExtractor {
     if (!entry) return null;
     const t = toks[hit.first]!;
     // "take place", "took part"
+    // "to demand the resignation": a purpose, not a statement
+    if (entry.type === 'STATEMENT' && toks[hit.first - 1]?.lower === 'to' && !/^(refused|going|set|due)$/.test(toks[hit.first - 2]?.lower ?? '')) return null;
     if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures|over)$/.test(toks[hit.last + 1]?.lower ?? '')) return null;
     return { type: this.refine(entry.type, hit, toks, phrases), entry };
   }
@@ -165,6 +168,8 @@ class EventExtractor {
           return at.some((p) => p.kind === 'actor' && p.entityType !== 'PERSON') || this.actorNouns.has(t.lower);
         case 'aircraft':
           return at.some((p) => p.kind === 'equipment');
+        case 'projectile':
+          return at.some((p) => p.kind === 'equipment' && /missile|rocket|artillery|uav|munition/.test(String(this.doc.entities.find((e) => e.id === p.ref)?.kb?.category ?? ''))) || /^(rockets?|missiles?|shells?|mortars?|mortar|drones?|projectiles?|grenades?)$/.test(t.lower);
         default:
           return false;
       }
@@ -174,13 +179,18 @@ class EventExtractor {
       if (i >= toks.length || /^[;:]$/.test(toks[i]!.text)) break;
       if (test(i)) return d;
     }
-    // passive: "25 soldiers were captured"
-    if (this.isPassive(hit, toks)) for (let d = 1; d <= window; d++) if (test(hit.first - d)) return d + 0.5;
+    // passive: "25 soldiers were captured"; protesters are the subject: "thousands of protesters marched"
+    if (this.isPassive(hit, toks) || need === 'people') for (let d = 1; d <= window; d++) if (test(hit.first - d)) return d + 0.5;
     return Infinity;
   }
 
   /** ATTACK-like words take their kind from the weapon: drones, missiles, artillery, mines. */
   private refine(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[]): EventType {
+    if (type === 'KILLING') {
+      const near = phrases.filter((p) => p.kind === 'equipment' && p.last >= hit.first - 6 && p.last < hit.first);
+      const words = near.map((p) => this.doc.text.slice(p.start, p.end).toLowerCase());
+      return words.some((w) => /\b(bomb|ied|mine|landmine|explosive|grenade)s?\b/.test(w)) ? 'EXPLOSION' : type;
+    }
     if (type !== 'ATTACK' && type !== 'EXPLOSION') return type;
     const near = phrases.filter((p) => p.kind === 'equipment' && p.last >= hit.first - 6 && p.first <= hit.last + 6);
     const equipmentAt = near.map((p) => this.doc.entities.find((e) => e.id === p.ref)?.kb?.category as string | undefined);
@@ -246,75 +256,115 @@ class EventExtractor {
       return toks[i]?.lower ?? '';
     };
     const bare = (p: Phrase) => !PREPOSITIONS.has(prepOf(p)) || prepOf(p) === 'including';
-    const isNoun = last.pos === 'NOUN' || last.pos === 'PROPN' || (hit.phrase && last.pos !== 'VERB');
+    // wink sometimes tags a past tense as a noun ("Gunmen abducted/NOUN more than 200 students")
+    const isNoun = (last.pos === 'NOUN' || last.pos === 'PROPN' || (hit.phrase && last.pos !== 'VERB')) && !(!hit.phrase && /ed$/.test(last.lower) && !/^(the|a|an|its|their)$/.test(toks[hit.first - 1]?.lower ?? ''));
     const passive = !isNoun && this.isPassive(hit, toks);
-    const agentLike = (p: Phrase) => p.kind === 'actor' || p.kind === 'people' || (p.kind === 'place' && p.entityType === 'GPE');
+    const np: NounPhraseContext = { phrases, actorNouns: this.actorNouns, people: this.know.people };
+    const agentLike = (p: Phrase) => p.kind === 'actor' || p.kind === 'people' || (p.kind === 'place' && p.entityType === 'GPE') || (p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first < p.last && phrases.some((q) => q.first === p.first && q.kind === 'actor'));
+    const placeOnly = (p: Phrase) => p.kind === 'place' && phrases.some((q) => q.kind === 'place' && q.first === p.first && q.last === p.last);
 
     // agent
     let agent: Phrase | undefined;
     if (passive || isNoun) {
-      agent = right.find((p) => prepOf(p) === 'by' && p.first - hit.last <= 8 && agentLike(p));
+      const by = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 8 && t.lower === 'by');
+      const byPhrase = by >= 0 ? npRight(toks, np, by + 1) : null;
+      if (byPhrase && agentLike(byPhrase)) agent = byPhrase;
     }
     if (!agent && isNoun) {
-      // "Russian attack", "Israel's airstrike": the actor right before the noun
-      const before = left[left.length - 1];
-      if (before && before.last >= hit.first - 2 && agentLike(before) && before.kind !== 'people') agent = before;
+      // "Russian attack", "Israel's airstrike", "Ukrainian drone attack": the actor right before the noun
+      let k = hit.first - 1;
+      while (k >= 0 && (toks[k]!.pos === 'ADJ' || phrases.some((p) => p.kind === 'equipment' && p.first <= k && p.last >= k)) && !phrases.some((p) => p.kind === 'actor' && p.last === k)) k--;
+      if (toks[k]?.lower === "'s") k--;
+      const before = phrases.find((p) => p.last === k && (p.kind === 'actor' || (p.kind === 'place' && p.entityType === 'GPE')));
+      if (before && before.first >= clauseStart) agent = before;
       // "these groups launched coordinated raids": the subject of the support verb
       const support = lastIndex(toks, hit.first, (t) => SUPPORT_VERBS.has(t.lemma));
       if (!agent && support >= 0 && hit.first - support <= 4) {
-        agent = [...left].reverse().find((p) => p.last < support && bare(p) && agentLike(p));
+        const subject = this.subjectBefore(toks, np, support);
+        agent = subject && agentLike(subject) ? subject : [...left].reverse().find((p) => p.last < support && bare(p) && agentLike(p));
       }
     }
     // "With Putin condemning …": the phrase right before an -ing verb is its subject
     const adjacent = left[left.length - 1];
     if (!agent && !isNoun && /ing$/.test(first.lower) && adjacent && adjacent.last === hit.first - 1 && agentLike(adjacent)) agent = adjacent;
-    if (!agent && !isNoun && !passive) agent = [...left].reverse().find((p) => bare(p) && agentLike(p) && !this.isSpeakerOnly(p, toks));
-    if (agent) arg('agent', agent);
+    if (!agent && !isNoun && !passive) {
+      const subject = this.subjectBefore(toks, np, hit.first);
+      if (subject && agentLike(subject)) agent = subject;
+      else if (!subject || subject.kind === 'other') agent = [...left].reverse().find((p) => bare(p) && agentLike(p) && !this.isSpeakerOnly(p, toks));
+    }
+    if (agent) {
+      // coordinated subjects: "government troops and allied militias retreated"
+      const k = agent.first - 1;
+      if (toks[k]?.lower === 'and' && k > clauseStart) {
+        const other = npLeft(toks, np, k - 1);
+        if (other && agentLike(other) && other.first >= clauseStart && !PREPOSITIONS.has(toks[other.first - 1]?.lower ?? '')) agent = { ...agent, first: other.first, start: other.start, ref: agent.ref ?? other.ref };
+      }
+      arg('agent', agent);
+    }
     const agentAnaphoric = !!agent && /^(these|those|they|the) /i.test(doc.text.slice(agent.start, agent.end) + ' ') && agent.ref === null;
 
     // target and location
-    const objects = passive ? [...left].reverse().filter((p) => bare(p)).slice(0, 1) : [];
-    if (!isNoun && !passive) {
-      const direct = right.find((p) => p.first - hit.last <= 5 && !toks.slice(hit.last + 1, p.first).some((t) => t.pos === 'VERB' || t.pos === 'ADP' || t.kind === 'punctuation'));
-      if (direct) objects.push(direct);
+    const objects: Phrase[] = [];
+    if (passive) {
+      const subject = this.subjectBefore(toks, np, hit.first);
+      if (subject) objects.push(subject);
+    } else if (!isNoun) {
+      let k = hit.last + 1;
+      while (toks[k] && /^(down|up|out|off|back|away)$/.test(toks[k]!.lower)) k++;
+      const direct = npRight(toks, np, k);
+      if (direct && direct.first - hit.last <= 3) objects.push(direct);
     }
-    const onPhrase = right.find((p) => (/^(on|against|at|targeting)$/.test(prepOf(p)) && p.first - hit.last <= 6) || (isNoun && prepOf(p) === 'of' && p.first - hit.last <= 3));
-    if (onPhrase) objects.push(onPhrase);
+    const prepAt = toks.findIndex((t, k) => k > hit.last && ((/^(on|against|at|targeting|upon)$/.test(t.lower) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
+    if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t) => t.pos === 'VERB' || t.text === ',')) {
+      const p = npRight(toks, np, prepAt + 1);
+      if (p) objects.push(p);
+    }
     // "the destruction of equipment, including US-made armored personnel carriers"
     const includingAt = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 6 && t.lower === 'including');
-    const including = includingAt < 0 ? undefined : right.find((p) => p.first > includingAt && p.first - includingAt <= 5 && p.kind !== 'place' && p.kind !== 'date');
-    if (including && objects.length === 0 && isNoun) objects.push(including);
+    if (includingAt >= 0 && isNoun) {
+      const p = npRight(toks, np, includingAt + 1);
+      if (p && !placeOnly(p)) objects.push(p);
+    }
     for (const p of objects) {
-      if (p === agent) continue;
+      if (agent && p.start === agent.start) continue;
       if (type === 'CRASH' && p.kind === 'equipment') continue;
-      if (p.kind === 'place') arg('location', p);
-      else if (p.kind !== 'date') arg(type === 'SUPPLY' && p.kind === 'actor' ? 'target' : 'target', p);
-      // coordinated objects: "six tanks and a French Caesar howitzer"
+      if (type === 'STATEMENT' && p.kind !== 'actor') continue;
+      if (p.kind === 'date') continue;
+      arg(placeOnly(p) ? 'location' : 'target', p);
+      // coordinated objects: "two T-72 tanks and a BMP infantry fighting vehicle"
       let tail = p;
-      for (const q of right) {
-        if (q.first <= tail.last) continue;
-        const between = toks.slice(tail.last + 1, q.first).map((t) => t.lower).join(' ');
-        if (!/^(and|,|, and|or)$/.test(between) || q.kind !== p.kind) break;
-        arg(p.kind === 'place' ? 'location' : 'target', q);
+      for (let guard = 0; guard < 4; guard++) {
+        const k = tail.last + 1;
+        const conj = toks[k]?.lower === ',' && toks[k + 1]?.lower === 'and' ? 2 : /^(and|or|,)$/.test(toks[k]?.lower ?? '') ? 1 : 0;
+        if (!conj) break;
+        const q = npRight(toks, np, k + conj);
+        if (!q || (q.kind !== p.kind && !(p.kind === 'equipment' || q.kind === 'equipment'))) break;
+        if (conj === 1 && toks[k]!.text === ',' && (toks[q.last + 1]?.pos === 'VERB' || toks[q.last + 1]?.pos === 'AUX')) break; // ", state prosecutors said"
+        arg(placeOnly(q) ? 'location' : 'target', q);
         tail = q;
       }
     }
-    const places = [...right.filter((p) => p.first - hit.last <= 12), ...[...left].reverse().filter((p) => hit.first - p.last <= 10)]
-      .filter((p) => p.kind === 'place' && p.entityType !== 'NORP' && LOCATION_PREPS.has(prepOf(p)) && type !== 'STATEMENT');
-    const nearest = places[0];
-    if (nearest && !args.some((a) => a.role === 'location')) {
-      arg('location', nearest);
-      let tail = nearest;
-      for (const q of phrases) {
-        if (q.first <= tail.last || q.kind !== 'place') continue;
-        const between = toks.slice(tail.last + 1, q.first).map((t) => t.lower).join(' ');
-        if (!/^(and|,|, and)$/.test(between)) break;
-        arg('location', q);
-        tail = q;
+    if (type !== 'STATEMENT' && !args.some((a) => a.role === 'location')) {
+      const candidates = [...right.filter((p) => p.first - hit.last <= 14), ...[...left].reverse().filter((p) => hit.first - p.last <= 10)]
+        .filter((p) => p.kind === 'place' && p.entityType !== 'NORP' && (LOCATION_PREPS.has(prepOf(p)) || (prepOf(p) === 'of' && SETTLEMENT_WORDS.has(toks[lastIndex(toks, p.first, (t) => t.lower === 'of') - 1]?.lower ?? ''))));
+      let place = candidates[0];
+      if (place) {
+        // "Russia's Bryansk region": the more specific place follows the possessive
+        const next = phrases.find((q) => q.kind === 'place' && q.first === place!.last + 2 && toks[place!.last + 1]?.lower === "'s");
+        if (next) place = next;
+        arg('location', place);
+        let tail = place;
+        for (const q of phrases) {
+          if (q.first <= tail.last || q.kind !== 'place' || q.entityType === 'NORP') continue;
+          const between = toks.slice(tail.last + 1, q.first).map((t) => t.lower).join(' ');
+          if (!/^(and|,|, and|, northern|, southern|, eastern|, western|, central|, north|, south|, east|, west)$/.test(between)) break;
+          arg('location', q);
+          tail = q;
+        }
       }
     }
     const origin = right.find((p) => prepOf(p) === 'from' && p.kind === 'place');
-    if (origin && ['INCURSION', 'ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'SUPPLY', 'WITHDRAWAL'].includes(type)) arg('origin', origin);
+    if (origin && ['INCURSION', 'ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'SUPPLY', 'WITHDRAWAL'].includes(type)) arg(type === 'WITHDRAWAL' ? 'location' : 'origin', origin);
 
     // instrument
     if (!['DESTRUCTION', 'CAPTURE', 'SUPPLY', 'CRASH'].includes(type)) {
@@ -363,6 +413,21 @@ class EventExtractor {
     return { event, lemma: hit.phrase ? toks.slice(hit.first, hit.last + 1).map((t) => t.lemma).join(' ') : first.lemma, agentAnaphoric };
   }
 
+  /** The subject of the verb at token k: skip auxiliaries, adverbs and control verbs ("denied shelling", "threatened to attack"). */
+  private subjectBefore(toks: Token[], np: NounPhraseContext, k: number): Phrase | null {
+    let i = k - 1;
+    while (i >= 0) {
+      const t = toks[i]!;
+      if (['AUX', 'ADV', 'PART'].includes(t.pos) || /^(had|has|have|was|were|is|are|been|be|to|not|n't|also|reportedly|allegedly|then|later|again|could|would|may|might|will)$/.test(t.lower)) i--;
+      else if (t.pos === 'VERB' && /^(deny|threaten|vow|try|attempt|continue|begin|start|plan|refuse|fail|claim|appear|seem|prepare|resume|intend|need|want|agree|decide|manage|tend)$/.test(t.lemma)) i--;
+      else break;
+    }
+    if (i < 0 || toks[i]!.text === ',' ) return null;
+    const p = npLeft(toks, np, i);
+    if (!p || PREPOSITIONS.has(toks[p.first - 1]?.lower ?? '') && toks[p.first - 1]?.lower !== 'after') return null;
+    return p;
+  }
+
   /** "…, the governor said" names a speaker; "the Legion reported engaging …" names the agent too. */
   private isSpeakerOnly(p: Phrase, toks: Token[]): boolean {
     const next = toks[p.last + 1];
@@ -401,45 +466,50 @@ class EventExtractor {
       if (CLAIM_CUES.has(w.lower)) return true;
       // "X reported engaging Russian forces and destroying military assets"
       if ((w.lemma === 'report' || w.lower === 'reported' || w.lemma === 'boast') && toks[i + 1]?.lower.endsWith('ing') && toks[hit.first]!.lower.endsWith('ing')) return true;
-      if (SPEECH.has(w.lower) && /^(it|they|its|their)$/.test(toks[i + 1]?.lower ?? '') && /^(had|has|have)$/.test(toks[i + 2]?.lower ?? '')) return true;
+      // "said it had destroyed", "said its forces had captured"
+      if (SPEECH.has(w.lower) && /^(it|they|its|their|we|our)$/.test(toks[i + 1]?.lower ?? '') && toks.slice(i + 2, i + 5).some((x) => /^(had|has|have)$/.test(x.lower))) return true;
     }
     return false;
   }
 
   /** Who says so: "according to X", "X said", "said X", "released by X", "X's claims". */
   private claimant(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): string | null {
-    const actor = (p: Phrase | undefined) => (p && (p.kind === 'actor' || (p.kind === 'place' && p.entityType === 'GPE')) ? p : undefined);
+    const np: NounPhraseContext = { phrases, actorNouns: this.actorNouns, people: this.know.people };
+    const speaker = (p: Phrase | null | undefined) => (p && p.kind !== 'date' && p.kind !== 'equipment' && !(p.kind === 'place' && p.entityType !== 'GPE') ? p : undefined);
     const according = toks.findIndex((t, i) => t.lower === 'according' && toks[i + 1]?.lower === 'to');
     if (according >= 0) {
-      const p = actor(phrases.find((q) => q.first >= according + 2 && q.first <= according + 4));
+      const p = speaker(npRight(toks, np, according + 2));
       if (p) return this.speakerEntity(p);
     }
     const by = toks.findIndex((t, i) => /^(released|published|circulated|posted|issued|shared|distributed)$/.test(t.lower) && toks[i + 1]?.lower === 'by');
     if (by >= 0) {
-      const p = actor(phrases.find((q) => q.first === by + 2 || q.first === by + 3));
+      const p = speaker(npRight(toks, np, by + 2));
       if (p) return this.speakerEntity(p);
     }
-    const claimsOf = phrases.find((p) => actor(p) && /^'s$/.test(toks[p.last + 1]?.lower ?? '') && /^(claims?|allegations?|statement|report)$/.test(toks[p.last + 2]?.lower ?? ''));
+    const claimsOf = phrases.find((p) => speaker(p) && p.kind === 'actor' && /^'s$/.test(toks[p.last + 1]?.lower ?? '') && /^(claims?|allegations?|statement|report)$/.test(toks[p.last + 2]?.lower ?? ''));
     if (claimsOf && claimsOf.last < hit.first) return this.speakerEntity(claimsOf);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if ((!SPEECH.has(t.lower) && !SPEECH.has(t.lemma)) || i === hit.first) continue;
-      if (type === 'STATEMENT' && i !== hit.first && DENY_CUES.has(t.lower)) continue;
-      // "…, the regional governor said." / "said the governor"
-      const subject = [...phrases].reverse().find((p) => p.last === i - 1 || (p.last === i - 2 && /^(has|have|had|also)$/.test(toks[i - 1]!.lower)));
-      if (actor(subject)) return this.speakerEntity(subject!);
-      const inverted = phrases.find((p) => p.first === i + 1 || (p.first === i + 2 && toks[i + 1]!.lower === 'the'));
-      if (i > hit.last && actor(inverted)) return this.speakerEntity(inverted!);
+      if ((!SPEECH.has(t.lower) && !SPEECH.has(t.lemma)) || i === hit.first || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
+      if (type === 'STATEMENT' && DENY_CUES.has(t.lower)) continue;
+      // "…, the regional governor said." / "X said its forces had …"
+      const subject = speaker(this.subjectBefore(toks, np, i));
+      if (subject && (subject.kind !== 'other' || this.know.speakers.has(toks[subject.last]!.lower) || /^\p{Lu}/u.test(toks[subject.last]!.text) || i > hit.last)) return this.speakerEntity(subject);
+      // "said the governor"
+      if (i > hit.last) {
+        const inverted = speaker(npRight(toks, np, i + 1));
+        if (inverted && toks[inverted.last + 1]?.lower !== 'that') return this.speakerEntity(inverted);
+      }
       // "the Russian Volunteer Corps made an announcement …, claiming …": the sentence's subject
       if (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') {
-        const subj = phrases.find((p) => actor(p) && (p.first === 0 || !PREPOSITIONS.has(toks[p.first - 1]!.lower)) && p.last < i);
+        const subj = phrases.find((p) => (p.kind === 'actor' || p.kind === 'place') && (p.first === 0 || !PREPOSITIONS.has(toks[p.first - 1]!.lower)) && p.last < i);
         if (subj) return this.speakerEntity(subj);
       }
     }
     if (type === 'STATEMENT') {
       const agent = args.find((a) => a.role === 'agent');
       if (agent) {
-        const p = phrases.find((q) => q.start === agent.start);
+        const p = phrases.find((q) => q.start === agent.start) ?? npRight(toks, np, toks.findIndex((t) => t.start === agent.start));
         if (p) return this.speakerEntity(p);
       }
     }
@@ -448,7 +518,8 @@ class EventExtractor {
 
   /** The claimant as an entity: the one mentioned, or a new one for a description ("the regional governor"). */
   private speakerEntity(p: Phrase): string {
-    if (p.ref && p.kind !== 'people') return p.ref;
+    if (p.ref && p.kind !== 'people' && this.doc.entities.some((e) => e.id === p.ref && e.mentions.some((m) => m.start === p.start && m.end === p.end))) return p.ref;
+    if (p.ref && p.kind === 'actor' && p.entityType !== 'NORP' && p.entityType !== null) return p.ref;
     const text = this.doc.text.slice(p.start, p.end);
     const name = text.replace(/^(the|a|an)\s+/i, '');
     const key = name.toLowerCase();
@@ -460,7 +531,7 @@ class EventExtractor {
       return known;
     }
     const head = key.split(/\s+/).pop() ?? '';
-    const personal = /^(governor|spokesman|spokeswoman|spokesperson|commander|mayor|president|minister|leader|official|witness|resident|doctor|medic|chief|head)$/.test(head);
+    const personal = /^(governor|spokesman|spokeswoman|spokesperson|commander|commander-in-chief|mayor|president|minister|leader|official|witness|resident|doctor|medic|chief|head|activist|source|analyst|expert|journalist|reporter|lawmaker|envoy|ambassador|general|colonel|officer|prosecutor)$/.test(head);
     const id = `e${this.doc.entities.length + 1}`;
     this.doc.entities.push({ id, type: personal ? 'PERSON' : 'ORG', name, mentions: [mention], kb: { description: true } });
     this.speakerEntities.set(key, id);

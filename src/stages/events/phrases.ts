@@ -4,7 +4,7 @@
 // into the sentence, so argument rules can look at the words around a phrase.
 import type { Doc, EntityType, Token } from '../../doc.js';
 
-export type PhraseKind = 'actor' | 'place' | 'equipment' | 'facility' | 'people' | 'date';
+export type PhraseKind = 'actor' | 'place' | 'equipment' | 'facility' | 'people' | 'date' | 'other';
 
 export interface Phrase {
   first: number;
@@ -57,7 +57,7 @@ export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: 
     if (!ctx.actorNouns.has(t.lower) || covered(i) || t.pos === 'VERB') continue;
     if (phrases.some((p) => p.kind === 'actor' && p.first <= i && p.last >= i)) continue; // "Russian forces" is an entity already
     const next = toks[i + 1];
-    if (next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text)) continue; // the head is further right: "military assets"
+    if (next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !/ed$/.test(next.lower)) continue; // the head is further right: "military assets"
     let first = i;
     while (first > 0) {
       const prev = toks[first - 1]!;
@@ -77,6 +77,14 @@ export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: 
     if (phrases.some((p) => p.kind === 'actor' && p.first <= first && p.last >= i)) continue;
     for (const p of inner) phrases.splice(phrases.indexOf(p), 1);
     phrases.push({ first, last: i, start: toks[first]!.start, end: t.end, kind: 'actor', ref, entityType: null });
+  }
+  // "Russia's Defence Ministry", "Moscow's troops": one actor phrase, owned by the institution
+  for (const owner of phrases.filter((p) => p.kind === 'place' && toks[p.last + 1]?.lower === "'s")) {
+    const actor = phrases.find((q) => q.kind === 'actor' && q.first === owner.last + 2 && q.ref);
+    if (!actor) continue;
+    actor.first = owner.first;
+    actor.start = owner.start;
+    phrases.splice(phrases.indexOf(owner), 1);
   }
   return phrases.filter((p) => p.first >= 0 && p.last >= p.first).sort((a, b) => a.first - b.first || b.last - a.last);
 }

@@ -42,7 +42,7 @@ export class TriggerIndex {
       const readings = [t.lower, t.lemma, ...stems(t.lower)]
         .flatMap((form) => this.words.get(form) ?? [])
         .filter((e, k, all) => all.indexOf(e) === k)
-        .filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || (t.pos === 'ADJ' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text)));
+        .filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || (t.pos === 'ADJ' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text)) || (t.pos === 'ADJ' && e.pos.includes('NOUN') && nounSlot(toks, i)));
       if (readings.length) hits.push({ first: i, last: i, readings, phrase: false });
       i++;
     }
@@ -61,6 +61,12 @@ export class TriggerIndex {
     }
     return length ? { first: i, last: i + length - 1, readings, phrase: true } : null;
   }
+}
+
+/** "a ground offensive into Rafah": an adjective-tagged word standing where a noun goes. */
+function nounSlot(toks: Token[], i: number): boolean {
+  const next = toks[i + 1];
+  return !next || !['NOUN', 'PROPN', 'ADJ'].includes(next.pos);
 }
 
 /** Base forms wink's lemmatizer misses: "repelling" → repel, "shelled" → shell, "raids" → raid. */

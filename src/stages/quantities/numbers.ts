@@ -36,6 +36,7 @@ export function parseNumber(words: string[], at: number): ParsedNumber | null {
   if (w(0) in VAGUE && w(1) === 'of') return { value: VAGUE[w(0)]!, approximate: true, length: 1, article: false };
   if ((w(0) === 'a' || w(0) === 'one') && w(1) === 'dozen') return { value: 12, approximate: false, length: 2, article: false };
   if (w(0) === 'a' && (w(1) === 'few' || w(1) === 'handful') ) return { value: null, approximate: true, length: w(1) === 'handful' && w(2) === 'of' ? 2 : 2, article: false };
+  if (w(0) === 'both') return { value: 2, approximate: false, length: 1, article: false };
   if (w(0) === 'dozen') return { value: 12, approximate: false, length: 1, article: false };
   if (DIGITS.test(w(0))) {
     let value = Number(w(0).replace(/,/g, ''));
@@ -78,6 +79,8 @@ function parseWords(words: string[], at: number): ParsedNumber | null {
       seen = true;
       continue;
     }
+    // wink splits "twenty-five" into twenty, -, five
+    if (seen && word === '-' && (words[i - 1] ?? '') in TENS && (words[i + 1] ?? '') in SMALL) continue;
     if (seen && word in SCALES) {
       const scale = SCALES[word]!;
       if (scale === 100) current = (current || 1) * 100;

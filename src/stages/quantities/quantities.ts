@@ -122,6 +122,8 @@ function quantityAt(
 }
 
 function itemOf(t: Token): string {
-  const lemma = t.lemma && t.lemma !== t.lower && !/[A-Z]/.test(t.lemma) ? t.lemma : t.lower;
+  let lemma = t.lemma && t.lemma !== t.lower && !/[A-Z]/.test(t.lemma) ? t.lemma : t.lower;
+  // wink leaves capitalised plurals alone: "Palestinians", "Israelis"
+  if (lemma === t.lower && /^\p{Lu}/u.test(t.text) && /[^s]s$/.test(lemma)) lemma = lemma.slice(0, -1);
   return lemma.replace(/['’]s$/, '');
 }

@@ -1,0 +1,95 @@
+// Noun phrases around a trigger, read from parts of speech and the phrases already known:
+// "a military post", "the Sudanese army", "Russian jets", "Houthi targets",
+// "Fighters of the Arakan Army", "US and British warplanes". A phrase takes its
+// reference from the most telling entity inside it.
+import type { Token } from '../../doc.js';
+import type { Phrase, PhraseKind } from './phrases.js';
+
+const SKIP_LEFT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'several', 'many', 'so-called']);
+const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+const RANK: Record<PhraseKind, number> = { actor: 0, people: 1, equipment: 2, facility: 3, place: 4, date: 9, other: 8 };
+
+export interface NounPhraseContext {
+  phrases: Phrase[];
+  actorNouns: Set<string>;
+  people: Set<string>;
+}
+
+const inPhrase = (ctx: NounPhraseContext, i: number) => ctx.phrases.filter((p) => p.first <= i && p.last >= i);
+
+/** Is token i part of a noun phrase (a known phrase, or an adjective, noun, number…)? */
+function npToken(toks: Token[], ctx: NounPhraseContext, i: number): boolean {
+  const t = toks[i];
+  if (!t) return false;
+  if (inPhrase(ctx, i).some((p) => p.kind !== 'date')) return true;
+  if (t.text === '-' || t.lower === "'s") return i > 0 && npToken(toks, ctx, i - 1) && npToken(toks, ctx, i + 1);
+  if (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && toks[i + 1] && NP_POS.has(toks[i + 1]!.pos) && !/^(the|a|an)$/.test(toks[i - 1]?.lower ?? '')) {
+    return /ed$/.test(t.lower); // "displaced people", "armed men"
+  }
+  return NP_POS.has(t.pos) && !/^\d{1,2}(:\d\d)?$/.test(t.text);
+}
+
+export function phraseOf(toks: Token[], ctx: NounPhraseContext, first: number, last: number): Phrase {
+  const inner = ctx.phrases.filter((p) => p.first >= first && p.last <= last && p.kind !== 'date');
+  // the head decides the kind: "Russian jets" is equipment, "Houthi targets" a thing
+  const head = toks[last]!;
+  const atHead = inner.filter((p) => p.last === last).sort((a, b) => RANK[a.kind] - RANK[b.kind])[0];
+  let kind: PhraseKind = atHead?.kind ?? (ctx.actorNouns.has(head.lower) ? 'actor' : ctx.people.has(head.lower) ? 'people' : 'other');
+  if (kind === 'place' && inner.some((p) => p.kind === 'place' && p.last < last) && atHead?.first !== first) kind = 'place';
+  const best = atHead ?? [...inner].sort((a, b) => RANK[a.kind] - RANK[b.kind])[0];
+  const refPhrase = kind === 'actor' || kind === 'people' ? best : atHead;
+  return {
+    first,
+    last,
+    start: toks[first]!.start,
+    end: head.end,
+    kind,
+    ref: refPhrase?.ref ?? null,
+    entityType: refPhrase?.entityType ?? null,
+    quantity: inner.find((p) => p.quantity)?.quantity,
+  };
+}
+
+/** The noun phrase that starts at or just after token k (determiners skipped). */
+export function npRight(toks: Token[], ctx: NounPhraseContext, k: number): Phrase | null {
+  let first = k;
+  while (toks[first] && SKIP_LEFT.has(toks[first]!.lower) && !inPhrase(ctx, first).length) first++;
+  if (!npToken(toks, ctx, first)) return null;
+  let last = first;
+  while (npToken(toks, ctx, last + 1)) last++;
+  // a phrase that started inside must end inside: extend to its end
+  for (const p of inPhrase(ctx, last)) last = Math.max(last, p.last);
+  // the head is the last noun: "a military post in" → post
+  while (last > first && !['NOUN', 'PROPN'].includes(toks[last]!.pos) && !inPhrase(ctx, last).length) last--;
+  // "Fighters of the Arakan Army": an actor after "of" is who the phrase is
+  if (toks[last + 1]?.lower === 'of') {
+    const after = npRight(toks, ctx, last + 2);
+    if (after && after.kind === 'actor' && after.ref && ctx.actorNouns.has(toks[last]!.lower)) return phraseOf(toks, ctx, first, after.last);
+  }
+  return phraseOf(toks, ctx, first, last);
+}
+
+/** The noun phrase that ends at token k, read leftwards; "US and British warplanes" keeps its coordinated modifiers. */
+export function npLeft(toks: Token[], ctx: NounPhraseContext, k: number): Phrase | null {
+  if (!npToken(toks, ctx, k)) return null;
+  let last = k;
+  for (const p of inPhrase(ctx, last)) last = Math.max(last, p.last);
+  let first = k;
+  for (const p of inPhrase(ctx, first)) first = Math.min(first, p.first);
+  while (first > 0 && npToken(toks, ctx, first - 1)) {
+    first--;
+    for (const p of inPhrase(ctx, first)) first = Math.min(first, p.first);
+  }
+  // "US and British warplanes", "Israeli and Egyptian officials"
+  if (toks[first - 1]?.lower === 'and' && first >= 2) {
+    const before = inPhrase(ctx, first - 2).find((p) => p.kind === 'place' || (p.kind === 'actor' && p.entityType === 'NORP'));
+    if (before && (inPhrase(ctx, first).some((p) => p.entityType === 'NORP' || p.kind === 'place'))) first = before.first;
+  }
+  // "Fighters of the Arakan Army" read from the right
+  const ofAt = first - 1;
+  if (toks[ofAt]?.lower === 'of' && ofAt > 0 && ctx.actorNouns.has(toks[ofAt - 1]!.lower)) {
+    const head = npLeft(toks, ctx, ofAt - 1);
+    if (head) first = head.first;
+  }
+  return phraseOf(toks, ctx, first, last);
+}
