@@ -40,7 +40,7 @@ export function entitiesStage(know: Knowledge): Stage {
     requires: ['text', 'tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      let found: Candidate[] = know.gazetteer.find(doc.text).map((m) => ({
+      let found: Candidate[] = know.gazetteer.find(doc.text).filter((m) => m.entry.kind !== 'blocked').map((m) => ({
         start: m.start,
         end: m.end,
         type: m.entry.type,
@@ -49,11 +49,11 @@ export function entitiesStage(know: Knowledge): Stage {
         kb: { ...m.entry.kb },
       }));
       found = coordinatedAdmins(doc, know, found);
-      found = forcePhrases(doc, know, found).flatMap((c) => splitPossessive(doc, know, c));
+      found = forcePhrases(doc, know, found);
       found = mergeEquipment(doc, found);
       found.push(...facilities(doc, know, found));
       found.push(...names(doc, know, found, { isCommonWord, isFirstName, isLastName }));
-      doc.entities = group(doc, resolveOverlaps(found));
+      doc.entities = group(doc, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c))));
     },
   };
 }
@@ -227,7 +227,7 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: NameTests):
       while (j < toks.length) {
         const t = toks[j]!;
         if (isCap(t) && !covered(t) && t.start - toks[j - 1]!.end <= 1) j++;
-        else if (CONNECTORS.has(t.lower) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
+        else if ((CONNECTORS.has(t.lower) || /^['’]s?$/.test(t.text)) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
         else break;
       }
       let run = toks.slice(i, j);

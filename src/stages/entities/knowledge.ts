@@ -15,6 +15,7 @@ interface NameLists {
   facilityModifiers: string[];
   people: string[];
   speakers: string[];
+  notEntities: string[];
 }
 
 export interface Knowledge {
@@ -52,8 +53,10 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
   const names = JSON.parse(readFileSync(new URL('../../lexicons/names.json', import.meta.url), 'utf8')) as NameLists;
   const gazetteer = new Gazetteer();
   const claimed = new Set<string>();
-  const add = (alias: string, entry: GazetteerEntry) => {
-    const key = alias.trim().toLowerCase();
+  const add = (surface: string, entry: GazetteerEntry) => {
+    // "the Red Sea", "the Golan": the article is not part of the name's mention
+    const alias = surface.trim().replace(/^the\s+/i, '');
+    const key = alias.toLowerCase();
     if (!key || claimed.has(key)) return;
     claimed.add(key);
     gazetteer.add(alias, entry);
@@ -118,6 +121,10 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     add(item.name, entry);
     for (const alias of item.aliases) add(alias, entry);
   }
+
+  // phrases that contain a name but are not one: "think tank", "suicide bomber", "under the radar"
+  const blocked: GazetteerEntry = { type: 'EQUIPMENT', name: '', kind: 'blocked', kb: {}, plural: true };
+  for (const phrase of names.notEntities ?? []) gazetteer.add(phrase, blocked);
 
   const forceNouns = new Map<string, string>();
   for (const [sector, nouns] of Object.entries(names.forceNouns)) for (const n of nouns) forceNouns.set(n, sector);

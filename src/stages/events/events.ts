@@ -23,7 +23,7 @@ const ACTOR_NOUNS = [
   'leaders', 'corps', 'legion', 'command', 'staff', 'service', 'office', 'agency', 'observatory', 'monitor', 'statement',
 ];
 const PREPOSITIONS = new Set(['in', 'of', 'on', 'into', 'from', 'near', 'at', 'against', 'with', 'by', 'for', 'to', 'over', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'through', 'throughout', 'within', 'between', 'amid', 'amidst', 'behind', 'about', 'via', 'under', 'during', 'including']);
-const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'across', 'over', 'on', 'around', 'inside', 'within', 'throughout', 'to', 'towards', 'toward', 'onto', 'off', 'along', 'north', 'south', 'east', 'west']);
+const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'across', 'over', 'on', 'through', 'beyond', 'past', 'off', 'behind', 'around', 'inside', 'within', 'throughout', 'to', 'towards', 'toward', 'onto', 'off', 'along', 'north', 'south', 'east', 'west']);
 const SUPPORT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'make', 'continue', 'intensify', 'step', 'begin', 'start', 'unleash', 'resume', 'undertake', 'perform', 'claim', 'report', 'announce', 'hold']);
 const SPEECH = new Set(['say', 'said', 'tell', 'told', 'report', 'reported', 'announce', 'announced', 'claim', 'claimed', 'state', 'stated', 'confirm', 'confirmed', 'allege', 'alleged', 'assert', 'insist', 'add', 'added', 'write', 'wrote', 'post', 'posted', 'publish', 'published', 'deny', 'denied', 'accuse', 'accused', 'warn', 'warned', 'clarify', 'clarified']);
 const CLAIM_CUES = new Set(['claim', 'claimed', 'claiming', 'claims', 'allege', 'alleged', 'alleging', 'assert', 'asserted', 'asserting']);
@@ -35,11 +35,15 @@ const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its
 const VIOLENT: EventType[] = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'SEIZE', 'CRASH'];
 const AID_WORDS = new Set(['aid', 'assistance', 'supplies', 'supply', 'food', 'fuel', 'medicine', 'medicines', 'weapons', 'arms', 'ammunition', 'munitions', 'shells', 'equipment', 'package', 'humanitarian', 'military', 'vehicles', 'missiles', 'rockets', 'drones', 'jets', 'tanks']);
 const SETTLEMENT_WORDS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'settlement', 'settlements', 'position', 'positions', 'territory', 'territories', 'hill', 'district', 'neighbourhood', 'neighborhood', 'area', 'areas', 'region', 'bridgehead', 'stronghold', 'base', 'outpost', 'airport', 'airfield', 'port', 'capital', 'province', 'oblast', 'border', 'crossing', 'trenches', 'trench', 'outskirts', 'suburbs', 'centre', 'center', 'edge', 'heart', 'streets']);
+/** "the village of X", "for control of X", "pulled out of X": an "of" that locates */
+const OF_PLACE = /^(village|villages|town|towns|city|settlement|region|province|district|outskirts|suburbs|centre|center|control|out|north|south|east|west|heart|part|parts|area|areas|territory)$/;
 const CASUALTY_WORDS: Array<[RegExp, keyof Casualties]> = [
   [/^(kill|killed|killing|dead|die|died|dying|death|deaths|slain|massacre|massacred|fatalities|toll|executed|lifeless)$/, 'killed'],
   [/^(wound|wounded|wounding|injure|injured|injuring|injury|injuries|hurt|maimed)$/, 'injured'],
   [/^(capture|captured|capturing|captive|captives|prisoner|prisoners|pow|pows|abduct|abducted|abducting|kidnap|kidnapped|kidnapping|hostage|hostages|seized)$/, 'captured'],
 ];
+/** First words of trigger phrases that make the phrase a verb: "shot dead", "set fire", "took control". */
+const VERBAL_PHRASE_HEADS = new Set(['shoot', 'shot', 'set', 'blow', 'blew', 'take', 'took', 'taken', 'fall', 'fell', 'open', 'pull', 'push', 'cross', 'knock', 'wipe', 'burn', 'burnt', 'gun', 'round', 'exchange', 'fire', 'carry', 'launch', 'reach', 'strike', 'struck', 'sign', 'call', 'claim', 'gain', 'seize', 'seized', 'crash-land']);
 const CONTINUATION = /^(this|these|that|those|it|they)\s+(included|includes|include|comprised|involved)\b/i;
 
 export function eventsStage(know: Knowledge, triggers: TriggerEntry[]): Stage {
@@ -91,7 +95,15 @@ class EventExtractor {
       if (this.isReference(hit, toks)) continue;
       const draft = this.build(s, type.type, type.entry, hit, toks, phrases);
       // the same event told again in this sentence, or earlier in the article
-      if (made.some((d) => d.event.type === draft.event.type)) continue;
+      const same = made.find((d) => d.event.type === draft.event.type);
+      if (same) {
+        // "launch massive missile strikes": the noun names the event, the verb only launches it
+        if (/^(fire|launch|carry|conduct)/.test(same.lemma) && this.isNominal(hit, toks)) {
+          this.absorb(draft, same);
+          made[made.indexOf(same)] = draft;
+        }
+        continue;
+      }
       if (this.anaphoric(hit, toks) && this.mergeIntoEarlier(draft)) continue;
       made.push(draft);
     }
@@ -135,7 +147,7 @@ class EventExtractor {
   private typeOf(hit: TriggerHit, toks: Token[], phrases: Phrase[]): { type: EventType; entry: TriggerEntry } | null {
     const withNeeds = hit.readings.filter((r) => r.needs?.length);
     const satisfied = withNeeds
-      .map((r) => ({ r, at: Math.min(...r.needs!.map((n) => this.needDistance(n, hit, toks, phrases))) }))
+      .map((r) => ({ r, at: Math.min(...r.needs!.map((n) => this.needDistance(n, hit, toks, phrases, r.type === 'PROTEST'))) }))
       .filter((x) => Number.isFinite(x.at))
       .sort((a, b) => a.at - b.at);
     const entry = satisfied[0]?.r ?? hit.readings.find((r) => !r.needs?.length);
@@ -149,7 +161,7 @@ class EventExtractor {
   }
 
   /** How many tokens after the trigger (or before it, for passives) a needed thing stands. */
-  private needDistance(need: string, hit: TriggerHit, toks: Token[], phrases: Phrase[]): number {
+  private needDistance(need: string, hit: TriggerHit, toks: Token[], phrases: Phrase[], subjectToo = false): number {
     const window = 7;
     const test = (i: number): boolean => {
       const t = toks[i];
@@ -180,7 +192,7 @@ class EventExtractor {
       if (test(i)) return d;
     }
     // passive: "25 soldiers were captured"; protesters are the subject: "thousands of protesters marched"
-    if (this.isPassive(hit, toks) || need === 'people') for (let d = 1; d <= window; d++) if (test(hit.first - d)) return d + 0.5;
+    if (this.isPassive(hit, toks) || (need === 'people' && subjectToo)) for (let d = 1; d <= window; d++) if (test(hit.first - d)) return d + 0.5;
     return Infinity;
   }
 
@@ -194,7 +206,7 @@ class EventExtractor {
     if (type !== 'ATTACK' && type !== 'EXPLOSION') return type;
     const near = phrases.filter((p) => p.kind === 'equipment' && p.last >= hit.first - 6 && p.first <= hit.last + 6);
     const equipmentAt = near.map((p) => this.doc.entities.find((e) => e.id === p.ref)?.kb?.category as string | undefined);
-    const words = toks.slice(Math.max(0, hit.first - 3), hit.last + 1).map((t) => t.lower);
+    const words = toks.slice(Math.max(0, hit.first - 3), hit.last + 5).map((t) => t.lower);
     const has = (re: RegExp) => equipmentAt.some((c) => c && re.test(c)) || words.some((w) => re.test(w));
     if (has(/^(uav|drones?|kamikaze)$/)) return 'DRONE_STRIKE';
     if (type === 'EXPLOSION') return has(/^(aircraft|helicopter|airstrikes?|jets?|warplanes?)$/) ? 'AIRSTRIKE' : type;
@@ -213,6 +225,24 @@ class EventExtractor {
     if (!/(ed|en)$/.test(t.lower)) return false;
     const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
     return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT');
+  }
+
+  /**
+   * Is the trigger a noun ("the attack", "drone strikes") rather than a verb ("attacked",
+   * "shot dead", "denied firing rockets")? wink's tags are the start; its slips on past
+   * tenses and gerunds ("Gunmen abducted/NOUN", "shot/NOUN dead") are corrected here.
+   */
+  private isNominal(hit: TriggerHit, toks: Token[]): boolean {
+    const first = toks[hit.first]!;
+    const last = toks[hit.last]!;
+    const prev = toks[hit.first - 1];
+    const determined = !!prev && (/^(the|a|an|its|their|his|her|this|these|those|that|such|our)$/.test(prev.lower) || prev.pos === 'ADJ' || prev.lower === "'s");
+    if (hit.phrase) return !determined && (first.pos === 'VERB' || /ed$/.test(first.lower) || VERBAL_PHRASE_HEADS.has(first.lower)) ? false : first.pos !== 'VERB';
+    if (last.pos !== 'NOUN' && last.pos !== 'PROPN') return false;
+    if (determined) return true;
+    if (/ed$/.test(last.lower)) return false;
+    if (/ing$/.test(last.lower)) return toks[hit.last + 1]?.lower === 'of';
+    return true;
   }
 
   /** A noun trigger introduced by "the", "these", "such", "the ensuing" refers back. */
@@ -256,11 +286,12 @@ class EventExtractor {
       return toks[i]?.lower ?? '';
     };
     const bare = (p: Phrase) => !PREPOSITIONS.has(prepOf(p)) || prepOf(p) === 'including';
-    // wink sometimes tags a past tense as a noun ("Gunmen abducted/NOUN more than 200 students")
-    const isNoun = (last.pos === 'NOUN' || last.pos === 'PROPN' || (hit.phrase && last.pos !== 'VERB')) && !(!hit.phrase && /ed$/.test(last.lower) && !/^(the|a|an|its|their)$/.test(toks[hit.first - 1]?.lower ?? ''));
+    const isNoun = this.isNominal(hit, toks);
     const passive = !isNoun && this.isPassive(hit, toks);
     const np: NounPhraseContext = { phrases, actorNouns: this.actorNouns, people: this.know.people };
-    const agentLike = (p: Phrase) => p.kind === 'actor' || p.kind === 'people' || (p.kind === 'place' && p.entityType === 'GPE') || (p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first < p.last && phrases.some((q) => q.first === p.first && q.kind === 'actor'));
+    // "Russian jets", "Army warplanes", "US and British warplanes": a weapon named with its owner acts for them
+    const ownedWeapon = (p: Phrase) => p.kind === 'equipment' && p.first < p.last && (phrases.some((q) => q.first === p.first && (q.kind === 'actor' || q.kind === 'place')) || this.actorNouns.has(toks[p.first]!.lower));
+    const agentLike = (p: Phrase) => p.kind === 'actor' || p.kind === 'people' || (p.kind === 'place' && p.entityType === 'GPE') || ownedWeapon(p);
     const placeOnly = (p: Phrase) => p.kind === 'place' && phrases.some((q) => q.kind === 'place' && q.first === p.first && q.last === p.last);
 
     // agent
@@ -279,7 +310,7 @@ class EventExtractor {
       if (before && before.first >= clauseStart) agent = before;
       // "these groups launched coordinated raids": the subject of the support verb
       const support = lastIndex(toks, hit.first, (t) => SUPPORT_VERBS.has(t.lemma));
-      if (!agent && support >= 0 && hit.first - support <= 4) {
+      if (!agent && support >= 0 && hit.first - support <= 6) {
         const subject = this.subjectBefore(toks, np, support);
         agent = subject && agentLike(subject) ? subject : [...left].reverse().find((p) => p.last < support && bare(p) && agentLike(p));
       }
@@ -287,6 +318,14 @@ class EventExtractor {
     // "With Putin condemning …": the phrase right before an -ing verb is its subject
     const adjacent = left[left.length - 1];
     if (!agent && !isNoun && /ing$/.test(first.lower) && adjacent && adjacent.last === hit.first - 1 && agentLike(adjacent)) agent = adjacent;
+    if (!agent && !isNoun && !passive) {
+      // "Ukraine's 47th Brigade said it had destroyed …": it is the speaker
+      const pronoun = lastIndex(toks, hit.first, (t) => !/^(had|has|have|was|were|also|reportedly)$/.test(t.lower));
+      if (/^(it|they|we)$/.test(toks[pronoun]?.lower ?? '') && SPEECH.has(toks[pronoun - 1]?.lower ?? '')) {
+        const speaker = this.subjectBefore(toks, np, pronoun - 1);
+        if (speaker && agentLike(speaker)) agent = speaker;
+      }
+    }
     if (!agent && !isNoun && !passive) {
       const subject = this.subjectBefore(toks, np, hit.first);
       if (subject && agentLike(subject)) agent = subject;
@@ -311,6 +350,7 @@ class EventExtractor {
     } else if (!isNoun) {
       let k = hit.last + 1;
       while (toks[k] && /^(down|up|out|off|back|away)$/.test(toks[k]!.lower)) k++;
+      if (hit.phrase && /^(to|on|at)$/.test(toks[k]?.lower ?? '')) k++; // "set fire to an oil depot"
       const direct = npRight(toks, np, k);
       if (direct && direct.first - hit.last <= 3) objects.push(direct);
     }
@@ -346,8 +386,11 @@ class EventExtractor {
     }
     if (type !== 'STATEMENT' && !args.some((a) => a.role === 'location')) {
       const candidates = [...right.filter((p) => p.first - hit.last <= 14), ...[...left].reverse().filter((p) => hit.first - p.last <= 10)]
-        .filter((p) => p.kind === 'place' && p.entityType !== 'NORP' && (LOCATION_PREPS.has(prepOf(p)) || (prepOf(p) === 'of' && SETTLEMENT_WORDS.has(toks[lastIndex(toks, p.first, (t) => t.lower === 'of') - 1]?.lower ?? ''))));
+        .filter((p) => p.kind === 'place' && p.entityType !== 'NORP' && (LOCATION_PREPS.has(prepOf(p)) || (prepOf(p) === 'of' && OF_PLACE.test(toks[lastIndex(toks, p.first, (t) => t.lower === 'of') - 1]?.lower ?? ''))));
       let place = candidates[0];
+      // "the Golan Heights town of Majdal Shams": the settlement named after "of" is the place
+      const named = place && phrases.find((q) => q.kind === 'place' && q.first > place!.last && q.first - place!.last <= 4 && toks[q.first - 1]?.lower === 'of' && SETTLEMENT_WORDS.has(toks[q.first - 2]?.lower ?? ''));
+      if (named) place = named;
       if (place) {
         // "Russia's Bryansk region": the more specific place follows the possessive
         const next = phrases.find((q) => q.kind === 'place' && q.first === place!.last + 2 && toks[place!.last + 1]?.lower === "'s");
@@ -364,7 +407,8 @@ class EventExtractor {
       }
     }
     const origin = right.find((p) => prepOf(p) === 'from' && p.kind === 'place');
-    if (origin && ['INCURSION', 'ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'SUPPLY', 'WITHDRAWAL'].includes(type)) arg(type === 'WITHDRAWAL' ? 'location' : 'origin', origin);
+    if (origin && ['INCURSION', 'ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'SUPPLY'].includes(type)) arg('origin', origin);
+    else if (origin && !args.some((a) => a.role === 'location')) arg('location', origin); // "withdrew from Avdiivka", "took off from Port Sudan"
 
     // instrument
     if (!['DESTRUCTION', 'CAPTURE', 'SUPPLY', 'CRASH'].includes(type)) {
@@ -438,7 +482,7 @@ class EventExtractor {
 
   private datesSpeech(p: Phrase, toks: Token[]): boolean {
     for (let i = p.first - 1; i >= 0 && i >= p.first - 2; i--) {
-      if (SPEECH.has(toks[i]!.lower) || SPEECH.has(toks[i]!.lemma)) return true;
+      if ((SPEECH.has(toks[i]!.lower) || SPEECH.has(toks[i]!.lemma)) && toks[i]!.pos === 'VERB') return true;
       if (toks[i]!.lower !== 'on') return false;
     }
     return false;

@@ -22,7 +22,8 @@ function npToken(toks: Token[], ctx: NounPhraseContext, i: number): boolean {
   const t = toks[i];
   if (!t) return false;
   if (inPhrase(ctx, i).some((p) => p.kind !== 'date')) return true;
-  if (t.text === '-' || t.lower === "'s") return i > 0 && npToken(toks, ctx, i - 1) && npToken(toks, ctx, i + 1);
+  if (ctx.actorNouns.has(t.lower) || ctx.people.has(t.lower)) return true; // "a war monitor/VERB said"
+  if (t.text === '-' || t.lower === "'s" || t.text === "'" || t.text === '’') return i > 0 && npToken(toks, ctx, i - 1) && npToken(toks, ctx, i + 1);
   if (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && toks[i + 1] && NP_POS.has(toks[i + 1]!.pos) && !/^(the|a|an)$/.test(toks[i - 1]?.lower ?? '')) {
     return /ed$/.test(t.lower); // "displaced people", "armed men"
   }
@@ -50,13 +51,24 @@ export function phraseOf(toks: Token[], ctx: NounPhraseContext, first: number, l
   };
 }
 
+/** Tokens written together with a hyphen belong together: "commander-in-chief", "Greek-owned". */
+function glueLeft(toks: Token[], first: number): number {
+  while (first > 0 && toks[first - 1]!.end === toks[first]!.start && (toks[first - 1]!.text === '-' || toks[first]!.text === '-')) first--;
+  return first;
+}
+
+function glueRight(toks: Token[], last: number): number {
+  while (last + 1 < toks.length && toks[last]!.end === toks[last + 1]!.start && (toks[last + 1]!.text === '-' || toks[last]!.text === '-')) last++;
+  return last;
+}
+
 /** The noun phrase that starts at or just after token k (determiners skipped). */
 export function npRight(toks: Token[], ctx: NounPhraseContext, k: number): Phrase | null {
   let first = k;
   while (toks[first] && SKIP_LEFT.has(toks[first]!.lower) && !inPhrase(ctx, first).length) first++;
   if (!npToken(toks, ctx, first)) return null;
-  let last = first;
-  while (npToken(toks, ctx, last + 1)) last++;
+  let last = glueRight(toks, first);
+  while (npToken(toks, ctx, last + 1)) last = glueRight(toks, last + 1);
   // a phrase that started inside must end inside: extend to its end
   for (const p of inPhrase(ctx, last)) last = Math.max(last, p.last);
   // the head is the last noun: "a military post in" → post
@@ -71,13 +83,14 @@ export function npRight(toks: Token[], ctx: NounPhraseContext, k: number): Phras
 
 /** The noun phrase that ends at token k, read leftwards; "US and British warplanes" keeps its coordinated modifiers. */
 export function npLeft(toks: Token[], ctx: NounPhraseContext, k: number): Phrase | null {
-  if (!npToken(toks, ctx, k)) return null;
+  if (!npToken(toks, ctx, k) && !(toks[k]?.end === toks[k + 1]?.start)) return null;
   let last = k;
   for (const p of inPhrase(ctx, last)) last = Math.max(last, p.last);
   let first = k;
   for (const p of inPhrase(ctx, first)) first = Math.min(first, p.first);
+  first = glueLeft(toks, first);
   while (first > 0 && npToken(toks, ctx, first - 1)) {
-    first--;
+    first = glueLeft(toks, first - 1);
     for (const p of inPhrase(ctx, first)) first = Math.min(first, p.first);
   }
   // "US and British warplanes", "Israeli and Egyptian officials"

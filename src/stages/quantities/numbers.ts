@@ -73,7 +73,7 @@ function parseWords(words: string[], at: number): ParsedNumber | null {
     }
     if (word in SMALL || word in TENS) {
       // "forty eight" is 48, but "two three" is not a number
-      const prev = words[i - 1] ?? '';
+      const prev = (words[i - 1] === '-' ? words[i - 2] : words[i - 1]) ?? '';
       if (seen && !(prev in TENS && word in SMALL && SMALL[word]! < 10) && !(prev in SCALES) && prev !== 'and') break;
       current += SMALL[word] ?? TENS[word]!;
       seen = true;

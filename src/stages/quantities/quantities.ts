@@ -114,16 +114,16 @@ function quantityAt(
       end,
       value: number.value,
       approximate: approximate || number.approximate,
-      item: itemOf(headToken),
+      item: itemOf(headToken, people),
       entity: entity?.id ?? null,
     },
     next: head + 1,
   };
 }
 
-function itemOf(t: Token): string {
+function itemOf(t: Token, people: Set<string>): string {
   let lemma = t.lemma && t.lemma !== t.lower && !/[A-Z]/.test(t.lemma) ? t.lemma : t.lower;
   // wink leaves capitalised plurals alone: "Palestinians", "Israelis"
-  if (lemma === t.lower && /^\p{Lu}/u.test(t.text) && /[^s]s$/.test(lemma)) lemma = lemma.slice(0, -1);
+  if (lemma === t.lower && /[^s]s$/.test(lemma) && (/^\p{Lu}/u.test(t.text) || people.has(lemma.slice(0, -1)))) lemma = lemma.slice(0, -1);
   return lemma.replace(/['’]s$/, '');
 }

@@ -1,0 +1,134 @@
+// Entities through the whole pipeline: one entity per real-world referent, with every
+// mention of it, each mention exactly the words that name it (no possessive 's, no trailing
+// punctuation), and no entity for a word that only looks like a name.
+import { describe, expect, it } from 'vitest';
+import { createPipeline, type DocumentRecord, type Entity } from '../src/index.js';
+
+const pipeline = createPipeline();
+const run = (text: string) => pipeline.process({ text, published: '2024-03-16' });
+
+/** Every entity whose mentions include exactly `text`. */
+const withMention = (r: DocumentRecord, text: string) => r.entities.filter((e) => e.mentions.some((m) => m.text === text));
+
+function one(r: DocumentRecord, text: string, type: string): Entity {
+  const hits = withMention(r, text).filter((e) => e.type === type);
+  const summary = r.entities.map((e) => `${e.type} ${e.name}: ${e.mentions.map((m) => m.text).join(' / ')}`);
+  expect(hits.length, `${type} "${text}" in ${JSON.stringify(summary)}`).toBe(1);
+  return hits[0]!;
+}
+
+function expectSoundMentions(r: DocumentRecord): void {
+  for (const e of r.entities) for (const m of e.mentions) expect(r.text.slice(m.start, m.end)).toBe(m.text);
+}
+
+describe('places', () => {
+  it('Kyiv and Kiev are one GPE entity with both mentions', () => {
+    const r = run('Russian missiles struck Kyiv overnight. Residents of Kiev spent hours in shelters.');
+    const kyiv = one(r, 'Kyiv', 'GPE');
+    expect(kyiv.mentions.map((m) => m.text)).toEqual(['Kyiv', 'Kiev']);
+    expect(withMention(r, 'Kiev')).toEqual([kyiv]);
+    expectSoundMentions(r);
+  });
+
+  it('Kharkiv and Kharkov are one GPE entity with both mentions', () => {
+    const r = run('Shelling hit Kharkiv on Sunday. Officials in Kharkov said two people were hurt.');
+    const kharkiv = one(r, 'Kharkiv', 'GPE');
+    expect(kharkiv.mentions.map((m) => m.text)).toEqual(['Kharkiv', 'Kharkov']);
+  });
+
+  it('"Kursk and Belgorod oblasts" are two GPE entities, Kursk Oblast and Belgorod Oblast', () => {
+    const r = run('The groups launched raids into the Kursk and Belgorod oblasts from Ukraine.');
+    const kursk = one(r, 'Kursk', 'GPE');
+    expect(kursk.name).toBe('Kursk Oblast');
+    const belgorod = r.entities.find((e) => e.type === 'GPE' && e.name === 'Belgorod Oblast');
+    expect(belgorod, JSON.stringify(r.entities)).toBeDefined();
+    expect(belgorod!.mentions).toHaveLength(1);
+    expect(belgorod!.mentions[0]!.text.startsWith('Belgorod')).toBe(true);
+    expect(belgorod).not.toBe(kursk);
+    expectSoundMentions(r);
+  });
+
+  it('"the Belgorod region" is a mention "Belgorod region" of Belgorod Oblast', () => {
+    const r = run('Russian forces repelled an attack in the Belgorod region.');
+    expect(one(r, 'Belgorod region', 'GPE').name).toBe('Belgorod Oblast');
+  });
+
+  it('"Russia\'s" is a mention "Russia", without the possessive; "Russia." without the period', () => {
+    const r = run("Russia's defence budget has tripled. Kyiv blamed Russia.");
+    const russia = one(r, 'Russia', 'GPE');
+    expect(russia.mentions.map((m) => m.text)).toEqual(['Russia', 'Russia']);
+    expect(r.entities.flatMap((e) => e.mentions).some((m) => /['’.]|\s$/.test(m.text))).toBe(false);
+  });
+
+  it('"US-made armored personnel carriers": GPE "US" and equipment of US origin', () => {
+    const r = run('The strike destroyed US-made armored personnel carriers near the border.');
+    const us = one(r, 'US', 'GPE');
+    expect(us.kb?.country).toBe('USA');
+    expect(withMention(r, 'US-')).toEqual([]);
+    const apc = r.entities.find((e) => e.type === 'EQUIPMENT' && e.mentions.some((m) => m.text.includes('armored personnel carrier')));
+    expect(apc, JSON.stringify(r.entities)).toBeDefined();
+    expect(apc!.kb?.origin).toBe('USA');
+  });
+});
+
+describe('actors', () => {
+  it('"anti-Kremlin militants" does not mention the Kremlin', () => {
+    const r = run('Russian forces thwarted an attack by anti-Kremlin militants.');
+    expect(r.entities.some((e) => e.name === 'Kremlin' || e.mentions.some((m) => m.text.includes('Kremlin')))).toBe(false);
+  });
+
+  it('"the Kremlin" on its own is the Kremlin', () => {
+    const r = run('The Kremlin denied the report.');
+    expect(one(r, 'Kremlin', 'ORG').name).toBe('Kremlin');
+  });
+
+  it('"Russian forces" and "Moscow\'s troops" are one ORG, the Military Forces of Russia', () => {
+    const r = run("Russian forces advanced near Avdiivka. Moscow's troops also shelled Kherson.");
+    const forces = r.entities.filter((e) => e.type === 'ORG' && e.name === 'Military Forces of Russia');
+    expect(forces, JSON.stringify(r.entities)).toHaveLength(1);
+    const mentions = forces[0]!.mentions.map((m) => m.text);
+    expect(mentions).toHaveLength(2);
+    expect(mentions[0]).toBe('Russian forces');
+    expect(mentions[1]).toMatch(/troops$/);
+    expectSoundMentions(r);
+  });
+
+  it('"Russian Defense Ministry" and "Russian Defence Ministry" are one ORG', () => {
+    const r = run('The Russian Defense Ministry said seven drones were downed. The Russian Defence Ministry later raised the number.');
+    const ministry = one(r, 'Russian Defense Ministry', 'ORG');
+    expect(ministry.mentions.map((m) => m.text)).toEqual(['Russian Defense Ministry', 'Russian Defence Ministry']);
+  });
+
+  it('"the UN" is an ORG; "un-" and a lowercase "un" are not', () => {
+    const un = run('The UN condemned the strike on the hospital.');
+    expect(one(un, 'UN', 'ORG').name).toBe('United Nations');
+    const lower = run("An un-named official said the banner read 'un peuple, un but, une foi'.");
+    expect(lower.entities.filter((e) => e.mentions.some((m) => /^un-?$/i.test(m.text)))).toEqual([]);
+    expect(lower.entities.some((e) => e.name === 'United Nations')).toBe(false);
+  });
+});
+
+describe('people', () => {
+  it('"spokesperson, Andrii Yusov," is a PERSON, and a later "Yusov said" mentions him again', () => {
+    const r = run(
+      "Ukraine's military intelligence spokesperson, Andrii Yusov, said the raid had succeeded. Yusov said more raids would follow.",
+    );
+    const yusov = one(r, 'Andrii Yusov', 'PERSON');
+    expect(yusov.mentions.map((m) => m.text)).toEqual(['Andrii Yusov', 'Yusov']);
+    expect(withMention(r, 'Yusov')).toEqual([yusov]);
+    expectSoundMentions(r);
+  });
+});
+
+describe('equipment', () => {
+  it('"Leopard 2 tanks" is one EQUIPMENT mention', () => {
+    const r = run('Germany has delivered 18 Leopard 2 tanks to Ukraine.');
+    const equipmentMentions = r.entities.filter((e) => e.type === 'EQUIPMENT').flatMap((e) => e.mentions);
+    expect(equipmentMentions.map((m) => m.text)).toEqual(['Leopard 2 tanks']);
+  });
+
+  it('a lowercase "leopard", the animal, is not equipment', () => {
+    const r = run('Villagers said a leopard had been seen near the river.');
+    expect(r.entities.filter((e) => e.type === 'EQUIPMENT')).toEqual([]);
+  });
+});
