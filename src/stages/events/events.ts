@@ -11,7 +11,7 @@ import type { Knowledge } from '../entities/knowledge.js';
 import { mappingsFor } from './mappings.js';
 import { npLeft, npRight, type NounPhraseContext } from './noun-phrase.js';
 import { sentencePhrases, type Phrase } from './phrases.js';
-import { TriggerIndex, type TriggerHit } from './triggers.js';
+import { stems, TriggerIndex, type TriggerHit } from './triggers.js';
 
 const ACTOR_NOUNS = [
   'militants', 'militant', 'rebels', 'rebel', 'insurgents', 'insurgent', 'gunmen', 'gunman', 'fighters', 'militias', 'militia',
@@ -36,7 +36,7 @@ const VIOLENT: EventType[] = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRON
 const AID_WORDS = new Set(['aid', 'assistance', 'supplies', 'supply', 'food', 'fuel', 'medicine', 'medicines', 'weapons', 'arms', 'ammunition', 'munitions', 'shells', 'equipment', 'package', 'humanitarian', 'military', 'vehicles', 'missiles', 'rockets', 'drones', 'jets', 'tanks']);
 const SETTLEMENT_WORDS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'settlement', 'settlements', 'position', 'positions', 'territory', 'territories', 'hill', 'district', 'neighbourhood', 'neighborhood', 'area', 'areas', 'region', 'bridgehead', 'stronghold', 'base', 'outpost', 'airport', 'airfield', 'port', 'capital', 'province', 'oblast', 'border', 'crossing', 'trenches', 'trench', 'outskirts', 'suburbs', 'centre', 'center', 'edge', 'heart', 'streets']);
 /** "the village of X", "for control of X", "pulled out of X": an "of" that locates */
-const OF_PLACE = /^(village|villages|town|towns|city|settlement|region|province|district|outskirts|suburbs|centre|center|control|out|north|south|east|west|heart|part|parts|area|areas|territory)$/;
+const OF_PLACE = /^(villages?|towns?|city|cities|settlements?|regions?|provinces?|districts?|neighbou?rhoods?|outskirts|suburbs|centre|center|control|out|north|south|east|west|heart|parts?|areas?|territory|streets)$/;
 const CASUALTY_WORDS: Array<[RegExp, keyof Casualties]> = [
   [/^(kill|killed|killing|dead|die|died|dying|death|deaths|slain|massacre|massacred|fatalities|toll|executed|lifeless)$/, 'killed'],
   [/^(wound|wounded|wounding|injure|injured|injuring|injury|injuries|hurt|maimed)$/, 'injured'],
@@ -90,6 +90,8 @@ class EventExtractor {
     const hits = this.index.find(toks);
     const made: Draft[] = [];
     for (const hit of hits) {
+      // "roadside bomb", "Storm Shadow": a weapon's name is not an event
+      if (!hit.phrase && phrases.some((p) => p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first <= hit.first && p.last >= hit.last && p.first < p.last)) continue;
       const type = this.typeOf(hit, toks, phrases);
       if (!type) continue;
       if (this.isReference(hit, toks)) continue;
@@ -120,6 +122,12 @@ class EventExtractor {
       const agent = prev.args.find((a) => a.role === 'agent');
       d.args = d.args.filter((a) => a.role !== 'agent');
       if (agent) d.args.push({ ...agent });
+    }
+    // "A drone attack set fire to an oil depot": what the attack's effect hit, the attack hit
+    for (const d of made) {
+      if (!VIOLENT.includes(d.event.type) || d.event.type === 'DESTRUCTION' || d.event.args.some((a) => a.role === 'target')) continue;
+      const effect = made.find((e) => (e.event.type === 'DESTRUCTION' || e.event.type === 'KILLING') && e.event.trigger.start > d.event.trigger.start);
+      for (const a of effect?.event.args.filter((x) => x.role === 'target') ?? []) d.event.args.push({ ...a });
     }
     const violent = made.filter((d) => VIOLENT.includes(d.event.type) || d.event.type === 'CAPTURE');
     // "…, killing two civilians": the deaths belong to the strike, not to a separate event
@@ -309,7 +317,7 @@ class EventExtractor {
       const before = phrases.find((p) => p.last === k && (p.kind === 'actor' || (p.kind === 'place' && p.entityType === 'GPE')));
       if (before && before.first >= clauseStart) agent = before;
       // "these groups launched coordinated raids": the subject of the support verb
-      const support = lastIndex(toks, hit.first, (t) => SUPPORT_VERBS.has(t.lemma));
+      const support = lastIndex(toks, hit.first, (t) => SUPPORT_VERBS.has(t.lemma) || stems(t.lower).some((s) => SUPPORT_VERBS.has(s)));
       if (!agent && support >= 0 && hit.first - support <= 6) {
         const subject = this.subjectBefore(toks, np, support);
         agent = subject && agentLike(subject) ? subject : [...left].reverse().find((p) => p.last < support && bare(p) && agentLike(p));
@@ -350,9 +358,14 @@ class EventExtractor {
     } else if (!isNoun) {
       let k = hit.last + 1;
       while (toks[k] && /^(down|up|out|off|back|away)$/.test(toks[k]!.lower)) k++;
+      // "destroying what the military described as Hezbollah weapons depots"
+      if (toks[k]?.lower === 'what') {
+        const as = toks.findIndex((t, j) => j > k && j - k <= 7 && /^(as|called|termed|dubbed)$/.test(t.lower));
+        if (as > 0) k = toks[as]!.lower === 'as' || toks[as + 1]?.lower !== 'as' ? as + 1 : as + 2;
+      }
       if (hit.phrase && /^(to|on|at)$/.test(toks[k]?.lower ?? '')) k++; // "set fire to an oil depot"
       const direct = npRight(toks, np, k);
-      if (direct && direct.first - hit.last <= 3) objects.push(direct);
+      if (direct && direct.first - k <= 2) objects.push(direct);
     }
     const prepAt = toks.findIndex((t, k) => k > hit.last && ((/^(on|against|at|targeting|upon)$/.test(t.lower) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
     if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t) => t.pos === 'VERB' || t.text === ',')) {
@@ -468,7 +481,14 @@ class EventExtractor {
     }
     if (i < 0 || toks[i]!.text === ',' ) return null;
     const p = npLeft(toks, np, i);
-    if (!p || PREPOSITIONS.has(toks[p.first - 1]?.lower ?? '') && toks[p.first - 1]?.lower !== 'after') return null;
+    if (!p) return null;
+    const prep = toks[p.first - 1]?.lower ?? '';
+    if (PREPOSITIONS.has(prep)) {
+      // "the defence ministry in Berlin said": the speaker stands before the place
+      if (!/^(in|at|from|of|for)$/.test(prep) || p.first < 2) return null;
+      const head = npLeft(toks, np, p.first - 2);
+      return head && !PREPOSITIONS.has(toks[head.first - 1]?.lower ?? '') ? head : null;
+    }
     return p;
   }
 
@@ -590,6 +610,14 @@ class EventExtractor {
       if (p.kind !== 'people' || !p.quantity) continue;
       const q = this.doc.quantities.find((x) => x.id === p.quantity);
       if (q && q.value !== null) counts.push({ first: p.first, last: p.last, value: q.value });
+    }
+    // "killed a Palestinian man": one person
+    for (let i = 0; i < toks.length; i++) {
+      if (!/^(a|an|one)$/.test(toks[i]!.lower)) continue;
+      let k = i + 1;
+      while (k < toks.length && k <= i + 3 && !this.know.people.has(toks[k]!.lower) && (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'PROPN' || toks[k]!.pos === 'NOUN')) k++;
+      const head = toks[k];
+      if (head && this.know.people.has(head.lower) && !/s$/.test(head.lower)) counts.push({ first: i, last: k, value: 1 });
     }
     // bare numbers after a casualty verb: "killing two", "wounding at least 12"
     for (let i = 0; i < toks.length; i++) {

@@ -21,7 +21,9 @@ const inPhrase = (ctx: NounPhraseContext, i: number) => ctx.phrases.filter((p) =
 function npToken(toks: Token[], ctx: NounPhraseContext, i: number): boolean {
   const t = toks[i];
   if (!t) return false;
-  if (inPhrase(ctx, i).some((p) => p.kind !== 'date')) return true;
+  const around = inPhrase(ctx, i);
+  if (around.some((p) => p.kind === 'date')) return false;
+  if (around.length) return true;
   if (ctx.actorNouns.has(t.lower) || ctx.people.has(t.lower)) return true; // "a war monitor/VERB said"
   if (t.text === '-' || t.lower === "'s" || t.text === "'" || t.text === '’') return i > 0 && npToken(toks, ctx, i - 1) && npToken(toks, ctx, i + 1);
   if (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && toks[i + 1] && NP_POS.has(toks[i + 1]!.pos) && !/^(the|a|an)$/.test(toks[i - 1]?.lower ?? '')) {

@@ -60,7 +60,7 @@ export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: 
     if (!ctx.actorNouns.has(t.lower) || covered(i) || t.pos === 'VERB') continue;
     if (phrases.some((p) => p.kind === 'actor' && p.first <= i && p.last >= i)) continue; // "Russian forces" is an entity already
     const next = toks[i + 1];
-    if (next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !/ed$/.test(next.lower)) continue; // the head is further right: "military assets"
+    if (next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !/ed$/.test(next.lower) && !/(s|men)$/.test(t.lower)) continue; // the head is further right: "military assets"
     let first = i;
     while (first > 0) {
       const prev = toks[first - 1]!;

@@ -54,7 +54,8 @@ export class TriggerIndex {
     let length = 0;
     for (const p of this.phrases) {
       if (length && p.words.length < length) break;
-      if (p.words.every((w, k) => toks[i + k] && (toks[i + k]!.lower === w || toks[i + k]!.lemma === w))) {
+      // lemmas let "drone attacks" match "drone attack"; a verb only matches in first place ("missile struck" is no "missile strike")
+      if (p.words.every((w, k) => toks[i + k] && (toks[i + k]!.lower === w || (toks[i + k]!.lemma === w && (k === 0 || toks[i + k]!.pos !== 'VERB'))))) {
         length = p.words.length;
         if (!readings.includes(p.entry)) readings.push(p.entry);
       }

@@ -90,7 +90,8 @@ function parseWords(words: string[], at: number): ParsedNumber | null {
       }
       continue;
     }
-    if (seen && word === 'and' && ((words[i + 1] ?? '') in SMALL || (words[i + 1] ?? '') in TENS) && (words[i - 1] ?? '') in SCALES) continue;
+    const following = (words[i + 1] ?? '').split('-')[0]!;
+    if (seen && word === 'and' && (following in SMALL || following in TENS) && (words[i - 1] ?? '') in SCALES) continue;
     break;
   }
   if (!seen) return null;

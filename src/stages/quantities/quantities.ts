@@ -58,6 +58,10 @@ function quantityAt(
   if (/\d/.test(first.text) && !/^[\d.,]+$/.test(first.text)) return null;
   const number = parseNumber(words, at);
   if (!number) return null;
+  // a calibre or a measure written solid: "155mm", "152-mm", "5km"
+  const unit = toks[at + number.length];
+  const glued = unit && unit.start === toks[at + number.length - 1]!.end;
+  if (glued && (/^\p{L}/u.test(unit.text) || (unit.text === '-' && /^\p{L}/u.test(toks[at + number.length + 1]?.text ?? '')))) return null;
   if (approximate && number.article) return null;
   let j = at + number.length;
   if (words[j] === 'of') j++;
