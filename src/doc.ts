@@ -89,10 +89,13 @@ export interface DocInput {
   title?: string | null;
   published?: string | null;
   url?: string | null;
+  /** the publication date to use when neither the metadata nor the text gives one */
+  defaultPublished?: string | null;
 }
 
 export class Doc {
   readonly raw: string;
+  readonly defaultPublished: string | null;
   text = '';
   meta: DocMeta;
   sentences: Sentence[] = [];
@@ -104,6 +107,7 @@ export class Doc {
 
   constructor(input: DocInput) {
     this.raw = input.text;
+    this.defaultPublished = input.defaultPublished ?? null;
     this.meta = {
       id: input.id ?? null,
       source: input.source ?? null,

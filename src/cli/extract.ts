@@ -35,7 +35,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
         continue;
       }
       try {
-        const record = pipeline.process({ ...item.input, published: item.input.published ?? options.published ?? null });
+        const record = pipeline.process({ ...item.input, defaultPublished: options.published ?? null });
         if (options.out) records.push(record);
         else process.stdout.write(`${JSON.stringify(record, null, options.pretty ? 2 : undefined)}\n`);
         if (options.out) continue;

@@ -53,7 +53,7 @@ export function entitiesStage(know: Knowledge): Stage {
       found = mergeEquipment(doc, found);
       found.push(...facilities(doc, know, found));
       found.push(...names(doc, know, found, { isCommonWord, isFirstName, isLastName }));
-      doc.entities = group(doc, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c))));
+      doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
     },
   };
 }
@@ -194,7 +194,7 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
       const start = owner ? owner.start : toks[j]!.start;
       if (taken(start, head.end)) continue;
       const text = doc.text.slice(start, head.end);
-      out.push({ start, end: head.end, type: 'FACILITY', name: text.toLowerCase(), kind: 'facility', kb: {} });
+      out.push({ start, end: head.end, type: 'FACILITY', name: text, kind: 'facility', kb: {} });
     }
   }
   return out;
@@ -307,6 +307,21 @@ function resolveOverlaps(found: Candidate[]): Candidate[] {
     lastEnd = c.end;
   }
   return out;
+}
+
+/**
+ * "the Belgorod region" … "the Belgorod incident": a bare name that is also the base of an
+ * admin1 region the article names refers to that region, unless the text says "city".
+ */
+function sameRegion(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
+  const regions = new Set(found.filter((c) => c.kind === 'admin1').map((c) => c.name));
+  if (!regions.size) return found;
+  return found.map((c) => {
+    if (c.kind !== 'city' && c.kind !== 'town') return c;
+    const region = know.adminBase.get(doc.text.slice(c.start, c.end).toLowerCase());
+    if (!region || !regions.has(region.name) || /^\s+city\b/i.test(doc.text.slice(c.end, c.end + 6)) || /\bcity of\s+$/i.test(doc.text.slice(Math.max(0, c.start - 9), c.start))) return c;
+    return { ...c, type: region.type, name: region.name, kind: region.kind, kb: { ...region.kb } };
+  });
 }
 
 /** Mentions of the same referent become one entity, numbered in order of first mention. */

@@ -73,6 +73,8 @@ class EventExtractor {
   private drafts: Draft[] = [];
   /** the event the previous sentences spoke of last, for "This included …" */
   private lastTouched: { draft: Draft; sentence: number } | null = null;
+  /** claimants of events told again in the current sentence */
+  private retold: Array<{ into: Draft; source: string }> = [];
   private speakerEntities = new Map<string, string>();
 
   constructor(
@@ -89,6 +91,7 @@ class EventExtractor {
     const sentenceText = doc.text.slice(doc.sentences[s]!.start, doc.sentences[s]!.end);
     const hits = this.index.find(toks);
     const made: Draft[] = [];
+    this.retold = [];
     for (const hit of hits) {
       // "roadside bomb", "Storm Shadow": a weapon's name is not an event
       if (!hit.phrase && phrases.some((p) => p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first <= hit.first && p.last >= hit.last && p.first < p.last)) continue;
@@ -129,6 +132,10 @@ class EventExtractor {
       const effect = made.find((e) => (e.event.type === 'DESTRUCTION' || e.event.type === 'KILLING') && e.event.trigger.start > d.event.trigger.start);
       for (const a of effect?.event.args.filter((x) => x.role === 'target') ?? []) d.event.args.push({ ...a });
     }
+    // "Videos released by the ministry showed the destruction …": a sentence that only retells an
+    // event names who vouches for it; one that reports a new event ("claims of repelling the
+    // incursions") does not make its claimant the source of the old one
+    if (made.length === 0) for (const { into, source } of this.retold) into.event.source ??= source;
     const violent = made.filter((d) => VIOLENT.includes(d.event.type) || d.event.type === 'CAPTURE');
     // "…, killing two civilians": the deaths belong to the strike, not to a separate event
     const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
@@ -421,7 +428,7 @@ class EventExtractor {
     }
     const origin = right.find((p) => prepOf(p) === 'from' && p.kind === 'place');
     if (origin && ['INCURSION', 'ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'SUPPLY'].includes(type)) arg('origin', origin);
-    else if (origin && !args.some((a) => a.role === 'location')) arg('location', origin); // "withdrew from Avdiivka", "took off from Port Sudan"
+    else if (origin && type !== 'STATEMENT' && !args.some((a) => a.role === 'location')) arg('location', origin); // "withdrew from Avdiivka", "took off from Port Sudan"
 
     // instrument
     if (!['DESTRUCTION', 'CAPTURE', 'SUPPLY', 'CRASH'].includes(type)) {
@@ -562,7 +569,8 @@ class EventExtractor {
       // "said the governor"
       if (i > hit.last) {
         const inverted = speaker(npRight(toks, np, i + 1));
-        if (inverted && toks[inverted.last + 1]?.lower !== 'that') return this.speakerEntity(inverted);
+        const person = inverted && (inverted.kind === 'actor' || inverted.kind === 'people' || this.know.speakers.has(toks[inverted.last]!.lower));
+        if (inverted && person && toks[inverted.last + 1]?.lower !== 'that') return this.speakerEntity(inverted);
       }
       // "the Russian Volunteer Corps made an announcement …, claiming …": the sentence's subject
       if (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') {
@@ -653,6 +661,7 @@ class EventExtractor {
     const earlier = [...this.drafts].reverse().find((d) => d.event.type === draft.event.type);
     if (!earlier) return false;
     this.absorb(earlier, draft);
+    if (draft.event.source) this.retold.push({ into: earlier, source: draft.event.source });
     this.lastTouched = { draft: earlier, sentence: draft.event.sentence };
     return true;
   }
@@ -684,14 +693,16 @@ class EventExtractor {
   private continueLast(s: number, toks: Token[], phrases: Phrase[]): void {
     if (!this.lastTouched || this.lastTouched.sentence !== s - 1) return;
     const last = this.lastTouched.draft;
+    const sentence = this.doc.sentences[s]!;
+    const counted = this.doc.quantities.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
+    for (const q of counted) {
+      last.event.args.push({ role: 'target', ...this.doc.mention(q.start, q.end), ref: q.entity });
+      last.event.args.push({ role: 'quantity', ...this.doc.mention(q.start, q.end), ref: q.id });
+    }
     for (const p of phrases) {
       if (p.kind !== 'equipment' && p.kind !== 'people' && p.kind !== 'facility') continue;
+      if (p.quantity || counted.some((q) => q.start <= p.start && q.end >= p.end)) continue;
       last.event.args.push({ role: 'target', ...this.doc.mention(p.start, p.end), ref: p.ref });
-    }
-    for (const q of this.doc.quantities) {
-      if (q.start >= this.doc.sentences[s]!.start && q.end <= this.doc.sentences[s]!.end) {
-        last.event.args.push({ role: 'quantity', ...this.doc.mention(q.start, q.end), ref: q.id });
-      }
     }
     void toks;
   }

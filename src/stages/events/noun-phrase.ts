@@ -17,15 +17,24 @@ export interface NounPhraseContext {
 
 const inPhrase = (ctx: NounPhraseContext, i: number) => ctx.phrases.filter((p) => p.first <= i && p.last >= i);
 
+const isGlue = (t: Token) => t.text === '-' || t.lower === "'s" || t.text === "'" || t.text === '’';
+
 /** Is token i part of a noun phrase (a known phrase, or an adjective, noun, number…)? */
 function npToken(toks: Token[], ctx: NounPhraseContext, i: number): boolean {
   const t = toks[i];
   if (!t) return false;
+  // a hyphen or a possessive joins two words of a phrase: "Greek-owned tanker", "doctors' committee"
+  if (isGlue(t)) return i > 0 && !isGlue(toks[i - 1]!) && !!toks[i + 1] && !isGlue(toks[i + 1]!) && wordOfPhrase(toks, ctx, i - 1) && wordOfPhrase(toks, ctx, i + 1);
+  return wordOfPhrase(toks, ctx, i);
+}
+
+function wordOfPhrase(toks: Token[], ctx: NounPhraseContext, i: number): boolean {
+  const t = toks[i]!;
   const around = inPhrase(ctx, i);
   if (around.some((p) => p.kind === 'date')) return false;
   if (around.length) return true;
+  if (isGlue(t)) return false;
   if (ctx.actorNouns.has(t.lower) || ctx.people.has(t.lower)) return true; // "a war monitor/VERB said"
-  if (t.text === '-' || t.lower === "'s" || t.text === "'" || t.text === '’') return i > 0 && npToken(toks, ctx, i - 1) && npToken(toks, ctx, i + 1);
   if (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && toks[i + 1] && NP_POS.has(toks[i + 1]!.pos) && !/^(the|a|an)$/.test(toks[i - 1]?.lower ?? '')) {
     return /ed$/.test(t.lower); // "displaced people", "armed men"
   }
@@ -41,11 +50,13 @@ export function phraseOf(toks: Token[], ctx: NounPhraseContext, first: number, l
   if (kind === 'place' && inner.some((p) => p.kind === 'place' && p.last < last) && atHead?.first !== first) kind = 'place';
   const best = atHead ?? [...inner].sort((a, b) => RANK[a.kind] - RANK[b.kind])[0];
   const refPhrase = kind === 'actor' || kind === 'people' ? best : atHead;
+  // wink keeps some full stops on the word ("in."): a phrase never ends in punctuation, "U.S." aside
+  const end = /[.,;:!?]$/.test(head.text) && head.text.length > 1 && !/\.\p{L}\.$/u.test(head.text) ? head.end - 1 : head.end;
   return {
     first,
     last,
     start: toks[first]!.start,
-    end: head.end,
+    end,
     kind,
     ref: refPhrase?.ref ?? null,
     entityType: refPhrase?.entityType ?? null,
@@ -75,6 +86,7 @@ export function npRight(toks: Token[], ctx: NounPhraseContext, k: number): Phras
   for (const p of inPhrase(ctx, last)) last = Math.max(last, p.last);
   // the head is the last noun: "a military post in" → post
   while (last > first && !['NOUN', 'PROPN'].includes(toks[last]!.pos) && !inPhrase(ctx, last).length) last--;
+  if (!['NOUN', 'PROPN'].includes(toks[last]!.pos) && !inPhrase(ctx, last).length && !ctx.actorNouns.has(toks[last]!.lower) && !ctx.people.has(toks[last]!.lower)) return null; // "penetrated deep"
   // "Fighters of the Arakan Army": an actor after "of" is who the phrase is
   if (toks[last + 1]?.lower === 'of') {
     const after = npRight(toks, ctx, last + 2);

@@ -42,6 +42,7 @@ export function normalizeStage(options: NormalizeOptions): Stage {
       text = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
       text = takeHeaders(doc, text);
       text = takeDateline(doc, text);
+      doc.meta.published ??= doc.defaultPublished;
       doc.text = text;
       if (!doc.text) doc.warn('empty', 'the article has no text after normalization');
     },
