@@ -169,6 +169,19 @@ describe('checkSpans', () => {
     }
   });
 
+  it('finds spans that cross sentences, and triggers outside their sentence', () => {
+    const split = at('Kherson').end;
+    const ok = broken((r) => (r.sentences = [{ start: 0, end: split, heading: false }, { start: split + 1, end: TEXT.length, heading: false }]));
+    expect(checkSpans(ok)).toEqual([]);
+    const problems = checkSpans(broken((r) => {
+      r.sentences = [{ start: 0, end: split, heading: false }, { start: split + 1, end: TEXT.length, heading: false }];
+      r.entities[1].mentions[0] = at('Kherson on Thursday');
+      r.events[0].sentence = 1;
+    }));
+    expect(problems.some((p) => p.startsWith('/entities/1/mentions/0:') && /one sentence/.test(p))).toBe(true);
+    expect(problems.some((p) => p.startsWith('/events/0/trigger:') && /sentence 1/.test(p))).toBe(true);
+  });
+
   it('finds entity mentions with stray white space or punctuation, but allows abbreviations', () => {
     const record = broken((r) => {
       r.entities[1].mentions[0] = at('Kherson ');

@@ -141,6 +141,7 @@ const EXAMPLES: DocInput[] = [
   { text: 'tanks ’’ shelled 0.' },
   { text: 'They agreed to a ceasefire in. Denied shelling.', published: '2024-03-16' },
   { text: 'date 2024-03-16 Protesters protested in. Police said two men were arrested.\r\n\r\nAdvertisement\r\n' },
+  { text: 'Troops saw a T-72 tank\nBayraktar TB2 drones struck.' },
   { text: '\uFEFFKYIV, March 12 (Reuters) - Russian forces\u00A0shelled\tKherson\u200B on Thursday, killing two civilians 💥.' },
 ];
 

@@ -5,9 +5,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPipeline } from '../index.js';
 import { InputError, UsageError } from '../io/errors.js';
-import { expandPaths, readArticles } from '../io/read.js';
+import PQueue from 'p-queue';
+import { expandPaths, readArticles, type ReadResult } from '../io/read.js';
 import type { DocumentRecord } from '../record/record.js';
 import { datasetFiles } from '../io/dataset.js';
+
+/** how many files are read ahead of the pipeline */
+const READ_AHEAD = 8;
 
 export interface ExtractOptions {
   out?: string;
@@ -27,8 +31,21 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
 
   const records: DocumentRecord[] = [];
   const errors: InputError[] = [];
-  for (const file of files) {
-    for (const item of readArticles(file, stdin)) {
+  // files are read ahead on a bounded queue while the pipeline works, and used in input order
+  const reads = new PQueue({ concurrency: READ_AHEAD });
+  const pending = new Map<number, Promise<ReadResult[]>>();
+  let nextToRead = 0;
+  const readAhead = (upTo: number) => {
+    for (; nextToRead < Math.min(files.length, upTo); nextToRead++) {
+      const file = files[nextToRead]!;
+      pending.set(nextToRead, reads.add(() => readArticles(file, stdin)) as Promise<ReadResult[]>);
+    }
+  };
+  for (let index = 0; index < files.length; index++) {
+    readAhead(index + READ_AHEAD * 2);
+    const items = await pending.get(index)!;
+    pending.delete(index);
+    for (const item of items) {
       if (item instanceof InputError) {
         errors.push(item);
         process.stderr.write(`sitrep: ${item.where}: ${item.message}\n`);

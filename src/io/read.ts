@@ -1,7 +1,8 @@
 // Reading articles: files, folders (walked recursively, in sorted order), and "-" for
 // standard input. Formats by extension: .txt (plain text), .md (Markdown with optional
 // YAML-style front matter), .jsonl (one {id, text, title?, published?, url?} per line).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import type { DocInput } from '../doc.js';
 import { InputError, UsageError } from './errors.js';
@@ -59,17 +60,20 @@ function walk(dir: string, seen: Set<string>): string[] {
 }
 
 /** Read one file (or stdin text) into articles; failures come back as InputErrors, never thrown. */
-export function readArticles(file: string, stdin?: string): ReadResult[] {
+export async function readArticles(file: string, stdin?: string): Promise<ReadResult[]> {
   const origin = file === '-' ? '-' : relative(process.cwd(), file) || file;
+  if (file === '-') return parseArticles(origin, '.txt', stdin ?? '', null);
   let text: string;
   try {
-    text = file === '-' ? stdin ?? '' : decode(readFileSync(file), origin);
+    text = decode(await readFile(file), origin);
   } catch (error) {
     if (error instanceof InputError) return [error];
     return [new InputError(origin, `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)];
   }
-  const ext = file === '-' ? '.txt' : extname(file).toLowerCase();
-  const source = file === '-' ? null : origin;
+  return parseArticles(origin, extname(file).toLowerCase(), text, origin);
+}
+
+function parseArticles(origin: string, ext: string, text: string, source: string | null): ReadResult[] {
   if (ext === '.jsonl') return readJsonl(text, origin);
   if (!(FORMATS as readonly string[]).includes(ext)) {
     return [new InputError(origin, `not a format sitrep reads (${ext || 'no extension'}); sitrep reads ${FORMATS.join(', ')}`)];

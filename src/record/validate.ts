@@ -58,9 +58,10 @@ const ABBREVIATION = /\p{L}\.$/u;
 /**
  * Problems the schema cannot see: every mention, quantity, trigger and argument must be a
  * non-empty span of `text` whose `text` equals text.slice(start, end); sentences must lie in
- * the text; every ref/entity/source id must name an entity or quantity of the record; events
- * must point at an existing sentence; entity mentions carry no surrounding white space and no
- * trailing punctuation (abbreviations like "U.S." excepted). Returns human-readable problems.
+ * the text; entity mentions, quantities, triggers and arguments lie inside one sentence (a
+ * trigger inside its event's `sentence`); every ref/entity/source id must name an entity or
+ * quantity of the record; entity mentions carry no surrounding white space and no trailing
+ * punctuation (abbreviations like "U.S." excepted); ids are unique. Returns readable problems.
  */
 export function checkSpans(record: unknown): string[] {
   const problems: string[] = [];
@@ -92,6 +93,12 @@ export function checkSpans(record: unknown): string[] {
 
   const sentences = arr(r.sentences);
   sentences.forEach((s, i) => span(`/sentences/${i}`, { start: s.start, end: s.end }));
+  /** The index of the sentence that holds [start, end), or -1 when the span crosses or leaves them. */
+  const sentenceOf = (start: unknown, end: unknown): number =>
+    sentences.findIndex((s) => (s.start as number) <= (start as number) && (end as number) <= (s.end as number));
+  const inSentence = (where: string, s: Record<string, unknown>): void => {
+    if (sentences.length && sentenceOf(s.start, s.end) < 0) problems.push(`${where}: span [${String(s.start)}, ${String(s.end)}) ${JSON.stringify(s.text)} is not inside one sentence`);
+  };
 
   const entities = arr(r.entities);
   const quantities = arr(r.quantities);
@@ -115,6 +122,7 @@ export function checkSpans(record: unknown): string[] {
     for (const [j, m] of arr(e.mentions).entries()) {
       const where = `/entities/${i}/mentions/${j}`;
       if (!span(where, m) || typeof m.text !== 'string') continue;
+      inSentence(where, m);
       const t = m.text;
       if (/^\s|\s$/u.test(t)) problems.push(`${where}: mention ${JSON.stringify(t)} has leading or trailing white space`);
       if (TRAILING_PUNCTUATION.test(t) && !(ABBREVIATION.test(t) && t.slice(0, -1).includes('.'))) {
@@ -123,18 +131,20 @@ export function checkSpans(record: unknown): string[] {
     }
   }
   for (const [i, q] of quantities.entries()) {
-    span(`/quantities/${i}`, q);
+    if (span(`/quantities/${i}`, q)) inSentence(`/quantities/${i}`, q);
     resolves(`/quantities/${i}/entity`, q.entity, false);
   }
   for (const [i, v] of arr(r.events).entries()) {
     const trigger = v.trigger && typeof v.trigger === 'object' ? (v.trigger as SpanLike) : {};
-    span(`/events/${i}/trigger`, trigger);
+    const triggerOk = span(`/events/${i}/trigger`, trigger);
     if (!Number.isInteger(v.sentence) || (v.sentence as number) < 0 || (v.sentence as number) >= sentences.length) {
       problems.push(`/events/${i}/sentence: ${String(v.sentence)} is not the index of a sentence (${sentences.length} sentences)`);
+    } else if (triggerOk && sentenceOf(trigger.start, trigger.end) !== v.sentence) {
+      problems.push(`/events/${i}/trigger: ${JSON.stringify(trigger.text)} at [${String(trigger.start)}, ${String(trigger.end)}) is not inside sentence ${String(v.sentence)}`);
     }
     resolves(`/events/${i}/source`, v.source, false);
     for (const [j, a] of arr(v.args).entries()) {
-      span(`/events/${i}/args/${j}`, a);
+      if (span(`/events/${i}/args/${j}`, a)) inSentence(`/events/${i}/args/${j}`, a);
       resolves(`/events/${i}/args/${j}/ref`, a.ref, true);
     }
   }

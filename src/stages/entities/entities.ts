@@ -151,7 +151,7 @@ function mergeEquipment(doc: Doc, found: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of found) {
     const prev = out[out.length - 1];
-    if (prev && prev.type === 'EQUIPMENT' && c.type === 'EQUIPMENT' && /^[\s-]$/.test(doc.text.slice(prev.end, c.start))) {
+    if (prev && prev.type === 'EQUIPMENT' && c.type === 'EQUIPMENT' && /^[ -]$/.test(doc.text.slice(prev.end, c.start))) {
       const named = !prev.kb.generic ? prev : !c.kb.generic ? c : c;
       out[out.length - 1] = { ...named, start: prev.start, end: c.end, kb: { ...c.kb, ...named.kb, ...(prev.kb.generic && c.kb.generic ? {} : { generic: undefined }) } };
       if (out[out.length - 1]!.kb.generic === undefined) delete out[out.length - 1]!.kb.generic;
@@ -190,7 +190,7 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
       while (j > 0 && know.facilityModifiers.has(toks[j - 1]!.lower)) j--;
       if (j === i && !['refinery', 'refineries', 'airfield', 'airbase', 'hospital', 'depot', 'substation'].some((h) => head.lower.startsWith(h))) continue;
       // "Russian oil facilities": the owner's name belongs to the facility
-      const owner = found.find((c) => (c.kind === 'demonym' || c.kind === 'country') && c.end === toks[j]!.start - 1);
+      const owner = found.find((c) => (c.kind === 'demonym' || c.kind === 'country') && c.end === toks[j]!.start - 1 && doc.text[c.end] === ' ');
       const start = owner ? owner.start : toks[j]!.start;
       if (taken(start, head.end)) continue;
       const text = doc.text.slice(start, head.end);
