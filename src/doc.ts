@@ -95,7 +95,7 @@ export interface DocInput {
 
 export class Doc {
   readonly raw: string;
-  readonly defaultPublished: string | null;
+  defaultPublished: string | null;
   text = '';
   meta: DocMeta;
   sentences: Sentence[] = [];

@@ -198,3 +198,18 @@ describe('offsets', () => {
     expect(sentenceTexts(doc)[0]).toBe('Russian forces launched 40 drones.');
   });
 });
+
+describe('normalize: publication dates given with the input', () => {
+  it('reduces a timestamp or a written date to the day', () => {
+    expect(run('Troops withdrew.', '2024-03-16T10:00:00Z').meta.published).toBe('2024-03-16');
+    expect(run('Troops withdrew.', 'March 16, 2024').meta.published).toBe('2024-03-16');
+  });
+
+  it('ignores a date that is not a day, with a warning', () => {
+    for (const bad of ['', '2024-03', 'yesterday']) {
+      const doc = run('Troops withdrew.', bad);
+      expect(doc.meta.published, bad).toBeNull();
+      expect(doc.warnings.map((w) => w.code), bad).toContain('bad-published');
+    }
+  });
+});

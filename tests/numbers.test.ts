@@ -146,3 +146,17 @@ describe('parseNumber: Recognizers-Text cardinals', () => {
     });
   }
 });
+
+describe('parseNumber: spelled numbers split by the tokenizer', () => {
+  it('reads ["twenty", "-", "five"] as 25 over three words', () => {
+    expect(parseNumber(['twenty', '-', 'five', 'soldiers'], 0)).toMatchObject({ value: 25, length: 3 });
+  });
+
+  it('reads "two hundred and forty - eight" as 248', () => {
+    expect(parseNumber(['two', 'hundred', 'and', 'forty', '-', 'eight'], 0)).toMatchObject({ value: 248, length: 6 });
+  });
+
+  it('reads "one hundred and sixty-one" as 161 (Recognizers-Text, NumberModel.json, MIT)', () => {
+    expect(parseNumber(['one', 'hundred', 'and', 'sixty-one'], 0)).toMatchObject({ value: 161, length: 4 });
+  });
+});

@@ -127,3 +127,22 @@ describe('quantities: spans', () => {
     for (const q of r.quantities) expect(r.text.slice(q.start, q.end)).toBe(q.text);
   });
 });
+
+describe('quantities: cases fixed after the first review', () => {
+  it('"two Su-25 jets" is 2 × jet, the jets being Su-25s', () => {
+    const r = run('Ukraine said it shot down two Su-25 jets over the Donetsk region.');
+    const q = r.quantities.find((x) => x.text === 'two Su-25 jets');
+    expect(q).toMatchObject({ value: 2, item: 'jet' });
+    expect(r.entities.find((e) => e.id === q!.entity)?.name).toBe('Su-25');
+  });
+
+  it('a calibre is not a quantity: "155mm shells", "152-mm rounds"', () => {
+    const r = run('The army fired 155mm shells and 152-mm rounds at the town.');
+    expect(r.quantities.filter((q) => /155|152/.test(q.text))).toEqual([]);
+  });
+
+  it('people are counted in whole numbers: "3.5 civilians" gives no casualty count', () => {
+    const r = run('Russian forces captured 3.5 civilians.');
+    for (const e of r.events) expect(e.casualties.captured).toBeNull();
+  });
+});

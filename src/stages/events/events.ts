@@ -617,7 +617,7 @@ class EventExtractor {
     for (const p of phrases) {
       if (p.kind !== 'people' || !p.quantity) continue;
       const q = this.doc.quantities.find((x) => x.id === p.quantity);
-      if (q && q.value !== null) counts.push({ first: p.first, last: p.last, value: q.value });
+      if (q && q.value !== null && Number.isInteger(q.value)) counts.push({ first: p.first, last: p.last, value: q.value });
     }
     // "killed a Palestinian man": one person
     for (let i = 0; i < toks.length; i++) {

@@ -30,6 +30,7 @@ export function normalizeStage(options: NormalizeOptions): Stage {
     requires: ['raw'],
     assigns: ['text', 'meta'],
     run(doc) {
+      checkPublished(doc);
       let text = doc.raw.normalize('NFC').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(ODD_SPACE, ' ');
       const lines = text.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim());
       const kept: string[] = [];
@@ -47,6 +48,18 @@ export function normalizeStage(options: NormalizeOptions): Stage {
       if (!doc.text) doc.warn('empty', 'the article has no text after normalization');
     },
   };
+}
+
+/** A publication date given with the input must be a day: "2024-03-16", a timestamp, or "March 16, 2024". */
+function checkPublished(doc: Doc): void {
+  for (const key of ['published', 'defaultPublished'] as const) {
+    const given = key === 'published' ? doc.meta.published : doc.defaultPublished;
+    if (given === null) continue;
+    const date = given.trim() ? parseHeaderDate(given.trim()) : null;
+    if (!date) doc.warn('bad-published', `the publication date ${JSON.stringify(given)} is not a day (YYYY-MM-DD); it is ignored`);
+    if (key === 'published') doc.meta.published = date?.iso ?? null;
+    else doc.defaultPublished = date?.iso ?? null;
+  }
 }
 
 /** Metadata lines or an inline prefix at the very top: "date 2024-03-16 In a daring…". */
