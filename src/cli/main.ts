@@ -1,7 +1,7 @@
 // The sitrep command line: one module per command, loaded when called; typed errors
 // become exit codes here and nowhere else (0 ok, 1 some documents failed, 2 misuse).
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { InputError, UsageError } from '../io/errors.js';
 import { LexiconError } from '../lexicons/load.js';
 
@@ -30,7 +30,52 @@ export function program(): Command {
       process.exitCode = await extract(paths, options);
     });
 
+  cli
+    .command('eval')
+    .description('score extraction against gold annotations: sitrep gold JSONL, CoNLL BIO, coded event tables, PLOVER records')
+    .argument('<gold>', 'the gold file')
+    .option('--pred <records.jsonl>', 'score these records instead of running the pipeline')
+    .addOption(new Option('--format <format>', 'the gold format (detected from the file when not given)').choices(['sitrep', 'conll', 'events', 'plover']))
+    .option('--json', 'print the scores as JSON')
+    .option('--errors <n>', 'list the N worst documents with what was missed and what was spurious', (v) => positiveInt(v, '--errors'))
+    .option('--min <key=value>', 'exit 1 when a score is below a threshold, e.g. entities.f=0.8; repeatable', collect, [])
+    .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
+    .action(async (gold: string, options) => {
+      const { evaluate } = await import('./eval.js');
+      process.exitCode = await evaluate(gold, options);
+    });
+
+  cli
+    .command('diff')
+    .description('compare two runs of an extractor over the same documents')
+    .argument('<old>', 'records (JSONL) of the first run')
+    .argument('<new>', 'records (JSONL) of the second run')
+    .option('--json', 'print the differences as JSON')
+    .option('--fail-on-change', 'exit 1 when anything changed')
+    .action(async (before: string, after: string, options) => {
+      const { diff } = await import('./diff.js');
+      process.exitCode = await diff(before, after, options);
+    });
+
+  cli
+    .command('golden')
+    .description('pin the records of a folder of articles in golden files, and check them')
+    .addArgument(new Argument('<action>', 'update writes the golden files, check compares a fresh run with them').choices(['check', 'update']))
+    .argument('<dir>', 'the folder of articles (.txt, .md)')
+    .option('--golden-dir <dir>', 'where the golden files are (default: beside the articles)')
+    .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
+    .action(async (action: 'check' | 'update', dir: string, options) => {
+      const { golden } = await import('./golden.js');
+      process.exitCode = await golden(action, dir, options);
+    });
+
   return cli;
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number, not "${value}"`);
+  return n;
 }
 
 function isoDate(value: string): string {
