@@ -36,7 +36,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     entitiesStage(knowledge),
     datesStage(),
     quantitiesStage(knowledge.people),
-    eventsStage(knowledge, lexicons.triggers),
+    eventsStage(knowledge, lexicons.triggers, lexicons.notTriggers),
   ];
   const pipeline: StagePipeline = assemble(stages);
   return Object.freeze({

@@ -53,6 +53,8 @@ export interface Lexicons {
   places: PlaceEntry[];
   actors: ActorEntry[];
   triggers: TriggerEntry[];
+  /** phrases that hold a trigger word but announce no event: "according to", "weapons of mass destruction" */
+  notTriggers: string[];
   boilerplate: string[];
 }
 
@@ -82,11 +84,12 @@ export function loadLexicons(extra: string[] = []): Lexicons {
     places: list(readJson(bundled('places.json')), 'places'),
     actors: list(readJson(bundled('actors.json')), 'actors'),
     triggers: list(readJson(bundled('triggers.json')), 'triggers'),
+    notTriggers: list(readJson(bundled('triggers.json')), 'notTriggers'),
     boilerplate: list(readJson(bundled('boilerplate.json')), 'lines'),
   };
   for (const path of extra) {
     const user = readJson(path);
-    const known = ['entries', 'equipment', 'places', 'actors', 'triggers', 'boilerplate'];
+    const known = ['entries', 'equipment', 'places', 'actors', 'triggers', 'notTriggers', 'boilerplate'];
     if (!known.some((k) => k in user)) {
       throw new LexiconError(`lexicon ${path} has none of the sections ${known.join(', ')}`);
     }
@@ -94,6 +97,7 @@ export function loadLexicons(extra: string[] = []): Lexicons {
     lex.places.push(...list<PlaceEntry>(user, 'places'));
     lex.actors.push(...list<ActorEntry>(user, 'actors'));
     lex.triggers.push(...list<TriggerEntry>(user, 'triggers'));
+    lex.notTriggers.push(...list<string>(user, 'notTriggers'));
     lex.boilerplate.push(...list<string>(user, 'boilerplate'));
     validate(lex, path);
   }

@@ -46,8 +46,8 @@ const CASUALTY_WORDS: Array<[RegExp, keyof Casualties]> = [
 const VERBAL_PHRASE_HEADS = new Set(['shoot', 'shot', 'set', 'blow', 'blew', 'take', 'took', 'taken', 'fall', 'fell', 'open', 'pull', 'push', 'cross', 'knock', 'wipe', 'burn', 'burnt', 'gun', 'round', 'exchange', 'fire', 'carry', 'launch', 'reach', 'strike', 'struck', 'sign', 'call', 'claim', 'gain', 'seize', 'seized', 'crash-land']);
 const CONTINUATION = /^(this|these|that|those|it|they)\s+(included|includes|include|comprised|involved)\b/i;
 
-export function eventsStage(know: Knowledge, triggers: TriggerEntry[]): Stage {
-  const index = new TriggerIndex(triggers);
+export function eventsStage(know: Knowledge, triggers: TriggerEntry[], notTriggers: string[] = []): Stage {
+  const index = new TriggerIndex(triggers, notTriggers);
   const actorNouns = new Set(ACTOR_NOUNS);
   return {
     name: 'events',
@@ -224,7 +224,11 @@ class EventExtractor {
     const words = toks.slice(Math.max(0, hit.first - 3), hit.last + 5).map((t) => t.lower);
     const has = (re: RegExp) => equipmentAt.some((c) => c && re.test(c)) || words.some((w) => re.test(w));
     if (has(/^(uav|drones?|kamikaze)$/)) return 'DRONE_STRIKE';
-    if (type === 'EXPLOSION') return has(/^(aircraft|helicopter|airstrikes?|jets?|warplanes?)$/) ? 'AIRSTRIKE' : type;
+    // "warplanes bombed", not "blowing up a plane": the aircraft must come before the word
+    if (type === 'EXPLOSION') {
+      const before = near.filter((p) => p.last < hit.first).map((p) => this.doc.entities.find((e) => e.id === p.ref)?.kb?.category);
+      return before.some((c) => c === 'aircraft' || c === 'helicopter') ? 'AIRSTRIKE' : type;
+    }
     if (has(/^(missiles?|aircraft|helicopter|warplanes?|jets?|bombs?|munition)$/)) return 'AIRSTRIKE';
     if (has(/^(artillery|rocket_artillery|mortars?|rockets?|howitzers?)$/)) return 'SHELLING';
     if (has(/^(mines?|ieds?|landmines?)$/)) return 'EXPLOSION';
@@ -237,6 +241,8 @@ class EventExtractor {
     const next = toks[hit.last + 1];
     const prev = toks[hit.first - 1];
     if (hit.phrase) return false;
+    // "evacuated the wounded", "buried the dead": people, not an event
+    if (prev?.lower === 'the' && /^(wounded|injured|dead|killed|captured|detained|missing|displaced)$/.test(t.lower) && (!next || !['NOUN', 'PROPN', 'ADJ'].includes(next.pos))) return true;
     if (!/(ed|en)$/.test(t.lower)) return false;
     const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
     return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT');

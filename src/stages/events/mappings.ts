@@ -52,10 +52,23 @@ export function mappingsFor(type: EventType, ctx: MappingContext): Mapping {
     case 'PROTEST':
       return /riot/.test(ctx.lemma) ? m('Riots', 'Violent demonstration', 'PROTEST') : base;
     case 'STATEMENT':
-      if (/^(deny|denial|reject|refute)/.test(ctx.lemma)) return m('Strategic developments', 'Other', 'REJECT');
-      if (/^(accus|alleg|condemn|blame|denounc)/.test(ctx.lemma)) return m('Strategic developments', 'Other', 'ACCUSE');
-      return base;
+      return m('Strategic developments', 'Other', statementKind(ctx.lemma));
     default:
       return base;
   }
+}
+
+/**
+ * What a statement does, in PLOVER's categories as RECORD.md names them (the POLECAT
+ * edition): a denial REJECTs, an accusation or a condemnation ACCUSEs (DISAPPROVE in the
+ * 2018 edition), a threat THREATENs, a call or an urging is a REQUEST (DEMAND in 2018),
+ * praise SUPPORTs; anything else is CONSULT.
+ */
+function statementKind(lemma: string): string {
+  if (/^(deny|denied|denial|reject|refut|dismiss|refus)/.test(lemma)) return 'REJECT';
+  if (/^(accus|alleg|condemn|blame|denounc|critici[sz]|slam)/.test(lemma)) return 'ACCUSE';
+  if (/^(threat|warn)/.test(lemma)) return 'THREATEN';
+  if (/^(demand|urge|urged|call)/.test(lemma)) return 'REQUEST';
+  if (/^(prais|welcom|endors)/.test(lemma)) return 'SUPPORT';
+  return 'CONSULT';
 }

@@ -13,9 +13,11 @@ export interface TriggerHit {
 
 export class TriggerIndex {
   private words = new Map<string, TriggerEntry[]>();
-  private phrases: Array<{ words: string[]; entry: TriggerEntry }> = [];
+  private phrases: Array<{ words: string[]; entry: TriggerEntry | null }> = [];
 
-  constructor(entries: TriggerEntry[]) {
+  /** `notTriggers` are phrases that hold a trigger word but announce nothing ("according to"). */
+  constructor(entries: TriggerEntry[], notTriggers: string[] = []) {
+    for (const p of notTriggers) this.phrases.push({ words: p.toLowerCase().split(/\s+/), entry: null });
     for (const entry of entries) {
       for (const w of entry.words ?? []) {
         const key = w.toLowerCase();
@@ -34,7 +36,7 @@ export class TriggerIndex {
     while (i < toks.length) {
       const phrase = this.phraseAt(toks, i);
       if (phrase) {
-        hits.push(phrase);
+        if (phrase.readings.length) hits.push(phrase); // a not-trigger phrase is skipped whole
         i = phrase.last + 1;
         continue;
       }
@@ -52,15 +54,18 @@ export class TriggerIndex {
   private phraseAt(toks: Token[], i: number): TriggerHit | null {
     const readings: TriggerEntry[] = [];
     let length = 0;
+    let blocked = false;
     for (const p of this.phrases) {
       if (length && p.words.length < length) break;
       // lemmas let "drone attacks" match "drone attack"; a verb only matches in first place ("missile struck" is no "missile strike")
       if (p.words.every((w, k) => toks[i + k] && (toks[i + k]!.lower === w || (toks[i + k]!.lemma === w && (k === 0 || toks[i + k]!.pos !== 'VERB'))))) {
         length = p.words.length;
-        if (!readings.includes(p.entry)) readings.push(p.entry);
+        if (!p.entry) blocked = true;
+        else if (!readings.includes(p.entry)) readings.push(p.entry);
       }
     }
-    return length ? { first: i, last: i + length - 1, readings, phrase: true } : null;
+    if (!length) return null;
+    return { first: i, last: i + length - 1, readings: blocked ? [] : readings, phrase: true };
   }
 }
 
