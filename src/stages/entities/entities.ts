@@ -266,7 +266,9 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: NameTests):
       const next = doc.tokens.find((t) => t.start >= end && t.kind !== 'punctuation');
       const speaks = !!next && SPEECH_LEMMAS.has(next.lemma) && run.length >= 2;
       const known = tests.isFirstName(first.text) || (run.length <= 3 && tests.isLastName(last.text));
-      if (run.length <= 4 && (role || known || speaks) && run.every((t) => !tests.isCommonWord(t.text) || tests.isFirstName(t.text) || tests.isLastName(t.text) || t.pos === 'PROPN')) {
+      const nameLike = (t: Token) => !tests.isCommonWord(t.text) || tests.isFirstName(t.text) || tests.isLastName(t.text);
+      // "Skip Ad Ad Loading" is page furniture: a name has at least one word that is not a common word
+      if (run.length <= 4 && (role || known || speaks) && run.some(nameLike) && run.every((t) => nameLike(t) || t.pos === 'PROPN')) {
         out.push({ start, end, type: 'PERSON', name: text, kind: 'person', kb: {} });
       } else if (run.length === 1) {
         pending.push({ start, end, word: text });

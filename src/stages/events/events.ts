@@ -678,7 +678,11 @@ class EventExtractor {
     const earlier = [...this.drafts].reverse().find((d) => {
       if (d.event.type !== draft.event.type) return false;
       if (draft.agentAnaphoric && draft.event.sentence - d.event.sentence <= 2) return true;
-      return d.lemma === draft.lemma && agentRef(d) !== null && agentRef(d) === agentRef(draft);
+      if (d.lemma !== draft.lemma) return false;
+      if (agentRef(d) !== null) return agentRef(d) === agentRef(draft);
+      // descriptions without an entity: the same words ("a gunman", "the gunman") are the same actor
+      const agentText = (x: Draft) => x.event.args.find((a) => a.role === 'agent')?.text.toLowerCase().replace(/^(the|a|an)\s+/, '') ?? null;
+      return agentText(d) !== null && agentText(d) === agentText(draft);
     });
     if (!earlier) return false;
     this.absorb(earlier, draft);
@@ -688,7 +692,7 @@ class EventExtractor {
   private absorb(into: Draft, from: Draft): void {
     const e = into.event;
     for (const a of from.event.args) {
-      if (a.role === 'agent' && e.args.some((b) => b.role === 'agent')) continue;
+      if ((a.role === 'agent' || a.role === 'time') && e.args.some((b) => b.role === a.role)) continue;
       if (!e.args.some((b) => b.role === a.role && b.start === a.start)) e.args.push(a);
     }
     e.date ??= from.event.date;
@@ -715,6 +719,10 @@ class EventExtractor {
 
   finish(): void {
     const doc = this.doc;
+    // one argument per role and span: "a powerful Taliban truck" and "truck" are one instrument
+    for (const d of this.drafts) {
+      d.event.args = d.event.args.filter((a) => !d.event.args.some((b) => b !== a && b.role === a.role && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+    }
     const entityOf = (id: string | null) => (id ? doc.entities.find((e) => e.id === id) : undefined);
     this.drafts.forEach((d, i) => {
       const e = d.event;
