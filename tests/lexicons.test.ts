@@ -1,0 +1,88 @@
+// The lexicons are data a user can extend: the bundled files must be consistent, and a user's
+// file (--lexicon) must add knowledge or fail with a message that names the file.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../src/index.js';
+import { LexiconError, loadLexicons } from '../src/lexicons/load.js';
+
+const lex = loadLexicons();
+const CATEGORIES = ['armor', 'ifv', 'apc', 'artillery', 'rocket_artillery', 'air_defense', 'aircraft', 'helicopter', 'uav', 'missile', 'munition', 'ship', 'submarine', 'small_arms', 'vehicle', 'radar', 'electronic_warfare', 'engineering', 'other'];
+
+function sharedAliases(entries: Array<{ name: string; aliases?: string[] }>): string[] {
+  const owner = new Map<string, string>();
+  const shared: string[] = [];
+  for (const e of entries) {
+    for (const alias of new Set(e.aliases ?? [])) {
+      const key = alias.toLowerCase();
+      const other = owner.get(key);
+      if (other !== undefined && other !== e.name) shared.push(`${alias}: ${other} / ${e.name}`);
+      owner.set(key, e.name);
+    }
+  }
+  return shared;
+}
+
+describe('bundled lexicons', () => {
+  it('are broad enough for the genre', () => {
+    expect(lex.equipment.length).toBeGreaterThan(300);
+    expect(lex.places.length).toBeGreaterThan(1000);
+    expect(lex.actors.length).toBeGreaterThan(300);
+    expect(new Set(lex.triggers.map((t) => t.type)).size).toBe(18);
+  });
+
+  it('give each equipment alias to one system, with a known category and an ISO origin', () => {
+    expect(sharedAliases(lex.equipment)).toEqual([]);
+    for (const e of lex.equipment) {
+      expect(CATEGORIES, e.name).toContain(e.category);
+      if (e.origin) expect(e.origin, e.name).toMatch(/^[A-Z]{3}$/);
+    }
+  });
+
+  it('give each actor alias to one actor, typed ORG or ARMED_GROUP', () => {
+    expect(sharedAliases(lex.actors)).toEqual([]);
+    for (const a of lex.actors) expect(['ORG', 'ARMED_GROUP'], a.name).toContain(a.type);
+  });
+
+  it('give places a kind and ISO alpha-3 countries, countries their demonyms and capitals', () => {
+    for (const p of lex.places) {
+      expect(['country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'water'], p.name).toContain(p.kind);
+      if (p.country) expect(p.country, p.name).toMatch(/^[A-Z]{3}$/);
+    }
+    const ukraine = lex.places.find((p) => p.kind === 'country' && p.country === 'UKR');
+    expect(ukraine).toMatchObject({ demonyms: expect.arrayContaining(['Ukrainian']), capital: 'Kyiv' });
+  });
+});
+
+describe('user lexicons', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-lexicon-'));
+
+  it('add actors and equipment the bundled lexicons lack', () => {
+    const file = join(dir, 'extra.json');
+    writeFileSync(file, JSON.stringify({
+      actors: [{ name: 'Northern Shield Brigade', type: 'ARMED_GROUP', aliases: ['Northern Shield Brigade', 'NSB'], country: 'SDN', sector: 'rebels' }],
+      equipment: [{ name: 'Zarya-7 drone', aliases: ['Zarya-7'], category: 'uav', origin: 'UKR' }],
+    }));
+    const text = 'The NSB said its Zarya-7 drones struck a depot near Kassala.';
+    const plain = createPipeline().process({ text });
+    const extended = createPipeline({ lexicons: [file] }).process({ text });
+    expect(plain.entities.some((e) => e.name === 'Northern Shield Brigade')).toBe(false);
+    expect(extended.entities.find((e) => e.name === 'Northern Shield Brigade')).toMatchObject({ type: 'ARMED_GROUP', kb: { country: 'SDN' } });
+    expect(extended.entities.find((e) => e.name === 'Zarya-7 drone')).toMatchObject({ type: 'EQUIPMENT', kb: { category: 'uav', origin: 'UKR' } });
+  });
+
+  it('fail with the file named when they are broken', () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{ "actors": [ { "name": "X" ');
+    expect(() => loadLexicons([broken])).toThrow(LexiconError);
+    expect(() => loadLexicons([broken])).toThrow(/broken\.json/);
+    const wrong = join(dir, 'wrong.json');
+    writeFileSync(wrong, JSON.stringify({ actors: [{ name: 'X', type: 'GANG', aliases: ['X'] }] }));
+    expect(() => loadLexicons([wrong])).toThrow(/wrong\.json.*ORG or ARMED_GROUP/);
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, JSON.stringify({ people: [] }));
+    expect(() => loadLexicons([empty])).toThrow(/none of the sections/);
+    expect(() => loadLexicons([join(dir, 'missing.json')])).toThrow(/cannot read lexicon .*missing\.json/);
+  });
+});
