@@ -13,11 +13,18 @@ export interface TriggerHit {
 
 export class TriggerIndex {
   private words = new Map<string, TriggerEntry[]>();
-  private phrases: Array<{ words: string[]; entry: TriggerEntry | null }> = [];
+  /** phrases by their first word, longest first */
+  private phrases = new Map<string, Array<{ words: string[]; entry: TriggerEntry | null }>>();
 
   /** `notTriggers` are phrases that hold a trigger word but announce nothing ("according to"). */
   constructor(entries: TriggerEntry[], notTriggers: string[] = []) {
-    for (const p of notTriggers) this.phrases.push({ words: p.toLowerCase().split(/\s+/), entry: null });
+    const addPhrase = (phrase: string, entry: TriggerEntry | null) => {
+      const words = phrase.toLowerCase().split(/\s+/);
+      const list = this.phrases.get(words[0]!) ?? [];
+      list.push({ words, entry });
+      this.phrases.set(words[0]!, list);
+    };
+    for (const p of notTriggers) addPhrase(p, null);
     for (const entry of entries) {
       for (const w of entry.words ?? []) {
         const key = w.toLowerCase();
@@ -25,9 +32,9 @@ export class TriggerIndex {
         list.push(entry);
         this.words.set(key, list);
       }
-      for (const p of entry.phrases ?? []) this.phrases.push({ words: p.toLowerCase().split(/\s+/), entry });
+      for (const p of entry.phrases ?? []) addPhrase(p, entry);
     }
-    this.phrases.sort((a, b) => b.words.length - a.words.length);
+    for (const list of this.phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   find(toks: Token[]): TriggerHit[] {
@@ -55,8 +62,10 @@ export class TriggerIndex {
     const readings: TriggerEntry[] = [];
     let length = 0;
     let blocked = false;
-    for (const p of this.phrases) {
-      if (length && p.words.length < length) break;
+    const first = toks[i]!;
+    const candidates = [...(this.phrases.get(first.lower) ?? []), ...(first.lemma !== first.lower ? this.phrases.get(first.lemma) ?? [] : [])];
+    for (const p of candidates) {
+      if (length && p.words.length < length) continue;
       // lemmas let "drone attacks" match "drone attack"; a verb only matches in first place ("missile struck" is no "missile strike")
       if (p.words.every((w, k) => toks[i + k] && (toks[i + k]!.lower === w || (toks[i + k]!.lemma === w && (k === 0 || toks[i + k]!.pos !== 'VERB'))))) {
         length = p.words.length;
