@@ -26,6 +26,13 @@ export interface ParsedNumber {
   article: boolean;
 }
 
+const STARTERS = new Set([...Object.keys(SMALL), ...Object.keys(TENS), ...Object.keys(VAGUE), 'a', 'an', 'both', 'dozen']);
+
+/** Can a number start with this word? A cheap test before parseNumber. */
+export function startsNumber(word: string): boolean {
+  return STARTERS.has(word) || STARTERS.has(word.split('-')[0]!) || (word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57);
+}
+
 export function parseNumber(words: string[], at: number): ParsedNumber | null {
   const w = (k: number) => words[at + k] ?? '';
   // "tens of thousands", "hundreds of thousands"

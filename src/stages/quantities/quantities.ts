@@ -4,7 +4,7 @@
 // percentages and numbers inside names ("Su-25", "47th Brigade") are never quantities.
 import type { Doc, Entity, Quantity, Token } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
-import { APPROXIMATORS, parseNumber } from './numbers.js';
+import { APPROXIMATORS, parseNumber, startsNumber } from './numbers.js';
 
 const TIME_UNITS = /^(second|minute|hour|day|night|week|weekend|month|year|decade|century|a\.m\.|p\.m\.|am|pm|o'clock|percent|per|%|bn|times?)s?$/;
 const NOUNISH = new Set(['NOUN', 'PROPN']);
@@ -53,7 +53,7 @@ function quantityAt(
     }
   }
   const first = toks[at];
-  if (!first || inDate(first)) return null;
+  if (!first || !startsNumber(first.lower) || inDate(first)) return null;
   // a number glued to letters is part of a name or an ordinal: Su-25, 47th, 155mm
   if (/\d/.test(first.text) && !/^[\d.,]+$/.test(first.text)) return null;
   const number = parseNumber(words, at);
