@@ -44,7 +44,9 @@ function corpus(texts: string[], n: number): string[] {
 }
 
 const texts = corpus(baseTexts(), target);
+const warmUp = texts.slice(0, Math.min(200, texts.length));
 const nlp = winkNLP(model);
+for (const text of warmUp) nlp.readDoc(text);
 let tokens = 0;
 const t0 = performance.now();
 for (const text of texts) tokens += nlp.readDoc(text).tokens().length();
@@ -53,16 +55,18 @@ const winkSeconds = (performance.now() - t0) / 1000;
 const started = performance.now();
 const pipeline = createPipeline();
 const ready = performance.now();
-let firstRecord = 0;
 let events = 0;
 let peak = process.memoryUsage().rss;
+pipeline.process({ text: texts[0]!, published: '2024-03-16' });
+const firstRecord = performance.now() - started;
+for (const text of warmUp) pipeline.process({ text, published: '2024-03-16' });
+const measured = performance.now();
 for (let i = 0; i < texts.length; i++) {
   const record = pipeline.process({ text: texts[i]!, published: '2024-03-16' });
-  if (i === 0) firstRecord = performance.now() - started;
   events += record.events.length;
   if (i % 100 === 0) peak = Math.max(peak, process.memoryUsage().rss);
 }
-const seconds = (performance.now() - ready) / 1000;
+const seconds = (performance.now() - measured) / 1000;
 peak = Math.max(peak, process.memoryUsage().rss);
 
 const mb = (n: number) => (n / 2 ** 20).toFixed(0);
