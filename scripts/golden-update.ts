@@ -6,5 +6,5 @@ import { goldenPairs, report, updateGolden } from '../src/eval/golden.js';
 const pipeline = createPipeline();
 const root = new URL('../fixtures/', import.meta.url).pathname;
 for (const pair of goldenPairs(`${root}articles`, `${root}golden`)) {
-  console.log(report(updateGolden(pipeline, pair)));
+  console.log(report(await updateGolden(pipeline, pair)));
 }

@@ -54,6 +54,8 @@ export interface Quantity extends Mention {
 export interface EventArg extends Mention {
   role: ArgRole;
   ref: string | null;
+  /** agents and targets: the actor's country (ISO3) and sector, as ACLED and PLOVER code them */
+  kb?: { country?: string; sector?: string; refersTo?: string };
 }
 
 export interface Casualties { killed: number | null; injured: number | null; captured: number | null }

@@ -17,8 +17,8 @@ describe('golden records of the source articles', () => {
   });
 
   for (const pair of pairs) {
-    it(pair.article.split('/').pop()!, () => {
-      const result = checkGolden(pipeline(), pair);
+    it(pair.article.split('/').pop()!, async () => {
+      const result = await checkGolden(pipeline(), pair);
       expect(result.status, report(result)).toBe('same');
     });
   }

@@ -8,6 +8,7 @@ import type { ArgRole, Casualties, Doc, Event, EventArg, EventType, Modality, To
 import type { TriggerEntry } from '../../lexicons/load.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
+import { codeActors } from './actors.js';
 import { mappingsFor } from './mappings.js';
 import { npLeft, npRight, type NounPhraseContext } from './noun-phrase.js';
 import { sentencePhrases, type Phrase } from './phrases.js';
@@ -764,6 +765,7 @@ class EventExtractor {
       e.mappings = mappingsFor(e.type, { lemma: d.lemma, civilianTarget: civilian, militaryTarget: military, stateAgent });
     });
     doc.events = this.drafts.map((d) => d.event);
+    codeActors(doc, doc.events);
   }
 }
 

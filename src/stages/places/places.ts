@@ -88,7 +88,7 @@ function contextWeight(ctx: Resolver, country: string, self?: Entity): number {
 function geoFacts(ctx: Resolver, place: GeoPlace, how: string): Record<string, unknown> {
   const country = ctx.iso3.get(place.iso2) ?? null;
   const admin1 = place.admin1 && country ? ctx.admin1Names.get(`${country}|${coreName(place.admin1)}`) ?? place.admin1 : place.admin1;
-  return {
+  const facts: Record<string, unknown> = {
     kind: /^PPLA?C?$|^PPLA[2-5]?$|^PPLC$/.test(place.featureCode) && place.population >= 100_000 ? 'city' : place.population >= 10_000 ? 'town' : 'village',
     country,
     iso2: place.iso2,
@@ -101,6 +101,8 @@ function geoFacts(ctx: Resolver, place: GeoPlace, how: string): Record<string, u
     resolved: true,
     resolution: how,
   };
+  for (const key of Object.keys(facts)) if (facts[key] === null) delete facts[key];
+  return facts;
 }
 
 /** "in Zmiivka village", "near Sittwe", "the town of Rubaya": place names the lexicons lack. */

@@ -1,0 +1,77 @@
+// Actor coding, the way ACLED and PLOVER code agents and targets: a country (ISO3) and a
+// sector for every agent and target argument. Named actors take theirs from the lexicon
+// entity; descriptions take the sector from their head noun ("anti-Kremlin militants" →
+// rebels, "two civilians" → civilians) and the country from a nationality or place inside
+// them ("Russian soldiers" → RUS). "These groups", "the militants", "they" take the coding
+// of the actor they refer back to.
+import type { Doc, Entity, Event, EventArg } from '../../doc.js';
+
+export interface ActorCode {
+  country?: string;
+  sector?: string;
+  /** for a description that refers back: the earlier mention it stands for */
+  refersTo?: string;
+}
+
+const SECTOR_WORDS: Array<[RegExp, string]> = [
+  [/\b(militias?|militiamen|paramilitar(y|ies))\b/, 'militia'],
+  [/\b(militants?|rebels?|insurgents?|fighters?|gunm[ae]n|guerrillas?|jihadists?|separatists?|terrorists?|extremists?|attackers?|assailants?|raiders?|groups?)\b/, 'rebels'],
+  [/\b(protesters?|protestors?|demonstrators?|rioters?|supporters?|activists?|crowds?)\b/, 'protesters'],
+  [/\b(police(men|women)?|officers?|gendarmes?|riot police|security forces)\b/, 'police'],
+  [/\b(soldiers?|troops?|army|military|forces|servicem[ae]n|marines?|paratroopers?|sailors?|pilots?|navy|air force|units?|brigades?|battalions?|commanders?|conscripts?|occupiers?|invaders?)\b/, 'military'],
+  [/\b(officials?|government|ministry|ministers?|authorities|administration|regime|president|governor|mayor|spokes(man|woman|person))\b/, 'government'],
+  [/\b(journalists?|reporters?|media|photographers?)\b/, 'media'],
+  [/\b(civilians?|residents?|villagers?|people|persons?|children|child|women|woman|men|man|famil(y|ies)|students?|workers?|farmers?|passengers?|patients?|refugees?|migrants?|worshippers?|guests?|nationals?|citizens?|pupils?|babies|infants?|settlers?|hostages?|detainees?|prisoners?)\b/, 'civilians'],
+  [/\b(companies|company|firms?|businesses|shops?|traders?|merchants?)\b/, 'business'],
+];
+const ANAPHORA = /^(these|those|the|such)\s+(\w+\s+)?(groups?|militants?|rebels?|fighters?|militias?|forces|troops|attackers?|gunm[ae]n|insurgents?|soldiers?|units?)$|^(they|them|it)$/i;
+
+export function codeActors(doc: Doc, events: Event[]): void {
+  const entity = (id: string | null) => (id ? doc.entities.find((e) => e.id === id) : undefined);
+  const seen: Array<{ arg: EventArg; code: ActorCode }> = [];
+  for (const event of events) {
+    for (const arg of event.args) {
+      if (arg.role !== 'agent' && arg.role !== 'target') continue;
+      let code = codeOf(doc, arg, entity(arg.ref));
+      // "these groups launched coordinated raids": the groups named before
+      if (ANAPHORA.test(arg.text.trim())) {
+        const head = arg.text.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
+        const antecedent = [...seen].reverse().find((s) => s.arg.role === 'agent' && s.arg.text !== arg.text && (s.arg.text.toLowerCase().includes(head) || s.code.sector === code.sector || !code.sector));
+        if (antecedent) {
+          code = { ...antecedent.code, refersTo: antecedent.arg.text };
+          if (!arg.ref && antecedent.arg.ref) arg.ref = antecedent.arg.ref;
+        }
+      }
+      if (code.country || code.sector) (arg as EventArg & { kb?: ActorCode }).kb = code;
+      seen.push({ arg, code });
+    }
+  }
+}
+
+function codeOf(doc: Doc, arg: EventArg, named: Entity | undefined): ActorCode {
+  const code: ActorCode = {};
+  const kb = named?.kb ?? {};
+  if (named && named.type !== 'DATE' && named.type !== 'EQUIPMENT') {
+    if (typeof kb.country === 'string') code.country = kb.country;
+    if (typeof kb.sector === 'string') code.sector = kb.sector;
+    if (!code.sector && named.type === 'ARMED_GROUP') code.sector = 'rebels';
+    if (!code.sector && named.type === 'GPE' && kb.kind === 'country') code.sector = 'government';
+  }
+  // a nationality or a country inside a description: "Russian soldiers", "Israel's army"
+  if (!code.country) {
+    for (const e of doc.entities) {
+      if (e.type !== 'NORP' && e.type !== 'GPE' && e.type !== 'ORG' && e.type !== 'ARMED_GROUP') continue;
+      if (!e.mentions.some((m) => m.start >= arg.start && m.end <= arg.end)) continue;
+      if (typeof e.kb?.country === 'string') {
+        code.country = e.kb.country;
+        break;
+      }
+    }
+  }
+  if (!code.sector && (!named || named.type === 'NORP' || named.type === 'EQUIPMENT' || (named.kb as { description?: boolean } | undefined)?.description)) {
+    const text = arg.text.toLowerCase();
+    code.sector = SECTOR_WORDS.find(([re]) => re.test(text))?.[1];
+    if (!code.sector) delete code.sector;
+  }
+  return code;
+}
