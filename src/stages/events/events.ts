@@ -269,10 +269,11 @@ class EventExtractor {
     const prev = toks[hit.first - 1];
     const determined = !!prev && (/^(the|a|an|its|their|his|her|this|these|those|that|such|our)$/.test(prev.lower) || prev.pos === 'ADJ' || prev.lower === "'s");
     if (hit.phrase) return !determined && (first.pos === 'VERB' || /ed$/.test(first.lower) || VERBAL_PHRASE_HEADS.has(first.lower)) ? false : first.pos !== 'VERB';
-    if (last.pos !== 'NOUN' && last.pos !== 'PROPN') return false;
-    if (determined) return true;
-    if (/ed$/.test(last.lower)) return false;
-    if (/ing$/.test(last.lower)) return toks[hit.last + 1]?.lower === 'of';
+    const noun = last.pos === 'NOUN' || last.pos === 'PROPN';
+    if (determined && (noun || /ing$/.test(last.lower))) return true;
+    // "the shelling of Kherson", "Russian shelling hit Zmiivka": a gerund that is the subject or has "of"
+    if (/ing$/.test(last.lower)) return toks[hit.last + 1]?.lower === 'of' || ['VERB', 'AUX'].includes(toks[hit.last + 1]?.pos ?? '');
+    if (!noun || /ed$/.test(last.lower)) return false;
     return true;
   }
 

@@ -75,3 +75,24 @@ export function geoIndex(): GeoIndex {
   shared = Object.freeze({ byName, admin1 });
   return shared;
 }
+
+const nearbyMemo = new Map<string, GeoPlace | null>();
+
+/**
+ * The most populous place of a country within about 25 km of a point: how a lexicon city
+ * spelled one way ("Zaporizhzhia") finds its GeoNames entry spelled another ("Zaporizhzhya").
+ */
+export function nearby(index: GeoIndex, iso2: string, lat: number, lon: number): GeoPlace | null {
+  const key = `${iso2}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
+  const known = nearbyMemo.get(key);
+  if (known !== undefined) return known;
+  let best: GeoPlace | null = null;
+  for (const list of index.byName.values()) {
+    for (const p of list) {
+      if (p.iso2 !== iso2 || Math.abs(p.lat - lat) > 0.25 || Math.abs(p.lon - lon) > 0.35) continue;
+      if (!best || p.population > best.population) best = p;
+    }
+  }
+  nearbyMemo.set(key, best);
+  return best;
+}

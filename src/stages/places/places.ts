@@ -7,7 +7,7 @@
 import type { Doc, Entity, Token } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { foldName, geoIndex, type GeoIndex, type GeoPlace } from './geonames.js';
+import { foldName, geoIndex, nearby, type GeoIndex, type GeoPlace } from './geonames.js';
 
 const CUES = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards', 'toward', 'from', 'across', 'inside', 'to']);
 const SETTLEMENT = /^(village|town|city|settlement|hamlet|district|neighbou?rhood|camp|township|commune|municipality)$/i;
@@ -172,7 +172,10 @@ function resolve(ctx: Resolver, entity: Entity): void {
     Object.assign(kb, geoFacts(ctx, chosen.place, 'context'));
     return;
   }
-  const nearest = [...own].sort((a, b) => distance(a, kb) - distance(b, kb))[0];
+  const iso2 = [...ctx.iso3].find(([, c]) => c === kb.country)?.[0];
+  const nearest =
+    [...own].sort((a, b) => distance(a, kb) - distance(b, kb))[0] ??
+    (iso2 && typeof kb.lat === 'number' && typeof kb.lon === 'number' ? nearby(ctx.geo, iso2, kb.lat, kb.lon) ?? undefined : undefined);
   if (nearest) {
     const facts = geoFacts(ctx, nearest, 'lexicon');
     Object.assign(kb, { geonames: facts.geonames, admin1: kb.admin1 ?? facts.admin1, admin1Code: facts.admin1Code, population: kb.population ?? facts.population, resolved: true, resolution: 'lexicon' });
