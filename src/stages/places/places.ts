@@ -153,7 +153,7 @@ function resolve(ctx: Resolver, entity: Entity): void {
   const kind = kb.kind as string | undefined;
   if (kind === 'admin1') {
     const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : [...ctx.iso3].find(([, c]) => c === kb.country)?.[0];
-    const code = iso2 ? [...ctx.geo.admin1].find(([c, name]) => c.startsWith(`${iso2}.`) && coreName(name) === coreName(entity.name))?.[0] : undefined;
+    const code = iso2 ? admin1Code(ctx.geo, iso2, entity.name) : undefined;
     Object.assign(kb, { admin1: entity.name, admin1Code: code ?? null, resolved: true, resolution: 'lexicon' });
     return;
   }
@@ -182,6 +182,18 @@ function resolve(ctx: Resolver, entity: Entity): void {
   } else {
     Object.assign(kb, { resolved: kb.lat !== undefined, resolution: 'lexicon' });
   }
+}
+
+const admin1Memo = new Map<string, string | undefined>();
+
+/** The GeoNames admin1 code of a region named in our lexicon ("Belgorod Oblast" → "RU.09"). */
+function admin1Code(geo: GeoIndex, iso2: string, name: string): string | undefined {
+  const key = `${iso2}|${name}`;
+  if (!admin1Memo.has(key)) {
+    const core = coreName(name);
+    admin1Memo.set(key, [...geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && coreName(n) === core)?.[0]);
+  }
+  return admin1Memo.get(key);
 }
 
 function distance(p: GeoPlace, kb: Record<string, unknown>): number {

@@ -10,6 +10,7 @@ const TIME_UNITS = /^(second|minute|hour|day|night|week|weekend|month|year|decad
 const NOUNISH = new Set(['NOUN', 'PROPN']);
 const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
 const APPROX = APPROXIMATORS.map((a) => a.split(' ')).sort((a, b) => b.length - a.length);
+const APPROX_FIRST = new Set(APPROX.map((a) => a[0]!));
 
 export function quantitiesStage(people: Set<string>): Stage {
   return {
@@ -43,6 +44,7 @@ function quantityAt(
   inDate: (t: Token) => boolean,
   people: Set<string>,
 ): { quantity: Omit<Quantity, 'id'>; next: number } | null {
+  if (!APPROX_FIRST.has(words[i]!) && !startsNumber(words[i]!)) return null;
   let at = i;
   let approximate = false;
   for (const phrase of APPROX) {
