@@ -18,6 +18,9 @@ export interface ResolvedDate {
 const MONTH_NAMES = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 const BEFORE_BARE_MONTH = /\b(in|since|until|till|by|during|through|from|of|early|late|mid|last|next|this|since early|since late)\s*-?$/i;
 
+/** Words without which an expression names no day, month or year. */
+const DATEISH = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|night|morning|evening|afternoon)\b/i;
+
 /** A sentence about what is to come: its weekdays lie ahead of publication. */
 const FUTURE = /\b(will|shall|(is|are) expected|(is|are) due|(is|are) scheduled|plans? to|forecasts?|forecasters|upcoming|set to)\b/i;
 
@@ -95,7 +98,10 @@ function resolve(doc: Doc, offset: number, sentence: string, r: chrono.ParsedRes
   if (MONTH_NAMES.test(text.trim())) {
     if (!/^\p{Lu}/u.test(text) || !BEFORE_BARE_MONTH.test(sentence.slice(0, index))) return null;
   }
-  if (!published && !hasYear) return null;
+  // without a publication date only a date that names its year can be resolved
+  if (!published && !/\b\d{4}\b/.test(text)) return null;
+  // "for a second", "in a minute": durations, not dates
+  if (!DATEISH.test(text)) return null;
   let date = start.date();
   // news reports what happened: a weekday or "March 12" without a year lies on or before publication
   const future = /\b(next|coming|tomorrow)\b/i.test(text) || FUTURE.test(sentence);

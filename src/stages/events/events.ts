@@ -239,9 +239,9 @@ class EventExtractor {
       const before = near.filter((p) => p.last < hit.first).map((p) => this.doc.entities.find((e) => e.id === p.ref)?.kb?.category);
       return before.some((c) => c === 'aircraft' || c === 'helicopter') ? 'AIRSTRIKE' : type;
     }
-    if (has(/^(missiles?|aircraft|helicopter|warplanes?|jets?|bombs?|munition)$/)) return 'AIRSTRIKE';
-    if (has(/^(artillery|rocket_artillery|mortars?|rockets?|howitzers?)$/)) return 'SHELLING';
-    if (has(/^(mines?|ieds?|landmines?)$/)) return 'EXPLOSION';
+    if (has(/^(mines?|ieds?|landmines?|bombs?|explosives?|grenades?)$/) && !has(/^(aircraft|helicopter|warplanes?|jets?)$/)) return 'EXPLOSION';
+    if (has(/^(missiles?|aircraft|helicopter|warplanes?|jets?)$/)) return 'AIRSTRIKE';
+    if (has(/^(artillery|rocket_artillery|mortars?|rockets?|howitzers?|shells?)$/)) return 'SHELLING';
     return type;
   }
 
@@ -416,7 +416,7 @@ class EventExtractor {
     for (const p of objects) {
       if (agent && p.start === agent.start) continue;
       if (type === 'CRASH' && p.kind === 'equipment') continue;
-      if (type === 'STATEMENT' && p.kind !== 'actor') continue;
+      if (type === 'STATEMENT' && p.kind !== 'actor' && !(p.kind === 'place' && p.entityType === 'GPE')) continue;
       if (p.kind === 'date') continue;
       // "the Golan Heights town of Majdal Shams": the place after "of" is the one meant
       const named = SETTLEMENT_WORDS.has(toks[p.last]!.lower) && toks[p.last + 1]?.lower === 'of' ? phrases.find((q) => q.kind === 'place' && q.first === p.last + 2) : undefined;

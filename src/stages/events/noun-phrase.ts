@@ -17,6 +17,7 @@ export interface NounPhraseContext {
 
 const inPhrase = (ctx: NounPhraseContext, i: number) => ctx.phrases.filter((p) => p.first <= i && p.last >= i);
 
+const WEEKDAYS_MONTHS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
 const isGlue = (t: Token) => t.text === '-' || t.lower === "'s" || t.text === "'" || t.text === '’';
 
 /** Is token i part of a noun phrase (a known phrase, or an adjective, noun, number…)? */
@@ -34,9 +35,12 @@ function wordOfPhrase(toks: Token[], ctx: NounPhraseContext, i: number): boolean
   if (around.some((p) => p.kind === 'date')) return false;
   if (around.length) return true;
   if (isGlue(t)) return false;
+  if (WEEKDAYS_MONTHS.test(t.text)) return false; // "agreed on Wednesday": a day is no target
   if (ctx.actorNouns.has(t.lower) || ctx.people.has(t.lower)) return true; // "a war monitor/VERB said"
-  if (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && toks[i + 1] && NP_POS.has(toks[i + 1]!.pos) && !/^(the|a|an)$/.test(toks[i - 1]?.lower ?? '')) {
-    return /ed$/.test(t.lower); // "displaced people", "armed men"
+  // "displaced people", "armed men": a participle before a noun, not a verb after its subject
+  if (t.pos === 'VERB') {
+    const prev = toks[i - 1];
+    return /ed$/.test(t.lower) && ['NOUN', 'ADJ'].includes(toks[i + 1]?.pos ?? '') && (!prev || ['DET', 'ADJ', 'ADP', 'PUNCT', 'CCONJ'].includes(prev.pos));
   }
   return NP_POS.has(t.pos) && !/^\d{1,2}(:\d\d)?$/.test(t.text);
 }

@@ -1,0 +1,50 @@
+// What the scorers read from one of our records: the primary event, an event's arguments with
+// the names of the entities they refer to, and the names of entities of some types.
+import type { Entity, EntityType, Event, EventArg } from '../../doc.js';
+import type { DocumentRecord } from '../../record/record.js';
+
+/** The event a one-event coding (a table row, a PLOVER record) is compared with: the first event that is not a STATEMENT, else the first event. */
+export function primaryEvent(record: DocumentRecord): Event | null {
+  return record.events.find((e) => e.type !== 'STATEMENT') ?? record.events[0] ?? null;
+}
+
+/** A record with nothing extracted: what an unmatched gold document is scored against. */
+export function emptyRecord(id: string, text: string): DocumentRecord {
+  return {
+    schema: 'sitrep.document/1',
+    doc: { id, source: null, title: null, published: null, url: null, dateline: null },
+    text,
+    sentences: [],
+    entities: [],
+    quantities: [],
+    events: [],
+    warnings: [],
+  };
+}
+
+export function entityOf(record: DocumentRecord, id: string | null): Entity | undefined {
+  return id ? record.entities.find((e) => e.id === id) : undefined;
+}
+
+/** An argument as the phrases that may name it: its text, and its entity's name and mentions. */
+export function argNames(record: DocumentRecord, arg: EventArg): string[] {
+  const entity = entityOf(record, arg.ref);
+  return entity ? [arg.text, entity.name, ...entity.mentions.map((m) => m.text)] : [arg.text];
+}
+
+export function argsOf(event: Event | null, role: EventArg['role']): EventArg[] {
+  return event ? event.args.filter((a) => a.role === role) : [];
+}
+
+/** Names and mention texts of the entities of these types. */
+export function entityNames(record: DocumentRecord, types: readonly EntityType[]): string[] {
+  return record.entities.filter((e) => types.includes(e.type)).flatMap((e) => [e.name, ...e.mentions.map((m) => m.text)]);
+}
+
+/** The country an actor entity stands for: kb.country, or IGO/NGO for international and non-governmental organisations. */
+export function countryOf(entity: Entity | undefined): string | undefined {
+  const kb = entity?.kb ?? {};
+  if (typeof kb.country === 'string') return kb.country;
+  if (kb.sector === 'igo' || kb.sector === 'ngo') return kb.sector.toUpperCase();
+  return undefined;
+}
