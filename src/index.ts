@@ -37,7 +37,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     normalizeStage({ boilerplate: lexicons.boilerplate }),
     sentencesStage(winkNLP(model)),
     entitiesStage(knowledge, words),
-    placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w) }),
+    placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
     datesStage(),
     quantitiesStage(knowledge.people),
     eventsStage(knowledge, lexicons.triggers, lexicons.notTriggers),

@@ -45,6 +45,7 @@ export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): 
       found = mergeEquipment(doc, found);
       found.push(...facilities(doc, know, found));
       found.push(...names(doc, know, found, tests));
+      found = found.map((c) => buildingAsPlace(doc, know, c));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
     },
   };
@@ -202,7 +203,7 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
   const pending: Array<{ start: number; end: number; word: string }> = [];
 
   for (const s of doc.sentences) {
-    if (s.heading) continue;
+    // headlines name people too ("… as Kimi Raikkonen accident brings out red flag")
     const toks = doc.tokens.slice(s.firstToken, s.endToken);
     let i = 0;
     while (i < toks.length) {
@@ -214,7 +215,7 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
       while (j < toks.length) {
         const t = toks[j]!;
         if (isCap(t) && !covered(t) && t.start - toks[j - 1]!.end <= 1) j++;
-        else if ((CONNECTORS.has(t.lower) || /^['’]s?$/.test(t.text)) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
+        else if ((CONNECTORS.has(t.lower) || /^['’]$/.test(t.text)) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
         else break;
       }
       let run = toks.slice(i, j);
@@ -240,6 +241,10 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
       const end = last.end;
       const text = doc.text.slice(start, end);
       const head2 = run.length >= 2 ? `${run[run.length - 2]!.text} ${last.text}` : '';
+      if (run.length >= 2 && (know.namedFacilityHeads.has(last.text) || know.namedFacilityHeads.has(head2)) && !run.some((t) => know.orgHeads.has(t.text))) {
+        out.push({ start, end, type: 'FACILITY', name: text.replace(/^the\s+/i, ''), kind: 'facility', kb: {} });
+        continue;
+      }
       if (run.length >= 2 && (know.armedHeads.has(last.text) || know.armedHeads.has(head2))) {
         out.push(org(start, end, text, 'ARMED_GROUP'));
         continue;
@@ -251,11 +256,16 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
       if (run.some(placeAt) || run.some((t) => /\d/.test(t.text))) continue;
       const role = titled || precededByRole(doc, know, start);
       const next = doc.tokens.find((t) => t.start >= end && t.kind !== 'punctuation');
-      const speaks = !!next && SPEECH_LEMMAS.has(next.lemma) && run.length >= 2;
+      const speaks = !!next && SPEECH_LEMMAS.has(next.lemma) && run.length >= 2 && !s.heading;
+      // two or three words no dictionary knows, neither place nor organisation: "Kimi Raikkonen"
+      // (amid lower-case words, so that a title-case headline is not read as a name)
+      const before = toks[toks.indexOf(first) - 1];
+      const lowerAround = !!before && /^\p{Ll}/u.test(before.text) && (!next || !/^\p{Lu}/u.test(next.text));
+      const foreign = lowerAround && run.length >= 2 && run.length <= 3 && run.every((t) => tests.isUnknown(t.text) && /^\p{Lu}\p{Ll}+$/u.test(t.text));
       const known = tests.isFirstName(first.text) || (run.length <= 3 && tests.isLastName(last.text));
       const nameLike = (t: Token) => !tests.isCommonWord(t.text) || tests.isFirstName(t.text) || tests.isLastName(t.text);
       // "Skip Ad Ad Loading" is page furniture: a name has at least one word that is not a common word
-      if (run.length <= 4 && (role || known || speaks) && run.some(nameLike) && run.every((t) => nameLike(t) || t.pos === 'PROPN')) {
+      if (run.length <= 4 && (role || known || speaks || foreign) && run.some(nameLike) && run.every((t) => nameLike(t) || t.pos === 'PROPN')) {
         out.push({ start, end, type: 'PERSON', name: text, kind: 'person', kb: {} });
       } else if (run.length === 1) {
         pending.push({ start, end, word: text });
@@ -311,6 +321,13 @@ function sameRegion(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
     if (!region || !regions.has(region.name) || /^\s+city\b/i.test(doc.text.slice(c.end, c.end + 6)) || /\bcity of\s+$/i.test(doc.text.slice(Math.max(0, c.start - 9), c.start))) return c;
     return { ...c, type: region.type, name: region.name, kind: region.kind, kb: { ...region.kb } };
   });
+}
+
+/** "the White House said" is an institution; "outside the White House" is a place. */
+function buildingAsPlace(doc: Doc, know: Knowledge, c: Candidate): Candidate {
+  if (c.type !== 'ORG' || !know.buildings.has(doc.text.slice(c.start, c.end).toLowerCase())) return c;
+  if (!/\b(at|in|outside|inside|near|to|from|into|around|behind|before)\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, c.start - 16), c.start))) return c;
+  return { ...c, type: 'FACILITY', kind: 'facility', name: doc.text.slice(c.start, c.end), kb: { ...c.kb, building: true } };
 }
 
 /** Mentions of the same referent become one entity, numbered in order of first mention. */

@@ -16,6 +16,8 @@ interface NameLists {
   people: string[];
   speakers: string[];
   notEntities: string[];
+  namedFacilityHeads: string[];
+  buildings: string[];
 }
 
 export interface Knowledge {
@@ -38,6 +40,10 @@ export interface Knowledge {
   facilityModifiers: Set<string>;
   people: Set<string>;
   speakers: Set<string>;
+  /** last words that make a capitalised name a facility: "Wrigley Field", "Trump Tower" */
+  namedFacilityHeads: Set<string>;
+  /** institutions named after their building: "at the White House" is a place */
+  buildings: Set<string>;
 }
 
 const ADMIN_SUFFIXES = ['oblast', 'region', 'province', 'krai', 'kray', 'governorate', 'state', 'district', 'prefecture', 'county'];
@@ -144,5 +150,7 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     facilityModifiers: lower(names.facilityModifiers),
     people: lower(names.people),
     speakers: lower(names.speakers),
+    namedFacilityHeads: new Set(names.namedFacilityHeads ?? []),
+    buildings: lower(names.buildings ?? []),
   };
 }

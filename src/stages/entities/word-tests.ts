@@ -8,6 +8,10 @@ export interface WordTests {
   isCommonWord(word: string): boolean;
   isFirstName(word: string): boolean;
   isLastName(word: string): boolean;
+  /** not in compromise's lexicon at all: a foreign name, a rare word */
+  isUnknown(word: string): boolean;
+  /** "Chicago" → city, "Texas" → region: the places compromise's lexicon knows by name */
+  placeKind(phrase: string): 'city' | 'region' | null;
 }
 
 export function wordTests(): WordTests {
@@ -19,5 +23,10 @@ export function wordTests(): WordTests {
     },
     isFirstName: (w) => /FirstName|MaleName|FemaleName/.test(lexicon[w.toLowerCase()] ?? ''),
     isLastName: (w) => /LastName/.test(lexicon[w.toLowerCase()] ?? ''),
+    isUnknown: (w) => lexicon[w.toLowerCase()] === undefined,
+    placeKind: (phrase) => {
+      const tag = String(lexicon[phrase.toLowerCase()] ?? '');
+      return /City/.test(tag) ? 'city' : /Region|Place/.test(tag) && !/Abbreviation/.test(tag) ? 'region' : null;
+    },
   };
 }

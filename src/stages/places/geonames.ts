@@ -25,6 +25,8 @@ export interface GeoIndex {
   byName: ReadonlyMap<string, readonly GeoPlace[]>;
   /** admin1 names by GeoNames code */
   admin1: ReadonlyMap<string, string>;
+  /** admin1 codes by folded name without "Province", "State", "Oblast"… */
+  admin1ByName: ReadonlyMap<string, readonly string[]>;
 }
 
 interface RawCity {
@@ -41,6 +43,11 @@ interface RawCity {
 /** Lower case without diacritics: "Tillabéri" and "Tillaberi" fold alike. */
 export function foldName(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").trim();
+}
+
+/** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
+export function regionCore(name: string): string {
+  return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|municipality|department|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
 }
 
 let shared: GeoIndex | null = null;
@@ -72,7 +79,12 @@ export function geoIndex(): GeoIndex {
     }
   }
   for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
-  shared = Object.freeze({ byName, admin1 });
+  const admin1ByName = new Map<string, string[]>();
+  for (const [code, name] of admin1) {
+    const key = regionCore(name);
+    admin1ByName.set(key, [...(admin1ByName.get(key) ?? []), code]);
+  }
+  shared = Object.freeze({ byName, admin1, admin1ByName });
   return shared;
 }
 

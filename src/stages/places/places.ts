@@ -7,7 +7,7 @@
 import type { Doc, Entity, Token } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { foldName, geoIndex, nearby, type GeoIndex, type GeoPlace } from './geonames.js';
+import { foldName, geoIndex, nearby, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
 
 const CUES = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards', 'toward', 'from', 'across', 'inside', 'to']);
 const SETTLEMENT = /^(village|town|city|settlement|hamlet|district|neighbou?rhood|camp|township|commune|municipality)$/i;
@@ -18,6 +18,7 @@ const WELL_KNOWN = 100_000;
 export interface PlaceTests {
   isCommonWord(word: string): boolean;
   isPersonName(word: string): boolean;
+  placeKind(phrase: string): 'city' | 'region' | null;
 }
 
 export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
@@ -119,19 +120,33 @@ function addCuedPlaces(ctx: Resolver): void {
       if (!capital(toks[i]) || capital(prev)) continue;
       let j = i;
       while (j < toks.length && capital(toks[j])) j++;
-      const ofSettlement = prev.lower === 'of' && SETTLEMENT.test(toks[i - 2]?.lower ?? '');
-      if (!CUES.has(prev.lower) && !ofSettlement && !SETTLEMENT.test(toks[j]?.lower ?? '')) continue;
-      if (j - i > 3) continue;
+      if (j - i > 4) continue;
       const run = toks.slice(i, j);
       const start = run[0]!.start;
       const end = run[run.length - 1]!.end;
       const text = doc.text.slice(start, end);
+      // a place compromise knows by name ("Chicago", "Texas"), or a name where the text puts a place
+      const known = ctx.tests.placeKind(text);
+      // "Hebei province", "Borno State": a region of any country, from GeoNames' admin1 table
+      if (/^(province|state|region|oblast|governorate|prefecture|county|department)s?$/i.test(toks[j]?.text ?? '')) {
+        const codes = ctx.geo.admin1ByName.get(regionCore(text)) ?? [];
+        const code = [...codes].sort((a, b) => contextWeight(ctx, ctx.iso3.get(b.slice(0, 2)) ?? '') - contextWeight(ctx, ctx.iso3.get(a.slice(0, 2)) ?? ''))[0];
+        if (code) {
+          const end2 = toks[j]!.end;
+          found.push({ start, end: end2, name: ctx.geo.admin1.get(code)!, facts: { kind: 'admin1', country: ctx.iso3.get(code.slice(0, 2)) ?? null, iso2: code.slice(0, 2), admin1: ctx.geo.admin1.get(code), admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } });
+          i = j;
+          continue;
+        }
+      }
+      const ofSettlement = prev.lower === 'of' && SETTLEMENT.test(toks[i - 2]?.lower ?? '');
+      if (!known && !CUES.has(prev.lower) && !ofSettlement && !SETTLEMENT.test(toks[j]?.lower ?? '')) continue;
       const settlementAfter = SETTLEMENT.test(toks[j]?.lower ?? '');
-      const cued = ofSettlement || settlementAfter;
+      const cued = ofSettlement || settlementAfter || !!known;
       if (run.length === 1 && !cued && (ctx.tests.isCommonWord(text) || ctx.tests.isPersonName(text))) continue;
       const candidates = ctx.geo.byName.get(foldName(text));
       const chosen = candidates ? choose(ctx, candidates, cued) : null;
       if (chosen) found.push({ start, end, name: chosen.place.name, facts: geoFacts(ctx, chosen.place, chosen.how) });
+      else if (known) found.push({ start, end, name: text, facts: { kind: known, resolved: false, reason: 'not in the gazetteer' } });
       else if (cued) {
         const kind = (toks[j]?.lower ?? toks[i - 2]?.lower ?? 'village').replace(/s$/, '');
         found.push({ start, end, name: text, facts: { kind: /^(village|town|city)$/.test(kind) ? kind : 'village', resolved: false, reason: 'not in the gazetteer' } });
