@@ -415,6 +415,7 @@ class EventExtractor {
     }
     for (const p of objects) {
       if (agent && p.start === agent.start) continue;
+      if (/^(second|minute|hour|day|night|week|weekend|month|year|decade|time)s?$/.test(toks[p.last]!.lower)) continue; // "two weeks ago"
       if (type === 'CRASH' && p.kind === 'equipment') continue;
       if (type === 'STATEMENT' && p.kind !== 'actor' && !(p.kind === 'place' && p.entityType === 'GPE')) continue;
       if (p.kind === 'date') continue;

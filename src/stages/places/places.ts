@@ -127,12 +127,13 @@ function addCuedPlaces(ctx: Resolver): void {
       const text = doc.text.slice(start, end);
       // a place compromise knows by name ("Chicago", "Texas"), or a name where the text puts a place
       const known = ctx.tests.placeKind(text);
-      // "Hebei province", "Borno State": a region of any country, from GeoNames' admin1 table
-      if (/^(province|state|region|oblast|governorate|prefecture|county|department)s?$/i.test(toks[j]?.text ?? '')) {
+      // "Hebei province", "Borno State", "Michigan": a region of any country, from GeoNames' admin1 table
+      const suffixed = /^(province|state|region|oblast|governorate|prefecture|county|department)s?$/i.test(toks[j]?.text ?? '');
+      if (suffixed || known === 'region') {
         const codes = ctx.geo.admin1ByName.get(regionCore(text)) ?? [];
         const code = [...codes].sort((a, b) => contextWeight(ctx, ctx.iso3.get(b.slice(0, 2)) ?? '') - contextWeight(ctx, ctx.iso3.get(a.slice(0, 2)) ?? ''))[0];
         if (code) {
-          const end2 = toks[j]!.end;
+          const end2 = suffixed ? toks[j]!.end : end;
           found.push({ start, end: end2, name: ctx.geo.admin1.get(code)!, facts: { kind: 'admin1', country: ctx.iso3.get(code.slice(0, 2)) ?? null, iso2: code.slice(0, 2), admin1: ctx.geo.admin1.get(code), admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } });
           i = j;
           continue;
