@@ -1,7 +1,7 @@
 // Stage 3: entities. Lexicon names first (places, demonyms, named actors, equipment),
 // then what the genre's grammar tells us about names the lexicons lack: "<Russian> forces",
 // "Moscow's troops", "Kursk and Belgorod oblasts", a capitalised phrase ending in
-// "Ministry" or "Legion", a name after a title or a role ("spokesperson, Andrii Yusov"),
+// "Ministry" or "Legion", a name after a title or a role ("spokesman, Dmytro Lykhovii"),
 // first names known to compromise, facilities ("oil depot"). Mentions of one referent
 // become one entity.
 import type { Doc, Entity, EntityType, Token } from '../../doc.js';
@@ -139,7 +139,7 @@ function splitPossessive(doc: Doc, know: Knowledge, c: Candidate): Candidate[] {
   ];
 }
 
-/** "Caesar artillery mount", "Leopard 2 tanks": a named system and its generic noun are one mention. */
+/** "Krab self-propelled howitzer", "Leopard 2 tanks": a named system and its generic noun are one mention. */
 function mergeEquipment(doc: Doc, found: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of found) {
@@ -272,7 +272,7 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
       }
     }
   }
-  // a bare surname refers back (or forward) to the full name: "Yusov said"
+  // a bare surname refers back (or forward) to the full name: "Lykhovii said"
   for (const p of pending) {
     const person = out.find((c) => c.type === 'PERSON' && c.name.split(' ').length > 1 && c.name.endsWith(` ${p.word}`));
     if (person) out.push({ ...person, start: p.start, end: p.end });

@@ -31,7 +31,7 @@ interface Alias {
 
 const ALNUM = /[\p{L}\p{N}]/u;
 const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
-/** Prefixes that make a name something else: anti-Kremlin militants are not the Kremlin. */
+/** Prefixes that make a name something else: anti-Kremlin protesters are not the Kremlin. */
 const NEGATING_PREFIX = /(?:^|[^\p{L}])(anti|pro|non|ex|post|pre|neo)-$/iu;
 
 export class Gazetteer {

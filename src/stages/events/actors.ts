@@ -1,6 +1,6 @@
 // Actor coding, the way ACLED and PLOVER code agents and targets: a country (ISO3) and a
 // sector for every agent and target argument. Named actors take theirs from the lexicon
-// entity; descriptions take the sector from their head noun ("anti-Kremlin militants" →
+// entity; descriptions take the sector from their head noun ("Islamist militants" →
 // rebels, "two civilians" → civilians) and the country from a nationality or place inside
 // them ("Russian soldiers" → RUS). "These groups", "the militants", "they" take the coding
 // of the actor they refer back to.

@@ -730,7 +730,7 @@ class EventExtractor {
     for (const key of ['killed', 'injured', 'captured'] as const) e.casualties[key] ??= from.event.casualties[key];
   }
 
-  /** "This included six tanks and a French Caesar howitzer." lists the previous event's targets. */
+  /** "These included four tanks and a Polish Krab howitzer." lists the previous event's targets. */
   private continueLast(s: number, toks: Token[], phrases: Phrase[]): void {
     if (!this.lastTouched || this.lastTouched.sentence !== s - 1) return;
     const last = this.lastTouched.draft;

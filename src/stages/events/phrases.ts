@@ -49,11 +49,11 @@ export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: 
     const head = toks[last];
     if (!head) continue;
     const counted = doc.entities.find((e) => e.id === q.entity);
-    // "25 Russian soldiers" counts people; "six tanks" counts equipment; "nearly 300 homes" things
+    // "25 Russian soldiers" counts people; "four tanks" counts equipment; "nearly 300 homes" things
     const kind: PhraseKind = ctx.people.has(head.lower) ? 'people' : counted?.type === 'EQUIPMENT' ? 'equipment' : 'other';
     phrases.push({ first: tokenAt(q.start, 'start'), last, start: q.start, end: q.end, kind, ref: kind === 'people' ? q.id : counted?.id ?? null, entityType: kind === 'equipment' ? 'EQUIPMENT' : null, quantity: q.id });
   }
-  // descriptions: "anti-Kremlin militants", "pro-Ukrainian militias", "these groups", "the regional governor"
+  // descriptions: "Islamist militants", "pro-government militias", "these groups", "the regional governor"
   const covered = (i: number) => phrases.some((p) => p.first <= i && p.last >= i && p.kind !== 'actor');
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;

@@ -1,4 +1,4 @@
-// Stage 5: quantities. A number bound to the thing it counts: "six tanks" → 6 × tank,
+// Stage 5: quantities. A number bound to the thing it counts: "four tanks" → 4 × tank,
 // "at least 12 civilians", "dozens of drones", "a French Caesar howitzer" (an article
 // counts only when the thing is known equipment). Dates, years, clock times, ordinals,
 // percentages and numbers inside names ("Su-25", "47th Brigade") are never quantities.
