@@ -10,43 +10,16 @@ import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { codeActors } from './actors.js';
 import { mappingsFor } from './mappings.js';
-import { npLeft, npRight, type NounPhraseContext } from './noun-phrase.js';
+import { countCasualties } from './casualties.js';
+import { Claims } from './claims.js';
+import {
+  ACTOR_NOUNS, ANAPHORIC, CLAIM_CUES, CONTINUATION, LOCATION_PREPS, OF_PLACE, PREPOSITIONS, SETTLEMENT_WORDS, SPEECH,
+  STRIKE_TYPES, SUPPORT_VERBS, VERBAL_PHRASE_HEADS, VIOLENT, AID_WORDS, lastIndex, nextIndex, parentheticals,
+} from './cues.js';
+import { npLeft, npRight, subjectBefore, type NounPhraseContext } from './noun-phrase.js';
 import { sentencePhrases, type Phrase } from './phrases.js';
 import { stems, TriggerIndex, type TriggerHit } from './triggers.js';
 
-const ACTOR_NOUNS = [
-  'militants', 'militant', 'rebels', 'rebel', 'insurgents', 'insurgent', 'gunmen', 'gunman', 'fighters', 'militias', 'militia',
-  'groups', 'group', 'forces', 'troops', 'soldiers', 'army', 'military', 'police', 'protesters', 'protestors', 'demonstrators',
-  'attackers', 'jihadists', 'terrorists', 'separatists', 'authorities', 'officials', 'official', 'government', 'ministry',
-  'governor', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'commanders', 'mayor', 'president', 'minister',
-  'residents', 'witnesses', 'medics', 'doctors', 'paramilitaries', 'mercenaries', 'units', 'unit', 'brigade', 'battalion',
-  'squad', 'guards', 'occupiers', 'invaders', 'raiders', 'extremists', 'assailants', 'bandits', 'pirates', 'navy', 'leader',
-  'leaders', 'corps', 'legion', 'command', 'staff', 'service', 'office', 'agency', 'observatory', 'monitor', 'statement',
-];
-const PREPOSITIONS = new Set(['in', 'of', 'on', 'into', 'from', 'near', 'at', 'against', 'with', 'by', 'for', 'to', 'over', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'through', 'throughout', 'within', 'between', 'amid', 'amidst', 'behind', 'about', 'via', 'under', 'during', 'including']);
-const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'across', 'over', 'on', 'through', 'beyond', 'past', 'off', 'behind', 'around', 'inside', 'within', 'throughout', 'to', 'towards', 'toward', 'onto', 'off', 'along', 'north', 'south', 'east', 'west']);
-const SUPPORT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'make', 'continue', 'intensify', 'step', 'begin', 'start', 'unleash', 'resume', 'undertake', 'perform', 'claim', 'report', 'announce', 'hold']);
-const SPEECH = new Set(['say', 'said', 'tell', 'told', 'report', 'reported', 'announce', 'announced', 'claim', 'claimed', 'state', 'stated', 'confirm', 'confirmed', 'allege', 'alleged', 'assert', 'insist', 'add', 'added', 'write', 'wrote', 'post', 'posted', 'publish', 'published', 'deny', 'denied', 'accuse', 'accused', 'warn', 'warned', 'clarify', 'clarified']);
-const CLAIM_CUES = new Set(['claim', 'claimed', 'claiming', 'claims', 'allege', 'alleged', 'alleging', 'assert', 'asserted', 'asserting']);
-const DENY_CUES = new Set(['deny', 'denied', 'denies', 'denying', 'refute', 'refuted', 'dismiss', 'dismissed']);
-const ATTEMPT_CUES = new Set(['thwart', 'thwarted', 'foil', 'foiled', 'repel', 'repelled', 'repelling', 'repulse', 'repulsed', 'prevent', 'prevented', 'avert', 'averted', 'attempt', 'attempted', 'try', 'tried', 'fail', 'failed', 'unsuccessful', 'abortive', 'foiling', 'thwarting']);
-const HYPOTHETICAL_CUES = new Set(['could', 'would', 'may', 'might', 'will', 'shall', "'ll", 'threaten', 'threatened', 'threatens', 'threatening', 'plan', 'plans', 'planned', 'planning', 'vow', 'vowed', 'intend', 'intends', 'prepare', 'prepares', 'preparing', 'if', 'possible', 'potential', 'threat', 'risk', 'imminent', 'expected', 'warn', 'warned']);
-const NEGATION = new Set(['not', "n't", 'never', 'no']);
-const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its', 'their', 'ensuing', 'subsequent', 'latest', 'same']);
-const VIOLENT: EventType[] = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'SEIZE', 'CRASH'];
-const AID_WORDS = new Set(['aid', 'assistance', 'supplies', 'supply', 'food', 'fuel', 'medicine', 'medicines', 'weapons', 'arms', 'ammunition', 'munitions', 'shells', 'equipment', 'package', 'humanitarian', 'military', 'vehicles', 'missiles', 'rockets', 'drones', 'jets', 'tanks']);
-const SETTLEMENT_WORDS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'settlement', 'settlements', 'position', 'positions', 'territory', 'territories', 'hill', 'district', 'neighbourhood', 'neighborhood', 'area', 'areas', 'region', 'bridgehead', 'stronghold', 'base', 'outpost', 'airport', 'airfield', 'port', 'capital', 'province', 'oblast', 'border', 'crossing', 'trenches', 'trench', 'outskirts', 'suburbs', 'centre', 'center', 'edge', 'heart', 'streets']);
-/** "the village of X", "for control of X", "pulled out of X": an "of" that locates */
-const OF_PLACE = /^(villages?|towns?|city|cities|settlements?|regions?|provinces?|districts?|neighbou?rhoods?|outskirts|suburbs|centre|center|control|out|north|south|east|west|heart|parts?|areas?|territory|streets)$/;
-const CASUALTY_WORDS: Array<[RegExp, keyof Casualties]> = [
-  [/^(kill|killed|killing|dead|die|died|dying|death|deaths|slain|massacre|massacred|fatalities|toll|executed|lifeless)$/, 'killed'],
-  [/^(wound|wounded|wounding|injure|injured|injuring|injury|injuries|hurt|maimed)$/, 'injured'],
-  [/^(capture|captured|capturing|captive|captives|prisoner|prisoners|pow|pows|abduct|abducted|abducting|kidnap|kidnapped|kidnapping|hostage|hostages|seized)$/, 'captured'],
-];
-/** First words of trigger phrases that make the phrase a verb: "shot dead", "set fire", "took control". */
-const VERBAL_PHRASE_HEADS = new Set(['shoot', 'shot', 'set', 'blow', 'blew', 'take', 'took', 'taken', 'fall', 'fell', 'open', 'pull', 'push', 'cross', 'knock', 'wipe', 'burn', 'burnt', 'gun', 'round', 'exchange', 'fire', 'carry', 'launch', 'reach', 'strike', 'struck', 'sign', 'call', 'claim', 'gain', 'seize', 'seized', 'crash-land']);
-const STRIKE_TYPES: EventType[] = ['ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING'];
-const CONTINUATION = /^(this|these|that|those|it|they)\s+(included|includes|include|comprised|involved)\b/i;
 
 export function eventsStage(know: Knowledge, triggers: TriggerEntry[], notTriggers: string[] = []): Stage {
   const index = new TriggerIndex(triggers, notTriggers);
@@ -79,14 +52,16 @@ class EventExtractor {
   private lastTouched: { draft: Draft; sentence: number } | null = null;
   /** claimants of events told again in the current sentence */
   private retold: Array<{ into: Draft; source: string }> = [];
-  private speakerEntities = new Map<string, string>();
+  private claims: Claims;
 
   constructor(
     private doc: Doc,
     private know: Knowledge,
     private index: TriggerIndex,
     private actorNouns: Set<string>,
-  ) {}
+  ) {
+    this.claims = new Claims(doc, know, actorNouns);
+  }
 
   sentence(s: number): void {
     const doc = this.doc;
@@ -149,7 +124,7 @@ class EventExtractor {
     const violent = made.filter((d) => VIOLENT.includes(d.event.type) || d.event.type === 'CAPTURE');
     // "…, killing two civilians": the deaths belong to the strike, not to a separate event
     const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
-    const casualties = this.casualties(toks, phrases);
+    const casualties = countCasualties(this.doc, this.know.people, toks, phrases);
     const primary = kept.find((d) => d.event.type !== 'STATEMENT' && d.event.type !== 'AGREEMENT' && d.event.type !== 'SUPPLY');
     if (primary) {
       const killingTarget = made.find((d) => d.event.type === 'KILLING')?.event.args.filter((a) => a.role === 'target') ?? [];
@@ -354,7 +329,7 @@ class EventExtractor {
       // "these groups launched coordinated raids": the subject of the support verb
       const support = lastIndex(toks, hit.first, (t) => SUPPORT_VERBS.has(t.lemma) || stems(t.lower).some((s) => SUPPORT_VERBS.has(s)));
       if (!agent && support >= 0 && hit.first - support <= 6) {
-        const subject = this.subjectBefore(toks, np, support);
+        const subject = subjectBefore(toks, np, support);
         agent = subject && agentLike(subject) ? subject : [...left].reverse().find((p) => p.last < support && bare(p) && agentLike(p));
       }
     }
@@ -365,12 +340,12 @@ class EventExtractor {
       // "Ukraine's 47th Brigade said it had destroyed …": it is the speaker
       const pronoun = lastIndex(toks, hit.first, (t) => !/^(had|has|have|was|were|also|reportedly)$/.test(t.lower));
       if (/^(it|they|we)$/.test(toks[pronoun]?.lower ?? '') && SPEECH.has(toks[pronoun - 1]?.lower ?? '')) {
-        const speaker = this.subjectBefore(toks, np, pronoun - 1);
+        const speaker = subjectBefore(toks, np, pronoun - 1);
         if (speaker && agentLike(speaker)) agent = speaker;
       }
     }
     if (!agent && !isNoun && !passive) {
-      const subject = this.subjectBefore(toks, np, hit.first);
+      const subject = subjectBefore(toks, np, hit.first);
       if (subject && agentLike(subject)) agent = subject;
       else if (!subject || subject.kind === 'other') agent = [...left].reverse().find((p) => bare(p) && agentLike(p) && !this.isSpeakerOnly(p, toks));
     }
@@ -388,7 +363,7 @@ class EventExtractor {
     // target and location
     const objects: Phrase[] = [];
     if (passive) {
-      const subject = this.subjectBefore(toks, np, hit.first);
+      const subject = subjectBefore(toks, np, hit.first);
       if (subject) objects.push(subject);
     } else if (!isNoun) {
       let k = hit.last + 1;
@@ -493,7 +468,7 @@ class EventExtractor {
       const speaker = [...left].reverse().find((p) => bare(p) && agentLike(p));
       if (speaker) arg('agent', speaker);
     }
-    const { modality, source } = this.modality(type, hit, toks, phrases, args);
+    const { modality, source } = this.claims.modality(type, hit, toks, phrases, args);
     const event: Event = {
       id: '',
       type,
@@ -510,27 +485,6 @@ class EventExtractor {
     return { event, lemma: hit.phrase ? toks.slice(hit.first, hit.last + 1).map((t) => t.lemma).join(' ') : first.lemma, agentAnaphoric, nominal: isNoun };
   }
 
-  /** The subject of the verb at token k: skip auxiliaries, adverbs and control verbs ("denied shelling", "threatened to attack"). */
-  private subjectBefore(toks: Token[], np: NounPhraseContext, k: number): Phrase | null {
-    let i = k - 1;
-    while (i >= 0) {
-      const t = toks[i]!;
-      if (['AUX', 'ADV', 'PART'].includes(t.pos) || /^(had|has|have|was|were|is|are|been|be|to|not|n't|also|reportedly|allegedly|then|later|again|could|would|may|might|will)$/.test(t.lower)) i--;
-      else if (t.pos === 'VERB' && /^(deny|threaten|vow|try|attempt|continue|begin|start|plan|refuse|fail|claim|appear|seem|prepare|resume|intend|need|want|agree|decide|manage|tend)$/.test(t.lemma)) i--;
-      else break;
-    }
-    if (i < 0 || toks[i]!.text === ',' ) return null;
-    const p = npLeft(toks, np, i);
-    if (!p) return null;
-    const prep = toks[p.first - 1]?.lower ?? '';
-    if (PREPOSITIONS.has(prep)) {
-      // "the defence ministry in Berlin said": the speaker stands before the place
-      if (!/^(in|at|from|of|for)$/.test(prep) || p.first < 2) return null;
-      const head = npLeft(toks, np, p.first - 2);
-      return head && !PREPOSITIONS.has(toks[head.first - 1]?.lower ?? '') ? head : null;
-    }
-    return p;
-  }
 
   /** "…, the governor said" names a speaker; "the Legion reported engaging …" names the agent too. */
   private isSpeakerOnly(p: Phrase, toks: Token[]): boolean {
@@ -548,151 +502,10 @@ class EventExtractor {
     return false;
   }
 
-  private modality(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): { modality: Modality; source: string | null } {
-    const before = toks.slice(0, hit.first);
-    const near = toks.slice(Math.max(0, hit.first - 5), hit.first).map((t) => t.lower);
-    const after = toks.slice(hit.last + 1, hit.last + 4).map((t) => t.lower);
-    let modality: Modality = 'asserted';
-    const source = this.claimant(type, hit, toks, phrases, args);
-    if (type !== 'STATEMENT') {
-      if (before.some((t) => DENY_CUES.has(t.lower)) || near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
-      else if (near.some((w) => ATTEMPT_CUES.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
-      else if (near.some((w) => HYPOTHETICAL_CUES.has(w))) modality = 'hypothetical';
-      else if (this.claimed(hit, toks)) modality = 'claimed';
-    }
-    return { modality, source };
-  }
 
-  /** "claiming the capture", "claims of repelling", "said it had destroyed", "reported engaging" */
-  private claimed(hit: TriggerHit, toks: Token[]): boolean {
-    for (let i = hit.first - 1; i >= 0; i--) {
-      const w = toks[i]!;
-      if (CLAIM_CUES.has(w.lower)) return true;
-      // "X reported engaging Russian forces and destroying military assets"
-      if ((w.lemma === 'report' || w.lower === 'reported' || w.lemma === 'boast') && toks[i + 1]?.lower.endsWith('ing') && toks[hit.first]!.lower.endsWith('ing')) return true;
-      // "said it had destroyed", "said its forces had captured"
-      if (SPEECH.has(w.lower) && /^(it|they|its|their|we|our)$/.test(toks[i + 1]?.lower ?? '') && toks.slice(i + 2, i + 5).some((x) => /^(had|has|have)$/.test(x.lower))) return true;
-    }
-    return false;
-  }
 
-  /** Who says so: "according to X", "X said", "said X", "released by X", "X's claims". */
-  private claimant(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): string | null {
-    const np: NounPhraseContext = { phrases, actorNouns: this.actorNouns, people: this.know.people };
-    const speaker = (p: Phrase | null | undefined) => (p && p.kind !== 'date' && p.kind !== 'equipment' && !(p.kind === 'place' && p.entityType !== 'GPE') ? p : undefined);
-    const according = toks.findIndex((t, i) => t.lower === 'according' && toks[i + 1]?.lower === 'to');
-    if (according >= 0) {
-      const p = speaker(npRight(toks, np, according + 2));
-      if (p) return this.speakerEntity(p);
-    }
-    const by = toks.findIndex((t, i) => /^(released|published|circulated|posted|issued|shared|distributed)$/.test(t.lower) && toks[i + 1]?.lower === 'by');
-    if (by >= 0) {
-      const p = speaker(npRight(toks, np, by + 2));
-      if (p) return this.speakerEntity(p);
-    }
-    const claimsOf = phrases.find((p) => speaker(p) && p.kind === 'actor' && /^'s$/.test(toks[p.last + 1]?.lower ?? '') && /^(claims?|allegations?|statement|report)$/.test(toks[p.last + 2]?.lower ?? ''));
-    if (claimsOf && claimsOf.last < hit.first) return this.speakerEntity(claimsOf);
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!;
-      if ((!SPEECH.has(t.lower) && !SPEECH.has(t.lemma)) || i === hit.first || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
-      if (type === 'STATEMENT' && DENY_CUES.has(t.lower)) continue;
-      // "…, the regional governor said." / "X said its forces had …"
-      const subject = speaker(this.subjectBefore(toks, np, i));
-      // a speaker is someone: "Fighting was reported" names no one
-      const before = subject ? toks[subject.first - 1]?.lower : undefined;
-      const comma = before === ',' || (/^(the|a|an)$/.test(before ?? '') && toks[subject!.first - 2]?.text === ',');
-      const attribution = !!subject && subject.first > hit.last && comma; // "…, activists said", "…, a doctors' committee said"
-      if (subject && (subject.kind !== 'other' || attribution || this.know.speakers.has(toks[subject.last]!.lower) || (toks[subject.last]!.pos === 'PROPN' && subject.first > 0))) return this.speakerEntity(subject);
-      // "said the governor"
-      if (i > hit.last) {
-        const inverted = speaker(npRight(toks, np, i + 1));
-        const person = inverted && (inverted.kind === 'actor' || inverted.kind === 'people' || this.know.speakers.has(toks[inverted.last]!.lower));
-        if (inverted && person && toks[inverted.last + 1]?.lower !== 'that') return this.speakerEntity(inverted);
-      }
-      // "the Russian Volunteer Corps made an announcement …, claiming …": the sentence's subject
-      if (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') {
-        const subj = phrases.find((p) => (p.kind === 'actor' || p.kind === 'place') && (p.first === 0 || !PREPOSITIONS.has(toks[p.first - 1]!.lower)) && p.last < i);
-        if (subj) return this.speakerEntity(subj);
-      }
-    }
-    if (type === 'STATEMENT') {
-      const agent = args.find((a) => a.role === 'agent');
-      if (agent) {
-        const p = phrases.find((q) => q.start === agent.start) ?? npRight(toks, np, toks.findIndex((t) => t.start === agent.start));
-        if (p) return this.speakerEntity(p);
-      }
-    }
-    return null;
-  }
 
-  /** The claimant as an entity: the one mentioned, or a new one for a description ("the regional governor"). */
-  private speakerEntity(p: Phrase): string {
-    if (p.ref && p.kind !== 'people' && this.doc.entities.some((e) => e.id === p.ref && e.mentions.some((m) => m.start === p.start && m.end === p.end))) return p.ref;
-    if (p.ref && p.kind === 'actor' && p.entityType !== 'NORP' && p.entityType !== null) return p.ref;
-    const text = this.doc.text.slice(p.start, p.end);
-    const name = text.replace(/^(the|a|an)\s+/i, '');
-    const key = name.toLowerCase();
-    const known = this.speakerEntities.get(key);
-    const mention = this.doc.mention(p.start, p.end);
-    if (known) {
-      const entity = this.doc.entities.find((e) => e.id === known)!;
-      if (!entity.mentions.some((m) => m.start === mention.start)) entity.mentions.push(mention);
-      return known;
-    }
-    const head = key.split(/\s+/).pop() ?? '';
-    const personal = /^(governor|spokesman|spokeswoman|spokesperson|commander|commander-in-chief|mayor|president|minister|leader|official|witness|resident|doctor|medic|chief|head|activist|source|analyst|expert|journalist|reporter|lawmaker|envoy|ambassador|general|colonel|officer|prosecutor)$/.test(head);
-    const id = `e${this.doc.entities.length + 1}`;
-    this.doc.entities.push({ id, type: personal ? 'PERSON' : 'ORG', name, mentions: [mention], kb: { description: true } });
-    this.speakerEntities.set(key, id);
-    return id;
-  }
 
-  /** Numbers of people killed, injured and captured in a sentence. */
-  private casualties(toks: Token[], phrases: Phrase[]): Casualties {
-    const out: Casualties = { killed: null, injured: null, captured: null };
-    const counts: Array<{ first: number; last: number; value: number }> = [];
-    for (const p of phrases) {
-      if (p.kind !== 'people' || !p.quantity) continue;
-      const q = this.doc.quantities.find((x) => x.id === p.quantity);
-      if (q && q.value !== null && Number.isInteger(q.value)) counts.push({ first: p.first, last: p.last, value: q.value });
-    }
-    // "killed a Palestinian man": one person
-    for (let i = 0; i < toks.length; i++) {
-      if (!/^(a|an|one)$/.test(toks[i]!.lower)) continue;
-      let k = i + 1;
-      while (k < toks.length && k <= i + 3 && !this.know.people.has(toks[k]!.lower) && (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'PROPN' || toks[k]!.pos === 'NOUN')) k++;
-      const head = toks[k];
-      if (head && this.know.people.has(head.lower) && !/s$/.test(head.lower)) counts.push({ first: i, last: k, value: 1 });
-    }
-    // bare numbers after a casualty verb: "killing two", "wounding at least 12"
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!;
-      if (counts.some((c) => c.first <= i && c.last >= i)) continue;
-      if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
-      if (this.doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
-      const value = Number(t.text.replace(/,/g, '')) || WORD_NUMBERS[t.lower];
-      if (!value) continue;
-      const prev = toks[i - 1]?.lower ?? '';
-      const next = toks[i + 1]?.lower ?? '';
-      if (/^(kill|killed|killing|wounding|injuring|wounded|injured|to|least|than|about|nearly)$/.test(prev) || /^(dead|killed|wounded|injured|died|people|others)$/.test(next)) {
-        counts.push({ first: i, last: i, value });
-      }
-    }
-    for (const c of counts) {
-      let best: { d: number; key: keyof Casualties } | null = null;
-      for (let i = Math.max(0, c.first - 4); i <= Math.min(toks.length - 1, c.last + 4); i++) {
-        if (i >= c.first && i <= c.last) continue;
-        const w = toks[i]!.lower;
-        for (const [re, key] of CASUALTY_WORDS) {
-          if (!re.test(w)) continue;
-          const d = i < c.first ? c.first - i : i - c.last;
-          if (!best || d < best.d) best = { d, key };
-        }
-      }
-      if (best && out[best.key] === null) out[best.key] = c.value;
-    }
-    return out;
-  }
 
   private mergeIntoEarlier(draft: Draft): boolean {
     const earlier = [...this.drafts].reverse().find((d) => d.event.type === draft.event.type);
@@ -769,31 +582,4 @@ class EventExtractor {
     doc.events = this.drafts.map((d) => d.event);
     codeActors(doc, doc.events);
   }
-}
-
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, hundred: 100, dozens: 24, dozen: 12, hundreds: 200,
-};
-
-/** Asides that hold no subject of the main verb: ", including A and B," ", which …," */
-function parentheticals(toks: Token[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i < toks.length; i++) {
-    if (toks[i]!.text !== ',' || !/^(including|such|among|which|who|whose|like|notably|especially|particularly|namely)$/.test(toks[i + 1]?.lower ?? '')) continue;
-    const close = toks.findIndex((t, k) => k > i + 1 && t.text === ',');
-    if (close > 0) out.push([i, close]);
-  }
-  return out;
-}
-
-function lastIndex(toks: Token[], before: number, test: (t: Token) => boolean): number {
-  for (let i = before - 1; i >= 0; i--) if (test(toks[i]!)) return i;
-  return -1;
-}
-
-function nextIndex(toks: Token[], after: number, test: (t: Token) => boolean): number {
-  for (let i = after + 1; i < toks.length; i++) if (test(toks[i]!)) return i;
-  return toks.length;
 }

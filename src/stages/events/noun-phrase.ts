@@ -3,6 +3,7 @@
 // "Fighters of the Arakan Army", "US and British warplanes". A phrase takes its
 // reference from the most telling entity inside it.
 import type { Token } from '../../doc.js';
+import { PREPOSITIONS } from './cues.js';
 import type { Phrase, PhraseKind } from './phrases.js';
 
 const SKIP_LEFT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'several', 'many', 'so-called']);
@@ -123,4 +124,26 @@ export function npLeft(toks: Token[], ctx: NounPhraseContext, k: number): Phrase
     if (head) first = head.first;
   }
   return phraseOf(toks, ctx, first, last);
+}
+
+/** The subject of the verb at token k: skip auxiliaries, adverbs and control verbs ("denied shelling", "threatened to attack"). */
+export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): Phrase | null {
+  let i = k - 1;
+  while (i >= 0) {
+    const t = toks[i]!;
+    if (['AUX', 'ADV', 'PART'].includes(t.pos) || /^(had|has|have|was|were|is|are|been|be|to|not|n't|also|reportedly|allegedly|then|later|again|could|would|may|might|will)$/.test(t.lower)) i--;
+    else if (t.pos === 'VERB' && /^(deny|threaten|vow|try|attempt|continue|begin|start|plan|refuse|fail|claim|appear|seem|prepare|resume|intend|need|want|agree|decide|manage|tend)$/.test(t.lemma)) i--;
+    else break;
+  }
+  if (i < 0 || toks[i]!.text === ',' ) return null;
+  const p = npLeft(toks, np, i);
+  if (!p) return null;
+  const prep = toks[p.first - 1]?.lower ?? '';
+  if (PREPOSITIONS.has(prep)) {
+    // "the defence ministry in Berlin said": the speaker stands before the place
+    if (!/^(in|at|from|of|for)$/.test(prep) || p.first < 2) return null;
+    const head = npLeft(toks, np, p.first - 2);
+    return head && !PREPOSITIONS.has(toks[head.first - 1]?.lower ?? '') ? head : null;
+  }
+  return p;
 }

@@ -12,7 +12,7 @@ type Wink = ReturnType<typeof winkNLP>;
 export function isHeading(line: string): boolean {
   const words = line.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 14) return false;
-  if (/[.!?:;,"”’'…)\]]$/.test(line)) return false;
+  if (/[.!?:;,"”’'…)\]]$/.test(line) || /[.!?]\s+\p{Lu}/u.test(line)) return false; // a heading is one phrase, not sentences
   return /^[\p{Lu}\p{N}"“'‘]/u.test(line);
 }
 

@@ -1,0 +1,53 @@
+// Casualties: how many people a sentence says were killed, injured or captured, from the
+// counted people near "killed", "wounded", "captured" ("killing two civilians", "25 soldiers
+// were captured", "killed a Palestinian man").
+import type { Casualties, Doc, Token } from '../../doc.js';
+import { CASUALTY_WORDS, WORD_NUMBERS } from './cues.js';
+import type { Phrase } from './phrases.js';
+
+/** Numbers of people killed, injured and captured in a sentence. */
+export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[]): Casualties {
+  const out: Casualties = { killed: null, injured: null, captured: null };
+  const counts: Array<{ first: number; last: number; value: number }> = [];
+  for (const p of phrases) {
+    if (p.kind !== 'people' || !p.quantity) continue;
+    const q = doc.quantities.find((x) => x.id === p.quantity);
+    if (q && q.value !== null && Number.isInteger(q.value)) counts.push({ first: p.first, last: p.last, value: q.value });
+  }
+  // "killed a Palestinian man": one person
+  for (let i = 0; i < toks.length; i++) {
+    if (!/^(a|an|one)$/.test(toks[i]!.lower)) continue;
+    let k = i + 1;
+    while (k < toks.length && k <= i + 3 && !people.has(toks[k]!.lower) && (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'PROPN' || toks[k]!.pos === 'NOUN')) k++;
+    const head = toks[k];
+    if (head && people.has(head.lower) && !/s$/.test(head.lower)) counts.push({ first: i, last: k, value: 1 });
+  }
+  // bare numbers after a casualty verb: "killing two", "wounding at least 12"
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (counts.some((c) => c.first <= i && c.last >= i)) continue;
+    if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
+    if (doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
+    const value = Number(t.text.replace(/,/g, '')) || WORD_NUMBERS[t.lower];
+    if (!value) continue;
+    const prev = toks[i - 1]?.lower ?? '';
+    const next = toks[i + 1]?.lower ?? '';
+    if (/^(kill|killed|killing|wounding|injuring|wounded|injured|to|least|than|about|nearly)$/.test(prev) || /^(dead|killed|wounded|injured|died|people|others)$/.test(next)) {
+      counts.push({ first: i, last: i, value });
+    }
+  }
+  for (const c of counts) {
+    let best: { d: number; key: keyof Casualties } | null = null;
+    for (let i = Math.max(0, c.first - 4); i <= Math.min(toks.length - 1, c.last + 4); i++) {
+      if (i >= c.first && i <= c.last) continue;
+      const w = toks[i]!.lower;
+      for (const [re, key] of CASUALTY_WORDS) {
+        if (!re.test(w)) continue;
+        const d = i < c.first ? c.first - i : i - c.last;
+        if (!best || d < best.d) best = { d, key };
+      }
+    }
+    if (best && out[best.key] === null) out[best.key] = c.value;
+  }
+  return out;
+}

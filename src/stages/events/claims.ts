@@ -1,0 +1,119 @@
+// Modality and claimants: whether an event is asserted, claimed, attempted, negated or
+// hypothetical ("thwarted", "denied", "could", "claimed", "said it had"), and who says so
+// ("according to X", "X said", "said X", "released by X", "X's claims"). A claimant the
+// article describes rather than names ("the regional governor") becomes an entity.
+import type { Doc, EventArg, EventType, Modality, Token } from '../../doc.js';
+import type { Knowledge } from '../entities/knowledge.js';
+import { ATTEMPT_CUES, CLAIM_CUES, DENY_CUES, HYPOTHETICAL_CUES, NEGATION, PREPOSITIONS, SPEECH } from './cues.js';
+import { npRight, subjectBefore, type NounPhraseContext } from './noun-phrase.js';
+import type { Phrase } from './phrases.js';
+import type { TriggerHit } from './triggers.js';
+
+export class Claims {
+  private speakerEntities = new Map<string, string>();
+
+  constructor(
+    private doc: Doc,
+    private know: Knowledge,
+    private actorNouns: Set<string>,
+  ) {}
+
+  modality(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): { modality: Modality; source: string | null } {
+    const before = toks.slice(0, hit.first);
+    const near = toks.slice(Math.max(0, hit.first - 5), hit.first).map((t) => t.lower);
+    const after = toks.slice(hit.last + 1, hit.last + 4).map((t) => t.lower);
+    let modality: Modality = 'asserted';
+    const source = this.claimant(type, hit, toks, phrases, args);
+    if (type !== 'STATEMENT') {
+      if (before.some((t) => DENY_CUES.has(t.lower)) || near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
+      else if (near.some((w) => ATTEMPT_CUES.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
+      else if (near.some((w) => HYPOTHETICAL_CUES.has(w))) modality = 'hypothetical';
+      else if (this.claimed(hit, toks)) modality = 'claimed';
+    }
+    return { modality, source };
+  }
+
+  /** "claiming the capture", "claims of repelling", "said it had destroyed", "reported engaging" */
+  private claimed(hit: TriggerHit, toks: Token[]): boolean {
+    for (let i = hit.first - 1; i >= 0; i--) {
+      const w = toks[i]!;
+      if (CLAIM_CUES.has(w.lower)) return true;
+      // "X reported engaging Russian forces and destroying military assets"
+      if ((w.lemma === 'report' || w.lower === 'reported' || w.lemma === 'boast') && toks[i + 1]?.lower.endsWith('ing') && toks[hit.first]!.lower.endsWith('ing')) return true;
+      // "said it had destroyed", "said its forces had captured"
+      if (SPEECH.has(w.lower) && /^(it|they|its|their|we|our)$/.test(toks[i + 1]?.lower ?? '') && toks.slice(i + 2, i + 5).some((x) => /^(had|has|have)$/.test(x.lower))) return true;
+    }
+    return false;
+  }
+
+  /** Who says so: "according to X", "X said", "said X", "released by X", "X's claims". */
+  private claimant(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): string | null {
+    const np: NounPhraseContext = { phrases, actorNouns: this.actorNouns, people: this.know.people };
+    const speaker = (p: Phrase | null | undefined) => (p && p.kind !== 'date' && p.kind !== 'equipment' && !(p.kind === 'place' && p.entityType !== 'GPE') ? p : undefined);
+    const according = toks.findIndex((t, i) => t.lower === 'according' && toks[i + 1]?.lower === 'to');
+    if (according >= 0) {
+      const p = speaker(npRight(toks, np, according + 2));
+      if (p) return this.speakerEntity(p);
+    }
+    const by = toks.findIndex((t, i) => /^(released|published|circulated|posted|issued|shared|distributed)$/.test(t.lower) && toks[i + 1]?.lower === 'by');
+    if (by >= 0) {
+      const p = speaker(npRight(toks, np, by + 2));
+      if (p) return this.speakerEntity(p);
+    }
+    const claimsOf = phrases.find((p) => speaker(p) && p.kind === 'actor' && /^'s$/.test(toks[p.last + 1]?.lower ?? '') && /^(claims?|allegations?|statement|report)$/.test(toks[p.last + 2]?.lower ?? ''));
+    if (claimsOf && claimsOf.last < hit.first) return this.speakerEntity(claimsOf);
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if ((!SPEECH.has(t.lower) && !SPEECH.has(t.lemma)) || i === hit.first || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
+      if (type === 'STATEMENT' && DENY_CUES.has(t.lower)) continue;
+      // "…, the regional governor said." / "X said its forces had …"
+      const subject = speaker(subjectBefore(toks, np, i));
+      // a speaker is someone: "Fighting was reported" names no one
+      const before = subject ? toks[subject.first - 1]?.lower : undefined;
+      const comma = before === ',' || (/^(the|a|an)$/.test(before ?? '') && toks[subject!.first - 2]?.text === ',');
+      const attribution = !!subject && subject.first > hit.last && comma; // "…, activists said", "…, a doctors' committee said"
+      if (subject && (subject.kind !== 'other' || attribution || this.know.speakers.has(toks[subject.last]!.lower) || (toks[subject.last]!.pos === 'PROPN' && subject.first > 0))) return this.speakerEntity(subject);
+      // "said the governor"
+      if (i > hit.last) {
+        const inverted = speaker(npRight(toks, np, i + 1));
+        const person = inverted && (inverted.kind === 'actor' || inverted.kind === 'people' || this.know.speakers.has(toks[inverted.last]!.lower));
+        if (inverted && person && toks[inverted.last + 1]?.lower !== 'that') return this.speakerEntity(inverted);
+      }
+      // "the Russian Volunteer Corps made an announcement …, claiming …": the sentence's subject
+      if (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') {
+        const subj = phrases.find((p) => (p.kind === 'actor' || p.kind === 'place') && (p.first === 0 || !PREPOSITIONS.has(toks[p.first - 1]!.lower)) && p.last < i);
+        if (subj) return this.speakerEntity(subj);
+      }
+    }
+    if (type === 'STATEMENT') {
+      const agent = args.find((a) => a.role === 'agent');
+      if (agent) {
+        const p = phrases.find((q) => q.start === agent.start) ?? npRight(toks, np, toks.findIndex((t) => t.start === agent.start));
+        if (p) return this.speakerEntity(p);
+      }
+    }
+    return null;
+  }
+
+  /** The claimant as an entity: the one mentioned, or a new one for a description ("the regional governor"). */
+  private speakerEntity(p: Phrase): string {
+    if (p.ref && p.kind !== 'people' && this.doc.entities.some((e) => e.id === p.ref && e.mentions.some((m) => m.start === p.start && m.end === p.end))) return p.ref;
+    if (p.ref && p.kind === 'actor' && p.entityType !== 'NORP' && p.entityType !== null) return p.ref;
+    const text = this.doc.text.slice(p.start, p.end);
+    const name = text.replace(/^(the|a|an)\s+/i, '');
+    const key = name.toLowerCase();
+    const known = this.speakerEntities.get(key);
+    const mention = this.doc.mention(p.start, p.end);
+    if (known) {
+      const entity = this.doc.entities.find((e) => e.id === known)!;
+      if (!entity.mentions.some((m) => m.start === mention.start)) entity.mentions.push(mention);
+      return known;
+    }
+    const head = key.split(/\s+/).pop() ?? '';
+    const personal = /^(governor|spokesman|spokeswoman|spokesperson|commander|commander-in-chief|mayor|president|minister|leader|official|witness|resident|doctor|medic|chief|head|activist|source|analyst|expert|journalist|reporter|lawmaker|envoy|ambassador|general|colonel|officer|prosecutor)$/.test(head);
+    const id = `e${this.doc.entities.length + 1}`;
+    this.doc.entities.push({ id, type: personal ? 'PERSON' : 'ORG', name, mentions: [mention], kb: { description: true } });
+    this.speakerEntities.set(key, id);
+    return id;
+  }
+}
