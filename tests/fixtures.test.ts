@@ -83,6 +83,11 @@ describe('the raids article (002)', () => {
     expect(date?.kb).toEqual({ value: '2024-03-12', precision: 'day' });
   });
 
+  it('reads "a video circulated by the corps" as the Russian Volunteer Corps', () => {
+    const corps = raids.entities.find((e) => e.name === 'Russian Volunteer Corps');
+    expect(corps?.mentions.map((m) => m.text)).toContain('corps');
+  });
+
   it('knows the two raiding groups as armed groups', () => {
     const groups = raids.entities.filter((e) => e.type === 'ARMED_GROUP').map((e) => e.name);
     expect(groups).toEqual(expect.arrayContaining(['Russian Volunteer Corps', 'Freedom of Russia Legion']));

@@ -47,6 +47,7 @@ export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): 
       found.push(...names(doc, know, found, tests));
       found = found.map((c) => buildingAsPlace(doc, know, c));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
+      definiteReferences(doc);
     },
   };
 }
@@ -328,6 +329,28 @@ function buildingAsPlace(doc: Doc, know: Knowledge, c: Candidate): Candidate {
   if (c.type !== 'ORG' || !know.buildings.has(doc.text.slice(c.start, c.end).toLowerCase())) return c;
   if (!/\b(at|in|outside|inside|near|to|from|into|around|behind|before)\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, c.start - 16), c.start))) return c;
   return { ...c, type: 'FACILITY', kind: 'facility', name: doc.text.slice(c.start, c.end), kb: { ...c.kb, building: true } };
+}
+
+/**
+ * "A video circulated by the corps": after "the Russian Volunteer Corps", a lower-case
+ * "the corps" is the same group, when exactly one organisation named so far ends in that word.
+ */
+function definiteReferences(doc: Doc): void {
+  const named = doc.entities.filter((e) => (e.type === 'ORG' || e.type === 'ARMED_GROUP') && /\s/.test(e.name));
+  const heads = new Map<string, Entity[]>();
+  for (const e of named) {
+    const head = e.name.split(/\s+/).pop()!.toLowerCase();
+    if (head.length > 3) heads.set(head, [...(heads.get(head) ?? []), e]);
+  }
+  if (!heads.size) return;
+  for (const m of doc.text.matchAll(/\b(?:the|this|that)\s+([a-z]{4,})\b/g)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    const earlier = heads.get(m[1]!)?.filter((e) => e.mentions.some((x) => x.end <= start));
+    if (!earlier || earlier.length !== 1) continue;
+    if (doc.entities.some((e) => e.mentions.some((x) => x.start < end && x.end > start))) continue;
+    earlier[0]!.mentions.push(doc.mention(start, end));
+  }
 }
 
 /** Mentions of the same referent become one entity, numbered in order of first mention. */
