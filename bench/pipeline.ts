@@ -1,47 +1,15 @@
-// npm run bench — throughput of the full pipeline on real news text, side by side with
-// wink-nlp's own readDoc on the same texts (the ceiling for any wink-based pipeline).
+// npx tsx bench/pipeline.ts [N]: throughput of the full pipeline in one thread on real news
+// text, side by side with wink-nlp's own readDoc on the same texts (npm run bench runs
+// bench/batch.ts, which measures whole batch runs on every core).
 //
 // Texts: the Giveme5W1H articles and PLOVER sentences in ../shared/data (when present)
 // and the articles in corpus/, varied (sentences shuffled per copy) so documents differ.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createPipeline } from '../src/index.js';
+import { baseTexts, corpus } from './corpus.js';
 
 const target = Number(process.argv[2] ?? 2000);
-const root = new URL('..', import.meta.url).pathname;
-
-function baseTexts(): string[] {
-  const texts: string[] = [];
-  const data = `${root}../shared/data`;
-  const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string }) : []);
-  for (const a of lines(`${data}/giveme5w1h.jsonl`)) texts.push(a.text);
-  const plover = lines(`${data}/plover-gsr.jsonl`).map((r) => r.text);
-  for (let i = 0; i < plover.length; i += 8) texts.push(plover.slice(i, i + 8).join(' '));
-  for (const f of readdirSync(`${root}corpus`)) if (f.endsWith('.txt')) texts.push(readFileSync(`${root}corpus/${f}`, 'utf8'));
-  return texts;
-}
-
-/** Copies of the texts with their sentences in another order: same language, different documents. */
-function corpus(texts: string[], n: number): string[] {
-  let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const out: string[] = [];
-  for (let i = 0; out.length < n; i++) {
-    const text = texts[i % texts.length]!;
-    if (i < texts.length) {
-      out.push(text);
-      continue;
-    }
-    const sentences = text.split(/(?<=[.!?])\s+/);
-    for (let k = sentences.length - 1; k > 0; k--) {
-      const j = Math.floor(random() * (k + 1));
-      [sentences[k], sentences[j]] = [sentences[j]!, sentences[k]!];
-    }
-    out.push(sentences.join(' '));
-  }
-  return out;
-}
 
 const texts = corpus(baseTexts(), target);
 const warmUp = texts.slice(0, Math.min(200, texts.length));

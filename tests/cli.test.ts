@@ -1,7 +1,7 @@
 // The command line as a user meets it: `node bin/sitrep.js …` in a child process. Each spawn
 // costs about a second, so each one checks several things at once.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,7 +134,7 @@ describe('sitrep extract --out', () => {
     const r = sitrep(['extract', 'fixtures/articles', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('');
-    for (const name of ['documents.jsonl', 'events.jsonl', 'errors.jsonl', 'run.json']) expect(existsSync(join(out, name)), name).toBe(true);
+    for (const name of ['documents.jsonl', 'events.jsonl', 'events.csv', 'errors.jsonl', 'run.json']) expect(existsSync(join(out, name)), name).toBe(true);
     const docs = lines(readFileSync(join(out, 'documents.jsonl'), 'utf8')).map((l) => JSON.parse(l) as DocumentRecord);
     expect(docs).toHaveLength(2);
     expect(docs.every((d) => d.schema === 'sitrep.document/1')).toBe(true);
@@ -144,5 +144,34 @@ describe('sitrep extract --out', () => {
     for (const e of events) expect(docs.map((d) => d.doc.id)).toContain(e.doc_id);
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Record<string, unknown>;
     expect(run).toMatchObject({ sitrep: pkg.version, documents: 2, failed: 0, events: events.length });
+  });
+
+  it('takes --include, --exclude and --allow-errors; reports failures by kind in the summary', () => {
+    const dir = join(tmp, 'mixed');
+    mkdirSync(join(dir, 'drafts'), { recursive: true });
+    writeFileSync(join(dir, 'a.md'), '---\ntitle: Kherson\ndate: 2024-03-16\n---\nRussian forces shelled Kherson on Tuesday.\n');
+    writeFileSync(join(dir, 'b.html'), '<html><head><title>Kharkiv</title></head><body><nav>Home</nav><p>Drones hit Kharkiv on Monday.</p></body></html>');
+    writeFileSync(join(dir, 'drafts', 'c.md'), 'Not ready.\n');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const out = join(tmp, 'mixed-out');
+    const r = sitrep(['extract', dir, '--out', out, '--include', '*.md', '--include', '*.html', '--include', '*.txt', '--exclude', 'drafts', '--allow-errors', '-j', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/empty\.txt: the file is empty/);
+    expect(r.stderr).toMatch(/2 documents extracted .* 1 failed \(1 empty; see .*errors\.jsonl\)/);
+    const docs = lines(readFileSync(join(out, 'documents.jsonl'), 'utf8')).map((l) => JSON.parse(l) as DocumentRecord);
+    expect(docs.map((d) => d.doc.title)).toEqual(['Kherson', 'Kharkiv']);
+    expect(docs[1]!.text).toBe('Drones hit Kharkiv on Monday.');
+  });
+
+  it('exits 2 on misused batch options, saying what to give', () => {
+    for (const [args, message] of [
+      [['--concurrency', '0'], /--concurrency takes a whole number/],
+      [['--max-size', 'big'], /--max-size takes a size like 10MB/],
+      [['--resume'], /--resume needs --out/],
+    ] as const) {
+      const r = sitrep(['extract', 'fixtures/articles', ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
   });
 });

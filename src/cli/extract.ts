@@ -1,17 +1,14 @@
 // sitrep extract PATH... : articles in, document records out (JSONL on stdout, or a
-// dataset folder with --out). A bad article is reported with its file and reason and
-// never stops the others.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// dataset folder with --out). The work is a batch run (src/batch/run.ts) on every core; a
+// bad article is reported with its file and reason and never stops the others.
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createPipeline } from '../index.js';
-import { InputError, UsageError } from '../io/errors.js';
-import PQueue from 'p-queue';
-import { expandPaths, readArticles, type ReadResult } from '../io/read.js';
-import type { DocumentRecord } from '../record/record.js';
-import { datasetFiles } from '../io/dataset.js';
-
-/** how many files are read ahead of the pipeline */
-const READ_AHEAD = 8;
+import { DEFAULT_HEAP_MB, runBatch } from '../batch/run.js';
+import { duration } from '../batch/progress.js';
+import { UsageError } from '../io/errors.js';
+import { DEFAULT_LIMITS, MB, parseSize, type Limits } from '../io/formats.js';
+import { loadLexicons } from '../lexicons/load.js';
+import type { Failure } from '../batch/work.js';
 
 export interface ExtractOptions {
   out?: string;
@@ -19,71 +16,108 @@ export interface ExtractOptions {
   lexicon: string[];
   published?: string;
   quiet?: boolean;
+  include?: string[];
+  exclude?: string[];
+  concurrency?: string | number;
+  resume?: boolean;
+  allowErrors?: boolean;
+  maxSize?: string;
+  maxUnzipped?: string;
+  maxMemory?: string;
 }
+
+const nf = (n: number) => n.toLocaleString('en-US');
 
 export async function extract(paths: string[], options: ExtractOptions): Promise<number> {
-  const started = performance.now();
-  const files = expandPaths(paths);
-  if (files.length === 0) throw new UsageError(`no articles found in ${paths.join(', ')}; sitrep reads .txt, .md and .jsonl files`);
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
-  const pipeline = createPipeline({ lexicons: options.lexicon });
-  const stdin = files.includes('-') ? await readStdin() : undefined;
-
-  const records: DocumentRecord[] = [];
-  const errors: InputError[] = [];
-  // files are read ahead on a bounded queue while the pipeline works, and used in input order
-  const reads = new PQueue({ concurrency: READ_AHEAD });
-  const pending = new Map<number, Promise<ReadResult[]>>();
-  let nextToRead = 0;
-  const readAhead = (upTo: number) => {
-    for (; nextToRead < Math.min(files.length, upTo); nextToRead++) {
-      const file = files[nextToRead]!;
-      pending.set(nextToRead, reads.add(() => readArticles(file, stdin)) as Promise<ReadResult[]>);
-    }
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
+  if (options.resume && !options.out) throw new UsageError('--resume needs --out DIR: only a dataset folder keeps the journal a run resumes from');
+  if (options.resume && paths.includes('-')) throw new UsageError('--resume cannot read standard input again; save it to a file first');
+  const limits: Limits = {
+    maxSize: options.maxSize === undefined ? DEFAULT_LIMITS.maxSize : parseSize(options.maxSize, '--max-size'),
+    maxUnzipped: options.maxUnzipped === undefined ? DEFAULT_LIMITS.maxUnzipped : parseSize(options.maxUnzipped, '--max-unzipped'),
   };
-  for (let index = 0; index < files.length; index++) {
-    readAhead(index + READ_AHEAD * 2);
-    const items = await pending.get(index)!;
-    pending.delete(index);
-    for (const item of items) {
-      if (item instanceof InputError) {
-        errors.push(item);
-        process.stderr.write(`sitrep: ${item.where}: ${item.message}\n`);
-        continue;
-      }
-      try {
-        const record = pipeline.process({ ...item.input, defaultPublished: options.published ?? null });
-        if (options.out) records.push(record);
-        else process.stdout.write(`${JSON.stringify(record, null, options.pretty ? 2 : undefined)}\n`);
-        if (options.out) continue;
-      } catch (error) {
-        const failure = new InputError(item.origin, `extraction failed: ${(error as Error).message}`);
-        errors.push(failure);
-        process.stderr.write(`sitrep: ${failure.where}: ${failure.message}\n`);
-      }
+  const concurrency = options.concurrency === undefined ? availableParallelism() : Number(options.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency takes a whole number of threads, 1 or more, not "${options.concurrency}"`);
+  const heapMb = options.maxMemory === undefined ? DEFAULT_HEAP_MB : Math.round(parseSize(options.maxMemory, '--max-memory') / MB);
+  if (heapMb < 256) throw new UsageError(`--max-memory must be at least 256MB: a pipeline alone holds about 170 MB`);
+  loadLexicons(options.lexicon); // a bad lexicon is misuse (exit 2), found before any worker starts
+
+  const stderr = process.stderr;
+  const bar = Boolean(options.out && !options.quiet && stderr.isTTY);
+  const printFailure = (f: Failure) => stderr.write(`sitrep: ${f.line ? `${f.file}:${f.line}` : f.file}: ${f.message}\n`);
+
+  const controller = new AbortController();
+  let stops = 0;
+  const stop = () => {
+    stops++;
+    if (stops > 1) {
+      stderr.write('\nsitrep: stopped at once; what was saved at the last checkpoint is kept\n');
+      process.exit(130);
     }
+    controller.abort();
+    stderr.write('\nsitrep: stopping after the documents in progress (Ctrl-C again to quit at once)\n');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  let result;
+  try {
+    result = await runBatch({
+      paths,
+      out: options.out,
+      pretty: options.pretty,
+      include: options.include,
+      exclude: options.exclude,
+      lexicons: options.lexicon,
+      published: options.published ?? null,
+      limits,
+      concurrency,
+      heapMb,
+      resume: options.resume,
+      progress: options.quiet || !options.out ? 'off' : bar ? 'bar' : 'lines',
+      stdin: paths.includes('-') ? await readStdin() : undefined,
+      signal: controller.signal,
+      onFailure: bar ? undefined : printFailure,
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
-  const seconds = (performance.now() - started) / 1000;
-  if (options.out) {
-    mkdirSync(options.out, { recursive: true });
-    const dataset = datasetFiles(records, errors, { seconds, options: { lexicon: options.lexicon, published: options.published ?? null } });
-    for (const [name, content] of Object.entries(dataset)) writeFileSync(join(options.out, name), content);
+  const { counts } = result;
+  if (options.resume && !result.resumed && !options.quiet) stderr.write(`sitrep: there was no interrupted run in ${options.out}/ to resume; this was a new run\n`);
+
+  if (result.interrupted) {
+    if (options.out) {
+      const again = ['sitrep', ...process.argv.slice(2).filter((a) => a !== '--resume'), '--resume'].map(quote).join(' ');
+      stderr.write(`sitrep: interrupted after ${nf(counts.documents)} documents (${nf(counts.failed)} failed); ${options.out}/ keeps the work so far.\nsitrep: to finish, run: ${again}\n`);
+    } else stderr.write(`sitrep: interrupted after ${nf(counts.documents)} documents\n`);
+    return 130;
   }
+  if (bar) for (const f of result.failures) printFailure(f);
   if (!options.quiet) {
-    const events = records.reduce((n, r) => n + r.events.length, 0);
-    const entities = records.reduce((n, r) => n + r.entities.length, 0);
-    const done = options.out ? records.length : undefined;
-    process.stderr.write(
-      `sitrep: ${done ?? 'all'} document${done === 1 ? '' : 's'} extracted` +
-        (options.out ? ` (${entities} entities, ${events} events) into ${options.out}/` : '') +
-        `, ${errors.length} failed, in ${seconds.toFixed(1)} s\n`,
+    const kinds = Object.entries(counts.errors)
+      .sort(([, a], [, b]) => b - a)
+      .map(([code, n]) => `${nf(n)} ${code}`)
+      .join(', ');
+    const failed = counts.failed > 0 ? `${nf(counts.failed)} failed (${kinds}${options.out ? `; see ${join(options.out, 'errors.jsonl')}` : ''})` : '0 failed';
+    const rate = result.seconds > 0 ? `, ${nf(Math.round(counts.documents / result.seconds))} docs/s` : '';
+    stderr.write(
+      options.out
+        ? `sitrep: ${nf(counts.documents)} document${counts.documents === 1 ? '' : 's'} extracted (${nf(counts.entities)} entities, ${nf(counts.events)} events) into ${options.out}/, ${failed}, in ${took(result.seconds)}${rate}${result.resumed ? ' (resumed)' : ''}\n`
+        : `sitrep: ${nf(counts.documents)} document${counts.documents === 1 ? '' : 's'} extracted, ${failed}, in ${took(result.seconds)}\n`,
     );
   }
-  return errors.length > 0 ? 1 : 0;
+  return counts.failed > 0 && !options.allowErrors ? 1 : 0;
 }
 
-async function readStdin(): Promise<string> {
+const took = (seconds: number) => (seconds < 60 ? `${seconds.toFixed(1)} s` : duration(seconds));
+
+function quote(arg: string): string {
+  return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

@@ -19,12 +19,20 @@ export function program(): Command {
   cli
     .command('extract')
     .description('extract document records from articles: files, folders, or - for standard input')
-    .argument('<paths...>', '.txt, .md or .jsonl files, folders (walked recursively), or - for stdin')
+    .argument('<paths...>', '.txt, .md, .html, .json or .jsonl files (or .gz of each), folders (walked recursively), or - for stdin')
     .option('-o, --out <dir>', 'write the dataset into this folder instead of JSONL on stdout')
     .option('--pretty', 'indent each record (for reading, not for JSONL tools)')
     .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
     .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none').argParser(isoDate))
-    .option('-q, --quiet', 'print no summary')
+    .option('--include <glob>', 'read only the files of a folder that match this glob (e.g. "**/*.html"); repeatable', collect, [])
+    .option('--exclude <glob>', 'leave out the files and folders that match this glob (e.g. "drafts/**"); repeatable', collect, [])
+    .option('-j, --concurrency <n>', 'threads that run the pipeline (default: the number of cores)')
+    .option('--resume', 'finish an interrupted run into the same --out folder')
+    .option('--allow-errors', 'exit 0 even when some documents failed')
+    .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
+    .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
+    .option('--max-memory <size>', 'heap of each worker thread (default 384MB)')
+    .option('-q, --quiet', 'print no progress and no summary')
     .action(async (paths: string[], options) => {
       const { extract } = await import('./extract.js');
       process.exitCode = await extract(paths, options);
@@ -35,7 +43,7 @@ export function program(): Command {
     .description('score extraction against gold annotations: sitrep gold JSONL, CoNLL BIO, coded event tables, PLOVER records')
     .argument('<gold>', 'the gold file')
     .option('--pred <records.jsonl>', 'score these records instead of running the pipeline')
-    .addOption(new Option('--format <format>', 'the gold format (detected from the file when not given)').choices(['sitrep', 'conll', 'events', 'plover']))
+    .addOption(new Option('--format <format>', 'the gold format (detected from the file when not given)').choices(['sitrep', 'conll', 'events', 'plover', 'giveme5w1h']))
     .option('--json', 'print the scores as JSON')
     .option('--errors <n>', 'list the N worst documents with what was missed and what was spurious', (v) => positiveInt(v, '--errors'))
     .option('--min <key=value>', 'exit 1 when a score is below a threshold, e.g. entities.f=0.8; repeatable', collect, [])
@@ -67,6 +75,95 @@ export function program(): Command {
     .action(async (action: 'check' | 'update', dir: string, options) => {
       const { golden } = await import('./golden.js');
       process.exitCode = await golden(action, dir, options);
+    });
+
+  cli
+    .command('view')
+    .description('show one article in the browser: a self-contained HTML page with its entities, dates, quantities and events highlighted')
+    .argument('<article>', 'an article (.txt, .md, .html, or - for stdin), a document record (.json), or a JSONL file of articles or records')
+    .option('-o, --out <file.html>', 'write the page into this file instead of standard output')
+    .option('--doc <id>', 'the document to show from a .json or .jsonl file that holds several')
+    .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
+    .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD) for an article that carries none').argParser(isoDate))
+    .action(async (article: string, options) => {
+      const { view } = await import('./view.js');
+      process.exitCode = await view(article, options);
+    });
+
+  cli
+    .command('report')
+    .description('show a dataset in the browser: events over time, a map, counts and a searchable table, in one self-contained HTML page')
+    .argument('<dir>', 'a dataset folder written by sitrep extract --out DIR (or its documents.jsonl)')
+    .option('-o, --out <file.html>', 'write the page into this file instead of standard output')
+    .option('--title <text>', 'the title of the report (default: the folder name)')
+    .action(async (dir: string, options) => {
+      const { report } = await import('./report.js');
+      process.exitCode = await report(dir, options);
+    });
+
+  const redisOption = () =>
+    new Option('--redis <url>', 'the Redis server holding the queue, e.g. redis://127.0.0.1:6379 (default: $SITREP_REDIS)').env('SITREP_REDIS').makeOptionMandatory();
+  const queueOption = () => new Option('--queue <name>', 'the queue (one per dataset)').default('sitrep');
+  const queue = cli.command('queue').description('distributed extraction on Redis (BullMQ): queue documents, see progress, collect the dataset; `sitrep worker` does the work');
+
+  queue
+    .command('add')
+    .description('queue one job per document (a document already queued or done, by doc.id, is not queued again)')
+    .argument('<paths...>', 'files, folders (walked recursively) or - for stdin, as for extract')
+    .addOption(redisOption())
+    .addOption(queueOption())
+    .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable; workers must be started with the same', collect, [])
+    .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none; workers must be started with the same').argParser(isoDate))
+    .option('--include <glob>', 'read only the files of a folder that match this glob; repeatable', collect, [])
+    .option('--exclude <glob>', 'leave out the files and folders that match this glob; repeatable', collect, [])
+    .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
+    .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
+    .option('--max-memory <size>', 'heap of each worker thread (default 384MB)')
+    .option('-q, --quiet', 'print no summary')
+    .action(async (paths: string[], options) => {
+      const { queueAdd } = await import('./queue.js');
+      process.exitCode = await queueAdd(paths, options);
+    });
+
+  queue
+    .command('collect')
+    .description('write the finished documents of the queue into a dataset folder, as extract --out does (it can run while workers are busy)')
+    .addOption(redisOption())
+    .addOption(queueOption())
+    .requiredOption('-o, --out <dir>', 'the dataset folder (created if missing; its dataset files are replaced)')
+    .option('--wait', 'wait until no document is waiting or being worked on, then collect')
+    .option('--allow-errors', 'exit 0 even when some documents failed')
+    .option('-q, --quiet', 'print no summary')
+    .action(async (options) => {
+      const { queueCollect } = await import('./queue.js');
+      process.exitCode = await queueCollect(options);
+    });
+
+  queue
+    .command('status')
+    .description('count the documents waiting, active, done and failed')
+    .addOption(redisOption())
+    .addOption(queueOption())
+    .option('--json', 'print the counts as JSON')
+    .action(async (options) => {
+      const { queueStatusCommand } = await import('./queue.js');
+      process.exitCode = await queueStatusCommand(options);
+    });
+
+  cli
+    .command('worker')
+    .description('run the pipeline on the documents of a queue until stopped; start any number, on any number of machines')
+    .addOption(redisOption())
+    .addOption(queueOption())
+    .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable; the same as the queue add', collect, [])
+    .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none; the same as the queue add').argParser(isoDate))
+    .option('-j, --concurrency <n>', 'documents worked on at once, each in its own thread (default: the number of cores)')
+    .option('--lock-duration <ms>', 'how long a job stays locked without a sign of life from its worker (default 30000)')
+    .option('--stalled-interval <ms>', 'how often to look for jobs whose worker died, to put them back in the queue (default 30000)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (options) => {
+      const { worker } = await import('./worker.js');
+      process.exitCode = await worker(options);
     });
 
   return cli;
@@ -106,5 +203,11 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+// "sitrep extract … | head": a reader that stops early is not an error
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 process.exitCode = await main(process.argv.slice(2));

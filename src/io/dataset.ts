@@ -1,18 +1,36 @@
 // The files of a dataset folder (sitrep extract --out DIR): documents.jsonl with the full
-// records, events.jsonl with one flat row per event, errors.jsonl, and run.json.
+// records, events.jsonl and events.csv with one flat row per event, errors.jsonl with one line
+// per input that failed, and run.json. Each record is serialized on its own (the batch runner
+// writes them as they come); datasetFiles() gives a whole small dataset at once.
 import { readFileSync } from 'node:fs';
 import type { DocumentRecord } from '../record/record.js';
 import type { InputError } from './errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
+export const SITREP_VERSION = pkg.version;
+
+/** The data files of a dataset, in the order they are listed to users. */
+export const DATA_FILES = ['documents.jsonl', 'events.jsonl', 'events.csv', 'errors.jsonl'] as const;
+export type DataFile = (typeof DATA_FILES)[number];
+
+/** The columns of events.jsonl and events.csv, in order. */
+export const EVENT_COLUMNS = [
+  'doc_id', 'source', 'published', 'event_id', 'type', 'acled_event_type', 'acled_sub_event_type', 'plover', 'date',
+  'location', 'country', 'admin1', 'lat', 'lon', 'agent', 'target', 'instrument', 'killed', 'injured', 'captured',
+  'modality', 'claimant', 'trigger', 'start', 'end', 'sentence',
+] as const;
+
+export type EventRow = Record<(typeof EVENT_COLUMNS)[number], string | number | null>;
+
 export interface RunInfo {
   seconds: number;
   options: Record<string, unknown>;
 }
 
-export function eventRows(record: DocumentRecord): Array<Record<string, unknown>> {
-  const entity = (id: string | null | undefined) => record.entities.find((e) => e.id === id);
+export function eventRows(record: DocumentRecord): EventRow[] {
+  const entities = new Map(record.entities.map((e) => [e.id, e]));
+  const entity = (id: string | null | undefined) => (id ? entities.get(id) : undefined);
   return record.events.map((event) => {
     const first = (role: string) => event.args.find((a) => a.role === role);
     const name = (role: string) => {
@@ -52,19 +70,48 @@ export function eventRows(record: DocumentRecord): Array<Record<string, unknown>
   });
 }
 
-export function datasetFiles(records: DocumentRecord[], errors: InputError[], run: RunInfo): Record<string, string> {
-  const jsonl = (rows: unknown[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join('');
-  const events = records.flatMap(eventRows);
+/** The header line of events.csv. */
+export const CSV_HEADER = `${EVENT_COLUMNS.join(',')}\r\n`;
+
+/** One CSV field (RFC 4180): null is empty, a field with a comma, quote or line break is quoted. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvLine = (row: EventRow) => `${EVENT_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`;
+
+/** An errors.jsonl line. */
+export function errorLine(error: InputError): string {
+  return `${JSON.stringify({ file: error.file, line: error.line ?? null, code: error.code, reason: error.message })}\n`;
+}
+
+/** What a record adds to each data file of a dataset. */
+export function recordLines(record: DocumentRecord): { documents: string; events: string; csv: string } {
+  const rows = eventRows(record);
   return {
-    'documents.jsonl': jsonl(records),
-    'events.jsonl': jsonl(events),
-    'errors.jsonl': jsonl(errors.map((e) => ({ file: e.file, line: e.line ?? null, reason: e.message }))),
+    documents: `${JSON.stringify(record)}\n`,
+    events: rows.map((r) => `${JSON.stringify(r)}\n`).join(''),
+    csv: rows.map(csvLine).join(''),
+  };
+}
+
+/** A whole dataset at once, for small runs and tests; the batch runner writes the same bytes as it goes. */
+export function datasetFiles(records: DocumentRecord[], errors: InputError[], run: RunInfo): Record<string, string> {
+  const lines = records.map(recordLines);
+  const events = records.reduce((n, r) => n + r.events.length, 0);
+  return {
+    'documents.jsonl': lines.map((l) => l.documents).join(''),
+    'events.jsonl': lines.map((l) => l.events).join(''),
+    'events.csv': CSV_HEADER + lines.map((l) => l.csv).join(''),
+    'errors.jsonl': errors.map(errorLine).join(''),
     'run.json': `${JSON.stringify(
       {
         sitrep: pkg.version,
         documents: records.length,
         failed: errors.length,
-        events: events.length,
+        events,
         entities: records.reduce((n, r) => n + r.entities.length, 0),
         seconds: Number(run.seconds.toFixed(2)),
         options: run.options,

@@ -1,0 +1,110 @@
+// npm run bench [-- N]: whole batch runs, as users start them, over a corpus of N documents
+// (default 10,000) of real news text (bench/corpus.ts) written as files: 80% one .txt per
+// article, 20% as lines of .jsonl files. Prints, from one run:
+//
+//   - wink-nlp's own readDoc on the same texts, one thread: the ceiling for any wink-based
+//     pipeline (tokens counted here are the tokens/s of every row);
+//   - `sitrep extract DIR --out OUT` with one thread and with one worker per core: documents/s
+//     and tokens/s of the run (reading, pipeline and writing; start-up excluded), the ratio to
+//     wink per thread, time to the first record, and the run's peak RSS (from its run.json);
+//   - the HTML reader (linkedom + Readability) alone on pages wrapped around the same texts.
+//
+// Each run is its own child process, so each peak RSS is that run's alone.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { fromHtml } from '../src/io/html.js';
+import { baseTexts, corpus } from './corpus.js';
+
+const n = Number(process.argv[2] ?? 10_000);
+const root = new URL('..', import.meta.url).pathname;
+const cores = availableParallelism();
+const texts = corpus(baseTexts(), n);
+const tmp = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+const input = join(tmp, 'corpus');
+
+// the corpus as files: a folder per 1,000 .txt files, and .jsonl files of 100 lines
+const lines: string[] = [];
+texts.forEach((text, i) => {
+  if (i % 5 === 4) {
+    lines.push(JSON.stringify({ id: `doc-${i}`, text }));
+    return;
+  }
+  const dir = join(input, `part-${String(Math.floor(i / 1000)).padStart(3, '0')}`);
+  if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${String(i).padStart(6, '0')}.txt`), text);
+});
+mkdirSync(join(input, 'feeds'), { recursive: true });
+for (let i = 0; i < lines.length; i += 100) writeFileSync(join(input, 'feeds', `feed-${String(i / 100).padStart(4, '0')}.jsonl`), `${lines.slice(i, i + 100).join('\n')}\n`);
+
+// wink-nlp alone, after a warm-up
+const nlp = winkNLP(model);
+for (const text of texts.slice(0, 200)) nlp.readDoc(text);
+let tokens = 0;
+const w0 = performance.now();
+for (const text of texts) tokens += nlp.readDoc(text).tokens().length();
+const winkSeconds = (performance.now() - w0) / 1000;
+const winkRate = tokens / winkSeconds;
+
+interface Timing {
+  seconds: number;
+  first_record_seconds: number;
+  peak_rss_mb: number;
+  cpu_seconds: number;
+}
+
+function extract(threads: number): { timing: Timing; wall: number; documents: number } {
+  const out = join(tmp, `out-${threads}`);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['bin/sitrep.js', 'extract', input, '--out', out, '--quiet', '--concurrency', String(threads)], { cwd: root, encoding: 'utf8' });
+  const wall = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`sitrep extract failed (${r.status}): ${r.stderr}`);
+  const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { documents: number; timing: Timing };
+  return { timing: run.timing, wall, documents: run.documents };
+}
+
+const one = extract(1);
+const all = extract(cores);
+
+// the HTML reader alone
+const pages = texts.slice(0, 500).map(
+  (text, i) =>
+    `<!doctype html><html><head><title>Article ${i} | News</title><meta property="article:published_time" content="2024-03-16T08:00:00Z"></head><body>` +
+    `<nav><ul>${'<li><a href="/s">Section</a></li>'.repeat(12)}</ul></nav><main><article><h1>Article ${i}</h1>` +
+    text.split(/(?<=[.!?])\s+/).map((s) => `<p>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('') +
+    `</article><aside>${'<a href="/r">Related story</a>'.repeat(10)}</aside></main><footer>© News</footer></body></html>`,
+);
+for (const page of pages.slice(0, 50)) fromHtml(page);
+const h0 = performance.now();
+for (const page of pages) fromHtml(page);
+const htmlRate = pages.length / ((performance.now() - h0) / 1000);
+
+rmSync(tmp, { recursive: true, force: true });
+
+const k = (x: number) => `${(x / 1000).toFixed(0)}k`;
+const row = (label: string, run: typeof one, threads: number) => {
+  // throughput over the run's own time after its first record: start-up is reported apart
+  const seconds = run.timing.seconds - run.timing.first_record_seconds;
+  const docs = run.documents / seconds;
+  const rate = tokens / seconds;
+  return [
+    [label, `${docs.toFixed(0)} docs/s, ${k(rate)} tokens/s, ${((rate / threads / winkRate) * 100).toFixed(0)}% of wink per thread`],
+    [`  time to first record`, `${run.timing.first_record_seconds.toFixed(2)} s (whole run ${run.wall.toFixed(1)} s wall)`],
+    [`  peak RSS`, `${run.timing.peak_rss_mb} MB`],
+    [`  CPU`, `${run.timing.cpu_seconds.toFixed(1)} s in all threads, ${((run.timing.cpu_seconds / run.timing.seconds) * 100).toFixed(0)}% of a core on average`],
+  ] as Array<[string, string]>;
+};
+const rows: Array<[string, string]> = [
+  ['documents', `${texts.length.toLocaleString('en-US')} (${(texts.length * 0.8).toLocaleString('en-US')} .txt files, the rest in .jsonl)`],
+  ['tokens (wink)', tokens.toLocaleString('en-US')],
+  ['machine', `${cores} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`],
+  ['wink readDoc, 1 thread', `${(texts.length / winkSeconds).toFixed(0)} docs/s, ${k(winkRate)} tokens/s`],
+  ...row('sitrep extract, 1 thread', one, 1),
+  ...row(`sitrep extract, ${cores} workers`, all, cores),
+  [`scaling, ${cores} workers / 1`, `${((one.timing.seconds - one.timing.first_record_seconds) / (all.timing.seconds - all.timing.first_record_seconds)).toFixed(2)}×`],
+  ['HTML reader alone', `${htmlRate.toFixed(0)} pages/s (linkedom + Readability, 1 thread)`],
+];
+for (const [key, value] of rows) console.log(`${key.padEnd(30)} ${value}`);

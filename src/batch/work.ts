@@ -1,0 +1,71 @@
+// What happens to one unit, in a worker thread or in the main thread alike: read the file
+// (or parse the line), run the pipeline, and serialize what the output needs. Failures are
+// outcomes, not exceptions, so a bad document never stops the run.
+import type { Pipeline } from '../index.js';
+import { errorLine, recordLines } from '../io/dataset.js';
+import { InputError, type InputErrorCode } from '../io/errors.js';
+import { formatSize, type Limits } from '../io/formats.js';
+import { articleFromLine, articleFromRecord } from '../io/json.js';
+import { parseDocument, readDocument, type ReadResult } from '../io/read.js';
+import type { Task } from './units.js';
+
+export interface WorkOptions {
+  limits: Limits;
+  /** publication date for documents that carry none (--published) */
+  defaultPublished: string | null;
+  /** dataset files, or one JSON record per document for stdout (indented with pretty) */
+  output: 'dataset' | 'jsonl' | 'pretty';
+}
+
+/** An error as plain data (InputError does not survive a thread boundary as a class). */
+export interface Failure {
+  file: string;
+  line: number | null;
+  code: InputErrorCode;
+  message: string;
+}
+
+export type Outcome =
+  | { ok: true; documents: string; events: string; csv: string; eventCount: number; entityCount: number }
+  | { ok: false; failure: Failure; line: string };
+
+export const failure = (error: InputError): Outcome => ({
+  ok: false,
+  failure: { file: error.file, line: error.line ?? null, code: error.code, message: error.message },
+  line: errorLine(error),
+});
+
+export async function work(pipeline: Pipeline, task: Task, options: WorkOptions): Promise<Outcome> {
+  const read = await readTask(task, options.limits);
+  if (read instanceof InputError) return failure(read);
+  let record;
+  try {
+    record = pipeline.process({ ...read.input, defaultPublished: options.defaultPublished });
+  } catch (error) {
+    const [file, line] = task.kind === 'line' || task.kind === 'record' ? [task.file, task.line ?? undefined] : [read.origin, undefined];
+    return failure(new InputError(file, `extraction failed: ${(error as Error).message}`, line, 'extraction'));
+  }
+  const entityCount = record.entities.length;
+  const eventCount = record.events.length;
+  if (options.output !== 'dataset') {
+    const documents = `${JSON.stringify(record, null, options.output === 'pretty' ? 2 : undefined)}\n`;
+    return { ok: true, documents, events: '', csv: '', eventCount, entityCount };
+  }
+  return { ok: true, ...recordLines(record), eventCount, entityCount };
+}
+
+async function readTask(task: Task, limits: Limits): Promise<ReadResult> {
+  switch (task.kind) {
+    case 'file':
+      return readDocument(task.path, task.origin, task.format, task.gzip, limits);
+    case 'line':
+      return articleFromLine(task.text, task.file, task.line);
+    case 'text':
+      if (Buffer.byteLength(task.text) > limits.maxSize) {
+        return new InputError('-', `standard input holds ${formatSize(Buffer.byteLength(task.text))}, over the ${formatSize(limits.maxSize)} limit for one document (--max-size)`, undefined, 'too-large');
+      }
+      return parseDocument(task.text, 'txt', '-', null);
+    case 'record':
+      return articleFromRecord(task.value, task.file, task.line ?? undefined);
+  }
+}

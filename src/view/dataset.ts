@@ -1,0 +1,67 @@
+// Reading a dataset folder written by `sitrep extract --out DIR` for the report: the records
+// of documents.jsonl (streamed line by line), and what run.json and errors.jsonl say.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { InputError, UsageError } from '../io/errors.js';
+import type { DocumentRecord } from '../record/record.js';
+
+export interface Dataset {
+  /** the folder's name, for the default title */
+  name: string;
+  records: DocumentRecord[];
+  /** run.json as written by extract, when present */
+  run: { sitrep?: string; documents?: number; failed?: number; events?: number; seconds?: number } | null;
+  /** lines of errors.jsonl: articles that could not be extracted */
+  failed: number;
+}
+
+const TAKES = 'sitrep report takes a dataset folder written by sitrep extract ARTICLES --out DIR';
+
+export async function readDataset(path: string): Promise<Dataset> {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(`cannot find ${path}: no such folder; ${TAKES}`);
+  }
+  if (!stat.isDirectory() && !path.toLowerCase().endsWith('.jsonl')) {
+    throw new UsageError(`${path} is not a dataset folder; ${TAKES} (or give its documents.jsonl)`);
+  }
+  const dir = stat.isDirectory() ? path : dirname(path);
+  const documents = stat.isDirectory() ? join(path, 'documents.jsonl') : path;
+  if (!existsSync(documents)) throw new UsageError(`${path} has no documents.jsonl; ${TAKES}`);
+
+  const records: DocumentRecord[] = [];
+  const lines = createInterface({ input: createReadStream(documents, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new InputError(documents, `line is not valid JSON (${(error as Error).message}); ${TAKES}`, n);
+    }
+    const record = value as DocumentRecord;
+    if (!record || typeof record !== 'object' || typeof record.text !== 'string' || !Array.isArray(record.events) || !Array.isArray(record.entities)) {
+      throw new InputError(documents, `line is not a sitrep document record (it needs text, entities and events); ${TAKES}`, n);
+    }
+    records.push(record);
+  }
+
+  const runFile = join(dir, 'run.json');
+  let run: Dataset['run'] = null;
+  if (existsSync(runFile)) {
+    try {
+      const value = JSON.parse(readFileSync(runFile, 'utf8')) as unknown;
+      if (value && typeof value === 'object' && !Array.isArray(value)) run = value as Dataset['run'];
+    } catch {
+      run = null; // a damaged run.json only costs the report its run line
+    }
+  }
+  const errorsFile = join(dir, 'errors.jsonl');
+  const failed = existsSync(errorsFile) ? readFileSync(errorsFile, 'utf8').split('\n').filter((l) => l.trim()).length : 0;
+  return { name: basename(resolve(dir)), records, run, failed };
+}
