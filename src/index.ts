@@ -18,6 +18,19 @@ import { wordTests } from './stages/entities/word-tests.js';
 import { quantitiesStage } from './stages/quantities/quantities.js';
 import { sentencesStage } from './stages/sentences/sentences.js';
 
+let wink: ReturnType<typeof winkNLP> | null = null;
+
+/**
+ * One wink-nlp instance per process. wink-eng-lite-web-model's loader re-serializes its
+ * automata on every call and fails after a few instances ("Invalid string length"), so
+ * pipelines in one process share the instance; it holds no document state between readDoc calls
+ * beyond wink's own vocabulary cache.
+ */
+function sharedWink(): ReturnType<typeof winkNLP> {
+  wink ??= winkNLP(model);
+  return wink;
+}
+
 export interface PipelineOptions {
   /** extra lexicon files (JSON) added to the bundled ones */
   lexicons?: string[];
@@ -35,7 +48,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const words = wordTests();
   const stages: Stage[] = [
     normalizeStage({ boilerplate: lexicons.boilerplate }),
-    sentencesStage(winkNLP(model)),
+    sentencesStage(sharedWink()),
     entitiesStage(knowledge, words),
     placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
     datesStage(),
