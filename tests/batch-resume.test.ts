@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORK_FOLDER } from '../src/batch/journal.js';
 import { runBatch } from '../src/batch/run.js';
 import { DEFAULT_LIMITS } from '../src/io/formats.js';
+import { datasetFiles } from './dataset-files.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const PLACES = ['Kherson', 'Kharkiv', 'Belgorod', 'Avdiivka', 'Rafah', 'Donetsk', 'Sumy', 'Odesa', 'Mariupol'];
@@ -70,14 +71,7 @@ async function until(what: () => boolean, child: Child, timeout = 60_000): Promi
   }
 }
 
-function dataset(out: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(out).sort()) files[name] = readFileSync(join(out, name), 'utf8');
-  const run = JSON.parse(files['run.json']!) as Record<string, unknown>;
-  delete run.timing;
-  files['run.json'] = JSON.stringify(run);
-  return files;
-}
+const dataset = datasetFiles;
 
 describe('kill -9, Ctrl-C and --resume (slow)', () => {
   it('ends with exactly the files of an uninterrupted run', async () => {

@@ -14,6 +14,7 @@ import { DATA_FILES, EVENT_COLUMNS } from '../src/io/dataset.js';
 import { UsageError } from '../src/io/errors.js';
 import { DEFAULT_LIMITS } from '../src/io/formats.js';
 import type { DocumentRecord } from '../src/index.js';
+import { datasetFiles } from './dataset-files.js';
 
 const PLACES = ['Kherson', 'Kharkiv', 'Belgorod', 'Avdiivka', 'Rafah', 'Donetsk', 'Zaporizhzhia', 'Sumy'];
 const SENTENCES = [
@@ -86,15 +87,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const run = (out: string | undefined, extra: Partial<BatchOptions> = {}) =>
   runBatch({ paths: [corpus], out, limits: DEFAULT_LIMITS, concurrency: 0, ...extra });
 
-/** The files of a dataset folder, run.json without its timing (the one part that differs). */
-function dataset(out: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(out).sort()) files[name] = readFileSync(join(out, name), 'utf8');
-  const run = JSON.parse(files['run.json']!) as Record<string, unknown>;
-  delete run.timing;
-  files['run.json'] = JSON.stringify(run);
-  return files;
-}
+const dataset = datasetFiles;
 
 describe('a dataset run', () => {
   let clean: Record<string, string>;

@@ -27,6 +27,7 @@ import { runWorker } from '../src/queue/worker.js';
 import { InputError } from '../src/io/errors.js';
 import { createPipeline } from '../src/index.js';
 import { extractJob } from '../src/queue/extract.js';
+import { datasetFiles } from './dataset-files.js';
 
 const BIN = new URL('../bin/sitrep.js', import.meta.url).pathname;
 const hasRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -160,15 +161,7 @@ async function until<T>(what: string, probe: () => Promise<T>, ok: (value: T) =>
   }
 }
 
-/** The files of a dataset folder, run.json without its timing (the one part that differs). */
-function dataset(out: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(out).sort()) files[name] = readFileSync(join(out, name), 'utf8');
-  const run = JSON.parse(files['run.json']!) as Record<string, unknown>;
-  delete run.timing;
-  files['run.json'] = JSON.stringify(run);
-  return files;
-}
+const dataset = datasetFiles;
 
 describe.skipIf(!hasRedis)('distributed extraction on Redis', () => {
   let tmp: string;
