@@ -2,7 +2,7 @@
 // killed with SIGKILL once its first records are on disk, resumed and stopped with SIGINT
 // (Ctrl-C), then resumed to the end; every file must match a clean run byte for byte.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
