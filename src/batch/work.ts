@@ -54,7 +54,8 @@ export async function work(pipeline: Pipeline, task: Task, options: WorkOptions)
   return { ok: true, ...recordLines(record), eventCount, entityCount };
 }
 
-async function readTask(task: Task, limits: Limits): Promise<ReadResult> {
+/** A unit of a run read into its article (or the reason it cannot be read); `sitrep queue add` reads the same way. */
+export async function readTask(task: Task, limits: Limits): Promise<ReadResult> {
   switch (task.kind) {
     case 'file':
       return readDocument(task.path, task.origin, task.format, task.gzip, limits);

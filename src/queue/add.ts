@@ -7,10 +7,10 @@ import type { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
 import { lexiconVersions } from '../batch/run.js';
 import { unitsOf, type Task } from '../batch/units.js';
+import { readTask } from '../batch/work.js';
 import { InputError, UsageError } from '../io/errors.js';
-import { EXTENSION_LIST, formatSize, type Limits } from '../io/formats.js';
-import { articleFromLine, articleFromRecord } from '../io/json.js';
-import { parseDocument, readDocument, type ReadResult } from '../io/read.js';
+import { EXTENSION_LIST, type Limits } from '../io/formats.js';
+import type { ReadResult } from '../io/read.js';
 import { walkPaths } from '../io/walk.js';
 import { loadLexicons } from '../lexicons/load.js';
 import { assemble } from '../pipeline.js';
@@ -109,7 +109,7 @@ export async function addToQueue(options: AddOptions): Promise<AddResult> {
     };
 
     for await (const unit of unitsOf(entries, options.limits, options.stdin)) {
-      const read: ReadResult | InputError = unit.error ?? (await articleOf(unit.task!, options.limits));
+      const read: ReadResult | InputError = unit.error ?? (await readTask(unit.task!, options.limits));
       if (read instanceof InputError) {
         options.onFailure?.(read);
         await push(failureJobIdOf(read), { config: hash, file: read.file, line: read.line ?? null, failure: { code: read.code, message: read.message } });
@@ -159,19 +159,3 @@ function whereOf(task: Task): { file: string; line: number | null } {
   }
 }
 
-/** A unit's article, read as a batch run reads it (src/batch/work.ts). */
-async function articleOf(task: Task, limits: Limits): Promise<ReadResult> {
-  switch (task.kind) {
-    case 'file':
-      return readDocument(task.path, task.origin, task.format, task.gzip, limits);
-    case 'line':
-      return articleFromLine(task.text, task.file, task.line);
-    case 'record':
-      return articleFromRecord(task.value, task.file, task.line ?? undefined);
-    case 'text':
-      if (Buffer.byteLength(task.text) > limits.maxSize) {
-        return new InputError('-', `standard input holds ${formatSize(Buffer.byteLength(task.text))}, over the ${formatSize(limits.maxSize)} limit for one document (--max-size)`, undefined, 'too-large');
-      }
-      return parseDocument(task.text, 'txt', '-', null);
-  }
-}
