@@ -2,8 +2,6 @@
 //
 //   const pipeline = createPipeline();
 //   const record = pipeline.process({ text, published: '2024-03-16' });
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { DocInput } from './doc.js';
 import { loadLexicons, type Lexicons } from './lexicons/load.js';
 import { assemble, type Pipeline as StagePipeline, type Stage } from './pipeline.js';
@@ -17,19 +15,7 @@ import { placesStage } from './stages/places/places.js';
 import { wordTests } from './stages/entities/word-tests.js';
 import { quantitiesStage } from './stages/quantities/quantities.js';
 import { sentencesStage } from './stages/sentences/sentences.js';
-
-let wink: ReturnType<typeof winkNLP> | null = null;
-
-/**
- * One wink-nlp instance per process. wink-eng-lite-web-model's loader re-serializes its
- * automata on every call and fails after a few instances ("Invalid string length"), so
- * pipelines in one process share the instance; it holds no document state between readDoc calls
- * beyond wink's own vocabulary cache.
- */
-function sharedWink(): ReturnType<typeof winkNLP> {
-  wink ??= winkNLP(model);
-  return wink;
-}
+import { sharedWink } from './stages/sentences/wink.js';
 
 export interface PipelineOptions {
   /** extra lexicon files (JSON) added to the bundled ones */

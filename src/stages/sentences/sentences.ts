@@ -1,12 +1,9 @@
 // Stage 2: sentences and tokens from wink-nlp, with character offsets into doc.text.
 // wink works on token indices; we rebuild offsets by walking each token through the
 // paragraph, so `text.slice(start, end) === token.text` always holds.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Sentence, Token } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
-
-type Wink = ReturnType<typeof winkNLP>;
+import { sharedWink, type Wink } from './wink.js';
 
 /** A line is a heading when it is short and does not end like a sentence. */
 export function isHeading(line: string): boolean {
@@ -16,7 +13,7 @@ export function isHeading(line: string): boolean {
   return /^[\p{Lu}\p{N}"“'‘]/u.test(line);
 }
 
-export function sentencesStage(nlp: Wink = winkNLP(model)): Stage {
+export function sentencesStage(nlp: Wink = sharedWink()): Stage {
   const its = nlp.its;
   return {
     name: 'sentences',
