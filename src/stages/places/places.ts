@@ -7,7 +7,7 @@
 import type { Doc, Entity, Token } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { foldName, geoIndex, nearby, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
+import { foldName, geoIndex, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
 
 const CUES = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards', 'toward', 'from', 'across', 'inside', 'to']);
 const SETTLEMENT = /^(village|town|city|settlement|hamlet|district|neighbou?rhood|camp|township|commune|municipality)$/i;
@@ -144,8 +144,8 @@ function addCuedPlaces(ctx: Resolver): void {
       const settlementAfter = SETTLEMENT.test(toks[j]?.lower ?? '');
       const cued = ofSettlement || settlementAfter || !!known;
       if (run.length === 1 && !cued && (ctx.tests.isCommonWord(text) || ctx.tests.isPersonName(text))) continue;
-      const candidates = ctx.geo.byName.get(foldName(text));
-      const chosen = candidates ? choose(ctx, candidates, cued) : null;
+      const candidates = ctx.geo.places(foldName(text));
+      const chosen = candidates.length ? choose(ctx, candidates, cued) : null;
       if (chosen) found.push({ start, end, name: chosen.place.name, facts: geoFacts(ctx, chosen.place, chosen.how) });
       else if (known) found.push({ start, end, name: text, facts: { kind: known, resolved: false, reason: 'not in the gazetteer' } });
       else if (cued) {
@@ -178,7 +178,7 @@ function resolve(ctx: Resolver, entity: Entity): void {
     if (!kb.resolved) kb.reason = 'the lexicon has no coordinates for it';
     return;
   }
-  const candidates = ctx.geo.byName.get(foldName(entity.name)) ?? [];
+  const candidates = ctx.geo.places(foldName(entity.name));
   const own = candidates.filter((p) => ctx.iso3.get(p.iso2) === kb.country);
   // Ivanovo in an article about Bulgaria is Ivanovo, Bulgaria
   const elsewhere = contextWeight(ctx, kb.country as string, entity) <= 0;
@@ -191,7 +191,7 @@ function resolve(ctx: Resolver, entity: Entity): void {
   const iso2 = [...ctx.iso3].find(([, c]) => c === kb.country)?.[0];
   const nearest =
     [...own].sort((a, b) => distance(a, kb) - distance(b, kb))[0] ??
-    (iso2 && typeof kb.lat === 'number' && typeof kb.lon === 'number' ? nearby(ctx.geo, iso2, kb.lat, kb.lon) ?? undefined : undefined);
+    (iso2 && typeof kb.lat === 'number' && typeof kb.lon === 'number' ? ctx.geo.nearby(iso2, kb.lat, kb.lon) ?? undefined : undefined);
   if (nearest) {
     const facts = geoFacts(ctx, nearest, 'lexicon');
     Object.assign(kb, { geonames: facts.geonames, admin1: kb.admin1 ?? facts.admin1, admin1Code: facts.admin1Code, population: kb.population ?? facts.population, resolved: true, resolution: 'lexicon' });
