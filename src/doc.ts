@@ -128,6 +128,34 @@ export class Doc {
     return { text: this.text.slice(start, end), start, end };
   }
 
+  /** The index of the first token that starts at or after offset (tokens.length when none does). */
+  tokenFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The tokens that overlap any of the spans (tokens are in text order and do not overlap). */
+  tokensOverlapping(spans: Iterable<Span>): Set<Token> {
+    const found = new Set<Token>();
+    for (const span of spans) {
+      let lo = 0;
+      let hi = this.tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.tokens[mid]!.end <= span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < this.tokens.length && this.tokens[k]!.start < span.end; k++) found.add(this.tokens[k]!);
+    }
+    return found;
+  }
+
   /** Tokens of one sentence. */
   sentenceTokens(index: number): Token[] {
     const s = this.sentences[index];

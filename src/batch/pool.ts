@@ -79,6 +79,7 @@ class WorkerPool implements Executor {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
+      concurrentTasksPerWorker: 2,
       workerData,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });

@@ -66,6 +66,8 @@ export function datesStage(): Stage {
       const dates: ResolvedDate[] = [];
       for (const s of doc.sentences) {
         const sentence = doc.text.slice(s.start, s.end);
+        // every date kept has a word of DATEISH: a sentence without one is not parsed at all
+        if (!DATEISH.test(sentence)) continue;
         const results = parser.parse(sentence, { instant: published ?? new Date(0), timezone: 0 }, { forwardDate: false });
         for (const r of results) {
           const resolved = resolve(doc, s.start, sentence, r, published);

@@ -118,7 +118,7 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
 }
 
 function nextIsNoun(doc: Doc, end: number): boolean {
-  const next = doc.tokens.find((t) => t.start >= end);
+  const next = doc.tokens[doc.tokenFrom(end)];
   if (!next || next.start - end > 1) return false;
   return ABSTRACT_AFTER.test(next.lower) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && /^\p{Ll}/u.test(next.text));
 }
@@ -197,9 +197,10 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
 
 /** People and organisations the lexicons lack, from capitalised runs of tokens. */
 function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests): Candidate[] {
-  const blocking = found.filter((c) => c.kind !== 'demonym' && c.type !== 'GPE' && c.type !== 'LOC');
-  const covered = (t: Token) => blocking.some((c) => c.start < t.end && c.end > t.start);
-  const placeAt = (t: Token) => found.some((c) => (c.type === 'GPE' || c.type === 'LOC' || c.kind === 'demonym') && c.start < t.end && c.end > t.start);
+  const blocked = doc.tokensOverlapping(found.filter((c) => c.kind !== 'demonym' && c.type !== 'GPE' && c.type !== 'LOC'));
+  const covered = (t: Token) => blocked.has(t);
+  const places = doc.tokensOverlapping(found.filter((c) => c.type === 'GPE' || c.type === 'LOC' || c.kind === 'demonym'));
+  const placeAt = (t: Token) => places.has(t);
   const out: Candidate[] = [];
   const pending: Array<{ start: number; end: number; word: string }> = [];
 
@@ -256,7 +257,9 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
       }
       if (run.some(placeAt) || run.some((t) => /\d/.test(t.text))) continue;
       const role = titled || precededByRole(doc, know, start);
-      const next = doc.tokens.find((t) => t.start >= end && t.kind !== 'punctuation');
+      let after = doc.tokenFrom(end);
+      while (after < doc.tokens.length && doc.tokens[after]!.kind === 'punctuation') after++;
+      const next = doc.tokens[after];
       const speaks = !!next && SPEECH_LEMMAS.has(next.lemma) && run.length >= 2 && !s.heading;
       // two or three words no dictionary knows, neither place nor organisation: "Kimi Raikkonen"
       // (amid lower-case words, so that a title-case headline is not read as a name)
@@ -274,8 +277,13 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
     }
   }
   // a bare surname refers back (or forward) to the full name: "Lykhovii said"
+  const bySurname = new Map<string, Candidate>(); // the first full name ending in each word
+  for (const c of out) {
+    const space = c.name.lastIndexOf(' ');
+    if (c.type === 'PERSON' && space >= 0 && !bySurname.has(c.name.slice(space + 1))) bySurname.set(c.name.slice(space + 1), c);
+  }
   for (const p of pending) {
-    const person = out.find((c) => c.type === 'PERSON' && c.name.split(' ').length > 1 && c.name.endsWith(` ${p.word}`));
+    const person = bySurname.get(p.word);
     if (person) out.push({ ...person, start: p.start, end: p.end });
   }
   return out;

@@ -30,13 +30,20 @@ interface Alias {
 }
 
 const ALNUM = /[\p{L}\p{N}]/u;
-const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
+/** A letter or digit of any script; ASCII without the regular expression (most of the text). */
+function isAlnum(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return ALNUM.test(ch);
+}
 /** Prefixes that make a name something else: anti-Kremlin protesters are not the Kremlin. */
 const NEGATING_PREFIX = /(?:^|[^\p{L}])(anti|pro|non|ex|post|pre|neo)-$/iu;
 
 export class Gazetteer {
   private byKey = new Map<string, Alias[]>();
-  private sorted = true;
+  /** byKey with the plural forms of countable names added under their own keys ("tanks", "militias", "countries"); built on first use */
+  private withPlurals: Map<string, Alias[]> | null = null;
 
   add(surface: string, entry: GazetteerEntry): void {
     const trimmed = surface.trim();
@@ -54,7 +61,7 @@ export class Gazetteer {
     if (list.some((a) => a.lower === lower && a.entry === entry)) return;
     list.push({ lower, caseRule, surface: trimmed, entry });
     this.byKey.set(key, list);
-    this.sorted = false;
+    this.withPlurals = null;
   }
 
   get size(): number {
@@ -65,10 +72,7 @@ export class Gazetteer {
 
   /** All non-overlapping matches, left to right, longest first at each position. */
   find(text: string, lower = fold(text)): GazetteerMatch[] {
-    if (!this.sorted) {
-      for (const list of this.byKey.values()) list.sort((a, b) => b.lower.length - a.lower.length);
-      this.sorted = true;
-    }
+    const buckets = (this.withPlurals ??= this.bucketsWithPlurals());
     const out: GazetteerMatch[] = [];
     let i = 0;
     const n = text.length;
@@ -79,8 +83,8 @@ export class Gazetteer {
       }
       const key = leadingKey(lower, i);
       let matched: GazetteerMatch | null = null;
-      if (!NEGATING_PREFIX.test(lower.slice(Math.max(0, i - 6), i))) {
-        for (const alias of this.candidates(key)) {
+      if (lower[i - 1] !== '-' || !NEGATING_PREFIX.test(lower.slice(Math.max(0, i - 6), i))) {
+        for (const alias of buckets.get(key) ?? []) {
           const end = this.matchAt(text, lower, i, alias);
           if (end > 0) {
             matched = { start: i, end, entry: alias.entry, alias: alias.surface };
@@ -98,12 +102,26 @@ export class Gazetteer {
     return out;
   }
 
-  /** Aliases whose first word is this word, or its singular: "tanks" looks in the bucket of "tank". */
-  private candidates(key: string): Alias[] {
-    const exact = this.byKey.get(key) ?? [];
-    const singulars = [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.replace(/s$/, '')].filter((k, i, all) => k !== key && all.indexOf(k) === i);
-    const plural = singulars.flatMap((k) => (this.byKey.get(k) ?? []).filter((a) => a.entry.plural));
-    return plural.length ? [...exact, ...plural].sort((a, b) => b.lower.length - a.lower.length) : exact;
+  /**
+   * The aliases to try at a word, longest first: those whose first word is this word, then
+   * those of countable names whose first word is its singular ("tanks" tries the aliases of
+   * "tank"; "militias", "countries" likewise).
+   */
+  private bucketsWithPlurals(): Map<string, Alias[]> {
+    const buckets = new Map<string, Alias[]>();
+    const add = (key: string, aliases: Alias[]) => buckets.set(key, [...(buckets.get(key) ?? []), ...aliases]);
+    for (const [key, list] of this.byKey) add(key, list.sort((a, b) => b.lower.length - a.lower.length));
+    // in the order a word is taken back to its singular: -ies → -y, then -es, then -s
+    const plurals: Array<(key: string) => string | null> = [(k) => (k.endsWith('y') ? `${k.slice(0, -1)}ies` : null), (k) => `${k}es`, (k) => `${k}s`];
+    for (const plural of plurals) {
+      for (const [key, list] of this.byKey) {
+        const countable = list.filter((a) => a.entry.plural);
+        const form = plural(key);
+        if (countable.length && form) add(form, countable);
+      }
+    }
+    for (const list of buckets.values()) list.sort((a, b) => b.lower.length - a.lower.length);
+    return buckets;
   }
 
   private matchAt(text: string, lower: string, i: number, alias: Alias): number {

@@ -459,7 +459,9 @@ class EventExtractor {
       date = typeof value === 'string' ? value : null;
     }
     // quantities that count the target or instrument
+    const { start: sentenceStart, end: sentenceEnd } = doc.sentences[s]!;
     for (const q of doc.quantities) {
+      if (q.start > sentenceEnd || q.end < sentenceStart) continue; // the arguments lie in the sentence
       if (args.some((a) => (a.role === 'target' || a.role === 'instrument' || a.role === 'agent') && q.start <= a.end && q.end >= a.start)) {
         args.push({ role: 'quantity', ...doc.mention(q.start, q.end), ref: q.id });
       }

@@ -109,7 +109,8 @@ function geoFacts(ctx: Resolver, place: GeoPlace, how: string): Record<string, u
 /** "in Zmiivka village", "near Sittwe", "the town of Rubaya": place names the lexicons lack. */
 function addCuedPlaces(ctx: Resolver): void {
   const { doc } = ctx;
-  const taken = (t: Token) => doc.entities.some((e) => e.mentions.some((m) => m.start < t.end && m.end > t.start));
+  const mentioned = doc.tokensOverlapping(doc.entities.flatMap((e) => e.mentions)); // the entities do not change until the end
+  const taken = (t: Token) => mentioned.has(t);
   const found: Array<{ start: number; end: number; facts: Record<string, unknown>; name: string }> = [];
   for (const s of doc.sentences) {
     if (s.heading) continue;
