@@ -4,7 +4,7 @@
 import { Piscina } from 'piscina';
 import type { Pipeline } from '../index.js';
 import type { Task } from './units.js';
-import { work, failure, type Outcome, type WorkOptions } from './work.js';
+import { failure, type Outcome, type WorkOptions } from './outcome.js';
 import type { WorkerData } from './worker.js';
 import { InputError } from '../io/errors.js';
 
@@ -37,6 +37,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 /** One pipeline in the main thread; yields to the event loop between units so signals and timers run. */
 class MainThread implements Executor {
   private pipeline: Pipeline | null = null;
+  private work: typeof import('./work.js').work | null = null;
   readonly ready: Promise<void>;
 
   constructor(
@@ -44,8 +45,9 @@ class MainThread implements Executor {
     private readonly options: WorkOptions,
   ) {
     // imported here, not at the top: a run on worker threads keeps the pipeline out of the main thread
-    this.ready = import('../index.js').then(({ createPipeline }) => {
+    this.ready = Promise.all([import('../index.js'), import('./work.js')]).then(([{ createPipeline }, { work }]) => {
       this.pipeline ??= createPipeline({ lexicons: this.lexicons });
+      this.work = work;
     });
     this.ready.catch(() => undefined);
   }
@@ -54,7 +56,7 @@ class MainThread implements Executor {
     try {
       await this.ready;
       await new Promise((resolve) => setImmediate(resolve));
-      return await work(this.pipeline!, task, this.options);
+      return await this.work!(this.pipeline!, task, this.options);
     } catch (error) {
       return failure(new InputError(taskOrigin(task)[0], `the pipeline failed: ${(error as Error).message}`, taskOrigin(task)[1], 'crash'));
     }
@@ -81,7 +83,7 @@ class WorkerPool implements Executor {
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 2,
       workerData,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 2 },
     });
     this.ready = this.pool.run('ping').then(() => undefined);
     this.ready.catch(() => undefined);

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sourcesHash } from '../../bin/sources.js';
 import { SITREP_VERSION } from '../io/dataset.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { EXTENSION_LIST, type Limits } from '../io/formats.js';
@@ -18,7 +19,7 @@ import { completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type C
 import { createExecutor } from './pool.js';
 import { Progress, type ProgressMode } from './progress.js';
 import { unitsOf, type Unit } from './units.js';
-import { failure, type Failure, type Outcome, type WorkOptions } from './work.js';
+import { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
 
 export interface BatchOptions {
   paths: string[];
@@ -222,18 +223,12 @@ function outputOptions(options: BatchOptions): Record<string, unknown> {
   };
 }
 
-/** A hash of sitrep's own sources and data: a resumed run must be finished by the same code. */
+/**
+ * A hash of sitrep's own sources and data: a resumed run must be finished by the same code.
+ * Always of src/, so a run from the compiled dist/ and one from the sources agree.
+ */
 function codeVersion(): string {
-  const root = new URL('../', import.meta.url);
-  const hash = createHash('sha256').update(SITREP_VERSION);
-  const walk = (dir: URL) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.isDirectory()) walk(new URL(`${entry.name}/`, dir));
-      else if (/\.(ts|js|json)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(new URL(entry.name, dir)));
-    }
-  };
-  walk(root);
-  return hash.digest('hex').slice(0, 16);
+  return `${SITREP_VERSION}+${sourcesHash(new URL('../../src/', import.meta.url))}`;
 }
 
 let bundledVersion: string | null = null;

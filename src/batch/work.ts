@@ -2,38 +2,15 @@
 // (or parse the line), run the pipeline, and serialize what the output needs. Failures are
 // outcomes, not exceptions, so a bad document never stops the run.
 import type { Pipeline } from '../index.js';
-import { errorLine, recordLines } from '../io/dataset.js';
-import { InputError, type InputErrorCode } from '../io/errors.js';
+import { recordLines } from '../io/dataset.js';
+import { InputError } from '../io/errors.js';
 import { formatSize, type Limits } from '../io/formats.js';
 import { articleFromLine, articleFromRecord } from '../io/json.js';
 import { parseDocument, readDocument, type ReadResult } from '../io/read.js';
+import { failure, type Outcome, type WorkOptions } from './outcome.js';
 import type { Task } from './units.js';
 
-export interface WorkOptions {
-  limits: Limits;
-  /** publication date for documents that carry none (--published) */
-  defaultPublished: string | null;
-  /** dataset files, or one JSON record per document for stdout (indented with pretty) */
-  output: 'dataset' | 'jsonl' | 'pretty';
-}
-
-/** An error as plain data (InputError does not survive a thread boundary as a class). */
-export interface Failure {
-  file: string;
-  line: number | null;
-  code: InputErrorCode;
-  message: string;
-}
-
-export type Outcome =
-  | { ok: true; documents: string; events: string; csv: string; eventCount: number; entityCount: number }
-  | { ok: false; failure: Failure; line: string };
-
-export const failure = (error: InputError): Outcome => ({
-  ok: false,
-  failure: { file: error.file, line: error.line ?? null, code: error.code, message: error.message },
-  line: errorLine(error),
-});
+export { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
 
 export async function work(pipeline: Pipeline, task: Task, options: WorkOptions): Promise<Outcome> {
   const read = await readTask(task, options.limits);

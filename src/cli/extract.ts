@@ -8,7 +8,7 @@ import { duration } from '../batch/progress.js';
 import { UsageError } from '../io/errors.js';
 import { DEFAULT_LIMITS, MB, parseSize, type Limits } from '../io/formats.js';
 import { loadLexicons } from '../lexicons/load.js';
-import type { Failure } from '../batch/work.js';
+import type { Failure } from '../batch/outcome.js';
 
 export interface ExtractOptions {
   out?: string;
@@ -39,7 +39,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
   const concurrency = options.concurrency === undefined ? availableParallelism() : Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency takes a whole number of threads, 1 or more, not "${options.concurrency}"`);
   const heapMb = options.maxMemory === undefined ? DEFAULT_HEAP_MB : Math.round(parseSize(options.maxMemory, '--max-memory') / MB);
-  if (heapMb < 256) throw new UsageError(`--max-memory must be at least 256MB: a pipeline alone holds about 170 MB`);
+  if (heapMb < 160) throw new UsageError(`--max-memory must be at least 160MB: a pipeline alone holds about 90 MB`);
   loadLexicons(options.lexicon); // a bad lexicon is misuse (exit 2), found before any worker starts
 
   const stderr = process.stderr;

@@ -4,7 +4,7 @@
 import type { Pipeline } from '../index.js';
 import { recordLines } from '../io/dataset.js';
 import { InputError } from '../io/errors.js';
-import { failure, type Failure, type Outcome } from '../batch/work.js';
+import { failure, type Failure, type Outcome } from '../batch/outcome.js';
 import { packLines, type DocumentJob, type DocumentResult } from './jobs.js';
 
 export type ArticleJob = Pick<DocumentJob, 'file' | 'line'> & { input: NonNullable<DocumentJob['input']> };

@@ -70,8 +70,9 @@ function stableWink(): Wink {
     },
   } as unknown as Parameters<typeof winkNLP>[0], PIPE);
   const lexeme = core!.features.lexeme;
-  // wink's lookup (tokenizer) keeps the model's own table; learned words go to a copy of it
-  learned = Object.assign(Object.create(null) as Record<string, number>, lexeme.hash);
+  // wink's lookup (tokenizer) keeps the model's own table; learned words go to a table that
+  // inherits it (and so answers for the model's words too) without copying its 87,000 entries
+  learned = Object.create(lexeme.hash) as Record<string, number>;
   lexeme.hash = learned;
   return nlp;
 }
