@@ -21,6 +21,9 @@ import { baseTexts, corpus } from './corpus.js';
 
 const n = Number(process.argv[2] ?? 10_000);
 const root = new URL('..', import.meta.url).pathname;
+// the runs measure what users run: the compiled dist/, rebuilt here if the sources changed
+const build = spawnSync(process.execPath, ['scripts/build.js'], { cwd: root, encoding: 'utf8' });
+if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
 const cores = availableParallelism();
 const texts = corpus(baseTexts(), n);
 const tmp = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));

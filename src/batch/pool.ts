@@ -83,7 +83,7 @@ class WorkerPool implements Executor {
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 2,
       workerData,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 2 },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 },
     });
     this.ready = this.pool.run('ping').then(() => undefined);
     this.ready.catch(() => undefined);

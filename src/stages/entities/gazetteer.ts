@@ -30,12 +30,11 @@ interface Alias {
 }
 
 const ALNUM = /[\p{L}\p{N}]/u;
-/** A letter or digit of any script; ASCII without the regular expression (most of the text). */
-function isAlnum(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+/** Is the character at i a letter or digit of any script? ASCII is decided without the regular expression. */
+function isAlnumAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN outside the text
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return ALNUM.test(ch);
+  return c === c && ALNUM.test(text[i]!);
 }
 /** Prefixes that make a name something else: anti-Kremlin protesters are not the Kremlin. */
 const NEGATING_PREFIX = /(?:^|[^\p{L}])(anti|pro|non|ex|post|pre|neo)-$/iu;
@@ -77,7 +76,7 @@ export class Gazetteer {
     let i = 0;
     const n = text.length;
     while (i < n) {
-      if (!isAlnum(text[i]) || (i > 0 && isAlnum(text[i - 1]))) {
+      if (!isAlnumAt(text, i) || (i > 0 && isAlnumAt(text, i - 1))) {
         i++;
         continue;
       }
@@ -129,13 +128,13 @@ export class Gazetteer {
     if (alias.caseRule === 'exact' && text.slice(i, i + alias.lower.length) !== alias.surface) return -1;
     if (alias.caseRule === 'initial' && text[i] !== alias.surface[0]) return -1;
     const end = i + alias.lower.length;
-    if (!isAlnum(text[end])) return end;
+    if (!isAlnumAt(text, end)) return end;
     if (!alias.entry.plural) return -1;
     for (const suffix of ['s', 'es']) {
-      if (lower.startsWith(suffix, end) && !isAlnum(text[end + suffix.length])) return end + suffix.length;
+      if (lower.startsWith(suffix, end) && !isAlnumAt(text, end + suffix.length)) return end + suffix.length;
     }
     // militia → militias handled above; country → countries
-    if (alias.lower.endsWith('y') && lower.startsWith('ies', end - 1) && !isAlnum(text[end + 2])) return end + 2;
+    if (alias.lower.endsWith('y') && lower.startsWith('ies', end - 1) && !isAlnumAt(text, end + 2)) return end + 2;
     return -1;
   }
 }
@@ -143,6 +142,6 @@ export class Gazetteer {
 /** The run of letters and digits starting at i: the bucket an alias or a text position falls in. */
 function leadingKey(lower: string, i: number): string {
   let j = i;
-  while (j < lower.length && isAlnum(lower[j])) j++;
+  while (j < lower.length && isAlnumAt(lower, j)) j++;
   return lower.slice(i, j);
 }

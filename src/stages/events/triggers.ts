@@ -48,10 +48,16 @@ export class TriggerIndex {
         continue;
       }
       const t = toks[i]!;
-      const readings = [t.lower, t.lemma, ...stems(t.lower)]
-        .flatMap((form) => this.words.get(form) ?? [])
-        .filter((e, k, all) => all.indexOf(e) === k)
-        .filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || (t.pos === 'ADJ' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text)) || (t.pos === 'ADJ' && e.pos.includes('NOUN') && nounSlot(toks, i)));
+      // the entries of the word, its lemma and its stems, each once, in that order
+      const entries: TriggerEntry[] = [];
+      for (const form of [t.lower, t.lemma, ...stems(t.lower)]) {
+        for (const e of this.words.get(form) ?? []) if (!entries.includes(e)) entries.push(e);
+      }
+      if (!entries.length) {
+        i++;
+        continue;
+      }
+      const readings = entries.filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || (t.pos === 'ADJ' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text)) || (t.pos === 'ADJ' && e.pos.includes('NOUN') && nounSlot(toks, i)));
       if (readings.length) hits.push({ first: i, last: i, readings, phrase: false });
       i++;
     }

@@ -30,7 +30,11 @@ const STARTERS = new Set([...Object.keys(SMALL), ...Object.keys(TENS), ...Object
 
 /** Can a number start with this word? A cheap test before parseNumber. */
 export function startsNumber(word: string): boolean {
-  return STARTERS.has(word) || STARTERS.has(word.split('-')[0]!) || (word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57);
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  if (STARTERS.has(word)) return true;
+  const hyphen = word.indexOf('-'); // "twenty-five"
+  return hyphen > 0 && STARTERS.has(word.slice(0, hyphen));
 }
 
 export function parseNumber(words: string[], at: number): ParsedNumber | null {
