@@ -3,7 +3,8 @@
 // article, 20% as lines of .jsonl files. Prints, from one run:
 //
 //   - wink-nlp's own readDoc on the same texts, one thread: the ceiling for any wink-based
-//     pipeline (tokens counted here are the tokens/s of every row);
+//     pipeline (tokens counted here are the tokens/s of every row); and on every core at once,
+//     which shows how far the machine itself scales such work;
 //   - `sitrep extract DIR --out OUT` with one thread and with one worker per core: documents/s
 //     and tokens/s of the run (reading, pipeline and writing; start-up excluded), the ratio to
 //     wink per thread, time to the first record, and the run's peak RSS (from its run.json);
@@ -13,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -51,6 +53,33 @@ const w0 = performance.now();
 for (const text of texts) tokens += nlp.readDoc(text).tokens().length();
 const winkSeconds = (performance.now() - w0) / 1000;
 const winkRate = tokens / winkSeconds;
+
+// wink-nlp alone on every core at once, one thread per core over its share of the texts: how
+// far this machine scales CPU-bound work of this kind (shared caches, memory bandwidth and the
+// host's other load bound it), the reference for sitrep's own scaling
+const WINK_THREAD = `
+const { workerData, parentPort } = require('node:worker_threads');
+const req = require('node:module').createRequire(workerData.root + 'package.json');
+const nlp = req('wink-nlp')(req('wink-eng-lite-web-model'));
+for (const text of workerData.texts.slice(0, 100)) nlp.readDoc(text);
+parentPort.once('message', () => {
+  let tokens = 0;
+  for (const text of workerData.texts) tokens += nlp.readDoc(text).tokens().length();
+  parentPort.postMessage(tokens);
+});
+parentPort.postMessage('ready');`;
+
+async function winkOnEveryCore(): Promise<number> {
+  const shares = Array.from({ length: cores }, (_, k) => texts.filter((_, i) => i % cores === k));
+  const threads = shares.map((share) => new Worker(WINK_THREAD, { eval: true, workerData: { root, texts: share } }));
+  await Promise.all(threads.map((t) => new Promise((resolve) => t.once('message', resolve))));
+  const started = performance.now();
+  const counts = await Promise.all(threads.map((t) => new Promise<number>((resolve) => (t.once('message', resolve), t.postMessage('go')))));
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(threads.map((t) => t.terminate()));
+  return counts.reduce((a, b) => a + b, 0) / seconds;
+}
+const winkAllRate = await winkOnEveryCore();
 
 interface Timing {
   seconds: number;
@@ -105,9 +134,10 @@ const rows: Array<[string, string]> = [
   ['tokens (wink)', tokens.toLocaleString('en-US')],
   ['machine', `${cores} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`],
   ['wink readDoc, 1 thread', `${(texts.length / winkSeconds).toFixed(0)} docs/s, ${k(winkRate)} tokens/s`],
+  [`wink readDoc, ${cores} threads at once`, `${k(winkAllRate)} tokens/s, ${(winkAllRate / winkRate).toFixed(2)}× one thread: the machine's scaling for this work`],
   ...row('sitrep extract, 1 thread', one, 1),
   ...row(`sitrep extract, ${cores} workers`, all, cores),
-  [`scaling, ${cores} workers / 1`, `${((one.timing.seconds - one.timing.first_record_seconds) / (all.timing.seconds - all.timing.first_record_seconds)).toFixed(2)}×`],
+  [`scaling, ${cores} workers / 1`, `${((one.timing.seconds - one.timing.first_record_seconds) / (all.timing.seconds - all.timing.first_record_seconds)).toFixed(2)}× (wink alone: ${(winkAllRate / winkRate).toFixed(2)}×)`],
   ['HTML reader alone', `${htmlRate.toFixed(0)} pages/s (linkedom + Readability, 1 thread)`],
 ];
 for (const [key, value] of rows) console.log(`${key.padEnd(30)} ${value}`);

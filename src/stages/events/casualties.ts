@@ -25,7 +25,7 @@ export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], ph
   // bare numbers after a casualty verb: "killing two", "wounding at least 12"
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (counts.some((c) => c.first <= i && c.last >= i)) continue;
+    if (covers(counts, i)) continue;
     if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
     if (doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
     const value = Number(t.text.replace(/,/g, '')) || WORD_NUMBERS[t.lower];
@@ -50,4 +50,9 @@ export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], ph
     if (best && out[best.key] === null) out[best.key] = c.value;
   }
   return out;
+}
+
+function covers(counts: ReadonlyArray<{ first: number; last: number }>, i: number): boolean {
+  for (const c of counts) if (c.first <= i && c.last >= i) return true;
+  return false;
 }

@@ -48,12 +48,12 @@ export class TriggerIndex {
         continue;
       }
       const t = toks[i]!;
-      // the entries of the word, its lemma and its stems, each once, in that order
-      const entries: TriggerEntry[] = [];
-      for (const form of [t.lower, t.lemma, ...stems(t.lower)]) {
-        for (const e of this.words.get(form) ?? []) if (!entries.includes(e)) entries.push(e);
-      }
-      if (!entries.length) {
+      // the entries of the word, its lemma and its stems, each once, in that order (most
+      // words have none, and then nothing is allocated)
+      let entries = this.entriesOf(t.lower, null);
+      entries = this.entriesOf(t.lemma, entries);
+      if (/(ing|ed|s)$/.test(t.lower)) for (const stem of stems(t.lower)) entries = this.entriesOf(stem, entries);
+      if (!entries) {
         i++;
         continue;
       }
@@ -64,12 +64,24 @@ export class TriggerIndex {
     return hits;
   }
 
+  /** entries, with the entries of this form added (each entry once), or null while there are none */
+  private entriesOf(form: string, entries: TriggerEntry[] | null): TriggerEntry[] | null {
+    const list = this.words.get(form);
+    if (!list) return entries;
+    const out = entries ?? [];
+    for (const e of list) if (!out.includes(e)) out.push(e);
+    return out;
+  }
+
   private phraseAt(toks: Token[], i: number): TriggerHit | null {
+    const first = toks[i]!;
+    const byWord = this.phrases.get(first.lower);
+    const byLemma = first.lemma !== first.lower ? this.phrases.get(first.lemma) : undefined;
+    if (!byWord && !byLemma) return null; // most words start no phrase
     const readings: TriggerEntry[] = [];
     let length = 0;
     let blocked = false;
-    const first = toks[i]!;
-    const candidates = [...(this.phrases.get(first.lower) ?? []), ...(first.lemma !== first.lower ? this.phrases.get(first.lemma) ?? [] : [])];
+    const candidates = [...(byWord ?? []), ...(byLemma ?? [])];
     for (const p of candidates) {
       if (length && p.words.length < length) continue;
       // lemmas let "drone attacks" match "drone attack"; a verb only matches in first place ("missile struck" is no "missile strike")

@@ -38,7 +38,8 @@ export function sentencesStage(nlp: Wink = sharedWink()): Stage {
         let cursor = 0;
         for (const word of words) {
           let at = line.indexOf(word, cursor);
-          if (at < 0 || /\S/.test(line.slice(cursor, at))) at = skipSpace(line, cursor);
+          const gap = skipSpace(line, cursor); // only white space may lie between two tokens
+          if (at < 0 || gap < at) at = gap;
           const end = Math.min(line.length, at < 0 ? cursor : at + word.length);
           starts.push(base + Math.max(at, cursor));
           ends.push(base + end);
