@@ -91,7 +91,7 @@ const PENDING_FLUSHES = 8;
 export class RunFolder {
   readonly dir: string;
   private readonly handles = new Map<DataFile, FileHandle>();
-  private readonly buffered = new Map<DataFile, string[]>();
+  private readonly buffered = new Map<DataFile, Array<string | Uint8Array>>();
   private bufferedBytes = 0;
   private readonly written: Record<DataFile, number>;
   private journal = -1;
@@ -192,12 +192,12 @@ export class RunFolder {
   }
 
   /** Append one unit's lines to the data files (buffered; written in the background). */
-  async append(lines: Partial<Record<DataFile, string>>): Promise<void> {
+  async append(lines: Partial<Record<DataFile, string | Uint8Array>>): Promise<void> {
     for (const name of DATA_FILES) {
-      const text = lines[name];
-      if (!text) continue;
-      this.buffered.get(name)!.push(text);
-      this.bufferedBytes += text.length;
+      const data = lines[name];
+      if (!data?.length) continue;
+      this.buffered.get(name)!.push(data);
+      this.bufferedBytes += data.length;
     }
     this.units++;
     if (this.bufferedBytes >= FLUSH_BYTES) {
@@ -213,7 +213,7 @@ export class RunFolder {
       const parts = this.buffered.get(name)!;
       if (parts.length === 0) continue;
       this.buffered.set(name, []);
-      const data = Buffer.from(parts.join(''), 'utf8');
+      const data = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
       const handle = this.handles.get(name)!;
       this.written[name] += data.length;
       void this.writes.add(() => writeAll(handle, data));

@@ -138,8 +138,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       counts.events += outcome.eventCount;
       counts.entities += outcome.entityCount;
       firstRecord ??= elapsed();
-      if (folder) await folder.append({ 'documents.jsonl': outcome.documents, 'events.jsonl': outcome.events, 'events.csv': outcome.csv });
-      else if (!stdout.write(outcome.documents)) await new Promise((resolve) => stdout.once('drain', resolve));
+      const [documents, events] = outcome.ends;
+      if (folder) await folder.append({ 'documents.jsonl': outcome.bytes.subarray(0, documents), 'events.jsonl': outcome.bytes.subarray(documents, events), 'events.csv': outcome.bytes.subarray(events) });
+      else if (!stdout.write(outcome.bytes.subarray(0, documents))) await new Promise((resolve) => stdout.once('drain', resolve));
     } else {
       counts.failed++;
       counts.errors[outcome.failure.code] = (counts.errors[outcome.failure.code] ?? 0) + 1;

@@ -7,7 +7,7 @@ import { InputError } from '../io/errors.js';
 import { formatSize, type Limits } from '../io/formats.js';
 import { articleFromLine, articleFromRecord } from '../io/json.js';
 import { parseDocument, readDocument, type ReadResult } from '../io/read.js';
-import { failure, type Outcome, type WorkOptions } from './outcome.js';
+import { failure, succeeded, type Outcome, type WorkOptions } from './outcome.js';
 import type { Task } from './units.js';
 
 export { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
@@ -26,9 +26,9 @@ export async function work(pipeline: Pipeline, task: Task, options: WorkOptions)
   const eventCount = record.events.length;
   if (options.output !== 'dataset') {
     const documents = `${JSON.stringify(record, null, options.output === 'pretty' ? 2 : undefined)}\n`;
-    return { ok: true, documents, events: '', csv: '', eventCount, entityCount };
+    return succeeded({ documents, events: '', csv: '' }, eventCount, entityCount);
   }
-  return { ok: true, ...recordLines(record), eventCount, entityCount };
+  return succeeded(recordLines(record), eventCount, entityCount);
 }
 
 /** A unit of a run read into its article (or the reason it cannot be read); `sitrep queue add` reads the same way. */

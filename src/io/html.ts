@@ -2,8 +2,9 @@
 // Firefox Reader View) over a linkedom DOM, so navigation, footers, share bars and related-
 // article lists stay out; title, publication date and canonical URL come from the page's meta
 // tags (Open Graph, article:published_time, schema.org, Dublin Core) or its JSON-LD.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as parseHTMLFunction } from 'linkedom';
 import type { DocInput } from '../doc.js';
 import { isoDate, metaString } from './meta.js';
 
@@ -36,6 +37,7 @@ const URL_META = ['link[rel="canonical"]', 'meta[property="og:url"]'];
 
 /** An HTML page → its article text and metadata (text is '' when the page holds none). */
 export function fromHtml(html: string): Omit<DocInput, 'source'> {
+  const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(html) as unknown as { document: Document };
   const attr = (selectors: string[], name: 'content' | 'href') => {
     for (const selector of selectors) {
@@ -61,7 +63,7 @@ export function fromHtml(html: string): Omit<DocInput, 'source'> {
     node.remove();
   }
   // Readability changes the document it reads, so the metadata above is read first
-  let article: ReturnType<Readability<Node>['parse']> = null;
+  let article: ReturnType<ReadabilityClass<Node>['parse']> = null;
   try {
     article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   } catch {
@@ -137,4 +139,22 @@ export function blockText(root: Node): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+let libraries: { parseHTML: typeof parseHTMLFunction; Readability: typeof ReadabilityClass } | null = null;
+
+/**
+ * linkedom and Readability, loaded with the first HTML page: every worker thread reads through
+ * this module, and a run without HTML pages (or the main thread of any run) does without their
+ * 11 MB.
+ */
+function htmlLibraries(): NonNullable<typeof libraries> {
+  if (!libraries) {
+    const require = createRequire(import.meta.url);
+    libraries = {
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+    };
+  }
+  return libraries;
 }

@@ -4,12 +4,15 @@
 import type { Pipeline } from '../index.js';
 import { recordLines } from '../io/dataset.js';
 import { InputError } from '../io/errors.js';
-import { failure, type Failure, type Outcome } from '../batch/outcome.js';
+import { failure, type Failed, type Failure } from '../batch/outcome.js';
 import { packLines, type DocumentJob, type DocumentResult } from './jobs.js';
 
 export type ArticleJob = Pick<DocumentJob, 'file' | 'line'> & { input: NonNullable<DocumentJob['input']> };
 
-export function extractArticle(pipeline: Pipeline, job: ArticleJob, defaultPublished: string | null): Outcome {
+/** The lines a record adds to the dataset files, or why there is none. */
+export type Extracted = ({ ok: true; eventCount: number; entityCount: number } & ReturnType<typeof recordLines>) | Failed;
+
+export function extractArticle(pipeline: Pipeline, job: ArticleJob, defaultPublished: string | null): Extracted {
   let record;
   try {
     record = pipeline.process({ ...job.input, defaultPublished });

@@ -10,6 +10,10 @@
 // own vocabulary only: words learned from documents are still stored (wink needs them for
 // their features) but no longer change tokenization, so a document's tokens depend on its
 // own text alone, whatever was read before it and in whatever order.
+//
+// This leans on how wink-nlp 2 builds its cache: the tokenizer's lookup keeps the table it was
+// created with, while learning writes to whatever model.features.lexeme.hash holds then.
+// tests/determinism.test.ts fails if an upgrade of wink changes that.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
