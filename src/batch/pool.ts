@@ -1,6 +1,6 @@
 // Where units are worked: a pool of worker threads (piscina), each building the pipeline once
-// and working one unit at a time, or the main thread itself for small inputs (and for callers
-// that ask for no threads).
+// and holding up to two units (one running, the next waiting), or the main thread itself for
+// small inputs (and for callers that ask for no threads).
 import { Piscina } from 'piscina';
 import type { Pipeline } from '../index.js';
 import type { Task } from './units.js';
