@@ -28,7 +28,7 @@ export interface ExecutorOptions {
 /**
  * The executor for a run. Each worker thread holds its own pipeline (about 70 MB live) and a
  * bounded heap: 384 MB of old generation by default (--max-memory), room for a long article,
- * and a young generation of 8 MB instead of V8's default for workers, which took 40 MB more
+ * and a young generation of 4 MB instead of V8's default for workers, which took 50 MB more
  * per worker at the same speed. A worker takes two tasks at a time, so that the next document
  * is already waiting when one is done instead of a round trip through the main thread.
  */
@@ -90,7 +90,7 @@ class WorkerPool implements Executor {
       idleTimeout: 60_000,
       concurrentTasksPerWorker: tasksPerWorker,
       workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 4 },
     });
   }
 
