@@ -3,8 +3,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** @type {Map<string, string>} */
+const known = new Map(); // bin/sitrep.js and a batch run ask for the same folder in one process
+
 /** @param {URL} dir the src/ folder */
 export function sourcesHash(dir) {
+  const memo = known.get(dir.href);
+  if (memo) return memo;
   const hash = createHash('sha256');
   const walk = (/** @type {URL} */ folder, /** @type {string} */ prefix) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -13,5 +18,7 @@ export function sourcesHash(dir) {
     }
   };
   walk(dir, '');
-  return hash.digest('hex').slice(0, 16);
+  const digest = hash.digest('hex').slice(0, 16);
+  known.set(dir.href, digest);
+  return digest;
 }

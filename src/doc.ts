@@ -130,30 +130,28 @@ export class Doc {
 
   /** The index of the first token that starts at or after offset (tokens.length when none does). */
   tokenFrom(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.firstToken((t) => t.start >= offset);
   }
 
   /** The tokens that overlap any of the spans (tokens are in text order and do not overlap). */
   tokensOverlapping(spans: Iterable<Span>): Set<Token> {
     const found = new Set<Token>();
     for (const span of spans) {
-      let lo = 0;
-      let hi = this.tokens.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.tokens[mid]!.end <= span.start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < this.tokens.length && this.tokens[k]!.start < span.end; k++) found.add(this.tokens[k]!);
+      for (let k = this.firstToken((t) => t.end > span.start); k < this.tokens.length && this.tokens[k]!.start < span.end; k++) found.add(this.tokens[k]!);
     }
     return found;
+  }
+
+  /** Binary search: the first token for which test holds, given that it holds for every token after it. */
+  private firstToken(test: (t: Token) => boolean): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(this.tokens[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   /** Tokens of one sentence. */
