@@ -10,8 +10,6 @@ import { parseDocument, readDocument, type ReadResult } from '../io/read.js';
 import { failure, succeeded, type Outcome, type WorkOptions } from './outcome.js';
 import type { Task } from './units.js';
 
-export { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
-
 export async function work(pipeline: Pipeline, task: Task, options: WorkOptions): Promise<Outcome> {
   const read = await readTask(task, options.limits);
   if (read instanceof InputError) return failure(read);

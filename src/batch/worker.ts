@@ -3,7 +3,8 @@
 import { workerData } from 'node:worker_threads';
 import { createPipeline } from '../index.js';
 import type { Task } from './units.js';
-import { work, type Outcome, type WorkOptions } from './work.js';
+import type { Outcome, WorkOptions } from './outcome.js';
+import { work } from './work.js';
 
 export interface WorkerData {
   lexicons: string[];
