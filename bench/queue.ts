@@ -18,13 +18,13 @@
 // Each extract, add, worker and collect is its own child process, as users run them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { countJobs } from '../src/queue/status.js';
 import { baseTexts, corpus } from './corpus.js';
+import { startRedis } from '../tests/redis-server.js';
 
 const n = Number(process.argv[2] ?? 2000);
 const root = new URL('..', import.meta.url).pathname;
@@ -45,32 +45,6 @@ mkdirSync(input);
 for (let i = 0; i < texts.length; i += 100) {
   const lines = texts.slice(i, i + 100).map((text, k) => JSON.stringify({ id: `doc-${i + k}`, text }));
   writeFileSync(join(input, `feed-${String(i / 100).padStart(4, '0')}.jsonl`), `${lines.join('\n')}\n`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(): Promise<string> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.add(child);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/ready to accept connections/i.test(output)) resolve();
-    });
-    child.on('exit', () => reject(new Error(`redis-server did not start: ${output}`)));
-  });
-  return `redis://127.0.0.1:${port}`;
 }
 
 function sitrep(args: string[]): { seconds: number; stderr: string; status: number | null } {
@@ -109,7 +83,7 @@ if (spawnSync('redis-server', ['--version']).status !== 0) {
   console.error('bench/queue.ts needs redis-server (Debian: apt-get install redis-server)');
   process.exit(1);
 }
-const url = await startRedis();
+const { url } = await startRedis(tmp, children);
 
 // extract, for reference
 const extractRuns = [1, 2].map((threads) => {

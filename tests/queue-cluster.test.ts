@@ -10,7 +10,6 @@
 // redis-server).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -28,6 +27,7 @@ import { InputError } from '../src/io/errors.js';
 import { createPipeline } from '../src/index.js';
 import { extractJob } from '../src/queue/extract.js';
 import { datasetFiles } from './dataset-files.js';
+import { startRedis } from './redis-server.js';
 
 const BIN = new URL('../bin/sitrep.js', import.meta.url).pathname;
 const hasRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -71,46 +71,7 @@ function writeCorpus(root: string): number {
   return 36;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const children = new Set<ChildProcess>();
-
-/** A throwaway redis-server on a free loopback port, nothing saved to disk. */
-async function startRedis(dir: string): Promise<{ url: string; process: ChildProcess }> {
-  for (let attempt = 0; ; attempt++) {
-    const port = await freePort();
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const ready = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), 10_000);
-      child.stdout!.on('data', () => {
-        if (/ready to accept connections/i.test(output)) {
-          clearTimeout(timer);
-          resolve(true);
-        }
-      });
-      child.on('exit', () => {
-        clearTimeout(timer);
-        resolve(false);
-      });
-    });
-    if (ready) return { url: `redis://127.0.0.1:${port}`, process: child };
-    child.kill('SIGKILL');
-    children.delete(child);
-    if (attempt >= 3) throw new Error(`redis-server did not start: ${output}`);
-  }
-}
 
 interface Run {
   code: number | null;
@@ -179,7 +140,7 @@ describe.skipIf(!hasRedis)('distributed extraction on Redis', () => {
     tmp = mkdtempSync(join(tmpdir(), 'sitrep-queue-'));
     mkdirSync(join(tmp, 'corpus'));
     articles = writeCorpus(join(tmp, 'corpus'));
-    ({ url } = await startRedis(tmp));
+    ({ url } = await startRedis(tmp, children));
   }, 30_000);
 
   afterAll(async () => {
