@@ -5,9 +5,14 @@
 //   - wink-nlp's own readDoc on the same texts, one thread: the ceiling for any wink-based
 //     pipeline (tokens counted here are the tokens/s of every row); and on every core at once,
 //     which shows how far the machine itself scales such work;
-//   - `sitrep extract DIR --out OUT` with one thread and with one worker per core: documents/s
-//     and tokens/s of the run (reading, pipeline and writing; start-up excluded), the ratio to
-//     wink per thread, time to the first record, and the run's peak RSS (from its run.json);
+//   - `sitrep extract DIR --out OUT` with one worker on one core, one worker with the other
+//     cores idle, and one worker per core: documents/s and tokens/s of the run (reading,
+//     pipeline and writing; start-up excluded), the ratio to wink per thread, time to the first
+//     record, and the run's peak RSS (from its run.json). Scaling is all cores against one core:
+//     a single worker on an otherwise idle machine is not a one-core run, because V8 runs its
+//     garbage collector's helpers and its optimizing compiler on the idle cores (about a fifth
+//     of a core more). The one-core run is pinned with taskset where there is one (Linux);
+//     elsewhere it is left out and scaling is against the single worker;
 //   - the HTML reader (linkedom + Readability) alone on pages wrapped around the same texts.
 //
 // Each run is its own child process, so each peak RSS is that run's alone.
@@ -88,16 +93,21 @@ interface Timing {
   cpu_seconds: number;
 }
 
-function extract(threads: number): { timing: Timing; wall: number; documents: number } {
-  const out = join(tmp, `out-${threads}`);
+/** `taskset -c 0` when this machine has it: a run confined to one core */
+const pin = spawnSync('taskset', ['-c', '0', process.execPath, '-e', '0']).status === 0 ? ['taskset', '-c', '0'] : null;
+
+function extract(threads: number, oneCore = false): { timing: Timing; wall: number; documents: number } {
+  const out = join(tmp, `out-${threads}${oneCore ? '-pinned' : ''}`);
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['bin/sitrep.js', 'extract', input, '--out', out, '--quiet', '--concurrency', String(threads)], { cwd: root, encoding: 'utf8' });
+  const command = [...(oneCore ? pin! : []), process.execPath, 'bin/sitrep.js', 'extract', input, '--out', out, '--quiet', '--concurrency', String(threads)];
+  const r = spawnSync(command[0]!, command.slice(1), { cwd: root, encoding: 'utf8' });
   const wall = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`sitrep extract failed (${r.status}): ${r.stderr}`);
   const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { documents: number; timing: Timing };
   return { timing: run.timing, wall, documents: run.documents };
 }
 
+const oneCore = pin ? extract(1, true) : null;
 const one = extract(1);
 const all = extract(cores);
 
@@ -117,9 +127,10 @@ const htmlRate = pages.length / ((performance.now() - h0) / 1000);
 rmSync(tmp, { recursive: true, force: true });
 
 const k = (x: number) => `${(x / 1000).toFixed(0)}k`;
+/** a run's time after its first record: start-up is reported apart */
+const busy = (run: { timing: Timing }) => run.timing.seconds - run.timing.first_record_seconds;
 const row = (label: string, run: typeof one, threads: number) => {
-  // throughput over the run's own time after its first record: start-up is reported apart
-  const seconds = run.timing.seconds - run.timing.first_record_seconds;
+  const seconds = busy(run);
   const docs = run.documents / seconds;
   const rate = tokens / seconds;
   return [
@@ -135,9 +146,11 @@ const rows: Array<[string, string]> = [
   ['machine', `${cores} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`],
   ['wink readDoc, 1 thread', `${(texts.length / winkSeconds).toFixed(0)} docs/s, ${k(winkRate)} tokens/s`],
   [`wink readDoc, ${cores} threads at once`, `${k(winkAllRate)} tokens/s, ${(winkAllRate / winkRate).toFixed(2)}× one thread: the machine's scaling for this work`],
-  ...row('sitrep extract, 1 thread', one, 1),
+  ...(oneCore ? row('sitrep extract, 1 core', oneCore, 1) : []),
+  ...row('sitrep extract, 1 worker', one, 1),
   ...row(`sitrep extract, ${cores} workers`, all, cores),
-  [`scaling, ${cores} workers / 1`, `${((one.timing.seconds - one.timing.first_record_seconds) / (all.timing.seconds - all.timing.first_record_seconds)).toFixed(2)}× (wink alone: ${(winkAllRate / winkRate).toFixed(2)}×)`],
+  [`scaling, ${cores} cores / 1`, `${(busy(oneCore ?? one) / busy(all)).toFixed(2)}× ${oneCore ? '' : 'one worker (no taskset here) '}(wink alone: ${(winkAllRate / winkRate).toFixed(2)}×)`],
+  [`  ${cores} workers / 1 worker`, `${(busy(one) / busy(all)).toFixed(2)}×, the single worker using idle cores for GC and compilation`],
   ['HTML reader alone', `${htmlRate.toFixed(0)} pages/s (linkedom + Readability, 1 thread)`],
 ];
 for (const [key, value] of rows) console.log(`${key.padEnd(30)} ${value}`);

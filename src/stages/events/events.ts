@@ -66,11 +66,13 @@ class EventExtractor {
   sentence(s: number): void {
     const doc = this.doc;
     const toks = doc.sentenceTokens(s);
-    const phrases = sentencePhrases(doc, s, toks, { actorNouns: this.actorNouns, people: this.know.people });
     const sentenceText = doc.text.slice(doc.sentences[s]!.start, doc.sentences[s]!.end);
     const hits = this.index.find(toks);
-    const made: Draft[] = [];
     this.retold = [];
+    // most sentences have no trigger word, and those only ever continue the event before them
+    if (hits.length === 0 && !CONTINUATION.test(sentenceText)) return;
+    const phrases = sentencePhrases(doc, s, toks, { actorNouns: this.actorNouns, people: this.know.people });
+    const made: Draft[] = [];
     for (const hit of hits) {
       // "roadside bomb", "Storm Shadow": a weapon's name is not an event
       if (!hit.phrase && phrases.some((p) => p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first <= hit.first && p.last >= hit.last && p.first < p.last)) continue;
@@ -124,9 +126,9 @@ class EventExtractor {
     const violent = made.filter((d) => VIOLENT.includes(d.event.type) || d.event.type === 'CAPTURE');
     // "…, killing two civilians": the deaths belong to the strike, not to a separate event
     const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
-    const casualties = countCasualties(this.doc, this.know.people, toks, phrases);
     const primary = kept.find((d) => d.event.type !== 'STATEMENT' && d.event.type !== 'AGREEMENT' && d.event.type !== 'SUPPLY');
     if (primary) {
+      const casualties = countCasualties(this.doc, this.know.people, toks, phrases);
       const killingTarget = made.find((d) => d.event.type === 'KILLING')?.event.args.filter((a) => a.role === 'target') ?? [];
       for (const key of ['killed', 'injured', 'captured'] as const) {
         if (casualties[key] !== null) {

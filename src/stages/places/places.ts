@@ -24,6 +24,8 @@ export interface PlaceTests {
 export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
   const iso3 = new Map<string, string>();
   for (const [code, entry] of know.countries) if (typeof entry.kb.iso2 === 'string') iso3.set(entry.kb.iso2, code);
+  const iso2 = new Map<string, string>(); // the first ISO 2 code of each ISO 3 code
+  for (const [two, three] of iso3) if (!iso2.has(three)) iso2.set(three, two);
   const admin1Names = new Map<string, string>(); // "UKR|kherson" → "Kherson Oblast"
   for (const entry of new Set(know.adminBase.values())) admin1Names.set(`${entry.kb.country}|${coreName(entry.name)}`, entry.name);
 
@@ -34,7 +36,7 @@ export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
     run(doc) {
       const geo = geoIndex();
       const context = contextCountries(doc);
-      const ctx: Resolver = { doc, geo, iso3, admin1Names, context, tests };
+      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, context, tests };
       addCuedPlaces(ctx);
       for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') resolve(ctx, entity);
       placesInChains(doc);
@@ -46,6 +48,7 @@ interface Resolver {
   doc: Doc;
   geo: GeoIndex;
   iso3: Map<string, string>;
+  iso2: Map<string, string>;
   admin1Names: Map<string, string>;
   context: Map<string, number>;
   tests: PlaceTests;
@@ -169,7 +172,7 @@ function resolve(ctx: Resolver, entity: Entity): void {
   if (kb.resolved !== undefined) return;
   const kind = kb.kind as string | undefined;
   if (kind === 'admin1') {
-    const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : [...ctx.iso3].find(([, c]) => c === kb.country)?.[0];
+    const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
     const code = iso2 ? admin1Code(ctx.geo, iso2, entity.name) : undefined;
     Object.assign(kb, { admin1: entity.name, admin1Code: code ?? null, resolved: true, resolution: 'lexicon' });
     return;
@@ -189,7 +192,7 @@ function resolve(ctx: Resolver, entity: Entity): void {
     Object.assign(kb, geoFacts(ctx, chosen.place, 'context'));
     return;
   }
-  const iso2 = [...ctx.iso3].find(([, c]) => c === kb.country)?.[0];
+  const iso2 = ctx.iso2.get(kb.country as string);
   const nearest =
     [...own].sort((a, b) => distance(a, kb) - distance(b, kb))[0] ??
     (iso2 && typeof kb.lat === 'number' && typeof kb.lon === 'number' ? ctx.geo.nearby(iso2, kb.lat, kb.lon) ?? undefined : undefined);

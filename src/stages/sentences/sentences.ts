@@ -7,10 +7,17 @@ import { sharedWink, type Wink } from './wink.js';
 
 /** A line is a heading when it is short and does not end like a sentence. */
 export function isHeading(line: string): boolean {
-  const words = line.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 14) return false;
   if (/[.!?:;,"”’'…)\]]$/.test(line) || /[.!?]\s+\p{Lu}/u.test(line)) return false; // a heading is one phrase, not sentences
-  return /^[\p{Lu}\p{N}"“'‘]/u.test(line);
+  if (!/^[\p{Lu}\p{N}"“'‘]/u.test(line)) return false;
+  return wordCount(line, 14) <= 14; // it starts with a letter or digit, so it has a word
+}
+
+/** Words (runs of non-space) in a line, counted up to one more than `max`. */
+function wordCount(line: string, max: number): number {
+  const word = /\S+/g;
+  let n = 0;
+  while (n <= max && word.test(line)) n++;
+  return n;
 }
 
 export function sentencesStage(nlp: Wink = sharedWink()): Stage {
@@ -55,7 +62,9 @@ export function sentencesStage(nlp: Wink = sharedWink()): Stage {
             const start = starts[t]!;
             const end = ends[t]!;
             if (end <= start) continue;
-            const surface = text.slice(start, end);
+            // wink's own string for the token when it is the text's (almost always): no copy
+            const word = words[t]!;
+            const surface = word.length === end - start && text.startsWith(word, start) ? word : text.slice(start, end);
             doc.tokens.push({
               start,
               end,
@@ -91,7 +100,10 @@ function skipSpace(line: string, from: number): number {
 
 /** Lower case with typographic apostrophes folded, keeping the length unchanged. */
 export function fold(s: string): string {
-  return s.toLowerCase().replace(/[’‘`´]/g, "'");
+  const lower = s.toLowerCase();
+  return APOSTROPHES.test(lower) ? lower.replace(APOSTROPHES_ALL, "'") : lower;
 }
+const APOSTROPHES = /[’‘`´]/;
+const APOSTROPHES_ALL = /[’‘`´]/g;
 
 export type { Token };
