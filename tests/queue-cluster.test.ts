@@ -4,7 +4,8 @@
 // the same dataset files, byte for byte, as a local `extract --out`; bad input fails once with
 // its reason; a worker with another pipeline configuration refuses the queue, and a job made
 // with another configuration goes back to the queue untouched. In-process checks of the
-// processor follow (a transient failure retried, a pipeline failure not).
+// processor follow (a transient failure retried, a pipeline failure not), and of the threads'
+// bounded heap.
 //
 // The tests skip, saying so, where no redis-server binary is installed (Debian: apt-get install
 // redis-server).
@@ -19,7 +20,7 @@ import { addToQueue } from '../src/queue/add.js';
 import { collectQueue } from '../src/queue/collect.js';
 import { configDifferences, pipelineConfig } from '../src/queue/config.js';
 import { queueTarget, type QueueTarget } from '../src/queue/connection.js';
-import type { ArticleExecutor } from '../src/queue/executor.js';
+import { createArticleExecutor, type ArticleExecutor } from '../src/queue/executor.js';
 import { failureJobIdOf, jobIdOf, packLines, parseFailedReason, unpackLines, type DocumentJob, type DocumentResult } from '../src/queue/jobs.js';
 import { countJobs, type JobCounts } from '../src/queue/status.js';
 import { runWorker } from '../src/queue/worker.js';
@@ -367,4 +368,24 @@ describe('job ids and reasons', () => {
     expect(b.hash).not.toBe(a.hash);
     expect(configDifferences(a.config, b.config)).toEqual(['the jobs were made with no --published, this worker has --published 2024-03-16']);
   });
+});
+
+describe('worker threads', () => {
+  it('bound their heap (--max-memory): a document that needs more kills only its own thread', async () => {
+    const executor = createArticleExecutor(2, [], null, 160);
+    try {
+      await executor.ready;
+      // one line of 1.5 million words: more than a 160 MB heap can hold as tokens
+      const words = ['Troops', 'shelled', 'the', 'village', 'near', 'Kharkiv', 'on', 'Monday', 'officials', 'said'];
+      const huge = Array.from({ length: 1_500_000 }, (_, k) => words[(k * 7) % words.length]).join(' ');
+      const article = { text: 'Russian troops shelled the village of Zmiivka on Monday, killing two civilians, officials said.' };
+      const [dead, alive] = await Promise.allSettled([executor.run({ file: 'huge.txt', line: null, input: { text: huge } }), executor.run({ file: 'a.txt', line: null, input: article })]);
+      expect(dead).toMatchObject({ status: 'rejected', reason: { code: 'ERR_WORKER_OUT_OF_MEMORY' } });
+      expect(alive).toMatchObject({ status: 'fulfilled', value: { ok: true, result: { eventCount: 1 } } });
+      // the pool replaced the dead thread and goes on
+      expect(await executor.run({ file: 'b.txt', line: null, input: article })).toMatchObject({ ok: true, result: { eventCount: 1 } });
+    } finally {
+      await executor.close();
+    }
+  }, 120_000);
 });

@@ -6,7 +6,8 @@ import type { Pipeline } from '../index.js';
 import type { Task } from './units.js';
 import { failure, type Outcome, type WorkOptions } from './outcome.js';
 import type { WorkerData } from './worker.js';
-import { InputError } from '../io/errors.js';
+import { InputError, UsageError } from '../io/errors.js';
+import { MB, parseSize } from '../io/formats.js';
 
 export interface Executor {
   /** resolves once a pipeline is built and working; rejects when none can start */
@@ -26,13 +27,33 @@ export interface ExecutorOptions {
 }
 
 /**
+ * The young generation of a worker thread that runs a pipeline. A document allocates about
+ * 2 MB while it is processed, so with less (4 MB) its working data outlives scavenges and is
+ * promoted, and the major GCs that follow cost a worker about 5% of its speed; 16 MB is no
+ * faster than 8 MB and holds about 15 MB more per worker.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 8;
+
+/** The old-generation heap of each worker thread, in MB (--max-memory). */
+export const DEFAULT_HEAP_MB = 384;
+
+/** --max-memory of extract and worker, as given ("512MB"): the old-generation heap of each worker thread, in MB. */
+export function maxMemory(value: string | undefined): number {
+  const heapMb = value === undefined ? DEFAULT_HEAP_MB : Math.round(parseSize(value, '--max-memory') / MB);
+  if (heapMb < 160) throw new UsageError(`--max-memory must be at least 160MB: a pipeline alone holds about 60 MB, and a long article needs room beside it`);
+  return heapMb;
+}
+
+/** The heap limits of a worker thread that runs a pipeline (batch runs and queue workers alike). */
+export function workerLimits(heapMb: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+}
+
+/**
  * The executor for a run. Each worker thread holds its own pipeline (about 55 MB live) and a
- * bounded heap: 384 MB of old generation by default (--max-memory), room for a long article,
- * and a young generation of 8 MB. A document allocates about 2 MB while it is processed, so
- * with less (4 MB) its working data outlives scavenges and is promoted, and the major GCs that
- * follow cost a worker about 5% of its speed; 16 MB is no faster than 8 MB and holds about
- * 15 MB more per worker. A worker takes two tasks at a time, so that the next document
- * is already waiting when one is done instead of a round trip through the main thread.
+ * bounded heap (workerLimits): 384 MB of old generation by default, room for a long article.
+ * A worker takes two tasks at a time, so that the next document is already waiting when one
+ * is done instead of a round trip through the main thread.
  */
 export function createExecutor(options: ExecutorOptions): Executor {
   return options.threads < 1 ? new MainThread(options.lexicons, options.work) : new WorkerPool(options);
@@ -92,7 +113,7 @@ class WorkerPool implements Executor {
       idleTimeout: 60_000,
       concurrentTasksPerWorker: tasksPerWorker,
       workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 8 },
+      resourceLimits: workerLimits(this.options.heapMb),
     });
   }
 

@@ -16,7 +16,7 @@ import { InputError, UsageError } from '../io/errors.js';
 import { EXTENSION_LIST, type Limits } from '../io/formats.js';
 import { isStdin, walkPaths, type WalkEntry } from '../io/walk.js';
 import { completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
-import { createExecutor } from './pool.js';
+import { createExecutor, DEFAULT_HEAP_MB } from './pool.js';
 import { Progress, type ProgressMode } from './progress.js';
 import { unitsOf, type Unit } from './units.js';
 import { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
@@ -63,9 +63,6 @@ export interface BatchResult {
   /** units found in the input, this session */
   units: number;
 }
-
-/** The old-generation heap of each worker thread, in MB (--max-memory). */
-export const DEFAULT_HEAP_MB = 384;
 
 /**
  * Worker threads for a run: the concurrency asked for, or none (the main thread) when the

@@ -3,7 +3,8 @@
 // bad article is reported with its file and reason and never stops the others.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_HEAP_MB, runBatch } from '../batch/run.js';
+import { runBatch } from '../batch/run.js';
+import { maxMemory } from '../batch/pool.js';
 import { duration } from '../batch/progress.js';
 import { UsageError } from '../io/errors.js';
 import { DEFAULT_LIMITS, MB, parseSize, type Limits } from '../io/formats.js';
@@ -28,6 +29,7 @@ export interface ExtractOptions {
 
 const nf = (n: number) => n.toLocaleString('en-US');
 
+
 export async function extract(paths: string[], options: ExtractOptions): Promise<number> {
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
   if (options.resume && !options.out) throw new UsageError('--resume needs --out DIR: only a dataset folder keeps the journal a run resumes from');
@@ -38,8 +40,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
   };
   const concurrency = options.concurrency === undefined ? availableParallelism() : Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency takes a whole number of threads, 1 or more, not "${options.concurrency}"`);
-  const heapMb = options.maxMemory === undefined ? DEFAULT_HEAP_MB : Math.round(parseSize(options.maxMemory, '--max-memory') / MB);
-  if (heapMb < 160) throw new UsageError(`--max-memory must be at least 160MB: a pipeline alone holds about 90 MB`);
+  const heapMb = maxMemory(options.maxMemory);
   loadLexicons(options.lexicon); // a bad lexicon is misuse (exit 2), found before any worker starts
 
   const stderr = process.stderr;

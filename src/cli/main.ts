@@ -118,7 +118,6 @@ export function program(): Command {
     .option('--exclude <glob>', 'leave out the files and folders that match this glob; repeatable', collect, [])
     .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
     .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
-    .option('--max-memory <size>', 'heap of each worker thread (default 384MB)')
     .option('-q, --quiet', 'print no summary')
     .action(async (paths: string[], options) => {
       const { queueAdd } = await import('./queue.js');
@@ -160,6 +159,7 @@ export function program(): Command {
     .option('-j, --concurrency <n>', 'documents worked on at once, each in its own thread (default: the number of cores)')
     .option('--lock-duration <ms>', 'how long a job stays locked without a sign of life from its worker (default 30000)')
     .option('--stalled-interval <ms>', 'how often to look for jobs whose worker died, to put them back in the queue (default 30000)')
+    .option('--max-memory <size>', 'heap of each worker thread (default 384MB); a document that needs more fails as a crash')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (options) => {
       const { worker } = await import('./worker.js');

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../io/errors.js';
 import { queueTarget } from '../queue/connection.js';
 import { runWorker } from '../queue/worker.js';
+import { maxMemory } from '../batch/pool.js';
 
 export interface WorkerCliOptions {
   redis?: string;
@@ -14,6 +15,7 @@ export interface WorkerCliOptions {
   concurrency?: string;
   lockDuration?: string;
   stalledInterval?: string;
+  maxMemory?: string;
   quiet?: boolean;
 }
 
@@ -31,6 +33,7 @@ export async function worker(options: WorkerCliOptions): Promise<number> {
   const concurrency = wholeNumber(options.concurrency, '--concurrency', availableParallelism(), 1);
   const lockDuration = wholeNumber(options.lockDuration, '--lock-duration', 30_000, 100);
   const stalledInterval = wholeNumber(options.stalledInterval, '--stalled-interval', 30_000, 100);
+  const heapMb = maxMemory(options.maxMemory);
   const stderr = process.stderr;
   const log = options.quiet ? () => undefined : (line: string) => void stderr.write(`${line}\n`);
 
@@ -55,6 +58,7 @@ export async function worker(options: WorkerCliOptions): Promise<number> {
       concurrency,
       lockDuration,
       stalledInterval,
+      heapMb,
       signal: controller.signal,
       log,
     });

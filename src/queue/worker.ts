@@ -27,6 +27,8 @@ export interface WorkerOptions {
   published?: string | null;
   /** jobs run at once, each in its own thread when more than 1 */
   concurrency: number;
+  /** the old-generation heap of each thread, in MB (default 384) */
+  heapMb?: number;
   /** ms a job stays locked without a sign of life from its worker (BullMQ lockDuration) */
   lockDuration?: number;
   /** ms between checks for jobs whose worker died (BullMQ stalledInterval) */
@@ -71,7 +73,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
     await redis.quit().catch(() => undefined);
   }
 
-  const executor = options.executor ?? createArticleExecutor(options.concurrency, lexicons, published);
+  const executor = options.executor ?? createArticleExecutor(options.concurrency, lexicons, published, options.heapMb);
   try {
     await executor.ready;
   } catch (error) {
