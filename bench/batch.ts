@@ -3,8 +3,9 @@
 // article, 20% as lines of .jsonl files. Prints, from one run:
 //
 //   - wink-nlp's own readDoc on the same texts, one thread: the ceiling for any wink-based
-//     pipeline (tokens counted here are the tokens/s of every row); and on every core at once,
-//     which shows how far the machine itself scales such work;
+//     pipeline (tokens counted here are the tokens/s of every row), the median of three passes
+//     spread over the run; and on every core at once, which shows how far the machine itself
+//     scales such work;
 //   - `sitrep extract DIR --out OUT` with one worker on one core, one worker with the other
 //     cores idle, and one worker per core: documents/s and tokens/s of the run (reading,
 //     pipeline and writing; start-up excluded), the ratio to wink per thread, time to the first
@@ -50,14 +51,21 @@ texts.forEach((text, i) => {
 mkdirSync(join(input, 'feeds'), { recursive: true });
 for (let i = 0; i < lines.length; i += 100) writeFileSync(join(input, 'feeds', `feed-${String(i / 100).padStart(4, '0')}.jsonl`), `${lines.slice(i, i + 100).join('\n')}\n`);
 
-// wink-nlp alone, after a warm-up
+// wink-nlp alone, after a warm-up: over every text once (which counts the tokens), and again
+// over (up to) 10,000 of them between and after the sitrep runs, because the speed of this
+// shared machine drifts by a fifth within minutes; the ratios use the median of the three
 const nlp = winkNLP(model);
 for (const text of texts.slice(0, 200)) nlp.readDoc(text);
 let tokens = 0;
 const w0 = performance.now();
 for (const text of texts) tokens += nlp.readDoc(text).tokens().length();
-const winkSeconds = (performance.now() - w0) / 1000;
-const winkRate = tokens / winkSeconds;
+const winkSamples = [tokens / ((performance.now() - w0) / 1000)];
+function sampleWink(): void {
+  let count = 0;
+  const started = performance.now();
+  for (const text of texts.slice(0, 10_000)) count += nlp.readDoc(text).tokens().length();
+  winkSamples.push(count / ((performance.now() - started) / 1000));
+}
 
 // wink-nlp alone on every core at once, one thread per core over its share of the texts: how
 // far this machine scales CPU-bound work of this kind (shared caches, memory bandwidth and the
@@ -109,7 +117,10 @@ function extract(threads: number, oneCore = false): { timing: Timing; wall: numb
 
 const oneCore = pin ? extract(1, true) : null;
 const one = extract(1);
+sampleWink();
 const all = extract(cores);
+sampleWink();
+const winkRate = [...winkSamples].sort((a, b) => a - b)[1]!;
 
 // the HTML reader alone
 const pages = texts.slice(0, 500).map(
@@ -144,7 +155,7 @@ const rows: Array<[string, string]> = [
   ['documents', `${texts.length.toLocaleString('en-US')} (${(texts.length * 0.8).toLocaleString('en-US')} .txt files, the rest in .jsonl)`],
   ['tokens (wink)', tokens.toLocaleString('en-US')],
   ['machine', `${cores} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`],
-  ['wink readDoc, 1 thread', `${(texts.length / winkSeconds).toFixed(0)} docs/s, ${k(winkRate)} tokens/s`],
+  ['wink readDoc, 1 thread', `${k(winkRate)} tokens/s (median of ${winkSamples.map(k).join(', ')}: before, between and after the sitrep runs)`],
   [`wink readDoc, ${cores} threads at once`, `${k(winkAllRate)} tokens/s, ${(winkAllRate / winkRate).toFixed(2)}× one thread: the machine's scaling for this work`],
   ...(oneCore ? row('sitrep extract, 1 core', oneCore, 1) : []),
   ...row('sitrep extract, 1 worker', one, 1),
