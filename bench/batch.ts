@@ -8,8 +8,9 @@
 //     scales such work;
 //   - `sitrep extract DIR --out OUT` with one worker on one core, one worker with the other
 //     cores idle, and one worker per core: documents/s and tokens/s of the run (reading,
-//     pipeline and writing; start-up excluded), the ratio to wink per thread, time to the first
-//     record, and the run's peak RSS (from its run.json). Scaling is all cores against one core:
+//     pipeline and writing; start-up excluded), the ratio to wink per thread (and, with every
+//     core busy, to wink with every core busy), time to the first record, and the run's peak
+//     RSS (from its run.json). Scaling is all cores against one core:
 //     a single worker on an otherwise idle machine is not a one-core run, because V8 runs its
 //     garbage collector's helpers and its optimizing compiler on the idle cores (about a fifth
 //     of a core more). The one-core run is pinned with taskset where there is one (Linux);
@@ -145,7 +146,8 @@ const row = (label: string, run: typeof one, threads: number) => {
   const docs = run.documents / seconds;
   const rate = tokens / seconds;
   return [
-    [label, `${docs.toFixed(0)} docs/s, ${k(rate)} tokens/s, ${((rate / threads / winkRate) * 100).toFixed(0)}% of wink per thread`],
+    // with every core busy, also against wink with every core busy: per core against per core
+    [label, `${docs.toFixed(0)} docs/s, ${k(rate)} tokens/s, ${((rate / threads / winkRate) * 100).toFixed(0)}% of wink per thread` + (threads > 1 ? ` (${((rate / winkAllRate) * 100).toFixed(0)}% of wink on ${threads} threads at once)` : '')],
     [`  time to first record`, `${run.timing.first_record_seconds.toFixed(2)} s (whole run ${run.wall.toFixed(1)} s wall)`],
     [`  peak RSS`, `${run.timing.peak_rss_mb} MB`],
     [`  CPU`, `${run.timing.cpu_seconds.toFixed(1)} s in all threads, ${((run.timing.cpu_seconds / run.timing.seconds) * 100).toFixed(0)}% of a core on average`],
