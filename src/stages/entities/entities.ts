@@ -293,8 +293,13 @@ function org(start: number, end: number, text: string, type: EntityType): Candid
   return { start, end, type, name: text.replace(/^the\s+/i, ''), kind: 'pattern', kb: {} };
 }
 
+/** A capitalised word of two letters or more ("Kyiv", "Élysée"), or an ordinal ("3rd") */
 function isCap(t: Token): boolean {
-  return (t.text.length > 1 && /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text)) || /^\d+(st|nd|rd|th)$/.test(t.text);
+  const text = t.text;
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return text.length > 1; // ASCII capital: the common case, decided without a regular expression
+  if (c >= 48 && c <= 57) return /^\d+(st|nd|rd|th)$/.test(text);
+  return c > 127 && text.length > 1 && /^\p{Lu}/u.test(text);
 }
 
 function precededByRole(doc: Doc, know: Knowledge, start: number): boolean {

@@ -39,10 +39,15 @@ function isAlnumAt(text: string, i: number): boolean {
 /** Prefixes that make a name something else: anti-Kremlin protesters are not the Kremlin. */
 const NEGATING_PREFIX = /(?:^|[^\p{L}])(anti|pro|non|ex|post|pre|neo)-$/iu;
 
+/** size of the key filter in bits (128 KB): a lexicon's tens of thousands of keys fill a few percent of it */
+const KEY_BITS = 1 << 20;
+
 export class Gazetteer {
   private byKey = new Map<string, Alias[]>();
   /** byKey with the plural forms of countable names added under their own keys ("tanks", "militias", "countries"); built on first use */
   private withPlurals: Map<string, Alias[]> | null = null;
+  /** one bit per hash of a key of withPlurals: most words of a text have no bucket, and are passed over without building their string */
+  private keyBits = new Uint32Array(KEY_BITS / 32);
 
   add(surface: string, entry: GazetteerEntry): void {
     const trimmed = surface.trim();
@@ -80,7 +85,15 @@ export class Gazetteer {
         i++;
         continue;
       }
-      const key = leadingKey(lower, i);
+      // the word at i (letters and digits), hashed as it is scanned
+      let j = i;
+      let hash = 0;
+      while (j < n && isAlnumAt(lower, j)) hash = (Math.imul(hash, 31) + lower.charCodeAt(j++)) | 0;
+      if (j === i || !this.mayHaveKey(hash)) {
+        i = Math.max(i + 1, j);
+        continue;
+      }
+      const key = lower.slice(i, j);
       let matched: GazetteerMatch | null = null;
       if (lower[i - 1] !== '-' || !NEGATING_PREFIX.test(lower.slice(Math.max(0, i - 6), i))) {
         for (const alias of buckets.get(key) ?? []) {
@@ -120,7 +133,19 @@ export class Gazetteer {
       }
     }
     for (const list of buckets.values()) list.sort((a, b) => b.lower.length - a.lower.length);
+    this.keyBits.fill(0);
+    for (const key of buckets.keys()) {
+      let hash = 0;
+      for (let k = 0; k < key.length; k++) hash = (Math.imul(hash, 31) + key.charCodeAt(k)) | 0;
+      const bit = hash & (KEY_BITS - 1);
+      this.keyBits[bit >>> 5]! |= 1 << (bit & 31);
+    }
     return buckets;
+  }
+
+  private mayHaveKey(hash: number): boolean {
+    const bit = hash & (KEY_BITS - 1);
+    return (this.keyBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
   private matchAt(text: string, lower: string, i: number, alias: Alias): number {

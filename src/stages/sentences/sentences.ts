@@ -94,7 +94,11 @@ export function sentencesStage(nlp: Wink = sharedWink()): Stage {
 
 function skipSpace(line: string, from: number): number {
   let i = from;
-  while (i < line.length && /\s/.test(line[i]!)) i++;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(line[i]!)) break;
+  }
   return i;
 }
 
