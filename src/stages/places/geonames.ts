@@ -40,8 +40,10 @@ export interface GeoIndex {
 
 /** Lower case without diacritics: "Tillabéri" and "Tillaberi" fold alike. */
 export function foldName(name: string): string {
+  if (!NON_ASCII.test(name)) return name.toLowerCase().replace(/`/g, "'").trim(); // nothing to decompose: most names in English news
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").trim();
 }
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
 export function regionCore(name: string): string {

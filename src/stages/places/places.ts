@@ -54,6 +54,12 @@ interface Resolver {
   tests: PlaceTests;
 }
 
+/** Does the word start with a capital? ASCII is decided without the regular expression (this runs for every token). */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+}
+
 /** "Kherson Oblast", "Kherson region", "Kherson" → "kherson" */
 function coreName(name: string): string {
   return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
@@ -118,7 +124,7 @@ function addCuedPlaces(ctx: Resolver): void {
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const toks = doc.tokens.slice(s.firstToken, s.endToken);
-    const capital = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text) && t.kind === 'word' && !taken(t) && !MONTHS_AND_DAYS.test(t.text);
+    const capital = (t: Token | undefined) => !!t && t.kind === 'word' && startsUpper(t.text) && !taken(t) && !MONTHS_AND_DAYS.test(t.text);
     for (let i = 1; i < toks.length; i++) {
       const prev = toks[i - 1]!;
       if (!capital(toks[i]) || capital(prev)) continue;
