@@ -149,7 +149,7 @@ export class Gazetteer {
   }
 
   private matchAt(text: string, lower: string, i: number, alias: Alias): number {
-    if (!lower.startsWith(alias.lower, i)) return -1;
+    if (!lower.startsWith(alias.lower, i)) return this.pluralInIesAt(text, lower, i, alias);
     if (alias.caseRule === 'exact' && text.slice(i, i + alias.lower.length) !== alias.surface) return -1;
     if (alias.caseRule === 'initial' && text[i] !== alias.surface[0]) return -1;
     const end = i + alias.lower.length;
@@ -158,9 +158,18 @@ export class Gazetteer {
     for (const suffix of ['s', 'es']) {
       if (lower.startsWith(suffix, end) && !isAlnumAt(text, end + suffix.length)) return end + suffix.length;
     }
-    // militia → militias handled above; country → countries
-    if (alias.lower.endsWith('y') && lower.startsWith('ies', end - 1) && !isAlnumAt(text, end + 2)) return end + 2;
     return -1;
+  }
+
+  /** country → countries, battery → batteries: the alias's final y is not in the text */
+  private pluralInIesAt(text: string, lower: string, i: number, alias: Alias): number {
+    if (!alias.entry.plural || !alias.lower.endsWith('y')) return -1;
+    const stem = alias.lower.length - 1;
+    for (let k = 0; k < stem; k++) if (lower.charCodeAt(i + k) !== alias.lower.charCodeAt(k)) return -1;
+    if (!lower.startsWith('ies', i + stem) || isAlnumAt(text, i + stem + 3)) return -1;
+    if (alias.caseRule === 'exact' && !text.startsWith(alias.surface.slice(0, stem), i)) return -1;
+    if (alias.caseRule === 'initial' && text[i] !== alias.surface[0]) return -1;
+    return i + stem + 3;
   }
 }
 
