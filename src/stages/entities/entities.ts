@@ -8,6 +8,7 @@ import type { Doc, Entity, EntityType, Token } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
 import { wordTests, type WordTests } from './word-tests.js';
+import { startsUpper } from '../sentences/sentences.js';
 
 export interface Candidate {
   start: number;
@@ -295,11 +296,9 @@ function org(start: number, end: number, text: string, type: EntityType): Candid
 
 /** A capitalised word of two letters or more ("Kyiv", "Élysée"), or an ordinal ("3rd") */
 function isCap(t: Token): boolean {
-  const text = t.text;
-  const c = text.charCodeAt(0);
-  if (c >= 65 && c <= 90) return text.length > 1; // ASCII capital: the common case, decided without a regular expression
-  if (c >= 48 && c <= 57) return /^\d+(st|nd|rd|th)$/.test(text);
-  return c > 127 && text.length > 1 && /^\p{Lu}/u.test(text);
+  const c = t.text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return /^\d+(st|nd|rd|th)$/.test(t.text);
+  return t.text.length > 1 && startsUpper(t.text);
 }
 
 function precededByRole(doc: Doc, know: Knowledge, start: number): boolean {

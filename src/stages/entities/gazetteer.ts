@@ -85,11 +85,8 @@ export class Gazetteer {
         i++;
         continue;
       }
-      // the word at i (letters and digits), hashed as it is scanned
-      let j = i;
-      let hash = 0;
-      while (j < n && isAlnumAt(lower, j)) hash = (Math.imul(hash, 31) + lower.charCodeAt(j++)) | 0;
-      if (j === i || !this.mayHaveKey(hash)) {
+      const j = keyEnd(lower, i);
+      if (j === i || !this.mayHaveKey(keyBit(lower, i, j))) {
         i = Math.max(i + 1, j);
         continue;
       }
@@ -135,23 +132,19 @@ export class Gazetteer {
     for (const list of buckets.values()) list.sort((a, b) => b.lower.length - a.lower.length);
     this.keyBits.fill(0);
     for (const key of buckets.keys()) {
-      let hash = 0;
-      for (let k = 0; k < key.length; k++) hash = (Math.imul(hash, 31) + key.charCodeAt(k)) | 0;
-      const bit = hash & (KEY_BITS - 1);
+      const bit = keyBit(key, 0, key.length);
       this.keyBits[bit >>> 5]! |= 1 << (bit & 31);
     }
     return buckets;
   }
 
-  private mayHaveKey(hash: number): boolean {
-    const bit = hash & (KEY_BITS - 1);
+  private mayHaveKey(bit: number): boolean {
     return (this.keyBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
   private matchAt(text: string, lower: string, i: number, alias: Alias): number {
     if (!lower.startsWith(alias.lower, i)) return this.pluralInIesAt(text, lower, i, alias);
-    if (alias.caseRule === 'exact' && text.slice(i, i + alias.lower.length) !== alias.surface) return -1;
-    if (alias.caseRule === 'initial' && text[i] !== alias.surface[0]) return -1;
+    if (!caseFits(text, i, alias, alias.lower.length)) return -1;
     const end = i + alias.lower.length;
     if (!isAlnumAt(text, end)) return end;
     if (!alias.entry.plural) return -1;
@@ -166,16 +159,33 @@ export class Gazetteer {
     if (!alias.entry.plural || !alias.lower.endsWith('y')) return -1;
     const stem = alias.lower.length - 1;
     for (let k = 0; k < stem; k++) if (lower.charCodeAt(i + k) !== alias.lower.charCodeAt(k)) return -1;
-    if (!lower.startsWith('ies', i + stem) || isAlnumAt(text, i + stem + 3)) return -1;
-    if (alias.caseRule === 'exact' && !text.startsWith(alias.surface.slice(0, stem), i)) return -1;
-    if (alias.caseRule === 'initial' && text[i] !== alias.surface[0]) return -1;
+    if (!lower.startsWith('ies', i + stem) || isAlnumAt(text, i + stem + 3) || !caseFits(text, i, alias, stem)) return -1;
     return i + stem + 3;
   }
 }
 
+/** Has the text at i the case the alias asks for, over the alias's first n characters? */
+function caseFits(text: string, i: number, alias: Alias, n: number): boolean {
+  if (alias.caseRule === 'initial') return text[i] === alias.surface[0];
+  if (alias.caseRule === 'exact') return alias.surface.length === alias.lower.length && text.startsWith(alias.surface.slice(0, n), i);
+  return true;
+}
+
 /** The run of letters and digits starting at i: the bucket an alias or a text position falls in. */
 function leadingKey(lower: string, i: number): string {
+  return lower.slice(i, keyEnd(lower, i));
+}
+
+/** Where the run of letters and digits starting at i ends. */
+function keyEnd(lower: string, i: number): number {
   let j = i;
   while (j < lower.length && isAlnumAt(lower, j)) j++;
-  return lower.slice(i, j);
+  return j;
+}
+
+/** The key filter's bit for lower[start, end): the same for a bucket key and for a word of a text that spells it. */
+function keyBit(s: string, start: number, end: number): number {
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + s.charCodeAt(k)) | 0;
+  return hash & (KEY_BITS - 1);
 }

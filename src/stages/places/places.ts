@@ -7,6 +7,7 @@
 import type { Doc, Entity, Token } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
+import { startsUpper } from '../sentences/sentences.js';
 import { foldName, geoIndex, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
 
 const CUES = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards', 'toward', 'from', 'across', 'inside', 'to']);
@@ -52,12 +53,6 @@ interface Resolver {
   admin1Names: Map<string, string>;
   context: Map<string, number>;
   tests: PlaceTests;
-}
-
-/** Does the word start with a capital? ASCII is decided without the regular expression (this runs for every token). */
-function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
 }
 
 /** "Kherson Oblast", "Kherson region", "Kherson" → "kherson" */

@@ -110,4 +110,10 @@ export function fold(s: string): string {
 const APOSTROPHES = /[’‘`´]/;
 const APOSTROPHES_ALL = /[’‘`´]/g;
 
+/** Does the word start with a capital letter? ASCII is decided without the regular expression (this runs for every token). */
+export function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+}
+
 export type { Token };
