@@ -4,6 +4,7 @@
 // with calendar arithmetic here, not copied from the code's output.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, type DocumentRecord, type Entity } from '../src/index.js';
+import { mayHoldDate } from '../src/stages/dates/dates.js';
 
 const pipeline = createPipeline();
 
@@ -105,6 +106,45 @@ describe('words that are not dates', () => {
       published: PUBLISHED,
     });
     expect(dates(r)).toEqual([]);
+  });
+});
+
+describe('which sentences chrono reads', () => {
+  it('reads every shape of date the stage resolves, whatever the case of the text', () => {
+    for (const sentence of [
+      'Shelling resumed on 3/16 near the bridge.',
+      'The report is dated 16.03.2024.',
+      'The order, signed 2024-03-16, took effect at once.',
+      'The front has barely moved since 2022.',
+      'Just 48 hours before the vote, the border closed.',
+      'The ceasefire ends in 5 days.',
+      'Two years ago the town fell.',
+      'Troops withdrew last week.',
+      'Drones struck the port on Sunday.',
+      'The attack came on Sept. 4.',
+      'The raid came in May.',
+      'THE RAID CAME ON MARCH 12',
+      'Fighting flared again this morning.',
+    ]) {
+      expect(mayHoldDate(sentence), sentence).toBe(true);
+    }
+  });
+
+  it('skips sentences whose numbers count people and things, and the verb "may" and the noun "march"', () => {
+    for (const sentence of [
+      'At least 12 people were killed and 30 wounded.',
+      'Six tanks and 1,200 soldiers crossed the river.',
+      'Russian forces may strike again, officials warned.',
+      'Thousands joined the protest march through Tbilisi.',
+      'The decision marks a turning point for the Marines.',
+    ]) {
+      expect(mayHoldDate(sentence), sentence).toBe(false);
+    }
+  });
+
+  it('a skipped sentence loses no date: "12 people" and "30 wounded" resolve to nothing, the date beside them does', () => {
+    const r = pipeline.process({ text: 'At least 12 people were killed and 30 wounded. The strike came on Sunday.', published: PUBLISHED });
+    expect(dates(r).map((e) => e.mentions.map((m) => m.text))).toEqual([['Sunday']]);
   });
 });
 
