@@ -37,6 +37,16 @@ describe('gazetteer', () => {
     expect(found(g, 'two Patriot batteries, a patriot battery, Patriot batteriesque')).toEqual(['Patriot batteries=Patriot system']);
   });
 
+  it('tells a word from the first word of a longer alias by what follows it, and takes plurals at the alias end', () => {
+    const g = new Gazetteer();
+    g.add('S-300', entry('S-300', true));
+    g.add('A-50', entry('A-50'));
+    g.add('al-Qaeda', entry('al-Qaeda', false, 'ARMED_GROUP'));
+    g.add('main battle tank', entry('tank', true));
+    const text = "Russia's S-300s, as an A-50 watched; al Qaeda's rival al-Qaeda; two main battle tanks";
+    expect(found(g, text)).toEqual(['S-300s=S-300', 'A-50=A-50', 'al-Qaeda=al-Qaeda', 'main battle tanks=tank']);
+  });
+
   it('does not read a name inside an anti-, pro- or ex- compound', () => {
     const g = new Gazetteer();
     g.add('Kremlin', entry('Kremlin', false, 'ORG'));

@@ -24,6 +24,12 @@ export interface GazetteerMatch {
 
 interface Alias {
   lower: string;
+  /**
+   * The character code after the alias's first word ("-" of "s-300", " " of "al qaeda"), or -1
+   * when the alias is one word: a word of the text followed by anything else cannot start it,
+   * and is passed over without comparing strings ("'s" is not "S-300", "as" is not "A-50").
+   */
+  next: number;
   caseRule: 'any' | 'initial' | 'exact';
   surface: string;
   entry: GazetteerEntry;
@@ -63,7 +69,7 @@ export class Gazetteer {
           : 'any';
     const list = this.byKey.get(key) ?? [];
     if (list.some((a) => a.lower === lower && a.entry === entry)) return;
-    list.push({ lower, caseRule, surface: trimmed, entry });
+    list.push({ lower, next: lower.length > key.length ? lower.charCodeAt(key.length) : -1, caseRule, surface: trimmed, entry });
     this.byKey.set(key, list);
     this.withPlurals = null;
   }
@@ -93,7 +99,9 @@ export class Gazetteer {
       const key = lower.slice(i, j);
       let matched: GazetteerMatch | null = null;
       if (lower[i - 1] !== '-' || !NEGATING_PREFIX.test(lower.slice(Math.max(0, i - 6), i))) {
+        const next = lower.charCodeAt(j);
         for (const alias of buckets.get(key) ?? []) {
+          if (alias.next !== -1 && alias.next !== next) continue;
           const end = this.matchAt(text, lower, i, alias);
           if (end > 0) {
             matched = { start: i, end, entry: alias.entry, alias: alias.surface };
@@ -113,8 +121,9 @@ export class Gazetteer {
 
   /**
    * The aliases to try at a word, longest first: those whose first word is this word, then
-   * those of countable names whose first word is its singular ("tanks" tries the aliases of
-   * "tank"; "militias", "countries" likewise).
+   * the one-word countable names it is a plural of ("tanks" tries "tank"; "militias",
+   * "countries" likewise). A longer alias takes its plural at its end ("main battle tanks"),
+   * which matchAt finds from the alias's own first word.
    */
   private bucketsWithPlurals(): Map<string, Alias[]> {
     const buckets = new Map<string, Alias[]>();
@@ -124,7 +133,7 @@ export class Gazetteer {
     const plurals: Array<(key: string) => string | null> = [(k) => (k.endsWith('y') ? `${k.slice(0, -1)}ies` : null), (k) => `${k}es`, (k) => `${k}s`];
     for (const plural of plurals) {
       for (const [key, list] of this.byKey) {
-        const countable = list.filter((a) => a.entry.plural);
+        const countable = list.filter((a) => a.entry.plural && a.next === -1);
         const form = plural(key);
         if (countable.length && form) add(form, countable);
       }
