@@ -15,6 +15,8 @@ export class TriggerIndex {
   private words = new Map<string, TriggerEntry[]>();
   /** phrases by their first word, longest first */
   private phrases = new Map<string, Array<{ words: string[]; entry: TriggerEntry | null }>>();
+  /** the entries of a word's stems ("shelled" → shell, shelle), by word: words repeat, and stems build strings */
+  private stemEntries = new Map<string, TriggerEntry[] | null>();
 
   /** `notTriggers` are phrases that hold a trigger word but announce nothing ("according to"). */
   constructor(entries: TriggerEntry[], notTriggers: string[] = []) {
@@ -52,7 +54,7 @@ export class TriggerIndex {
       // words have none, and then nothing is allocated)
       let entries = this.entriesOf(t.lower, null);
       entries = this.entriesOf(t.lemma, entries);
-      if (/(ing|ed|s)$/.test(t.lower)) for (const stem of stems(t.lower)) entries = this.entriesOf(stem, entries);
+      if (mayHaveStem(t.lower)) entries = merge(this.entriesOfStems(t.lower), entries);
       if (!entries) {
         i++;
         continue;
@@ -66,11 +68,18 @@ export class TriggerIndex {
 
   /** entries, with the entries of this form added (each entry once), or null while there are none */
   private entriesOf(form: string, entries: TriggerEntry[] | null): TriggerEntry[] | null {
-    const list = this.words.get(form);
-    if (!list) return entries;
-    const out = entries ?? [];
-    for (const e of list) if (!out.includes(e)) out.push(e);
-    return out;
+    return merge(this.words.get(form) ?? null, entries);
+  }
+
+  private entriesOfStems(word: string): TriggerEntry[] | null {
+    let found = this.stemEntries.get(word);
+    if (found === undefined) {
+      found = null;
+      for (const stem of stems(word)) found = this.entriesOf(stem, found);
+      if (this.stemEntries.size >= STEM_MEMO_WORDS) this.stemEntries.clear(); // a long run meets words without end
+      this.stemEntries.set(word, found);
+    }
+    return found;
   }
 
   private phraseAt(toks: Token[], i: number): TriggerHit | null {
@@ -94,6 +103,26 @@ export class TriggerIndex {
     if (!length) return null;
     return { first: i, last: i + length - 1, readings: blocked ? [] : readings, phrase: true };
   }
+}
+
+/** How many words' stem entries a TriggerIndex remembers: the words of some thousand news articles. */
+const STEM_MEMO_WORDS = 50_000;
+
+/** entries with those of list added (each entry once, in order), or null while both are empty; never changes list */
+function merge(list: TriggerEntry[] | null, entries: TriggerEntry[] | null): TriggerEntry[] | null {
+  if (!list) return entries;
+  const out = entries ?? [];
+  for (const e of list) if (!out.includes(e)) out.push(e);
+  return out;
+}
+
+/** Does the word end in -s, -ed or -ing, the endings stems() takes off? */
+function mayHaveStem(word: string): boolean {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  if (last === 115) return true; // s
+  if (last === 100) return word.charCodeAt(n - 2) === 101; // ed
+  return last === 103 && word.endsWith('ing');
 }
 
 /** "a ground offensive into Rafah": an adjective-tagged word standing where a noun goes. */
