@@ -1,6 +1,8 @@
 // What compromise's lexicon knows about a single word: whether it is an ordinary English
-// word, a first name or a surname. Used as data, without running compromise's tagger.
-import nlp from 'compromise';
+// word, a first name or a surname. Used as data, without running compromise's tagger, and read
+// from compromise-words.json (written from compromise by `npm run words:compromise`): loading
+// compromise itself cost every worker thread about 40 MB for this table of 24,000 words.
+import { readFileSync } from 'node:fs';
 
 const NAME_TAGS = /Name|Person|Place|Country|City|Region|Organization/;
 
@@ -14,18 +16,26 @@ export interface WordTests {
   placeKind(phrase: string): 'city' | 'region' | null;
 }
 
+/** compromise's lexicon: word → its tags, joined by commas ("Abbreviation,Honorific") */
+function compromiseLexicon(): Map<string, string> {
+  const file = JSON.parse(readFileSync(new URL('./compromise-words.json', import.meta.url), 'utf8')) as { tags: Record<string, string> };
+  const lexicon = new Map<string, string>();
+  for (const [tags, words] of Object.entries(file.tags)) for (const word of words.split(',')) lexicon.set(word, tags);
+  return lexicon;
+}
+
 export function wordTests(): WordTests {
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+  const lexicon = compromiseLexicon();
   return {
     isCommonWord: (w) => {
-      const tag = lexicon[w.toLowerCase()];
+      const tag = lexicon.get(w.toLowerCase());
       return tag !== undefined && !NAME_TAGS.test(tag);
     },
-    isFirstName: (w) => /FirstName|MaleName|FemaleName/.test(lexicon[w.toLowerCase()] ?? ''),
-    isLastName: (w) => /LastName/.test(lexicon[w.toLowerCase()] ?? ''),
-    isUnknown: (w) => lexicon[w.toLowerCase()] === undefined,
+    isFirstName: (w) => /FirstName|MaleName|FemaleName/.test(lexicon.get(w.toLowerCase()) ?? ''),
+    isLastName: (w) => /LastName/.test(lexicon.get(w.toLowerCase()) ?? ''),
+    isUnknown: (w) => !lexicon.has(w.toLowerCase()),
     placeKind: (phrase) => {
-      const tag = String(lexicon[phrase.toLowerCase()] ?? '');
+      const tag = lexicon.get(phrase.toLowerCase()) ?? '';
       return /City/.test(tag) ? 'city' : /Region|Place/.test(tag) && !/Abbreviation/.test(tag) ? 'region' : null;
     },
   };
