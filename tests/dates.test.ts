@@ -111,7 +111,7 @@ describe('words that are not dates', () => {
 
 describe('which sentences chrono reads', () => {
   it('reads every shape of date the stage resolves, whatever the case of the text', () => {
-    for (const sentence of [
+    const sentences = [
       'Shelling resumed on 3/16 near the bridge.',
       'The report is dated 16.03.2024.',
       'The order, signed 2024-03-16, took effect at once.',
@@ -125,21 +125,19 @@ describe('which sentences chrono reads', () => {
       'The raid came in May.',
       'THE RAID CAME ON MARCH 12',
       'Fighting flared again this morning.',
-    ]) {
-      expect(mayHoldDate(sentence), sentence).toBe(true);
-    }
+    ];
+    expect(sentences.filter((s) => !mayHoldDate(s))).toEqual([]);
   });
 
   it('skips sentences whose numbers count people and things, and the verb "may" and the noun "march"', () => {
-    for (const sentence of [
+    const sentences = [
       'At least 12 people were killed and 30 wounded.',
       'Six tanks and 1,200 soldiers crossed the river.',
       'Russian forces may strike again, officials warned.',
       'Thousands joined the protest march through Tbilisi.',
       'The decision marks a turning point for the Marines.',
-    ]) {
-      expect(mayHoldDate(sentence), sentence).toBe(false);
-    }
+    ];
+    expect(sentences.filter((s) => mayHoldDate(s))).toEqual([]);
   });
 
   it('a skipped sentence loses no date: "12 people" and "30 wounded" resolve to nothing, the date beside them does', () => {

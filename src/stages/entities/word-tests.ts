@@ -1,7 +1,8 @@
 // What compromise's lexicon knows about a single word: whether it is an ordinary English
 // word, a first name or a surname. Used as data, without running compromise's tagger, and read
 // from compromise-words.json (written from compromise by `npm run words:compromise`): loading
-// compromise itself cost every worker thread about 40 MB for this table of 24,000 words.
+// compromise itself cost every worker thread about 17 MB of peak memory for this table of
+// 24,600 words.
 import { readFileSync } from 'node:fs';
 
 const NAME_TAGS = /Name|Person|Place|Country|City|Region|Organization/;
