@@ -16,7 +16,7 @@ import { InputError, UsageError } from '../io/errors.js';
 import { EXTENSION_LIST, type Limits } from '../io/formats.js';
 import { isStdin, walkPaths, type WalkEntry } from '../io/walk.js';
 import { completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
-import { createExecutor, DEFAULT_HEAP_MB } from './pool.js';
+import { createExecutor, DEFAULT_HEAP_MB, TASKS_PER_WORKER } from './pool.js';
 import { Progress, type ProgressMode } from './progress.js';
 import { unitsOf, type Unit } from './units.js';
 import { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
@@ -115,7 +115,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const progress = new Progress({ mode: options.progress ?? 'off', totalBytes, interval: options.progressInterval });
   const executor = createExecutor({ threads: threadsFor(entries, options.concurrency), heapMb: options.heapMb ?? DEFAULT_HEAP_MB, lexicons, work });
   const stdout = options.stdout ?? process.stdout;
-  const window = Math.max(8, options.concurrency * 8);
+  // what the workers hold, and as much again three times over waiting in the pool's queue, so
+  // that one long document at the head does not leave the other workers without work
+  const window = Math.max(16, options.concurrency * TASKS_PER_WORKER * 4);
   const inflight: Array<{ unit: Unit; outcome: Promise<Outcome> }> = [];
   let lastCheckpoint = performance.now();
   let sinceCheckpoint = 0;
