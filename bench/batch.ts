@@ -9,8 +9,10 @@
 //   - `sitrep extract DIR --out OUT` with one worker on one core, one worker with the other
 //     cores idle, and one worker per core: documents/s and tokens/s of the run (reading,
 //     pipeline and writing; start-up excluded), the ratio to wink per thread (and, with every
-//     core busy, to wink with every core busy), time to the first record, and the run's peak
-//     RSS (from its run.json). Scaling is all cores against one core:
+//     core busy, to wink with every core busy), the same over the run's second half (run.json:
+//     wink is measured warm, and each worker spends its first few thousand documents compiling
+//     the pipeline's code), time to the first record, and the run's peak RSS (from its
+//     run.json). Scaling is all cores against one core:
 //     a single worker on an otherwise idle machine is not a one-core run, because V8 runs its
 //     garbage collector's helpers and its optimizing compiler on the idle cores (about a fifth
 //     of a core more). The one-core run is pinned with taskset where there is one (Linux);
@@ -98,6 +100,7 @@ const winkAllRate = await winkOnEveryCore();
 interface Timing {
   seconds: number;
   first_record_seconds: number;
+  second_half_documents_per_second: number | null;
   peak_rss_mb: number;
   cpu_seconds: number;
 }
@@ -148,10 +151,18 @@ const row = (label: string, run: typeof one, threads: number) => {
   return [
     // with every core busy, also against wink with every core busy: per core against per core
     [label, `${docs.toFixed(0)} docs/s, ${k(rate)} tokens/s, ${((rate / threads / winkRate) * 100).toFixed(0)}% of wink per thread` + (threads > 1 ? ` (${((rate / winkAllRate) * 100).toFixed(0)}% of wink on ${threads} threads at once)` : '')],
+    ...secondHalf(run, threads),
     [`  time to first record`, `${run.timing.first_record_seconds.toFixed(2)} s (whole run ${run.wall.toFixed(1)} s wall)`],
     [`  peak RSS`, `${run.timing.peak_rss_mb} MB`],
     [`  CPU`, `${run.timing.cpu_seconds.toFixed(1)} s in all threads, ${((run.timing.cpu_seconds / run.timing.seconds) * 100).toFixed(0)}% of a core on average`],
   ] as Array<[string, string]>;
+};
+/** the run's second half (run.json), once every worker has compiled the pipeline's hot code */
+const secondHalf = (run: typeof one, threads: number): Array<[string, string]> => {
+  const docs = run.timing.second_half_documents_per_second;
+  if (docs === null) return [];
+  const rate = docs * (tokens / run.documents);
+  return [[`  second half of the run`, `${docs.toFixed(0)} docs/s, ${k(rate)} tokens/s, ${((rate / threads / winkRate) * 100).toFixed(0)}% of wink per thread` + (threads > 1 ? ` (${((rate / winkAllRate) * 100).toFixed(0)}% of wink on ${threads} threads at once)` : '')]];
 };
 const rows: Array<[string, string]> = [
   ['documents', `${texts.length.toLocaleString('en-US')} (${(texts.length * 0.8).toLocaleString('en-US')} .txt files, the rest in .jsonl)`],
@@ -163,6 +174,9 @@ const rows: Array<[string, string]> = [
   ...row('sitrep extract, 1 worker', one, 1),
   ...row(`sitrep extract, ${cores} workers`, all, cores),
   [`scaling, ${cores} cores / 1`, `${(busy(oneCore ?? one) / busy(all)).toFixed(2)}× ${oneCore ? '' : 'one worker (no taskset here) '}(wink alone: ${(winkAllRate / winkRate).toFixed(2)}×)`],
+  ...((oneCore ?? one).timing.second_half_documents_per_second && all.timing.second_half_documents_per_second
+    ? [[`  over the second halves`, `${(all.timing.second_half_documents_per_second / (oneCore ?? one).timing.second_half_documents_per_second!).toFixed(2)}×`] as [string, string]]
+    : []),
   [`  ${cores} workers / 1 worker`, `${(busy(one) / busy(all)).toFixed(2)}×, the single worker using idle cores for GC and compilation`],
   ['HTML reader alone', `${htmlRate.toFixed(0)} pages/s (linkedom + Readability, 1 thread)`],
 ];

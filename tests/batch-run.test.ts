@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORK_FOLDER } from '../src/batch/journal.js';
 import { Progress } from '../src/batch/progress.js';
-import { runBatch, type BatchOptions } from '../src/batch/run.js';
+import { runBatch, secondHalfRate, type BatchOptions } from '../src/batch/run.js';
 import { DATA_FILES, EVENT_COLUMNS } from '../src/io/dataset.js';
 import { UsageError } from '../src/io/errors.js';
 import { DEFAULT_LIMITS } from '../src/io/formats.js';
@@ -131,7 +131,8 @@ describe('a dataset run', () => {
     const info = JSON.parse(clean['run.json']!) as Record<string, unknown>;
     expect(info).toMatchObject({ documents: 92, failed: 7, events: events.length, errors: { binary: 1, empty: 1, encoding: 1, json: 2, 'not-found': 1, 'symlink-loop': 1 } });
     const timing = (JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { timing: Record<string, unknown> }).timing;
-    expect(Object.keys(timing)).toEqual(['seconds', 'documents_per_second', 'first_record_seconds', 'concurrency', 'resumed', 'peak_rss_mb', 'cpu_seconds']);
+    expect(Object.keys(timing)).toEqual(['seconds', 'documents_per_second', 'first_record_seconds', 'second_half_documents_per_second', 'concurrency', 'resumed', 'peak_rss_mb', 'cpu_seconds']);
+    expect(timing.second_half_documents_per_second).toBeNull(); // 92 documents: too few to tell
     expect(existsSync(join(out, WORK_FOLDER))).toBe(false);
   });
 
@@ -296,5 +297,18 @@ describe('progress without a terminal', () => {
     progress.stop();
     const line = text.split('\n')[0]!;
     expect(line).toMatch(/^sitrep: 3 documents, 1 failed, 40% of the input, \d+ docs\/s, about \d+s left$/);
+  });
+});
+
+describe("run.json's rate over the second half", () => {
+  it('leaves out the slow start: the clock marked every 250 documents, a first 500 that took 10 s, then 250 a second', () => {
+    // 2,000 documents: marks at 500 (10 s), 750 (11 s), … 2,000 (16 s); the second half starts at 1,000 (12 s)
+    expect(secondHalfRate([5, 10, 11, 12, 13, 14, 15, 16])).toBe(250);
+    expect(secondHalfRate([1, 2, 3, 4])).toBe(250); // 1,000 documents at a steady 250/s
+  });
+
+  it('says nothing below 1,000 documents', () => {
+    expect(secondHalfRate([])).toBeNull();
+    expect(secondHalfRate([1, 2, 3])).toBeNull();
   });
 });

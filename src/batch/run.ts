@@ -80,6 +80,24 @@ function threadsFor(entries: WalkEntry[], concurrency: number): number {
   return files < 50 && bytes < 256 * 1024 ? 0 : Math.max(0, concurrency);
 }
 
+/** Documents between two marks of the clock (run.json's second-half rate). */
+const MARK_EVERY = 250;
+
+/**
+ * Documents per second over the second half of what a session wrote (up to its last mark, so
+ * that finishing the run is left out): the rate once every worker is warm. Each worker thread
+ * compiles the pipeline's code while it works (V8's optimizing compiler, about 7 CPU seconds a
+ * worker), so the first few thousand documents of a run go slower than the rest, and the overall
+ * rate of a short run understates what a long one sustains. Null below 1,000 documents.
+ */
+export function secondHalfRate(marks: number[]): number | null {
+  if (marks.length < 4) return null;
+  // marks[i]: when (i + 1) * MARK_EVERY documents were written
+  const half = Math.floor(marks.length / 2);
+  const seconds = marks.at(-1)! - marks[half - 1]!;
+  return seconds > 0 ? ((marks.length - half) * MARK_EVERY) / seconds : null;
+}
+
 /** Checkpoint when this many seconds or units have passed since the last one. */
 const CHECKPOINT_SECONDS = 1;
 const CHECKPOINT_UNITS = 2000;
@@ -103,7 +121,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     // killed while finishing: only the finishing is left to do
     const finished = finishedCheckpoint(options.out);
     if (finished) {
-      completeFinishedRun(options.out, finished, runJson(options, finished.counts, { seconds: finished.seconds, firstRecord: null, resumed: true }));
+      completeFinishedRun(options.out, finished, runJson(options, finished.counts, { seconds: finished.seconds, firstRecord: null, resumed: true, secondHalf: null }));
       return { counts: finished.counts, interrupted: false, resumed: true, seconds: finished.seconds, failures: [], units: finished.units };
     }
   }
@@ -122,6 +140,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let lastCheckpoint = performance.now();
   let sinceCheckpoint = 0;
   let firstRecord: number | null = null;
+  /** the session's clock at every MARK_EVERY documents written, for the rate of the second half */
+  const marks: number[] = [];
+  let sessionDocuments = 0;
   let units = 0;
   let interrupted = false;
 
@@ -137,6 +158,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       counts.events += outcome.eventCount;
       counts.entities += outcome.entityCount;
       firstRecord ??= elapsed();
+      if (++sessionDocuments % MARK_EVERY === 0) marks.push(elapsed());
       const [documents, events] = outcome.ends;
       if (folder) await folder.append({ 'documents.jsonl': outcome.bytes.subarray(0, documents), 'events.jsonl': outcome.bytes.subarray(documents, events), 'events.csv': outcome.bytes.subarray(events) });
       else if (!stdout.write(outcome.bytes.subarray(0, documents))) await new Promise((resolve) => stdout.once('drain', resolve));
@@ -193,7 +215,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const seconds = (folder?.earlierSeconds ?? 0) + elapsed();
   if (folder && !interrupted) {
     await folder.checkpoint(elapsed(), true);
-    await folder.finish(runJson(options, counts, { seconds, firstRecord, resumed: folder.resumed }));
+    await folder.finish(runJson(options, counts, { seconds, firstRecord, resumed: folder.resumed, secondHalf: secondHalfRate(marks) }));
   }
   return { counts, interrupted, resumed: folder?.resumed ?? false, seconds, failures, units };
 }
@@ -255,7 +277,7 @@ export function lexiconVersions(added: string[]): { bundled: string; added: Arra
   };
 }
 
-function runJson(options: BatchOptions, counts: Counts, timing: { seconds: number; firstRecord: number | null; resumed: boolean }): string {
+function runJson(options: BatchOptions, counts: Counts, timing: { seconds: number; firstRecord: number | null; resumed: boolean; secondHalf: number | null }): string {
   const errors = Object.fromEntries(Object.entries(counts.errors).sort(([a], [b]) => (a < b ? -1 : 1)));
   return `${JSON.stringify(
     {
@@ -273,6 +295,7 @@ function runJson(options: BatchOptions, counts: Counts, timing: { seconds: numbe
         seconds: Number(timing.seconds.toFixed(2)),
         documents_per_second: timing.seconds > 0 ? Number((counts.documents / timing.seconds).toFixed(1)) : null,
         first_record_seconds: timing.firstRecord === null ? null : Number(timing.firstRecord.toFixed(2)),
+        second_half_documents_per_second: timing.secondHalf === null ? null : Number(timing.secondHalf.toFixed(1)),
         concurrency: options.concurrency,
         resumed: timing.resumed,
         peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
