@@ -1,5 +1,6 @@
 // Progress of a run on stderr: a bar on a terminal (documents/s, ETA, failures so far), a
-// plain line now and then when stderr is a file or a pipe, nothing with --quiet.
+// plain line now and then when stderr is a file or a pipe, nothing with --quiet; and the rate
+// over a run's second half that run.json gives (extract and queue collect alike).
 import cliProgress from 'cli-progress';
 
 export type ProgressMode = 'bar' | 'lines' | 'off';
@@ -110,4 +111,22 @@ export function duration(seconds: number): string {
   if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** Documents between two marks of the clock (run.json's second-half rate). */
+export const MARK_EVERY = 250;
+
+/**
+ * Documents per second over the second half of what a session wrote (up to its last mark, so
+ * that finishing the run is left out): the rate once every worker is warm. Each worker thread
+ * compiles the pipeline's code while it works (V8's optimizing compiler, about 7 CPU seconds a
+ * worker), so the first few thousand documents of a run go slower than the rest, and the overall
+ * rate of a short run understates what a long one sustains. Null below 1,000 documents.
+ */
+export function secondHalfRate(marks: number[]): number | null {
+  if (marks.length < 4) return null;
+  // marks[i]: when (i + 1) * MARK_EVERY documents were written
+  const half = Math.floor(marks.length / 2);
+  const seconds = marks.at(-1)! - marks[half - 1]!;
+  return seconds > 0 ? ((marks.length - half) * MARK_EVERY) / seconds : null;
 }

@@ -17,7 +17,7 @@ import { EXTENSION_LIST, type Limits } from '../io/formats.js';
 import { isStdin, walkPaths, type WalkEntry } from '../io/walk.js';
 import { completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
 import { createExecutor, DEFAULT_HEAP_MB, TASKS_PER_WORKER } from './pool.js';
-import { Progress, type ProgressMode } from './progress.js';
+import { MARK_EVERY, Progress, secondHalfRate, type ProgressMode } from './progress.js';
 import { unitsOf, type Unit } from './units.js';
 import { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
 
@@ -78,24 +78,6 @@ function threadsFor(entries: WalkEntry[], concurrency: number): number {
     bytes += e.gzip ? e.size * 5 : e.size;
   }
   return files < 50 && bytes < 256 * 1024 ? 0 : Math.max(0, concurrency);
-}
-
-/** Documents between two marks of the clock (run.json's second-half rate). */
-const MARK_EVERY = 250;
-
-/**
- * Documents per second over the second half of what a session wrote (up to its last mark, so
- * that finishing the run is left out): the rate once every worker is warm. Each worker thread
- * compiles the pipeline's code while it works (V8's optimizing compiler, about 7 CPU seconds a
- * worker), so the first few thousand documents of a run go slower than the rest, and the overall
- * rate of a short run understates what a long one sustains. Null below 1,000 documents.
- */
-export function secondHalfRate(marks: number[]): number | null {
-  if (marks.length < 4) return null;
-  // marks[i]: when (i + 1) * MARK_EVERY documents were written
-  const half = Math.floor(marks.length / 2);
-  const seconds = marks.at(-1)! - marks[half - 1]!;
-  return seconds > 0 ? ((marks.length - half) * MARK_EVERY) / seconds : null;
 }
 
 /** Checkpoint when this many seconds or units have passed since the last one. */

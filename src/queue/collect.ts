@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { RunFolder, WORK_FOLDER, type Identity } from '../batch/journal.js';
+import { MARK_EVERY, secondHalfRate } from '../batch/progress.js';
 import { errorLine, SITREP_VERSION } from '../io/dataset.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { SCHEMA } from '../record/record.js';
@@ -59,7 +60,7 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
     const identity: Identity = { inputs: `queue:${target.name}`, options: meta.config, code: COLLECT_CODE };
     const folder = await RunFolder.open(out, identity, false);
     const result: CollectResult = { documents: 0, failed: 0, events: 0, entities: 0, errors: {}, pending: 0, seconds: 0 };
-    const span = { start: Infinity, end: -Infinity, firstRecord: Infinity, busy: 0 };
+    const span = { start: Infinity, end: -Infinity, firstRecord: Infinity, busy: 0, finished: [] as number[] };
     let closed = false;
     try {
       const keys = sitrepKeys(target);
@@ -97,6 +98,7 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
             result.events += value.eventCount;
             result.entities += value.entityCount;
             span.firstRecord = Math.min(span.firstRecord, row.finishedOn);
+            if (Number.isFinite(row.finishedOn)) span.finished.push(row.finishedOn);
           } else if (row.failed) {
             const job = dataOf.get(i);
             const { code, message } = parseFailedReason(row.reason);
@@ -148,12 +150,20 @@ function clearInterruptedCollect(out: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The second-half rate of extract's run.json, from the jobs' finishing times (by any worker). */
+function secondHalfOf(finished: number[]): number | null {
+  const times = Float64Array.from(finished).sort();
+  const marks = Array.from(times.filter((_, i) => (i + 1) % MARK_EVERY === 0), (t) => t / 1000);
+  const rate = secondHalfRate(marks);
+  return rate === null ? null : Number(rate.toFixed(1));
+}
+
 /**
  * run.json as a batch run writes it (src/batch/run.ts runJson, which is not exported: keep the
  * two in step), with the options of the adds; its timing is the queue's: from the first job
  * started to the last finished, by any worker.
  */
-function runJson(meta: QueueMeta, result: CollectResult, span: { start: number; end: number; firstRecord: number; busy: number }): string {
+function runJson(meta: QueueMeta, result: CollectResult, span: { start: number; end: number; firstRecord: number; busy: number; finished: number[] }): string {
   const errors = Object.fromEntries(Object.entries(result.errors).sort(([a], [b]) => (a < b ? -1 : 1)));
   const seconds = Number.isFinite(span.start) && span.end >= span.start ? (span.end - span.start) / 1000 : 0;
   return `${JSON.stringify(
@@ -171,6 +181,7 @@ function runJson(meta: QueueMeta, result: CollectResult, span: { start: number; 
         seconds: Number(seconds.toFixed(2)),
         documents_per_second: seconds > 0 ? Number((result.documents / seconds).toFixed(1)) : null,
         first_record_seconds: Number.isFinite(span.firstRecord) && Number.isFinite(span.start) ? Number(((span.firstRecord - span.start) / 1000).toFixed(2)) : null,
+        second_half_documents_per_second: secondHalfOf(span.finished),
         concurrency: null,
         resumed: false,
         peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
