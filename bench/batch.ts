@@ -144,26 +144,24 @@ rmSync(tmp, { recursive: true, force: true });
 const k = (x: number) => `${(x / 1000).toFixed(0)}k`;
 /** a run's time after its first record: start-up is reported apart */
 const busy = (run: { timing: Timing }) => run.timing.seconds - run.timing.first_record_seconds;
+/** documents/s and tokens/s, and the share of wink per thread (with every core busy, also against wink with every core busy: per core against per core) */
+const rateText = (docs: number, rate: number, threads: number) =>
+  `${docs.toFixed(0)} docs/s, ${k(rate)} tokens/s, ${((rate / threads / winkRate) * 100).toFixed(0)}% of wink per thread` +
+  (threads > 1 ? ` (${((rate / winkAllRate) * 100).toFixed(0)}% of wink on ${threads} threads at once)` : '');
 const row = (label: string, run: typeof one, threads: number) => {
   const seconds = busy(run);
-  const docs = run.documents / seconds;
-  const rate = tokens / seconds;
+  // the run's second half (run.json), once every worker has compiled the pipeline's hot code
+  const half = run.timing.second_half_documents_per_second;
   return [
-    // with every core busy, also against wink with every core busy: per core against per core
-    [label, `${docs.toFixed(0)} docs/s, ${k(rate)} tokens/s, ${((rate / threads / winkRate) * 100).toFixed(0)}% of wink per thread` + (threads > 1 ? ` (${((rate / winkAllRate) * 100).toFixed(0)}% of wink on ${threads} threads at once)` : '')],
-    ...secondHalf(run, threads),
+    [label, rateText(run.documents / seconds, tokens / seconds, threads)],
+    ...(half === null ? [] : [[`  second half of the run`, rateText(half, half * (tokens / run.documents), threads)]]),
     [`  time to first record`, `${run.timing.first_record_seconds.toFixed(2)} s (whole run ${run.wall.toFixed(1)} s wall)`],
     [`  peak RSS`, `${run.timing.peak_rss_mb} MB`],
     [`  CPU`, `${run.timing.cpu_seconds.toFixed(1)} s in all threads, ${((run.timing.cpu_seconds / run.timing.seconds) * 100).toFixed(0)}% of a core on average`],
   ] as Array<[string, string]>;
 };
-/** the run's second half (run.json), once every worker has compiled the pipeline's hot code */
-const secondHalf = (run: typeof one, threads: number): Array<[string, string]> => {
-  const docs = run.timing.second_half_documents_per_second;
-  if (docs === null) return [];
-  const rate = docs * (tokens / run.documents);
-  return [[`  second half of the run`, `${docs.toFixed(0)} docs/s, ${k(rate)} tokens/s, ${((rate / threads / winkRate) * 100).toFixed(0)}% of wink per thread` + (threads > 1 ? ` (${((rate / winkAllRate) * 100).toFixed(0)}% of wink on ${threads} threads at once)` : '')]];
-};
+const base = oneCore ?? one;
+const halves = [base.timing.second_half_documents_per_second, all.timing.second_half_documents_per_second] as const;
 const rows: Array<[string, string]> = [
   ['documents', `${texts.length.toLocaleString('en-US')} (${(texts.length * 0.8).toLocaleString('en-US')} .txt files, the rest in .jsonl)`],
   ['tokens (wink)', tokens.toLocaleString('en-US')],
@@ -173,10 +171,8 @@ const rows: Array<[string, string]> = [
   ...(oneCore ? row('sitrep extract, 1 core', oneCore, 1) : []),
   ...row('sitrep extract, 1 worker', one, 1),
   ...row(`sitrep extract, ${cores} workers`, all, cores),
-  [`scaling, ${cores} cores / 1`, `${(busy(oneCore ?? one) / busy(all)).toFixed(2)}× ${oneCore ? '' : 'one worker (no taskset here) '}(wink alone: ${(winkAllRate / winkRate).toFixed(2)}×)`],
-  ...((oneCore ?? one).timing.second_half_documents_per_second && all.timing.second_half_documents_per_second
-    ? [[`  over the second halves`, `${(all.timing.second_half_documents_per_second / (oneCore ?? one).timing.second_half_documents_per_second!).toFixed(2)}×`] as [string, string]]
-    : []),
+  [`scaling, ${cores} cores / 1`, `${(busy(base) / busy(all)).toFixed(2)}× ${oneCore ? '' : 'one worker (no taskset here) '}(wink alone: ${(winkAllRate / winkRate).toFixed(2)}×)`],
+  ...(halves[0] && halves[1] ? [[`  over the second halves`, `${(halves[1] / halves[0]).toFixed(2)}×`] as [string, string]] : []),
   [`  ${cores} workers / 1 worker`, `${(busy(one) / busy(all)).toFixed(2)}×, the single worker using idle cores for GC and compilation`],
   ['HTML reader alone', `${htmlRate.toFixed(0)} pages/s (linkedom + Readability, 1 thread)`],
 ];

@@ -121,12 +121,12 @@ export const MARK_EVERY = 250;
  * that finishing the run is left out): the rate once every worker is warm. Each worker thread
  * compiles the pipeline's code while it works (V8's optimizing compiler, about 7 CPU seconds a
  * worker), so the first few thousand documents of a run go slower than the rest, and the overall
- * rate of a short run understates what a long one sustains. Null below 1,000 documents.
+ * rate of a short run understates what a long one sustains. To a tenth; null below 1,000 documents.
  */
 export function secondHalfRate(marks: number[]): number | null {
   if (marks.length < 4) return null;
   // marks[i]: when (i + 1) * MARK_EVERY documents were written
   const half = Math.floor(marks.length / 2);
   const seconds = marks.at(-1)! - marks[half - 1]!;
-  return seconds > 0 ? ((marks.length - half) * MARK_EVERY) / seconds : null;
+  return seconds > 0 ? Number((((marks.length - half) * MARK_EVERY) / seconds).toFixed(1)) : null;
 }

@@ -277,7 +277,7 @@ function runJson(options: BatchOptions, counts: Counts, timing: { seconds: numbe
         seconds: Number(timing.seconds.toFixed(2)),
         documents_per_second: timing.seconds > 0 ? Number((counts.documents / timing.seconds).toFixed(1)) : null,
         first_record_seconds: timing.firstRecord === null ? null : Number(timing.firstRecord.toFixed(2)),
-        second_half_documents_per_second: timing.secondHalf === null ? null : Number(timing.secondHalf.toFixed(1)),
+        second_half_documents_per_second: timing.secondHalf,
         concurrency: options.concurrency,
         resumed: timing.resumed,
         peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -153,9 +153,7 @@ function clearInterruptedCollect(out: string): void {
 /** The second-half rate of extract's run.json, from the jobs' finishing times (by any worker). */
 function secondHalfOf(finished: number[]): number | null {
   const times = Float64Array.from(finished).sort();
-  const marks = Array.from(times.filter((_, i) => (i + 1) % MARK_EVERY === 0), (t) => t / 1000);
-  const rate = secondHalfRate(marks);
-  return rate === null ? null : Number(rate.toFixed(1));
+  return secondHalfRate(Array.from(times.filter((_, i) => (i + 1) % MARK_EVERY === 0), (t) => t / 1000));
 }
 
 /**
