@@ -39,6 +39,28 @@ export function program(): Command {
     });
 
   cli
+    .command('export')
+    .description('write a dataset again in the formats other tools read: ACLED CSV, PLOVER JSON lines, GeoJSON')
+    .argument('<dataset>', 'a dataset folder written by sitrep extract ARTICLES --out DIR')
+    .option('--format <format>', 'acled (events-acled.csv), plover (events-plover.jsonl) or geojson (events.geojson); repeatable', collect, [])
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (dir: string, options) => {
+      const { exportCommand } = await import('./export.js');
+      process.exitCode = await exportCommand(dir, options);
+    });
+
+  cli
+    .command('link')
+    .description('join the events of a dataset that several articles report into incidents (incidents.jsonl, incidents.csv)')
+    .argument('<dataset>', 'a dataset folder written by sitrep extract ARTICLES --out DIR')
+    .option('--format <format>', 'also write the incidents as acled (incidents-acled.csv: one row per incident); repeatable', collect, [])
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (dir: string, options) => {
+      const { linkCommand } = await import('./link.js');
+      process.exitCode = await linkCommand(dir, options);
+    });
+
+  cli
     .command('eval')
     .description('score extraction against gold annotations: sitrep gold JSONL, CoNLL BIO, coded event tables, PLOVER records')
     .argument('<gold>', 'the gold file')
