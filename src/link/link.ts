@@ -12,6 +12,12 @@ import type { EventPlace } from '../record/places.js';
 export interface LinkOptions {
   /** most kilometres between two places of one incident (25) */
   km?: number;
+  /**
+   * events with no date at all (no own date, no publication date): kept apart (the default: a
+   * dataset's articles have publication dates), or compared among themselves as if their dates
+   * agreed (for corpora that give no dates, such as ECB+)
+   */
+  undated?: 'apart' | 'together';
 }
 
 interface Item {
@@ -89,8 +95,8 @@ export function km(a: { lat: number; lon: number }, b: { lat: number; lon: numbe
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-function datesAgree(a: Item, b: Item): boolean {
-  if (a.day === null || b.day === null) return false;
+function datesAgree(a: Item, b: Item, undated: boolean): boolean {
+  if (a.day === null || b.day === null) return undated && a.day === null && b.day === null;
   return Math.abs(a.day - b.day) <= (a.dated && b.dated ? 1 : 2);
 }
 
@@ -107,7 +113,8 @@ function contains(big: EventPlace, small: EventPlace): boolean {
 function placesAgree(a: Item, b: Item, maxKm: number): boolean {
   const p = a.place;
   const q = b.place;
-  if (!p || !q) return shared(a, b) > 0;
+  // a place unknown on either side: a shared actor, or one article telling of both, stands for it
+  if (!p || !q) return shared(a, b) > 0 || a.event.doc_id === b.event.doc_id;
   if (p.lat !== null && p.lon !== null && q.lat !== null && q.lon !== null && km({ lat: p.lat, lon: p.lon }, { lat: q.lat, lon: q.lon }) <= maxKm) return true;
   if (p.admin2 && p.admin2 === q.admin2 && p.country === q.country) return true;
   if (p.name === q.name && p.country === q.country) return true;
@@ -125,8 +132,8 @@ function actorsConflict(a: Item, b: Item): boolean {
   return x.inter !== null && y.inter !== null && x.inter !== y.inter && !b.event.actors2.some((t) => t.inter === x.inter) && !a.event.actors2.some((t) => t.inter === y.inter);
 }
 
-function compatible(a: Item, b: Item, maxKm: number): boolean {
-  return a.event.event_type === b.event.event_type && datesAgree(a, b) && placesAgree(a, b, maxKm) && !actorsConflict(a, b);
+function compatible(a: Item, b: Item, maxKm: number, undated: boolean): boolean {
+  return a.event.event_type === b.event.event_type && datesAgree(a, b, undated) && placesAgree(a, b, maxKm) && !actorsConflict(a, b);
 }
 
 interface Cluster {
@@ -141,6 +148,7 @@ const MEMBER_CHECKS = 50;
 
 export function linkEvents(events: readonly CodedEvent[], options: LinkOptions = {}): Incident[] {
   const maxKm = options.km ?? 25;
+  const undated = options.undated === 'together';
   const items = events.map(item).sort((a, b) => (a.day ?? Infinity) - (b.day ?? Infinity) || cmp(a.event.doc_id, b.event.doc_id) || cmp(a.event.event_id, b.event.event_id));
   const clusters: Cluster[] = [];
   const byPlace = new Map<string, Cluster[]>(); // type|day|country
@@ -152,18 +160,19 @@ export function linkEvents(events: readonly CodedEvent[], options: LinkOptions =
   };
   for (const it of items) {
     let best: { cluster: Cluster; score: number } | null = null;
-    if (it.day !== null) {
+    if (it.day !== null || undated) {
       const seen = new Set<Cluster>();
-      for (let d = it.day - 2; d <= it.day + 2; d++) {
+      const days = it.day === null ? ['none'] : [it.day - 2, it.day - 1, it.day, it.day + 1, it.day + 2];
+      for (const d of days) {
         const keys = it.country ? [byPlace.get(`${it.event.event_type}|${d}|${it.country}`), byPlace.get(`${it.event.event_type}|${d}|?`)] : [byDay.get(`${it.event.event_type}|${d}`)];
         for (const list of keys) {
           for (const c of list ?? []) {
             if (seen.has(c)) continue;
             seen.add(c);
-            if (it.day - c.minDay > 2 || c.maxDay - it.day > 2) continue; // no chains: every report within two days of every other
+            if (it.day !== null && (it.day - c.minDay > 2 || c.maxDay - it.day > 2)) continue; // no chains: every report within two days of every other
             const checked = c.members.slice(0, MEMBER_CHECKS);
-            if (!checked.some((m) => compatible(it, m, maxKm)) || checked.some((m) => actorsConflict(it, m) || m.event.event_type !== it.event.event_type)) continue;
-            const score = Math.max(...checked.map((m) => shared(it, m))) * 10 - Math.min(...checked.map((m) => Math.abs((m.day ?? 0) - it.day!)));
+            if (!checked.some((m) => compatible(it, m, maxKm, undated)) || checked.some((m) => actorsConflict(it, m) || m.event.event_type !== it.event.event_type)) continue;
+            const score = Math.max(...checked.map((m) => shared(it, m))) * 10 - Math.min(...checked.map((m) => Math.abs((m.day ?? 0) - (it.day ?? 0))));
             if (!best || score > best.score || (score === best.score && c.index < best.cluster.index)) best = { cluster: c, score };
           }
         }
@@ -175,8 +184,11 @@ export function linkEvents(events: readonly CodedEvent[], options: LinkOptions =
     if (it.day !== null) {
       cluster.minDay = Math.min(cluster.minDay, it.day);
       cluster.maxDay = Math.max(cluster.maxDay, it.day);
-      add(byPlace, `${it.event.event_type}|${it.day}|${it.country ?? '?'}`, cluster);
-      add(byDay, `${it.event.event_type}|${it.day}`, cluster);
+    }
+    if (it.day !== null || undated) {
+      const d = it.day ?? 'none';
+      add(byPlace, `${it.event.event_type}|${d}|${it.country ?? '?'}`, cluster);
+      add(byDay, `${it.event.event_type}|${d}`, cluster);
     }
   }
   return clusters.map((c) => incident(c.members.map((m) => m.event))).sort(byDate).map((inc, i) => ({ ...inc, id: `i${i + 1}` }));
