@@ -90,7 +90,7 @@ function main(): void {
     placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
     datesStage(),
     quantitiesStage(knowledge.people),
-    eventsStage(knowledge, lexicons.triggers, lexicons.notTriggers),
+    eventsStage(knowledge, lexicons),
   ]);
   const index = new TriggerIndex(lexicons.triggers, lexicons.notTriggers);
   const byDoc: Candidate[][] = [];
