@@ -20,7 +20,7 @@ import { codeEvent, isCodable, type CodedEvent } from '../src/export/coded.js';
 import { eventDate } from '../src/record/event-date.js';
 import { linkEvents } from '../src/link/link.js';
 import { loadLexicons } from '../src/lexicons/load.js';
-import { mappingsFor } from '../src/stages/events/mappings.js';
+import { Taxonomy } from '../src/stages/events/taxonomy.js';
 import { corefScores, type CorefScores } from '../src/eval/coref.js';
 import type { DocumentRecord, RecordEvent } from '../src/record/record.js';
 
@@ -196,8 +196,10 @@ let triggerWords: Map<string, string> | null = null;
 function typeByWord(text: string): string | null {
   if (!triggerWords) {
     triggerWords = new Map();
-    for (const t of loadLexicons([]).triggers) {
-      const acled = mappingsFor(t.type, { lemma: '', civilianTarget: false, militaryTarget: false, stateAgent: false }).acled.event_type;
+    const lexicons = loadLexicons([]);
+    const taxonomy = new Taxonomy(lexicons.taxonomy);
+    for (const t of lexicons.triggers) {
+      const acled = taxonomy.mapping(t.type, { lemma: '', civilianTarget: false, militaryTarget: false, stateAgent: false }).acled.event_type;
       for (const w of t.words ?? []) if (!triggerWords.has(w)) triggerWords.set(w, acled);
     }
   }
