@@ -248,6 +248,22 @@ describe('sitrep export', () => {
     expect(readFileSync(join(copy, 'events-acled.csv'), 'utf8')).toBe(readFileSync(join(dir, 'events-acled.csv'), 'utf8'));
   });
 
+  it('extract --out --format … --link writes sitrep’s own files, then the formats and the incidents', () => {
+    const out = join(tmp, 'extracted');
+    const r = sitrep(['extract', 'fixtures/articles', '--out', out, '--format', 'acled', '--format', 'geojson,plover', '--link']);
+    expect(r.status, r.stderr).toBe(0);
+    for (const file of ['documents.jsonl', 'events.csv', 'events-acled.csv', 'events.geojson', 'events-plover.jsonl', 'incidents.jsonl', 'incidents.csv', 'incidents-acled.csv']) {
+      expect(readFileSync(join(out, file), 'utf8').length, file).toBeGreaterThan(0);
+    }
+    expect(readFileSync(join(out, 'events-acled.csv'), 'utf8')).toBe(readFileSync(join(dir, 'events-acled.csv'), 'utf8'));
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { exports: object; link: { incidents: number } };
+    expect(Object.keys(run.exports)).toEqual(['acled', 'geojson', 'plover']);
+    expect(run.link.incidents).toBeGreaterThan(0);
+    const bad = sitrep(['extract', 'fixtures/articles', '--format', 'acled']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--format and --link need --out DIR');
+  }, 60_000);
+
   it('refuses an unknown format and a folder without documents.jsonl, naming the problem', () => {
     const bad = sitrep(['export', dir, '--format', 'kml']);
     expect(bad.status).toBe(2);

@@ -2,7 +2,9 @@
 // other tools read (ACLED's CSV, PLOVER's JSON lines, GeoJSON), beside sitrep's own files.
 import { existsSync, statSync } from 'node:fs';
 import { UsageError } from '../io/errors.js';
-import { exportDataset, FORMAT_NAMES, parseFormats, type ExportCounts } from '../export/formats.js';
+import { exportDataset, FORMAT_NAMES, parseFormats, type ExportCounts, type ExportFormat } from '../export/formats.js';
+import { linkDataset } from '../link/files.js';
+import { describeLink } from './link.js';
 
 export interface ExportOptions {
   format?: string[];
@@ -26,4 +28,24 @@ export function describeExports(dir: string, counts: ExportCounts): string {
       : `${dir}/${c.file} (${c.rows.toLocaleString('en-US')} rows)`,
   );
   return parts.length ? `sitrep: wrote ${parts.join(', ')}\n` : '';
+}
+
+/** --format and --link of extract --out and queue collect: checked before the run, written after it. */
+export function datasetExtras(options: { format?: string[]; link?: boolean }, out: string | undefined): { formats: ExportFormat[]; link: boolean } {
+  const formats = parseFormats(options.format);
+  if ((formats.length || options.link) && !out) throw new UsageError('--format and --link need --out DIR: they write files beside the dataset');
+  return { formats, link: Boolean(options.link) };
+}
+
+/** Writes the export files (and the incidents) of a finished dataset folder. */
+export async function writeExtras(dir: string, extras: { formats: readonly ExportFormat[]; link: boolean }, quiet?: boolean): Promise<void> {
+  if (extras.formats.length) {
+    const counts = await exportDataset(dir, extras.formats);
+    if (!quiet) process.stderr.write(describeExports(dir, counts));
+  }
+  if (extras.link) {
+    const acled = extras.formats.some((f) => f.name === 'acled');
+    const counts = await linkDataset(dir, { acled });
+    if (!quiet) process.stderr.write(describeLink(dir, counts, acled));
+  }
 }

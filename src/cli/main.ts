@@ -29,6 +29,8 @@ export function program(): Command {
     .option('-j, --concurrency <n>', 'threads that run the pipeline (default: the number of cores)')
     .option('--resume', 'finish an interrupted run into the same --out folder')
     .option('--allow-errors', 'exit 0 even when some documents failed')
+    .option('--format <format>', 'with --out, also write acled (events-acled.csv), plover (events-plover.jsonl) or geojson (events.geojson); repeatable', collect, [])
+    .option('--link', 'with --out, also join the events of all documents into incidents (incidents.jsonl, incidents.csv)')
     .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
     .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
     .option('--max-memory <size>', 'heap of each worker thread (default 384MB)')
@@ -155,6 +157,8 @@ export function program(): Command {
     .requiredOption('-o, --out <dir>', 'the dataset folder (created if missing; its dataset files are replaced)')
     .option('--wait', 'wait until no document is waiting or being worked on, then collect')
     .option('--allow-errors', 'exit 0 even when some documents failed')
+    .option('--format <format>', 'also write acled, plover or geojson files beside the dataset (see sitrep export); repeatable', collect, [])
+    .option('--link', 'also join the events of all documents into incidents (incidents.jsonl, incidents.csv)')
     .option('-q, --quiet', 'print no summary')
     .action(async (options) => {
       const { queueCollect } = await import('./queue.js');
