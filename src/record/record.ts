@@ -53,6 +53,6 @@ export function toRecord(doc: Doc): DocumentRecord {
 
 /** The event with its filing date placed after its own date, as RECORD.md lists the fields. */
 function recordEvent(event: Event, published: string | null): RecordEvent {
-  const { casualties, mappings, ...head } = event;
-  return { ...head, ...eventDate(event, published), casualties, mappings };
+  const { casualties, mappings, mentions, casualty_claims, ...head } = event;
+  return { ...head, ...eventDate(event, published), casualties, ...(casualty_claims?.length ? { casualty_claims } : {}), mappings, ...(mentions?.length ? { mentions } : {}) };
 }

@@ -15,6 +15,10 @@ import type { Phrase } from './phrases.js';
  */
 export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   const { taxonomy } = view;
+  const sentence = view.doc.sentences[view.s]!;
+  // a war-wide or period toll is no event, nor are the plural deeds it sums ("Air strikes have
+  // killed 1,200 civilians this year"), and its dead are no incident's
+  if (isPeriodToll(view.doc.text.slice(sentence.start, sentence.end))) return made.filter((d) => d.event.type !== 'KILLING' && !(d.nominal && /s$/i.test(d.event.trigger.text)));
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
   const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
   const primary = kept.find((d) => taxonomy.is(d.event.type, 'casualties'));
@@ -29,6 +33,18 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   }
   if (primary.event.type !== 'KILLING') for (const a of killingTarget) if (!primary.event.args.some((b) => b.start === a.start)) primary.event.args.push({ ...a, role: 'casualties' });
   return kept;
+}
+
+/**
+ * A toll over a period rather than an incident: "More than 330,000 people have been killed
+ * since the conflict began", "Air strikes have killed 1,200 civilians this year", "the death
+ * toll of the war". It counts over a span of time (since, so far, this year, in total, over the
+ * past …) in the perfect ("have been killed", "has claimed") or as a toll.
+ */
+export function isPeriodToll(sentence: string): boolean {
+  const period = /\b(since|so far|to date|this year|last year|in total|altogether|over the (past|last)|during the (war|conflict|uprising|fighting)|of the (war|conflict))\b/i;
+  const perfect = /\b(have|has|had)\s+(now\s+)?(been\s+)?(killed|died|claimed|left|wounded|injured)\b|\bdeath toll\b|\btoll\b/i;
+  return period.test(sentence) && perfect.test(sentence);
 }
 
 /**
