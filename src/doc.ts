@@ -9,7 +9,7 @@ export type EventType =
   | 'DESTRUCTION' | 'CAPTURE' | 'KILLING' | 'SEIZE' | 'WITHDRAWAL' | 'ARREST' | 'PROTEST'
   | 'CRASH' | 'STATEMENT' | 'AGREEMENT' | 'SUPPLY';
 
-export type Modality = 'asserted' | 'claimed' | 'attempted' | 'negated' | 'hypothetical';
+export type Modality = 'asserted' | 'claimed' | 'denied' | 'attempted' | 'negated' | 'future' | 'hypothetical';
 
 export type ArgRole =
   | 'agent' | 'target' | 'location' | 'time' | 'instrument' | 'origin' | 'quantity' | 'casualties';

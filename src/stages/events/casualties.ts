@@ -59,7 +59,7 @@ export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], ph
   const out: Casualties = { killed: null, injured: null, captured: null };
   for (const c of peopleCounts(doc, people, toks, phrases)) {
     if (isSubset(toks, c.first)) continue;
-    const verb = governingVerb(toks, c.first);
+    const verb = c.subjectOnly ? undefined : governingVerb(toks, c.first);
     const key = verb === undefined ? predicate(toks, c.last) : verb;
     if (key && out[key] === null) out[key] = c.value;
   }
@@ -67,20 +67,24 @@ export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], ph
 }
 
 /** Counted people in a sentence: "12 civilians", "a Palestinian man", and bare numbers next to a casualty word ("killing two", "30 wounded"). */
-function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[]): Array<{ first: number; last: number; value: number }> {
-  const counts: Array<{ first: number; last: number; value: number }> = [];
+function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[]): PeopleCount[] {
+  const counts: PeopleCount[] = [];
   for (const p of phrases) {
     if (p.kind !== 'people' || !p.quantity) continue;
     const q = doc.quantities.find((x) => x.id === p.quantity);
     if (q && q.value !== null && Number.isInteger(q.value)) counts.push({ first: p.first, last: p.last, value: q.value });
   }
-  // "killed a Palestinian man", "an 18-year-old man was shot": one person
+  // a named person: "Ronald Munn, 28, was shot" (only as the subject of a casualty verb, below)
+  for (const p of phrases) {
+    if (p.entityType === 'PERSON' && !covers(counts, p.first)) counts.push({ first: p.first, last: p.last, value: 1, subjectOnly: true });
+  }
+  // "killed a Palestinian man", "an 18-year-old man was shot", "the victim died": one person
   for (let i = 0; i < toks.length; i++) {
-    if (!/^(a|an|one)$/.test(toks[i]!.lower) || covers(counts, i)) continue;
+    if (!/^(a|an|one|the)$/.test(toks[i]!.lower) || covers(counts, i)) continue;
     let k = i + 1;
     while (k < toks.length && k <= i + 5 && !people.has(toks[k]!.lower) && (/^(ADJ|PROPN|NOUN|NUM)$/.test(toks[k]!.pos) || toks[k]!.text === '-')) k++;
     const head = toks[k];
-    if (head && people.has(head.lower) && !/s$/.test(head.lower)) counts.push({ first: i, last: k, value: 1 });
+    if (head && people.has(head.lower) && !/s$/.test(head.lower)) counts.push({ first: i, last: k, value: 1, subjectOnly: toks[i]!.lower === 'the' });
   }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -94,6 +98,14 @@ function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phr
     }
   }
   return counts.sort((a, b) => a.first - b.first);
+}
+
+/** Counted people at tokens first…last; `subjectOnly`: a name or "the man", which counts only as the subject of a casualty verb. */
+interface PeopleCount {
+  first: number;
+  last: number;
+  value: number;
+  subjectOnly?: boolean;
 }
 
 const QUANTIFIER = /^(at|least|most|more|than|about|around|nearly|almost|some|up|to|over|another|further|roughly|approximately|an|estimated)$/;
@@ -127,7 +139,8 @@ function governingVerb(toks: Token[], first: number): keyof Casualties | null | 
 function predicate(toks: Token[], last: number): keyof Casualties | null {
   for (let i = last + 1; i < toks.length && i <= last + 8; i++) {
     const w = toks[i]!.lower;
-    if (w === '.' || w === ';' || (toks[i]!.pos === 'NUM' && !isSubset(toks, i))) return null;
+    const age = toks[i - 1]?.text === ',' && toks[i + 1]?.text === ','; // "Ronald Munn, 28, was shot"
+    if (w === '.' || w === ';' || (toks[i]!.pos === 'NUM' && !isSubset(toks, i) && !age)) return null;
     const key = casualtyAt(toks, i);
     if (!key) continue;
     if (i === last + 1) return key; // "30 wounded", "12 dead"

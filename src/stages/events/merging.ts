@@ -201,12 +201,15 @@ function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draf
   const e = later.event;
   const gap = e.sentence - lastSentence(earlier);
   if (later.anaphoric) return true;
-  // "Eleven civilians were killed": the deaths of the attack told just before
-  if (e.type === 'KILLING' && !e.args.some((a) => a.role === 'agent') && gap <= 1) {
-    const latest = [...kept].reverse().find((k) => taxonomy.is(k.event.type, 'casualties'));
+  // "Eleven civilians were killed", "The man died in hospital": deaths without a killer of
+  // their own (the subject of "died" is the dead) are those of the attack told before, unless
+  // another place or day says otherwise
+  if (e.type === 'KILLING' && (later.lemma === 'die' || !e.args.some((a) => a.role === 'agent'))) {
+    const latest = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, 'KILLING'));
     return latest === earlier;
   }
-  return e.type === earlier.event.type && later.lemma === earlier.lemma && gap <= 3 && !e.args.some((a) => a.role === 'agent' && a.ref !== null);
+  // the same deed told again within a few sentences (another agent is a conflict, above)
+  return e.type === earlier.event.type && gap <= (later.lemma === earlier.lemma ? 3 : 2);
 }
 
 const ASSERTED = new Set(['asserted', 'claimed']);
