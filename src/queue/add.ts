@@ -13,9 +13,8 @@ import { EXTENSION_LIST, type Limits } from '../io/formats.js';
 import type { ReadResult } from '../io/read.js';
 import { walkPaths } from '../io/walk.js';
 import { loadLexicons } from '../lexicons/load.js';
-import { assemble } from '../pipeline.js';
+import { buildPipeline, createContext } from '../pipeline.js';
 import { documentId } from '../record/record.js';
-import { normalizeStage } from '../stages/normalize/normalize.js';
 import { configDifferences, pipelineConfig } from './config.js';
 import { bullConnection, connect, jobKey, shownUrl, sitrepKeys, type QueueTarget } from './connection.js';
 import { failureJobIdOf, JOB_NAME, JOB_OPTIONS, jobIdOf, type DocumentJob } from './jobs.js';
@@ -63,7 +62,7 @@ export async function addToQueue(options: AddOptions): Promise<AddResult> {
   }
   const { hash, config } = pipelineConfig({ lexicons: lexiconFiles, published });
   // doc.id is the input's id, or a hash of the normalized text: the normalize stage alone gives it
-  const normalize = assemble([normalizeStage({ boilerplate: lexicons.boilerplate })]);
+  const normalize = buildPipeline(createContext({ lexicons }), ['normalize']);
 
   const { target } = options;
   const redis = await connect(target);

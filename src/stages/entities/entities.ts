@@ -5,9 +5,9 @@
 // first names known to compromise, facilities ("oil depot"). Mentions of one referent
 // become one entity.
 import type { Doc, Entity, EntityType, Sentence, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
-import { wordTests, type WordTests } from './word-tests.js';
+import type { WordTests } from './word-tests.js';
 import { startsUpper } from '../sentences/sentences.js';
 
 export interface Candidate {
@@ -26,8 +26,9 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'bin', 'ibn', 'de', 'da', 
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'write', 'announce', 'claim', 'state', 'warn', 'insist', 'note', 'confirm', 'deny', 'argue', 'explain', 'clarify']);
 const MADE_IN = /^-(made|built|supplied|manufactured|donated|provided|produced|designed|delivered)\b/;
 
-export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): Stage {
-
+export function entitiesStage(ctx: PipelineContext): Stage {
+  const know = ctx.knowledge;
+  const tests = ctx.words;
   return {
     name: 'entities',
     requires: ['text', 'tokens', 'sentences'],
@@ -388,7 +389,7 @@ function definiteReferences(doc: Doc): void {
   }
 }
 
-/** Mentions of the same referent become one entity, numbered in order of first mention. */
+/** Mentions of the same referent become one entity, in order of first mention. */
 function group(doc: Doc, found: Candidate[]): Entity[] {
   const byKey = new Map<string, Entity>();
   const entities: Entity[] = [];
@@ -396,7 +397,7 @@ function group(doc: Doc, found: Candidate[]): Entity[] {
     const key = `${c.type}|${c.name.toLowerCase()}`;
     let entity = byKey.get(key);
     if (!entity) {
-      entity = { id: '', type: c.type, name: c.name, mentions: [] };
+      entity = { id: doc.newEntityId(), type: c.type, name: c.name, mentions: [] };
       if (Object.keys(c.kb).length) entity.kb = { ...c.kb };
       byKey.set(key, entity);
       entities.push(entity);
@@ -405,6 +406,5 @@ function group(doc: Doc, found: Candidate[]): Entity[] {
     }
     entity.mentions.push(doc.mention(c.start, c.end));
   }
-  entities.forEach((e, i) => (e.id = `e${i + 1}`));
   return entities;
 }
