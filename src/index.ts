@@ -26,6 +26,8 @@ export interface Pipeline {
   readonly stages: readonly string[];
   readonly lexicons: Lexicons;
   process(input: DocInput): DocumentRecord;
+  /** the doc.id process() gives this input (its id, or a hash of its normalized text), without the rest of the work */
+  documentId(input: DocInput): string;
 }
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
@@ -42,12 +44,16 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     eventsStage(knowledge, lexicons.triggers, lexicons.notTriggers),
   ];
   const pipeline: StagePipeline = assemble(stages);
+  const normalizeOnly = assemble(stages.slice(0, 1));
   return Object.freeze({
     stages: pipeline.stages.map((s) => s.name),
     lexicons,
     process(input: DocInput): DocumentRecord {
       if (typeof input?.text !== 'string') throw new TypeError('process() takes { text: string, … }: text is missing or not a string');
       return toRecord(pipeline.process(input));
+    },
+    documentId(input: DocInput): string {
+      return toRecord(normalizeOnly.process(input)).doc.id;
     },
   });
 }
