@@ -5,6 +5,7 @@
 // Location as PER, ORG, LOC), tagging the pipeline's own tokens of each document's text. With
 // --baseline it also scores what the whole pipeline's entities give on CoNLL dev (the figure
 // `sitrep eval` gives), for comparison.
+import { createContext } from '../src/pipeline.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createPipeline } from '../src/index.js';
@@ -60,7 +61,7 @@ const re3dDir = `${data}/re3d`;
 if (existsSync(re3dDir)) {
   const strict = new SpanScore();
   const loose = new SpanScore();
-  const sentences = sentencesStage(nlp);
+  const sentences = sentencesStage(createContext());
   let docs = 0;
   for (const folder of readdirSync(re3dDir, { withFileTypes: true })) {
     if (!folder.isDirectory()) continue;
