@@ -16,6 +16,8 @@ import { wordTests } from './stages/entities/word-tests.js';
 import { quantitiesStage } from './stages/quantities/quantities.js';
 import { sentencesStage } from './stages/sentences/sentences.js';
 import { sharedWink } from './stages/sentences/wink.js';
+import { lexiconSources } from './models/ner/lexicon.js';
+import { sharedNerModel } from './models/ner/model.js';
 
 export interface PipelineOptions {
   /** extra lexicon files (JSON) added to the bundled ones */
@@ -35,7 +37,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const stages: Stage[] = [
     normalizeStage({ boilerplate: lexicons.boilerplate }),
     sentencesStage(sharedWink()),
-    entitiesStage(knowledge, words),
+    entitiesStage(knowledge, words, { model: sharedNerModel(), sources: lexiconSources(lexicons, knowledge, words) }),
     placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
     datesStage(),
     quantitiesStage(knowledge.people),

@@ -9,6 +9,7 @@ import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
 import { wordTests, type WordTests } from './word-tests.js';
 import { startsUpper } from '../sentences/sentences.js';
+import { mergeTagged, taggedCandidates, type Tagger } from './tagged.js';
 
 export interface Candidate {
   start: number;
@@ -26,14 +27,16 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'bin', 'ibn', 'de', 'da', 
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'write', 'announce', 'claim', 'state', 'warn', 'insist', 'note', 'confirm', 'deny', 'argue', 'explain', 'clarify']);
 const MADE_IN = /^-(made|built|supplied|manufactured|donated|provided|produced|designed|delivered)\b/;
 
-export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): Stage {
+/** With a tagger, the statistical tagger's names join the lexicons' (tagged.ts); without one, the lexicons and rules alone. */
+export function entitiesStage(know: Knowledge, tests: WordTests = wordTests(), tagger: Tagger | null = null): Stage {
 
   return {
     name: 'entities',
     requires: ['text', 'tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      let found: Candidate[] = know.gazetteer.find(doc.text).filter((m) => m.entry.kind !== 'blocked').map((m) => ({
+      const matches = know.gazetteer.find(doc.text);
+      let found: Candidate[] = matches.filter((m) => m.entry.kind !== 'blocked').map((m) => ({
         start: m.start,
         end: m.end,
         type: m.entry.type,
@@ -45,6 +48,7 @@ export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): 
       found = forcePhrases(doc, know, found);
       found = mergeEquipment(doc, found);
       found.push(...facilities(doc, know, found));
+      if (tagger) found = mergeTagged(found, taggedCandidates(doc, know, tagger, matches));
       found.push(...names(doc, know, found, tests));
       found = found.map((c) => buildingAsPlace(doc, know, c));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
@@ -279,7 +283,7 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
   }
   // a bare surname refers back (or forward) to the full name: "Lykhovii said"
   const bySurname = new Map<string, Candidate>(); // the first full name ending in each word
-  for (const c of out) {
+  for (const c of [...found, ...out]) {
     const space = c.name.lastIndexOf(' ');
     if (c.type === 'PERSON' && space >= 0 && !bySurname.has(c.name.slice(space + 1))) bySurname.set(c.name.slice(space + 1), c);
   }
