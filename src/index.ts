@@ -39,7 +39,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
     datesStage(),
     quantitiesStage(knowledge.people),
-    eventsStage(knowledge, lexicons.triggers, lexicons.notTriggers),
+    eventsStage(knowledge, lexicons),
   ];
   const pipeline: StagePipeline = assemble(stages);
   return Object.freeze({

@@ -32,6 +32,7 @@ export function program(): Command {
     .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
     .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
     .option('--max-memory <size>', 'heap of each worker thread (default 384MB)')
+    .option('--max-seconds <n>', 'time budget of one document, in seconds; a document over it fails as a timeout (default 60)')
     .option('-q, --quiet', 'print no progress and no summary')
     .action(async (paths: string[], options) => {
       const { extract } = await import('./extract.js');
@@ -160,6 +161,7 @@ export function program(): Command {
     .option('--lock-duration <ms>', 'how long a job stays locked without a sign of life from its worker (default 30000)')
     .option('--stalled-interval <ms>', 'how often to look for jobs whose worker died, to put them back in the queue (default 30000)')
     .option('--max-memory <size>', 'heap of each worker thread (default 384MB); a document that needs more fails as a crash')
+    .option('--max-seconds <n>', 'time budget of one document, in seconds; a document over it fails as a timeout (default 60)')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (options) => {
       const { worker } = await import('./worker.js');

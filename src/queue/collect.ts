@@ -4,10 +4,11 @@
 // in the order `queue add` gave them (the input order), completed ones as their records'
 // lines, failed ones as errors.jsonl lines; jobs still waiting or running are left out, so
 // collect can run while workers are busy, and again later for the rest.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { RunFolder, WORK_FOLDER, type Identity } from '../batch/journal.js';
+import { lockDataset, type DatasetLock } from '../batch/lock.js';
 import { MARK_EVERY, secondHalfRate } from '../batch/progress.js';
 import { errorLine, SITREP_VERSION } from '../io/dataset.js';
 import { InputError, UsageError } from '../io/errors.js';
@@ -47,6 +48,7 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
   const { target, out } = options;
   const redis = await connect(target);
   const queue = new Queue(target.name, { connection: bullConnection(target) });
+  let lock: DatasetLock | null = null;
   try {
     const meta = await readMeta(redis, target);
     if (!meta) throw new UsageError(`queue "${target.name}" at ${shownUrl(target.url)} holds no documents; add them with sitrep queue add PATH... --redis URL`);
@@ -56,6 +58,10 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
         await new Promise((resolve) => setTimeout(resolve, options.pollInterval ?? 1000));
       }
     }
+    if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder (it is created if missing)`);
+    mkdirSync(out, { recursive: true });
+    // one writer per dataset folder, as for extract --out
+    lock = lockDataset(out, 'sitrep queue collect');
     clearInterruptedCollect(out);
     const identity: Identity = { inputs: `queue:${target.name}`, options: meta.config, code: COLLECT_CODE };
     const folder = await RunFolder.open(out, identity, false);
@@ -126,6 +132,7 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
     result.seconds = (performance.now() - started) / 1000;
     return result;
   } finally {
+    lock?.release();
     await queue.close();
     await redis.quit().catch(() => undefined);
   }

