@@ -31,14 +31,15 @@ for (const doc of docs) {
   const record = pipeline.process({ text, id: doc.id });
   const places = record.entities.filter((e) => e.type === 'GPE' || e.type === 'LOC' || e.type === 'FACILITY');
   const group = doc.source === 'own' ? `own-${doc.id.slice(4, 5)}` : doc.source;
-  for (const gold of doc.places) {
+  for (const original of doc.places) {
+    const gold = { ...original, ...moved(text, record.text, original) };
     const t = [tallies.get('all')!, tallies.get(group) ?? tallies.set(group, blank()).get(group)!];
     const hit = places.find((e) => e.mentions.some((m) => m.start < gold.end && m.end > gold.start));
     const kb = hit?.kb ?? {};
-    const where = `${doc.id} "${gold.mention}"@${gold.start}`;
+    const where = `${doc.id} "${gold.mention}"@${original.start}`;
     for (const x of t) x.n++;
     if (hit) for (const x of t) x.found++;
-    else misses.push(`not found  ${where}: ${text.slice(Math.max(0, gold.start - 40), gold.end + 30).replace(/\s+/g, ' ')}`);
+    else misses.push(`not found  ${where}: ${record.text.slice(Math.max(0, gold.start - 40), gold.end + 30).replace(/\s+/g, ' ')}`);
     if (gold.lat !== null && gold.lon !== null) {
       for (const x of t) x.nGeo++;
       const km = kb.resolved === true && typeof kb.lat === 'number' && typeof kb.lon === 'number' ? distanceKm({ lat: gold.lat, lon: gold.lon }, { lat: kb.lat, lon: kb.lon }) : null;
@@ -57,6 +58,19 @@ for (const doc of docs) {
       else misses.push(`event location  ${where}: ${record.events.map((e) => `${e.type}@${e.args.filter((a) => a.role === 'location').map((a) => a.text).join('+') || '-'}`).join(', ') || 'no event'}`);
     }
   }
+}
+
+/**
+ * The span of a labelled mention in the record's text, which the normalize stage may have
+ * changed (whitespace, quotes): the same occurrence of the mention, counted from the start.
+ */
+function moved(text: string, normalized: string, gold: { start: number; end: number; mention: string }): { start: number; end: number } {
+  if (text === normalized) return gold;
+  let k = 0;
+  for (let at = text.indexOf(gold.mention); at >= 0 && at < gold.start; at = text.indexOf(gold.mention, at + 1)) k++;
+  let at = normalized.indexOf(gold.mention);
+  for (let i = 0; i < k && at >= 0; i++) at = normalized.indexOf(gold.mention, at + 1);
+  return at < 0 ? { start: -1, end: -1 } : { start: at, end: at + gold.mention.length };
 }
 
 const seconds = (performance.now() - started) / 1000;

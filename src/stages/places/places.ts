@@ -13,6 +13,7 @@ import type { Knowledge } from '../entities/knowledge.js';
 import { cuedPlaces, type CuedPlace } from './cues.js';
 import { foldName, geoIndex, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
 import { candidates, choose, inNamedRegion, isProminent, WELL_KNOWN, type Front, type PlaceEvidence } from './resolver.js';
+import { looseKey } from './translit.js';
 
 export interface PlaceTests {
   isCommonWord(word: string): boolean;
@@ -73,7 +74,9 @@ function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefin
   if (!ctx.codes.has(key)) {
     const core = regionCore(name);
     const codes = (ctx.geo.admin1ByName.get(core) ?? []).filter((c) => c.startsWith(`${iso2}.`));
-    ctx.codes.set(key, codes[0] ?? [...ctx.geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && regionCore(n) === core)?.[0]);
+    // "Hasakah Governorate" and GeoNames' "Al-Hasakah", "Zaporizhzhia" and "Zaporizhia"
+    const loose = looseKey(core.replace(/^(al|el|ar|as|ad|an)\s+/, ''));
+    ctx.codes.set(key, codes[0] ?? [...ctx.geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && looseKey(regionCore(n).replace(/^(al|el|ar|as|ad|an)\s+/, '')) === loose)?.[0]);
   }
   return ctx.codes.get(key);
 }
@@ -92,10 +95,12 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const spans = doc.entities.flatMap((e) => e.mentions.map((m) => ({ e, m })));
   const overlapping = (start: number, end: number) => spans.filter(({ m }) => m.start < end && m.end > start);
   const cued = new Map<Entity, CuedPlace[]>();
+  const countries = articleCountries(ctx);
   const found = cuedPlaces(doc, {
     isCommonWord: ctx.tests.isCommonWord,
     isPersonName: ctx.tests.isPersonName,
     taken: (start, end) => overlapping(start, end).length > 0,
+    isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
   });
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
   for (const { e, m } of spans) {
@@ -105,9 +110,11 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   }
   const byName = new Map<string, Entity>();
   for (const place of found) {
-    // "Hebei province", "Borno State": a region of any country, from GeoNames' admin1 table
+    // "Hebei province", "Borno State": a region of any country, from GeoNames' admin1 table;
+    // "Woodbridge, Virginia": a region's bare name after a place and a comma
     const suffix = REGION_WORD.exec(doc.text.slice(place.end, place.end + 16));
-    const regionish = suffix || ctx.tests.placeKind(place.text) === 'region';
+    const afterPlace = /,\s*$/.test(doc.text.slice(Math.max(0, place.start - 3), place.start)) && !ctx.geo.places(foldName(place.text)).some(isProminent);
+    const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace;
     if (regionish) {
       const codes = ctx.geo.admin1ByName.get(regionCore(place.text)) ?? [];
       if (codes.length) {
@@ -138,7 +145,20 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   return cued;
 }
 
-const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 2 : s === 'weak' ? 1 : 0);
+const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 3 : s === 'weak' ? 2 : s === 'known' ? 1 : 0);
+/** a place this large is a place wherever a text names it without a cue ("Philadelphia police") */
+const KNOWN_ANYWHERE = 500_000;
+
+/** ISO 2 codes of the countries the entities found so far belong to */
+function articleCountries(ctx: Resolver): Set<string> {
+  const found = new Set<string>();
+  for (const e of ctx.doc.entities) {
+    const kb = e.kb ?? {};
+    const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
+    if (iso2) found.add(iso2);
+  }
+  return found;
+}
 
 interface Named {
   /** the region or country entity named with the place, and the mention that names it */
@@ -325,16 +345,23 @@ function articleFront(ctx: Resolver): Front {
   return { admin1, points, countries };
 }
 
+/** places named as a part of a town ("Southwest Philadelphia", "East Mosul"): geo_precision 2 */
+const partOf = new WeakSet<Entity>();
+
 /** A cued or compromise-known name without a region named: by the article's front, then prominence. */
 function resolveByFront(ctx: Resolver, entity: Entity, front: Front, cues: CuedPlace[]): void {
   const kb = entity.kb!;
   const strength = kb.cued as CuedPlace['strength'];
   const names = [...new Set([entity.name, ...entity.mentions.map((m) => m.text)])];
   const countries = [...front.countries.keys()];
-  const found = candidates(ctx.geo, names, countries);
+  // "Eastern Europe", "Northern Syria", "Southwest Philadelphia": a direction before a place
+  const direction = /^(north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|upper|lower|downtown)\s+(.+)$/i.exec(entity.name);
+  let found = candidates(ctx.geo, names, countries);
+  if (direction && !found.exact.length && !found.loose.length) {
+    found = candidates(ctx.geo, [direction[2]!], countries);
+    if (found.exact.length || found.loose.length) partOf.add(entity);
+  }
   const chosen = choose(found, front, strength !== 'region');
-  // "Eastern Europe", "Northern Syria": a direction before a region or country compromise knows
-  const direction = /^(north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower)\s+(.+)$/i.exec(entity.name);
   const known = ctx.tests.placeKind(entity.name) ?? (direction && ctx.tests.placeKind(direction[2]!) ? 'region' : null);
   if (chosen && (strength !== 'region' || isProminent(chosen.place) || chosen.how !== 'population')) {
     const cuedKind = kb.kind;
@@ -408,7 +435,7 @@ function precision(doc: Doc, entity: Entity): void {
     kb.geo_precision = 3;
     return;
   }
-  const near = entity.mentions.every((m) => NEAR_BEFORE.test(doc.text.slice(Math.max(0, m.start - 60), m.start)));
+  const near = partOf.has(entity) || entity.mentions.every((m) => NEAR_BEFORE.test(doc.text.slice(Math.max(0, m.start - 60), m.start)));
   kb.geo_precision = near ? 2 : 1;
 }
 

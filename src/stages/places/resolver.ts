@@ -59,11 +59,14 @@ export function candidates(geo: GeoIndex, names: readonly string[], countries: I
 /** The candidate in the region or country the text names with the place, or null. */
 export function inNamedRegion(found: { exact: GeoPlace[]; loose: GeoPlace[] }, evidence: PlaceEvidence): GeoPlace | null {
   const fits = (p: GeoPlace) => (evidence.admin1Code ? p.admin1Code === evidence.admin1Code : p.iso2 === evidence.iso2);
-  for (const list of [found.exact, found.loose]) {
-    const inside = list.filter(fits).sort(byProminence);
-    if (inside.length) return inside[0]!;
+  // the largest, with the exact spelling worth a tenfold population: a town of 13,000 spelt
+  // Mykhaylivka over a hamlet spelt Mykhailivka, but not over a village of 2,000 spelt so
+  const weight = (p: GeoPlace, exact: boolean) => Math.log10(p.population + 10) + (exact ? 1 : 0) - (p.alternate ? 2 : 0) + (isProminent(p) ? 2 : 0);
+  let best: { place: GeoPlace; weight: number } | null = null;
+  for (const [list, exact] of [[found.exact, true], [found.loose, false]] as const) {
+    for (const p of list) if (fits(p) && (!best || weight(p, exact) > best.weight)) best = { place: p, weight: weight(p, exact) };
   }
-  return null;
+  return best?.place ?? null;
 }
 
 /**
@@ -82,7 +85,7 @@ export function choose(found: { exact: GeoPlace[]; loose: GeoPlace[] }, front: F
     let score = Math.log10(place.population + 10);
     let how: Choice['how'] = 'population';
     if (prominent) (score += place.featureCode === 'PPLC' ? 4 : 3), (how = 'prominence');
-    if (countryWeight && !prominent) (score += 1.5), (how = 'context');
+    if (countryWeight && !prominent) (score += 4), (how = 'context');
     if (km <= FRONT_KM) (score += 3 * (1 - km / (FRONT_KM * 2))), (how = 'nearby places');
     if (sameRegion) (score += 3), (how = 'article region');
     if (place.alternate) score -= 2;
@@ -98,10 +101,6 @@ export function choose(found: { exact: GeoPlace[]; loose: GeoPlace[] }, front: F
 /** capitals of countries and regions, and cities of 100,000 people */
 export function isProminent(place: GeoPlace): boolean {
   return place.featureCode === 'PPLC' || place.population >= WELL_KNOWN || (place.featureCode === 'PPLA' && place.population >= 20_000);
-}
-
-function byProminence(a: GeoPlace, b: GeoPlace): number {
-  return Number(!!a.alternate) - Number(!!b.alternate) || Number(isProminent(b)) - Number(isProminent(a)) || b.population - a.population;
 }
 
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
