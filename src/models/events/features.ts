@@ -181,7 +181,9 @@ export function contextFromDoc(doc: Doc, s: number, first: number, last: number,
   };
   const marks: CandidateContext['marks'] = [];
   for (const e of doc.entities) {
-    for (const m of e.mentions) if (m.start >= sentence.start && m.end <= sentence.end) marks.push({ first: tokenAt(m.start, false), last: tokenAt(m.end, true), kind: e.type });
+    // weapons by category: drones, missiles and artillery tell the kind of strike
+    const kind = e.type === 'EQUIPMENT' && typeof e.kb?.category === 'string' ? `EQUIPMENT:${e.kb.category}` : e.type;
+    for (const m of e.mentions) if (m.start >= sentence.start && m.end <= sentence.end) marks.push({ first: tokenAt(m.start, false), last: tokenAt(m.end, true), kind });
   }
   for (const q of doc.quantities) if (q.start >= sentence.start && q.end <= sentence.end) marks.push({ first: tokenAt(q.start, false), last: tokenAt(q.end, true), kind: 'QUANTITY', value: q.value });
   return {
