@@ -34,11 +34,11 @@ function handSplit(): void {
     baseline.set(b.id, b.stage);
   }
   const pred = test.map((t) => ({ t, p: model.predict(t.ctx), b: baseline.get(t.id) ?? null }));
-  const events = pred.filter((x) => x.t.event);
+  const events = pred.filter((x) => x.t.isEvent);
   out(`hand-labelled test split: ${test.length} candidates, ${events.length} true events, ${new Set(test.map((t) => t.doc)).size} documents`);
   out('| measure | rule-based stage | classifier |');
   out('|---|---|---|');
-  out(`| event-or-not accuracy | ${ratio(pred.filter((x) => !!x.b === x.t.event).length, pred.length)} | ${ratio(pred.filter((x) => x.p.event === x.t.event).length, pred.length)} |`);
+  out(`| event-or-not accuracy | ${ratio(pred.filter((x) => !!x.b === x.t.isEvent).length, pred.length)} | ${ratio(pred.filter((x) => x.p.event === x.t.isEvent).length, pred.length)} |`);
   out(`| modality accuracy, true events | ${ratio(events.filter((x) => x.b?.modality === x.t.labelModality).length, events.length)} | ${ratio(events.filter((x) => x.p.modality === x.t.labelModality).length, events.length)} |`);
   out(`| type accuracy, true events | ${ratio(events.filter((x) => x.b?.type === x.t.labelType).length, events.length)} | ${ratio(events.filter((x) => x.p.type === x.t.labelType).length, events.length)} |`);
   const bothFound = events.filter((x) => x.b && x.p.event);

@@ -21,7 +21,7 @@ import { EventModel, factualityFeatures, type EventWeights } from '../src/models
 import { ecbAnnotatedSentences, ecbFiles, ecbTestTopic, hash, readEcbFile, readFactuality, readWikiEvents } from './events/data.js';
 import { alignSpans, articleOf, contextAtSpan, ecbClass, goldAt, handContext, handLabelled, instancesOf, kairosType, factualityContext, getTools } from './events/corpus.js';
 
-export const TYPES = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'CAPTURE', 'KILLING', 'SEIZE', 'WITHDRAWAL', 'ARREST', 'PROTEST', 'CRASH', 'STATEMENT', 'AGREEMENT', 'SUPPLY', 'NONE'];
+export const TYPES = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'CAPTURE', 'KILLING', 'SEIZE', 'WITHDRAWAL', 'ARREST', 'PROTEST', 'CRASH', 'STATEMENT', 'AGREEMENT', 'SUPPLY'];
 export const MODALITIES = ['asserted', 'claimed', 'denied', 'attempted', 'negated', 'future', 'hypothetical', 'generic'];
 const SEED = 20;
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -29,6 +29,8 @@ const log = (s: string) => console.error(s);
 
 export interface Labelled {
   ctx: CandidateContext;
+  /** "event" or "none" */
+  event?: string;
   type?: string;
   modality?: string;
   weight: number;
@@ -63,7 +65,7 @@ function wikiExamples(): Labelled[] {
       const g = goldAt(gold, inst.start, inst.end);
       const type = g ? kairosType(g.label) : undefined;
       if (type === undefined) continue;
-      out.push({ ctx: inst.ctx, type: type ?? 'NONE', weight: 0.7, source: 'wikievents' });
+      out.push({ ctx: inst.ctx, event: type ? 'event' : 'none', type: type ?? undefined, weight: 0.7, source: 'wikievents' });
     }
   }
   return out;
@@ -110,8 +112,8 @@ export function ecbExamples(test: boolean): EcbItem[] {
   return out;
 }
 
-export function handExamples(split: 'train' | 'test'): Array<Labelled & { id: string; event: boolean; labelType: string | null; labelModality: string | null }> {
-  const out: Array<Labelled & { id: string; event: boolean; labelType: string | null; labelModality: string | null }> = [];
+export function handExamples(split: 'train' | 'test'): Array<Labelled & { id: string; isEvent: boolean; labelType: string | null; labelModality: string | null }> {
+  const out: Array<Labelled & { id: string; isEvent: boolean; labelType: string | null; labelModality: string | null }> = [];
   const docs = new Map<string, Doc>();
   let lost = 0;
   for (const { candidate: c, label: l } of handLabelled()) {
@@ -132,29 +134,36 @@ export function handExamples(split: 'train' | 'test'): Array<Labelled & { id: st
       lost++;
       continue;
     }
-    const type = l.event ? (l.type ?? 'NONE') : (l.type ?? 'NONE');
     const modality = l.event ? l.modality ?? undefined : l.type ? 'generic' : undefined;
-    out.push({ ctx: found.ctx, type, modality, weight: 1, doc: key, source: 'hand', id: c.id, event: l.event, labelType: l.type, labelModality: l.modality });
+    out.push({ ctx: found.ctx, event: l.event ? 'event' : 'none', type: l.type ?? undefined, modality, weight: 1, doc: key, source: 'hand', id: c.id, isEvent: l.event, labelType: l.type, labelModality: l.modality });
   }
   if (lost) log(`  ${lost} hand-labelled candidates could not be found in their documents`);
   return out;
 }
 
-function headExamples(model: { factuality: LinearWeights }, data: Labelled[], head: 'type' | 'modality'): Example[] {
-  const m = new EventModel({ about: '', factuality: model.factuality, type: { classes: ['NONE'], weights: {} }, modality: { classes: ['asserted'], weights: {} } });
+function headExamples(model: { factuality: LinearWeights }, data: Labelled[], head: 'event' | 'type' | 'modality'): Example[] {
+  const m = new EventModel(emptyWeights(model.factuality));
   const out: Example[] = [];
   for (const d of data) {
-    const label = head === 'type' ? d.type : d.modality;
+    const label = d[head];
     if (!label) continue;
-    out.push({ features: m.features(d.ctx).features, label, weight: d.weight });
+    const features = m.features(d.ctx).features;
+    out.push({ features: head === 'type' ? features.filter((f) => !f.startsWith('topic=')) : features, label, weight: d.weight });
   }
   return out;
 }
 
+const HEAD_OPTIONS = { epochs: Number(process.env.EV_EPOCHS ?? 15), seed: SEED, l2: Number(process.env.EV_L2 ?? 1e-4), learningRate: Number(process.env.EV_LR ?? 0.3), minCount: Number(process.env.EV_MIN ?? 2) };
+
+export function emptyWeights(factuality: LinearWeights): EventWeights {
+  return { about: '', factuality, event: { classes: ['none'], weights: {} }, type: { classes: ['ATTACK'], weights: {} }, modality: { classes: ['asserted'], weights: {} } };
+}
+
 export function trainHeads(factuality: LinearWeights, data: Labelled[]): EventWeights {
-  const type = train(headExamples({ factuality }, data, 'type'), TYPES, { epochs: 15, seed: SEED, l2: 1e-4 });
-  const modality = train(headExamples({ factuality }, data, 'modality'), MODALITIES, { epochs: 15, seed: SEED, l2: 1e-4 });
-  return { about: '', factuality, type, modality };
+  const event = train(headExamples({ factuality }, data, 'event'), ['event', 'none'], HEAD_OPTIONS);
+  const type = train(headExamples({ factuality }, data, 'type'), TYPES, HEAD_OPTIONS);
+  const modality = train(headExamples({ factuality }, data, 'modality'), MODALITIES, HEAD_OPTIONS);
+  return { about: '', factuality, event, type, modality };
 }
 
 function accuracy<T>(items: T[], right: (x: T) => boolean): string {
@@ -164,16 +173,18 @@ function accuracy<T>(items: T[], right: (x: T) => boolean): string {
 }
 
 /** Five folds over the hand-labelled training documents: mean figures, nothing written. */
-function crossValidate(factuality: LinearWeights, data: Labelled[], hand: Array<Labelled & { event: boolean; labelType: string | null; labelModality: string | null }>): void {
+function crossValidate(factuality: LinearWeights, data: Labelled[], hand: Array<Labelled & { isEvent: boolean; labelType: string | null; labelModality: string | null }>): void {
   const fold = (d: Labelled) => (d.doc ? hash(`cv:${d.doc}`) % 5 : -1);
-  const tallies = { event: [0, 0], modality: [0, 0], type: [0, 0] };
+  const tallies = { event: [0, 0], head: [0, 0], modality: [0, 0], type: [0, 0] };
   for (let k = 0; k < 5; k++) {
     const m = new EventModel(trainHeads(factuality, data.filter((d) => fold(d) !== k)));
     for (const d of hand.filter((x) => fold(x) === k)) {
       const p = m.predict(d.ctx);
-      tallies.event[0]! += p.event === d.event ? 1 : 0;
+      tallies.event[0]! += p.event === d.isEvent ? 1 : 0;
+      tallies.head[0]! += p.pEvent >= 0.5 === d.isEvent ? 1 : 0;
+      tallies.head[1]!++;
       tallies.event[1]!++;
-      if (!d.event) continue;
+      if (!d.isEvent) continue;
       tallies.modality[0]! += p.modality === d.labelModality ? 1 : 0;
       tallies.modality[1]!++;
       tallies.type[0]! += p.type === d.labelType ? 1 : 0;
@@ -181,7 +192,7 @@ function crossValidate(factuality: LinearWeights, data: Labelled[], hand: Array<
     }
   }
   const r = (x: number[]) => `${(x[0]! / x[1]!).toFixed(3)} (${x[0]}/${x[1]})`;
-  log(`5-fold cross-validation over ${hand.length} hand-labelled training candidates: event ${r(tallies.event)}, modality ${r(tallies.modality)}, type ${r(tallies.type)}`);
+  log(`5-fold cross-validation over ${hand.length} hand-labelled training candidates: event ${r(tallies.event)} (event head alone ${r(tallies.head)}), modality ${r(tallies.modality)}, type ${r(tallies.type)}`);
 }
 
 function main(): void {
@@ -190,13 +201,13 @@ function main(): void {
   const factTrain = flag('no-factuality-data') ? [] : factualityExamples('train');
   const factuality = train(factTrain, ['yes', 'no'], { epochs: 6, seed: SEED, l2: 1e-4, minCount: 3 });
   const factDev = factualityExamples('dev');
-  const fm = new EventModel({ about: '', factuality, type: { classes: ['NONE'], weights: {} }, modality: { classes: ['asserted'], weights: {} } });
+  const fm = new EventModel(emptyWeights(factuality));
   log(`  ${factTrain.length} training predicates; dev accuracy ${accuracy(factDev, (e) => (fm.happened(e.features) >= 0.5 ? 'yes' : 'no') === e.label)} (majority ${accuracy(factDev, (e) => e.label === 'yes')})`);
 
   const data: Labelled[] = [];
   if (!flag('no-wiki')) {
     const wiki = wikiExamples();
-    log(`WikiEvents dev: ${wiki.length} candidates (${wiki.filter((w) => w.type !== 'NONE').length} events)`);
+    log(`WikiEvents dev: ${wiki.length} candidates (${wiki.filter((w) => w.event === 'event').length} events)`);
     data.push(...wiki);
   }
   if (!flag('no-ecb')) {
@@ -220,9 +231,9 @@ function main(): void {
     const m = new EventModel(w);
     const pred = devData.map((d) => ({ d, p: m.predict(d.ctx) }));
     log(`dev fold (${devData.length} hand-labelled candidates):`);
-    log(`  event-or-not accuracy ${accuracy(pred, (x) => x.p.event === x.d.event)}`);
-    log(`  modality accuracy on true events ${accuracy(pred.filter((x) => x.d.event), (x) => x.p.modality === x.d.labelModality)}`);
-    log(`  type accuracy on true events ${accuracy(pred.filter((x) => x.d.event), (x) => x.p.type === x.d.labelType)}`);
+    log(`  event-or-not accuracy ${accuracy(pred, (x) => x.p.event === x.d.isEvent)}`);
+    log(`  modality accuracy on true events ${accuracy(pred.filter((x) => x.d.isEvent), (x) => x.p.modality === x.d.labelModality)}`);
+    log(`  type accuracy on true events ${accuracy(pred.filter((x) => x.d.isEvent), (x) => x.p.type === x.d.labelType)}`);
   }
   const weights = trainHeads(factuality, data);
   weights.about = `Event classifier (issue 20), trained by scripts/train-events.ts (seed ${SEED}) on: UDS-IH2 + MEANTIME train (factuality, ${factTrain.length} predicates), WikiEvents dev (types), ECB+ training topics (classes), hand labels train split (${hand.length} candidates).`;

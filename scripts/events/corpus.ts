@@ -174,8 +174,9 @@ export interface HandLabel {
 /** The hand-labelled candidates that have labels, with their labels. */
 export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLabel }> {
   const out: Array<{ candidate: HandCandidate; label: HandLabel }> = [];
-  for (let k = 1; k <= 4; k++) {
-    const nn = String(k).padStart(2, '0');
+  // EV_CHUNKS=01,02 limits the labels read (to compare settings on a fixed set while others are written)
+  const chunks = process.env.EV_CHUNKS?.split(',') ?? ['01', '02', '03', '04'];
+  for (const nn of chunks) {
     const cf = join(annotationDir, `candidates-${nn}.jsonl`);
     const lf = join(annotationDir, `labels-${nn}.jsonl`);
     if (!existsSync(cf) || !existsSync(lf)) continue;

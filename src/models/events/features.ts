@@ -22,6 +22,8 @@ export interface CandidateContext {
   proposed: string[];
   /** entities (by type), quantities (QUANTITY, with value) and people nouns near the candidate, as token ranges */
   marks: Array<{ first: number; last: number; kind: string; value?: number | null }>;
+  /** what the article is about: lemmas of the nouns and verbs of its first sentences */
+  topic?: string[];
 }
 
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "'ll", 'wo', 'ca', "'d"]);
@@ -58,6 +60,7 @@ export function eventFeatures(ctx: CandidateContext): string[] {
     if (gap <= 3) f.push(`${before ? 'mb3' : 'ma3'}=${m.kind}`, `lem|${before ? 'mb3' : 'ma3'}=${lemma}|${m.kind}`);
     if (m.kind === 'QUANTITY' && typeof m.value === 'number') f.push(`qty=${m.value >= 1000 ? 'thousands' : m.value >= 100 ? 'hundreds' : m.value > 1 ? 'few' : 'one'}`);
   }
+  for (const w of ctx.topic ?? []) f.push(`topic=${w}`);
   const kinds = new Set(marks.map((m) => m.kind));
   for (const k of kinds) f.push(`s_mark=${k}`);
   return f;
@@ -187,10 +190,29 @@ export function contextFromDoc(doc: Doc, s: number, first: number, last: number,
   }
   for (const q of doc.quantities) if (q.start >= sentence.start && q.end <= sentence.end) marks.push({ first: tokenAt(q.start, false), last: tokenAt(q.end, true), kind: 'QUANTITY', value: q.value });
   return {
+    topic: topicOf(doc),
     tokens: toks.map((x) => ({ text: x.text, lower: x.lower, lemma: x.lemma, pos: x.pos })),
     first: first - base,
     last: last - base,
     proposed,
     marks,
   };
+}
+
+const topics = new WeakMap<Doc, string[]>();
+
+/** The lemmas of the nouns and verbs of the article's first two sentences (and its title), each once. */
+export function topicOf(doc: Doc): string[] {
+  let words = topics.get(doc);
+  if (!words) {
+    const set = new Set<string>();
+    const end = doc.sentences[Math.min(doc.sentences.length, 2) - 1]?.endToken ?? 0;
+    for (let i = 0; i < end; i++) {
+      const t = doc.tokens[i]!;
+      if ((t.pos === 'NOUN' || t.pos === 'VERB') && t.lemma.length > 2) set.add(t.lemma);
+    }
+    words = [...set].slice(0, 40);
+    topics.set(doc, words);
+  }
+  return words;
 }

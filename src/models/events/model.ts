@@ -16,6 +16,8 @@ import { LinearModel, type LinearWeights } from './linear.js';
 export interface EventWeights {
   about: string;
   factuality: LinearWeights;
+  /** classes "event" and "none" */
+  event: LinearWeights;
   type: LinearWeights;
   modality: LinearWeights;
 }
@@ -23,8 +25,8 @@ export interface EventWeights {
 export interface EventPrediction {
   /** a real, specific event (of any modality) */
   event: boolean;
-  /** the type head's answer, null when it says no event */
-  type: EventType | null;
+  /** the type head's answer: the type the candidate has if it is an event (or a kind of event) */
+  type: EventType;
   modality: PredictedModality;
   /** probability that the candidate is an event of some type */
   pEvent: number;
@@ -34,11 +36,13 @@ export interface EventPrediction {
 
 export class EventModel {
   private factuality: LinearModel;
+  private event: LinearModel;
   private type: LinearModel;
   private modality: LinearModel;
 
   constructor(weights: EventWeights) {
     this.factuality = new LinearModel(weights.factuality);
+    this.event = new LinearModel(weights.event);
     this.type = new LinearModel(weights.type);
     this.modality = new LinearModel(weights.modality);
   }
@@ -58,15 +62,15 @@ export class EventModel {
 
   predict(ctx: CandidateContext): EventPrediction {
     const { features, pHappened } = this.features(ctx);
-    const type = this.type.predict(features);
+    const pEvent = this.event.probabilities(features)[this.event.classes.indexOf('event')] ?? 0;
+    // the type follows from the words and the sentence, not from what the article is about
+    const type = this.type.predict(features.filter((f) => !f.startsWith('topic=')));
     const modality = this.modality.predict(features);
-    const none = type.probabilities[this.type.classes.indexOf('NONE')] ?? 0;
-    const event = type.label !== 'NONE' && modality.label !== 'generic';
     return {
-      event,
-      type: type.label === 'NONE' ? null : (type.label as EventType),
+      event: pEvent >= 0.5 && modality.label !== 'generic',
+      type: type.label as EventType,
       modality: modality.label as PredictedModality,
-      pEvent: 1 - none,
+      pEvent,
       pHappened,
     };
   }
