@@ -48,6 +48,23 @@ export interface TriggerEntry {
   needs?: Array<'equipment' | 'place' | 'people' | 'aid' | 'force' | 'aircraft' | 'projectile'>;
 }
 
+/** One row of taxonomy.json: an event type and how the event stage and the mappings treat it. */
+export interface TaxonomyRow {
+  type: EventType;
+  violent?: boolean;
+  absorbsKilling?: boolean;
+  strike?: boolean;
+  effect?: boolean;
+  casualties?: boolean;
+  /** the optional roles looked for: 'location', 'origin', 'instrument' */
+  roles: Array<'location' | 'origin' | 'instrument'>;
+  instrument?: 'weapon' | 'vehicle';
+  acled: [string, string];
+  plover: string;
+  when?: Array<{ if?: 'civilianTarget' | 'militaryTarget' | 'stateAgent'; lemma?: string; acled: [string, string]; plover: string }>;
+  ploverByLemma?: Array<[string, string]>;
+}
+
 export interface Lexicons {
   equipment: EquipmentEntry[];
   places: PlaceEntry[];
@@ -56,6 +73,8 @@ export interface Lexicons {
   /** phrases that hold a trigger word but announce no event: "according to", "weapons of mass destruction" */
   notTriggers: string[];
   boilerplate: string[];
+  /** the event types, as RECORD.md's taxonomy gives them */
+  taxonomy: TaxonomyRow[];
 }
 
 export class LexiconError extends Error {}
@@ -86,6 +105,7 @@ export function loadLexicons(extra: string[] = []): Lexicons {
     triggers: list(readJson(bundled('triggers.json')), 'triggers'),
     notTriggers: list(readJson(bundled('triggers.json')), 'notTriggers'),
     boilerplate: list(readJson(bundled('boilerplate.json')), 'lines'),
+    taxonomy: list(readJson(bundled('taxonomy.json')), 'types'),
   };
   for (const path of extra) {
     const user = readJson(path);

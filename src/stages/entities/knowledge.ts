@@ -55,23 +55,24 @@ const KIND_RANK: Record<PlaceEntry['kind'], number> = {
   country: 0, city: 1, admin1: 2, region: 3, water: 4, admin2: 5, town: 6, village: 7,
 };
 
-export function buildKnowledge(lex: Lexicons): Knowledge {
-  const names = JSON.parse(readFileSync(new URL('../../lexicons/names.json', import.meta.url), 'utf8')) as NameLists;
-  const gazetteer = new Gazetteer();
-  const claimed = new Set<string>();
-  const add = (surface: string, entry: GazetteerEntry) => {
-    // "the Red Sea", "the Golan": the article is not part of the name's mention
-    const alias = surface.trim().replace(/^the\s+/i, '');
-    const key = alias.toLowerCase();
-    if (!key || claimed.has(key)) return;
-    claimed.add(key);
-    gazetteer.add(alias, entry);
-  };
+type AddAlias = (surface: string, entry: GazetteerEntry) => void;
 
+interface PlaceKnowledge {
+  adminBase: Map<string, GazetteerEntry>;
+  countries: Map<string, GazetteerEntry>;
+  capitals: Map<string, string>;
+  /** demonym (lower, singular and plural) → country ISO3 */
+  demonymCountry: Map<string, string>;
+  /** demonyms as gazetteer entries, added after the actors so that a group's name wins */
+  demonyms: Array<[string, GazetteerEntry]>;
+}
+
+/** The places of the lexicons into the gazetteer (the likeliest first), with their tables by country, capital and demonym. */
+function placeKnowledge(lexPlaces: PlaceEntry[], add: AddAlias): PlaceKnowledge {
   const adminBase = new Map<string, GazetteerEntry>();
   const countries = new Map<string, GazetteerEntry>();
   const capitals = new Map<string, string>();
-  const places = [...lex.places].sort(
+  const places = [...lexPlaces].sort(
     (a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || (b.population ?? 0) - (a.population ?? 0),
   );
   const demonyms: Array<[string, GazetteerEntry]> = [];
@@ -110,6 +111,22 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     for (const alias of place.aliases ?? []) add(alias, entry);
   }
   for (const { place, entry } of placeEntries) for (const base of place.base ?? []) add(base, entry);
+  return { adminBase, countries, capitals, demonymCountry, demonyms };
+}
+
+export function buildKnowledge(lex: Lexicons): Knowledge {
+  const names = JSON.parse(readFileSync(new URL('../../lexicons/names.json', import.meta.url), 'utf8')) as NameLists;
+  const gazetteer = new Gazetteer();
+  const claimed = new Set<string>();
+  const add: AddAlias = (surface, entry) => {
+    // "the Red Sea", "the Golan": the article is not part of the name's mention
+    const alias = surface.trim().replace(/^the\s+/i, '');
+    const key = alias.toLowerCase();
+    if (!key || claimed.has(key)) return;
+    claimed.add(key);
+    gazetteer.add(alias, entry);
+  };
+  const { adminBase, countries, capitals, demonymCountry, demonyms } = placeKnowledge(lex.places, add);
 
   for (const actor of lex.actors) {
     const kb: Record<string, unknown> = {};

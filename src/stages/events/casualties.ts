@@ -1,9 +1,35 @@
 // Casualties: how many people a sentence says were killed, injured or captured, from the
 // counted people near "killed", "wounded", "captured" ("killing two civilians", "25 soldiers
-// were captured", "killed a Palestinian man").
+// were captured", "killed a Palestinian man"), and which of the sentence's events they belong
+// to: the deaths of an attack are the attack's ("…, killing two civilians"), not an event of
+// their own.
 import type { Casualties, Doc, Token } from '../../doc.js';
 import { CASUALTY_WORDS, WORD_NUMBERS } from './cues.js';
+import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
+
+/**
+ * The events of a sentence that stand (a KILLING beside a violent event folds into it), with
+ * the sentence's casualties given to the first of them that can carry casualties (the
+ * captured to a CAPTURE when there is one), and the killed as its casualties arguments.
+ */
+export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
+  const { taxonomy } = view;
+  const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
+  const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
+  const primary = kept.find((d) => taxonomy.is(d.event.type, 'casualties'));
+  if (!primary) return kept;
+  const casualties = countCasualties(view.doc, view.know.people, view.toks, view.phrases);
+  const killingTarget = made.find((d) => d.event.type === 'KILLING')?.event.args.filter((a) => a.role === 'target') ?? [];
+  for (const key of ['killed', 'injured', 'captured'] as const) {
+    if (casualties[key] !== null) {
+      const owner = key === 'captured' ? kept.find((d) => d.event.type === 'CAPTURE') ?? primary : primary;
+      owner.event.casualties[key] = casualties[key];
+    }
+  }
+  if (primary.event.type !== 'KILLING') for (const a of killingTarget) if (!primary.event.args.some((b) => b.start === a.start)) primary.event.args.push({ ...a, role: 'casualties' });
+  return kept;
+}
 
 /** Numbers of people killed, injured and captured in a sentence. */
 export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[]): Casualties {

@@ -1,6 +1,6 @@
 // The word lists the event stage reads: which words introduce actors, places, speech, claims,
 // denials, attempts and hypotheticals, and a few helpers over token lists.
-import type { Casualties, EventType, Token } from '../../doc.js';
+import type { Casualties, Token } from '../../doc.js';
 
 export const ACTOR_NOUNS = [
   'militants', 'militant', 'rebels', 'rebel', 'insurgents', 'insurgent', 'gunmen', 'gunman', 'fighters', 'militias', 'militia',
@@ -21,7 +21,6 @@ export const ATTEMPT_CUES = new Set(['thwart', 'thwarted', 'foil', 'foiled', 're
 export const HYPOTHETICAL_CUES = new Set(['could', 'would', 'may', 'might', 'will', 'shall', "'ll", 'threaten', 'threatened', 'threatens', 'threatening', 'plan', 'plans', 'planned', 'planning', 'vow', 'vowed', 'intend', 'intends', 'prepare', 'prepares', 'preparing', 'if', 'possible', 'potential', 'threat', 'risk', 'imminent', 'expected', 'warn', 'warned']);
 export const NEGATION = new Set(['not', "n't", 'never', 'no']);
 export const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its', 'their', 'ensuing', 'subsequent', 'latest', 'same']);
-export const VIOLENT: EventType[] = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'SEIZE', 'CRASH'];
 export const AID_WORDS = new Set(['aid', 'assistance', 'supplies', 'supply', 'food', 'fuel', 'medicine', 'medicines', 'weapons', 'arms', 'ammunition', 'munitions', 'shells', 'equipment', 'package', 'humanitarian', 'military', 'vehicles', 'missiles', 'rockets', 'drones', 'jets', 'tanks']);
 export const SETTLEMENT_WORDS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'settlement', 'settlements', 'position', 'positions', 'territory', 'territories', 'hill', 'district', 'neighbourhood', 'neighborhood', 'area', 'areas', 'region', 'bridgehead', 'stronghold', 'base', 'outpost', 'airport', 'airfield', 'port', 'capital', 'province', 'oblast', 'border', 'crossing', 'trenches', 'trench', 'outskirts', 'suburbs', 'centre', 'center', 'edge', 'heart', 'streets']);
 /** "the village of X", "for control of X", "pulled out of X": an "of" that locates */
@@ -33,7 +32,6 @@ export const CASUALTY_WORDS: Array<[RegExp, keyof Casualties]> = [
 ];
 /** First words of trigger phrases that make the phrase a verb: "shot dead", "set fire", "took control". */
 export const VERBAL_PHRASE_HEADS = new Set(['shoot', 'shot', 'set', 'blow', 'blew', 'take', 'took', 'taken', 'fall', 'fell', 'open', 'pull', 'push', 'cross', 'knock', 'wipe', 'burn', 'burnt', 'gun', 'round', 'exchange', 'fire', 'carry', 'launch', 'reach', 'strike', 'struck', 'sign', 'call', 'claim', 'gain', 'seize', 'seized', 'crash-land']);
-export const STRIKE_TYPES: EventType[] = ['ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING'];
 export const CONTINUATION = /^(this|these|that|those|it|they)\s+(included|includes|include|comprised|involved)\b/i;
 
 export const WORD_NUMBERS: Record<string, number> = {

