@@ -27,7 +27,7 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** Every span an event was told by: its trigger and the mentions merged into it. */
 function eventSpans(record: DocumentRecord): Array<{ event: string; span: Span }> {
-  return record.events.flatMap((e) => [e.trigger, ...(e.mentions ?? [])].map((span) => ({ event: e.id, span })));
+  return record.events.flatMap((e) => [e.trigger, ...((e as { mentions?: Span[] }).mentions ?? [])].map((span) => ({ event: e.id, span })));
 }
 
 interface Partitions {

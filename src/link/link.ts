@@ -2,8 +2,8 @@
 // joined. Two events are one incident when their ACLED event types are the same; their dates
 // are within a day (or, when one is undated, its article appeared within two days of the
 // other); their places are within 25 km, in the same admin2, or one lies inside the other's
-// region or country (a place unknown on either side needs a shared actor instead); and no
-// actor conflicts. Events are blocked by type, day and country, so each is compared with the
+// region (a place unknown on either side, or only a country, needs a shared named actor or
+// the same article instead); and no actor conflicts. Events are blocked by type, day and country, so each is compared with the
 // few incidents of the days around it, never with all the others; the order they are taken
 // in is fixed (day, document, event), so the result does not depend on the input order.
 import type { CodedActor, CodedEvent } from '../export/coded.js';
@@ -81,9 +81,12 @@ const dayOf = (date: string | null) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date)
 function item(event: CodedEvent): Item {
   const dated = event.time_precision === 1;
   const day = dated ? dayOf(event.event_date) : dayOf(event.published) ?? dayOf(event.event_date);
-  const place = event.places.find((p) => p.lat !== null && p.lon !== null) ?? event.places[0];
-  const names = new Set([...event.actors1, ...event.actors2].map((a) => a.name.toLowerCase()));
-  return { event, day, dated, place, country: place?.country ?? null, names };
+  // a whole country says too little to match places on: such an event counts as unplaced (its country still blocks)
+  const precise = event.places.filter((p) => p.rank < 4);
+  const place = precise.find((p) => p.lat !== null && p.lon !== null) ?? precise[0];
+  // named actors only: "Civilians" or "Police" in two reports says nothing about their being one incident
+  const names = new Set([...event.actors1, ...event.actors2].filter((a) => a.entity).map((a) => a.name.toLowerCase()));
+  return { event, day, dated, place, country: place?.country ?? event.places[0]?.country ?? null, names };
 }
 
 /** Kilometres between two points on the sphere (haversine). */
@@ -102,10 +105,9 @@ function datesAgree(a: Item, b: Item, undated: boolean): boolean {
 
 const shared = (a: Item, b: Item) => [...a.names].filter((n) => b.names.has(n)).length;
 
-/** A vaguer place contains a precise one: the region by name, the country by code. */
+/** A region contains the places in it. */
 function contains(big: EventPlace, small: EventPlace): boolean {
   if (big.country && small.country && big.country !== small.country) return false;
-  if (big.rank >= 4) return Boolean(big.country) && big.country === small.country;
   if (big.rank >= 3) return big.name === small.admin1 || (big.admin1 !== null && big.admin1 === small.admin1);
   return false;
 }
@@ -130,6 +132,11 @@ function actorsConflict(a: Item, b: Item): boolean {
   // two named actors, or two actors of different kinds (a state's forces against rebels)
   if (x.entity && y.entity) return true;
   return x.inter !== null && y.inter !== null && x.inter !== y.inter && !b.event.actors2.some((t) => t.inter === x.inter) && !a.event.actors2.some((t) => t.inter === y.inter);
+}
+
+/** Both places known, and too far apart to be one incident's. */
+function placesConflict(a: Item, b: Item, maxKm: number): boolean {
+  return Boolean(a.place && b.place) && !placesAgree(a, b, maxKm);
 }
 
 function compatible(a: Item, b: Item, maxKm: number, undated: boolean): boolean {
@@ -171,7 +178,7 @@ export function linkEvents(events: readonly CodedEvent[], options: LinkOptions =
             seen.add(c);
             if (it.day !== null && (it.day - c.minDay > 2 || c.maxDay - it.day > 2)) continue; // no chains: every report within two days of every other
             const checked = c.members.slice(0, MEMBER_CHECKS);
-            if (!checked.some((m) => compatible(it, m, maxKm, undated)) || checked.some((m) => actorsConflict(it, m) || m.event.event_type !== it.event.event_type)) continue;
+            if (!checked.some((m) => compatible(it, m, maxKm, undated)) || checked.some((m) => actorsConflict(it, m) || placesConflict(it, m, maxKm))) continue;
             const score = Math.max(...checked.map((m) => shared(it, m))) * 10 - Math.min(...checked.map((m) => Math.abs((m.day ?? 0) - (it.day ?? 0))));
             if (!best || score > best.score || (score === best.score && c.index < best.cluster.index)) best = { cluster: c, score };
           }

@@ -31,7 +31,7 @@ const KIND_RANK: Record<string, number> = {
   country: 4,
 };
 
-function kindOf(entity: Entity): string | null {
+function kindOf(entity: { type: string; kb?: Record<string, unknown> }): string | null {
   const kind = entity.kb?.kind;
   if (typeof kind === 'string') return kind;
   return entity.type === 'FACILITY' ? 'facility' : null;
@@ -46,7 +46,8 @@ export function geoPrecision(entity: Entity | null | undefined): GeoPrecision | 
   return rank === null ? null : rank <= 1 ? 1 : rank <= 2 ? 2 : 3;
 }
 
-function placeRank(entity: Entity): number | null {
+/** How precise a place is, finer than geo_precision (see EventPlace.rank), or null for an entity that is no place. */
+export function placeRank(entity: { type: string; kb?: Record<string, unknown> }): number | null {
   const kind = kindOf(entity);
   if (kind && KIND_RANK[kind] !== undefined) return KIND_RANK[kind]!;
   if (entity.type === 'LOC') return 3.5;
