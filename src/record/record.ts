@@ -55,7 +55,12 @@ export function toRecord(doc: Doc): DocumentRecord {
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })),
     entities: doc.entities.map((e) => ({ ...e, id: ids.get(e.id)!, mentions: [...e.mentions].sort((a, b) => a.start - b.start) })),
     quantities: doc.quantities.map((q): Quantity => ({ ...q, entity: idOf(q.entity) })),
-    events: doc.events.map((e) => recordEvent({ ...e, source: idOf(e.source), args: e.args.map((a) => ({ ...a, ref: idOf(a.ref) })) }, doc.meta.published)),
+    events: doc.events.map((e) =>
+      recordEvent(
+        { ...e, source: idOf(e.source), args: e.args.map((a) => ({ ...a, ref: idOf(a.ref) })), ...(e.casualty_claims ? { casualty_claims: e.casualty_claims.map((c) => ({ ...c, source: idOf(c.source) })) } : {}) },
+        doc.meta.published,
+      ),
+    ),
     warnings: doc.warnings,
   };
 }

@@ -60,7 +60,7 @@ export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], ph
   for (const c of peopleCounts(doc, people, toks, phrases)) {
     if (isSubset(toks, c.first)) continue;
     const verb = c.subjectOnly ? undefined : governingVerb(toks, c.first);
-    const key = verb === undefined ? predicate(toks, c.last) : verb;
+    const key = verb === undefined ? predicate(toks, c.last, !c.subjectOnly) : verb;
     if (key && out[key] === null) out[key] = c.value;
   }
   return out;
@@ -135,15 +135,15 @@ function governingVerb(toks: Token[], first: number): keyof Casualties | null | 
   return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was)$/.test(toks[i]!.lower) ? null : undefined;
 }
 
-/** The casualty word a count is the subject of: "were killed", "was shot and killed", "died", "30 wounded", "left six people dead". */
-function predicate(toks: Token[], last: number): keyof Casualties | null {
+/** The casualty word a count is the subject of: "were killed", "was shot and killed", "died", "30 wounded" (`adjacent`: a count right before the word), "left six people dead". */
+function predicate(toks: Token[], last: number, adjacent: boolean): keyof Casualties | null {
   for (let i = last + 1; i < toks.length && i <= last + 8; i++) {
     const w = toks[i]!.lower;
     const age = toks[i - 1]?.text === ',' && toks[i + 1]?.text === ','; // "Ronald Munn, 28, was shot"
     if (w === '.' || w === ';' || (toks[i]!.pos === 'NUM' && !isSubset(toks, i) && !age)) return null;
     const key = casualtyAt(toks, i);
     if (!key) continue;
-    if (i === last + 1) return key; // "30 wounded", "12 dead"
+    if (i === last + 1 && adjacent) return key; // "30 wounded", "12 dead" (a name before a verb is its subject: "Bandits kidnapped")
     const prev = toks[i - 1]!.lower;
     const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2));
     if (passive || /^(died|dies|die|dead)$/.test(w)) return key;
