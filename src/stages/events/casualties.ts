@@ -72,7 +72,7 @@ function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phr
     if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
     if (doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
     const value = Number(t.text.replace(/,/g, '')) || WORD_NUMBERS[t.lower];
-    if (!value) continue;
+    if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
     if (casualtyAt(toks, i - 1) || /^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1) || /^(people|others|more)$/.test(toks[i + 1]?.lower ?? '')) {
       counts.push({ first: i, last: i, value });
     }
