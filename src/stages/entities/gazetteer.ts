@@ -4,7 +4,7 @@
 // and an all-capitals acronym needs exact case ("UN" is not "un"). Plurals of countable
 // names are accepted ("tanks", "T-72s", "militias").
 import type { EntityType } from '../../doc.js';
-import { fold } from '../sentences/sentences.js';
+import { fold } from '../../text.js';
 
 export interface GazetteerEntry {
   type: EntityType;

@@ -4,7 +4,7 @@
 // to: the deaths of an attack are the attack's ("…, killing two civilians"), not an event of
 // their own.
 import type { Casualties, Doc, Token } from '../../doc.js';
-import { CASUALTY_WORDS, WORD_NUMBERS } from './cues.js';
+import { WORD_NUMBERS } from './cues.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 
@@ -19,7 +19,7 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
   const primary = kept.find((d) => taxonomy.is(d.event.type, 'casualties'));
   if (!primary) return kept;
-  const casualties = countCasualties(view.doc, view.know.people, view.toks, view.phrases);
+  const casualties = countCasualties(view.doc, view.know.people, view.toks, view.phrases, view.cues.casualty);
   const killingTarget = made.find((d) => d.event.type === 'KILLING')?.event.args.filter((a) => a.role === 'target') ?? [];
   for (const key of ['killed', 'injured', 'captured'] as const) {
     if (casualties[key] !== null) {
@@ -32,7 +32,7 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
 }
 
 /** Numbers of people killed, injured and captured in a sentence. */
-export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[]): Casualties {
+export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: ReadonlyMap<string, keyof Casualties>): Casualties {
   const out: Casualties = { killed: null, injured: null, captured: null };
   const counts: Array<{ first: number; last: number; value: number }> = [];
   for (const p of phrases) {
@@ -67,11 +67,10 @@ export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], ph
     for (let i = Math.max(0, c.first - 4); i <= Math.min(toks.length - 1, c.last + 4); i++) {
       if (i >= c.first && i <= c.last) continue;
       const w = toks[i]!.lower;
-      for (const [re, key] of CASUALTY_WORDS) {
-        if (!re.test(w)) continue;
-        const d = i < c.first ? c.first - i : i - c.last;
-        if (!best || d < best.d) best = { d, key };
-      }
+      const key = casualty.get(w);
+      if (!key) continue;
+      const d = i < c.first ? c.first - i : i - c.last;
+      if (!best || d < best.d) best = { d, key };
     }
     if (best && out[best.key] === null) out[best.key] = c.value;
   }

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Pbf from 'pbf';
+import { foldName, regionCore } from '../../text.js';
 
 export interface GeoPlace {
   geonames: number;
@@ -36,18 +37,6 @@ export interface GeoIndex {
   admin1ByName: ReadonlyMap<string, readonly string[]>;
   /** the most populous place of a country within about 25 km of a point */
   nearby(iso2: string, lat: number, lon: number): GeoPlace | null;
-}
-
-/** Lower case without diacritics: "Tillabéri" and "Tillaberi" fold alike. */
-export function foldName(name: string): string {
-  if (!NON_ASCII.test(name)) return name.toLowerCase().replace(/`/g, "'").trim(); // nothing to decompose: most names in English news
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").trim();
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
-export function regionCore(name: string): string {
-  return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|municipality|department|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
 }
 
 let shared: GeoIndex | null = null;

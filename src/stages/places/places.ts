@@ -7,12 +7,10 @@
 import type { Doc, Entity, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { startsUpper } from '../sentences/sentences.js';
-import { foldName, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
+import { foldName, isMonthOrWeekday, regionCore, startsUpper } from '../../text.js';
+import type { GeoIndex, GeoPlace } from './geonames.js';
 
 const CUES = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards', 'toward', 'from', 'across', 'inside', 'to']);
-const SETTLEMENT = /^(village|town|city|settlement|hamlet|district|neighbou?rhood|camp|township|commune|municipality)$/i;
-const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** a place outside the article's countries must be this large to be believed without a cue word */
 const WELL_KNOWN = 100_000;
 
@@ -31,7 +29,7 @@ export function placesStage(ctx: PipelineContext): Stage {
   const iso2 = new Map<string, string>(); // the first ISO 2 code of each ISO 3 code
   for (const [two, three] of iso3) if (!iso2.has(three)) iso2.set(three, two);
   const admin1Names = new Map<string, string>(); // "UKR|kherson" → "Kherson Oblast"
-  for (const entry of new Set(know.adminBase.values())) admin1Names.set(`${entry.kb.country}|${coreName(entry.name)}`, entry.name);
+  for (const entry of new Set(know.adminBase.values())) admin1Names.set(`${entry.kb.country}|${regionCore(entry.name)}`, entry.name);
 
   return {
     name: 'places',
@@ -40,7 +38,7 @@ export function placesStage(ctx: PipelineContext): Stage {
     run(doc) {
       const geo = ctx.geo;
       const context = contextCountries(doc);
-      const resolver: Resolver = { doc, geo, iso3, iso2, admin1Names, context, tests };
+      const resolver: Resolver = { doc, geo, iso3, iso2, admin1Names, context, tests, settlements: know.settlements };
       addCuedPlaces(resolver);
       for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') resolve(resolver, entity);
       placesInChains(doc);
@@ -56,11 +54,8 @@ interface Resolver {
   admin1Names: Map<string, string>;
   context: Map<string, number>;
   tests: PlaceTests;
-}
-
-/** "Kherson Oblast", "Kherson region", "Kherson" → "kherson" */
-function coreName(name: string): string {
-  return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
+  /** kinds of settlement written beside a name: "village", "town" */
+  settlements: Set<string>;
 }
 
 /** The countries the article talks about, weighted by how often. */
@@ -95,7 +90,7 @@ function contextWeight(ctx: Resolver, country: string, self?: Entity): number {
 
 function geoFacts(ctx: Resolver, place: GeoPlace, how: string): Record<string, unknown> {
   const country = ctx.iso3.get(place.iso2) ?? null;
-  const admin1 = place.admin1 && country ? ctx.admin1Names.get(`${country}|${coreName(place.admin1)}`) ?? place.admin1 : place.admin1;
+  const admin1 = place.admin1 && country ? ctx.admin1Names.get(`${country}|${regionCore(place.admin1)}`) ?? place.admin1 : place.admin1;
   const facts: Record<string, unknown> = {
     kind: /^PPLA?C?$|^PPLA[2-5]?$|^PPLC$/.test(place.featureCode) && place.population >= 100_000 ? 'city' : place.population >= 10_000 ? 'town' : 'village',
     country,
@@ -122,7 +117,7 @@ function addCuedPlaces(ctx: Resolver): void {
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const toks = doc.tokens.slice(s.firstToken, s.endToken);
-    const capital = (t: Token | undefined) => !!t && t.kind === 'word' && startsUpper(t.text) && !taken(t) && !MONTHS_AND_DAYS.test(t.text);
+    const capital = (t: Token | undefined) => !!t && t.kind === 'word' && startsUpper(t.text) && !taken(t) && !isMonthOrWeekday(t.text);
     for (let i = 1; i < toks.length; i++) {
       const prev = toks[i - 1]!;
       if (!capital(toks[i]) || capital(prev)) continue;
@@ -147,9 +142,9 @@ function addCuedPlaces(ctx: Resolver): void {
           continue;
         }
       }
-      const ofSettlement = prev.lower === 'of' && SETTLEMENT.test(toks[i - 2]?.lower ?? '');
-      if (!known && !CUES.has(prev.lower) && !ofSettlement && !SETTLEMENT.test(toks[j]?.lower ?? '')) continue;
-      const settlementAfter = SETTLEMENT.test(toks[j]?.lower ?? '');
+      const ofSettlement = prev.lower === 'of' && ctx.settlements.has(toks[i - 2]?.lower ?? '');
+      if (!known && !CUES.has(prev.lower) && !ofSettlement && !ctx.settlements.has(toks[j]?.lower ?? '')) continue;
+      const settlementAfter = ctx.settlements.has(toks[j]?.lower ?? '');
       const cued = ofSettlement || settlementAfter || !!known;
       if (run.length === 1 && !cued && (ctx.tests.isCommonWord(text) || ctx.tests.isPersonName(text))) continue;
       const candidates = ctx.geo.places(foldName(text));
@@ -214,8 +209,8 @@ const admin1Memo = new Map<string, string | undefined>();
 function admin1Code(geo: GeoIndex, iso2: string, name: string): string | undefined {
   const key = `${iso2}|${name}`;
   if (!admin1Memo.has(key)) {
-    const core = coreName(name);
-    admin1Memo.set(key, [...geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && coreName(n) === core)?.[0]);
+    const core = regionCore(name);
+    admin1Memo.set(key, [...geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && regionCore(n) === core)?.[0]);
   }
   return admin1Memo.get(key);
 }
