@@ -1,5 +1,5 @@
-// Stage 4: dates. chrono-node parses each sentence (it is 35× slower on whole documents)
-// with doc.published as the reference; news reports the past, so a bare weekday or a
+// Stage 4: dates. chrono-node parses each sentence (much faster than whole documents: see
+// docs/PERFORMANCE-NOTES.md) with doc.published as the reference; news reports the past, so a bare weekday or a
 // month-day falls on or before publication. Expressions chrono lacks ("earlier this
 // month", "in 2014", "last year") are added as small parsers of our own.
 import * as chrono from 'chrono-node';
@@ -25,8 +25,8 @@ const BEFORE_BARE_MONTH = /\b(in|since|until|till|by|during|through|from|of|earl
 const DATEISH = new RegExp(String.raw`\d|\b(${alternation(MONTHS.map((m) => m.slice(0, 3)))})[a-z]*\b|` + /\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|night|morning|evening|afternoon)\b/.source, 'i');
 
 /**
- * Can the sentence hold a date? chrono is the slowest stage after wink, and most news sentences
- * with a number count people or things, so it only reads sentences with one of:
+ * Can the sentence hold a date? A speed trick: chrono is slow, and most news sentences with a
+ * number count people or things, so it only reads sentences with one of:
  * - a month or a weekday as a whole word, "May" and "March" with their capital ("forces may",
  *   "a protest march"), or a word of relative time ("yesterday", "last week", "two years ago");
  * - digits shaped like a date: a year, digits around a slash, dot or dash ("3/16", "16.03.2024",

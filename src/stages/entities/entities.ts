@@ -310,7 +310,7 @@ function org(start: number, end: number, text: string, type: EntityType): Candid
   return { start, end, type, name: text.replace(/^the\s+/i, ''), kind: 'pattern', kb: {} };
 }
 
-/** A capitalised word of two letters or more ("Kyiv", "Élysée"), or an ordinal ("3rd") */
+/** A capitalised word of two letters or more ("Kyiv", "Élysée"), or an ordinal ("3rd"); digits are told by character code (a speed trick) */
 function isCap(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   if (c >= 48 && c <= 57) return /^\d+(st|nd|rd|th)$/.test(t.text);

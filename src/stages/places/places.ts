@@ -29,6 +29,7 @@ export function placesStage(ctx: PipelineContext): Stage {
   const iso2 = new Map<string, string>(); // the first ISO 2 code of each ISO 3 code
   for (const [two, three] of iso3) if (!iso2.has(three)) iso2.set(three, two);
   const admin1Names = new Map<string, string>(); // "UKR|kherson" → "Kherson Oblast"
+  const memo = new GeoMemo();
   for (const entry of new Set(know.adminBase.values())) admin1Names.set(`${entry.kb.country}|${regionCore(entry.name)}`, entry.name);
 
   return {
@@ -38,7 +39,7 @@ export function placesStage(ctx: PipelineContext): Stage {
     run(doc) {
       const geo = ctx.geo;
       const context = contextCountries(doc);
-      const resolver: Resolver = { doc, geo, iso3, iso2, admin1Names, context, tests, settlements: know.settlements };
+      const resolver: Resolver = { doc, geo, iso3, iso2, admin1Names, context, tests, settlements: know.settlements, memo };
       addCuedPlaces(resolver);
       for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') resolve(resolver, entity);
       placesInChains(doc);
@@ -56,6 +57,34 @@ interface Resolver {
   tests: PlaceTests;
   /** kinds of settlement written beside a name: "village", "town" */
   settlements: Set<string>;
+  memo: GeoMemo;
+}
+
+/**
+ * Speed trick: the lookups that scan GeoNames (the places near a point, a region's admin1
+ * code), remembered for the life of the pipeline. Their keys come from the lexicons' places,
+ * so they stay few; a point is remembered to 0.01 degree.
+ */
+class GeoMemo {
+  private nearbyPlaces = new Map<string, GeoPlace | null>();
+  private admin1Codes = new Map<string, string | undefined>();
+
+  nearby(geo: GeoIndex, iso2: string, lat: number, lon: number): GeoPlace | null {
+    const key = `${iso2}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
+    let found = this.nearbyPlaces.get(key);
+    if (found === undefined) this.nearbyPlaces.set(key, (found = geo.nearby(iso2, lat, lon)));
+    return found;
+  }
+
+  /** The GeoNames admin1 code of a region named in our lexicon ("Belgorod Oblast" → "RU.09"). */
+  admin1Code(geo: GeoIndex, iso2: string, name: string): string | undefined {
+    const key = `${iso2}|${name}`;
+    if (!this.admin1Codes.has(key)) {
+      const core = regionCore(name);
+      this.admin1Codes.set(key, [...geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && regionCore(n) === core)?.[0]);
+    }
+    return this.admin1Codes.get(key);
+  }
 }
 
 /** The countries the article talks about, weighted by how often. */
@@ -172,7 +201,7 @@ function resolve(ctx: Resolver, entity: Entity): void {
   const kind = kb.kind as string | undefined;
   if (kind === 'admin1') {
     const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
-    const code = iso2 ? admin1Code(ctx.geo, iso2, entity.name) : undefined;
+    const code = iso2 ? ctx.memo.admin1Code(ctx.geo, iso2, entity.name) : undefined;
     Object.assign(kb, { admin1: entity.name, admin1Code: code ?? null, resolved: true, resolution: 'lexicon' });
     return;
   }
@@ -194,25 +223,13 @@ function resolve(ctx: Resolver, entity: Entity): void {
   const iso2 = ctx.iso2.get(kb.country as string);
   const nearest =
     [...own].sort((a, b) => distance(a, kb) - distance(b, kb))[0] ??
-    (iso2 && typeof kb.lat === 'number' && typeof kb.lon === 'number' ? ctx.geo.nearby(iso2, kb.lat, kb.lon) ?? undefined : undefined);
+    (iso2 && typeof kb.lat === 'number' && typeof kb.lon === 'number' ? ctx.memo.nearby(ctx.geo, iso2, kb.lat, kb.lon) ?? undefined : undefined);
   if (nearest) {
     const facts = geoFacts(ctx, nearest, 'lexicon');
     Object.assign(kb, { geonames: facts.geonames, admin1: kb.admin1 ?? facts.admin1, admin1Code: facts.admin1Code, population: kb.population ?? facts.population, resolved: true, resolution: 'lexicon' });
   } else {
     Object.assign(kb, { resolved: kb.lat !== undefined, resolution: 'lexicon' });
   }
-}
-
-const admin1Memo = new Map<string, string | undefined>();
-
-/** The GeoNames admin1 code of a region named in our lexicon ("Belgorod Oblast" → "RU.09"). */
-function admin1Code(geo: GeoIndex, iso2: string, name: string): string | undefined {
-  const key = `${iso2}|${name}`;
-  if (!admin1Memo.has(key)) {
-    const core = regionCore(name);
-    admin1Memo.set(key, [...geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && regionCore(n) === core)?.[0]);
-  }
-  return admin1Memo.get(key);
 }
 
 function distance(p: GeoPlace, kb: Record<string, unknown>): number {

@@ -93,6 +93,7 @@ export function sentencesStage(ctx: PipelineContext): Stage {
   };
 }
 
+/** The first character at or after `from` that is not white space; a speed trick: ASCII is decided by character code. */
 function skipSpace(line: string, from: number): number {
   let i = from;
   for (; i < line.length; i++) {
