@@ -18,17 +18,23 @@ export interface Pipeline {
   readonly stages: readonly string[];
   readonly lexicons: Lexicons;
   process(input: DocInput): DocumentRecord;
+  /** the doc.id process() gives this input (its id, or a hash of its normalized text), without the rest of the work */
+  documentId(input: DocInput): string;
 }
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const ctx = createContext({ lexicons: options.lexicons ?? [] });
   const pipeline = buildPipeline(ctx, options.stages ?? STAGE_NAMES);
+  const normalizeOnly = buildPipeline(ctx, ['normalize']);
   return Object.freeze({
     stages: pipeline.stages.map((s) => s.name),
     lexicons: ctx.lexicons,
     process(input: DocInput): DocumentRecord {
       if (typeof input?.text !== 'string') throw new TypeError('process() takes { text: string, … }: text is missing or not a string');
       return toRecord(pipeline.process(input));
+    },
+    documentId(input: DocInput): string {
+      return toRecord(normalizeOnly.process(input)).doc.id;
     },
   });
 }

@@ -17,6 +17,9 @@ import { placesStage } from './stages/places/places.js';
 import { quantitiesStage } from './stages/quantities/quantities.js';
 import { sentencesStage } from './stages/sentences/sentences.js';
 import { sharedWink, type Wink } from './stages/sentences/wink.js';
+import type { Tagger } from './stages/entities/tagged.js';
+import { lexiconSources } from './models/ner/lexicon.js';
+import { sharedNerModel } from './models/ner/model.js';
 
 export type { Layer } from './doc.js';
 
@@ -46,6 +49,8 @@ export interface PipelineContext {
   readonly wink: Wink;
   /** the world's towns and cities (GeoNames) */
   readonly geo: GeoIndex;
+  /** the statistical name tagger (src/models/ner) with the lexicons it reads as features */
+  readonly ner: Tagger;
 }
 
 export type StageFactory = (ctx: PipelineContext) => Stage;
@@ -75,6 +80,7 @@ export function createContext(options: ContextOptions = {}): PipelineContext {
   let knowledge: Knowledge | undefined;
   let words: WordTests | undefined;
   let geo: GeoIndex | undefined;
+  let ner: Tagger | undefined;
   return Object.freeze({
     lexicons,
     get knowledge() {
@@ -88,6 +94,9 @@ export function createContext(options: ContextOptions = {}): PipelineContext {
     },
     get geo() {
       return (geo ??= geoIndex());
+    },
+    get ner() {
+      return (ner ??= { model: sharedNerModel(), sources: lexiconSources(lexicons, this.knowledge, this.words) });
     },
   });
 }

@@ -2,11 +2,12 @@
 // killed with SIGKILL once its first records are on disk, resumed and stopped with SIGINT
 // (Ctrl-C), then resumed to the end; every file must match a clean run byte for byte.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORK_FOLDER } from '../src/batch/journal.js';
+import { LOCK_FILE } from '../src/batch/lock.js';
 import { runBatch } from '../src/batch/run.js';
 import { DEFAULT_LIMITS } from '../src/io/formats.js';
 import { datasetFiles } from './dataset-files.js';
@@ -47,7 +48,7 @@ interface Child {
   kill: (signal: NodeJS.Signals) => void;
 }
 
-function start(args: string[]): Child {
+function start(args: string[]): Child & { pid: number } {
   const child = spawn(process.execPath, ['bin/sitrep.js', 'extract', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -55,6 +56,7 @@ function start(args: string[]): Child {
     code: new Promise((resolve) => child.on('close', (code, signal) => resolve(signal ? -1 : code))),
     stderr: () => stderr,
     kill: (signal) => child.kill(signal),
+    pid: child.pid!,
   };
 }
 
@@ -105,6 +107,59 @@ describe('kill -9, Ctrl-C and --resume (slow)', () => {
     expect(await third.code, second.stderr() + third.stderr()).toBe(0);
     expect(third.stderr()).toMatch(/650 documents extracted .* 2 failed .*\(resumed\)/);
     expect(existsSync(join(out, WORK_FOLDER))).toBe(false);
+    const resumed = dataset(out);
+    expect(Object.keys(resumed)).toEqual(Object.keys(expected));
+    for (const name of Object.keys(expected)) expect(resumed[name], name).toBe(expected[name]);
+  });
+});
+
+describe('one writer per dataset, and kills at every stage of a run (slow)', () => {
+  it('refuses a second run on a live run\'s folder, takes over a dead one\'s lock, and ends with the files of a clean run', async () => {
+    const clean = join(tmp, 'clean-2');
+    await runBatch({ paths: [corpus], out: clean, limits: DEFAULT_LIMITS, concurrency: 0 });
+    const expected = dataset(clean);
+    const out = join(tmp, 'out-2');
+    const work = join(out, WORK_FOLDER);
+    const lock = join(out, LOCK_FILE);
+    const journalLines = () => (existsSync(join(work, 'journal.jsonl')) ? readFileSync(join(work, 'journal.jsonl'), 'utf8').split('\n').length - 1 : 0);
+    const args = [corpus, '--out', out, '--resume', '--quiet', '--allow-errors'];
+
+    // startup: killed before it has done anything
+    const first = start(args);
+    first.kill('SIGKILL');
+    await first.code;
+
+    // walking: killed as soon as it holds the lock
+    const second = start(args);
+    await until(() => existsSync(lock), second);
+    second.kill('SIGKILL');
+    expect(await second.code).toBe(-1);
+    expect(existsSync(lock), 'a killed run leaves its lock behind').toBe(true);
+
+    // mid-run: a second run on the live run's folder is refused, naming its pid; then the owner is killed
+    const third = start(args);
+    await until(() => journalLines() >= 3 && readFileSync(lock, 'utf8').includes(`"pid":${third.pid}`), third);
+    const intruder = start(args);
+    expect(await intruder.code).toBe(2);
+    expect(intruder.stderr()).toContain(`is being written by another sitrep run (pid ${third.pid}`);
+    const plain = start([corpus, '--out', out, '--quiet']);
+    expect(await plain.code).toBe(2);
+    expect(plain.stderr()).toContain(`pid ${third.pid}`);
+    third.kill('SIGKILL');
+    expect(await third.code).toBe(-1);
+
+    // finishing: killed once the last checkpoint is written (or as near as the polling gets)
+    const fourth = start(args);
+    const finishing = () => existsSync(join(work, 'journal.jsonl')) && readFileSync(join(work, 'journal.jsonl'), 'utf8').includes('"done":true');
+    await until(finishing, fourth).catch(() => undefined);
+    fourth.kill('SIGKILL');
+    await fourth.code;
+
+    // the stale lock is taken over and the run finished
+    const last = start(args);
+    expect(await last.code, last.stderr()).toBe(0);
+    expect(existsSync(lock), 'a finished run releases its lock').toBe(false);
+    expect(existsSync(work)).toBe(false);
     const resumed = dataset(out);
     expect(Object.keys(resumed)).toEqual(Object.keys(expected));
     for (const name of Object.keys(expected)) expect(resumed[name], name).toBe(expected[name]);

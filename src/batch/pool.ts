@@ -4,7 +4,8 @@
 import { Piscina } from 'piscina';
 import type { Pipeline } from '../index.js';
 import type { Task } from './units.js';
-import { failure, type Outcome, type WorkOptions } from './outcome.js';
+import { Watch, type Timed } from './budget.js';
+import { failure, type Failed, type Outcome, type WorkOptions } from './outcome.js';
 import type { WorkerData } from './worker.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { MB, parseSize } from '../io/formats.js';
@@ -14,6 +15,8 @@ export interface Executor {
   readonly ready: Promise<void>;
   /** never rejects: a worker that dies is the failure of its unit */
   run(task: Task): Promise<Outcome>;
+  /** stop at once: the tasks in flight end now (their outcomes are not to be written) */
+  cancel(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,12 @@ export interface ExecutorOptions {
   heapMb: number;
   lexicons: string[];
   work: WorkOptions;
+  /** the time budget of one document, in seconds (--max-seconds) */
+  maxSeconds: number;
 }
+
+/** The time budget of one document by default, in seconds (--max-seconds). */
+export const DEFAULT_MAX_SECONDS = 60;
 
 /**
  * The young generation of a worker thread that runs a pipeline, in MB. V8 splits it in three
@@ -52,6 +60,14 @@ export function maxMemory(value: string | undefined): number {
   const heapMb = value === undefined ? DEFAULT_HEAP_MB : Math.round(parseSize(value, '--max-memory') / MB);
   if (heapMb < 160) throw new UsageError(`--max-memory must be at least 160MB: a pipeline alone holds about 60 MB, and a long article needs room beside it`);
   return heapMb;
+}
+
+/** --max-seconds of extract and worker, as given: the time budget of one document, in seconds. */
+export function maxSecondsOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_SECONDS;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--max-seconds takes a number of seconds above 0, not "${value}"`);
+  return seconds;
 }
 
 /** The heap limits of a worker thread that runs a pipeline (batch runs and queue workers alike). */
@@ -97,24 +113,36 @@ class MainThread implements Executor {
     }
   }
 
+  async cancel(): Promise<void> {
+    await this.close();
+  }
+
   async close(): Promise<void> {
     this.pipeline = null;
   }
 }
 
+/** The failure of a task that went over its time budget. */
+export function overBudget(file: string, line: number | undefined, seconds: number): Failed {
+  return failure(new InputError(file, `processing took longer than ${seconds} s, the time budget of one document (raise it with --max-seconds)`, line, 'timeout'));
+}
+
 class WorkerPool implements Executor {
-  private readonly pool: Piscina<Task | 'ping', Outcome | 'pong'>;
+  private readonly pool: Piscina<Timed<Task> | 'ping', Outcome | 'pong'>;
   /** one worker, one task at a time: where a task is tried again after its worker died */
-  private quarantine: Piscina<Task | 'ping', Outcome | 'pong'> | null = null;
+  private quarantine: Piscina<Timed<Task> | 'ping', Outcome | 'pong'> | null = null;
+  private readonly watch: Watch;
+  private cancelled = false;
   readonly ready: Promise<void>;
 
   constructor(private readonly options: ExecutorOptions) {
     this.pool = this.newPool(options.threads, TASKS_PER_WORKER);
+    this.watch = new Watch(options.maxSeconds * 1000, () => [...this.pool.threads, ...(this.quarantine?.threads ?? [])]);
     this.ready = this.pool.run('ping').then(() => undefined);
     this.ready.catch(() => undefined);
   }
 
-  private newPool(threads: number, tasksPerWorker: number): Piscina<Task | 'ping', Outcome | 'pong'> {
+  private newPool(threads: number, tasksPerWorker: number): Piscina<Timed<Task> | 'ping', Outcome | 'pong'> {
     const workerData: WorkerData = { lexicons: this.options.lexicons, options: this.options.work };
     return new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
@@ -128,28 +156,44 @@ class WorkerPool implements Executor {
   }
 
   async run(task: Task): Promise<Outcome> {
-    try {
-      return (await this.pool.run(task)) as Outcome;
-    } catch {
-      // a worker holds several tasks, and when one kills it the others die too: each is tried
-      // again alone, so that only the document that kills a worker counts as failed
-    }
-    try {
-      this.quarantine ??= this.newPool(1, 1);
-      return (await this.quarantine.run(task)) as Outcome;
-    } catch (error) {
-      const [file, line] = taskOrigin(task);
-      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const reason = outOfMemory
+    const [file, line] = taskOrigin(task);
+    const first = await this.watch.time((clock) => this.pool.run({ task, clock }) as Promise<Outcome>);
+    if (first.result) return first.result;
+    if (this.cancelled) return cancelled(file, line);
+    if (first.overdue) return overBudget(file, line, this.options.maxSeconds);
+    // a worker holds several tasks, and when one kills it the others die too: each is tried
+    // again alone, so that only the document that kills a worker counts as failed
+    this.quarantine ??= this.newPool(1, 1);
+    const quarantine = this.quarantine;
+    const second = await this.watch.time((clock) => quarantine.run({ task, clock }) as Promise<Outcome>);
+    if (second.result) return second.result;
+    if (this.cancelled) return cancelled(file, line);
+    if (second.overdue) return overBudget(file, line, this.options.maxSeconds);
+    const error = second.error as NodeJS.ErrnoException;
+    const reason =
+      error?.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? `the document needs more memory than a worker thread has (${this.options.heapMb} MB; raise it with --max-memory)`
-        : `the worker processing it died: ${(error as Error).message}`;
-      return failure(new InputError(file, reason, line, 'crash'));
-    }
+        : `the worker processing it died: ${error?.message ?? String(error)}`;
+    return failure(new InputError(file, reason, line, 'crash'));
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.pool.destroy(), this.quarantine?.destroy()]);
+  async cancel(): Promise<void> {
+    this.cancelled = true;
+    await this.close();
   }
+
+  private closing: Promise<void> | null = null;
+
+  close(): Promise<void> {
+    this.watch.stop();
+    this.closing ??= Promise.all([this.pool.destroy(), this.quarantine?.destroy()]).then(() => undefined);
+    return this.closing;
+  }
+}
+
+/** The outcome of a task whose run was stopped: never written (a resumed run does it again). */
+function cancelled(file: string, line: number | undefined): Failed {
+  return failure(new InputError(file, 'the run was stopped before this document was done', line, 'crash'));
 }
 
 /** The file (and line) a task reads, for its error. */

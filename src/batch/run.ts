@@ -8,31 +8,37 @@
 // flat whatever the size of the corpus. Writes are buffered and go through a queue that makes
 // the run wait when the disk falls behind.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sourcesHash } from '../../bin/sources.js';
+import { sourcesHash } from '../sources.js';
 import { SITREP_VERSION } from '../io/dataset.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { EXTENSION_LIST, type Limits } from '../io/formats.js';
+import { DEFAULT_OUTPUTS, outputsNamed } from '../io/outputs/index.js';
 import { isStdin, walkPaths, type WalkEntry } from '../io/walk.js';
-import { completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
-import { createExecutor, DEFAULT_HEAP_MB, TASKS_PER_WORKER } from './pool.js';
+import { ERRORS_FILE, IDS_FILE, completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
+import { lockDataset } from './lock.js';
+import { createExecutor, DEFAULT_HEAP_MB, DEFAULT_MAX_SECONDS, TASKS_PER_WORKER } from './pool.js';
 import { MARK_EVERY, Progress, secondHalfRate, type ProgressMode } from './progress.js';
 import { unitsOf, type Unit } from './units.js';
-import { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
+import { failure, whereOf, type Failure, type Outcome, type WorkOptions } from './outcome.js';
 
 export interface BatchOptions {
   paths: string[];
   /** the dataset folder; without it records go to stdout as JSONL */
   out?: string;
+  /** the output formats of the dataset, by name (src/io/outputs; default all) */
+  outputs?: string[];
   pretty?: boolean;
   include?: string[];
   exclude?: string[];
   lexicons?: string[];
   published?: string | null;
   limits: Limits;
-  /** worker threads; 0 works in the main thread (as do small inputs whatever this says) */
+  /** worker threads; 0 works in the main thread (for tests and library callers: no time budget, no stopping mid-document) */
   concurrency: number;
+  /** the time budget of one document, in seconds (default 60) */
+  maxSeconds?: number;
   /** the old-generation heap of each worker thread, in MB */
   heapMb?: number;
   resume?: boolean;
@@ -65,9 +71,11 @@ export interface BatchResult {
 }
 
 /**
- * Worker threads for a run: the concurrency asked for, or none (the main thread) when the
- * input is so small (fewer than 50 files and 256 KB) that starting workers would take longer
- * than the work itself.
+ * Worker threads for a run: the concurrency asked for, or one when the input is so small
+ * (fewer than 50 files and 256 KB) that starting more would take longer than the work itself.
+ * Even one document runs in a worker thread, never in the main thread: only a thread can be
+ * stopped in the middle of a document, when it goes over its time budget or the run is
+ * stopped (Ctrl-C, SIGTERM).
  */
 function threadsFor(entries: WalkEntry[], concurrency: number): number {
   let files = 0;
@@ -77,7 +85,8 @@ function threadsFor(entries: WalkEntry[], concurrency: number): number {
     files++;
     bytes += e.gzip ? e.size * 5 : e.size;
   }
-  return files < 50 && bytes < 256 * 1024 ? 0 : Math.max(0, concurrency);
+  if (concurrency < 1) return 0;
+  return files < 50 && bytes < 256 * 1024 ? 1 : concurrency;
 }
 
 /** Checkpoint when this many seconds or units have passed since the last one. */
@@ -86,7 +95,6 @@ const CHECKPOINT_UNITS = 2000;
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
-  const lexicons = options.lexicons ?? [];
   const entries = walkPaths(options.paths, { include: options.include, exclude: options.exclude, skip: options.out ? [options.out] : [] });
   if (entries.length === 0) {
     throw new UsageError(`no articles found in ${options.paths.join(', ')}; sitrep reads ${EXTENSION_LIST}${options.include?.length || options.exclude?.length ? ' matching --include and not --exclude' : ''}`);
@@ -95,8 +103,28 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     limits: options.limits,
     defaultPublished: options.published ?? null,
     output: options.out ? 'dataset' : options.pretty ? 'pretty' : 'jsonl',
+    outputs: [...(options.outputs ?? DEFAULT_OUTPUTS)],
   };
+  outputsNamed(work.outputs); // an unknown name is misuse, found before anything starts
   const identity = runIdentity(entries, options);
+  // one writer per dataset folder: taken before anything in it is read or written
+  const lock = options.out ? lockDataset(prepareOut(options.out), 'sitrep extract') : null;
+  try {
+    return await runLocked(options, entries, work, identity, started);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** The output folder, created if missing; a file there is misuse. */
+function prepareOut(out: string): string {
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder (it is created if missing)`);
+  mkdirSync(out, { recursive: true });
+  return out;
+}
+
+async function runLocked(options: BatchOptions, entries: WalkEntry[], work: WorkOptions, identity: Identity, started: number): Promise<BatchResult> {
+  const lexicons = options.lexicons ?? [];
   const elapsed = () => (performance.now() - started) / 1000;
 
   if (options.out && options.resume) {
@@ -107,13 +135,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       return { counts: finished.counts, interrupted: false, resumed: true, seconds: finished.seconds, failures: [], units: finished.units };
     }
   }
-  const folder = options.out ? await RunFolder.open(options.out, identity, options.resume ?? false) : null;
+  const outputs = outputsNamed(work.outputs);
+  const folder = options.out ? await RunFolder.open(options.out, identity, options.resume ?? false, outputs) : null;
+  /** doc.id → where its document came from, for every document written */
+  const seen = folder?.seenIds() ?? new Map<string, string>();
   const skip = folder?.units ?? 0;
   const counts = folder?.counts ?? emptyCounts();
   const failures: Failure[] = [];
   const totalBytes = entries.reduce((n, e) => n + (e instanceof InputError || isStdin(e) ? 0 : e.size), 0);
   const progress = new Progress({ mode: options.progress ?? 'off', totalBytes, interval: options.progressInterval });
-  const executor = createExecutor({ threads: threadsFor(entries, options.concurrency), heapMb: options.heapMb ?? DEFAULT_HEAP_MB, lexicons, work });
+  const executor = createExecutor({
+    threads: threadsFor(entries, options.concurrency),
+    heapMb: options.heapMb ?? DEFAULT_HEAP_MB,
+    lexicons,
+    work,
+    maxSeconds: options.maxSeconds ?? DEFAULT_MAX_SECONDS,
+  });
   const stdout = options.stdout ?? process.stdout;
   // what the workers hold, and as much again three times over waiting in the pool's queue, so
   // that one long document at the head does not leave the other workers without work
@@ -128,7 +165,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let units = 0;
   let interrupted = false;
 
-  const write = async (unit: Unit, outcome: Outcome) => {
+  const write = async (unit: Unit, done: Outcome) => {
+    let outcome = done;
+    if (outcome.ok) {
+      // one document per doc.id: a later one with an id already seen is reported and left out
+      const first = seen.get(outcome.id);
+      if (first === undefined) seen.set(outcome.id, whereOf(outcome));
+      else outcome = duplicateOf(outcome, first);
+    }
     if (!outcome.ok && outcome.failure.code === 'crash') {
       // a pool whose workers cannot start at all is a fatal error, not a failure per document
       await executor.ready.catch((error: Error) => {
@@ -141,15 +185,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       counts.entities += outcome.entityCount;
       firstRecord ??= elapsed();
       if (++sessionDocuments % MARK_EVERY === 0) marks.push(elapsed());
-      const [documents, events] = outcome.ends;
-      if (folder) await folder.append({ 'documents.jsonl': outcome.bytes.subarray(0, documents), 'events.jsonl': outcome.bytes.subarray(documents, events), 'events.csv': outcome.bytes.subarray(events) });
-      else if (!stdout.write(outcome.bytes.subarray(0, documents))) await new Promise((resolve) => stdout.once('drain', resolve));
+      if (folder) {
+        const lines: Record<string, Uint8Array | string> = { [IDS_FILE]: `${outcome.id}\t${whereOf(outcome)}\n` };
+        outputs.forEach((o, i) => (lines[o.name] = outcome.bytes.subarray(i ? outcome.ends[i - 1] : 0, outcome.ends[i])));
+        await folder.append(lines);
+      } else if (!stdout.write(outcome.bytes)) await new Promise((resolve) => stdout.once('drain', resolve));
     } else {
       counts.failed++;
       counts.errors[outcome.failure.code] = (counts.errors[outcome.failure.code] ?? 0) + 1;
       if (failures.length < 5) failures.push(outcome.failure);
       options.onFailure?.(outcome.failure);
-      if (folder) await folder.append({ 'errors.jsonl': outcome.line });
+      if (folder) await folder.append({ [ERRORS_FILE]: outcome.line });
     }
     progress.update(unit.bytes, outcome.ok);
     if (folder && (++sinceCheckpoint >= (options.checkpointUnits ?? CHECKPOINT_UNITS) || performance.now() - lastCheckpoint > CHECKPOINT_SECONDS * 1000)) {
@@ -160,12 +206,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
   const writeOldest = async () => {
     const { unit, outcome } = inflight.shift()!;
-    await write(unit, await outcome);
+    const done = await outcome;
+    // stopped: what was in flight is not written; a resumed run does it again
+    if (options.signal?.aborted) return;
+    await write(unit, done);
   };
 
   progress.start();
-  // the caller's message about stopping must not land inside the progress bar
-  options.signal?.addEventListener('abort', () => progress.stop(), { once: true });
+  const onAbort = () => {
+    // the caller's message about stopping must not land inside the progress bar
+    progress.stop();
+    // the documents in progress end now, however long they would take
+    void executor.cancel();
+  };
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
   let failed = true;
   try {
     for await (const unit of unitsOf(entries, options.limits, options.stdin, skip)) {
@@ -183,8 +238,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       if (inflight.length >= window) await writeOldest();
     }
     while (inflight.length > 0) await writeOldest();
+    if (options.signal?.aborted) interrupted = true;
     failed = false;
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     progress.stop();
     await executor.close();
     if (folder && (interrupted || failed)) {
@@ -224,7 +281,13 @@ function outputOptions(options: BatchOptions): Record<string, unknown> {
     published: options.published ?? null,
     max_size: options.limits.maxSize,
     max_unzipped: options.limits.maxUnzipped,
+    ...(options.outputs && options.outputs.join() !== DEFAULT_OUTPUTS.join() ? { outputs: options.outputs } : {}),
   };
+}
+
+/** The failure of a document whose doc.id an earlier one has: named with both sources. */
+function duplicateOf(outcome: Extract<Outcome, { ok: true }>, first: string): Outcome {
+  return failure(new InputError(outcome.file, `duplicate of ${first}: both have doc.id ${outcome.id}; this one is left out`, outcome.line ?? undefined, 'duplicate'));
 }
 
 /**

@@ -1,6 +1,7 @@
 // A worker thread of the pool: builds the pipeline once, when the thread starts, then works
 // one unit per call. Loaded through worker.js, which registers tsx first.
-import { workerData } from 'node:worker_threads';
+import { threadId, workerData } from 'node:worker_threads';
+import { startClock, type Timed } from './budget.js';
 import { createPipeline } from '../index.js';
 import type { Task } from './units.js';
 import type { Outcome, WorkOptions } from './outcome.js';
@@ -15,7 +16,8 @@ const data = workerData as WorkerData;
 const pipeline = createPipeline({ lexicons: data.lexicons });
 
 /** "ping" answers once the pipeline is built: the pool uses it to know the workers can start. */
-export default function run(task: Task | 'ping'): Promise<Outcome> | 'pong' {
-  if (task === 'ping') return 'pong';
-  return work(pipeline, task, data.options);
+export default function run(timed: Timed<Task> | 'ping'): Promise<Outcome> | 'pong' {
+  if (timed === 'ping') return 'pong';
+  startClock(timed.clock, threadId);
+  return work(pipeline, timed.task, data.options);
 }

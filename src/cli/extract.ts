@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { runBatch } from '../batch/run.js';
-import { maxMemory } from '../batch/pool.js';
+import { maxMemory, maxSecondsOf } from '../batch/pool.js';
 import { duration } from '../batch/progress.js';
 import { UsageError } from '../io/errors.js';
 import { DEFAULT_LIMITS, MB, parseSize, type Limits } from '../io/formats.js';
@@ -13,6 +13,7 @@ import type { Failure } from '../batch/outcome.js';
 
 export interface ExtractOptions {
   out?: string;
+  outputs?: string[];
   pretty?: boolean;
   lexicon: string[];
   published?: string;
@@ -25,6 +26,7 @@ export interface ExtractOptions {
   maxSize?: string;
   maxUnzipped?: string;
   maxMemory?: string;
+  maxSeconds?: string;
 }
 
 const nf = (n: number) => n.toLocaleString('en-US');
@@ -41,6 +43,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
   const concurrency = options.concurrency === undefined ? availableParallelism() : Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency takes a whole number of threads, 1 or more, not "${options.concurrency}"`);
   const heapMb = maxMemory(options.maxMemory);
+  const maxSeconds = maxSecondsOf(options.maxSeconds);
   loadLexicons(options.lexicon); // a bad lexicon is misuse (exit 2), found before any worker starts
 
   const stderr = process.stderr;
@@ -55,8 +58,8 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
       stderr.write('\nsitrep: stopped at once; what was saved at the last checkpoint is kept\n');
       process.exit(130);
     }
+    stderr.write('\nsitrep: stopping; the documents in progress are left for --resume\n');
     controller.abort();
-    stderr.write('\nsitrep: stopping after the documents in progress (Ctrl-C again to quit at once)\n');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -66,6 +69,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
     result = await runBatch({
       paths,
       out: options.out,
+      outputs: options.outputs,
       pretty: options.pretty,
       include: options.include,
       exclude: options.exclude,
@@ -74,6 +78,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
       limits,
       concurrency,
       heapMb,
+      maxSeconds,
       resume: options.resume,
       progress: options.quiet || !options.out ? 'off' : bar ? 'bar' : 'lines',
       stdin: paths.includes('-') ? await readStdin() : undefined,

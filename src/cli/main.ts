@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { InputError, UsageError } from '../io/errors.js';
+import { DEFAULT_OUTPUTS } from '../io/outputs/index.js';
 import { LexiconError } from '../lexicons/load.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
 export function program(): Command {
   const cli = new Command('sitrep')
@@ -21,6 +23,7 @@ export function program(): Command {
     .description('extract document records from articles: files, folders, or - for standard input')
     .argument('<paths...>', '.txt, .md, .html, .json or .jsonl files (or .gz of each), folders (walked recursively), or - for stdin')
     .option('-o, --out <dir>', 'write the dataset into this folder instead of JSONL on stdout')
+    .option('--outputs <names>', `the files of the dataset, comma-separated (default: ${DEFAULT_OUTPUTS.join(',')}); errors.jsonl and run.json are always written`, list)
     .option('--pretty', 'indent each record (for reading, not for JSONL tools)')
     .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
     .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none').argParser(isoDate))
@@ -32,6 +35,7 @@ export function program(): Command {
     .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
     .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
     .option('--max-memory <size>', 'heap of each worker thread (default 384MB)')
+    .option('--max-seconds <n>', 'time budget of one document, in seconds; a document over it fails as a timeout (default 60)')
     .option('-q, --quiet', 'print no progress and no summary')
     .action(async (paths: string[], options) => {
       const { extract } = await import('./extract.js');
@@ -131,6 +135,7 @@ export function program(): Command {
     .addOption(queueOption())
     .requiredOption('-o, --out <dir>', 'the dataset folder (created if missing; its dataset files are replaced)')
     .option('--wait', 'wait until no document is waiting or being worked on, then collect')
+    .option('--outputs <names>', `the files of the dataset, comma-separated (default: ${DEFAULT_OUTPUTS.join(',')})`, list)
     .option('--allow-errors', 'exit 0 even when some documents failed')
     .option('-q, --quiet', 'print no summary')
     .action(async (options) => {
@@ -160,6 +165,7 @@ export function program(): Command {
     .option('--lock-duration <ms>', 'how long a job stays locked without a sign of life from its worker (default 30000)')
     .option('--stalled-interval <ms>', 'how often to look for jobs whose worker died, to put them back in the queue (default 30000)')
     .option('--max-memory <size>', 'heap of each worker thread (default 384MB); a document that needs more fails as a crash')
+    .option('--max-seconds <n>', 'time budget of one document, in seconds; a document over it fails as a timeout (default 60)')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (options) => {
       const { worker } = await import('./worker.js');

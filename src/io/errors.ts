@@ -13,7 +13,8 @@ export type InputErrorCode =
   | 'unreadable' // the system refused to read it, or it is not a regular file
   | 'symlink-loop' // a folder link that leads back into its own parent folders
   | 'format' // an extension sitrep does not read
-  | 'empty' // no bytes, only white space, or no article text in the markup
+  | 'empty' // no bytes, or no article text in the markup
+  | 'blank' // only white space
   | 'binary' // not text at all
   | 'encoding' // text, but not UTF-8 or UTF-16 with a byte-order mark
   | 'too-large' // over --max-size
@@ -21,7 +22,9 @@ export type InputErrorCode =
   | 'gzip' // corrupt or truncated gzip data
   | 'json' // a JSON or JSONL record that does not parse or is not an article object
   | 'extraction' // the pipeline failed on the document
-  | 'crash'; // the worker processing the document died
+  | 'crash' // the worker processing the document died
+  | 'timeout' // the document took longer than its time budget (--max-seconds)
+  | 'duplicate'; // a document whose doc.id an earlier document of the input already has
 
 /** One input could not be read or parsed; the others go on: exit 1 at the end. */
 export class InputError extends Error {

@@ -62,6 +62,7 @@ export function fromHtml(html: string): Omit<DocInput, 'source'> {
     if (node.tagName === 'HEADER' && node.closest('article, main')) continue; // an article's own header: headline, byline
     node.remove();
   }
+  flattenDeepNesting(document);
   // Readability changes the document it reads, so the metadata above is read first
   let article: ReturnType<ReadabilityClass<Node>['parse']> = null;
   try {
@@ -83,6 +84,35 @@ export function fromHtml(html: string): Omit<DocInput, 'source'> {
   const link = url ?? metaString(linked.url);
   if (link) input.url = link;
   return input;
+}
+
+/**
+ * How deep elements may nest before Readability sees the page. Real pages nest a few dozen
+ * levels; Readability's work grows with the square of the depth (a page nested 2,000 deep
+ * took minutes), so deeper subtrees are flattened into paragraphs of their text first.
+ */
+export const MAX_HTML_DEPTH = 100;
+
+/** Replace each subtree that starts at MAX_HTML_DEPTH by paragraphs of its text (its blocks kept apart). */
+function flattenDeepNesting(document: Document): void {
+  const root = document.documentElement;
+  if (!root) return;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth < MAX_HTML_DEPTH) {
+      for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+      continue;
+    }
+    if (!element.firstElementChild) continue;
+    const paragraphs = blockText(element).split(/\n{2,}/).filter((p) => p.trim());
+    while (element.firstChild) element.removeChild(element.firstChild);
+    for (const text of paragraphs) {
+      const p = document.createElement('p');
+      p.textContent = text;
+      element.appendChild(p);
+    }
+  }
 }
 
 const ARTICLE_TYPES = /Article|Posting|Report|BlogPosting/;

@@ -4,12 +4,14 @@
 // in the order `queue add` gave them (the input order), completed ones as their records'
 // lines, failed ones as errors.jsonl lines; jobs still waiting or running are left out, so
 // collect can run while workers are busy, and again later for the rest.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { RunFolder, WORK_FOLDER, type Identity } from '../batch/journal.js';
+import { lockDataset, type DatasetLock } from '../batch/lock.js';
 import { MARK_EVERY, secondHalfRate } from '../batch/progress.js';
 import { errorLine, SITREP_VERSION } from '../io/dataset.js';
+import { outputsNamed } from '../io/outputs/index.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { SCHEMA } from '../record/record.js';
 import { bullConnection, connect, jobKey, shownUrl, sitrepKeys, stateKey, type QueueTarget } from './connection.js';
@@ -26,6 +28,8 @@ export interface CollectOptions {
   pollInterval?: number;
   /** jobs read from Redis at once */
   page?: number;
+  /** the output formats to write, by name (default all) */
+  outputs?: string[];
 }
 
 export interface CollectResult {
@@ -45,8 +49,10 @@ const COLLECT_CODE = 'sitrep queue collect';
 export async function collectQueue(options: CollectOptions): Promise<CollectResult> {
   const started = performance.now();
   const { target, out } = options;
+  const outputs = outputsNamed(options.outputs);
   const redis = await connect(target);
   const queue = new Queue(target.name, { connection: bullConnection(target) });
+  let lock: DatasetLock | null = null;
   try {
     const meta = await readMeta(redis, target);
     if (!meta) throw new UsageError(`queue "${target.name}" at ${shownUrl(target.url)} holds no documents; add them with sitrep queue add PATH... --redis URL`);
@@ -56,9 +62,13 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
         await new Promise((resolve) => setTimeout(resolve, options.pollInterval ?? 1000));
       }
     }
+    if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder (it is created if missing)`);
+    mkdirSync(out, { recursive: true });
+    // one writer per dataset folder, as for extract --out
+    lock = lockDataset(out, 'sitrep queue collect');
     clearInterruptedCollect(out);
     const identity: Identity = { inputs: `queue:${target.name}`, options: meta.config, code: COLLECT_CODE };
-    const folder = await RunFolder.open(out, identity, false);
+    const folder = await RunFolder.open(out, identity, false, outputs);
     const result: CollectResult = { documents: 0, failed: 0, events: 0, entities: 0, errors: {}, pending: 0, seconds: 0 };
     const span = { start: Infinity, end: -Infinity, firstRecord: Infinity, busy: 0, finished: [] as number[] };
     let closed = false;
@@ -93,7 +103,7 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
           if (row.completed && row.returnvalue) {
             const value = JSON.parse(row.returnvalue) as DocumentResult;
             const lines = unpackLines(value.lines);
-            await folder.append({ 'documents.jsonl': lines.documents, 'events.jsonl': lines.events, 'events.csv': lines.csv });
+            await folder.append(Object.fromEntries(outputs.map((o) => [o.name, lines[o.name] ?? ''])));
             result.documents++;
             result.events += value.eventCount;
             result.entities += value.entityCount;
@@ -126,6 +136,7 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
     result.seconds = (performance.now() - started) / 1000;
     return result;
   } finally {
+    lock?.release();
     await queue.close();
     await redis.quit().catch(() => undefined);
   }

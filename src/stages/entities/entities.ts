@@ -9,6 +9,7 @@ import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
 import type { WordTests } from './word-tests.js';
 import { isMonthOrWeekday, startsUpper } from '../../text.js';
+import { mergeTagged, taggedCandidates, type Tagger } from './tagged.js';
 
 export interface Candidate {
   start: number;
@@ -23,12 +24,14 @@ export interface Candidate {
 export function entitiesStage(ctx: PipelineContext): Stage {
   const know = ctx.knowledge;
   const tests = ctx.words;
+  const tagger = ctx.ner;
   return {
     name: 'entities',
     requires: ['text', 'tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      let found: Candidate[] = know.gazetteer.find(doc.text).filter((m) => m.entry.kind !== 'blocked').map((m) => ({
+      const matches = know.gazetteer.find(doc.text);
+      let found: Candidate[] = matches.filter((m) => m.entry.kind !== 'blocked').map((m) => ({
         start: m.start,
         end: m.end,
         type: m.entry.type,
@@ -40,6 +43,7 @@ export function entitiesStage(ctx: PipelineContext): Stage {
       found = forcePhrases(doc, know, found);
       found = mergeEquipment(doc, know, found);
       found.push(...facilities(doc, know, found));
+      if (tagger) found = mergeTagged(found, taggedCandidates(doc, know, tagger, matches));
       found.push(...names(doc, know, found, tests));
       found = found.map((c) => buildingAsPlace(doc, know, c));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
@@ -207,7 +211,7 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
   }
   // a bare surname refers back (or forward) to the full name: "Lykhovii said"
   const bySurname = new Map<string, Candidate>(); // the first full name ending in each word
-  for (const c of out) {
+  for (const c of [...found, ...out]) {
     const space = c.name.lastIndexOf(' ');
     if (c.type === 'PERSON' && space >= 0 && !bySurname.has(c.name.slice(space + 1))) bySurname.set(c.name.slice(space + 1), c);
   }

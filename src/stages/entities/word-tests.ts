@@ -15,6 +15,8 @@ export interface WordTests {
   isUnknown(word: string): boolean;
   /** "Chicago" → city, "Texas" → region: the places compromise's lexicon knows by name */
   placeKind(phrase: string): 'city' | 'region' | null;
+  /** compromise's tags of a word, joined by commas ("Place,ProperNoun"), or '' when it has none */
+  tagsOf(word: string): string;
 }
 
 /** compromise's lexicon: word → its tags, joined by commas ("Abbreviation,Honorific") */
@@ -39,5 +41,6 @@ export function wordTests(): WordTests {
       const tag = lexicon.get(phrase.toLowerCase()) ?? '';
       return /City/.test(tag) ? 'city' : /Region|Place/.test(tag) && !/Abbreviation/.test(tag) ? 'region' : null;
     },
+    tagsOf: (w) => lexicon.get(w.toLowerCase()) ?? '',
   };
 }

@@ -36,7 +36,7 @@ export function sentencesStage(ctx: PipelineContext): Stage {
         lineStart += line.length + 1;
         if (!line.trim()) continue;
         const heading = isHeading(line);
-        const wdoc = nlp.readDoc(line);
+        const wdoc = nlp.readDoc(breakLongRuns(line));
         const words = wdoc.tokens().out() as string[];
         const pos = wdoc.tokens().out(its.pos) as string[];
         const lemma = wdoc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
@@ -91,6 +91,30 @@ export function sentencesStage(ctx: PipelineContext): Stage {
       }
     },
   };
+}
+
+/**
+ * The longest run of non-space characters wink is given. wink's tokenizer takes time growing
+ * with the square of a token's length (a 200,000-character token took 90 s), and no word is
+ * that long: a longer run is cut by a space every MAX_RUN characters. The space replaces a
+ * character, so offsets into the line still hold (the token texts are sliced from the line).
+ */
+export const MAX_RUN = 256;
+
+function breakLongRuns(line: string): string {
+  if (line.length <= MAX_RUN) return line;
+  let out: string[] | null = null;
+  let from = 0;
+  for (const m of line.matchAll(/\S{257,}/g)) {
+    out ??= [];
+    for (let at = m.index + MAX_RUN; at < m.index + m[0].length; at += MAX_RUN + 1) {
+      out.push(line.slice(from, at), ' ');
+      from = at + 1;
+    }
+  }
+  if (!out) return line;
+  out.push(line.slice(from));
+  return out.join('');
 }
 
 /** The first character at or after `from` that is not white space; a speed trick: ASCII is decided by character code. */
