@@ -19,14 +19,18 @@ export function startsUpper(text: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
 }
 
-/** Lower case without diacritics: "Tillabéri" and "Tillaberi" fold alike (not offset-preserving). */
+/**
+ * Lower case without diacritics, apostrophes or hyphens: "Tillabéri" and "Tillaberi",
+ * "Tol’yatti" and "Tolyatti", "al-Hol" and "Al Hol" fold alike.
+ */
 export function foldName(name: string): string {
-  if (!NON_ASCII.test(name)) return name.toLowerCase().replace(/`/g, "'").trim(); // nothing to decompose: most names in English news
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").trim();
+  const plain = NON_ASCII.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '') : name; // nothing to decompose in most names of English news
+  return plain.toLowerCase().replace(NAME_APOSTROPHES, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
 }
+const NAME_APOSTROPHES = /['’‘ʼʹʻ`]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** "Hebei Province", "Kherson Oblast", "Borno State", "Kherson" → "hebei", "kherson", "borno", "kherson": a region's name without its kind. */
+/** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
 export function regionCore(name: string): string {
   return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|municipality|department|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
 }

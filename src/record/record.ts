@@ -1,8 +1,12 @@
 // Doc → the document record of RECORD.md (schema "sitrep.document/1").
 import { createHash } from 'node:crypto';
 import type { Doc, Entity, Event, Quantity, Warning } from '../doc.js';
+import { eventDate, type EventDate } from './event-date.js';
 
 export const SCHEMA = 'sitrep.document/1';
+
+/** An event as the record gives it: the pipeline's event and the date an analyst files it under (absent from records written before these fields existed). */
+export type RecordEvent = Event & Partial<EventDate>;
 
 export interface DocumentRecord {
   schema: typeof SCHEMA;
@@ -18,7 +22,7 @@ export interface DocumentRecord {
   sentences: Array<{ start: number; end: number; heading: boolean }>;
   entities: Entity[];
   quantities: Quantity[];
-  events: Event[];
+  events: RecordEvent[];
   warnings: Warning[];
 }
 
@@ -51,7 +55,13 @@ export function toRecord(doc: Doc): DocumentRecord {
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })),
     entities: doc.entities.map((e) => ({ ...e, id: ids.get(e.id)!, mentions: [...e.mentions].sort((a, b) => a.start - b.start) })),
     quantities: doc.quantities.map((q): Quantity => ({ ...q, entity: idOf(q.entity) })),
-    events: doc.events.map((e): Event => ({ ...e, source: idOf(e.source), args: e.args.map((a) => ({ ...a, ref: idOf(a.ref) })) })),
+    events: doc.events.map((e) => recordEvent({ ...e, source: idOf(e.source), args: e.args.map((a) => ({ ...a, ref: idOf(a.ref) })) }, doc.meta.published)),
     warnings: doc.warnings,
   };
+}
+
+/** The event with its filing date placed after its own date, as RECORD.md lists the fields. */
+function recordEvent(event: Event, published: string | null): RecordEvent {
+  const { casualties, mappings, ...head } = event;
+  return { ...head, ...eventDate(event, published), casualties, mappings };
 }
