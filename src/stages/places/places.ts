@@ -129,7 +129,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
         const code = codes[0]!;
         const name = ctx.geo.admin1.get(code)!;
         const country = ctx.iso3.get(code.slice(0, 2));
-        const entity = byName.get(`admin1|${code}`) ?? { id: '', type: 'GPE' as const, name, mentions: [], kb: { kind: 'admin1', country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } };
+        const entity = byName.get(`admin1|${code}`) ?? { id: doc.newEntityId(), type: 'GPE' as const, name, mentions: [], kb: { kind: 'admin1', country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } };
         if (!entity.kb!.country) delete entity.kb!.country;
         if (!byName.has(`admin1|${code}`)) doc.entities.push(entity);
         byName.set(`admin1|${code}`, entity);
@@ -140,7 +140,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     const key = foldName(place.text);
     let entity = byName.get(key);
     if (!entity) {
-      entity = { id: '', type: 'GPE', name: place.text, mentions: [], kb: { kind: place.kind ?? 'village', cued: place.strength } };
+      entity = { id: doc.newEntityId(), type: 'GPE', name: place.text, mentions: [], kb: { kind: place.kind ?? 'village', cued: place.strength } };
       byName.set(key, entity);
       doc.entities.push(entity);
     } else if (rank(place.strength) > rank(entity.kb!.cued as CuedPlace['strength'])) {
@@ -247,7 +247,7 @@ function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): v
       const key = `${capital.geonames}`;
       let city = cities.get(key);
       if (!city) {
-        city = { id: '', type: 'GPE', name: capital.name, mentions: [], kb: { ...geoFacts(ctx, capital, 'region capital'), kind: 'city' } };
+        city = { id: doc.newEntityId(), type: 'GPE', name: capital.name, mentions: [], kb: { ...geoFacts(ctx, capital, 'region capital'), kind: 'city' } };
         cities.set(key, city);
         doc.entities.push(city);
       }
@@ -260,7 +260,7 @@ function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): v
       let region = regions.get(code);
       if (!region) {
         const name = typeof kb.admin1 === 'string' ? kb.admin1 : ctx.geo.admin1.get(code) ?? entity.name;
-        region = { id: '', type: 'GPE', name, mentions: [], kb: { kind: 'admin1', country: kb.country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'lexicon' } };
+        region = { id: doc.newEntityId(), type: 'GPE', name, mentions: [], kb: { kind: 'admin1', country: kb.country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'lexicon' } };
         regions.set(code, region);
         doc.entities.push(region);
       }
