@@ -10,7 +10,8 @@ import type { Lexicons } from '../../lexicons/load.js';
 import type { GazetteerMatch } from '../../stages/entities/gazetteer.js';
 import type { Knowledge } from '../../stages/entities/knowledge.js';
 import type { WordTests } from '../../stages/entities/word-tests.js';
-import { foldName, geoIndex, type GeoIndex } from '../../stages/places/geonames.js';
+import { foldName } from '../../text.js';
+import { geoIndex, type GeoIndex } from '../../stages/places/geonames.js';
 
 export interface LexiconSources {
   know: Knowledge;

@@ -11,7 +11,8 @@ import type { Doc, Entity, Mention } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { cuedPlaces, type CuedPlace } from './cues.js';
-import { foldName, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
+import { foldName, regionCore } from '../../text.js';
+import { withNearbyMemo, type GeoIndex, type GeoPlace } from './geonames.js';
 import { candidates, choose, inNamedRegion, isProminent, WELL_KNOWN, type Front, type PlaceEvidence } from './resolver.js';
 import { looseKey } from './translit.js';
 
@@ -40,12 +41,15 @@ export function placesStage(pipeline: PipelineContext): Stage {
   const admin1Names = new Map<string, string>(); // "UKR|kherson" → "Kherson Oblast"
   for (const entry of new Set(know.adminBase.values())) admin1Names.set(`${entry.kb.country}|${regionCore(entry.name)}`, entry.name);
 
+  let geo: GeoIndex | undefined; // the pipeline's index, with this stage's memo of nearby places
+
   return {
     name: 'places',
     requires: ['entities', 'tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      const ctx: Resolver = { doc, geo: pipeline.geo, iso3, iso2, admin1Names, tests, codes: new Map() };
+      geo ??= withNearbyMemo(pipeline.geo);
+      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map() };
       const cued = addCuedPlaces(ctx);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
