@@ -74,7 +74,7 @@ export function program(): Command {
     .description('pin the records of a folder of articles in golden files, and check them')
     .addArgument(new Argument('<action>', 'update writes the golden files, check compares a fresh run with them').choices(['check', 'update']))
     .argument('<dir>', 'the folder of articles (.txt, .md)')
-    .option('--golden-dir <dir>', 'where the golden files are (default: beside the articles)')
+    .option('--golden-dir <dir>', 'where the golden files are (default: golden/ beside the folder of articles)')
     .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
     .action(async (action: 'check' | 'update', dir: string, options) => {
       const { golden } = await import('./golden.js');

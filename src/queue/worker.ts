@@ -25,10 +25,12 @@ export interface WorkerOptions {
   target: QueueTarget;
   lexicons?: string[];
   published?: string | null;
-  /** jobs run at once, each in its own thread when more than 1 */
+  /** jobs run at once, each in its own worker thread */
   concurrency: number;
   /** the old-generation heap of each thread, in MB (default 384) */
   heapMb?: number;
+  /** the time budget of one document, in seconds (default 60) */
+  maxSeconds?: number;
   /** ms a job stays locked without a sign of life from its worker (BullMQ lockDuration) */
   lockDuration?: number;
   /** ms between checks for jobs whose worker died (BullMQ stalledInterval) */
@@ -73,7 +75,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
     await redis.quit().catch(() => undefined);
   }
 
-  const executor = options.executor ?? createArticleExecutor(options.concurrency, lexicons, published, options.heapMb);
+  const executor = options.executor ?? createArticleExecutor(options.concurrency, lexicons, published, options.heapMb, options.maxSeconds);
   try {
     await executor.ready;
   } catch (error) {
