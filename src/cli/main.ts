@@ -31,6 +31,7 @@ export function program(): Command {
     .option('--exclude <glob>', 'leave out the files and folders that match this glob (e.g. "drafts/**"); repeatable', collect, [])
     .option('-j, --concurrency <n>', 'threads that run the pipeline (default: the number of cores)')
     .option('--resume', 'finish an interrupted run into the same --out folder')
+    .option('--force', 'with --resume: extract again into a folder whose dataset is already finished')
     .option('--allow-errors', 'exit 0 even when some documents failed')
     .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
     .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
