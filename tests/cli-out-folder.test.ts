@@ -24,7 +24,7 @@ describe('file-system errors on --out', () => {
     expect(outFolderError(errno('EACCES', 'o/.sitrep-lock'), 'o', null)?.message).toBe(
       'cannot write the dataset in o: permission denied (o/.sitrep-lock); give an --out folder you can write to, or change its permissions',
     );
-    expect(outFolderError(errno('ENOSPC', 'o/.sitrep-run/documents.jsonl'), 'o', resume)?.message).toMatch(/the disk is full \(o\/.sitrep-run\/documents.jsonl\); free some space .*; once fixed, run sitrep extract in --out o --resume$/);
+    expect(outFolderError(errno('ENOSPC', 'o/.sitrep-run/documents.jsonl'), 'o', resume)?.message).toMatch(/the disk is full \(o\/.sitrep-run\/documents.jsonl\); free some space .*kept: once fixed, run sitrep extract in --out o --resume$/);
     expect(outFolderError(errno('EROFS', 'o'), 'o', null)?.message).toContain('the file system is read-only (o)');
     expect(outFolderError(new Error('something else'), 'o', null)).toBeNull();
   });
