@@ -11,7 +11,13 @@ export interface NormalizeOptions {
   boilerplate: string[];
 }
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** invisible characters that carry nothing: zero-width space, word joiner, BOM, soft hyphen */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+/**
+ * Zero-width (non-)joiners carry meaning inside a word or an emoji sequence (a family emoji,
+ * Persian and Indic spelling): they are kept there, and dropped where they join nothing.
+ */
+const LOOSE_JOINER = /(?<![^\s])[\u200C\u200D]+|[\u200C\u200D]+(?![^\s])/g;
 const ODD_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const HEADER = /^(date|published|publication date|dateline|title|headline|url|link|source)\s*[:\-–]?\s+/i;
 const WIRE_AGENCIES = 'Reuters|AP|AFP|dpa|DPA|ANI|IANS|PTI|UPI|Xinhua|TASS|Interfax|Ukrinform|Anadolu|Bloomberg|CNN|BBC|Al Jazeera';
@@ -31,7 +37,7 @@ export function normalizeStage(options: NormalizeOptions): Stage {
     assigns: ['text', 'meta'],
     run(doc) {
       checkPublished(doc);
-      let text = doc.raw.normalize('NFC').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(ODD_SPACE, ' ');
+      let text = doc.raw.normalize('NFC').replace(INVISIBLE, '').replace(LOOSE_JOINER, '').replace(/\r\n?/g, '\n').replace(ODD_SPACE, ' ');
       const lines = text.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim());
       const kept: string[] = [];
       let dropped = 0;
