@@ -244,7 +244,7 @@ describe('bad input: each is an InputError with a reason, never an exception', (
     expect(fails(results)).toEqual([expect.objectContaining({ code: 'unzip-limit', message: expect.stringMatching(/--max-unzipped/) })]);
     const [corrupt] = fails(await readArticles(write('bad/corrupt.txt.gz', gzipSync(SENTENCE).subarray(0, 20))));
     expect(corrupt!.code).toBe('gzip');
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(60_000); // a guard against decompressing it all, generous for a busy machine
   });
 
   it('malformed JSONL lines are reported by number, and the other lines are read', async () => {
