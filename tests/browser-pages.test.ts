@@ -507,7 +507,13 @@ describe.skipIf(!HAVE_CHROMIUM)('a report of 50,000 events in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'report-50k.png') });
 
     console.info(`50,000 events: page ${(html.length / 1048576).toFixed(1)} MB built in ${built.toFixed(0)} ms; loaded in ${opened.ms.toFixed(0)} ms; search ${searched.toFixed(0)} ms; sort + clear ${sorted.toFixed(0)} ms`);
-    // the timings are printed, not asserted: on a loaded machine they say nothing of the page
+    // wall-clock limits hold on an idle machine only: npm test must pass on a busy one (issue 17),
+    // so they are checked when asked for (SITREP_TIMING=1 npx vitest run tests/browser-pages.test.ts)
+    if (process.env.SITREP_TIMING === '1') {
+      expect(opened.ms).toBeLessThan(8000);
+      expect(searched).toBeLessThan(1500);
+      expect(sorted).toBeLessThan(3000);
+    }
     expect(opened.problems).toEqual([]);
     await page.context().close();
   }, 300_000);

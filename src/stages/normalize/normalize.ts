@@ -7,7 +7,13 @@ import type { PipelineContext, Stage } from '../../pipeline.js';
 import { MONTH_ABBREVIATIONS, MONTHS } from '../../text.js';
 import { parseHeaderDate } from './header-date.js';
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** invisible characters that carry nothing: zero-width space, word joiner, BOM, soft hyphen */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+/**
+ * Zero-width (non-)joiners carry meaning inside a word or an emoji sequence (a family emoji,
+ * Persian and Indic spelling): they are kept there, and dropped where they join nothing.
+ */
+const LOOSE_JOINER = /(?<![^\s])[\u200C\u200D]+|[\u200C\u200D]+(?![^\s])/g;
 const ODD_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const HEADER = /^(date|published|publication date|dateline|title|headline|url|link|source)\s*[:\-–]?\s+/i;
 const WIRE_AGENCIES = 'Reuters|AP|AFP|dpa|DPA|ANI|IANS|PTI|UPI|Xinhua|TASS|Interfax|Ukrinform|Anadolu|Bloomberg|CNN|BBC|Al Jazeera';
@@ -30,7 +36,7 @@ export function normalizeStage(ctx: PipelineContext): Stage {
     assigns: ['text', 'meta', 'defaultPublished', 'warnings'],
     run(doc) {
       checkPublished(doc);
-      let text = doc.raw.normalize('NFC').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(ODD_SPACE, ' ');
+      let text = doc.raw.normalize('NFC').replace(INVISIBLE, '').replace(LOOSE_JOINER, '').replace(/\r\n?/g, '\n').replace(ODD_SPACE, ' ');
       const lines = text.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim());
       const kept: string[] = [];
       let dropped = 0;

@@ -36,7 +36,9 @@ export function sentencesStage(ctx: PipelineContext): Stage {
         lineStart += line.length + 1;
         if (!line.trim()) continue;
         const heading = isHeading(line);
-        const wdoc = nlp.readDoc(breakLongRuns(line));
+        // what wink reads: the line with the same offsets, its pathological and odd characters evened out
+        const seen = forWink(line);
+        const wdoc = nlp.readDoc(seen);
         const words = wdoc.tokens().out() as string[];
         const pos = wdoc.tokens().out(its.pos) as string[];
         const lemma = wdoc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
@@ -45,8 +47,8 @@ export function sentencesStage(ctx: PipelineContext): Stage {
         const ends: number[] = [];
         let cursor = 0;
         for (const word of words) {
-          let at = line.indexOf(word, cursor);
-          const gap = skipSpace(line, cursor); // only white space may lie between two tokens
+          let at = seen.indexOf(word, cursor);
+          const gap = skipSpace(seen, cursor); // only white space may lie between two tokens
           if (at < 0 || gap < at) at = gap;
           const end = Math.min(line.length, at < 0 ? cursor : at + word.length);
           starts.push(base + Math.max(at, cursor));
@@ -100,6 +102,21 @@ export function sentencesStage(ctx: PipelineContext): Stage {
  * character, so offsets into the line still hold (the token texts are sliced from the line).
  */
 export const MAX_RUN = 256;
+
+/**
+ * What wink splits words at though they belong to them: letters past Latin-1 ("Erdoğan",
+ * "Łódź", "Shāh" came out as "Erdo" + "ğ" + "an"), combining marks after a letter, and
+ * zero-width (non-)joiners between letters. wink reads a plain letter in their place (an
+ * upper-case one for an upper-case letter, so capitals still count), with the same length and
+ * offsets; the token's text, sliced from the line, keeps the real characters.
+ */
+const IN_WORD = /(?![\u0000-\u00FF])\p{L}|(?<=\p{L}\p{M}*)\p{M}|(?<=\p{L}\p{M}*)[\u200C\u200D](?=\p{L})/gu;
+
+function forWink(line: string): string {
+  const broken = breakLongRuns(line);
+  if (!/[\u0100-\uFFFF]/.test(broken)) return broken;
+  return broken.replace(IN_WORD, (m) => (/\p{Lu}/u.test(m) ? 'X' : 'x').repeat(m.length));
+}
 
 function breakLongRuns(line: string): string {
   if (line.length <= MAX_RUN) return line;
