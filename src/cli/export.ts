@@ -31,9 +31,12 @@ export function describeExports(dir: string, counts: ExportCounts): string {
 }
 
 /** --format and --link of extract --out and queue collect: checked before the run, written after it. */
-export function datasetExtras(options: { format?: string[]; link?: boolean }, out: string | undefined): { formats: ExportFormat[]; link: boolean } {
+export function datasetExtras(options: { format?: string[]; link?: boolean; outputs?: string[] }, out: string | undefined): { formats: ExportFormat[]; link: boolean } {
   const formats = parseFormats(options.format);
   if ((formats.length || options.link) && !out) throw new UsageError('--format and --link need --out DIR: they write files beside the dataset');
+  if ((formats.length || options.link) && options.outputs && !options.outputs.includes('documents.jsonl')) {
+    throw new UsageError('--format and --link are written from documents.jsonl: keep it in --outputs');
+  }
   return { formats, link: Boolean(options.link) };
 }
 

@@ -14,6 +14,7 @@ import type { Failure } from '../batch/outcome.js';
 
 export interface ExtractOptions {
   out?: string;
+  outputs?: string[];
   pretty?: boolean;
   lexicon: string[];
   published?: string;
@@ -74,6 +75,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
     result = await runBatch({
       paths,
       out: options.out,
+      outputs: options.outputs,
       pretty: options.pretty,
       include: options.include,
       exclude: options.exclude,

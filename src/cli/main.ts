@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { InputError, UsageError } from '../io/errors.js';
+import { DEFAULT_OUTPUTS } from '../io/outputs/index.js';
 import { LexiconError } from '../lexicons/load.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
 export function program(): Command {
   const cli = new Command('sitrep')
@@ -21,6 +23,7 @@ export function program(): Command {
     .description('extract document records from articles: files, folders, or - for standard input')
     .argument('<paths...>', '.txt, .md, .html, .json or .jsonl files (or .gz of each), folders (walked recursively), or - for stdin')
     .option('-o, --out <dir>', 'write the dataset into this folder instead of JSONL on stdout')
+    .option('--outputs <names>', `the files of the dataset, comma-separated (default: ${DEFAULT_OUTPUTS.join(',')}); errors.jsonl and run.json are always written`, list)
     .option('--pretty', 'indent each record (for reading, not for JSONL tools)')
     .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
     .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none').argParser(isoDate))
@@ -156,6 +159,7 @@ export function program(): Command {
     .addOption(queueOption())
     .requiredOption('-o, --out <dir>', 'the dataset folder (created if missing; its dataset files are replaced)')
     .option('--wait', 'wait until no document is waiting or being worked on, then collect')
+    .option('--outputs <names>', `the files of the dataset, comma-separated (default: ${DEFAULT_OUTPUTS.join(',')})`, list)
     .option('--allow-errors', 'exit 0 even when some documents failed')
     .option('--format <format>', 'also write acled, plover or geojson files beside the dataset (see sitrep export); repeatable', collect, [])
     .option('--link', 'also join the events of all documents into incidents (incidents.jsonl, incidents.csv)')

@@ -28,6 +28,7 @@ export interface QueueAddOptions extends QueueOptions {
 export interface QueueCollectOptions extends QueueOptions {
   out: string;
   wait?: boolean;
+  outputs?: string[];
   allowErrors?: boolean;
   format?: string[];
   link?: boolean;
@@ -67,7 +68,7 @@ export async function queueAdd(paths: string[], options: QueueAddOptions): Promi
 export async function queueCollect(options: QueueCollectOptions): Promise<number> {
   const extras = datasetExtras(options, options.out);
   const target = queueTarget(options.redis, options.queue);
-  const result = await collectQueue({ target, out: options.out, wait: options.wait });
+  const result = await collectQueue({ target, out: options.out, wait: options.wait, outputs: options.outputs });
   if (!options.quiet) {
     const kinds = Object.entries(result.errors)
       .sort(([, a], [, b]) => b - a)

@@ -31,7 +31,16 @@ export function documentId(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
+/**
+ * The record of a processed Doc. Entities are numbered e1, e2, … in the order of doc.entities
+ * (by first mention, the speakers the event stage described last), whichever stages ran, and
+ * every reference to an entity (a quantity's entity, an argument's ref, an event's source)
+ * takes its number.
+ */
 export function toRecord(doc: Doc): DocumentRecord {
+  const ids = new Map<string, string>();
+  doc.entities.forEach((e, i) => ids.set(e.id, `e${i + 1}`));
+  const idOf = (ref: string | null): string | null => (ref === null ? null : ids.get(ref) ?? ref);
   return {
     schema: SCHEMA,
     doc: {
@@ -44,9 +53,9 @@ export function toRecord(doc: Doc): DocumentRecord {
     },
     text: doc.text,
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })),
-    entities: doc.entities.map((e) => ({ ...e, mentions: [...e.mentions].sort((a, b) => a.start - b.start) })),
-    quantities: doc.quantities,
-    events: doc.events.map((e) => recordEvent(e, doc.meta.published)),
+    entities: doc.entities.map((e) => ({ ...e, id: ids.get(e.id)!, mentions: [...e.mentions].sort((a, b) => a.start - b.start) })),
+    quantities: doc.quantities.map((q): Quantity => ({ ...q, entity: idOf(q.entity) })),
+    events: doc.events.map((e) => recordEvent({ ...e, source: idOf(e.source), args: e.args.map((a) => ({ ...a, ref: idOf(a.ref) })) }, doc.meta.published)),
     warnings: doc.warnings,
   };
 }

@@ -5,10 +5,10 @@
 // A name several places share goes to the one in the countries the article talks about,
 // then to the most populous.
 import type { Doc, Entity, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { startsUpper } from '../sentences/sentences.js';
-import { foldName, geoIndex, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
+import { foldName, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
 
 const CUES = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards', 'toward', 'from', 'across', 'inside', 'to']);
 const SETTLEMENT = /^(village|town|city|settlement|hamlet|district|neighbou?rhood|camp|township|commune|municipality)$/i;
@@ -22,7 +22,10 @@ export interface PlaceTests {
   placeKind(phrase: string): 'city' | 'region' | null;
 }
 
-export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
+export function placesStage(ctx: PipelineContext): Stage {
+  const know = ctx.knowledge;
+  const words = ctx.words;
+  const tests: PlaceTests = { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind };
   const iso3 = new Map<string, string>();
   for (const [code, entry] of know.countries) if (typeof entry.kb.iso2 === 'string') iso3.set(entry.kb.iso2, code);
   const iso2 = new Map<string, string>(); // the first ISO 2 code of each ISO 3 code
@@ -33,13 +36,13 @@ export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
   return {
     name: 'places',
     requires: ['entities', 'tokens', 'sentences'],
-    assigns: ['places'],
+    assigns: ['entities'],
     run(doc) {
-      const geo = geoIndex();
+      const geo = ctx.geo;
       const context = contextCountries(doc);
-      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, context, tests };
-      addCuedPlaces(ctx);
-      for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') resolve(ctx, entity);
+      const resolver: Resolver = { doc, geo, iso3, iso2, admin1Names, context, tests };
+      addCuedPlaces(resolver);
+      for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') resolve(resolver, entity);
       placesInChains(doc);
     },
   };
@@ -163,7 +166,7 @@ function addCuedPlaces(ctx: Resolver): void {
   for (const f of found) {
     const existing = doc.entities.find((e) => e.type === 'GPE' && e.name === f.name && e.kb?.geonames === f.facts.geonames);
     if (existing) existing.mentions.push(doc.mention(f.start, f.end));
-    else doc.entities.push({ id: '', type: 'GPE', name: f.name, mentions: [doc.mention(f.start, f.end)], kb: f.facts });
+    else doc.entities.push({ id: doc.newEntityId(), type: 'GPE', name: f.name, mentions: [doc.mention(f.start, f.end)], kb: f.facts });
   }
 }
 
