@@ -111,6 +111,8 @@ function resolve(doc: Doc, offset: number, sentence: string, r: chrono.ParsedRes
   if (!hasDay && !hasMonth && !hasYear) return null; // a clock time alone
   // "now" is no date, and "USA TODAY" is a newspaper
   if (/^(now|right now|just now)$/i.test(text.trim()) || (/^[A-Z]{3,}$/.test(text.trim()) && !MONTH_NAMES.test(text.trim()))) return null;
+  // a weekday abbreviation is a date only with its capital: "Sat" or "Sat.", not "sat out", "wed to"
+  if (/^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i.test(text.trim()) && !/^\p{Lu}/u.test(text)) return null;
   // a bare month name must look like a date: "in May", not "forces may", "protesters march"
   if (MONTH_NAMES.test(text.trim())) {
     if (!/^\p{Lu}/u.test(text) || !BEFORE_BARE_MONTH.test(sentence.slice(0, index))) return null;
