@@ -9,7 +9,7 @@ export type EventType =
   | 'DESTRUCTION' | 'CAPTURE' | 'KILLING' | 'SEIZE' | 'WITHDRAWAL' | 'ARREST' | 'PROTEST'
   | 'CRASH' | 'STATEMENT' | 'AGREEMENT' | 'SUPPLY';
 
-export type Modality = 'asserted' | 'claimed' | 'attempted' | 'negated' | 'hypothetical';
+export type Modality = 'asserted' | 'claimed' | 'denied' | 'attempted' | 'negated' | 'future' | 'hypothetical';
 
 export type ArgRole =
   | 'agent' | 'target' | 'location' | 'time' | 'instrument' | 'origin' | 'quantity' | 'casualties';
@@ -71,7 +71,14 @@ export interface Event {
   date: string | null;
   casualties: Casualties;
   mappings: { acled: { event_type: string; sub_event_type: string }; plover: string };
+  /** the other mentions of the same incident merged into it ("the raid", the casualty sentence after it); absent when none */
+  mentions?: Array<Mention & { sentence: number }>;
+  /** the casualty figures of claimants other than the one `casualties` follows, where they differ; absent when none */
+  casualty_claims?: CasualtyClaim[];
 }
+
+/** One claimant's figures for an event (source null: the article itself). */
+export interface CasualtyClaim extends Casualties { source: string | null }
 
 export interface Warning { code: string; message: string; start?: number; end?: number }
 

@@ -55,4 +55,17 @@ describe('event casualties', () => {
     const statement = record.events.find((e) => e.type === 'STATEMENT');
     expect(statement?.casualties).toEqual({ killed: null, injured: null, captured: null });
   });
+
+  it('makes no event of a war-wide or period toll', () => {
+    const record = pipeline().process({
+      text: 'More than 330,000 people have been killed since the conflict began in March 2011. Air strikes have killed 1,200 civilians this year, the monitor said.',
+      published: '2019-07-24',
+    });
+    expect(record.events).toEqual([]);
+  });
+
+  it('still counts an incident that names the year: "shot and killed …, the first homicide this year"', () => {
+    const record = pipeline().process({ text: 'A man was shot and killed in the city on Tuesday, the first homicide in the city this year.', published: '2019-07-24' });
+    expect(record.events.map((e) => e.casualties.killed)).toEqual([1]);
+  });
 });

@@ -17,8 +17,25 @@ describe('event claims', () => {
     expect(e.source?.[0]).toMatch(/army/);
   });
 
-  it('reads a denial as negated', () => {
-    expect(firstEvent('The ministry denied that its forces shelled the town.', 'SHELLING').modality).toBe('negated');
+  it('reads a denial as denied, and a plain negation as negated', () => {
+    expect(firstEvent('The ministry denied that its forces shelled the town.', 'SHELLING').modality).toBe('denied');
+    expect(firstEvent('Its forces did not shell the town.', 'SHELLING').modality).toBe('negated');
+  });
+
+  it('recognises "claimed responsibility" and "said it had reclaimed", with the speaker as claimant', () => {
+    const r = pipeline().process({ text: 'The Syrian army said it had reclaimed the border town of Nassib from rebels.', published: '2024-05-10' });
+    const seize = r.events.find((e) => e.type === 'SEIZE');
+    expect(seize?.modality).toBe('claimed');
+    expect(r.entities.find((e) => e.id === seize?.source)?.mentions.some((m) => m.text === 'Syrian army')).toBe(true);
+    const c = pipeline().process({ text: 'A local militia claimed responsibility for the bombing of the bridge near Kidal.', published: '2024-05-10' });
+    expect(c.events.map((e) => e.type)).toContain('STATEMENT');
+    expect(c.events.find((e) => e.type === 'EXPLOSION')?.modality).toBe('claimed');
+  });
+
+  it('takes the speaker of the attribution as claimant, not the last-named person', () => {
+    const r = pipeline().process({ text: 'Rebels shelled the airport on Monday, the monitoring group said, citing Omar Haddad.', published: '2024-05-10' });
+    const shelling = r.events.find((e) => e.type === 'SHELLING');
+    expect(r.entities.find((e) => e.id === shelling?.source)?.name.toLowerCase()).toBe('monitoring group');
   });
 
   it('reads a thwarted attack as attempted, and a threat as hypothetical', () => {

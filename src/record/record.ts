@@ -60,13 +60,18 @@ export function toRecord(doc: Doc): DocumentRecord {
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })),
     entities: doc.entities.map((e) => ({ ...e, id: ids.get(e.id)!, mentions: [...e.mentions].sort((a, b) => a.start - b.start) })),
     quantities: doc.quantities.map((q): Quantity => ({ ...q, entity: idOf(q.entity) })),
-    events: doc.events.map((e) => recordEvent({ ...e, source: idOf(e.source), args: e.args.map((a) => ({ ...a, ref: idOf(a.ref) })) }, doc.meta.published)),
+    events: doc.events.map((e) =>
+      recordEvent(
+        { ...e, source: idOf(e.source), args: e.args.map((a) => ({ ...a, ref: idOf(a.ref) })), ...(e.casualty_claims ? { casualty_claims: e.casualty_claims.map((c) => ({ ...c, source: idOf(c.source) })) } : {}) },
+        doc.meta.published,
+      ),
+    ),
     warnings: doc.warnings,
   };
 }
 
 /** The event with its filing date placed after its own date, as RECORD.md lists the fields. */
 function recordEvent(event: Event, published: string | null): RecordEvent {
-  const { casualties, mappings, ...head } = event;
-  return { ...head, ...eventDate(event, published), casualties, mappings };
+  const { casualties, mappings, mentions, casualty_claims, ...head } = event;
+  return { ...head, ...eventDate(event, published), casualties, ...(casualty_claims?.length ? { casualty_claims } : {}), mappings, ...(mentions?.length ? { mentions } : {}) };
 }

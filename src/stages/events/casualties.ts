@@ -15,6 +15,10 @@ import type { Phrase } from './phrases.js';
  */
 export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   const { taxonomy } = view;
+  const sentence = view.doc.sentences[view.s]!;
+  // a war-wide or period toll is no event, nor are the plural deeds it sums ("Air strikes have
+  // killed 1,200 civilians this year"), and its dead are no incident's
+  if (isPeriodToll(view.doc.text.slice(sentence.start, sentence.end))) return made.filter((d) => d.event.type !== 'KILLING' && !(d.nominal && /s$/i.test(d.event.trigger.text)));
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
   const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
   const primary = kept.find((d) => taxonomy.is(d.event.type, 'casualties'));
@@ -32,6 +36,18 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
 }
 
 /**
+ * A toll over a period rather than an incident: "More than 330,000 people have been killed
+ * since the conflict began", "Air strikes have killed 1,200 civilians this year", "the death
+ * toll of the war". It counts over a span of time (since, so far, this year, in total, over the
+ * past …) in the perfect ("have been killed", "has claimed") or as a toll.
+ */
+export function isPeriodToll(sentence: string): boolean {
+  const period = /\b(since|so far|to date|this year|last year|in total|altogether|over the (past|last)|during the (war|conflict|uprising|fighting)|of the (war|conflict))\b/i;
+  const perfect = /\b(have|has|had)\s+(now\s+)?(been\s+)?(killed|died|claimed|left|wounded|injured)\b|\bdeath toll\b|\btoll\b/i;
+  return period.test(sentence) && perfect.test(sentence);
+}
+
+/**
  * Numbers of people killed, injured and captured in a sentence. A count belongs to the
  * casualty word that governs it: the verb it is the object of ("killed 12 civilians",
  * "wounding at least 30"), or the passive or intransitive verb it is the subject of ("At least
@@ -46,28 +62,32 @@ export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], ph
   const out: Casualties = { killed: null, injured: null, captured: null };
   for (const c of peopleCounts(doc, people, toks, phrases, casualty)) {
     if (isSubset(toks, c.first)) continue;
-    const verb = governingVerb(toks, c.first, casualty);
-    const key = verb === undefined ? predicate(toks, c.last, casualty) : verb;
+    const verb = c.subjectOnly ? undefined : governingVerb(toks, c.first, casualty);
+    const key = verb === undefined ? predicate(toks, c.last, casualty, !c.subjectOnly) : verb;
     if (key && out[key] === null) out[key] = c.value;
   }
   return out;
 }
 
 /** Counted people in a sentence: "12 civilians", "a Palestinian man", and bare numbers next to a casualty word ("killing two", "30 wounded"). */
-function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords): Array<{ first: number; last: number; value: number }> {
-  const counts: Array<{ first: number; last: number; value: number }> = [];
+function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords): PeopleCount[] {
+  const counts: PeopleCount[] = [];
   for (const p of phrases) {
     if (p.kind !== 'people' || !p.quantity) continue;
     const q = doc.quantities.find((x) => x.id === p.quantity);
     if (q && q.value !== null && Number.isInteger(q.value)) counts.push({ first: p.first, last: p.last, value: q.value });
   }
-  // "killed a Palestinian man", "an 18-year-old man was shot": one person
+  // a named person: "Ronald Munn, 28, was shot" (only as the subject of a casualty verb, below)
+  for (const p of phrases) {
+    if (p.entityType === 'PERSON' && !covers(counts, p.first)) counts.push({ first: p.first, last: p.last, value: 1, subjectOnly: true });
+  }
+  // "killed a Palestinian man", "an 18-year-old man was shot", "the victim died": one person
   for (let i = 0; i < toks.length; i++) {
-    if (!/^(a|an|one)$/.test(toks[i]!.lower) || covers(counts, i)) continue;
+    if (!/^(a|an|one|the)$/.test(toks[i]!.lower) || covers(counts, i)) continue;
     let k = i + 1;
     while (k < toks.length && k <= i + 5 && !people.has(toks[k]!.lower) && (/^(ADJ|PROPN|NOUN|NUM)$/.test(toks[k]!.pos) || toks[k]!.text === '-')) k++;
     const head = toks[k];
-    if (head && people.has(head.lower) && !/s$/.test(head.lower)) counts.push({ first: i, last: k, value: 1 });
+    if (head && people.has(head.lower) && !/s$/.test(head.lower)) counts.push({ first: i, last: k, value: 1, subjectOnly: toks[i]!.lower === 'the' });
   }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -81,6 +101,14 @@ function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phr
     }
   }
   return counts.sort((a, b) => a.first - b.first);
+}
+
+/** Counted people at tokens first…last; `subjectOnly`: a name or "the man", which counts only as the subject of a casualty verb. */
+interface PeopleCount {
+  first: number;
+  last: number;
+  value: number;
+  subjectOnly?: boolean;
 }
 
 const QUANTIFIER = /^(at|least|most|more|than|about|around|nearly|almost|some|up|to|over|another|further|roughly|approximately|an|estimated)$/;
@@ -110,14 +138,15 @@ function governingVerb(toks: Token[], first: number, casualty: CasualtyWords): k
   return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was)$/.test(toks[i]!.lower) ? null : undefined;
 }
 
-/** The casualty word a count is the subject of: "were killed", "was shot and killed", "died", "30 wounded", "left six people dead". */
-function predicate(toks: Token[], last: number, casualty: CasualtyWords): keyof Casualties | null {
+/** The casualty word a count is the subject of: "were killed", "was shot and killed", "died", "30 wounded" (`adjacent`: a count right before the word), "left six people dead". */
+function predicate(toks: Token[], last: number, casualty: CasualtyWords, adjacent: boolean): keyof Casualties | null {
   for (let i = last + 1; i < toks.length && i <= last + 8; i++) {
     const w = toks[i]!.lower;
-    if (w === '.' || w === ';' || (toks[i]!.pos === 'NUM' && !isSubset(toks, i))) return null;
+    const age = toks[i - 1]?.text === ',' && toks[i + 1]?.text === ','; // "Ronald Munn, 28, was shot"
+    if (w === '.' || w === ';' || (toks[i]!.pos === 'NUM' && !isSubset(toks, i) && !age)) return null;
     const key = casualtyAt(toks, i, casualty);
     if (!key) continue;
-    if (i === last + 1) return key; // "30 wounded", "12 dead"
+    if (i === last + 1 && adjacent) return key; // "30 wounded", "12 dead" (a name before a verb is its subject: "Bandits kidnapped")
     const prev = toks[i - 1]!.lower;
     const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, casualty));
     if (passive || /^(died|dies|die|dead)$/.test(w)) return key;

@@ -25,7 +25,9 @@ export class Claims {
     let modality: Modality = 'asserted';
     const source = this.claimant(type, hit, toks, phrases, args);
     if (type !== 'STATEMENT') {
-      if (before.some((t) => this.cues.deny.has(t.lower)) || near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
+      // "denied that its jets had struck": a party says it did not happen; "did not strike": the article says so
+      if (before.some((t) => this.cues.deny.has(t.lower))) modality = 'denied';
+      else if (near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
       else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
       else if (near.some((w) => this.cues.hypothetical.has(w))) modality = 'hypothetical';
       else if (this.claimed(hit, toks)) modality = 'claimed';

@@ -6,13 +6,13 @@
 import type { Doc, Event, EventType } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
-import { insideWeaponName, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
+import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
 import { settleCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, eventCues } from './cues.js';
 import { makeFrame, type Draft, type EventKnowledge, type SentenceView } from './frame.js';
 import { mappingsFor } from './mappings.js';
-import { EventMemory, uniqueArgs } from './merging.js';
+import { EventMemory, mergeIncidents, settleFigures, uniqueArgs } from './merging.js';
 import { sentencePhrases } from './phrases.js';
 import { countedQuantities, findAgent, findInstrument, findLocation, findObjects, findOrigin, statementSpeaker } from './roles.js';
 import { Taxonomy } from './taxonomy.js';
@@ -47,7 +47,7 @@ class EventExtractor {
     private k: EventKnowledge,
     private index: TriggerIndex,
   ) {
-    this.memory = new EventMemory(k.taxonomy);
+    this.memory = new EventMemory(k.taxonomy, k.doc);
     this.claims = new Claims(k.doc, k.know, k.cues);
   }
 
@@ -105,12 +105,13 @@ class EventExtractor {
       mappings: { acled: { event_type: '', sub_event_type: '' }, plover: '' },
     };
     const lemma = hit.phrase ? toks.slice(hit.first, hit.last + 1).map((t) => t.lemma).join(' ') : first.lemma;
-    return { event, lemma, agentAnaphoric, nominal: isNoun };
+    return { event, lemma, agentAnaphoric, nominal: isNoun, anaphoric: isNoun && isAnaphoric(hit, toks) };
   }
 
   finish(): void {
     const doc: Doc = this.k.doc;
-    const drafts = this.memory.drafts;
+    const drafts = mergeIncidents(doc, this.k.taxonomy, this.memory.drafts);
+    for (const d of drafts) settleFigures(d);
     uniqueArgs(drafts);
     drafts.forEach((d, i) => {
       const e = d.event;

@@ -2,7 +2,7 @@
 // what the pipeline knows), the draft of an event while its sentence is read, and the frame
 // around one trigger (its clause, the phrases left and right of it, and small tests on them)
 // that the role finders read from.
-import type { ArgRole, Doc, Event, EventArg, Token } from '../../doc.js';
+import type { ArgRole, CasualtyClaim, Doc, Event, EventArg, Token } from '../../doc.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { lastIndex, nextIndex, parentheticals, PREPOSITIONS, type EventCues } from './cues.js';
 import type { NounPhraseContext } from './noun-phrase.js';
@@ -33,6 +33,10 @@ export interface Draft {
   agentAnaphoric: boolean;
   /** named by a noun ("the attack") rather than a verb ("attacked") */
   nominal: boolean;
+  /** named as known: "the attack", "these raids" */
+  anaphoric?: boolean;
+  /** the casualty figures of the mentions merged into it, each with its claimant */
+  figures?: CasualtyClaim[];
 }
 
 /** One trigger and the phrases around it, with the arguments found so far. */

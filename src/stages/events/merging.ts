@@ -5,7 +5,7 @@
 // and the same fact told again add to the earlier event; a sentence that only lists ("These
 // included four tanks …") adds targets to the event before it, and one that only retells an
 // event names who vouches for it.
-import type { Doc, Token } from '../../doc.js';
+import type { Casualties, CasualtyClaim, Doc, EventType, Token } from '../../doc.js';
 import { isAnaphoric, isSubjectOf } from './candidates.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -19,7 +19,10 @@ export class EventMemory {
   /** claimants of events told again in the current sentence */
   private retold: Array<{ into: Draft; source: string }> = [];
 
-  constructor(private taxonomy: Taxonomy) {}
+  constructor(
+    private taxonomy: Taxonomy,
+    private doc: Doc,
+  ) {}
 
   startSentence(): void {
     this.retold = [];
@@ -67,7 +70,7 @@ export class EventMemory {
   }
 
   private mergeIntoEarlier(draft: Draft): boolean {
-    const earlier = [...this.drafts].reverse().find((d) => d.event.type === draft.event.type);
+    const earlier = [...this.drafts].reverse().find((d) => d.event.type === draft.event.type && !conflicts(this.doc, d, draft, false));
     if (!earlier) return false;
     absorb(earlier, draft);
     if (draft.event.source) this.retold.push({ into: earlier, source: draft.event.source });
@@ -81,7 +84,7 @@ export class EventMemory {
     // descriptions without an entity: the same words ("a gunman", "the gunman") are the same actor
     const agentText = (x: Draft) => x.event.args.find((a) => a.role === 'agent')?.text.toLowerCase().replace(/^(the|a|an)\s+/, '') ?? null;
     const earlier = [...this.drafts].reverse().find((d) => {
-      if (d.event.type !== draft.event.type) return false;
+      if (d.event.type !== draft.event.type || conflicts(this.doc, d, draft)) return false;
       if (draft.agentAnaphoric && draft.event.sentence - d.event.sentence <= 2) return true;
       if (d.lemma !== draft.lemma) return false;
       if (agentRef(d) !== null) return agentRef(d) === agentRef(draft);
@@ -111,7 +114,11 @@ export class EventMemory {
   }
 }
 
-/** One event told twice: the first keeps its agent and time, and takes the other's other arguments, date and casualties. */
+/**
+ * One event told twice: the first keeps its agent and time, and takes the other's other
+ * arguments, its date, its mention and its casualty figures (settled once the article is read,
+ * by settleFigures: never summed).
+ */
 export function absorb(into: Draft, from: Draft): void {
   const e = into.event;
   for (const a of from.event.args) {
@@ -119,7 +126,128 @@ export function absorb(into: Draft, from: Draft): void {
     if (!e.args.some((b) => b.role === a.role && b.start === a.start)) e.args.push(a);
   }
   e.date ??= from.event.date;
-  for (const key of ['killed', 'injured', 'captured'] as const) e.casualties[key] ??= from.event.casualties[key];
+  into.figures = [...(into.figures ?? []), ...figuresOf(from)];
+  const mentions = [{ ...from.event.trigger, sentence: from.event.sentence }, ...(from.event.mentions ?? [])];
+  e.mentions = [...(e.mentions ?? []), ...mentions.filter((m) => m.start !== e.trigger.start)].sort((a, b) => a.start - b.start);
+}
+
+const KEYS = ['killed', 'injured', 'captured'] as const;
+const hasFigure = (c: Casualties) => KEYS.some((k) => c[k] !== null);
+
+/** The figures a draft carries: its own (with its claimant) and those of the mentions merged into it. */
+function figuresOf(d: Draft): CasualtyClaim[] {
+  const own = { source: d.event.source, ...d.event.casualties };
+  return [...(hasFigure(own) ? [own] : []), ...(d.figures ?? [])];
+}
+
+/**
+ * An incident's casualties from the figures of its mentions, never their sum: per claimant
+ * the highest figure it gives (tolls are revised upwards as reports come in, and "at least"
+ * figures are lower bounds); the event follows its own claimant (else the first to give a
+ * figure), takes what that claimant leaves out from the others, and lists in
+ * `casualty_claims` the claimants whose figures differ.
+ */
+export function settleFigures(d: Draft): void {
+  const all = figuresOf(d);
+  if (!all.length) return;
+  const bySource = new Map<string | null, Casualties>();
+  for (const f of all) {
+    const c = bySource.get(f.source) ?? { killed: null, injured: null, captured: null };
+    for (const k of KEYS) if (f[k] !== null && (c[k] === null || f[k]! > c[k]!)) c[k] = f[k];
+    bySource.set(f.source, c);
+  }
+  const primary = bySource.has(d.event.source) ? d.event.source : all[0]!.source;
+  const casualties = { ...bySource.get(primary)! };
+  for (const c of bySource.values()) for (const k of KEYS) casualties[k] ??= c[k];
+  d.event.casualties = casualties;
+  const claims = [...bySource].filter(([source, c]) => source !== primary && KEYS.some((k) => c[k] !== null && casualties[k] !== null && c[k] !== casualties[k]));
+  if (claims.length) d.event.casualty_claims = claims.map(([source, c]) => ({ source, ...c }));
+}
+
+/**
+ * Within-document coreference, once the article is read: a later mention of an incident told
+ * before joins it. A later mention is one named as known ("the attack", "the bombing", "these
+ * raids"), the deaths told in the sentence after an attack ("Eleven civilians were killed"),
+ * or the same deed told again with the same word within a few sentences ("was shot" … "was
+ * shot in the chest"). Mentions that say otherwise stay apart: another place, another day,
+ * another agent, another modality (a mention named as known of another type too), or
+ * "another", "a second", "a separate", "the subsequent" attack.
+ */
+export function mergeIncidents(doc: Doc, taxonomy: Taxonomy, drafts: Draft[]): Draft[] {
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    const into = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, d.event.type) && !conflicts(doc, k, d, !d.anaphoric || k.event.type !== d.event.type) && !isAnother(doc, d) && corefers(taxonomy, kept, k, d));
+    if (into) {
+      // the dead of a KILLING told after an attack are the attack's casualties, not its targets
+      if (d.event.type === 'KILLING' && into.event.type !== 'KILLING') d.event.args = d.event.args.map((a) => (a.role === 'target' ? { ...a, role: 'casualties' } : a));
+      absorb(into, d);
+      // "the bombing" names a deed its casualty sentence only counted
+      if (into.event.type === 'KILLING' && d.event.type !== 'KILLING') into.event.type = d.event.type;
+    } else kept.push(d);
+  }
+  return kept;
+}
+
+/** Types one incident may be told by: the same type, or two kinds of armed violence and the deaths it caused. */
+export function incidentTypes(taxonomy: Taxonomy, a: EventType, b: EventType): boolean {
+  if (a === b) return true;
+  const assault = (t: EventType) => t === 'KILLING' || (taxonomy.is(t, 'violent') && taxonomy.is(t, 'absorbsKilling') && !taxonomy.is(t, 'effect') && t !== 'SEIZE' && t !== 'CRASH');
+  return assault(a) && assault(b);
+}
+
+const lastSentence = (d: Draft) => Math.max(d.event.sentence, ...(d.event.mentions ?? []).map((m) => m.sentence));
+
+function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draft): boolean {
+  const e = later.event;
+  const gap = e.sentence - lastSentence(earlier);
+  if (later.anaphoric) return true;
+  // "Eleven civilians were killed", "The man died in hospital": deaths without a killer of
+  // their own (the subject of "died" is the dead) are those of the attack told before, unless
+  // another place or day says otherwise
+  if (e.type === 'KILLING' && (later.lemma === 'die' || !e.args.some((a) => a.role === 'agent'))) {
+    const latest = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, 'KILLING'));
+    return latest === earlier;
+  }
+  // the same deed told again within a few sentences (another agent is a conflict, above)
+  return e.type === earlier.event.type && gap <= (later.lemma === earlier.lemma ? 3 : 2);
+}
+
+const ASSERTED = new Set(['asserted', 'claimed']);
+
+/**
+ * Two mentions that cannot be one incident: another day, place or agent, or one that happened
+ * and one that did not. A mention named as known (`strict` false: "the attack was condemned
+ * by …", "claims of repelling the incursions") is held to its day and place only: its agent
+ * and modality are often another verb's.
+ */
+export function conflicts(doc: Doc, a: Draft, b: Draft, strict = true): boolean {
+  const x = a.event;
+  const y = b.event;
+  if (strict && ASSERTED.has(x.modality) !== ASSERTED.has(y.modality)) return true;
+  if (x.date && y.date && !x.date.startsWith(y.date) && !y.date.startsWith(x.date)) return true;
+  const refs = (e: typeof x, role: string) => e.args.filter((r) => r.role === role && r.ref !== null).map((r) => r.ref);
+  const px = refs(x, 'location');
+  const py = refs(y, 'location');
+  if (px.length && py.length && !px.some((p) => py.some((q) => samePlace(doc, p!, q!)))) return true;
+  const ax = refs(x, 'agent');
+  const ay = refs(y, 'agent');
+  return strict && ax.length > 0 && ay.length > 0 && !ax.some((r) => ay.includes(r));
+}
+
+/** One place, or one inside the other: "Kursk Oblast" is in "Russia", a city in its admin1 region. */
+function samePlace(doc: Doc, a: string, b: string): boolean {
+  if (a === b) return true;
+  const kb = (id: string) => (doc.entities.find((e) => e.id === id)?.kb ?? {}) as { kind?: string; country?: string; admin1?: string };
+  const contains = (p: ReturnType<typeof kb>, q: ReturnType<typeof kb>) =>
+    (p.kind === 'country' && !!p.country && p.country === q.country) || (p.kind === 'admin1' && !!p.admin1 && p.admin1 === q.admin1);
+  return contains(kb(a), kb(b)) || contains(kb(b), kb(a));
+}
+
+/** "another attack", "a second bombing", "a separate shooting", "last month's raid": not the incident told before. */
+function isAnother(doc: Doc, d: Draft): boolean {
+  const sentence = doc.sentences[d.event.sentence]!;
+  const before = doc.text.slice(Math.max(sentence.start, d.event.trigger.start - 40), d.event.trigger.start);
+  return /\b(another|second|third|separate|new|fresh|further|other|subsequent|earlier|previous|similar|last (week|month|year)'s)\s+(\w+\s+){0,2}$/i.test(before);
 }
 
 /** "reported engaging Russian forces and destroying military assets": one subject for both. */
