@@ -14,7 +14,7 @@
 // geonames, lat, lon, iso2, admin1, event }] }.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { foldName } from '../src/stages/places/geonames.js';
+import { foldName } from '../src/text.js';
 import { placeSpellings, settlementRows } from '../src/stages/places/settlements.js';
 import { looseKey } from '../src/stages/places/translit.js';
 import { sharedDocText } from './places-dev-sources.js';

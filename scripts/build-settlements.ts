@@ -12,7 +12,7 @@
 import { createReadStream, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { foldName } from '../src/stages/places/geonames.js';
+import { foldName } from '../src/text.js';
 import { looseKey } from '../src/stages/places/translit.js';
 
 /** Ukraine, Russia, Belarus; Syria, Iraq, Yemen, Lebanon, Israel, Palestine; Sudan, South Sudan,

@@ -4,7 +4,8 @@
 // gazetteer's most populous place of that name in the countries given; a person checks every
 // line against the text (and corrects or drops it) before it goes into the labels file.
 import { readFileSync, readdirSync } from 'node:fs';
-import { foldName, geoIndex } from '../src/stages/places/geonames.js';
+import { foldName } from '../src/text.js';
+import { geoIndex } from '../src/stages/places/geonames.js';
 import { gvdbTokenOffsets, re3dDocs, SHARED, wikieventsDocs } from './places-dev-sources.js';
 
 const source = process.argv[2];

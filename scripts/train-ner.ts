@@ -32,7 +32,7 @@ interface Options {
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { data: resolve(new URL('../../shared/data', import.meta.url).pathname), epochs: 15, seed: 19, out: WEIGHTS_URL.pathname, minCount: 1 };
+  const o: Options = { data: resolve(new URL('../../shared/data', import.meta.url).pathname), epochs: 8, seed: 19, out: WEIGHTS_URL.pathname, minCount: 1 };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`train-ner: ${flag} needs a value`);

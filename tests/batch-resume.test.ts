@@ -22,7 +22,8 @@ function article(i: number): string {
     const place = PLACES[(i * 5 + k) % PLACES.length]!;
     out.push(k % 2 ? `Protesters gathered in ${place} on Sunday, police said.` : `Russian forces ${VERBS[(i + k) % VERBS.length]} ${place} on Tuesday, killing ${2 + ((i * 3 + k) % 13)} civilians, the governor said.`);
   }
-  return out.join(' ');
+  // every article its own text: the same text twice would be one document and a duplicate
+  return `${out.join(' ')} (Report ${i}.)`;
 }
 
 let tmp: string;
@@ -62,7 +63,7 @@ function start(args: string[]): Child & { pid: number } {
 
 const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
-async function until(what: () => boolean, child: Child, timeout = 60_000): Promise<void> {
+async function until(what: () => boolean, child: Child, timeout = 150_000): Promise<void> {
   const started = Date.now();
   let exited = false;
   void child.code.then(() => (exited = true));
@@ -110,7 +111,7 @@ describe('kill -9, Ctrl-C and --resume (slow)', () => {
     const resumed = dataset(out);
     expect(Object.keys(resumed)).toEqual(Object.keys(expected));
     for (const name of Object.keys(expected)) expect(resumed[name], name).toBe(expected[name]);
-  });
+  }, 300_000);
 });
 
 describe('one writer per dataset, and kills at every stage of a run (slow)', () => {
@@ -163,5 +164,5 @@ describe('one writer per dataset, and kills at every stage of a run (slow)', () 
     const resumed = dataset(out);
     expect(Object.keys(resumed)).toEqual(Object.keys(expected));
     for (const name of Object.keys(expected)) expect(resumed[name], name).toBe(expected[name]);
-  });
+  }, 300_000);
 });

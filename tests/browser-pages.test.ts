@@ -472,7 +472,7 @@ function syntheticRecords(events: number, perDoc: number): DocumentRecord[] {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('a report of 50,000 events in Chromium', () => {
-  it('builds, loads, filters, sorts, scrolls and opens in reasonable time', async () => {
+  it('builds, loads, filters, sorts, scrolls and opens the last row', async () => {
     let t = performance.now();
     const records = syntheticRecords(50_000, 10);
     const html = reportPage({ name: 'synthetic', records, run: null, failed: 0 });
@@ -507,10 +507,14 @@ describe.skipIf(!HAVE_CHROMIUM)('a report of 50,000 events in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'report-50k.png') });
 
     console.info(`50,000 events: page ${(html.length / 1048576).toFixed(1)} MB built in ${built.toFixed(0)} ms; loaded in ${opened.ms.toFixed(0)} ms; search ${searched.toFixed(0)} ms; sort + clear ${sorted.toFixed(0)} ms`);
-    expect(opened.ms).toBeLessThan(8000);
-    expect(searched).toBeLessThan(1500);
-    expect(sorted).toBeLessThan(3000);
+    // wall-clock limits hold on an idle machine only: npm test must pass on a busy one (issue 17),
+    // so they are checked when asked for (SITREP_TIMING=1 npx vitest run tests/browser-pages.test.ts)
+    if (process.env.SITREP_TIMING === '1') {
+      expect(opened.ms).toBeLessThan(8000);
+      expect(searched).toBeLessThan(1500);
+      expect(sorted).toBeLessThan(3000);
+    }
     expect(opened.problems).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  }, 300_000);
 });

@@ -34,9 +34,9 @@ describe('event candidates', () => {
 
   it('tells nouns from verbs, and passives', () => {
     const noun = readSentence('The attack began before dawn.');
-    expect(isNominal(noun.hit('attack'), noun.toks)).toBe(true);
+    expect(isNominal(noun.hit('attack'), noun.toks, noun.cues)).toBe(true);
     const verb = readSentence('Gunmen attacked a bus.');
-    expect(isNominal(verb.hit('attacked'), verb.toks)).toBe(false);
+    expect(isNominal(verb.hit('attacked'), verb.toks, verb.cues)).toBe(false);
     const passive = readSentence('Two journalists were arrested in the capital.');
     expect(isPassive(passive.hit('arrested'), passive.toks)).toBe(true);
     expect(isPassive(verb.hit('attacked'), verb.toks)).toBe(false);

@@ -6,7 +6,7 @@ import { pipeline } from './helpers.js';
 
 const count = (text: string) => {
   const view = readSentence(text);
-  return countCasualties(view.doc, view.know.people, view.toks, view.phrases);
+  return countCasualties(view.doc, view.know.people, view.toks, view.phrases, view.cues.casualty);
 };
 
 describe('event casualties', () => {

@@ -2,7 +2,7 @@
 // trigger hits and the views the sub-modules take, and the records of the whole pipeline.
 import type { Doc } from '../src/doc.js';
 import { buildPipeline, createContext } from '../src/pipeline.js';
-import { ACTOR_NOUNS } from '../src/stages/events/cues.js';
+import { eventCues } from '../src/stages/events/cues.js';
 import type { SentenceView } from '../src/stages/events/frame.js';
 import { sentencePhrases } from '../src/stages/events/phrases.js';
 import { Taxonomy } from '../src/stages/events/taxonomy.js';
@@ -18,7 +18,8 @@ const before = buildPipeline(ctx, ['normalize', 'sentences', 'entities', 'places
 export function readSentence(text: string, published = '2024-05-10'): SentenceView & { hits: TriggerHit[]; hit: (word: string) => TriggerHit } {
   const doc: Doc = before.process({ text, published });
   const toks = doc.sentenceTokens(0);
-  const actorNouns = new Set(ACTOR_NOUNS);
+  const cues = eventCues(lexicons);
+  const actorNouns = cues.actorNouns;
   const phrases = sentencePhrases(doc, 0, toks, { actorNouns, people: know.people });
   const hits = index.find(toks);
   const hit = (word: string) => {
@@ -26,5 +27,5 @@ export function readSentence(text: string, published = '2024-05-10'): SentenceVi
     if (!found) throw new Error(`no trigger "${word}" in: ${hits.map((h) => toks[h.first]!.text).join(', ')}`);
     return found;
   };
-  return { doc, know, actorNouns, taxonomy, s: 0, toks, phrases, hits, hit };
+  return { doc, know, cues, actorNouns, taxonomy, s: 0, toks, phrases, hits, hit };
 }

@@ -16,7 +16,7 @@ describe('event time', () => {
   it('does not date a deed by the day it was spoken of', () => {
     const view = readSentence('Gunmen killed three villagers, police said on Thursday.');
     const thursday = view.phrases.find((p) => p.kind === 'date')!;
-    expect(datesSpeech(thursday, view.toks)).toBe(true);
+    expect(datesSpeech(thursday, view.toks, view.cues.speech)).toBe(true);
     const f = makeFrame(view, view.hit('killed'), false, false);
     expect(eventTime(f, 'KILLING')).toBeNull();
   });

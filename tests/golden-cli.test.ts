@@ -16,31 +16,36 @@ const PROTEST = '---\ntitle: Protest in Tbilisi\ndate: 2024-05-01\n---\nThousand
 const sitrep = (...args: string[]) =>
   spawnSync(process.execPath, ['bin/sitrep.js', 'golden', ...args], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8', timeout: 60_000 });
 
+let root: string;
 let dir: string;
+let golden: string;
 let shelling: string;
 let protest: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-golden-'));
+  root = mkdtempSync(join(tmpdir(), 'sitrep-golden-'));
+  dir = join(root, 'corpus');
+  golden = join(root, 'golden');
+  mkdirSync(dir);
   shelling = join(dir, 'shelling.txt');
   protest = join(dir, 'georgia', 'protest.md');
   mkdirSync(join(dir, 'georgia'));
   writeFileSync(shelling, SHELLING);
   writeFileSync(protest, PROTEST);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('sitrep golden', () => {
-  it('update writes a stable golden file beside each article, subfolders included', () => {
+  it('update writes a stable golden file for each article in golden/ beside the corpus, subfolders included', () => {
     const r = sitrep('update', dir);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`+ ${shelling}\n  + entity ORG "Military Forces of Russia"`);
     expect(r.stdout).toContain(`+ ${protest}\n`);
-    const file = readFileSync(join(dir, 'shelling.golden.json'), 'utf8');
+    const file = readFileSync(join(golden, 'shelling.json'), 'utf8');
     expect(file).toMatch(/^\{\n {2}"schema": "sitrep\.document\/1",\n[\s\S]*\n\}\n$/);
     const record = JSON.parse(file) as DocumentRecord;
     expect(record.doc.source).toBeNull();
     expect(record.events.map((e) => e.type)).toContain('SHELLING');
-    const md = JSON.parse(readFileSync(join(dir, 'georgia', 'protest.golden.json'), 'utf8')) as DocumentRecord;
+    const md = JSON.parse(readFileSync(join(golden, 'georgia', 'protest.json'), 'utf8')) as DocumentRecord;
     expect(md.doc.title).toBe('Protest in Tbilisi');
   });
 
@@ -65,11 +70,22 @@ describe('sitrep golden', () => {
   });
 
   it('check exits 1 when a golden file is missing', () => {
-    rmSync(join(dir, 'georgia', 'protest.golden.json'));
+    rmSync(join(golden, 'georgia', 'protest.json'));
     const r = sitrep('check', dir);
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stdout).toContain(`+ ${protest}: no golden file ${join(dir, 'georgia', 'protest.golden.json')}; run sitrep golden update to write it\n= ${shelling}\n`);
+    expect(r.stdout).toContain(`+ ${protest}: no golden file ${join(golden, 'georgia', 'protest.json')}; run sitrep golden update to write it\n= ${shelling}\n`);
     expect(r.stderr).toContain('0 changed and 1 have no golden file');
+  });
+});
+
+describe('golden files and extract', () => {
+  it('extract reads only the articles after a golden update, and never a *.golden.json', () => {
+    writeFileSync(join(dir, 'old.golden.json'), JSON.stringify({ text: 'a golden file of the old layout' }));
+    const r = spawnSync(process.execPath, ['bin/sitrep.js', 'extract', dir], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8', timeout: 60_000 });
+    rmSync(join(dir, 'old.golden.json'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).toContain('2 documents extracted, 0 failed');
   });
 });
 

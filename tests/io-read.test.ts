@@ -174,7 +174,7 @@ describe('formats', () => {
 describe('bad input: each is an InputError with a reason, never an exception', () => {
   it('empty files, white space only, markup without text', async () => {
     expect(fails(await readArticles(write('bad/empty.txt', '')))[0]).toMatchObject({ code: 'empty', message: expect.stringMatching(/empty/) });
-    expect(fails(await readArticles(write('bad/blank.md', ' \n\t\n')))[0]?.code).toBe('empty');
+    expect(fails(await readArticles(write('bad/blank.md', ' \n\t\n')))[0]?.code).toBe('blank');
     expect(fails(await readArticles(write('bad/front-only.md', '---\ntitle: x\n---\n')))[0]?.code).toBe('empty');
     expect(fails(await readArticles(write('bad/no-text.html', '<html><body><nav>Menu</nav></body></html>')))[0]?.code).toBe('empty');
     expect(fails(await readArticles(write('bad/blank.jsonl', '\n\n')))[0]).toMatchObject({ code: 'empty', message: expect.stringMatching(/no JSON lines/) });
@@ -244,7 +244,7 @@ describe('bad input: each is an InputError with a reason, never an exception', (
     expect(fails(results)).toEqual([expect.objectContaining({ code: 'unzip-limit', message: expect.stringMatching(/--max-unzipped/) })]);
     const [corrupt] = fails(await readArticles(write('bad/corrupt.txt.gz', gzipSync(SENTENCE).subarray(0, 20))));
     expect(corrupt!.code).toBe('gzip');
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(60_000); // a guard against decompressing it all, generous for a busy machine
   });
 
   it('malformed JSONL lines are reported by number, and the other lines are read', async () => {

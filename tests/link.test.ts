@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CodedActor, CodedEvent } from '../src/export/coded.js';
 import { ACLED_COLUMNS } from '../src/export/acled.js';
-import { km, linkEvents } from '../src/link/link.js';
+import { linkEvents } from '../src/link/link.js';
+import { distanceKm as km } from '../src/stages/places/resolver.js';
 import { INCIDENT_COLUMNS, linkDataset } from '../src/link/files.js';
 import { syntheticEvents } from '../bench/link.js';
 

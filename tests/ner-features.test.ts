@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FEATURE_VERSION, TEMPLATES, capitalsSentence, documentContext, hashFeature, normalizeWord, sentenceFeatures, shape, shortShape,
+  FEATURE_VERSION, TEMPLATES, capitalsSentence, documentContext, hashFeature, normalizeWord, sentenceFeatureHashes, sentenceFeatures, shape, shortShape,
   type FeatureToken,
 } from '../src/models/ner/features.js';
 
@@ -114,5 +114,24 @@ describe('feature hashing and version', () => {
   it('derives the version from the template list', () => {
     expect(TEMPLATES.length).toBeGreaterThan(10);
     expect(FEATURE_VERSION).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
+
+describe('feature hashes', () => {
+  it('are the hashes of the feature strings, in the same order, with or without the word cache', () => {
+    const sentences = [
+      { tokens: toks('Şanlıurfa governor Halil Öztürk met al-Sham envoys 💥 in F-16 hangars', { Şanlıurfa: ['geo:U'], governor: ['role'] }) },
+      { tokens: toks('SOCCER - JAPAN GET LUCKY WIN') },
+      { tokens: toks('Clash at the Border') },
+    ];
+    const context = documentContext(sentences);
+    const cache = new Map<string, number[]>();
+    for (let round = 0; round < 2; round++) {
+      for (const s of sentences) {
+        const expected = sentenceFeatures(s, context).map((f) => Array.from(f, hashFeature));
+        expect(sentenceFeatureHashes(s, context).map((h) => Array.from(h))).toEqual(expected);
+        expect(sentenceFeatureHashes(s, context, cache).map((h) => Array.from(h))).toEqual(expected);
+      }
+    }
   });
 });

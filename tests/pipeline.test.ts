@@ -39,6 +39,12 @@ describe('stage contract', () => {
     expect(places.entities.find((e) => e.name === 'Zmiivka')?.id).toMatch(/^e\d+$/);
   });
 
+  it('numbers the places the places stage adds apart from one another', () => {
+    const record = createPipeline().process({ text: 'Russian forces shelled Gaza. Russian forces shelled Kherson in Khartoum.', published: '2024-05-10' });
+    const ids = record.entities.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('refuses a stage that reads a layer no earlier stage writes, and says which stage writes it', () => {
     expect(() => buildPipeline(ctx, ['normalize', 'entities'])).toThrow(PipelineError);
     expect(() => buildPipeline(ctx, ['normalize', 'entities', 'sentences'])).toThrow(

@@ -9,14 +9,14 @@
 // the run wait when the disk falls behind.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sourcesHash } from '../sources.js';
 import { SITREP_VERSION } from '../io/dataset.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { EXTENSION_LIST, type Limits } from '../io/formats.js';
 import { DEFAULT_OUTPUTS, outputsNamed } from '../io/outputs/index.js';
 import { isStdin, walkPaths, type WalkEntry } from '../io/walk.js';
-import { ERRORS_FILE, IDS_FILE, completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
+import { ERRORS_FILE, IDS_FILE, WORK_FOLDER, completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
 import { lockDataset } from './lock.js';
 import { createExecutor, DEFAULT_HEAP_MB, DEFAULT_MAX_SECONDS, TASKS_PER_WORKER } from './pool.js';
 import { MARK_EVERY, Progress, secondHalfRate, type ProgressMode } from './progress.js';
@@ -42,6 +42,8 @@ export interface BatchOptions {
   /** the old-generation heap of each worker thread, in MB */
   heapMb?: number;
   resume?: boolean;
+  /** with resume: extract again a dataset that is already finished */
+  force?: boolean;
   progress?: ProgressMode;
   /** seconds between plain progress lines */
   progressInterval?: number;
@@ -68,6 +70,8 @@ export interface BatchResult {
   failures: Failure[];
   /** units found in the input, this session */
   units: number;
+  /** --resume found the dataset finished, and did nothing */
+  finished?: boolean;
 }
 
 /**
@@ -116,6 +120,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
 }
 
+/** What the run.json of a finished dataset counts. */
+function finishedCounts(out: string): Counts {
+  const counts = emptyCounts();
+  try {
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Partial<Counts>;
+    for (const key of ['documents', 'failed', 'events', 'entities'] as const) if (typeof run[key] === 'number') counts[key] = run[key];
+    if (run.errors && typeof run.errors === 'object') counts.errors = run.errors;
+  } catch {
+    // a run.json that cannot be read: the counts stay at zero
+  }
+  return counts;
+}
+
 /** The output folder, created if missing; a file there is misuse. */
 function prepareOut(out: string): string {
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder (it is created if missing)`);
@@ -130,6 +147,10 @@ async function runLocked(options: BatchOptions, entries: WalkEntry[], work: Work
   if (options.out && options.resume) {
     // killed while finishing: only the finishing is left to do
     const finished = finishedCheckpoint(options.out);
+    if (!finished && !options.force && !existsSync(join(options.out, WORK_FOLDER)) && existsSync(join(options.out, 'run.json'))) {
+      // nothing was interrupted: the dataset is whole, and --resume has nothing to do
+      return { counts: finishedCounts(options.out), interrupted: false, resumed: false, seconds: 0, failures: [], units: 0, finished: true };
+    }
     if (finished) {
       completeFinishedRun(options.out, finished, runJson(options, finished.counts, { seconds: finished.seconds, firstRecord: null, resumed: true, secondHalf: null }));
       return { counts: finished.counts, interrupted: false, resumed: true, seconds: finished.seconds, failures: [], units: finished.units };

@@ -6,14 +6,20 @@ import { exportDataset, FORMAT_NAMES, parseFormats, type ExportCounts, type Expo
 import { linkDataset } from '../link/files.js';
 import { describeLink } from './link.js';
 
-export interface ExportOptions {
+/** The options of sitrep export and sitrep link. */
+export interface DatasetCommandOptions {
   format?: string[];
   quiet?: boolean;
 }
 
-export async function exportCommand(dir: string, options: ExportOptions): Promise<number> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`cannot find the dataset folder ${dir}; sitrep export takes a folder written by sitrep extract ARTICLES --out DIR`);
-  const formats = parseFormats(options.format);
+/** The dataset folder a command was given, and the formats asked for; a missing folder is misuse. */
+export function datasetCommand(command: string, dir: string, options: DatasetCommandOptions): ExportFormat[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`cannot find the dataset folder ${dir}; sitrep ${command} takes a folder written by sitrep extract ARTICLES --out DIR`);
+  return parseFormats(options.format);
+}
+
+export async function exportCommand(dir: string, options: DatasetCommandOptions): Promise<number> {
+  const formats = datasetCommand('export', dir, options);
   if (!formats.length) throw new UsageError(`sitrep export needs --format (${FORMAT_NAMES.join(', ')}; repeatable)`);
   const counts = await exportDataset(dir, formats);
   if (!options.quiet) process.stderr.write(describeExports(dir, counts));
@@ -31,9 +37,12 @@ export function describeExports(dir: string, counts: ExportCounts): string {
 }
 
 /** --format and --link of extract --out and queue collect: checked before the run, written after it. */
-export function datasetExtras(options: { format?: string[]; link?: boolean }, out: string | undefined): { formats: ExportFormat[]; link: boolean } {
+export function datasetExtras(options: { format?: string[]; link?: boolean; outputs?: string[] }, out: string | undefined): { formats: ExportFormat[]; link: boolean } {
   const formats = parseFormats(options.format);
   if ((formats.length || options.link) && !out) throw new UsageError('--format and --link need --out DIR: they write files beside the dataset');
+  if ((formats.length || options.link) && options.outputs && !options.outputs.includes('documents.jsonl')) {
+    throw new UsageError('--format and --link are written from documents.jsonl: keep it in --outputs');
+  }
   return { formats, link: Boolean(options.link) };
 }
 

@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { runBatch } from '../batch/run.js';
 import { maxMemory, maxSecondsOf } from '../batch/pool.js';
 import { duration } from '../batch/progress.js';
-import { UsageError } from '../io/errors.js';
+import { outFolderError, UsageError } from '../io/errors.js';
 import { datasetExtras, writeExtras } from './export.js';
+import { WORK_FOLDER } from '../batch/journal.js';
+import { existsSync } from 'node:fs';
 import { DEFAULT_LIMITS, MB, parseSize, type Limits } from '../io/formats.js';
 import { loadLexicons } from '../lexicons/load.js';
 import type { Failure } from '../batch/outcome.js';
@@ -23,6 +25,7 @@ export interface ExtractOptions {
   exclude?: string[];
   concurrency?: string | number;
   resume?: boolean;
+  force?: boolean;
   allowErrors?: boolean;
   /** export formats written beside the dataset (--format) */
   format?: string[];
@@ -70,6 +73,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
+  const again = ['sitrep', ...process.argv.slice(2).filter((a) => a !== '--resume'), '--resume'].map(quote).join(' ');
   let result;
   try {
     result = await runBatch({
@@ -86,21 +90,33 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
       heapMb,
       maxSeconds,
       resume: options.resume,
+      force: options.force,
       progress: options.quiet || !options.out ? 'off' : bar ? 'bar' : 'lines',
       stdin: paths.includes('-') ? await readStdin() : undefined,
       signal: controller.signal,
       onFailure: bar ? undefined : printFailure,
     });
+  } catch (error) {
+    const plain = options.out ? outFolderError(error, options.out, existsSync(join(options.out, WORK_FOLDER)) ? again : null) : null;
+    throw plain ?? error;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
   const { counts } = result;
+  if (result.finished) {
+    if (!options.quiet) {
+      stderr.write(
+        `sitrep: ${options.out}/ holds a finished dataset (${nf(counts.documents)} documents, ${nf(counts.failed)} failed; see ${join(options.out!, 'run.json')}); ` +
+          `there is nothing to resume. To extract it all again, add --force\n`,
+      );
+    }
+    return 0;
+  }
   if (options.resume && !result.resumed && !options.quiet) stderr.write(`sitrep: there was no interrupted run in ${options.out}/ to resume; this was a new run\n`);
 
   if (result.interrupted) {
     if (options.out) {
-      const again = ['sitrep', ...process.argv.slice(2).filter((a) => a !== '--resume'), '--resume'].map(quote).join(' ');
       stderr.write(`sitrep: interrupted after ${nf(counts.documents)} documents (${nf(counts.failed)} failed); ${options.out}/ keeps the work so far.\nsitrep: to finish, run: ${again}\n`);
     } else stderr.write(`sitrep: interrupted after ${nf(counts.documents)} documents\n`);
     return 130;

@@ -3,6 +3,7 @@
 // differences the way `sitrep diff` does, then the totals; check exits 1 when any article
 // differs, has no golden file or cannot be read.
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { countTotals, type Compared } from '../eval/diff.js';
 import { checkGolden, goldenPairs, report, updateGolden, type GoldenStatus } from '../eval/golden.js';
 import { renderTotals } from '../eval/summary.js';
@@ -16,8 +17,10 @@ export interface GoldenOptions {
 
 export async function golden(action: 'check' | 'update', dir: string, options: GoldenOptions): Promise<number> {
   requireFolder(dir, 'the articles');
-  if (options.goldenDir) requireFolder(options.goldenDir, '--golden-dir', true);
-  const pairs = goldenPairs(dir, options.goldenDir);
+  // golden files live apart from the articles, so that extract never mistakes them for articles
+  const goldenDir = options.goldenDir ?? defaultGoldenDir(dir);
+  requireFolder(goldenDir, '--golden-dir', true);
+  const pairs = goldenPairs(dir, goldenDir);
   if (pairs.length === 0) throw new UsageError(`no articles in ${dir}; sitrep golden pins .txt and .md files (subfolders included)`);
   const pipeline = createPipeline({ lexicons: options.lexicon });
 
@@ -46,12 +49,17 @@ export async function golden(action: 'check' | 'update', dir: string, options: G
     process.stderr.write(`sitrep: all ${pairs.length} articles match their golden files\n`);
     return 0;
   }
-  const update = ['sitrep golden update', dir, ...(options.goldenDir ? ['--golden-dir', options.goldenDir] : []), ...options.lexicon.flatMap((f) => ['--lexicon', f])];
+  const update = ['sitrep golden update', dir, ...(options.goldenDir ? ['--golden-dir', goldenDir] : []), ...options.lexicon.flatMap((f) => ['--lexicon', f])];
   process.stderr.write(
     `sitrep: of ${pairs.length} articles, ${counts.changed} changed and ${counts.missing} have no golden file${unreadable}; ` +
       `if the new records are right, pin them with: ${update.join(' ')}\n`,
   );
   return 1;
+}
+
+/** golden/ beside the folder of articles: fixtures/articles → fixtures/golden. */
+export function defaultGoldenDir(articles: string): string {
+  return join(articles, '..', 'golden');
 }
 
 /** A folder the command needs; `mayBeMissing` for one it creates. */

@@ -31,6 +31,7 @@ export function program(): Command {
     .option('--exclude <glob>', 'leave out the files and folders that match this glob (e.g. "drafts/**"); repeatable', collect, [])
     .option('-j, --concurrency <n>', 'threads that run the pipeline (default: the number of cores)')
     .option('--resume', 'finish an interrupted run into the same --out folder')
+    .option('--force', 'with --resume: extract again into a folder whose dataset is already finished')
     .option('--allow-errors', 'exit 0 even when some documents failed')
     .option('--format <format>', 'with --out, also write acled (events-acled.csv), plover (events-plover.jsonl) or geojson (events.geojson); repeatable', collect, [])
     .option('--link', 'with --out, also join the events of all documents into incidents (incidents.jsonl, incidents.csv)')
@@ -98,7 +99,7 @@ export function program(): Command {
     .description('pin the records of a folder of articles in golden files, and check them')
     .addArgument(new Argument('<action>', 'update writes the golden files, check compares a fresh run with them').choices(['check', 'update']))
     .argument('<dir>', 'the folder of articles (.txt, .md)')
-    .option('--golden-dir <dir>', 'where the golden files are (default: beside the articles)')
+    .option('--golden-dir <dir>', 'where the golden files are (default: golden/ beside the folder of articles)')
     .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
     .action(async (action: 'check' | 'update', dir: string, options) => {
       const { golden } = await import('./golden.js');

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, parseSize, type Limits } from '../io/formats.js';
 import { datasetExtras, writeExtras } from './export.js';
-import { UsageError } from '../io/errors.js';
+import { outFolderError, UsageError } from '../io/errors.js';
 import { addToQueue } from '../queue/add.js';
 import { collectQueue } from '../queue/collect.js';
 import { queueTarget, shownUrl } from '../queue/connection.js';
@@ -68,7 +68,12 @@ export async function queueAdd(paths: string[], options: QueueAddOptions): Promi
 export async function queueCollect(options: QueueCollectOptions): Promise<number> {
   const extras = datasetExtras(options, options.out);
   const target = queueTarget(options.redis, options.queue);
-  const result = await collectQueue({ target, out: options.out, wait: options.wait, outputs: options.outputs });
+  let result;
+  try {
+    result = await collectQueue({ target, out: options.out, wait: options.wait, outputs: options.outputs });
+  } catch (error) {
+    throw outFolderError(error, options.out, null) ?? error;
+  }
   if (!options.quiet) {
     const kinds = Object.entries(result.errors)
       .sort(([, a], [, b]) => b - a)

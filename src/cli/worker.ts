@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../io/errors.js';
 import { queueTarget } from '../queue/connection.js';
 import { runWorker } from '../queue/worker.js';
-import { maxMemory } from '../batch/pool.js';
+import { maxMemory, maxSecondsOf } from '../batch/pool.js';
 
 export interface WorkerCliOptions {
   redis?: string;
@@ -16,6 +16,7 @@ export interface WorkerCliOptions {
   lockDuration?: string;
   stalledInterval?: string;
   maxMemory?: string;
+  maxSeconds?: string;
   quiet?: boolean;
 }
 
@@ -34,6 +35,7 @@ export async function worker(options: WorkerCliOptions): Promise<number> {
   const lockDuration = wholeNumber(options.lockDuration, '--lock-duration', 30_000, 100);
   const stalledInterval = wholeNumber(options.stalledInterval, '--stalled-interval', 30_000, 100);
   const heapMb = maxMemory(options.maxMemory);
+  const maxSeconds = maxSecondsOf(options.maxSeconds);
   const stderr = process.stderr;
   const log = options.quiet ? () => undefined : (line: string) => void stderr.write(`${line}\n`);
 
@@ -59,6 +61,7 @@ export async function worker(options: WorkerCliOptions): Promise<number> {
       lockDuration,
       stalledInterval,
       heapMb,
+      maxSeconds,
       signal: controller.signal,
       log,
     });

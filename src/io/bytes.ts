@@ -68,7 +68,8 @@ export async function readBytes(path: string, origin: string, gzip: boolean, lim
 export async function readJsonRecords(path: string, origin: string, gzip: boolean, limits: Limits = DEFAULT_LIMITS): Promise<Array<{ value: unknown; line: number | undefined }> | InputError> {
   try {
     const text = decodeText(await readBytes(path, origin, gzip, limits), origin);
-    if (!text.trim()) return new InputError(origin, 'the file is empty', undefined, 'empty');
+    if (!text) return new InputError(origin, 'the file is empty', undefined, 'empty');
+    if (!text.trim()) return new InputError(origin, 'the file is blank (only white space)', undefined, 'blank');
     return recordsOfJson(text, origin);
   } catch (error) {
     if (error instanceof InputError) return error;

@@ -41,3 +41,30 @@ export class InputError extends Error {
     return this.line ? `${this.file}:${this.line}` : this.file;
   }
 }
+
+/**
+ * A file-system error met while writing the dataset folder `out`, in plain words, or null
+ * when it is not one a user can act on. `resume` is the command that finishes the run once
+ * the problem is fixed, when the work so far was kept.
+ */
+export function outFolderError(error: unknown, out: string, resume: string | null): UsageError | null {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const where = path ? ` (${path})` : '';
+  const then = resume ? `; what was saved at the last checkpoint is kept: once fixed, run ${resume}` : '';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return new UsageError(`cannot write the dataset in ${out}: permission denied${where}; give an --out folder you can write to, or change its permissions${then}`);
+    case 'EROFS':
+      return new UsageError(`cannot write the dataset in ${out}: the file system is read-only${where}; give an --out folder on a writable disk${then}`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new UsageError(`cannot write the dataset in ${out}: the disk is full${code === 'EDQUOT' ? ' (disk quota reached)' : ''}${where}; free some space or give another --out folder${then}`);
+    case 'EIO':
+      return new UsageError(`cannot write the dataset in ${out}: the disk reported an input/output error${where}${then}`);
+    case 'ENOTDIR':
+      return new UsageError(`cannot write the dataset in ${out}: a part of that path is a file, not a folder${where}`);
+    default:
+      return null;
+  }
+}

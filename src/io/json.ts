@@ -16,9 +16,12 @@ export function articleFromRecord(value: unknown, file: string, line: number | u
     return new InputError(file, `${what} is not a JSON object; each record holds {"id", "text", …}`, line, 'json');
   }
   const row = value as Record<string, unknown>;
-  if (typeof row.text !== 'string' || !row.text.trim()) {
-    return new InputError(file, `${what} has no "text" string`, line, typeof row.text === 'string' ? 'empty' : 'json');
-  }
+  if (typeof row.text !== 'string') return new InputError(file, `${what} has no "text" string`, line, 'json');
+  if (!row.text) return new InputError(file, `${what} has an empty "text"`, line, 'empty');
+  if (!row.text.trim()) return new InputError(file, `${what} has a blank "text" (only white space)`, line, 'blank');
+  const nul = row.text.indexOf('\u0000');
+  // as in a .txt file: a NUL character is not text
+  if (nul >= 0) return new InputError(file, `${what}'s "text" holds a NUL character (at character ${nul}); it is not text`, line, 'binary');
   const rawPublished = row.published ?? row.date ?? null;
   const published = rawPublished === null ? null : isoDate(rawPublished);
   if (rawPublished !== null && published === null) {
@@ -33,6 +36,9 @@ export function articleFromRecord(value: unknown, file: string, line: number | u
 
 /** One JSONL line → an article or an error naming the line. */
 export function articleFromLine(text: string, file: string, line: number): Article | InputError {
+  // as in a .txt file: a NUL byte is not text (a JSON string cannot hold one raw anyway)
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return new InputError(file, `line holds a NUL byte (at character ${nul}); it is not text`, line, 'binary');
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -31,7 +31,8 @@ export function expandPaths(paths: string[]): string[] {
 
 /** Decoded text → the article of a one-document format (.txt, .md, .html). */
 export function parseDocument(text: string, format: Exclude<Format, 'json' | 'jsonl'>, origin: string, source: string | null): ReadResult {
-  if (!text.trim()) return new InputError(origin, 'the file is empty', undefined, 'empty');
+  if (!text) return new InputError(origin, 'the file is empty', undefined, 'empty');
+  if (!text.trim()) return new InputError(origin, 'the file is blank (only white space)', undefined, 'blank');
   let input: Omit<DocInput, 'source'>;
   if (format === 'md') input = fromMarkdown(text);
   else if (format === 'html') input = fromHtml(text);

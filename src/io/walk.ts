@@ -1,6 +1,6 @@
 // The files a run reads: the paths given, in the order given, each folder walked recursively
-// in sorted order (by UTF-16 code units, the same on every machine). Hidden files and folders
-// and README.md files are passed over; links are followed, and a folder link that leads back
+// in sorted order (by UTF-16 code units, the same on every machine). Hidden files and folders,
+// README.md files and golden files (*.golden.json) are passed over; links are followed, and a folder link that leads back
 // into its own parent folders is reported as a loop instead of being walked forever.
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -70,7 +70,7 @@ export function walkPaths(paths: string[], options: WalkOptions = {}): WalkEntry
       return;
     }
     for (const name of names) {
-      if (name.startsWith('.') || name === 'README.md') continue;
+      if (name.startsWith('.') || name === 'README.md' || isGoldenFile(name)) continue;
       const path = join(dir, name);
       const rel = relative(root, path).split(sep).join('/');
       let stat: Stats;
@@ -122,6 +122,10 @@ export function walkPaths(paths: string[], options: WalkOptions = {}): WalkEntry
       continue;
     }
     const format = formatOf(path);
+    if (isGoldenFile(path)) {
+      out.push(new InputError(originOf(path), 'a golden file (sitrep golden), not an article; sitrep extract does not read *.golden.json', undefined, 'format'));
+      continue;
+    }
     if (!format) {
       out.push(new InputError(originOf(path), `not a format sitrep reads (${extensionOf(path)}); sitrep reads .txt, .md, .html, .htm, .json and .jsonl, and .gz of each`, undefined, 'format'));
       continue;
@@ -130,6 +134,9 @@ export function walkPaths(paths: string[], options: WalkOptions = {}): WalkEntry
   }
   return out;
 }
+
+/** A golden file of `sitrep golden` (name.golden.json): never an article. */
+const isGoldenFile = (name: string) => name.toLowerCase().endsWith('.golden.json');
 
 function extensionOf(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? path;

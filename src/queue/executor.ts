@@ -1,9 +1,12 @@
-// Where a worker runs the pipeline: in its main thread (--concurrency 1), or in a pool of
-// worker threads, one pipeline each, so that one worker process uses every core it is given.
+// Where a worker runs the pipeline: a pool of worker threads, one pipeline each, so that one
+// worker process uses every core it is given. Even one thread (--concurrency 1) is a worker
+// thread, never the main thread: the main thread keeps renewing BullMQ's job locks while a
+// long document is worked on, and a document over its time budget (--max-seconds) can be
+// stopped by ending its thread (src/batch/budget.ts).
 import { Piscina } from 'piscina';
-import { DEFAULT_HEAP_MB, workerLimits } from '../batch/pool.js';
-import { createPipeline, type Pipeline } from '../index.js';
-import { extractJob, type ArticleJob, type JobOutcome } from './extract.js';
+import { Watch, type Timed } from '../batch/budget.js';
+import { DEFAULT_HEAP_MB, DEFAULT_MAX_SECONDS, overBudget, workerLimits } from '../batch/pool.js';
+import type { ArticleJob, JobOutcome } from './extract.js';
 import type { ThreadData } from './thread.js';
 
 export interface ArticleExecutor {
@@ -15,40 +18,21 @@ export interface ArticleExecutor {
 }
 
 /** `heapMb`: the old-generation heap of each thread (--max-memory); a document that needs more kills its thread, and its job fails as a crash */
-export function createArticleExecutor(threads: number, lexicons: string[], published: string | null, heapMb = DEFAULT_HEAP_MB): ArticleExecutor {
-  return threads <= 1 ? new MainThread(lexicons, published) : new ThreadPool(threads, { lexicons, published }, heapMb);
-}
-
-class MainThread implements ArticleExecutor {
-  private pipeline: Pipeline | null = null;
-  readonly ready: Promise<void>;
-
-  constructor(
-    lexicons: string[],
-    private readonly published: string | null,
-  ) {
-    this.ready = Promise.resolve().then(() => {
-      this.pipeline = createPipeline({ lexicons });
-    });
-  }
-
-  async run(job: ArticleJob): Promise<JobOutcome> {
-    await this.ready;
-    // let timers run (BullMQ renews its job locks on them) between documents
-    await new Promise((resolve) => setImmediate(resolve));
-    return extractJob(this.pipeline!, job, this.published);
-  }
-
-  async close(): Promise<void> {
-    this.pipeline = null;
-  }
+export function createArticleExecutor(threads: number, lexicons: string[], published: string | null, heapMb = DEFAULT_HEAP_MB, maxSeconds = DEFAULT_MAX_SECONDS): ArticleExecutor {
+  return new ThreadPool(Math.max(1, threads), { lexicons, published }, heapMb, maxSeconds);
 }
 
 class ThreadPool implements ArticleExecutor {
-  private readonly pool: Piscina<ArticleJob | 'ping', JobOutcome | 'pong'>;
+  private readonly pool: Piscina<Timed<ArticleJob> | 'ping', JobOutcome | 'pong'>;
+  private readonly watch: Watch;
   readonly ready: Promise<void>;
 
-  constructor(threads: number, workerData: ThreadData, heapMb: number) {
+  constructor(
+    threads: number,
+    workerData: ThreadData,
+    heapMb: number,
+    private readonly maxSeconds: number,
+  ) {
     this.pool = new Piscina({
       filename: new URL('./thread.js', import.meta.url).href,
       minThreads: threads,
@@ -58,15 +42,23 @@ class ThreadPool implements ArticleExecutor {
       // the heap of a batch run's workers (src/batch/pool.ts): bounded, with the same young generation
       resourceLimits: workerLimits(heapMb),
     });
+    this.watch = new Watch(maxSeconds * 1000, () => this.pool.threads);
     this.ready = this.pool.run('ping').then(() => undefined);
     this.ready.catch(() => undefined);
   }
 
   async run(job: ArticleJob): Promise<JobOutcome> {
-    return (await this.pool.run(job)) as JobOutcome;
+    const timed = await this.watch.time((clock) => this.pool.run({ task: job, clock }) as Promise<JobOutcome>);
+    if (timed.result) return timed.result;
+    if (timed.overdue) {
+      const { failure } = overBudget(job.file, job.line ?? undefined, this.maxSeconds);
+      return { ok: false, failure };
+    }
+    throw timed.error;
   }
 
   async close(): Promise<void> {
+    this.watch.stop();
     await this.pool.destroy();
   }
 }

@@ -13,6 +13,7 @@
 //     before any job is taken.
 import { hostname } from 'node:os';
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { UsageError } from '../io/errors.js';
 import { loadLexicons } from '../lexicons/load.js';
 import { configDifferences, pipelineConfig } from './config.js';
@@ -25,10 +26,12 @@ export interface WorkerOptions {
   target: QueueTarget;
   lexicons?: string[];
   published?: string | null;
-  /** jobs run at once, each in its own thread when more than 1 */
+  /** jobs run at once, each in its own worker thread */
   concurrency: number;
   /** the old-generation heap of each thread, in MB (default 384) */
   heapMb?: number;
+  /** the time budget of one document, in seconds (default 60) */
+  maxSeconds?: number;
   /** ms a job stays locked without a sign of life from its worker (BullMQ lockDuration) */
   lockDuration?: number;
   /** ms between checks for jobs whose worker died (BullMQ stalledInterval) */
@@ -51,6 +54,31 @@ export interface WorkerResult {
   seconds: number;
 }
 
+/** Seconds between tries while Redis cannot be reached. */
+const REDIS_RETRY_SECONDS = 2;
+
+/**
+ * A connection to the queue's Redis: a worker started before its Redis (or while it restarts)
+ * waits for it, saying so once, and gives up only when stopped (null then).
+ */
+async function waitForRedis(target: QueueTarget, log: (line: string) => void, signal?: AbortSignal): Promise<Redis | null> {
+  let said = false;
+  while (!signal?.aborted) {
+    try {
+      return await connect(target);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      if (!said) log(`sitrep worker: waiting for Redis at ${shownUrl(target.url)} (not reachable yet); retrying every ${REDIS_RETRY_SECONDS} s until it is, or until stopped`);
+      said = true;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, REDIS_RETRY_SECONDS * 1000);
+      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  }
+  return null;
+}
+
 export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
@@ -60,7 +88,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
   const { hash, config } = pipelineConfig({ lexicons, published });
   const { target } = options;
 
-  const redis = await connect(target);
+  const redis = await waitForRedis(target, log, options.signal);
+  if (!redis) return { done: 0, failed: 0, retried: 0, refused: null, seconds: (performance.now() - started) / 1000 };
   try {
     const meta = await readMeta(redis, target);
     if (meta && meta.config !== hash) {
@@ -73,7 +102,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
     await redis.quit().catch(() => undefined);
   }
 
-  const executor = options.executor ?? createArticleExecutor(options.concurrency, lexicons, published, options.heapMb);
+  const executor = options.executor ?? createArticleExecutor(options.concurrency, lexicons, published, options.heapMb, options.maxSeconds);
   try {
     await executor.ready;
   } catch (error) {
@@ -136,9 +165,21 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
       log(`sitrep: ${where}: ${message} (${code}); trying again later (try ${job.attemptsMade} of ${job.opts.attempts ?? JOB_OPTIONS.attempts})`);
     }
   });
-  worker.on('error', (error) => log(`sitrep worker: ${error.message}`));
+  // Redis gone: one line each time the reason changes, not one per reconnection attempt
+  let lastError = '';
+  worker.on('error', (error) => {
+    if (error.message === lastError) return;
+    lastError = error.message;
+    log(`sitrep worker: lost Redis at ${shownUrl(target.url)} (${error.message}); retrying`);
+  });
+  worker.on('ready', () => (lastError = ''));
 
-  const stop = () => void worker?.close();
+  const stop = () => {
+    // the jobs in progress are finished first; a worker cut off from Redis cannot hand them
+    // back, so after a few seconds it stops anyway (their locks run out and they are redone)
+    void worker?.close();
+    setTimeout(() => void worker?.close(true), 5000).unref();
+  };
   options.signal?.addEventListener('abort', stop);
   log(`sitrep worker: taking jobs from queue "${target.name}" at ${shownUrl(target.url)}, ${options.concurrency} at a time (pipeline configuration ${hash})`);
   try {

@@ -40,6 +40,11 @@ export function documentId(text: string): string {
 export function toRecord(doc: Doc): DocumentRecord {
   const ids = new Map<string, string>();
   doc.entities.forEach((e, i) => ids.set(e.id, `e${i + 1}`));
+  if (ids.size !== doc.entities.length) {
+    const seen = new Set<string>();
+    const twice = doc.entities.find((e) => seen.size === seen.add(e.id).size);
+    throw new Error(`two entities share the id ${JSON.stringify(twice?.id)}: a stage made an entity without doc.newEntityId()`);
+  }
   const idOf = (ref: string | null): string | null => (ref === null ? null : ids.get(ref) ?? ref);
   return {
     schema: SCHEMA,

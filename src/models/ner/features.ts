@@ -44,18 +44,24 @@ export const TEMPLATES = [
 ] as const;
 
 const VERSION_SALT = 'ner-features-3';
+const FNV_OFFSET = 0x811c9dc5;
 
 /** A hash of the template list: stored in the weights, compared by the loader and the tests. */
 export const FEATURE_VERSION = hashHex(`${VERSION_SALT}:${TEMPLATES.join(',')}`);
 
 /** FNV-1a over UTF-16 code units, never 0 (0 marks an empty slot in the model's table). */
 export function hashFeature(s: string): number {
-  let h = 0x811c9dc5;
+  return fnv(FNV_OFFSET, s) >>> 0 || 1;
+}
+
+
+/** FNV-1a continued over s from state h: the hash of a concatenation is its parts' in turn. */
+function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0 || 1;
+  return h;
 }
 
 function hashHex(s: string): string {
@@ -67,8 +73,9 @@ export function shape(word: string): string {
   let out = '';
   let last = '';
   let run = 0;
-  for (const ch of word) {
-    const c = charClass(ch);
+  for (let i = 0; i < word.length; i++) {
+    const c = classAt(word, i);
+    if (word.charCodeAt(i) >= 0xd800 && word.charCodeAt(i) < 0xdc00) i++; // a character outside the Basic Multilingual Plane takes two code units
     if (c === last) {
       run++;
       if (run > 4) continue;
@@ -85,12 +92,25 @@ export function shape(word: string): string {
 export function shortShape(word: string): string {
   let out = '';
   let last = '';
-  for (const ch of word) {
-    const c = charClass(ch);
+  for (let i = 0; i < word.length; i++) {
+    const c = classAt(word, i);
+    if (word.charCodeAt(i) >= 0xd800 && word.charCodeAt(i) < 0xdc00) i++;
     if (c !== last) out += c;
     last = c;
   }
   return out;
+}
+
+/** The class of the character at i (ASCII decided without a regular expression). */
+function classAt(word: string, i: number): string {
+  const c = word.charCodeAt(i);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return 'X';
+    if (c >= 97 && c <= 122) return 'x';
+    if (c >= 48 && c <= 57) return 'd';
+    return word[i]!;
+  }
+  return charClass(String.fromCodePoint(word.codePointAt(i)!));
 }
 
 function charClass(ch: string): string {
@@ -111,8 +131,10 @@ function charClass(ch: string): string {
 
 /** Lower case with typographic apostrophes and dashes folded, so news and CoNLL spell words alike. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐-―]/g, '-').replace(/\d/g, '0');
+  const lower = word.toLowerCase();
+  return NEEDS_FOLDING.test(lower) ? lower.replace(/[’‘`´]/g, "'").replace(/[‐-―]/g, '-').replace(/\d/g, '0') : lower;
 }
+const NEEDS_FOLDING = /[’‘`´‐-―\d]/;
 
 function startsWithCapital(word: string): boolean {
   const c = word.charCodeAt(0);
@@ -120,6 +142,10 @@ function startsWithCapital(word: string): boolean {
 }
 
 function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+  }
   return /\p{L}/u.test(word);
 }
 
@@ -176,51 +202,170 @@ export function documentContext(sentences: readonly { tokens: readonly { text: s
   return { capitalised, lowercase };
 }
 
+/** Where the features of one token go: as strings (tests, inspection) or as hashes (the model). */
+interface Sink {
+  /** one feature, the concatenation of its parts */
+  add(a: string, b?: string, c?: string, d?: string): void;
+}
+
+class StringSink implements Sink {
+  readonly out: string[] = [];
+  add(a: string, b?: string, c?: string, d?: string): void {
+    this.out.push(a + (b ?? '') + (c ?? '') + (d ?? ''));
+  }
+}
+
+/** Hashes each feature as it is made, without building its string (hashFeature of the concatenation). */
+class HashSink implements Sink {
+  readonly out: number[] = [];
+  add(a: string, b?: string, c?: string, d?: string): void {
+    let h = fnv(FNV_OFFSET, a);
+    if (b !== undefined) h = fnv(h, b);
+    if (c !== undefined) h = fnv(h, c);
+    if (d !== undefined) h = fnv(h, d);
+    this.out.push(h >>> 0 || 1);
+  }
+}
+
+/** The features that depend on the word alone (and on whether its sentence is a headline). */
+function wordFeatures(sink: Sink, text: string, w: string, ss: string, headline: boolean): void {
+  sink.add('w=', headline ? w : text);
+  sink.add('l=', w);
+  sink.add('sh=', headline ? shape(w) : shape(text));
+  sink.add('ss=', ss);
+  for (let k = 1; k <= 4 && k <= w.length; k++) {
+    sink.add(PREFIX[k]!, w.slice(0, k));
+    sink.add(SUFFIX[k]!, w.slice(-k));
+  }
+  const dash = text.search(DASH);
+  if (dash > 0 && dash < text.length - 1) {
+    const parts = w.split('-');
+    sink.add('hy<=', parts[0]!);
+    sink.add('hy>=', parts[parts.length - 1]!);
+  }
+  sink.add('len=', LENGTH[Math.min(text.length, 8)]!);
+}
+const PREFIX = ['', 'p1=', 'p2=', 'p3=', 'p4='];
+const SUFFIX = ['', 's1=', 's2=', 's3=', 's4='];
+const LENGTH = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
+const DASH = /[-‐-―]/;
+
+/** The features of each token that depend on its context: parts of speech, window, document, lexicons. */
+function contextFeatures(sink: Sink, toks: readonly FeatureToken[], lower: readonly string[], short: readonly string[], i: number, headline: boolean, doc: DocumentContext): void {
+  const n = toks.length;
+  const t = toks[i]!;
+  const w = lower[i]!;
+  const ss = short[i]!;
+  const pos = t.pos;
+  const l1 = i >= 1 ? lower[i - 1]! : '<s>';
+  const r1 = i + 1 < n ? lower[i + 1]! : '</s>';
+  sink.add('pos=', pos);
+  sink.add('pp=', i > 0 ? toks[i - 1]!.pos : '<s>', '|', pos);
+  sink.add('pn=', pos, '|', i + 1 < n ? toks[i + 1]!.pos : '</s>');
+  sink.add('l-2=', i >= 2 ? lower[i - 2]! : '<s>');
+  sink.add('l-1=', l1);
+  sink.add('l+1=', r1);
+  sink.add('l+2=', i + 2 < n ? lower[i + 2]! : '</s>');
+  sink.add('ll=', l1, '|', w);
+  sink.add('lr=', w, '|', r1);
+  sink.add('sl=', i >= 1 ? short[i - 1]! : '<s>', '|', ss);
+  sink.add('sr=', ss, '|', i + 1 < n ? short[i + 1]! : '</s>');
+  if (i === 0) sink.add('first|', ss);
+  if (hasLetter(t.text)) {
+    if (doc.capitalised.has(w)) sink.add('dc|', ss);
+    if (doc.lowercase.has(w)) sink.add('dl|', ss);
+  }
+  if (headline) {
+    sink.add('hl|', w);
+    sink.add('hl|', ss);
+  }
+  for (const x of t.lex) {
+    sink.add('x=', x);
+    sink.add('xs=', x, '|', ss);
+  }
+  if (i > 0) for (const x of toks[i - 1]!.lex) sink.add('x-1=', x);
+  if (i + 1 < n) for (const x of toks[i + 1]!.lex) sink.add('x+1=', x);
+}
+
+interface Prepared {
+  toks: readonly FeatureToken[];
+  lower: string[];
+  short: string[];
+  headline: boolean;
+}
+
+function prepared(sentence: FeatureSentence): Prepared {
+  const toks = sentence.tokens;
+  const headline = capitalsSentence(toks);
+  const lower = toks.map((t) => normalizeWord(t.text));
+  // in a headline the case of a word is the headline's, not the word's
+  const short = toks.map((t, i) => (headline ? shortShape(lower[i]!) : shortShape(t.text)));
+  return { toks, lower, short, headline };
+}
+
 /**
- * The features of every token of a sentence, as strings. A token's list starts with the bias
- * feature; templates that do not apply (no hyphen, no lexicon entry) emit nothing.
+ * The features of every token of a sentence, as strings: the word's own features (bias first),
+ * then those of its context. Templates that do not apply (no hyphen, no lexicon entry) emit
+ * nothing.
  */
 export function sentenceFeatures(sentence: FeatureSentence, doc: DocumentContext): string[][] {
-  const toks = sentence.tokens;
-  const n = toks.length;
-  const lower = toks.map((t) => normalizeWord(t.text));
-  const headline = capitalsSentence(toks);
-  // in a headline the case of a word is the headline's, not the word's
-  const short = toks.map((t) => (headline ? shortShape(normalizeWord(t.text)) : shortShape(t.text)));
-  const at = <T>(xs: readonly T[], i: number, none: T): T => (i >= 0 && i < n ? xs[i]! : none);
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
-    const w = lower[i]!;
-    const ss = short[i]!;
-    const f: string[] = ['b', `w=${headline ? w : t.text}`, `l=${w}`, `sh=${headline ? shape(w) : shape(t.text)}`, `ss=${ss}`];
-    for (let k = 1; k <= 4 && k <= w.length; k++) f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
-    const pos = t.pos;
-    f.push(`pos=${pos}`, `pp=${at(toks, i - 1, null)?.pos ?? '<s>'}|${pos}`, `pn=${pos}|${at(toks, i + 1, null)?.pos ?? '</s>'}`);
-    f.push(`l-2=${at(lower, i - 2, '<s>')}`, `l-1=${at(lower, i - 1, '<s>')}`, `l+1=${at(lower, i + 1, '</s>')}`, `l+2=${at(lower, i + 2, '</s>')}`);
-    f.push(`ll=${at(lower, i - 1, '<s>')}|${w}`, `lr=${w}|${at(lower, i + 1, '</s>')}`);
-    f.push(`sl=${at(short, i - 1, '<s>')}|${ss}`, `sr=${ss}|${at(short, i + 1, '</s>')}`);
-    if (i === 0) f.push(`first|${ss}`);
-    if (hasLetter(t.text)) {
-      if (doc.capitalised.has(w)) f.push(`dc|${ss}`);
-      if (doc.lowercase.has(w)) f.push(`dl|${ss}`);
+  const p = prepared(sentence);
+  return p.toks.map((t, i) => {
+    const sink = new StringSink();
+    sink.add('b');
+    wordFeatures(sink, t.text, p.lower[i]!, p.short[i]!, p.headline);
+    contextFeatures(sink, p.toks, p.lower, p.short, i, p.headline, doc);
+    return sink.out;
+  });
+}
+
+/**
+ * The features of a sentence as hashes (hashFeature of each of sentenceFeatures' strings, in
+ * the same order), the form the model looks them up in. `cache` keeps the hashes of the
+ * word-only features of words already seen: news repeats its words, and these are a third of
+ * the features.
+ */
+export function sentenceFeatureHashes(sentence: FeatureSentence, doc: DocumentContext, cache?: Map<string, number[]>): Uint32Array[] {
+  const out: Uint32Array[] = [];
+  forEachTokenHashes(sentence, doc, (_, key, ownHashes, context) => {
+    let own = cache?.get(key);
+    if (!own) {
+      own = [...ownHashes()];
+      if (cache) {
+        if (cache.size >= WORD_CACHE) cache.clear();
+        cache.set(key, own);
+      }
     }
-    if (headline) f.push(`hl|${w}`, `hl|${ss}`);
-    const dash = t.text.search(/[-‐-―]/);
-    if (dash > 0 && dash < t.text.length - 1) {
-      const parts = w.split('-');
-      f.push(`hy<=${parts[0]}`, `hy>=${parts[parts.length - 1]}`);
-    }
-    for (const x of t.lex) f.push(`x=${x}`, `xs=${x}|${ss}`);
-    for (const x of at(toks, i - 1, null)?.lex ?? []) f.push(`x-1=${x}`);
-    for (const x of at(toks, i + 1, null)?.lex ?? []) f.push(`x+1=${x}`);
-    f.push(`len=${Math.min(t.text.length, 8)}`);
-    out.push(f);
-  }
+    const all = new Uint32Array(own.length + context.length);
+    all.set(own);
+    all.set(context, own.length);
+    out.push(all);
+  });
   return out;
 }
 
-/** The features of a sentence as hashes, the form the model looks them up in. */
-export function sentenceFeatureHashes(sentence: FeatureSentence, doc: DocumentContext): Uint32Array[] {
-  return sentenceFeatures(sentence, doc).map((f) => Uint32Array.from(f, hashFeature));
+/**
+ * The same hashes, token by token, without gathering them: `visit` gets the key of the
+ * word-only features (the word, marked when in a headline: equal keys, equal features), a
+ * function that hashes them when the caller has not kept them, and the context features'
+ * hashes (arrays reused once visit returns).
+ */
+export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentContext, visit: (i: number, key: string, ownHashes: () => readonly number[], context: readonly number[]) => void): void {
+  const p = prepared(sentence);
+  const sink = new HashSink();
+  const words = new HashSink();
+  p.toks.forEach((t, i) => {
+    const ownHashes = () => {
+      words.out.length = 0;
+      words.add('b');
+      wordFeatures(words, t.text, p.lower[i]!, p.short[i]!, p.headline);
+      return words.out;
+    };
+    sink.out.length = 0;
+    contextFeatures(sink, p.toks, p.lower, p.short, i, p.headline, doc);
+    visit(i, p.headline ? `\u0001${t.text}` : t.text, ownHashes, sink.out);
+  });
 }
+
+/** Words whose word-only features a cache holds before it starts again. */
+export const WORD_CACHE = 50_000;

@@ -10,7 +10,8 @@ import type { Lexicons } from '../../lexicons/load.js';
 import type { GazetteerMatch } from '../../stages/entities/gazetteer.js';
 import type { Knowledge } from '../../stages/entities/knowledge.js';
 import type { WordTests } from '../../stages/entities/word-tests.js';
-import { foldName, geoIndex, type GeoIndex } from '../../stages/places/geonames.js';
+import { foldName } from '../../text.js';
+import { geoIndex, type GeoIndex } from '../../stages/places/geonames.js';
 
 export interface LexiconSources {
   know: Knowledge;
@@ -22,6 +23,10 @@ export interface LexiconSources {
    * rule for acronyms does not match
    */
   acronyms: ReadonlyMap<string, string>;
+  /** titles of names.json, as a set */
+  titles: ReadonlySet<string>;
+  /** GeoNames answers already looked up (folded name → 0 none, 1 a place, 2 a place of 100,000 people or more); a pure function of the name */
+  geoSeen: Map<string, number>;
 }
 
 export function lexiconSources(lex: Lexicons, know: Knowledge, words: WordTests): LexiconSources {
@@ -31,7 +36,7 @@ export function lexiconSources(lex: Lexicons, know: Knowledge, words: WordTests)
       if (/^[A-Z]{3,6}$/.test(alias) && !acronyms.has(alias.toLowerCase())) acronyms.set(alias.toLowerCase(), actor.type);
     }
   }
-  return { know, geo: geoIndex(), words, acronyms };
+  return { know, geo: geoIndex(), words, acronyms, titles: new Set(know.titles), geoSeen: new Map() };
 }
 
 export interface LexToken {
@@ -70,10 +75,10 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
         const lastTok = tokens[i + n - 1]!;
         if (!capitalised(lastTok.text)) continue;
         if (n > 1 && lastTok.start - tokens[i + n - 2]!.end > 1) continue;
-        const places = src.geo.places(foldName(text.slice(tokens[i]!.start, lastTok.end)));
-        if (!places.length) continue;
+        const found = geoClass(src, foldName(text.slice(tokens[i]!.start, lastTok.end)));
+        if (!found) continue;
         mark(out, i, i + n, 'geo');
-        if ((places[0]!.population ?? 0) >= BIG_PLACE) mark(out, i, i + n, 'geo+');
+        if (found === 2) mark(out, i, i + n, 'geo+');
         matched = n;
         break;
       }
@@ -84,7 +89,7 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
   tokens.forEach((t, i) => {
     const f = out[i]!;
     const lower = t.text.toLowerCase();
-    if (know.titles.includes(t.text) || know.titles.includes(`${t.text}.`)) f.push('title');
+    if (src.titles.has(t.text) || src.titles.has(`${t.text}.`)) f.push('title');
     if (know.roles.has(lower)) f.push('role');
     if (know.orgHeads.has(t.text)) f.push('org-head');
     if (know.armedHeads.has(t.text)) f.push('armed-head');
@@ -105,6 +110,18 @@ const KIND_CLASS: Record<string, string> = {
   country: 'country', admin1: 'region', admin2: 'region', region: 'region', water: 'region',
   city: 'city', town: 'city', village: 'city', actor: 'actor', demonym: 'demonym', equipment: 'equipment',
 };
+
+function geoClass(src: LexiconSources, name: string): number {
+  let found = src.geoSeen.get(name);
+  if (found === undefined) {
+    const place = src.geo.places(name)[0];
+    found = !place ? 0 : (place.population ?? 0) >= BIG_PLACE ? 2 : 1;
+    if (src.geoSeen.size >= GEO_SEEN) src.geoSeen.clear();
+    src.geoSeen.set(name, found);
+  }
+  return found;
+}
+const GEO_SEEN = 50_000;
 
 function mark(out: string[][], first: number, end: number, name: string): void {
   if (end <= first) return;

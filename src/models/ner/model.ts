@@ -5,7 +5,7 @@
 // outside the garbage-collected heap.
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURE_VERSION, sentenceFeatureHashes, type DocumentContext, type FeatureSentence } from './features.js';
+import { FEATURE_VERSION, WORD_CACHE, forEachTokenHashes, type DocumentContext, type FeatureSentence } from './features.js';
 import { TAGS, allowed, bilouSpans, type TagSpan } from './tags.js';
 
 export const WEIGHTS_URL = new URL('./weights.bin.gz', import.meta.url);
@@ -83,15 +83,16 @@ export class NerModel {
   readonly version: string;
   readonly meta: Record<string, unknown>;
   private readonly T: number;
-  /** open addressing: slot → feature hash (0 empty) and slot → row */
-  private readonly slotKeys: Uint32Array;
-  private readonly slotRows: Int32Array;
+  /** open addressing: slot s holds a feature hash at 2s (0: empty) and its row at 2s + 1, one cache line for both */
+  private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly weights: Int16Array;
   private readonly scale: number;
   /** transitions with the BILOU constraints applied (forbidden: -Infinity) */
   private readonly trans: Float32Array;
   private readonly final: Float32Array;
+  /** the summed weights of the word-only features of words seen (features.ts): a pure function of the word, so no state of any document */
+  private readonly wordCache = new Map<string, Float32Array>();
 
   constructor(w: NerWeights) {
     this.tags = w.tags;
@@ -103,13 +104,12 @@ export class NerModel {
     let capacity = 1;
     while (capacity < w.keys.length * 2) capacity <<= 1;
     this.mask = capacity - 1;
-    this.slotKeys = new Uint32Array(capacity);
-    this.slotRows = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity * 2);
     w.keys.forEach((key, row) => {
       let s = mix(key) & this.mask;
-      while (this.slotKeys[s] !== 0) s = (s + 1) & this.mask;
-      this.slotKeys[s] = key;
-      this.slotRows[s] = row;
+      while (this.slots[2 * s] !== 0) s = (s + 1) & this.mask;
+      this.slots[2 * s] = key | 0;
+      this.slots[2 * s + 1] = row;
     });
     this.trans = constrain(w.transitions, w.tags);
     this.final = Float32Array.from(w.final, (v, t) => (allowed(w.tags[t]!, null) ? v : -Infinity));
@@ -117,10 +117,11 @@ export class NerModel {
 
   /** The row of a feature hash, or -1 when the model has no weights for it. */
   row(key: number): number {
+    const k32 = key | 0;
     let s = mix(key) & this.mask;
     for (;;) {
-      const k = this.slotKeys[s]!;
-      if (k === key) return this.slotRows[s]!;
+      const k = this.slots[2 * s]!;
+      if (k === k32) return this.slots[2 * s + 1]!;
       if (k === 0) return -1;
       s = (s + 1) & this.mask;
     }
@@ -145,8 +146,37 @@ export class NerModel {
 
   /** The best tags of one sentence, and the spans they make. */
   predict(sentence: FeatureSentence, doc: DocumentContext): NerPrediction {
-    const tags = this.predictHashes(sentenceFeatureHashes(sentence, doc));
+    const n = sentence.tokens.length;
+    if (n === 0) return { tags: [], spans: [] };
+    const T = this.T;
+    const emission = new Float32Array(n * T);
+    forEachTokenHashes(sentence, doc, (i, key, ownHashes, context) => {
+      let own = this.wordCache.get(key);
+      if (!own) {
+        own = new Float32Array(T);
+        this.addRows(own, 0, ownHashes());
+        if (this.wordCache.size >= WORD_CACHE) this.wordCache.clear();
+        this.wordCache.set(key, own);
+      }
+      const base = i * T;
+      for (let y = 0; y < T; y++) emission[base + y] = own[y]!;
+      this.addRows(emission, base, context);
+      for (let y = 0; y < T; y++) emission[base + y]! *= this.scale;
+    });
+    const path = viterbi(emission, n, T, this.trans, this.final);
+    const tags = Array.from(path, (y) => this.tags[y]!);
     return { tags, spans: bilouSpans(tags) };
+  }
+
+  /** Adds the weights of the features' rows to out[base, base + T). */
+  private addRows(out: Float32Array, base: number, keys: readonly number[]): void {
+    const T = this.T;
+    for (let k = 0; k < keys.length; k++) {
+      const r = this.row(keys[k]!);
+      if (r < 0) continue;
+      const at = r * T;
+      for (let y = 0; y < T; y++) out[base + y]! += this.weights[at + y]!;
+    }
   }
 
   /** The best tags of a sentence given its tokens' feature hashes. */
@@ -173,15 +203,26 @@ export function constrain(transitions: Float32Array, tags: readonly string[]): F
  * deterministic.
  */
 export function viterbi(emission: Float32Array, n: number, T: number, trans: Float32Array, final: Float32Array): Int32Array {
+  // the predecessors each tag may have (forbidden transitions weigh -Infinity): under BILOU an
+  // I- or L- tag has two, so most of the T × T pairs need no look
+  const preds: Int32Array[] = [];
+  for (let y = 0; y < T; y++) {
+    const list: number[] = [];
+    for (let p = 0; p < T; p++) if (trans[p * T + y] !== -Infinity) list.push(p);
+    preds.push(Int32Array.from(list));
+  }
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
   for (let y = 0; y < T; y++) score[y] = trans[T * T + y]! + emission[y]!;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
     for (let y = 0; y < T; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        const s = score[(i - 1) * T + p]! + trans[p * T + y]!;
+      const list = preds[y]!;
+      for (let k = 0; k < list.length; k++) {
+        const p = list[k]!;
+        const s = score[prev + p]! + trans[p * T + y]!;
         if (s > best) {
           best = s;
           arg = p;

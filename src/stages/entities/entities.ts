@@ -8,7 +8,7 @@ import type { Doc, Entity, EntityType, Sentence, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
 import type { WordTests } from './word-tests.js';
-import { startsUpper } from '../sentences/sentences.js';
+import { isMonthOrWeekday, startsUpper } from '../../text.js';
 import { mergeTagged, taggedCandidates, type Tagger } from './tagged.js';
 
 export interface Candidate {
@@ -20,12 +20,6 @@ export interface Candidate {
   kb: Record<string, unknown>;
 }
 
-const DATE_WORDS = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
-const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'el', 'du', 'la', 'abu', 'ul']);
-const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'write', 'announce', 'claim', 'state', 'warn', 'insist', 'note', 'confirm', 'deny', 'argue', 'explain', 'clarify']);
-const MADE_IN = /^-(made|built|supplied|manufactured|donated|provided|produced|designed|delivered)\b/;
 
 export function entitiesStage(ctx: PipelineContext): Stage {
   const know = ctx.knowledge;
@@ -47,7 +41,7 @@ export function entitiesStage(ctx: PipelineContext): Stage {
       }));
       found = coordinatedAdmins(doc, know, found);
       found = forcePhrases(doc, know, found);
-      found = mergeEquipment(doc, found);
+      found = mergeEquipment(doc, know, found);
       found.push(...facilities(doc, know, found));
       if (tagger) found = mergeTagged(found, taggedCandidates(doc, know, tagger, matches));
       found.push(...names(doc, know, found, tests));
@@ -80,8 +74,6 @@ function coordinatedAdmins(doc: Doc, know: Knowledge, found: Candidate[]): Candi
   return out.sort((a, b) => a.start - b.start);
 }
 
-const TERRITORY = /^ (territory|territories|soil|land|lands|airspace|waters|border|borders|side of the border)(?![\p{L}])/u;
-const ABSTRACT_AFTER = /^(might|power|strength|capabilities|capability|prowess|presence|aid|support|spending|budget)$/;
 
 /** "<Russian> forces", "Moscow's troops", "Ukraine's military" → the state's forces; "Russian territory" → Russia. */
 function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
@@ -97,7 +89,7 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
       }
     }
     if (c.kind === 'demonym') {
-      const t = TERRITORY.exec(doc.text.slice(c.end, c.end + 24).toLowerCase());
+      const t = know.territory.exec(doc.text.slice(c.end, c.end + 24).toLowerCase());
       const country = know.countries.get(c.kb.country as string);
       if (t && country) return { start: c.start, end: c.end + t[0].length, type: country.type, name: country.name, kind: 'country', kb: { ...country.kb } };
     }
@@ -115,7 +107,7 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
     const noun = nouns.find((n) => rest.startsWith(` ${n}`) && !/[\p{L}\p{N}]/u.test(rest[n.length + 1] ?? ''));
     if (!noun) return c;
     const end = after + 1 + noun.length;
-    if (!noun.endsWith('s') && nextIsNoun(doc, end)) return c; // "Russian military responses"
+    if (!noun.endsWith('s') && nextIsNoun(doc, know, end)) return c; // "Russian military responses"
     const sector = know.forceNouns.get(noun)!;
     const state = stateName(country);
     const name = sector === 'military' ? `Military Forces of ${state}` : sector === 'police' ? `Police Forces of ${state}` : `Government of ${state}`;
@@ -123,10 +115,10 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
   });
 }
 
-function nextIsNoun(doc: Doc, end: number): boolean {
+function nextIsNoun(doc: Doc, know: Knowledge, end: number): boolean {
   const next = doc.tokens[doc.tokenFrom(end)];
   if (!next || next.start - end > 1) return false;
-  return ABSTRACT_AFTER.test(next.lower) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && /^\p{Ll}/u.test(next.text));
+  return know.notForces.has(next.lower) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && /^\p{Ll}/u.test(next.text));
 }
 
 /**
@@ -147,7 +139,7 @@ function splitPossessive(doc: Doc, know: Knowledge, c: Candidate): Candidate[] {
 }
 
 /** "Krab self-propelled howitzer", "Leopard 2 tanks": a named system and its generic noun are one mention. */
-function mergeEquipment(doc: Doc, found: Candidate[]): Candidate[] {
+function mergeEquipment(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of found) {
     const prev = out[out.length - 1];
@@ -168,7 +160,7 @@ function mergeEquipment(doc: Doc, found: Candidate[]): Candidate[] {
       const between = doc.text.slice(o.end, c.start);
       const country = o.kb.country as string | undefined;
       if (!country) continue;
-      if ((o.kind === 'demonym' && /^\s$/.test(between)) || (o.kind === 'country' && MADE_IN.test(between) && !/[.;,]/.test(between))) {
+      if ((o.kind === 'demonym' && /^\s$/.test(between)) || (o.kind === 'country' && know.madeIn.test(between) && !/[.;,]/.test(between))) {
         c.kb = { ...c.kb, origin: country };
         break;
       }
@@ -188,7 +180,7 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
       if (!know.facilityHeads.has(head.lower)) continue;
       let j = i;
       while (j > 0 && know.facilityModifiers.has(toks[j - 1]!.lower)) j--;
-      if (j === i && !['refinery', 'refineries', 'airfield', 'airbase', 'hospital', 'depot', 'substation'].some((h) => head.lower.startsWith(h))) continue;
+      if (j === i && !know.facilityHeadsAlone.some((h) => head.lower.startsWith(h))) continue;
       // "Russian oil facilities": the owner's name belongs to the facility
       const owner = found.find((c) => (c.kind === 'demonym' || c.kind === 'country') && c.end === toks[j]!.start - 1 && doc.text[c.end] === ' ');
       const start = owner ? owner.start : toks[j]!.start;
@@ -211,7 +203,7 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
   for (const s of doc.sentences) {
     // headlines name people too ("… as Kimi Raikkonen accident brings out red flag")
     const toks = doc.tokens.slice(s.firstToken, s.endToken);
-    for (const run of capitalRuns(toks, (t) => blocked.has(t), tests)) {
+    for (const run of capitalRuns(toks, (t) => blocked.has(t), tests, know.nameParticles)) {
       const named = nameOfRun(ctx, s, toks, run);
       if (named && 'word' in named) pending.push(named);
       else if (named) out.push(named);
@@ -246,7 +238,7 @@ interface RunContext {
 }
 
 /** Runs of capitalised tokens not covered by an entity, joined by "of", "al", "bin"…, without leading common words and dates. */
-function* capitalRuns(toks: Token[], covered: (t: Token) => boolean, tests: WordTests): Generator<Token[]> {
+function* capitalRuns(toks: Token[], covered: (t: Token) => boolean, tests: WordTests, particles: Set<string>): Generator<Token[]> {
   let i = 0;
   while (i < toks.length) {
     if (!isCap(toks[i]!) || covered(toks[i]!)) {
@@ -257,14 +249,14 @@ function* capitalRuns(toks: Token[], covered: (t: Token) => boolean, tests: Word
     while (j < toks.length) {
       const t = toks[j]!;
       if (isCap(t) && !covered(t) && t.start - toks[j - 1]!.end <= 1) j++;
-      else if ((CONNECTORS.has(t.lower) || /^['’]$/.test(t.text)) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
+      else if ((particles.has(t.lower) || /^['’]$/.test(t.text)) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
       else break;
     }
     let run = toks.slice(i, j);
     i = j;
     // sentence-initial common words and dates are not names: "Meanwhile", "On", "March"
-    while (run.length && (DATE_WORDS.has(run[0]!.lower) || (run[0] === toks[0] && tests.isCommonWord(run[0]!.text) && run[0]!.pos !== 'PROPN'))) run = run.slice(1);
-    while (run.length && (CONNECTORS.has(run[run.length - 1]!.lower) || DATE_WORDS.has(run[run.length - 1]!.lower))) run = run.slice(0, -1);
+    while (run.length && (isMonthOrWeekday(run[0]!.lower) || (run[0] === toks[0] && tests.isCommonWord(run[0]!.text) && run[0]!.pos !== 'PROPN'))) run = run.slice(1);
+    while (run.length && (particles.has(run[run.length - 1]!.lower) || isMonthOrWeekday(run[run.length - 1]!.lower))) run = run.slice(0, -1);
     if (run.length) yield run;
   }
 }
@@ -303,7 +295,7 @@ function nameOfRun(ctx: RunContext, s: Sentence, toks: Token[], whole: Token[]):
   let after = doc.tokenFrom(end);
   while (after < doc.tokens.length && doc.tokens[after]!.kind === 'punctuation') after++;
   const next = doc.tokens[after];
-  const speaks = !!next && SPEECH_LEMMAS.has(next.lemma) && run.length >= 2 && !s.heading;
+  const speaks = !!next && know.speechLemmas.has(next.lemma) && run.length >= 2 && !s.heading;
   // two or three words no dictionary knows, neither place nor organisation: "Kimi Raikkonen"
   // (amid lower-case words, so that a title-case headline is not read as a name)
   const before = toks[toks.indexOf(first) - 1];
@@ -322,7 +314,7 @@ function org(start: number, end: number, text: string, type: EntityType): Candid
   return { start, end, type, name: text.replace(/^the\s+/i, ''), kind: 'pattern', kb: {} };
 }
 
-/** A capitalised word of two letters or more ("Kyiv", "Élysée"), or an ordinal ("3rd") */
+/** A capitalised word of two letters or more ("Kyiv", "Élysée"), or an ordinal ("3rd"); digits are told by character code (a speed trick) */
 function isCap(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   if (c >= 48 && c <= 57) return /^\d+(st|nd|rd|th)$/.test(t.text);

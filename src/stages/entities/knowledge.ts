@@ -1,24 +1,9 @@
 // Everything the entity stage knows, built once per pipeline from the lexicons:
-// one gazetteer over all names, and the word lists of names.json as fast sets.
-import { readFileSync } from 'node:fs';
+// one gazetteer over all names, and the word lists of names.json and place-words.json as sets.
 import type { EntityType } from '../../doc.js';
-import type { Lexicons, PlaceEntry } from '../../lexicons/load.js';
+import type { Lexicons, NameLists, PlaceEntry } from '../../lexicons/load.js';
+import { alternation } from '../../text.js';
 import { Gazetteer, type GazetteerEntry } from './gazetteer.js';
-
-interface NameLists {
-  titles: string[];
-  roles: string[];
-  orgHeads: string[];
-  armedHeads: string[];
-  forceNouns: Record<string, string[]>;
-  facilityHeads: string[];
-  facilityModifiers: string[];
-  people: string[];
-  speakers: string[];
-  notEntities: string[];
-  namedFacilityHeads: string[];
-  buildings: string[];
-}
 
 export interface Knowledge {
   gazetteer: Gazetteer;
@@ -44,7 +29,27 @@ export interface Knowledge {
   namedFacilityHeads: Set<string>;
   /** institutions named after their building: "at the White House" is a place */
   buildings: Set<string>;
+  /** facility nouns that name a facility without a modifier, as prefixes: "refinery", "refineries" */
+  facilityHeadsAlone: string[];
+  /** lemmas of verbs of speech: "Dmytro Lykhovii said" names a person */
+  speechLemmas: Set<string>;
+  /** words that join the words of a name: "al", "bin", "von" */
+  nameParticles: Set<string>;
+  /** "US-made", "German-supplied": the equipment's origin */
+  madeIn: RegExp;
+  /** " territory", " airspace" after a demonym: the country itself */
+  territory: RegExp;
+  /** "Russian military might": the country's might, not its forces */
+  notForces: Set<string>;
+  /** kinds of settlement written beside a name: "village", "town" */
+  settlements: Set<string>;
+  /** nouns of places and ground: "villages", "positions", "outskirts" */
+  placeNouns: Set<string>;
+  /** words before "of" that locate: "the village of", "control of" */
+  ofPlace: Set<string>;
 }
+
+
 
 const ADMIN_SUFFIXES = ['oblast', 'region', 'province', 'krai', 'kray', 'governorate', 'state', 'district', 'prefecture', 'county'];
 const PLACE_TYPE: Record<PlaceEntry['kind'], EntityType> = {
@@ -115,7 +120,7 @@ function placeKnowledge(lexPlaces: PlaceEntry[], add: AddAlias): PlaceKnowledge 
 }
 
 export function buildKnowledge(lex: Lexicons): Knowledge {
-  const names = JSON.parse(readFileSync(new URL('../../lexicons/names.json', import.meta.url), 'utf8')) as NameLists;
+  const names: NameLists = lex.names;
   const gazetteer = new Gazetteer();
   const claimed = new Set<string>();
   const add: AddAlias = (surface, entry) => {
@@ -169,5 +174,14 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     speakers: lower(names.speakers),
     namedFacilityHeads: new Set(names.namedFacilityHeads ?? []),
     buildings: lower(names.buildings ?? []),
+    facilityHeadsAlone: names.facilityHeadsAlone.map((h) => h.toLowerCase()),
+    speechLemmas: new Set(lex.cues.speechLemmas),
+    nameParticles: lower(names.nameParticles),
+    madeIn: new RegExp(`^-(${alternation(names.originVerbs)})\\b`),
+    territory: new RegExp(`^ (${alternation(names.territoryNouns.map((w) => w.toLowerCase()))})(?![\\p{L}])`, 'u'),
+    notForces: lower(names.notForces),
+    settlements: lower(lex.placeWords.settlements),
+    placeNouns: lower(lex.placeWords.placeNouns),
+    ofPlace: lower(lex.placeWords.ofPlace),
   };
 }

@@ -12,7 +12,7 @@ import type { LexiconSources } from '../../models/ner/lexicon.js';
 import { charSpans, prepareDoc, tokenisedFromDoc } from '../../models/ner/prepare.js';
 import { capitalsSentence, normalizeWord } from '../../models/ner/features.js';
 import type { TagSpan } from '../../models/ner/tags.js';
-import { foldName } from '../places/geonames.js';
+import { foldName } from '../../text.js';
 
 export interface Tagger {
   model: NerModel;

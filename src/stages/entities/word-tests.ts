@@ -1,8 +1,8 @@
 // What compromise's lexicon knows about a single word: whether it is an ordinary English
 // word, a first name or a surname. Used as data, without running compromise's tagger, and read
-// from compromise-words.json (written from compromise by `npm run words:compromise`): loading
-// compromise itself cost every worker thread about 17 MB of peak memory for this table of
-// 24,600 words.
+// from compromise-words.json (written from compromise by `npm run words:compromise`) rather
+// than from compromise itself, whose loading costs each worker thread far more memory than this
+// table of words (docs/PERFORMANCE-NOTES.md).
 import { readFileSync } from 'node:fs';
 
 const NAME_TAGS = /Name|Person|Place|Country|City|Region|Organization/;

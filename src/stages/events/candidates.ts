@@ -6,7 +6,7 @@
 // modules ask of a trigger: is it a noun, a passive, a reference back to an event told before?
 import type { EventType, Token } from '../../doc.js';
 import type { TriggerEntry } from '../../lexicons/load.js';
-import { AID_WORDS, ANAPHORIC, SETTLEMENT_WORDS, VERBAL_PHRASE_HEADS } from './cues.js';
+import { ANAPHORIC, type EventCues } from './cues.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { TriggerHit } from './triggers.js';
@@ -51,9 +51,9 @@ function meetsNeed(view: SentenceView, need: string, i: number): boolean {
     case 'equipment':
       return at.some((p) => p.kind === 'equipment') || /^(weapons|arms|ammunition|munitions|shells|missiles|rockets)$/.test(t.lower);
     case 'aid':
-      return AID_WORDS.has(t.lower);
+      return view.cues.aidWords.has(t.lower);
     case 'place':
-      return at.some((p) => p.kind === 'place' && p.entityType !== 'NORP') || SETTLEMENT_WORDS.has(t.lower);
+      return at.some((p) => p.kind === 'place' && p.entityType !== 'NORP') || view.cues.placeNouns.has(t.lower);
     case 'force':
       return at.some((p) => p.kind === 'actor' && p.entityType !== 'PERSON') || view.actorNouns.has(t.lower);
     case 'aircraft':
@@ -123,12 +123,12 @@ export function isReference(hit: TriggerHit, toks: Token[]): boolean {
  * "shot dead", "denied firing rockets")? wink's tags are the start; its slips on past
  * tenses and gerunds ("Gunmen abducted/NOUN", "shot/NOUN dead") are corrected here.
  */
-export function isNominal(hit: TriggerHit, toks: Token[]): boolean {
+export function isNominal(hit: TriggerHit, toks: Token[], cues: EventCues): boolean {
   const first = toks[hit.first]!;
   const last = toks[hit.last]!;
   const prev = toks[hit.first - 1];
   const determined = !!prev && (/^(the|a|an|its|their|his|her|this|these|those|that|such|our)$/.test(prev.lower) || prev.pos === 'ADJ' || prev.lower === "'s");
-  if (hit.phrase) return !determined && (first.pos === 'VERB' || /ed$/.test(first.lower) || VERBAL_PHRASE_HEADS.has(first.lower)) ? false : first.pos !== 'VERB';
+  if (hit.phrase) return !determined && (first.pos === 'VERB' || /ed$/.test(first.lower) || cues.verbalPhraseHeads.has(first.lower)) ? false : first.pos !== 'VERB';
   const noun = last.pos === 'NOUN' || last.pos === 'PROPN';
   if (determined && (noun || /ing$/.test(last.lower))) return true;
   // "the shelling of Kherson", "Russian shelling hit Zmiivka": a gerund that is the subject or has "of"

@@ -4,7 +4,7 @@
 // to: the deaths of an attack are the attack's ("…, killing two civilians"), not an event of
 // their own.
 import type { Casualties, Doc, Token } from '../../doc.js';
-import { CASUALTY_WORDS, WORD_NUMBERS } from './cues.js';
+import { WORD_NUMBERS } from './cues.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 
@@ -23,7 +23,7 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
   const primary = kept.find((d) => taxonomy.is(d.event.type, 'casualties'));
   if (!primary) return kept;
-  const casualties = countCasualties(view.doc, view.know.people, view.toks, view.phrases);
+  const casualties = countCasualties(view.doc, view.know.people, view.toks, view.phrases, view.cues.casualty);
   const killingTarget = made.find((d) => d.event.type === 'KILLING')?.event.args.filter((a) => a.role === 'target') ?? [];
   for (const key of ['killed', 'injured', 'captured'] as const) {
     if (casualties[key] !== null) {
@@ -55,19 +55,22 @@ export function isPeriodToll(sentence: string): boolean {
  * another verb ("displaced 5,000 people") or a part of another count ("including three
  * children") counts no casualties.
  */
-export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[]): Casualties {
+/** cues.json's casualty words: word → what it says happened to the people counted near it */
+type CasualtyWords = ReadonlyMap<string, keyof Casualties>;
+
+export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords): Casualties {
   const out: Casualties = { killed: null, injured: null, captured: null };
-  for (const c of peopleCounts(doc, people, toks, phrases)) {
+  for (const c of peopleCounts(doc, people, toks, phrases, casualty)) {
     if (isSubset(toks, c.first)) continue;
-    const verb = c.subjectOnly ? undefined : governingVerb(toks, c.first);
-    const key = verb === undefined ? predicate(toks, c.last, !c.subjectOnly) : verb;
+    const verb = c.subjectOnly ? undefined : governingVerb(toks, c.first, casualty);
+    const key = verb === undefined ? predicate(toks, c.last, casualty, !c.subjectOnly) : verb;
     if (key && out[key] === null) out[key] = c.value;
   }
   return out;
 }
 
 /** Counted people in a sentence: "12 civilians", "a Palestinian man", and bare numbers next to a casualty word ("killing two", "30 wounded"). */
-function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[]): PeopleCount[] {
+function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords): PeopleCount[] {
   const counts: PeopleCount[] = [];
   for (const p of phrases) {
     if (p.kind !== 'people' || !p.quantity) continue;
@@ -92,8 +95,8 @@ function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phr
     if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
     if (doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
     const value = Number(t.text.replace(/,/g, '')) || WORD_NUMBERS[t.lower];
-    if (!value) continue;
-    if (casualtyAt(toks, i - 1) || /^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1) || /^(people|others|more)$/.test(toks[i + 1]?.lower ?? '')) {
+    if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
+    if (casualtyAt(toks, i - 1, casualty) || /^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, casualty) || /^(people|others|more)$/.test(toks[i + 1]?.lower ?? '')) {
       counts.push({ first: i, last: i, value });
     }
   }
@@ -124,28 +127,28 @@ function isSubset(toks: Token[], first: number): boolean {
  * The verb a count is the object of: "killed 12", "wounding at least 30"; null when another
  * verb governs it ("displaced 5,000"), which makes it no casualty count; undefined when no verb does.
  */
-function governingVerb(toks: Token[], first: number): keyof Casualties | null | undefined {
+function governingVerb(toks: Token[], first: number, casualty: CasualtyWords): keyof Casualties | null | undefined {
   let i = first - 1;
   while (i >= 0 && QUANTIFIER.test(toks[i]!.lower)) i--;
   if (i < 0) return undefined;
   // "the capture of 25 soldiers", "the deaths of 12 civilians"
-  if (toks[i]!.lower === 'of' && casualtyAt(toks, i - 1)) return casualtyAt(toks, i - 1);
-  const key = casualtyAt(toks, i);
+  if (toks[i]!.lower === 'of' && casualtyAt(toks, i - 1, casualty)) return casualtyAt(toks, i - 1, casualty);
+  const key = casualtyAt(toks, i, casualty);
   if (key) return key;
   return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was)$/.test(toks[i]!.lower) ? null : undefined;
 }
 
 /** The casualty word a count is the subject of: "were killed", "was shot and killed", "died", "30 wounded" (`adjacent`: a count right before the word), "left six people dead". */
-function predicate(toks: Token[], last: number, adjacent: boolean): keyof Casualties | null {
+function predicate(toks: Token[], last: number, casualty: CasualtyWords, adjacent: boolean): keyof Casualties | null {
   for (let i = last + 1; i < toks.length && i <= last + 8; i++) {
     const w = toks[i]!.lower;
     const age = toks[i - 1]?.text === ',' && toks[i + 1]?.text === ','; // "Ronald Munn, 28, was shot"
     if (w === '.' || w === ';' || (toks[i]!.pos === 'NUM' && !isSubset(toks, i) && !age)) return null;
-    const key = casualtyAt(toks, i);
+    const key = casualtyAt(toks, i, casualty);
     if (!key) continue;
     if (i === last + 1 && adjacent) return key; // "30 wounded", "12 dead" (a name before a verb is its subject: "Bandits kidnapped")
     const prev = toks[i - 1]!.lower;
-    const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2));
+    const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, casualty));
     if (passive || /^(died|dies|die|dead)$/.test(w)) return key;
     return null;
   }
@@ -153,7 +156,7 @@ function predicate(toks: Token[], last: number, adjacent: boolean): keyof Casual
 }
 
 /** The casualty a word names: "killed", "wounded", "captured", and "shot", which is injured unless "shot dead", "shot and killed", "fatally shot". */
-function casualtyAt(toks: Token[], i: number): keyof Casualties | null {
+function casualtyAt(toks: Token[], i: number, casualty: CasualtyWords): keyof Casualties | null {
   const t = toks[i];
   if (!t) return null;
   if (t.lower === 'shot' || t.lower === 'gunned') {
@@ -163,8 +166,7 @@ function casualtyAt(toks: Token[], i: number): keyof Casualties | null {
     if (next === 'down' || next === 'at') return null;
     return /^(was|were|been|being|is|are|got)$/.test(toks[i - 1]?.lower ?? '') ? 'injured' : null;
   }
-  for (const [re, key] of CASUALTY_WORDS) if (re.test(t.lower)) return key;
-  return null;
+  return casualty.get(t.lower) ?? null;
 }
 
 function covers(counts: ReadonlyArray<{ first: number; last: number }>, i: number): boolean {

@@ -9,7 +9,7 @@ import { codeActors } from './actors.js';
 import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
 import { settleCasualties } from './casualties.js';
 import { Claims } from './claims.js';
-import { ACTOR_NOUNS, CONTINUATION } from './cues.js';
+import { CONTINUATION, eventCues } from './cues.js';
 import { makeFrame, type Draft, type EventKnowledge, type SentenceView } from './frame.js';
 import { mappingsFor } from './mappings.js';
 import { EventMemory, mergeIncidents, settleFigures, uniqueArgs } from './merging.js';
@@ -23,14 +23,14 @@ export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
   const index = new TriggerIndex(lexicons.triggers, lexicons.notTriggers);
   const taxonomy = new Taxonomy(lexicons.taxonomy);
-  const actorNouns = new Set(ACTOR_NOUNS);
+  const cues = eventCues(lexicons);
   return {
     name: 'events',
     requires: ['text', 'tokens', 'sentences', 'entities', 'quantities'],
     // claimants the article describes rather than names ("the regional governor") become entities
     assigns: ['events', 'entities'],
     run(doc) {
-      const extractor = new EventExtractor({ doc, know, actorNouns, taxonomy }, index);
+      const extractor = new EventExtractor({ doc, know, cues, actorNouns: cues.actorNouns, taxonomy }, index);
       for (let s = 0; s < doc.sentences.length; s++) {
         if (!doc.sentences[s]!.heading) extractor.sentence(s);
       }
@@ -48,7 +48,7 @@ class EventExtractor {
     private index: TriggerIndex,
   ) {
     this.memory = new EventMemory(k.taxonomy, k.doc);
-    this.claims = new Claims(k.doc, k.know, k.actorNouns);
+    this.claims = new Claims(k.doc, k.know, k.cues);
   }
 
   sentence(s: number): void {
@@ -79,7 +79,7 @@ class EventExtractor {
   private build(view: SentenceView, reading: Reading, hit: TriggerHit): Draft {
     const { doc, toks } = view;
     const type: EventType = reading.type;
-    const isNoun = isNominal(hit, toks);
+    const isNoun = isNominal(hit, toks, view.cues);
     const f = makeFrame(view, hit, isNoun, !isNoun && isPassive(hit, toks));
     const agent = findAgent(f);
     const agentAnaphoric = !!agent && /^(these|those|they|the) /i.test(doc.text.slice(agent.start, agent.end) + ' ') && agent.ref === null;

@@ -4,7 +4,7 @@
 // that the role finders read from.
 import type { ArgRole, CasualtyClaim, Doc, Event, EventArg, Token } from '../../doc.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { lastIndex, nextIndex, parentheticals, PREPOSITIONS, SETTLEMENT_WORDS } from './cues.js';
+import { lastIndex, nextIndex, parentheticals, PREPOSITIONS, type EventCues } from './cues.js';
 import type { NounPhraseContext } from './noun-phrase.js';
 import type { Phrase } from './phrases.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -14,6 +14,8 @@ import type { TriggerHit } from './triggers.js';
 export interface EventKnowledge {
   doc: Doc;
   know: Knowledge;
+  cues: EventCues;
+  /** cues.actorNouns */
   actorNouns: Set<string>;
   taxonomy: Taxonomy;
 }
@@ -94,6 +96,6 @@ export const agentLike = (f: Frame, p: Phrase): boolean => p.kind === 'actor' ||
 export function placeOnly(f: Frame, p: Phrase): boolean {
   return (
     (p.kind === 'place' && f.phrases.some((q) => q.kind === 'place' && q.first === p.first && q.last === p.last)) ||
-    (SETTLEMENT_WORDS.has(f.toks[p.last]!.lower) && f.phrases.some((q) => q.kind === 'place' && q.first === p.first && q.last === p.last - 1))
+    (f.cues.placeNouns.has(f.toks[p.last]!.lower) && f.phrases.some((q) => q.kind === 'place' && q.first === p.first && q.last === p.last - 1))
   );
 }

@@ -4,7 +4,7 @@
 // where it happened, where it came from, the weapon or vehicle, and the quantities counting
 // them. Which of the optional roles a type takes is the taxonomy's.
 import type { EventType, Token } from '../../doc.js';
-import { CLAIM_CUES, LOCATION_PREPS, OF_PLACE, PREPOSITIONS, SETTLEMENT_WORDS, SPEECH, SUPPORT_VERBS, lastIndex } from './cues.js';
+import { LOCATION_PREPS, PREPOSITIONS, lastIndex, type EventCues } from './cues.js';
 import { addArg, agentLike, bare, hasRole, placeOnly, prepOf, type Frame } from './frame.js';
 import { npLeft, npRight, subjectBefore } from './noun-phrase.js';
 import type { Phrase } from './phrases.js';
@@ -21,7 +21,7 @@ export function findAgent(f: Frame): Phrase | undefined {
   if (!agent && !isNoun && !passive) {
     const subject = subjectBefore(toks, f.np, hit.first);
     if (subject && agentLike(f, subject)) agent = subject;
-    else if (!subject || subject.kind === 'other') agent = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p) && !isSpeakerOnly(p, toks));
+    else if (!subject || subject.kind === 'other') agent = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p) && !isSpeakerOnly(p, toks, f.cues));
   }
   if (agent) {
     agent = withCoordinated(f, agent);
@@ -49,7 +49,7 @@ function nounAgent(f: Frame): Phrase | undefined {
   const before = phrases.find((p) => p.last === k && (p.kind === 'actor' || (p.kind === 'place' && p.entityType === 'GPE')));
   if (before && before.first >= f.clauseStart) return before;
   // the subject of the support verb
-  const support = lastIndex(toks, hit.first, (t) => SUPPORT_VERBS.has(t.lemma) || stems(t.lower).some((s) => SUPPORT_VERBS.has(s)));
+  const support = lastIndex(toks, hit.first, (t) => f.cues.supportVerbs.has(t.lemma) || stems(t.lower).some((s) => f.cues.supportVerbs.has(s)));
   if (support < 0 || hit.first - support > 6) return undefined;
   const subject = subjectBefore(toks, f.np, support);
   return subject && agentLike(f, subject) ? subject : [...f.left].reverse().find((p) => p.last < support && bare(f, p) && agentLike(f, p));
@@ -59,7 +59,7 @@ function nounAgent(f: Frame): Phrase | undefined {
 function speakerOfOwnDeed(f: Frame): Phrase | undefined {
   const { toks, hit } = f;
   const pronoun = lastIndex(toks, hit.first, (t) => !/^(had|has|have|was|were|also|reportedly)$/.test(t.lower));
-  if (!/^(it|they|we)$/.test(toks[pronoun]?.lower ?? '') || !SPEECH.has(toks[pronoun - 1]?.lower ?? '')) return undefined;
+  if (!/^(it|they|we)$/.test(toks[pronoun]?.lower ?? '') || !f.cues.speech.has(toks[pronoun - 1]?.lower ?? '')) return undefined;
   const speaker = subjectBefore(toks, f.np, pronoun - 1);
   return speaker && agentLike(f, speaker) ? speaker : undefined;
 }
@@ -75,9 +75,9 @@ function withCoordinated(f: Frame, agent: Phrase): Phrase {
 }
 
 /** "…, the governor said" names a speaker; "the Legion reported engaging …" names the agent too. */
-export function isSpeakerOnly(p: Phrase, toks: Token[]): boolean {
+export function isSpeakerOnly(p: Phrase, toks: Token[], cues: EventCues): boolean {
   const next = toks[p.last + 1];
-  if (!next || !SPEECH.has(next.lower) || CLAIM_CUES.has(next.lower)) return false;
+  if (!next || !cues.speech.has(next.lower) || cues.claim.has(next.lower)) return false;
   const after = toks[p.last + 2]?.lower ?? '';
   return !after.endsWith('ing') && after !== 'to';
 }
@@ -125,7 +125,7 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
     if (type === 'STATEMENT' && p.kind !== 'actor' && !(p.kind === 'place' && p.entityType === 'GPE')) continue;
     if (p.kind === 'date') continue;
     // "the Golan Heights town of Majdal Shams": the place after "of" is the one meant
-    const named = SETTLEMENT_WORDS.has(toks[p.last]!.lower) && toks[p.last + 1]?.lower === 'of' ? phrases.find((q) => q.kind === 'place' && q.first === p.last + 2) : undefined;
+    const named = f.cues.placeNouns.has(toks[p.last]!.lower) && toks[p.last + 1]?.lower === 'of' ? phrases.find((q) => q.kind === 'place' && q.first === p.last + 2) : undefined;
     if (named) addArg(f, 'location', named);
     else if (placeOnly(f, p)) addArg(f, 'location', { ...p, ref: p.ref ?? phrases.find((q) => q.kind === 'place' && q.first === p.first)?.ref ?? null });
     else addArg(f, 'target', p);
@@ -153,12 +153,12 @@ function coordinatedObjects(f: Frame, p: Phrase): void {
 export function findLocation(f: Frame, type: EventType): void {
   if (!f.taxonomy.hasRole(type, 'location') || hasRole(f, 'location')) return;
   const { toks, hit, phrases } = f;
-  const locating = (p: Phrase) => LOCATION_PREPS.has(prepOf(f, p)) || (prepOf(f, p) === 'of' && OF_PLACE.test(toks[lastIndex(toks, p.first, (t) => t.lower === 'of') - 1]?.lower ?? ''));
+  const locating = (p: Phrase) => LOCATION_PREPS.has(prepOf(f, p)) || (prepOf(f, p) === 'of' && f.cues.ofPlace.has(toks[lastIndex(toks, p.first, (t) => t.lower === 'of') - 1]?.lower ?? ''));
   const candidates = [...f.right.filter((p) => p.first - hit.last <= 14), ...[...f.left].reverse().filter((p) => hit.first - p.last <= 10)].filter((p) => p.kind === 'place' && p.entityType !== 'NORP' && locating(p));
   let place = candidates[0];
   if (!place) return;
   // "the Golan Heights town of Majdal Shams": the settlement named after "of" is the place
-  const named = phrases.find((q) => q.kind === 'place' && q.first > place!.last && q.first - place!.last <= 4 && toks[q.first - 1]?.lower === 'of' && SETTLEMENT_WORDS.has(toks[q.first - 2]?.lower ?? ''));
+  const named = phrases.find((q) => q.kind === 'place' && q.first > place!.last && q.first - place!.last <= 4 && toks[q.first - 1]?.lower === 'of' && f.cues.placeNouns.has(toks[q.first - 2]?.lower ?? ''));
   if (named) place = named;
   // "Russia's Bryansk region": the more specific place follows the possessive
   const next = phrases.find((q) => q.kind === 'place' && q.first === place!.last + 2 && toks[place!.last + 1]?.lower === "'s");

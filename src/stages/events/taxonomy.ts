@@ -24,9 +24,14 @@ const mapping = (acled: [string, string], plover: string): Mapping => ({ acled: 
 
 export class Taxonomy {
   private rows = new Map<EventType, TaxonomyRow>();
+  /** the rows' lemma patterns, compiled once */
+  private patterns = new Map<string, RegExp>();
 
   constructor(rows: readonly TaxonomyRow[]) {
-    for (const row of rows) this.rows.set(row.type, row);
+    for (const row of rows) {
+      this.rows.set(row.type, row);
+      for (const source of [...(row.when ?? []).flatMap((w) => (w.lemma === undefined ? [] : [w.lemma])), ...(row.ploverByLemma ?? []).map(([re]) => re)]) this.patterns.set(source, new RegExp(source));
+    }
   }
 
   private row(type: EventType): TaxonomyRow {
@@ -53,9 +58,9 @@ export class Taxonomy {
   /** The ACLED and PLOVER codes of an event of this type, given what the text says about it. */
   mapping(type: EventType, ctx: MappingContext): Mapping {
     const row = this.row(type);
-    const special = row.when?.find((w) => (w.if ? ctx[w.if] : w.lemma !== undefined && new RegExp(w.lemma).test(ctx.lemma)));
+    const special = row.when?.find((w) => (w.if ? ctx[w.if] : w.lemma !== undefined && this.patterns.get(w.lemma)!.test(ctx.lemma)));
     if (special) return mapping(special.acled, special.plover);
-    const byLemma = row.ploverByLemma?.find(([re]) => new RegExp(re).test(ctx.lemma));
+    const byLemma = row.ploverByLemma?.find(([re]) => this.patterns.get(re)!.test(ctx.lemma));
     return mapping(row.acled, byLemma?.[1] ?? row.plover);
   }
 }

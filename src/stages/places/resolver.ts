@@ -8,7 +8,7 @@
 // An article that names the United States does not move Geneva to Illinois: the country an
 // article names is weak evidence, used only among candidates that are otherwise alike.
 import type { GeoIndex, GeoPlace } from './geonames.js';
-import { foldName } from './geonames.js';
+import { foldName } from '../../text.js';
 import { looseKey } from './translit.js';
 
 /** what the text says about where a place lies */

@@ -10,7 +10,7 @@
 // A loose key joins names that are not variants too (it is a blocking key, not a verdict):
 // callers look a name up by its exact folded form first and use the loose key only when that
 // finds nothing in the place's region.
-import { foldName } from './geonames.js';
+import { foldName } from '../../text.js';
 
 const VOWEL = new Uint8Array(128);
 for (const v of 'aeiouy') VOWEL[v.charCodeAt(0)] = 1;

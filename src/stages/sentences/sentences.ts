@@ -3,6 +3,7 @@
 // paragraph, so `text.slice(start, end) === token.text` always holds.
 import type { Sentence, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
+import { fold } from '../../text.js';
 
 /** A line is a heading when it is short and does not end like a sentence. */
 export function isHeading(line: string): boolean {
@@ -35,7 +36,9 @@ export function sentencesStage(ctx: PipelineContext): Stage {
         lineStart += line.length + 1;
         if (!line.trim()) continue;
         const heading = isHeading(line);
-        const wdoc = nlp.readDoc(breakLongRuns(line));
+        // what wink reads: the line with the same offsets, its pathological and odd characters evened out
+        const seen = forWink(line);
+        const wdoc = nlp.readDoc(seen);
         const words = wdoc.tokens().out() as string[];
         const pos = wdoc.tokens().out(its.pos) as string[];
         const lemma = wdoc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
@@ -44,8 +47,8 @@ export function sentencesStage(ctx: PipelineContext): Stage {
         const ends: number[] = [];
         let cursor = 0;
         for (const word of words) {
-          let at = line.indexOf(word, cursor);
-          const gap = skipSpace(line, cursor); // only white space may lie between two tokens
+          let at = seen.indexOf(word, cursor);
+          const gap = skipSpace(seen, cursor); // only white space may lie between two tokens
           if (at < 0 || gap < at) at = gap;
           const end = Math.min(line.length, at < 0 ? cursor : at + word.length);
           starts.push(base + Math.max(at, cursor));
@@ -100,6 +103,21 @@ export function sentencesStage(ctx: PipelineContext): Stage {
  */
 export const MAX_RUN = 256;
 
+/**
+ * What wink splits words at though they belong to them: letters past Latin-1 ("Erdoğan",
+ * "Łódź", "Shāh" came out as "Erdo" + "ğ" + "an"), combining marks after a letter, and
+ * zero-width (non-)joiners between letters. wink reads a plain letter in their place (an
+ * upper-case one for an upper-case letter, so capitals still count), with the same length and
+ * offsets; the token's text, sliced from the line, keeps the real characters.
+ */
+const IN_WORD = /(?![\u0000-\u00FF])\p{L}|(?<=\p{L}\p{M}*)\p{M}|(?<=\p{L}\p{M}*)[\u200C\u200D](?=\p{L})/gu;
+
+function forWink(line: string): string {
+  const broken = breakLongRuns(line);
+  if (!/[\u0100-\uFFFF]/.test(broken)) return broken;
+  return broken.replace(IN_WORD, (m) => (/\p{Lu}/u.test(m) ? 'X' : 'x').repeat(m.length));
+}
+
 function breakLongRuns(line: string): string {
   if (line.length <= MAX_RUN) return line;
   let out: string[] | null = null;
@@ -116,6 +134,7 @@ function breakLongRuns(line: string): string {
   return out.join('');
 }
 
+/** The first character at or after `from` that is not white space; a speed trick: ASCII is decided by character code. */
 function skipSpace(line: string, from: number): number {
   let i = from;
   for (; i < line.length; i++) {
@@ -124,20 +143,6 @@ function skipSpace(line: string, from: number): number {
     if (c < 128 || !/\s/.test(line[i]!)) break;
   }
   return i;
-}
-
-/** Lower case with typographic apostrophes folded, keeping the length unchanged. */
-export function fold(s: string): string {
-  const lower = s.toLowerCase();
-  return APOSTROPHES.test(lower) ? lower.replace(APOSTROPHES_ALL, "'") : lower;
-}
-const APOSTROPHES = /[’‘`´]/;
-const APOSTROPHES_ALL = /[’‘`´]/g;
-
-/** Does the word start with a capital letter? ASCII is decided without the regular expression (this runs for every token). */
-export function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
 }
 
 export type { Token };
