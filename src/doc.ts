@@ -9,7 +9,7 @@ export type EventType =
   | 'DESTRUCTION' | 'CAPTURE' | 'KILLING' | 'SEIZE' | 'WITHDRAWAL' | 'ARREST' | 'PROTEST'
   | 'CRASH' | 'STATEMENT' | 'AGREEMENT' | 'SUPPLY';
 
-export type Modality = 'asserted' | 'claimed' | 'attempted' | 'negated' | 'hypothetical';
+export type Modality = 'asserted' | 'claimed' | 'denied' | 'attempted' | 'negated' | 'future' | 'hypothetical';
 
 export type ArgRole =
   | 'agent' | 'target' | 'location' | 'time' | 'instrument' | 'origin' | 'quantity' | 'casualties';
@@ -71,7 +71,14 @@ export interface Event {
   date: string | null;
   casualties: Casualties;
   mappings: { acled: { event_type: string; sub_event_type: string }; plover: string };
+  /** the other mentions of the same incident merged into it ("the raid", the casualty sentence after it); absent when none */
+  mentions?: Array<Mention & { sentence: number }>;
+  /** the casualty figures of claimants other than the one `casualties` follows, where they differ; absent when none */
+  casualty_claims?: CasualtyClaim[];
 }
+
+/** One claimant's figures for an event (source null: the article itself). */
+export interface CasualtyClaim extends Casualties { source: string | null }
 
 export interface Warning { code: string; message: string; start?: number; end?: number }
 
@@ -95,6 +102,16 @@ export interface DocInput {
   defaultPublished?: string | null;
 }
 
+/**
+ * The layers of a Doc: its data fields, each written by one or more stages and read by later
+ * ones. A stage names the layers it requires and assigns from this list, and a pipeline
+ * checks that each is written before it is read.
+ */
+export const LAYERS = [
+  'raw', 'defaultPublished', 'text', 'meta', 'sentences', 'tokens', 'entities', 'quantities', 'events', 'warnings',
+] as const satisfies ReadonlyArray<keyof Doc>;
+export type Layer = (typeof LAYERS)[number];
+
 export class Doc {
   readonly raw: string;
   defaultPublished: string | null;
@@ -106,6 +123,7 @@ export class Doc {
   quantities: Quantity[] = [];
   events: Event[] = [];
   warnings: Warning[] = [];
+  private entityCount = 0;
 
   constructor(input: DocInput) {
     this.raw = input.text;
@@ -118,6 +136,15 @@ export class Doc {
       url: input.url ?? null,
       dateline: null,
     };
+  }
+
+  /**
+   * An id for a new entity, unique in this document while it is processed. Stages refer to
+   * entities by these ids; the record layer numbers the entities e1, e2, … in the order of
+   * doc.entities and rewrites the references (record/record.ts).
+   */
+  newEntityId(): string {
+    return `#${++this.entityCount}`;
   }
 
   warn(code: string, message: string, span?: Span): void {

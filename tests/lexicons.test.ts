@@ -72,6 +72,30 @@ describe('user lexicons', () => {
     expect(extended.entities.find((e) => e.name === 'Zarya-7 drone')).toMatchObject({ type: 'EQUIPMENT', kb: { category: 'uav', origin: 'UKR' } });
   });
 
+  it('add words to the word lists of names, cues and place words', () => {
+    const file = join(dir, 'words.json');
+    writeFileSync(file, JSON.stringify({
+      names: { armedHeads: ['Sentinels'] },
+      cues: { speech: ['tweeted'], casualties: { killed: ['perished'] } },
+      placeWords: { settlements: ['kebele'] },
+    }));
+    const extended = loadLexicons([file]);
+    expect(extended.names.armedHeads).toContain('Sentinels');
+    expect(extended.cues.speech).toContain('tweeted');
+    expect(extended.cues.casualties.killed).toContain('perished');
+    expect(loadLexicons().cues.speech).not.toContain('tweeted'); // the bundled lists are not changed
+    const text = 'Fighters of the Tana Valley Sentinels raided a market on Sunday.';
+    const group = (lexicons: string[]) => createPipeline({ lexicons }).process({ text }).entities.find((e) => e.name === 'Tana Valley Sentinels');
+    expect(group([])?.type).not.toBe('ARMED_GROUP');
+    expect(group([file])?.type).toBe('ARMED_GROUP');
+    const unknown = join(dir, 'unknown-list.json');
+    writeFileSync(unknown, JSON.stringify({ cues: { rumours: ['allegedly'] } }));
+    expect(() => loadLexicons([unknown])).toThrow(/unknown-list\.json: section "cues" has no list "rumours"; its lists are actorNouns, speech/);
+    const notStrings = join(dir, 'not-strings.json');
+    writeFileSync(notStrings, JSON.stringify({ names: { titles: [3] } }));
+    expect(() => loadLexicons([notStrings])).toThrow(/"titles" must be an array of strings/);
+  });
+
   it('fail with the file named when they are broken', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "actors": [ { "name": "X" ');

@@ -54,7 +54,7 @@ describe('places: ambiguity settled by context', () => {
 
   it('reads Ivanovo as the Bulgarian village in an article about Bulgaria', () => {
     const r = run('Bulgarian police said a storm damaged houses in Ivanovo, in the Ruse province of Bulgaria.');
-    expect(place(r, 'Ivanovo')?.kb).toMatchObject({ country: 'BGR', resolution: 'context' });
+    expect(place(r, 'Ivanovo')?.kb).toMatchObject({ country: 'BGR', resolution: 'region named' });
   });
 
   it('finds a town the lexicons lack where the text says it is a place', () => {

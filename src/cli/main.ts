@@ -33,6 +33,8 @@ export function program(): Command {
     .option('--resume', 'finish an interrupted run into the same --out folder')
     .option('--force', 'with --resume: extract again into a folder whose dataset is already finished')
     .option('--allow-errors', 'exit 0 even when some documents failed')
+    .option('--format <format>', 'with --out, also write acled (events-acled.csv), plover (events-plover.jsonl) or geojson (events.geojson); repeatable', collect, [])
+    .option('--link', 'with --out, also join the events of all documents into incidents (incidents.jsonl, incidents.csv)')
     .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
     .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
     .option('--max-memory <size>', 'heap of each worker thread (default 384MB)')
@@ -41,6 +43,28 @@ export function program(): Command {
     .action(async (paths: string[], options) => {
       const { extract } = await import('./extract.js');
       process.exitCode = await extract(paths, options);
+    });
+
+  cli
+    .command('export')
+    .description('write a dataset again in the formats other tools read: ACLED CSV, PLOVER JSON lines, GeoJSON')
+    .argument('<dataset>', 'a dataset folder written by sitrep extract ARTICLES --out DIR')
+    .option('--format <format>', 'acled (events-acled.csv), plover (events-plover.jsonl) or geojson (events.geojson); repeatable', collect, [])
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (dir: string, options) => {
+      const { exportCommand } = await import('./export.js');
+      process.exitCode = await exportCommand(dir, options);
+    });
+
+  cli
+    .command('link')
+    .description('join the events of a dataset that several articles report into incidents (incidents.jsonl, incidents.csv)')
+    .argument('<dataset>', 'a dataset folder written by sitrep extract ARTICLES --out DIR')
+    .option('--format <format>', 'also write the incidents as acled (incidents-acled.csv: one row per incident); repeatable', collect, [])
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (dir: string, options) => {
+      const { linkCommand } = await import('./link.js');
+      process.exitCode = await linkCommand(dir, options);
     });
 
   cli
@@ -138,6 +162,8 @@ export function program(): Command {
     .option('--wait', 'wait until no document is waiting or being worked on, then collect')
     .option('--outputs <names>', `the files of the dataset, comma-separated (default: ${DEFAULT_OUTPUTS.join(',')})`, list)
     .option('--allow-errors', 'exit 0 even when some documents failed')
+    .option('--format <format>', 'also write acled, plover or geojson files beside the dataset (see sitrep export); repeatable', collect, [])
+    .option('--link', 'also join the events of all documents into incidents (incidents.jsonl, incidents.csv)')
     .option('-q, --quiet', 'print no summary')
     .action(async (options) => {
       const { queueCollect } = await import('./queue.js');

@@ -3,6 +3,7 @@
 // counts them; `sitrep worker` (src/cli/worker.ts) does the work.
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, parseSize, type Limits } from '../io/formats.js';
+import { datasetExtras, writeExtras } from './export.js';
 import { outFolderError, UsageError } from '../io/errors.js';
 import { addToQueue } from '../queue/add.js';
 import { collectQueue } from '../queue/collect.js';
@@ -29,6 +30,8 @@ export interface QueueCollectOptions extends QueueOptions {
   wait?: boolean;
   outputs?: string[];
   allowErrors?: boolean;
+  format?: string[];
+  link?: boolean;
 }
 
 const nf = (n: number) => n.toLocaleString('en-US');
@@ -63,6 +66,7 @@ export async function queueAdd(paths: string[], options: QueueAddOptions): Promi
 }
 
 export async function queueCollect(options: QueueCollectOptions): Promise<number> {
+  const extras = datasetExtras(options, options.out);
   const target = queueTarget(options.redis, options.queue);
   let result;
   try {
@@ -81,6 +85,7 @@ export async function queueCollect(options: QueueCollectOptions): Promise<number
       `sitrep: collected ${plural(result.documents, 'document')} (${nf(result.entities)} entities, ${nf(result.events)} events) into ${options.out}/, ${failed}${pending}\n`,
     );
   }
+  await writeExtras(options.out, extras, options.quiet);
   return result.failed > 0 && !options.allowErrors ? 1 : 0;
 }
 

@@ -48,6 +48,67 @@ export interface TriggerEntry {
   needs?: Array<'equipment' | 'place' | 'people' | 'aid' | 'force' | 'aircraft' | 'projectile'>;
 }
 
+/** One row of taxonomy.json: an event type and how the event stage and the mappings treat it. */
+export interface TaxonomyRow {
+  type: EventType;
+  violent?: boolean;
+  absorbsKilling?: boolean;
+  strike?: boolean;
+  effect?: boolean;
+  casualties?: boolean;
+  /** the optional roles looked for: 'location', 'origin', 'instrument' */
+  roles: Array<'location' | 'origin' | 'instrument'>;
+  instrument?: 'weapon' | 'vehicle';
+  acled: [string, string];
+  plover: string;
+  when?: Array<{ if?: 'civilianTarget' | 'militaryTarget' | 'stateAgent'; lemma?: string; acled: [string, string]; plover: string }>;
+  ploverByLemma?: Array<[string, string]>;
+}
+
+/** names.json: word lists that let the entity stage recognise names the gazetteer lacks. */
+export interface NameLists {
+  titles: string[];
+  roles: string[];
+  orgHeads: string[];
+  armedHeads: string[];
+  /** sector → the nouns that make "<Russian> …" that sector of a state */
+  forceNouns: Record<string, string[]>;
+  facilityHeads: string[];
+  facilityModifiers: string[];
+  facilityHeadsAlone: string[];
+  people: string[];
+  speakers: string[];
+  notEntities: string[];
+  namedFacilityHeads: string[];
+  buildings: string[];
+  nameParticles: string[];
+  originVerbs: string[];
+  territoryNouns: string[];
+  notForces: string[];
+}
+
+/** cues.json: the words the event stage reads as cues. */
+export interface EventCueLists {
+  actorNouns: string[];
+  speech: string[];
+  speechLemmas: string[];
+  claim: string[];
+  deny: string[];
+  attempt: string[];
+  hypothetical: string[];
+  supportVerbs: string[];
+  verbalPhraseHeads: string[];
+  aidWords: string[];
+  casualties: { killed: string[]; injured: string[]; captured: string[] };
+}
+
+/** place-words.json: words that say a name is a place, or where something is. */
+export interface PlaceWords {
+  settlements: string[];
+  placeNouns: string[];
+  ofPlace: string[];
+}
+
 export interface Lexicons {
   equipment: EquipmentEntry[];
   places: PlaceEntry[];
@@ -56,7 +117,15 @@ export interface Lexicons {
   /** phrases that hold a trigger word but announce no event: "according to", "weapons of mass destruction" */
   notTriggers: string[];
   boilerplate: string[];
+  /** the event types, as RECORD.md's taxonomy gives them */
+  taxonomy: TaxonomyRow[];
+  names: NameLists;
+  cues: EventCueLists;
+  placeWords: PlaceWords;
 }
+
+/** The sections that are objects of word lists: a user file's lists are appended to the bundled ones of the same name. */
+const WORD_LIST_SECTIONS = ['names', 'cues', 'placeWords'] as const;
 
 export class LexiconError extends Error {}
 
@@ -86,10 +155,14 @@ export function loadLexicons(extra: string[] = []): Lexicons {
     triggers: list(readJson(bundled('triggers.json')), 'triggers'),
     notTriggers: list(readJson(bundled('triggers.json')), 'notTriggers'),
     boilerplate: list(readJson(bundled('boilerplate.json')), 'lines'),
+    taxonomy: list(readJson(bundled('taxonomy.json')), 'types'),
+    names: readJson(bundled('names.json')) as unknown as NameLists,
+    cues: readJson(bundled('cues.json')) as unknown as EventCueLists,
+    placeWords: readJson(bundled('place-words.json')) as unknown as PlaceWords,
   };
   for (const path of extra) {
     const user = readJson(path);
-    const known = ['entries', 'equipment', 'places', 'actors', 'triggers', 'notTriggers', 'boilerplate'];
+    const known = ['entries', 'equipment', 'places', 'actors', 'triggers', 'notTriggers', 'boilerplate', ...WORD_LIST_SECTIONS];
     if (!known.some((k) => k in user)) {
       throw new LexiconError(`lexicon ${path} has none of the sections ${known.join(', ')}`);
     }
@@ -99,9 +172,23 @@ export function loadLexicons(extra: string[] = []): Lexicons {
     lex.triggers.push(...list<TriggerEntry>(user, 'triggers'));
     lex.notTriggers.push(...list<string>(user, 'notTriggers'));
     lex.boilerplate.push(...list<string>(user, 'boilerplate'));
+    for (const section of WORD_LIST_SECTIONS) if (section in user) addWordLists(lex[section] as unknown as Record<string, unknown>, user[section], `${path}: section "${section}"`);
     validate(lex, path);
   }
   return lex;
+}
+
+/** Append a user section's word lists to the bundled lists of the same names (nested objects of lists too). */
+function addWordLists(into: Record<string, unknown>, from: unknown, where: string): void {
+  if (!from || typeof from !== 'object' || Array.isArray(from)) throw new LexiconError(`lexicon ${where} must be an object of word lists`);
+  for (const [key, value] of Object.entries(from)) {
+    const target = into[key];
+    if (target === undefined || key === 'about') throw new LexiconError(`lexicon ${where} has no list "${key}"; its lists are ${Object.keys(into).filter((k) => k !== 'about').join(', ')}`);
+    if (Array.isArray(target)) {
+      if (!Array.isArray(value) || value.some((w) => typeof w !== 'string')) throw new LexiconError(`lexicon ${where}: "${key}" must be an array of strings`);
+      target.push(...value);
+    } else addWordLists(target as Record<string, unknown>, value, `${where}.${key}`);
+  }
 }
 
 function list<T>(data: Record<string, unknown>, key: string): T[] {

@@ -61,8 +61,9 @@ export async function addToQueue(options: AddOptions): Promise<AddResult> {
     throw new UsageError(`no articles found in ${options.paths.join(', ')}; sitrep reads ${EXTENSION_LIST}${options.include?.length || options.exclude?.length ? ' matching --include and not --exclude' : ''}`);
   }
   const { hash, config } = pipelineConfig({ lexicons: lexiconFiles, published });
-  // doc.id as the workers' pipeline will give it
-  const pipeline = createPipeline({ lexicons: lexiconFiles });
+  // doc.id as the workers' pipeline gives it: the input's id, or a hash of the normalized text,
+  // so the normalize stage alone is enough
+  const pipeline = createPipeline({ lexicons: lexiconFiles, stages: ['normalize'] });
 
   const { target } = options;
   const redis = await connect(target);

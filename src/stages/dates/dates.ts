@@ -1,10 +1,11 @@
-// Stage 4: dates. chrono-node parses each sentence (it is 35× slower on whole documents)
-// with doc.published as the reference; news reports the past, so a bare weekday or a
+// Stage 4: dates. chrono-node parses each sentence (much faster than whole documents: see
+// docs/PERFORMANCE-NOTES.md) with doc.published as the reference; news reports the past, so a bare weekday or a
 // month-day falls on or before publication. Expressions chrono lacks ("earlier this
 // month", "in 2014", "last year") are added as small parsers of our own.
 import * as chrono from 'chrono-node';
 import type { Doc } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
+import { alternation, MONTH_ABBREVIATIONS, MONTHS } from '../../text.js';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -15,15 +16,17 @@ export interface ResolvedDate {
   precision: Precision;
 }
 
-const MONTH_NAMES = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
+const MONTH_NAMES = new RegExp(`^(${alternation([...MONTHS, ...MONTH_ABBREVIATIONS])})\\.?$`, 'i');
+/** month names that are English words too ("forces may", "a protest march"): read only with their capital */
+const AMBIGUOUS_MONTHS = new Set(['march', 'may', 'mar']);
 const BEFORE_BARE_MONTH = /\b(in|since|until|till|by|during|through|from|of|early|late|mid|last|next|this|since early|since late)\s*-?$/i;
 
 /** Words without which an expression names no day, month or year. */
-const DATEISH = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|night|morning|evening|afternoon)\b/i;
+const DATEISH = new RegExp(String.raw`\d|\b(${alternation(MONTHS.map((m) => m.slice(0, 3)))})[a-z]*\b|` + /\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|night|morning|evening|afternoon)\b/.source, 'i');
 
 /**
- * Can the sentence hold a date? chrono is the slowest stage after wink, and most news sentences
- * with a number count people or things, so it only reads sentences with one of:
+ * Can the sentence hold a date? A speed trick: chrono is slow, and most news sentences with a
+ * number count people or things, so it only reads sentences with one of:
  * - a month or a weekday as a whole word, "May" and "March" with their capital ("forces may",
  *   "a protest march"), or a word of relative time ("yesterday", "last week", "two years ago");
  * - digits shaped like a date: a year, digits around a slash, dot or dash ("3/16", "16.03.2024",
@@ -32,8 +35,11 @@ const DATEISH = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|
 export function mayHoldDate(sentence: string): boolean {
   return DATE_WORDS.test(sentence) || CAPITAL_MONTHS.test(sentence) || DATE_DIGITS.test(sentence);
 }
-const DATE_WORDS =
-  /\b(?:(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|january|february|april|june|july|august|september|october|november|december|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|today|tonight|yesterday|tomorrow|weeks?|weekends?|months?|years?|ago|night|morning|evening|afternoon)\b/i;
+const DATE_WORDS = new RegExp(
+  String.raw`\b(?:(?:${alternation(MONTH_ABBREVIATIONS.filter((m) => !AMBIGUOUS_MONTHS.has(m)))})\.?|${alternation(MONTHS.filter((m) => !AMBIGUOUS_MONTHS.has(m)))}|` +
+    String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|today|tonight|yesterday|tomorrow|weeks?|weekends?|months?|years?|ago|night|morning|evening|afternoon)\b`,
+  'i',
+);
 const CAPITAL_MONTHS = /\b(?:May|MAY|Mar|March|MARCH)\b/;
 const DATE_DIGITS = /\b(?:1\d|20)\d\d\b|\d\s*[-/.–]\s*\d|\d\s*-?\s*(?:sec|min|hour|hr|day|week|month|year|decade|quarter)/i;
 
@@ -70,12 +76,12 @@ function makeParser(): chrono.Chrono {
   return parser;
 }
 
-export function datesStage(): Stage {
+export function datesStage(_ctx: PipelineContext): Stage {
   const parser = makeParser();
   return {
     name: 'dates',
-    requires: ['text', 'sentences', 'meta'],
-    assigns: ['dates'],
+    requires: ['text', 'sentences', 'meta', 'entities'],
+    assigns: ['entities', 'warnings'],
     run(doc) {
       const published = doc.meta.published ? new Date(`${doc.meta.published}T12:00:00Z`) : null;
       if (!published) doc.warn('no-published-date', 'no publication date: relative dates ("on Sunday") are left unresolved');
@@ -111,6 +117,8 @@ function resolve(doc: Doc, offset: number, sentence: string, r: chrono.ParsedRes
   if (!hasDay && !hasMonth && !hasYear) return null; // a clock time alone
   // "now" is no date, and "USA TODAY" is a newspaper
   if (/^(now|right now|just now)$/i.test(text.trim()) || (/^[A-Z]{3,}$/.test(text.trim()) && !MONTH_NAMES.test(text.trim()))) return null;
+  // a weekday abbreviation is a date only with its capital: "Sat" or "Sat.", not "sat out", "wed to"
+  if (/^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i.test(text.trim()) && !/^\p{Lu}/u.test(text)) return null;
   // a bare month name must look like a date: "in May", not "forces may", "protesters march"
   if (MONTH_NAMES.test(text.trim())) {
     if (!/^\p{Lu}/u.test(text) || !BEFORE_BARE_MONTH.test(sentence.slice(0, index))) return null;
@@ -144,9 +152,8 @@ function addDateEntities(doc: Doc, dates: ResolvedDate[]): void {
       continue;
     }
     byValue.set(d.value, doc.entities.length);
-    doc.entities.push({ id: '', type: 'DATE', name: d.value, mentions: [mention], kb: { value: d.value, precision: d.precision } });
+    doc.entities.push({ id: doc.newEntityId(), type: 'DATE', name: d.value, mentions: [mention], kb: { value: d.value, precision: d.precision } });
   }
-  // ids follow the order of first mention across all entity types
+  // the entities stay in order of first mention across all types (the record numbers them in this order)
   doc.entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  doc.entities.forEach((e, i) => (e.id = `e${i + 1}`));
 }

@@ -4,11 +4,12 @@
 // "Ministry" or "Legion", a name after a title or a role ("spokesman, Dmytro Lykhovii"),
 // first names known to compromise, facilities ("oil depot"). Mentions of one referent
 // become one entity.
-import type { Doc, Entity, EntityType, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { Doc, Entity, EntityType, Sentence, Token } from '../../doc.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
-import { wordTests, type WordTests } from './word-tests.js';
-import { startsUpper } from '../sentences/sentences.js';
+import type { WordTests } from './word-tests.js';
+import { isMonthOrWeekday, startsUpper } from '../../text.js';
+import { mergeTagged, taggedCandidates, type Tagger } from './tagged.js';
 
 export interface Candidate {
   start: number;
@@ -19,21 +20,18 @@ export interface Candidate {
   kb: Record<string, unknown>;
 }
 
-const DATE_WORDS = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
-const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'el', 'du', 'la', 'abu', 'ul']);
-const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'write', 'announce', 'claim', 'state', 'warn', 'insist', 'note', 'confirm', 'deny', 'argue', 'explain', 'clarify']);
-const MADE_IN = /^-(made|built|supplied|manufactured|donated|provided|produced|designed|delivered)\b/;
 
-export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): Stage {
-
+export function entitiesStage(ctx: PipelineContext): Stage {
+  const know = ctx.knowledge;
+  const tests = ctx.words;
+  const tagger = ctx.ner;
   return {
     name: 'entities',
     requires: ['text', 'tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      let found: Candidate[] = know.gazetteer.find(doc.text).filter((m) => m.entry.kind !== 'blocked').map((m) => ({
+      const matches = know.gazetteer.find(doc.text);
+      let found: Candidate[] = matches.filter((m) => m.entry.kind !== 'blocked').map((m) => ({
         start: m.start,
         end: m.end,
         type: m.entry.type,
@@ -43,8 +41,9 @@ export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): 
       }));
       found = coordinatedAdmins(doc, know, found);
       found = forcePhrases(doc, know, found);
-      found = mergeEquipment(doc, found);
+      found = mergeEquipment(doc, know, found);
       found.push(...facilities(doc, know, found));
+      if (tagger) found = mergeTagged(found, taggedCandidates(doc, know, tagger, matches));
       found.push(...names(doc, know, found, tests));
       found = found.map((c) => buildingAsPlace(doc, know, c));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
@@ -75,8 +74,6 @@ function coordinatedAdmins(doc: Doc, know: Knowledge, found: Candidate[]): Candi
   return out.sort((a, b) => a.start - b.start);
 }
 
-const TERRITORY = /^ (territory|territories|soil|land|lands|airspace|waters|border|borders|side of the border)(?![\p{L}])/u;
-const ABSTRACT_AFTER = /^(might|power|strength|capabilities|capability|prowess|presence|aid|support|spending|budget)$/;
 
 /** "<Russian> forces", "Moscow's troops", "Ukraine's military" → the state's forces; "Russian territory" → Russia. */
 function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
@@ -92,7 +89,7 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
       }
     }
     if (c.kind === 'demonym') {
-      const t = TERRITORY.exec(doc.text.slice(c.end, c.end + 24).toLowerCase());
+      const t = know.territory.exec(doc.text.slice(c.end, c.end + 24).toLowerCase());
       const country = know.countries.get(c.kb.country as string);
       if (t && country) return { start: c.start, end: c.end + t[0].length, type: country.type, name: country.name, kind: 'country', kb: { ...country.kb } };
     }
@@ -110,7 +107,7 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
     const noun = nouns.find((n) => rest.startsWith(` ${n}`) && !/[\p{L}\p{N}]/u.test(rest[n.length + 1] ?? ''));
     if (!noun) return c;
     const end = after + 1 + noun.length;
-    if (!noun.endsWith('s') && nextIsNoun(doc, end)) return c; // "Russian military responses"
+    if (!noun.endsWith('s') && nextIsNoun(doc, know, end)) return c; // "Russian military responses"
     const sector = know.forceNouns.get(noun)!;
     const state = stateName(country);
     const name = sector === 'military' ? `Military Forces of ${state}` : sector === 'police' ? `Police Forces of ${state}` : `Government of ${state}`;
@@ -118,10 +115,10 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
   });
 }
 
-function nextIsNoun(doc: Doc, end: number): boolean {
+function nextIsNoun(doc: Doc, know: Knowledge, end: number): boolean {
   const next = doc.tokens[doc.tokenFrom(end)];
   if (!next || next.start - end > 1) return false;
-  return ABSTRACT_AFTER.test(next.lower) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && /^\p{Ll}/u.test(next.text));
+  return know.notForces.has(next.lower) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && /^\p{Ll}/u.test(next.text));
 }
 
 /**
@@ -142,7 +139,7 @@ function splitPossessive(doc: Doc, know: Knowledge, c: Candidate): Candidate[] {
 }
 
 /** "Krab self-propelled howitzer", "Leopard 2 tanks": a named system and its generic noun are one mention. */
-function mergeEquipment(doc: Doc, found: Candidate[]): Candidate[] {
+function mergeEquipment(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of found) {
     const prev = out[out.length - 1];
@@ -163,7 +160,7 @@ function mergeEquipment(doc: Doc, found: Candidate[]): Candidate[] {
       const between = doc.text.slice(o.end, c.start);
       const country = o.kb.country as string | undefined;
       if (!country) continue;
-      if ((o.kind === 'demonym' && /^\s$/.test(between)) || (o.kind === 'country' && MADE_IN.test(between) && !/[.;,]/.test(between))) {
+      if ((o.kind === 'demonym' && /^\s$/.test(between)) || (o.kind === 'country' && know.madeIn.test(between) && !/[.;,]/.test(between))) {
         c.kb = { ...c.kb, origin: country };
         break;
       }
@@ -183,7 +180,7 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
       if (!know.facilityHeads.has(head.lower)) continue;
       let j = i;
       while (j > 0 && know.facilityModifiers.has(toks[j - 1]!.lower)) j--;
-      if (j === i && !['refinery', 'refineries', 'airfield', 'airbase', 'hospital', 'depot', 'substation'].some((h) => head.lower.startsWith(h))) continue;
+      if (j === i && !know.facilityHeadsAlone.some((h) => head.lower.startsWith(h))) continue;
       // "Russian oil facilities": the owner's name belongs to the facility
       const owner = found.find((c) => (c.kind === 'demonym' || c.kind === 'country') && c.end === toks[j]!.start - 1 && doc.text[c.end] === ' ');
       const start = owner ? owner.start : toks[j]!.start;
@@ -199,87 +196,22 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
 /** People and organisations the lexicons lack, from capitalised runs of tokens. */
 function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests): Candidate[] {
   const blocked = doc.tokensOverlapping(found.filter((c) => c.kind !== 'demonym' && c.type !== 'GPE' && c.type !== 'LOC'));
-  const covered = (t: Token) => blocked.has(t);
   const places = doc.tokensOverlapping(found.filter((c) => c.type === 'GPE' || c.type === 'LOC' || c.kind === 'demonym'));
-  const placeAt = (t: Token) => places.has(t);
+  const ctx: RunContext = { doc, know, tests, placeAt: (t) => places.has(t) };
   const out: Candidate[] = [];
-  const pending: Array<{ start: number; end: number; word: string }> = [];
-
+  const pending: MaybeSurname[] = [];
   for (const s of doc.sentences) {
     // headlines name people too ("… as Kimi Raikkonen accident brings out red flag")
     const toks = doc.tokens.slice(s.firstToken, s.endToken);
-    let i = 0;
-    while (i < toks.length) {
-      if (!isCap(toks[i]!) || covered(toks[i]!)) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < toks.length) {
-        const t = toks[j]!;
-        if (isCap(t) && !covered(t) && t.start - toks[j - 1]!.end <= 1) j++;
-        else if ((CONNECTORS.has(t.lower) || /^['’]$/.test(t.text)) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
-        else break;
-      }
-      let run = toks.slice(i, j);
-      i = j;
-      // sentence-initial common words and dates are not names: "Meanwhile", "On", "March"
-      while (run.length && (DATE_WORDS.has(run[0]!.lower) || (run[0] === toks[0] && tests.isCommonWord(run[0]!.text) && run[0]!.pos !== 'PROPN'))) run = run.slice(1);
-      while (run.length && (CONNECTORS.has(run[run.length - 1]!.lower) || DATE_WORDS.has(run[run.length - 1]!.lower))) run = run.slice(0, -1);
-      if (!run.length) continue;
-      const tail2 = run.length >= 2 ? `${run[run.length - 2]!.text} ${run[run.length - 1]!.text}` : '';
-      if (run.length >= 2 && !run.some(placeAt) && (know.orgHeads.has(run[run.length - 1]!.text) || know.orgHeads.has(tail2)) && know.titles.includes(run[0]!.text)) {
-        out.push(org(run[0]!.start, run[run.length - 1]!.end, doc.text.slice(run[0]!.start, run[run.length - 1]!.end), 'ORG'));
-        continue;
-      }
-      let titled = false;
-      while (run.length > 1 && know.titles.includes(run[0]!.text.replace(/\.$/, '') ) ) {
-        run = run.slice(1);
-        titled = true;
-      }
-      while (run.length > 1 && run[0]!.text === '.') run = run.slice(1);
-      const first = run[0]!;
-      const last = run[run.length - 1]!;
-      const start = first.start;
-      const end = last.end;
-      const text = doc.text.slice(start, end);
-      const head2 = run.length >= 2 ? `${run[run.length - 2]!.text} ${last.text}` : '';
-      if (run.length >= 2 && (know.namedFacilityHeads.has(last.text) || know.namedFacilityHeads.has(head2)) && !run.some((t) => know.orgHeads.has(t.text))) {
-        out.push({ start, end, type: 'FACILITY', name: text.replace(/^the\s+/i, ''), kind: 'facility', kb: {} });
-        continue;
-      }
-      if (run.length >= 2 && (know.armedHeads.has(last.text) || know.armedHeads.has(head2))) {
-        out.push(org(start, end, text, 'ARMED_GROUP'));
-        continue;
-      }
-      if (run.length >= 2 && (know.orgHeads.has(last.text) || know.orgHeads.has(head2))) {
-        out.push(org(start, end, text, 'ORG'));
-        continue;
-      }
-      if (run.some(placeAt) || run.some((t) => /\d/.test(t.text))) continue;
-      const role = titled || precededByRole(doc, know, start);
-      let after = doc.tokenFrom(end);
-      while (after < doc.tokens.length && doc.tokens[after]!.kind === 'punctuation') after++;
-      const next = doc.tokens[after];
-      const speaks = !!next && SPEECH_LEMMAS.has(next.lemma) && run.length >= 2 && !s.heading;
-      // two or three words no dictionary knows, neither place nor organisation: "Kimi Raikkonen"
-      // (amid lower-case words, so that a title-case headline is not read as a name)
-      const before = toks[toks.indexOf(first) - 1];
-      const lowerAround = !!before && /^\p{Ll}/u.test(before.text) && (!next || !/^\p{Lu}/u.test(next.text));
-      const foreign = lowerAround && run.length >= 2 && run.length <= 3 && run.every((t) => tests.isUnknown(t.text) && /^\p{Lu}\p{Ll}+$/u.test(t.text));
-      const known = tests.isFirstName(first.text) || (run.length <= 3 && tests.isLastName(last.text));
-      const nameLike = (t: Token) => !tests.isCommonWord(t.text) || tests.isFirstName(t.text) || tests.isLastName(t.text);
-      // "Skip Ad Ad Loading" is page furniture: a name has at least one word that is not a common word
-      if (run.length <= 4 && (role || known || speaks || foreign) && run.some(nameLike) && run.every((t) => nameLike(t) || t.pos === 'PROPN')) {
-        out.push({ start, end, type: 'PERSON', name: text, kind: 'person', kb: {} });
-      } else if (run.length === 1) {
-        pending.push({ start, end, word: text });
-      }
+    for (const run of capitalRuns(toks, (t) => blocked.has(t), tests, know.nameParticles)) {
+      const named = nameOfRun(ctx, s, toks, run);
+      if (named && 'word' in named) pending.push(named);
+      else if (named) out.push(named);
     }
   }
   // a bare surname refers back (or forward) to the full name: "Lykhovii said"
   const bySurname = new Map<string, Candidate>(); // the first full name ending in each word
-  for (const c of out) {
+  for (const c of [...found, ...out]) {
     const space = c.name.lastIndexOf(' ');
     if (c.type === 'PERSON' && space >= 0 && !bySurname.has(c.name.slice(space + 1))) bySurname.set(c.name.slice(space + 1), c);
   }
@@ -290,11 +222,99 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
   return out;
 }
 
+/** A single capitalised word that is no name by itself: "Lykhovii said" after "Dmytro Lykhovii". */
+interface MaybeSurname {
+  start: number;
+  end: number;
+  word: string;
+}
+
+interface RunContext {
+  doc: Doc;
+  know: Knowledge;
+  tests: WordTests;
+  /** is the token part of a place or a demonym already found? */
+  placeAt: (t: Token) => boolean;
+}
+
+/** Runs of capitalised tokens not covered by an entity, joined by "of", "al", "bin"…, without leading common words and dates. */
+function* capitalRuns(toks: Token[], covered: (t: Token) => boolean, tests: WordTests, particles: Set<string>): Generator<Token[]> {
+  let i = 0;
+  while (i < toks.length) {
+    if (!isCap(toks[i]!) || covered(toks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < toks.length) {
+      const t = toks[j]!;
+      if (isCap(t) && !covered(t) && t.start - toks[j - 1]!.end <= 1) j++;
+      else if ((particles.has(t.lower) || /^['’]$/.test(t.text)) && toks[j + 1] && isCap(toks[j + 1]!) && !covered(toks[j + 1]!)) j++;
+      else break;
+    }
+    let run = toks.slice(i, j);
+    i = j;
+    // sentence-initial common words and dates are not names: "Meanwhile", "On", "March"
+    while (run.length && (isMonthOrWeekday(run[0]!.lower) || (run[0] === toks[0] && tests.isCommonWord(run[0]!.text) && run[0]!.pos !== 'PROPN'))) run = run.slice(1);
+    while (run.length && (particles.has(run[run.length - 1]!.lower) || isMonthOrWeekday(run[run.length - 1]!.lower))) run = run.slice(0, -1);
+    if (run.length) yield run;
+  }
+}
+
+/**
+ * What a capitalised run names: an organisation, armed group or facility by its last word
+ * ("… Ministry", "… Brigade", "… Stadium"), or a person; a single word that may be the
+ * surname of a person named elsewhere; undefined when it is none of these.
+ */
+function nameOfRun(ctx: RunContext, s: Sentence, toks: Token[], whole: Token[]): Candidate | MaybeSurname | undefined {
+  const { doc, know, tests, placeAt } = ctx;
+  let run = whole;
+  const tail2 = run.length >= 2 ? `${run[run.length - 2]!.text} ${run[run.length - 1]!.text}` : '';
+  if (run.length >= 2 && !run.some(placeAt) && (know.orgHeads.has(run[run.length - 1]!.text) || know.orgHeads.has(tail2)) && know.titles.includes(run[0]!.text)) {
+    return org(run[0]!.start, run[run.length - 1]!.end, doc.text.slice(run[0]!.start, run[run.length - 1]!.end), 'ORG');
+  }
+  let titled = false;
+  while (run.length > 1 && know.titles.includes(run[0]!.text.replace(/\.$/, '') ) ) {
+    run = run.slice(1);
+    titled = true;
+  }
+  while (run.length > 1 && run[0]!.text === '.') run = run.slice(1);
+  const first = run[0]!;
+  const last = run[run.length - 1]!;
+  const start = first.start;
+  const end = last.end;
+  const text = doc.text.slice(start, end);
+  const head2 = run.length >= 2 ? `${run[run.length - 2]!.text} ${last.text}` : '';
+  if (run.length >= 2 && (know.namedFacilityHeads.has(last.text) || know.namedFacilityHeads.has(head2)) && !run.some((t) => know.orgHeads.has(t.text))) {
+    return { start, end, type: 'FACILITY', name: text.replace(/^the\s+/i, ''), kind: 'facility', kb: {} };
+  }
+  if (run.length >= 2 && (know.armedHeads.has(last.text) || know.armedHeads.has(head2))) return org(start, end, text, 'ARMED_GROUP');
+  if (run.length >= 2 && (know.orgHeads.has(last.text) || know.orgHeads.has(head2))) return org(start, end, text, 'ORG');
+  if (run.some(placeAt) || run.some((t) => /\d/.test(t.text))) return undefined;
+  const role = titled || precededByRole(doc, know, start);
+  let after = doc.tokenFrom(end);
+  while (after < doc.tokens.length && doc.tokens[after]!.kind === 'punctuation') after++;
+  const next = doc.tokens[after];
+  const speaks = !!next && know.speechLemmas.has(next.lemma) && run.length >= 2 && !s.heading;
+  // two or three words no dictionary knows, neither place nor organisation: "Kimi Raikkonen"
+  // (amid lower-case words, so that a title-case headline is not read as a name)
+  const before = toks[toks.indexOf(first) - 1];
+  const lowerAround = !!before && /^\p{Ll}/u.test(before.text) && (!next || !/^\p{Lu}/u.test(next.text));
+  const foreign = lowerAround && run.length >= 2 && run.length <= 3 && run.every((t) => tests.isUnknown(t.text) && /^\p{Lu}\p{Ll}+$/u.test(t.text));
+  const known = tests.isFirstName(first.text) || (run.length <= 3 && tests.isLastName(last.text));
+  const nameLike = (t: Token) => !tests.isCommonWord(t.text) || tests.isFirstName(t.text) || tests.isLastName(t.text);
+  // "Skip Ad Ad Loading" is page furniture: a name has at least one word that is not a common word
+  if (run.length <= 4 && (role || known || speaks || foreign) && run.some(nameLike) && run.every((t) => nameLike(t) || t.pos === 'PROPN')) {
+    return { start, end, type: 'PERSON', name: text, kind: 'person', kb: {} };
+  }
+  return run.length === 1 ? { start, end, word: text } : undefined;
+}
+
 function org(start: number, end: number, text: string, type: EntityType): Candidate {
   return { start, end, type, name: text.replace(/^the\s+/i, ''), kind: 'pattern', kb: {} };
 }
 
-/** A capitalised word of two letters or more ("Kyiv", "Élysée"), or an ordinal ("3rd") */
+/** A capitalised word of two letters or more ("Kyiv", "Élysée"), or an ordinal ("3rd"); digits are told by character code (a speed trick) */
 function isCap(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   if (c >= 48 && c <= 57) return /^\d+(st|nd|rd|th)$/.test(t.text);
@@ -365,7 +385,7 @@ function definiteReferences(doc: Doc): void {
   }
 }
 
-/** Mentions of the same referent become one entity, numbered in order of first mention. */
+/** Mentions of the same referent become one entity, in order of first mention. */
 function group(doc: Doc, found: Candidate[]): Entity[] {
   const byKey = new Map<string, Entity>();
   const entities: Entity[] = [];
@@ -373,7 +393,7 @@ function group(doc: Doc, found: Candidate[]): Entity[] {
     const key = `${c.type}|${c.name.toLowerCase()}`;
     let entity = byKey.get(key);
     if (!entity) {
-      entity = { id: '', type: c.type, name: c.name, mentions: [] };
+      entity = { id: doc.newEntityId(), type: c.type, name: c.name, mentions: [] };
       if (Object.keys(c.kb).length) entity.kb = { ...c.kb };
       byKey.set(key, entity);
       entities.push(entity);
@@ -382,6 +402,5 @@ function group(doc: Doc, found: Candidate[]): Entity[] {
     }
     entity.mentions.push(doc.mention(c.start, c.end));
   }
-  entities.forEach((e, i) => (e.id = `e${i + 1}`));
   return entities;
 }

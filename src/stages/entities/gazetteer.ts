@@ -4,7 +4,7 @@
 // and an all-capitals acronym needs exact case ("UN" is not "un"). Plurals of countable
 // names are accepted ("tanks", "T-72s", "militias").
 import type { EntityType } from '../../doc.js';
-import { fold } from '../sentences/sentences.js';
+import { fold } from '../../text.js';
 
 export interface GazetteerEntry {
   type: EntityType;
@@ -36,7 +36,7 @@ interface Alias {
 }
 
 const ALNUM = /[\p{L}\p{N}]/u;
-/** Is the character at i a letter or digit of any script? ASCII is decided without the regular expression. */
+/** Is the character at i a letter or digit of any script? A speed trick: ASCII is decided from the character code, without the regular expression. */
 function isAlnumAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i); // NaN outside the text
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -52,7 +52,7 @@ export class Gazetteer {
   private byKey = new Map<string, Alias[]>();
   /** byKey with the plural forms of countable names added under their own keys ("tanks", "militias", "countries"); built on first use */
   private withPlurals: Map<string, Alias[]> | null = null;
-  /** one bit per hash of a key of withPlurals: most words of a text have no bucket, and are passed over without building their string */
+  /** Speed trick: one bit per hash of a key of withPlurals: most words of a text have no bucket, and are passed over without building their string */
   private keyBits = new Uint32Array(KEY_BITS / 32);
 
   add(surface: string, entry: GazetteerEntry): void {

@@ -1,24 +1,9 @@
 // Everything the entity stage knows, built once per pipeline from the lexicons:
-// one gazetteer over all names, and the word lists of names.json as fast sets.
-import { readFileSync } from 'node:fs';
+// one gazetteer over all names, and the word lists of names.json and place-words.json as sets.
 import type { EntityType } from '../../doc.js';
-import type { Lexicons, PlaceEntry } from '../../lexicons/load.js';
+import type { Lexicons, NameLists, PlaceEntry } from '../../lexicons/load.js';
+import { alternation } from '../../text.js';
 import { Gazetteer, type GazetteerEntry } from './gazetteer.js';
-
-interface NameLists {
-  titles: string[];
-  roles: string[];
-  orgHeads: string[];
-  armedHeads: string[];
-  forceNouns: Record<string, string[]>;
-  facilityHeads: string[];
-  facilityModifiers: string[];
-  people: string[];
-  speakers: string[];
-  notEntities: string[];
-  namedFacilityHeads: string[];
-  buildings: string[];
-}
 
 export interface Knowledge {
   gazetteer: Gazetteer;
@@ -44,7 +29,27 @@ export interface Knowledge {
   namedFacilityHeads: Set<string>;
   /** institutions named after their building: "at the White House" is a place */
   buildings: Set<string>;
+  /** facility nouns that name a facility without a modifier, as prefixes: "refinery", "refineries" */
+  facilityHeadsAlone: string[];
+  /** lemmas of verbs of speech: "Dmytro Lykhovii said" names a person */
+  speechLemmas: Set<string>;
+  /** words that join the words of a name: "al", "bin", "von" */
+  nameParticles: Set<string>;
+  /** "US-made", "German-supplied": the equipment's origin */
+  madeIn: RegExp;
+  /** " territory", " airspace" after a demonym: the country itself */
+  territory: RegExp;
+  /** "Russian military might": the country's might, not its forces */
+  notForces: Set<string>;
+  /** kinds of settlement written beside a name: "village", "town" */
+  settlements: Set<string>;
+  /** nouns of places and ground: "villages", "positions", "outskirts" */
+  placeNouns: Set<string>;
+  /** words before "of" that locate: "the village of", "control of" */
+  ofPlace: Set<string>;
 }
+
+
 
 const ADMIN_SUFFIXES = ['oblast', 'region', 'province', 'krai', 'kray', 'governorate', 'state', 'district', 'prefecture', 'county'];
 const PLACE_TYPE: Record<PlaceEntry['kind'], EntityType> = {
@@ -55,23 +60,24 @@ const KIND_RANK: Record<PlaceEntry['kind'], number> = {
   country: 0, city: 1, admin1: 2, region: 3, water: 4, admin2: 5, town: 6, village: 7,
 };
 
-export function buildKnowledge(lex: Lexicons): Knowledge {
-  const names = JSON.parse(readFileSync(new URL('../../lexicons/names.json', import.meta.url), 'utf8')) as NameLists;
-  const gazetteer = new Gazetteer();
-  const claimed = new Set<string>();
-  const add = (surface: string, entry: GazetteerEntry) => {
-    // "the Red Sea", "the Golan": the article is not part of the name's mention
-    const alias = surface.trim().replace(/^the\s+/i, '');
-    const key = alias.toLowerCase();
-    if (!key || claimed.has(key)) return;
-    claimed.add(key);
-    gazetteer.add(alias, entry);
-  };
+type AddAlias = (surface: string, entry: GazetteerEntry) => void;
 
+interface PlaceKnowledge {
+  adminBase: Map<string, GazetteerEntry>;
+  countries: Map<string, GazetteerEntry>;
+  capitals: Map<string, string>;
+  /** demonym (lower, singular and plural) → country ISO3 */
+  demonymCountry: Map<string, string>;
+  /** demonyms as gazetteer entries, added after the actors so that a group's name wins */
+  demonyms: Array<[string, GazetteerEntry]>;
+}
+
+/** The places of the lexicons into the gazetteer (the likeliest first), with their tables by country, capital and demonym. */
+function placeKnowledge(lexPlaces: PlaceEntry[], add: AddAlias): PlaceKnowledge {
   const adminBase = new Map<string, GazetteerEntry>();
   const countries = new Map<string, GazetteerEntry>();
   const capitals = new Map<string, string>();
-  const places = [...lex.places].sort(
+  const places = [...lexPlaces].sort(
     (a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || (b.population ?? 0) - (a.population ?? 0),
   );
   const demonyms: Array<[string, GazetteerEntry]> = [];
@@ -110,6 +116,22 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     for (const alias of place.aliases ?? []) add(alias, entry);
   }
   for (const { place, entry } of placeEntries) for (const base of place.base ?? []) add(base, entry);
+  return { adminBase, countries, capitals, demonymCountry, demonyms };
+}
+
+export function buildKnowledge(lex: Lexicons): Knowledge {
+  const names: NameLists = lex.names;
+  const gazetteer = new Gazetteer();
+  const claimed = new Set<string>();
+  const add: AddAlias = (surface, entry) => {
+    // "the Red Sea", "the Golan": the article is not part of the name's mention
+    const alias = surface.trim().replace(/^the\s+/i, '');
+    const key = alias.toLowerCase();
+    if (!key || claimed.has(key)) return;
+    claimed.add(key);
+    gazetteer.add(alias, entry);
+  };
+  const { adminBase, countries, capitals, demonymCountry, demonyms } = placeKnowledge(lex.places, add);
 
   for (const actor of lex.actors) {
     const kb: Record<string, unknown> = {};
@@ -152,5 +174,14 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     speakers: lower(names.speakers),
     namedFacilityHeads: new Set(names.namedFacilityHeads ?? []),
     buildings: lower(names.buildings ?? []),
+    facilityHeadsAlone: names.facilityHeadsAlone.map((h) => h.toLowerCase()),
+    speechLemmas: new Set(lex.cues.speechLemmas),
+    nameParticles: lower(names.nameParticles),
+    madeIn: new RegExp(`^-(${alternation(names.originVerbs)})\\b`),
+    territory: new RegExp(`^ (${alternation(names.territoryNouns.map((w) => w.toLowerCase()))})(?![\\p{L}])`, 'u'),
+    notForces: lower(names.notForces),
+    settlements: lower(lex.placeWords.settlements),
+    placeNouns: lower(lex.placeWords.placeNouns),
+    ofPlace: lower(lex.placeWords.ofPlace),
   };
 }

@@ -1,8 +1,8 @@
 // What compromise's lexicon knows about a single word: whether it is an ordinary English
 // word, a first name or a surname. Used as data, without running compromise's tagger, and read
-// from compromise-words.json (written from compromise by `npm run words:compromise`): loading
-// compromise itself cost every worker thread about 17 MB of peak memory for this table of
-// 24,600 words.
+// from compromise-words.json (written from compromise by `npm run words:compromise`) rather
+// than from compromise itself, whose loading costs each worker thread far more memory than this
+// table of words (docs/PERFORMANCE-NOTES.md).
 import { readFileSync } from 'node:fs';
 
 const NAME_TAGS = /Name|Person|Place|Country|City|Region|Organization/;
@@ -15,6 +15,8 @@ export interface WordTests {
   isUnknown(word: string): boolean;
   /** "Chicago" → city, "Texas" → region: the places compromise's lexicon knows by name */
   placeKind(phrase: string): 'city' | 'region' | null;
+  /** compromise's tags of a word, joined by commas ("Place,ProperNoun"), or '' when it has none */
+  tagsOf(word: string): string;
 }
 
 /** compromise's lexicon: word → its tags, joined by commas ("Abbreviation,Honorific") */
@@ -39,5 +41,6 @@ export function wordTests(): WordTests {
       const tag = lexicon.get(phrase.toLowerCase()) ?? '';
       return /City/.test(tag) ? 'city' : /Region|Place/.test(tag) && !/Abbreviation/.test(tag) ? 'region' : null;
     },
+    tagsOf: (w) => lexicon.get(w.toLowerCase()) ?? '',
   };
 }

@@ -4,7 +4,7 @@
 // article describes rather than names ("the regional governor") becomes an entity.
 import type { Doc, EventArg, EventType, Modality, Token } from '../../doc.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { ATTEMPT_CUES, CLAIM_CUES, DENY_CUES, HYPOTHETICAL_CUES, NEGATION, PREPOSITIONS, SPEECH } from './cues.js';
+import { NEGATION, PREPOSITIONS, type EventCues } from './cues.js';
 import { npRight, subjectBefore, type NounPhraseContext } from './noun-phrase.js';
 import type { Phrase } from './phrases.js';
 import type { TriggerHit } from './triggers.js';
@@ -15,7 +15,7 @@ export class Claims {
   constructor(
     private doc: Doc,
     private know: Knowledge,
-    private actorNouns: Set<string>,
+    private cues: EventCues,
   ) {}
 
   modality(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): { modality: Modality; source: string | null } {
@@ -25,9 +25,11 @@ export class Claims {
     let modality: Modality = 'asserted';
     const source = this.claimant(type, hit, toks, phrases, args);
     if (type !== 'STATEMENT') {
-      if (before.some((t) => DENY_CUES.has(t.lower)) || near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
-      else if (near.some((w) => ATTEMPT_CUES.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
-      else if (near.some((w) => HYPOTHETICAL_CUES.has(w))) modality = 'hypothetical';
+      // "denied that its jets had struck": a party says it did not happen; "did not strike": the article says so
+      if (before.some((t) => this.cues.deny.has(t.lower))) modality = 'denied';
+      else if (near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
+      else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
+      else if (near.some((w) => this.cues.hypothetical.has(w))) modality = 'hypothetical';
       else if (this.claimed(hit, toks)) modality = 'claimed';
     }
     return { modality, source };
@@ -37,18 +39,18 @@ export class Claims {
   private claimed(hit: TriggerHit, toks: Token[]): boolean {
     for (let i = hit.first - 1; i >= 0; i--) {
       const w = toks[i]!;
-      if (CLAIM_CUES.has(w.lower)) return true;
+      if (this.cues.claim.has(w.lower)) return true;
       // "X reported engaging Russian forces and destroying military assets"
       if ((w.lemma === 'report' || w.lower === 'reported' || w.lemma === 'boast') && toks[i + 1]?.lower.endsWith('ing') && toks[hit.first]!.lower.endsWith('ing')) return true;
       // "said it had destroyed", "said its forces had captured"
-      if (SPEECH.has(w.lower) && /^(it|they|its|their|we|our)$/.test(toks[i + 1]?.lower ?? '') && toks.slice(i + 2, i + 5).some((x) => /^(had|has|have)$/.test(x.lower))) return true;
+      if (this.cues.speech.has(w.lower) && /^(it|they|its|their|we|our)$/.test(toks[i + 1]?.lower ?? '') && toks.slice(i + 2, i + 5).some((x) => /^(had|has|have)$/.test(x.lower))) return true;
     }
     return false;
   }
 
   /** Who says so: "according to X", "X said", "said X", "released by X", "X's claims". */
   private claimant(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): string | null {
-    const np: NounPhraseContext = { phrases, actorNouns: this.actorNouns, people: this.know.people };
+    const np: NounPhraseContext = { phrases, actorNouns: this.cues.actorNouns, people: this.know.people };
     const speaker = (p: Phrase | null | undefined) => (p && p.kind !== 'date' && p.kind !== 'equipment' && !(p.kind === 'place' && p.entityType !== 'GPE') ? p : undefined);
     const according = toks.findIndex((t, i) => t.lower === 'according' && toks[i + 1]?.lower === 'to');
     if (according >= 0) {
@@ -64,8 +66,8 @@ export class Claims {
     if (claimsOf && claimsOf.last < hit.first) return this.speakerEntity(claimsOf);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if ((!SPEECH.has(t.lower) && !SPEECH.has(t.lemma)) || i === hit.first || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
-      if (type === 'STATEMENT' && DENY_CUES.has(t.lower)) continue;
+      if ((!this.cues.speech.has(t.lower) && !this.cues.speech.has(t.lemma)) || i === hit.first || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
+      if (type === 'STATEMENT' && this.cues.deny.has(t.lower)) continue;
       // "…, the regional governor said." / "X said its forces had …"
       const subject = speaker(subjectBefore(toks, np, i));
       // a speaker is someone: "Fighting was reported" names no one
@@ -111,7 +113,7 @@ export class Claims {
     }
     const head = key.split(/\s+/).pop() ?? '';
     const personal = /^(governor|spokesman|spokeswoman|spokesperson|commander|commander-in-chief|mayor|president|minister|leader|official|witness|resident|doctor|medic|chief|head|activist|source|analyst|expert|journalist|reporter|lawmaker|envoy|ambassador|general|colonel|officer|prosecutor)$/.test(head);
-    const id = `e${this.doc.entities.length + 1}`;
+    const id = this.doc.newEntityId();
     this.doc.entities.push({ id, type: personal ? 'PERSON' : 'ORG', name, mentions: [mention], kb: { description: true } });
     this.speakerEntities.set(key, id);
     return id;

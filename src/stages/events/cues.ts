@@ -1,39 +1,53 @@
-// The word lists the event stage reads: which words introduce actors, places, speech, claims,
-// denials, attempts and hypotheticals, and a few helpers over token lists.
-import type { Casualties, EventType, Token } from '../../doc.js';
+// The event stage's cues. The words of the genre (who acts, what reports speech, what makes
+// an event claimed, denied, attempted or hypothetical, what counts casualties) are data, in
+// lexicons/cues.json and place-words.json, compiled here into sets; the grammar (prepositions,
+// determiners, negation) stays below as code, with a few helpers over token lists.
+import type { Casualties, Token } from '../../doc.js';
+import type { Lexicons } from '../../lexicons/load.js';
 
-export const ACTOR_NOUNS = [
-  'militants', 'militant', 'rebels', 'rebel', 'insurgents', 'insurgent', 'gunmen', 'gunman', 'fighters', 'militias', 'militia',
-  'groups', 'group', 'forces', 'troops', 'soldiers', 'army', 'military', 'police', 'protesters', 'protestors', 'demonstrators',
-  'attackers', 'jihadists', 'terrorists', 'separatists', 'authorities', 'officials', 'official', 'government', 'ministry',
-  'governor', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'commanders', 'mayor', 'president', 'minister',
-  'residents', 'witnesses', 'medics', 'doctors', 'paramilitaries', 'mercenaries', 'units', 'unit', 'brigade', 'battalion',
-  'squad', 'guards', 'occupiers', 'invaders', 'raiders', 'extremists', 'assailants', 'bandits', 'pirates', 'navy', 'leader',
-  'leaders', 'corps', 'legion', 'command', 'staff', 'service', 'office', 'agency', 'observatory', 'monitor', 'statement',
-];
+/** The cue words of cues.json and place-words.json, as sets. */
+export interface EventCues {
+  actorNouns: Set<string>;
+  speech: Set<string>;
+  claim: Set<string>;
+  deny: Set<string>;
+  attempt: Set<string>;
+  hypothetical: Set<string>;
+  supportVerbs: Set<string>;
+  verbalPhraseHeads: Set<string>;
+  aidWords: Set<string>;
+  /** word → what it says happened to the people counted near it */
+  casualty: Map<string, keyof Casualties>;
+  /** nouns of places and ground: "villages", "positions" */
+  placeNouns: Set<string>;
+  /** words before "of" that locate: "the village of", "control of" */
+  ofPlace: Set<string>;
+}
+
+export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues {
+  const { cues, placeWords } = lex;
+  const casualty = new Map<string, keyof Casualties>();
+  for (const key of ['killed', 'injured', 'captured'] as const) for (const w of cues.casualties[key]) if (!casualty.has(w)) casualty.set(w, key);
+  return {
+    actorNouns: new Set(cues.actorNouns),
+    speech: new Set(cues.speech),
+    claim: new Set(cues.claim),
+    deny: new Set(cues.deny),
+    attempt: new Set(cues.attempt),
+    hypothetical: new Set(cues.hypothetical),
+    supportVerbs: new Set(cues.supportVerbs),
+    verbalPhraseHeads: new Set(cues.verbalPhraseHeads),
+    aidWords: new Set(cues.aidWords),
+    casualty,
+    placeNouns: new Set(placeWords.placeNouns),
+    ofPlace: new Set(placeWords.ofPlace),
+  };
+}
+
 export const PREPOSITIONS = new Set(['in', 'of', 'on', 'into', 'from', 'near', 'at', 'against', 'with', 'by', 'for', 'to', 'over', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'through', 'throughout', 'within', 'between', 'amid', 'amidst', 'behind', 'about', 'via', 'under', 'during', 'including']);
 export const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'across', 'over', 'on', 'through', 'beyond', 'past', 'off', 'behind', 'around', 'inside', 'within', 'throughout', 'to', 'towards', 'toward', 'onto', 'off', 'along', 'north', 'south', 'east', 'west']);
-export const SUPPORT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'make', 'continue', 'intensify', 'step', 'begin', 'start', 'unleash', 'resume', 'undertake', 'perform', 'claim', 'report', 'announce', 'hold']);
-export const SPEECH = new Set(['say', 'said', 'tell', 'told', 'report', 'reported', 'announce', 'announced', 'claim', 'claimed', 'state', 'stated', 'confirm', 'confirmed', 'allege', 'alleged', 'assert', 'insist', 'add', 'added', 'write', 'wrote', 'post', 'posted', 'publish', 'published', 'deny', 'denied', 'accuse', 'accused', 'warn', 'warned', 'clarify', 'clarified']);
-export const CLAIM_CUES = new Set(['claim', 'claimed', 'claiming', 'claims', 'allege', 'alleged', 'alleging', 'assert', 'asserted', 'asserting']);
-export const DENY_CUES = new Set(['deny', 'denied', 'denies', 'denying', 'refute', 'refuted', 'dismiss', 'dismissed']);
-export const ATTEMPT_CUES = new Set(['thwart', 'thwarted', 'foil', 'foiled', 'repel', 'repelled', 'repelling', 'repulse', 'repulsed', 'prevent', 'prevented', 'avert', 'averted', 'attempt', 'attempted', 'try', 'tried', 'fail', 'failed', 'unsuccessful', 'abortive', 'foiling', 'thwarting']);
-export const HYPOTHETICAL_CUES = new Set(['could', 'would', 'may', 'might', 'will', 'shall', "'ll", 'threaten', 'threatened', 'threatens', 'threatening', 'plan', 'plans', 'planned', 'planning', 'vow', 'vowed', 'intend', 'intends', 'prepare', 'prepares', 'preparing', 'if', 'possible', 'potential', 'threat', 'risk', 'imminent', 'expected', 'warn', 'warned']);
 export const NEGATION = new Set(['not', "n't", 'never', 'no']);
 export const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its', 'their', 'ensuing', 'subsequent', 'latest', 'same']);
-export const VIOLENT: EventType[] = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'SEIZE', 'CRASH'];
-export const AID_WORDS = new Set(['aid', 'assistance', 'supplies', 'supply', 'food', 'fuel', 'medicine', 'medicines', 'weapons', 'arms', 'ammunition', 'munitions', 'shells', 'equipment', 'package', 'humanitarian', 'military', 'vehicles', 'missiles', 'rockets', 'drones', 'jets', 'tanks']);
-export const SETTLEMENT_WORDS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'settlement', 'settlements', 'position', 'positions', 'territory', 'territories', 'hill', 'district', 'neighbourhood', 'neighborhood', 'area', 'areas', 'region', 'bridgehead', 'stronghold', 'base', 'outpost', 'airport', 'airfield', 'port', 'capital', 'province', 'oblast', 'border', 'crossing', 'trenches', 'trench', 'outskirts', 'suburbs', 'centre', 'center', 'edge', 'heart', 'streets']);
-/** "the village of X", "for control of X", "pulled out of X": an "of" that locates */
-export const OF_PLACE = /^(villages?|towns?|city|cities|settlements?|regions?|provinces?|districts?|neighbou?rhoods?|outskirts|suburbs|centre|center|control|out|north|south|east|west|heart|parts?|areas?|territory|streets)$/;
-export const CASUALTY_WORDS: Array<[RegExp, keyof Casualties]> = [
-  [/^(kill|killed|killing|dead|die|died|dying|death|deaths|slain|massacre|massacred|fatalities|toll|executed|lifeless)$/, 'killed'],
-  [/^(wound|wounded|wounding|injure|injured|injuring|injury|injuries|hurt|maimed)$/, 'injured'],
-  [/^(capture|captured|capturing|captive|captives|prisoner|prisoners|pow|pows|abduct|abducted|abducting|kidnap|kidnapped|kidnapping|hostage|hostages|seized)$/, 'captured'],
-];
-/** First words of trigger phrases that make the phrase a verb: "shot dead", "set fire", "took control". */
-export const VERBAL_PHRASE_HEADS = new Set(['shoot', 'shot', 'set', 'blow', 'blew', 'take', 'took', 'taken', 'fall', 'fell', 'open', 'pull', 'push', 'cross', 'knock', 'wipe', 'burn', 'burnt', 'gun', 'round', 'exchange', 'fire', 'carry', 'launch', 'reach', 'strike', 'struck', 'sign', 'call', 'claim', 'gain', 'seize', 'seized', 'crash-land']);
-export const STRIKE_TYPES: EventType[] = ['ATTACK', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING'];
 export const CONTINUATION = /^(this|these|that|those|it|they)\s+(included|includes|include|comprised|involved)\b/i;
 
 export const WORD_NUMBERS: Record<string, number> = {

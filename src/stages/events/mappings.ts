@@ -1,74 +1,25 @@
-// RECORD.md's taxonomy: each sitrep event type with its ACLED event/sub-event type and
-// PLOVER category. A few depend on what the text says about the target or the agent.
-import type { Event, EventType } from '../../doc.js';
+// ACLED and PLOVER codes of an event: the taxonomy's (lexicons/taxonomy.json), chosen by what
+// the text says about the event's target and agent: civilians attacked are "Violence against
+// civilians", a state's forces taking ground "Government regains territory".
+import type { Doc, Event } from '../../doc.js';
+import type { Mapping, MappingContext, Taxonomy } from './taxonomy.js';
 
-type Mapping = Event['mappings'];
-const m = (event_type: string, sub_event_type: string, plover: string): Mapping => ({ acled: { event_type, sub_event_type }, plover });
+const CIVILIAN = /civilian|resident|villager|child|women|people|passenger|worker|journalist|protester/i;
+const MILITARY = /soldier|troop|forces|army|military|fighter|militant|tank|vehicle|equipment|carrier|howitzer|artillery|asset|jet|helicopter|drone|missile|launcher|system/i;
 
-const BASE: Record<EventType, Mapping> = {
-  ATTACK: m('Battles', 'Armed clash', 'ASSAULT'),
-  CLASH: m('Battles', 'Armed clash', 'FIGHT'),
-  INCURSION: m('Battles', 'Armed clash', 'FIGHT'),
-  AIRSTRIKE: m('Explosions/Remote violence', 'Air/drone strike', 'FIGHT'),
-  DRONE_STRIKE: m('Explosions/Remote violence', 'Air/drone strike', 'FIGHT'),
-  SHELLING: m('Explosions/Remote violence', 'Shelling/artillery/missile attack', 'FIGHT'),
-  EXPLOSION: m('Explosions/Remote violence', 'Remote explosive/landmine/IED', 'ASSAULT'),
-  DESTRUCTION: m('Strategic developments', 'Looting/property destruction', 'FIGHT'),
-  CAPTURE: m('Violence against civilians', 'Abduction/forced disappearance', 'COERCE'),
-  KILLING: m('Battles', 'Armed clash', 'ASSAULT'),
-  SEIZE: m('Battles', 'Non-state actor overtakes territory', 'FIGHT'),
-  WITHDRAWAL: m('Strategic developments', 'Non-violent transfer of territory', 'RETREAT'),
-  ARREST: m('Strategic developments', 'Arrests', 'COERCE'),
-  PROTEST: m('Protests', 'Peaceful protest', 'PROTEST'),
-  CRASH: m('Strategic developments', 'Other', 'ACCIDENT'),
-  STATEMENT: m('Strategic developments', 'Other', 'CONSULT'),
-  AGREEMENT: m('Strategic developments', 'Agreement', 'AGREE'),
-  SUPPLY: m('Strategic developments', 'Other', 'AID'),
-};
-
-export interface MappingContext {
-  /** the trigger's lemma */
-  lemma: string;
-  /** the target is civilians (or the casualties are) */
-  civilianTarget: boolean;
-  /** the target is soldiers, forces or military equipment */
-  militaryTarget: boolean;
-  /** the agent is a state's forces or government */
-  stateAgent: boolean;
+/** What the mappings depend on: the trigger's lemma, who the targets are, who the agent is. */
+export function mappingContext(doc: Doc, event: Event, lemma: string): MappingContext {
+  const entityOf = (id: string | null) => (id ? doc.entities.find((e) => e.id === id) : undefined);
+  const targets = event.args.filter((a) => a.role === 'target' || a.role === 'casualties');
+  const agent = entityOf(event.args.find((a) => a.role === 'agent')?.ref ?? null);
+  return {
+    lemma,
+    civilianTarget: targets.some((a) => CIVILIAN.test(a.text)),
+    militaryTarget: targets.some((a) => MILITARY.test(a.text) || entityOf(a.ref)?.type === 'EQUIPMENT'),
+    stateAgent: !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || agent.type === 'ORG'),
+  };
 }
 
-export function mappingsFor(type: EventType, ctx: MappingContext): Mapping {
-  const base = BASE[type];
-  switch (type) {
-    case 'ATTACK':
-    case 'KILLING':
-      return ctx.civilianTarget ? m('Violence against civilians', 'Attack', 'ASSAULT') : base;
-    case 'CAPTURE':
-      return ctx.militaryTarget ? m('Battles', 'Armed clash', 'COERCE') : base;
-    case 'SEIZE':
-      return ctx.stateAgent ? m('Battles', 'Government regains territory', 'FIGHT') : base;
-    case 'DESTRUCTION':
-      return ctx.militaryTarget ? m('Battles', 'Armed clash', 'FIGHT') : base;
-    case 'PROTEST':
-      return /riot/.test(ctx.lemma) ? m('Riots', 'Violent demonstration', 'PROTEST') : base;
-    case 'STATEMENT':
-      return m('Strategic developments', 'Other', statementKind(ctx.lemma));
-    default:
-      return base;
-  }
-}
-
-/**
- * What a statement does, in PLOVER's categories as RECORD.md names them (the POLECAT
- * edition): a denial REJECTs, an accusation or a condemnation ACCUSEs (DISAPPROVE in the
- * 2018 edition), a threat THREATENs, a call or an urging is a REQUEST (DEMAND in 2018),
- * praise SUPPORTs; anything else is CONSULT.
- */
-function statementKind(lemma: string): string {
-  if (/^(deny|denied|denial|reject|refut|dismiss|refus)/.test(lemma)) return 'REJECT';
-  if (/^(accus|alleg|condemn|blame|denounc|critici[sz]|slam)/.test(lemma)) return 'ACCUSE';
-  if (/^(threat|warn)/.test(lemma)) return 'THREATEN';
-  if (/^(demand|urge|urged|call)/.test(lemma)) return 'REQUEST';
-  if (/^(prais|welcom|endors)/.test(lemma)) return 'SUPPORT';
-  return 'CONSULT';
+export function mappingsFor(taxonomy: Taxonomy, doc: Doc, event: Event, lemma: string): Mapping {
+  return taxonomy.mapping(event.type, mappingContext(doc, event, lemma));
 }

@@ -3,6 +3,7 @@
 // "Fighters of the Arakan Army", "US and British warplanes". A phrase takes its
 // reference from the most telling entity inside it.
 import type { Token } from '../../doc.js';
+import { isMonthOrWeekday } from '../../text.js';
 import { PREPOSITIONS } from './cues.js';
 import type { Phrase, PhraseKind } from './phrases.js';
 
@@ -18,7 +19,8 @@ export interface NounPhraseContext {
 
 const inPhrase = (ctx: NounPhraseContext, i: number) => ctx.phrases.filter((p) => p.first <= i && p.last >= i);
 
-const WEEKDAYS_MONTHS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
+/** "Monday", "March" written as names (not "May", also the verb at a sentence's start) */
+const calendarName = (w: string) => w !== 'May' && isMonthOrWeekday(w) && w === `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()}`;
 const isGlue = (t: Token) => t.text === '-' || t.lower === "'s" || t.text === "'" || t.text === '’';
 
 /** Is token i part of a noun phrase (a known phrase, or an adjective, noun, number…)? */
@@ -36,7 +38,7 @@ function wordOfPhrase(toks: Token[], ctx: NounPhraseContext, i: number): boolean
   if (around.some((p) => p.kind === 'date')) return false;
   if (around.length) return true;
   if (isGlue(t)) return false;
-  if (WEEKDAYS_MONTHS.test(t.text)) return false; // "agreed on Wednesday": a day is no target
+  if (calendarName(t.text)) return false; // "agreed on Wednesday": a day is no target
   if (ctx.actorNouns.has(t.lower) || ctx.people.has(t.lower)) return true; // "a war monitor/VERB said"
   // "displaced people", "armed men": a participle before a noun, not a verb after its subject
   if (t.pos === 'VERB') {

@@ -15,7 +15,11 @@ export class TriggerIndex {
   private words = new Map<string, TriggerEntry[]>();
   /** phrases by their first word, longest first */
   private phrases = new Map<string, Array<{ words: string[]; entry: TriggerEntry | null }>>();
-  /** the entries of a word's stems ("shelled" → shell, shelle), by word: words repeat, and stems build strings */
+  /**
+   * Speed trick: the entries of a word's stems ("shelled" → shell, shelle), by word, for the life
+   * of the pipeline (words repeat, and stems build strings); it clears itself when full, as a
+   * long run meets words without end.
+   */
   private stemEntries = new Map<string, TriggerEntry[] | null>();
 
   /** `notTriggers` are phrases that hold a trigger word but announce nothing ("according to"). */
@@ -116,7 +120,7 @@ function merge(list: TriggerEntry[] | null, entries: TriggerEntry[] | null): Tri
   return out;
 }
 
-/** Does the word end in -s, -ed or -ing, the endings stems() takes off? */
+/** Does the word end in -s, -ed or -ing, the endings stems() takes off? A speed trick: character codes, no string built. */
 function mayHaveStem(word: string): boolean {
   const n = word.length;
   const last = word.charCodeAt(n - 1);

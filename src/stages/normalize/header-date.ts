@@ -1,6 +1,8 @@
 // Dates as they appear in metadata headers: ISO ("2024-03-16", "2024/03/16",
 // "2024-03-16T09:30:00Z") or written out ("March 16, 2024", "16 March 2024").
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+import { MONTHS } from '../../text.js';
+
+const MONTH_PREFIXES: string[] = MONTHS.map((m) => m.slice(0, 3));
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/;
 const MDY = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})/;
 const DMY = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/;
@@ -18,7 +20,7 @@ export function parseHeaderDate(text: string): HeaderDate | null {
 }
 
 function monthOf(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  return MONTH_PREFIXES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
 function build(year: number, month: number, day: number, length: number): HeaderDate | null {

@@ -3,13 +3,9 @@
 // headers ("date 2024-03-16", "Title: …") and wire datelines ("KYIV, March 12 (Reuters) -")
 // move out of the text into doc.meta.
 import type { Doc } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
+import { MONTH_ABBREVIATIONS, MONTHS } from '../../text.js';
 import { parseHeaderDate } from './header-date.js';
-
-export interface NormalizeOptions {
-  /** whole-line regular expressions (source strings) for boilerplate */
-  boilerplate: string[];
-}
 
 /** invisible characters that carry nothing: zero-width space, word joiner, BOM, soft hyphen */
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
@@ -21,20 +17,23 @@ const LOOSE_JOINER = /(?<![^\s])[\u200C\u200D]+|[\u200C\u200D]+(?![^\s])/g;
 const ODD_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const HEADER = /^(date|published|publication date|dateline|title|headline|url|link|source)\s*[:\-–]?\s+/i;
 const WIRE_AGENCIES = 'Reuters|AP|AFP|dpa|DPA|ANI|IANS|PTI|UPI|Xinhua|TASS|Interfax|Ukrinform|Anadolu|Bloomberg|CNN|BBC|Al Jazeera';
+/** "Jan", "Feb", … "Sept": how a dateline's month starts */
+const MONTH_CAPITALS = [...new Set([...MONTHS.map((m) => m.slice(0, 3)), ...MONTH_ABBREVIATIONS])].map((m) => `${m[0]!.toUpperCase()}${m.slice(1)}`).join('|');
 const DATELINE = new RegExp(
   String.raw`^([A-Z][A-Z.'’\- ]{1,40}(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30})?)` + // KYIV or KYIV, Ukraine
-    String.raw`(?:,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?))?` +
+    String.raw`(?:,\s+((?:${MONTH_CAPITALS})[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?))?` +
     String.raw`\s*(\((?:${WIRE_AGENCIES}|[A-Z][A-Za-z]{1,12})\))?\s*[-–—]+\s+`,
 );
 
-export function normalizeStage(options: NormalizeOptions): Stage {
-  const boilerplate = options.boilerplate.map((source) => new RegExp(`^(?:${source})$`, 'i'));
+/** Boilerplate lines are the lexicons' (boilerplate.json: whole-line regular expressions). */
+export function normalizeStage(ctx: PipelineContext): Stage {
+  const boilerplate = ctx.lexicons.boilerplate.map((source) => new RegExp(`^(?:${source})$`, 'i'));
   const isBoilerplate = (line: string) => boilerplate.some((re) => re.test(line));
 
   return {
     name: 'normalize',
-    requires: ['raw'],
-    assigns: ['text', 'meta'],
+    requires: ['raw', 'defaultPublished'],
+    assigns: ['text', 'meta', 'defaultPublished', 'warnings'],
     run(doc) {
       checkPublished(doc);
       let text = doc.raw.normalize('NFC').replace(INVISIBLE, '').replace(LOOSE_JOINER, '').replace(/\r\n?/g, '\n').replace(ODD_SPACE, ' ');

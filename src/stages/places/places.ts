@@ -1,20 +1,20 @@
 // Stage: places resolved to the world. Every GPE and LOC entity gets its gazetteer facts
-// (GeoNames id, admin1 name and code, coordinates, population) and a `resolved` flag with
-// the reason when it stays unresolved. Place names the lexicons lack are found where the
-// text says they are places ("in Zmiivka village", "near Sittwe", "the town of Rubaya").
-// A name several places share goes to the one in the countries the article talks about,
-// then to the most populous.
-import type { Doc, Entity, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+// (GeoNames id, admin1 name and code, coordinates, population), a `resolved` flag with the
+// reason when it stays unresolved, and `geo_precision` on ACLED's scale (1 the town, 2 near
+// it, 3 the region or country only).
+//
+// Places the lexicons lack are found where the text says they are places (cues.ts: "near
+// Kamyanka", "the village of Rubaya", "Luhanske, Donetsk"), and each place goes to the
+// namesake the evidence points at (resolver.ts): a region named with it, then the article's
+// regions and front, then prominence.
+import type { Doc, Entity, Mention } from '../../doc.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { startsUpper } from '../sentences/sentences.js';
-import { foldName, geoIndex, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
-
-const CUES = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'towards', 'toward', 'from', 'across', 'inside', 'to']);
-const SETTLEMENT = /^(village|town|city|settlement|hamlet|district|neighbou?rhood|camp|township|commune|municipality)$/i;
-const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-/** a place outside the article's countries must be this large to be believed without a cue word */
-const WELL_KNOWN = 100_000;
+import { cuedPlaces, type CuedPlace } from './cues.js';
+import { foldName, regionCore } from '../../text.js';
+import { withNearbyMemo, type GeoIndex, type GeoPlace } from './geonames.js';
+import { candidates, choose, inNamedRegion, isProminent, WELL_KNOWN, type Front, type PlaceEvidence } from './resolver.js';
+import { looseKey } from './translit.js';
 
 export interface PlaceTests {
   isCommonWord(word: string): boolean;
@@ -22,25 +22,41 @@ export interface PlaceTests {
   placeKind(phrase: string): 'city' | 'region' | null;
 }
 
-export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
+const SETTLEMENT_KINDS = new Set(['city', 'town', 'village']);
+const REGION_WORD = /^\s*(oblast|region|province|governorate|state|krai|kray|district|prefecture|county|department)s?\b/i;
+/** "Kursk and Belgorod oblasts": a region word after a list of names */
+const REGIONS_AFTER = /^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(oblast|region|province|governorate|krai|kray)s\b/iu;
+/** what joins a place to the region named with it: ", ", " (", " in ", ", in the " */
+const REGION_GAP = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)$/i;
+const NEAR_BEFORE = /(?:^|[^\p{L}])(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|approaches\s+to|direction\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of)\s+(?:the\s+)?$/iu;
+
+export function placesStage(pipeline: PipelineContext): Stage {
+  const know = pipeline.knowledge;
+  const words = pipeline.words;
+  const tests: PlaceTests = { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind };
   const iso3 = new Map<string, string>();
   for (const [code, entry] of know.countries) if (typeof entry.kb.iso2 === 'string') iso3.set(entry.kb.iso2, code);
   const iso2 = new Map<string, string>(); // the first ISO 2 code of each ISO 3 code
   for (const [two, three] of iso3) if (!iso2.has(three)) iso2.set(three, two);
   const admin1Names = new Map<string, string>(); // "UKR|kherson" → "Kherson Oblast"
-  for (const entry of new Set(know.adminBase.values())) admin1Names.set(`${entry.kb.country}|${coreName(entry.name)}`, entry.name);
+  for (const entry of new Set(know.adminBase.values())) admin1Names.set(`${entry.kb.country}|${regionCore(entry.name)}`, entry.name);
+
+  let geo: GeoIndex | undefined; // the pipeline's index, with this stage's memo of nearby places
 
   return {
     name: 'places',
     requires: ['entities', 'tokens', 'sentences'],
-    assigns: ['places'],
+    assigns: ['entities'],
     run(doc) {
-      const geo = geoIndex();
-      const context = contextCountries(doc);
-      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, context, tests };
-      addCuedPlaces(ctx);
-      for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') resolve(ctx, entity);
-      placesInChains(doc);
+      geo ??= withNearbyMemo(pipeline.geo);
+      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map() };
+      const cued = addCuedPlaces(ctx);
+      for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
+      const evidence = regionEvidence(ctx);
+      citiesNamedLikeTheirRegion(ctx, evidence);
+      resolveAll(ctx, evidence, cued);
+      for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') precision(doc, entity);
+      doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
     },
   };
 }
@@ -51,151 +67,269 @@ interface Resolver {
   iso3: Map<string, string>;
   iso2: Map<string, string>;
   admin1Names: Map<string, string>;
-  context: Map<string, number>;
   tests: PlaceTests;
+  /** admin1 codes of lexicon regions, by country and name */
+  codes: Map<string, string | undefined>;
 }
 
-/** "Kherson Oblast", "Kherson region", "Kherson" → "kherson" */
-function coreName(name: string): string {
-  return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
-}
+const isPlace = (e: Entity) => e.type === 'GPE' || e.type === 'LOC';
+const kindOf = (e: Entity) => e.kb?.kind as string | undefined;
 
-/** The countries the article talks about, weighted by how often. */
-function contextCountries(doc: Doc): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const e of doc.entities) {
-    const country = e.kb?.country;
-    if (typeof country !== 'string') continue;
-    weights.set(country, (weights.get(country) ?? 0) + e.mentions.length);
+/** The GeoNames admin1 code of a region named in our lexicon ("Belgorod Oblast" → "RU.09"). */
+function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefined {
+  const key = `${iso2}|${name}`;
+  if (!ctx.codes.has(key)) {
+    const core = regionCore(name);
+    const codes = (ctx.geo.admin1ByName.get(core) ?? []).filter((c) => c.startsWith(`${iso2}.`));
+    // "Hasakah Governorate" and GeoNames' "Al-Hasakah", "Zaporizhzhia" and "Zaporizhia"
+    const loose = looseKey(core.replace(/^(al|el|ar|as|ad|an)\s+/, ''));
+    ctx.codes.set(key, codes[0] ?? [...ctx.geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && looseKey(regionCore(n).replace(/^(al|el|ar|as|ad|an)\s+/, '')) === loose)?.[0]);
   }
-  return weights;
+  return ctx.codes.get(key);
 }
 
-/** The candidate a reader would mean: in the article's countries first, then the most populous. */
-function choose(ctx: Resolver, candidates: readonly GeoPlace[], cued: boolean, self?: Entity): { place: GeoPlace; how: string } | null {
-  let best: { place: GeoPlace; score: number; how: string } | null = null;
-  for (const place of candidates) {
-    const country = ctx.iso3.get(place.iso2) ?? place.iso2;
-    const weight = contextWeight(ctx, country, self);
-    if (!weight && !cued && place.population < WELL_KNOWN) continue;
-    const score = weight * 10 + Math.log10(place.population + 10);
-    if (!best || score > best.score) best = { place, score, how: weight ? 'context' : 'population' };
-  }
-  return best ? { place: best.place, how: best.how } : null;
+function settleRegion(ctx: Resolver, entity: Entity): void {
+  const kb = entity.kb!;
+  if (kb.resolved !== undefined) return;
+  const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
+  const code = iso2 ? admin1Code(ctx, iso2, entity.name) : undefined;
+  Object.assign(kb, { admin1: entity.name, admin1Code: code ?? null, resolved: true, resolution: 'lexicon' });
 }
 
-/** How much the article talks about a country, not counting the place being resolved. */
-function contextWeight(ctx: Resolver, country: string, self?: Entity): number {
-  const own = self && self.kb?.country === country ? self.mentions.length : 0;
-  return (ctx.context.get(country) ?? 0) - own;
-}
-
-function geoFacts(ctx: Resolver, place: GeoPlace, how: string): Record<string, unknown> {
-  const country = ctx.iso3.get(place.iso2) ?? null;
-  const admin1 = place.admin1 && country ? ctx.admin1Names.get(`${country}|${coreName(place.admin1)}`) ?? place.admin1 : place.admin1;
-  const facts: Record<string, unknown> = {
-    kind: /^PPLA?C?$|^PPLA[2-5]?$|^PPLC$/.test(place.featureCode) && place.population >= 100_000 ? 'city' : place.population >= 10_000 ? 'town' : 'village',
-    country,
-    iso2: place.iso2,
-    admin1,
-    admin1Code: place.admin1Code,
-    lat: place.lat,
-    lon: place.lon,
-    population: place.population,
-    geonames: place.geonames,
-    resolved: true,
-    resolution: how,
-  };
-  for (const key of Object.keys(facts)) if (facts[key] === null) delete facts[key];
-  return facts;
-}
-
-/** "in Zmiivka village", "near Sittwe", "the town of Rubaya": place names the lexicons lack. */
-function addCuedPlaces(ctx: Resolver): void {
+/** Names where the text says a place is, as GPE entities yet to be resolved. */
+function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const { doc } = ctx;
-  const mentioned = doc.tokensOverlapping(doc.entities.flatMap((e) => e.mentions)); // the entities do not change until the end
-  const taken = (t: Token) => mentioned.has(t);
-  const found: Array<{ start: number; end: number; facts: Record<string, unknown>; name: string }> = [];
-  for (const s of doc.sentences) {
-    if (s.heading) continue;
-    const toks = doc.tokens.slice(s.firstToken, s.endToken);
-    const capital = (t: Token | undefined) => !!t && t.kind === 'word' && startsUpper(t.text) && !taken(t) && !MONTHS_AND_DAYS.test(t.text);
-    for (let i = 1; i < toks.length; i++) {
-      const prev = toks[i - 1]!;
-      if (!capital(toks[i]) || capital(prev)) continue;
-      let j = i;
-      while (j < toks.length && capital(toks[j])) j++;
-      if (j - i > 4) continue;
-      const run = toks.slice(i, j);
-      const start = run[0]!.start;
-      const end = run[run.length - 1]!.end;
-      const text = doc.text.slice(start, end);
-      // a place compromise knows by name ("Chicago", "Texas"), or a name where the text puts a place
-      const known = ctx.tests.placeKind(text);
-      // "Hebei province", "Borno State", "Michigan": a region of any country, from GeoNames' admin1 table
-      const suffixed = /^(province|state|region|oblast|governorate|prefecture|county|department)s?$/i.test(toks[j]?.text ?? '');
-      if (suffixed || known === 'region') {
-        const codes = ctx.geo.admin1ByName.get(regionCore(text)) ?? [];
-        const code = [...codes].sort((a, b) => contextWeight(ctx, ctx.iso3.get(b.slice(0, 2)) ?? '') - contextWeight(ctx, ctx.iso3.get(a.slice(0, 2)) ?? ''))[0];
-        if (code) {
-          const end2 = suffixed ? toks[j]!.end : end;
-          found.push({ start, end: end2, name: ctx.geo.admin1.get(code)!, facts: { kind: 'admin1', country: ctx.iso3.get(code.slice(0, 2)) ?? null, iso2: code.slice(0, 2), admin1: ctx.geo.admin1.get(code), admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } });
-          i = j;
-          continue;
-        }
+  const spans = doc.entities.flatMap((e) => e.mentions.map((m) => ({ e, m })));
+  const overlapping = (start: number, end: number) => spans.filter(({ m }) => m.start < end && m.end > start);
+  const cued = new Map<Entity, CuedPlace[]>();
+  const countries = articleCountries(ctx);
+  const found = cuedPlaces(doc, {
+    isCommonWord: ctx.tests.isCommonWord,
+    isPersonName: ctx.tests.isPersonName,
+    taken: (start, end) => overlapping(start, end).length > 0,
+    isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
+  });
+  // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
+  for (const { e, m } of spans) {
+    if (!isPlace(e)) continue;
+    const before = doc.text.slice(Math.max(0, m.start - 60), m.start);
+    if (NEAR_BEFORE.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
+  }
+  const byName = new Map<string, Entity>();
+  for (const place of found) {
+    // "Hebei province", "Borno State": a region of any country, from GeoNames' admin1 table;
+    // "Woodbridge, Virginia": a region's bare name after a place and a comma
+    const suffix = REGION_WORD.exec(doc.text.slice(place.end, place.end + 16));
+    const afterPlace = /,\s*$/.test(doc.text.slice(Math.max(0, place.start - 3), place.start)) && !ctx.geo.places(foldName(place.text)).some(isProminent);
+    const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace;
+    if (regionish) {
+      const codes = ctx.geo.admin1ByName.get(regionCore(place.text)) ?? [];
+      if (codes.length) {
+        const end = suffix ? place.end + suffix[0].length : place.end;
+        const code = codes[0]!;
+        const name = ctx.geo.admin1.get(code)!;
+        const country = ctx.iso3.get(code.slice(0, 2));
+        const entity = byName.get(`admin1|${code}`) ?? { id: doc.newEntityId(), type: 'GPE' as const, name, mentions: [], kb: { kind: 'admin1', country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } };
+        if (!entity.kb!.country) delete entity.kb!.country;
+        if (!byName.has(`admin1|${code}`)) doc.entities.push(entity);
+        byName.set(`admin1|${code}`, entity);
+        entity.mentions.push(doc.mention(place.start, end));
+        continue;
       }
-      const ofSettlement = prev.lower === 'of' && SETTLEMENT.test(toks[i - 2]?.lower ?? '');
-      if (!known && !CUES.has(prev.lower) && !ofSettlement && !SETTLEMENT.test(toks[j]?.lower ?? '')) continue;
-      const settlementAfter = SETTLEMENT.test(toks[j]?.lower ?? '');
-      const cued = ofSettlement || settlementAfter || !!known;
-      if (run.length === 1 && !cued && (ctx.tests.isCommonWord(text) || ctx.tests.isPersonName(text))) continue;
-      const candidates = ctx.geo.places(foldName(text));
-      const chosen = candidates.length ? choose(ctx, candidates, cued) : null;
-      if (chosen) found.push({ start, end, name: chosen.place.name, facts: geoFacts(ctx, chosen.place, chosen.how) });
-      else if (known) found.push({ start, end, name: text, facts: { kind: known, resolved: false, reason: 'not in the gazetteer' } });
-      else if (cued) {
-        const kind = (toks[j]?.lower ?? toks[i - 2]?.lower ?? 'village').replace(/s$/, '');
-        found.push({ start, end, name: text, facts: { kind: /^(village|town|city)$/.test(kind) ? kind : 'village', resolved: false, reason: 'not in the gazetteer' } });
+    }
+    const key = foldName(place.text);
+    let entity = byName.get(key);
+    if (!entity) {
+      entity = { id: doc.newEntityId(), type: 'GPE', name: place.text, mentions: [], kb: { kind: place.kind ?? 'village', cued: place.strength } };
+      byName.set(key, entity);
+      doc.entities.push(entity);
+    } else if (rank(place.strength) > rank(entity.kb!.cued as CuedPlace['strength'])) {
+      entity.kb!.cued = place.strength;
+    }
+    entity.mentions.push(doc.mention(place.start, place.end));
+    cued.set(entity, [...(cued.get(entity) ?? []), place]);
+  }
+  return cued;
+}
+
+const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 3 : s === 'weak' ? 2 : s === 'known' ? 1 : 0);
+/** a place this large is a place wherever a text names it without a cue ("Philadelphia police") */
+const KNOWN_ANYWHERE = 500_000;
+
+/** ISO 2 codes of the countries the entities found so far belong to */
+function articleCountries(ctx: Resolver): Set<string> {
+  const found = new Set<string>();
+  for (const e of ctx.doc.entities) {
+    const kb = e.kb ?? {};
+    const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
+    if (iso2) found.add(iso2);
+  }
+  return found;
+}
+
+interface Named {
+  /** the region or country entity named with the place, and the mention that names it */
+  region: Entity;
+  mention: Mention;
+  evidence: PlaceEvidence;
+}
+
+/**
+ * For each place, the region or country the text names with it: the place entity whose mention
+ * follows one of its mentions after ", ", " (" or " in ". A city named like its region (Donetsk)
+ * stands for the region there ("Luhanske, Donetsk").
+ */
+function regionEvidence(ctx: Resolver): Map<Entity, Named> {
+  const { doc } = ctx;
+  const mentions = doc.entities
+    .filter(isPlace)
+    .flatMap((entity) => entity.mentions.map((m) => ({ entity, m })))
+    .sort((a, b) => a.m.start - b.m.start);
+  const named = new Map<Entity, Named>();
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const { entity: small, m } = mentions[k]!;
+    const { entity: big, m: next } = mentions[k + 1]!;
+    if (small === big || named.has(small) || kindOf(small) === 'country') continue;
+    if (!REGION_GAP.test(doc.text.slice(m.end, next.start))) continue;
+    const evidence = evidenceOf(ctx, big, next);
+    if (!evidence) continue;
+    // a region is in a country, not in another region
+    if (kindOf(small) === 'admin1' && !evidence.admin1Code && evidence.iso2) continue;
+    if (kindOf(small) === 'admin1') continue;
+    named.set(small, { region: big, mention: next, evidence });
+  }
+  return named;
+}
+
+/** The region or country a place entity stands for when named after another place. */
+function evidenceOf(ctx: Resolver, big: Entity, mention: Mention): PlaceEvidence | null {
+  const kb = big.kb ?? {};
+  const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
+  if (kb.kind === 'country') return iso2 ? { iso2 } : null;
+  if (kb.kind === 'admin1') {
+    const code = (kb.admin1Code as string | undefined) ?? (iso2 ? admin1Code(ctx, iso2, big.name) : undefined);
+    return code ? { admin1Code: code, iso2: code.slice(0, 2) } : iso2 ? { iso2 } : null;
+  }
+  // "Luhanske, Donetsk": a city named like its region stands for the region
+  if (typeof kb.admin1 === 'string' && iso2 && regionCore(kb.admin1) === regionCore(mention.text)) {
+    const code = (kb.admin1Code as string | undefined) ?? admin1Code(ctx, iso2, kb.admin1);
+    return code ? { admin1Code: code, iso2 } : null;
+  }
+  return null;
+}
+
+/**
+ * "Tomsk", "Sumy": a bare name that is both a region and its capital is the city, unless
+ * "region", "oblast" or "province" follows it or it names the region of another place
+ * ("Luhanske, Donetsk"), where the mention moves to the region.
+ */
+function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): void {
+  const { doc } = ctx;
+  const asRegion = new Set<Mention>([...named.values()].map((n) => n.mention));
+  const regions = new Map<string, Entity>();
+  for (const e of doc.entities) if (kindOf(e) === 'admin1' && typeof e.kb?.admin1Code === 'string') regions.set(e.kb.admin1Code, e);
+  const cities = new Map<string, Entity>();
+  for (const entity of [...doc.entities]) {
+    if (!isPlace(entity)) continue;
+    const kb = entity.kb ?? {};
+    if (kb.kind === 'admin1' && typeof kb.admin1Code === 'string') {
+      // bare mentions of a region named like its capital, not naming the region of a place
+      // a region named with its suffix elsewhere keeps its bare mentions that modify a noun ("the Belgorod incident")
+      const suffixed = entity.mentions.some((m) => regionCore(m.text) !== foldName(m.text));
+      const bare = entity.mentions.filter((m) => {
+        const after = doc.text.slice(m.end, m.end + 60);
+        if (asRegion.has(m) || regionCore(m.text) !== foldName(m.text) || REGION_WORD.test(after) || REGIONS_AFTER.test(after)) return false;
+        return !(suffixed && /^\s+\p{Ll}/u.test(after) && !/^\s+(and|or|in|on|at|to|from|of|is|was|were|has|had|said|city)\b/.test(after));
+      });
+      if (!bare.length) continue;
+      const capital = ctx.geo.places(foldName(bare[0]!.text)).find((p) => p.admin1Code === kb.admin1Code && /^PPLA|^PPLC/.test(p.featureCode));
+      if (!capital) continue;
+      const key = `${capital.geonames}`;
+      let city = cities.get(key);
+      if (!city) {
+        city = { id: doc.newEntityId(), type: 'GPE', name: capital.name, mentions: [], kb: { ...geoFacts(ctx, capital, 'region capital'), kind: 'city' } };
+        cities.set(key, city);
+        doc.entities.push(city);
       }
-      i = j;
+      for (const m of bare) city.mentions.push(m);
+      entity.mentions = entity.mentions.filter((m) => !bare.includes(m));
+    } else if (SETTLEMENT_KINDS.has(kb.kind as string) && entity.mentions.some((m) => asRegion.has(m))) {
+      // "Luhanske, Donetsk": this mention of Donetsk is Donetsk Oblast
+      const evidence = [...named.values()].find((n) => n.region === entity)!.evidence;
+      const code = evidence.admin1Code!;
+      let region = regions.get(code);
+      if (!region) {
+        const name = typeof kb.admin1 === 'string' ? kb.admin1 : ctx.geo.admin1.get(code) ?? entity.name;
+        region = { id: doc.newEntityId(), type: 'GPE', name, mentions: [], kb: { kind: 'admin1', country: kb.country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'lexicon' } };
+        regions.set(code, region);
+        doc.entities.push(region);
+      }
+      const moved = entity.mentions.filter((m) => asRegion.has(m));
+      region.mentions.push(...moved);
+      region.mentions.sort((a, b) => a.start - b.start);
+      entity.mentions = entity.mentions.filter((m) => !asRegion.has(m));
+      for (const n of named.values()) if (n.region === entity) n.region = region;
     }
   }
-  for (const f of found) {
-    const existing = doc.entities.find((e) => e.type === 'GPE' && e.name === f.name && e.kb?.geonames === f.facts.geonames);
-    if (existing) existing.mentions.push(doc.mention(f.start, f.end));
-    else doc.entities.push({ id: '', type: 'GPE', name: f.name, mentions: [doc.mention(f.start, f.end)], kb: f.facts });
-  }
 }
 
-/** Gazetteer facts for a place the lexicon named, re-resolved when the article is about elsewhere. */
-function resolve(ctx: Resolver, entity: Entity): void {
-  const kb = (entity.kb ??= {});
-  if (kb.resolved !== undefined) return;
-  const kind = kb.kind as string | undefined;
-  if (kind === 'admin1') {
-    const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
-    const code = iso2 ? admin1Code(ctx.geo, iso2, entity.name) : undefined;
-    Object.assign(kb, { admin1: entity.name, admin1Code: code ?? null, resolved: true, resolution: 'lexicon' });
+/** Every place resolved: those with a region named first, then the rest against the article's front. */
+function resolveAll(ctx: Resolver, named: Map<Entity, Named>, cued: Map<Entity, CuedPlace[]>): void {
+  const { doc } = ctx;
+  const places = doc.entities.filter((e) => isPlace(e) && e.mentions.length && e.kb?.resolved === undefined);
+  const later: Entity[] = [];
+  for (const entity of places) {
+    // a name the tagger found and no lexicon knows has no facts yet: the article's front decides it
+    const untyped = entity.kb === undefined;
+    entity.kb ??= {};
+    const kind = kindOf(entity);
+    const evidence = named.get(entity)?.evidence;
+    if (evidence) resolveInRegion(ctx, entity, evidence);
+    else if (kind && !SETTLEMENT_KINDS.has(kind)) lexiconOnly(entity);
+    else if (!untyped && entity.kb.cued === undefined) resolveLexiconCity(ctx, entity);
+    else later.push(entity);
+  }
+  const front = articleFront(ctx);
+  for (const entity of later) resolveByFront(ctx, entity, front, cued.get(entity) ?? []);
+}
+
+/** "Mykhaylivka, Donetsk": the namesake in the region named, else unresolved in that region. */
+function resolveInRegion(ctx: Resolver, entity: Entity, evidence: PlaceEvidence): void {
+  const kb = entity.kb!;
+  const names = [...new Set([entity.name, ...entity.mentions.map((m) => m.text)])];
+  const lexiconAdmin1 = typeof kb.admin1 === 'string' && typeof kb.lat === 'number';
+  if (lexiconAdmin1 && kb.cued === undefined) {
+    const own = ctx.iso2.get(kb.country as string);
+    const code = own ? admin1Code(ctx, own, kb.admin1 as string) : undefined;
+    if ((evidence.admin1Code && code === evidence.admin1Code) || (!evidence.admin1Code && own === evidence.iso2)) return resolveLexiconCity(ctx, entity);
+  }
+  const found = candidates(ctx.geo, names, evidence.iso2 ? [evidence.iso2] : []);
+  const place = inNamedRegion(found, evidence);
+  if (place) {
+    for (const key of Object.keys(kb)) delete kb[key];
+    Object.assign(kb, geoFacts(ctx, place, 'region named'));
     return;
   }
-  if (kind !== 'city' && kind !== 'town' && kind !== 'village') {
-    Object.assign(kb, { resolved: kb.lat !== undefined || kind === 'country', resolution: 'lexicon' });
-    if (!kb.resolved) kb.reason = 'the lexicon has no coordinates for it';
-    return;
-  }
-  const candidates = ctx.geo.places(foldName(entity.name));
-  const own = candidates.filter((p) => ctx.iso3.get(p.iso2) === kb.country);
-  // Ivanovo in an article about Bulgaria is Ivanovo, Bulgaria
-  const elsewhere = contextWeight(ctx, kb.country as string, entity) <= 0;
-  const contextual = elsewhere ? candidates.filter((p) => contextWeight(ctx, ctx.iso3.get(p.iso2) ?? '', entity) > 0) : [];
-  if (contextual.length) {
-    const chosen = choose(ctx, contextual, true, entity)!;
-    Object.assign(kb, geoFacts(ctx, chosen.place, 'context'));
-    return;
-  }
+  if (kb.cued === undefined && typeof kb.lat === 'number') return resolveLexiconCity(ctx, entity); // a known city; the region named is another's
+  unresolved(ctx, entity, 'not in the gazetteer', evidence);
+}
+
+function lexiconOnly(entity: Entity): void {
+  const kb = entity.kb!;
+  Object.assign(kb, { resolved: kb.lat !== undefined || kb.kind === 'country' || kb.kind === 'admin1', resolution: 'lexicon' });
+  if (!kb.resolved) kb.reason = 'the lexicon has no coordinates for it';
+}
+
+/**
+ * A city of the lexicon: its own GeoNames entry (the capital or largest place of that name in
+ * its country, else the nearest), whatever countries the article names.
+ */
+function resolveLexiconCity(ctx: Resolver, entity: Entity): void {
+  const kb = entity.kb!;
   const iso2 = ctx.iso2.get(kb.country as string);
+  const own = ctx.geo.places(foldName(entity.name)).filter((p) => p.iso2 === iso2 && (typeof kb.lat !== 'number' || distance(p, kb) < 1));
   const nearest =
-    [...own].sort((a, b) => distance(a, kb) - distance(b, kb))[0] ??
+    [...own].sort((a, b) => Number(b.featureCode === 'PPLC') - Number(a.featureCode === 'PPLC') || distance(a, kb) - distance(b, kb))[0] ??
     (iso2 && typeof kb.lat === 'number' && typeof kb.lon === 'number' ? ctx.geo.nearby(iso2, kb.lat, kb.lon) ?? undefined : undefined);
   if (nearest) {
     const facts = geoFacts(ctx, nearest, 'lexicon');
@@ -205,38 +339,117 @@ function resolve(ctx: Resolver, entity: Entity): void {
   }
 }
 
-const admin1Memo = new Map<string, string | undefined>();
-
-/** The GeoNames admin1 code of a region named in our lexicon ("Belgorod Oblast" → "RU.09"). */
-function admin1Code(geo: GeoIndex, iso2: string, name: string): string | undefined {
-  const key = `${iso2}|${name}`;
-  if (!admin1Memo.has(key)) {
-    const core = coreName(name);
-    admin1Memo.set(key, [...geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && coreName(n) === core)?.[0]);
+/** The regions, places and countries the article has settled so far. */
+function articleFront(ctx: Resolver): Front {
+  const admin1 = new Map<string, number>();
+  const points: Array<{ lat: number; lon: number }> = [];
+  const countries = new Map<string, number>();
+  for (const e of ctx.doc.entities) {
+    const kb = e.kb ?? {};
+    const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
+    if (iso2) countries.set(iso2, (countries.get(iso2) ?? 0) + e.mentions.length);
+    if (!isPlace(e) || kb.resolved !== true || kb.kind === 'country') continue;
+    if (typeof kb.admin1Code === 'string') admin1.set(kb.admin1Code, (admin1.get(kb.admin1Code) ?? 0) + 1);
+    if (kb.kind !== 'admin1' && typeof kb.lat === 'number' && typeof kb.lon === 'number') points.push({ lat: kb.lat, lon: kb.lon });
   }
-  return admin1Memo.get(key);
+  return { admin1, points, countries };
+}
+
+/** places named as a part of a town ("Southwest Philadelphia", "East Mosul"): geo_precision 2 */
+const partOf = new WeakSet<Entity>();
+
+/** A cued or compromise-known name without a region named: by the article's front, then prominence. */
+function resolveByFront(ctx: Resolver, entity: Entity, front: Front, cues: CuedPlace[]): void {
+  const kb = entity.kb!;
+  const strength = kb.cued as CuedPlace['strength'];
+  const names = [...new Set([entity.name, ...entity.mentions.map((m) => m.text)])];
+  const countries = [...front.countries.keys()];
+  // "Eastern Europe", "Northern Syria", "Southwest Philadelphia": a direction before a place
+  const direction = /^(north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|upper|lower|downtown)\s+(.+)$/i.exec(entity.name);
+  let found = candidates(ctx.geo, names, countries);
+  if (direction && !found.exact.length && !found.loose.length) {
+    found = candidates(ctx.geo, [direction[2]!], countries);
+    if (found.exact.length || found.loose.length) partOf.add(entity);
+  }
+  const chosen = choose(found, front, strength !== 'region');
+  const known = ctx.tests.placeKind(entity.name) ?? (direction && ctx.tests.placeKind(direction[2]!) ? 'region' : null);
+  if (chosen && (strength !== 'region' || isProminent(chosen.place) || chosen.how !== 'population')) {
+    const cuedKind = kb.kind;
+    for (const key of Object.keys(kb)) delete kb[key];
+    Object.assign(kb, geoFacts(ctx, chosen.place, chosen.how));
+    if (cues.length && cuedKind === 'village' && chosen.place.population < WELL_KNOWN) kb.kind = kb.kind === 'city' ? 'town' : kb.kind;
+    return;
+  }
+  if (strength === 'region' && !known) {
+    entity.mentions = []; // "Smith, Jones": no region followed it after all
+    return;
+  }
+  delete kb.cued;
+  if (known === 'region' && !cues.some((c) => c.kind)) {
+    entity.type = 'LOC'; // "in Eastern Europe": a region compromise knows, not a settlement
+    unresolved(ctx, entity, 'not in the gazetteer', undefined, 'region');
+  } else {
+    unresolved(ctx, entity, 'not in the gazetteer', undefined, known === 'city' ? 'city' : undefined);
+  }
+}
+
+function unresolved(ctx: Resolver, entity: Entity, reason: string, evidence?: PlaceEvidence, as?: string): void {
+  const kb = entity.kb!;
+  const kind = as ?? (SETTLEMENT_KINDS.has(kb.kind as string) ? kb.kind : 'village');
+  for (const key of Object.keys(kb)) delete kb[key];
+  Object.assign(kb, { kind, resolved: false, reason });
+  if (evidence?.iso2) {
+    const country = ctx.iso3.get(evidence.iso2);
+    if (country) kb.country = country;
+    kb.iso2 = evidence.iso2;
+  }
+  if (evidence?.admin1Code) {
+    const name = ctx.geo.admin1.get(evidence.admin1Code);
+    const lexName = name && kb.country ? ctx.admin1Names.get(`${kb.country}|${regionCore(name)}`) ?? name : name;
+    Object.assign(kb, { admin1: lexName ?? null, admin1Code: evidence.admin1Code, precision: 'admin1' });
+  }
+}
+
+function geoFacts(ctx: Resolver, place: GeoPlace, how: string): Record<string, unknown> {
+  const country = ctx.iso3.get(place.iso2) ?? null;
+  const admin1 = place.admin1 && country ? ctx.admin1Names.get(`${country}|${regionCore(place.admin1)}`) ?? place.admin1 : place.admin1;
+  const facts: Record<string, unknown> = {
+    kind: /^PPLA?C?$|^PPLA[2-5]?$|^PPLC$/.test(place.featureCode) && place.population >= 100_000 ? 'city' : place.population >= 10_000 ? 'town' : 'village',
+    country,
+    iso2: place.iso2,
+    admin1,
+    admin1Code: place.admin1Code,
+    lat: place.lat,
+    lon: place.lon,
+    population: place.population,
+    geonames: place.geonames || null,
+    resolved: true,
+    resolution: how,
+  };
+  for (const key of Object.keys(facts)) if (facts[key] === null) delete facts[key];
+  return facts;
+}
+
+/**
+ * ACLED's geo_precision: 1 the town itself, 2 near it ("near X", "outskirts of X" in every
+ * mention), 3 a region or country only (also an unresolved village whose region is known).
+ */
+function precision(doc: Doc, entity: Entity): void {
+  const kb = (entity.kb ??= {});
+  if (kb.resolved === false) {
+    if (kb.precision === 'admin1') kb.geo_precision = 3;
+    return;
+  }
+  if (kb.resolved !== true) return;
+  if (!SETTLEMENT_KINDS.has(kb.kind as string) || entity.type === 'LOC') {
+    kb.geo_precision = 3;
+    return;
+  }
+  const near = partOf.has(entity) || entity.mentions.every((m) => NEAR_BEFORE.test(doc.text.slice(Math.max(0, m.start - 60), m.start)));
+  kb.geo_precision = near ? 2 : 1;
 }
 
 function distance(p: GeoPlace, kb: Record<string, unknown>): number {
   if (typeof kb.lat !== 'number' || typeof kb.lon !== 'number') return 0;
   return (p.lat - kb.lat) ** 2 + (p.lon - kb.lon) ** 2;
-}
-
-/** "in Zmiivka village, Kherson": the region after the comma is where the village lies. */
-function placesInChains(doc: Doc): void {
-  const mentions = doc.entities
-    .filter((e) => e.type === 'GPE')
-    .flatMap((entity) => entity.mentions.map((m) => ({ entity, m })))
-    .sort((a, b) => a.m.start - b.m.start);
-  for (let k = 0; k + 1 < mentions.length; k++) {
-    const { entity: small, m } = mentions[k]!;
-    const { entity: big, m: next } = mentions[k + 1]!;
-    if (!/^(\s+(village|town|city|settlement))?,\s+$/.test(doc.text.slice(m.end, next.start))) continue;
-    const kb = (small.kb ??= {});
-    const bigKb = big.kb ?? {};
-    // "Zmiivka village, Kherson": the region, or the region of the city named after it
-    const region = bigKb.kind === 'admin1' ? big.name : kb.resolved === false ? bigKb.admin1 : undefined;
-    if (region && (!kb.admin1 || kb.resolved === false) && (!kb.country || kb.country === bigKb.country)) kb.admin1 = region;
-    if (!kb.country && bigKb.country) kb.country = bigKb.country;
-  }
 }

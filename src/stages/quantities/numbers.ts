@@ -28,7 +28,7 @@ export interface ParsedNumber {
 
 const STARTERS = new Set([...Object.keys(SMALL), ...Object.keys(TENS), ...Object.keys(VAGUE), 'a', 'an', 'both', 'dozen']);
 
-/** Can a number start with this word? A cheap test before parseNumber. */
+/** Can a number start with this word? A speed trick: a cheap test (digits by character code) before parseNumber. */
 export function startsNumber(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57) return true;

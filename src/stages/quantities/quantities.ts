@@ -3,8 +3,8 @@
 // counts only when the thing is known equipment). Dates, years, clock times, ordinals,
 // percentages and numbers inside names ("Su-25", "47th Brigade") are never quantities.
 import type { Doc, Entity, Quantity, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
-import { APPROXIMATORS, parseNumber, startsNumber } from './numbers.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
+import { APPROXIMATORS, parseNumber, startsNumber, type ParsedNumber } from './numbers.js';
 
 const TIME_UNITS = /^(second|minute|hour|day|night|week|weekend|month|year|decade|century|a\.m\.|p\.m\.|am|pm|o'clock|percent|per|%|bn|times?)s?$/;
 const NOUNISH = new Set(['NOUN', 'PROPN']);
@@ -12,10 +12,11 @@ const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
 const APPROX = APPROXIMATORS.map((a) => a.split(' ')).sort((a, b) => b.length - a.length);
 const APPROX_FIRST = new Set(APPROX.map((a) => a[0]!));
 
-export function quantitiesStage(people: Set<string>): Stage {
+export function quantitiesStage(ctx: PipelineContext): Stage {
+  const people = ctx.knowledge.people;
   return {
     name: 'quantities',
-    requires: ['tokens', 'entities'],
+    requires: ['tokens', 'sentences', 'entities'],
     assigns: ['quantities'],
     run(doc) {
       const dates = doc.entities.filter((e) => e.type === 'DATE').flatMap((e) => e.mentions);
@@ -44,59 +45,14 @@ function quantityAt(
   inDate: (t: Token) => boolean,
   people: Set<string>,
 ): { quantity: Omit<Quantity, 'id'>; next: number } | null {
-  if (!APPROX_FIRST.has(words[i]!) && !startsNumber(words[i]!)) return null;
-  let at = i;
-  let approximate = false;
-  for (const phrase of APPROX) {
-    if (phrase.every((p, k) => words[i + k] === p)) {
-      at = i + phrase.length;
-      approximate = true;
-      break;
-    }
-  }
-  const first = toks[at];
-  if (!first || !startsNumber(first.lower) || inDate(first)) return null;
-  // a number glued to letters is part of a name or an ordinal: Su-25, 47th, 155mm
-  if (/\d/.test(first.text) && !/^[\d.,]+$/.test(first.text)) return null;
-  const number = parseNumber(words, at);
-  if (!number) return null;
-  // a calibre or a measure written solid: "155mm", "152-mm", "5km"
-  const unit = toks[at + number.length];
-  const glued = unit && unit.start === toks[at + number.length - 1]!.end;
-  if (glued && (/^\p{L}/u.test(unit.text) || (unit.text === '-' && /^\p{L}/u.test(toks[at + number.length + 1]?.text ?? '')))) return null;
-  if (approximate && number.article) return null;
-  let j = at + number.length;
-  if (words[j] === 'of') j++;
-  const previous = toks[i - 1];
-  if (previous && /^(no\.|number|#|the|page|article|chapter|resolution|route|highway)$/i.test(previous.text) && !number.article) return null;
-  // a four-digit year is a date, whatever follows
-  if (number.value !== null && Number.isInteger(number.value) && number.value >= 1900 && number.value <= 2100 && /^\d{4}$/.test(first.text)) return null;
+  const found = numberAt(toks, words, i, inDate);
+  if (!found) return null;
+  const { number, approximate, j } = found;
   // the noun phrase counted: modifiers, then the head noun (or a known equipment mention)
-  let head = -1;
-  let entity: Entity | null = null;
-  let k = j;
-  for (; k < toks.length && k < j + 6; k++) {
-    const t = toks[k]!;
-    if (inDate(t)) break;
-    const equipment = doc.entityAt(t.start, t.end);
-    if (equipment && equipment.entity.type === 'EQUIPMENT') {
-      entity = equipment.entity;
-      while (k + 1 < toks.length && toks[k + 1]!.end <= equipment.mention.end) k++;
-      head = k;
-      break;
-    }
-    if (t.text === '-' && k > j) continue;
-    if (people.has(t.lower) && t.pos !== 'VERB') {
-      head = k;
-      if (!(toks[k + 1] && people.has(toks[k + 1]!.lower))) break;
-      continue;
-    }
-    if (!MODIFIER.has(t.pos) || (t.pos === 'VERB' && !/ed$|ing$/.test(t.lower) && k > j)) break;
-    if (NOUNISH.has(t.pos) || t.pos === 'VERB') head = k;
-    const next = toks[k + 1];
-    if (NOUNISH.has(t.pos) && next && (!MODIFIER.has(next.pos) || next.pos === 'VERB' || next.pos === 'ADJ')) break;
-  }
-  if (head < 0) return null;
+  const counted = countedHead(doc, toks, j, inDate, people);
+  if (!counted) return null;
+  const { head } = counted;
+  let entity = counted.entity;
   const headToken = toks[head]!;
   if (headToken.pos === 'VERB' && !entity && !people.has(headToken.lower)) return null;
   if (TIME_UNITS.test(headToken.lower)) return null;
@@ -125,6 +81,66 @@ function quantityAt(
     },
     next: head + 1,
   };
+}
+
+/** The number starting at token i ("at least 12", "dozens of"), unless it is part of a name, a date, a measure or a label; j is the first token after it. */
+function numberAt(toks: Token[], words: string[], i: number, inDate: (t: Token) => boolean): { number: ParsedNumber; approximate: boolean; j: number } | null {
+  if (!APPROX_FIRST.has(words[i]!) && !startsNumber(words[i]!)) return null;
+  let at = i;
+  let approximate = false;
+  for (const phrase of APPROX) {
+    if (phrase.every((p, k) => words[i + k] === p)) {
+      at = i + phrase.length;
+      approximate = true;
+      break;
+    }
+  }
+  const first = toks[at];
+  if (!first || !startsNumber(first.lower) || inDate(first)) return null;
+  // a number glued to letters is part of a name or an ordinal: Su-25, 47th, 155mm
+  if (/\d/.test(first.text) && !/^[\d.,]+$/.test(first.text)) return null;
+  const number = parseNumber(words, at);
+  if (!number) return null;
+  // a calibre or a measure written solid: "155mm", "152-mm", "5km"
+  const unit = toks[at + number.length];
+  const glued = unit && unit.start === toks[at + number.length - 1]!.end;
+  if (glued && (/^\p{L}/u.test(unit.text) || (unit.text === '-' && /^\p{L}/u.test(toks[at + number.length + 1]?.text ?? '')))) return null;
+  if (approximate && number.article) return null;
+  let j = at + number.length;
+  if (words[j] === 'of') j++;
+  const previous = toks[i - 1];
+  if (previous && /^(no\.|number|#|the|page|article|chapter|resolution|route|highway)$/i.test(previous.text) && !number.article) return null;
+  // a four-digit year is a date, whatever follows
+  if (number.value !== null && Number.isInteger(number.value) && number.value >= 1900 && number.value <= 2100 && /^\d{4}$/.test(first.text)) return null;
+  return { number, approximate, j };
+}
+
+/** The head of the noun phrase counted from token j: modifiers, then the head noun, or a known equipment mention. */
+function countedHead(doc: Doc, toks: Token[], j: number, inDate: (t: Token) => boolean, people: Set<string>): { head: number; entity: Entity | null } | null {
+  let head = -1;
+  let entity: Entity | null = null;
+  for (let k = j; k < toks.length && k < j + 6; k++) {
+    const t = toks[k]!;
+    if (inDate(t)) break;
+    const equipment = doc.entityAt(t.start, t.end);
+    if (equipment && equipment.entity.type === 'EQUIPMENT') {
+      entity = equipment.entity;
+      while (k + 1 < toks.length && toks[k + 1]!.end <= equipment.mention.end) k++;
+      head = k;
+      break;
+    }
+    if (t.text === '-' && k > j) continue;
+    if (people.has(t.lower) && t.pos !== 'VERB') {
+      head = k;
+      if (!(toks[k + 1] && people.has(toks[k + 1]!.lower))) break;
+      continue;
+    }
+    if (!MODIFIER.has(t.pos) || (t.pos === 'VERB' && !/ed$|ing$/.test(t.lower) && k > j)) break;
+    if (NOUNISH.has(t.pos) || t.pos === 'VERB') head = k;
+    const next = toks[k + 1];
+    if (NOUNISH.has(t.pos) && next && (!MODIFIER.has(next.pos) || next.pos === 'VERB' || next.pos === 'ADJ')) break;
+  }
+  return head < 0 ? null : { head, entity };
 }
 
 function itemOf(t: Token, people: Set<string>): string {

@@ -2,8 +2,8 @@
 // wink works on token indices; we rebuild offsets by walking each token through the
 // paragraph, so `text.slice(start, end) === token.text` always holds.
 import type { Sentence, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
-import { sharedWink, type Wink } from './wink.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
+import { fold } from '../../text.js';
 
 /** A line is a heading when it is short and does not end like a sentence. */
 export function isHeading(line: string): boolean {
@@ -20,7 +20,8 @@ function wordCount(line: string, max: number): number {
   return n;
 }
 
-export function sentencesStage(nlp: Wink = sharedWink()): Stage {
+export function sentencesStage(ctx: PipelineContext): Stage {
+  const nlp = ctx.wink;
   const its = nlp.its;
   return {
     name: 'sentences',
@@ -133,6 +134,7 @@ function breakLongRuns(line: string): string {
   return out.join('');
 }
 
+/** The first character at or after `from` that is not white space; a speed trick: ASCII is decided by character code. */
 function skipSpace(line: string, from: number): number {
   let i = from;
   for (; i < line.length; i++) {
@@ -141,20 +143,6 @@ function skipSpace(line: string, from: number): number {
     if (c < 128 || !/\s/.test(line[i]!)) break;
   }
   return i;
-}
-
-/** Lower case with typographic apostrophes folded, keeping the length unchanged. */
-export function fold(s: string): string {
-  const lower = s.toLowerCase();
-  return APOSTROPHES.test(lower) ? lower.replace(APOSTROPHES_ALL, "'") : lower;
-}
-const APOSTROPHES = /[’‘`´]/;
-const APOSTROPHES_ALL = /[’‘`´]/g;
-
-/** Does the word start with a capital letter? ASCII is decided without the regular expression (this runs for every token). */
-export function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
 }
 
 export type { Token };

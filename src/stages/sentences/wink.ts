@@ -39,11 +39,12 @@ interface ModelLoader {
 /**
  * What wink computes for each document: sentence boundaries and parts of speech (lemmas come
  * with them). Its named entities, negation and sentiment are not used by sitrep; leaving them
- * out makes readDoc 1.4 times faster and changes neither tokens, sentences, tags nor lemmas
- * (parts of speech do not depend on them).
+ * out is a speed trick (docs/PERFORMANCE-NOTES.md) that changes neither tokens, sentences, tags
+ * nor lemmas (parts of speech do not depend on them).
  */
 const PIPE = ['sbd', 'pos'];
 
+/** Module-level singleton, on purpose (see sharedWink); pipelines reach it as ctx.wink. */
 let shared: Wink | null = null;
 
 /**

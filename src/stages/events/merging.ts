@@ -1,0 +1,280 @@
+// Merging (event coreference): one real incident is one event. Within a sentence, a verb that
+// tells what an event named before it did ("Russian shelling hit Zmiivka") adds to that event,
+// and the noun that names an event a support verb launched ("launch massive missile strikes")
+// replaces the verb's. Across the article, a later mention ("the incursions", "these raids")
+// and the same fact told again add to the earlier event; a sentence that only lists ("These
+// included four tanks …") adds targets to the event before it, and one that only retells an
+// event names who vouches for it.
+import type { Casualties, CasualtyClaim, Doc, EventType, Token } from '../../doc.js';
+import { isAnaphoric, isSubjectOf } from './candidates.js';
+import type { Draft, SentenceView } from './frame.js';
+import type { Taxonomy } from './taxonomy.js';
+import type { TriggerHit } from './triggers.js';
+
+export class EventMemory {
+  /** the article's events so far, in order */
+  readonly drafts: Draft[] = [];
+  /** the event the previous sentences spoke of last, for "This included …" */
+  private lastTouched: { draft: Draft; sentence: number } | null = null;
+  /** claimants of events told again in the current sentence */
+  private retold: Array<{ into: Draft; source: string }> = [];
+
+  constructor(
+    private taxonomy: Taxonomy,
+    private doc: Doc,
+  ) {}
+
+  startSentence(): void {
+    this.retold = [];
+  }
+
+  /** A new draft of the current sentence: merged into an event already told, or added to `made`. */
+  place(made: Draft[], draft: Draft, hit: TriggerHit, toks: Token[]): void {
+    // "Russian shelling hit Zmiivka": the verb tells what the event named before it did
+    const subjectEvent = made.find((d) => isSubjectOf(d, hit, toks));
+    if (subjectEvent && this.taxonomy.is(draft.event.type, 'strike') && !draft.nominal) {
+      for (const a of draft.event.args) if (a.role !== 'agent' && !subjectEvent.event.args.some((b) => b.role === a.role && b.start === a.start)) subjectEvent.event.args.push(a);
+      return;
+    }
+    // the same event told again in this sentence, or earlier in the article
+    const same = made.find((d) => d.event.type === draft.event.type);
+    if (same) {
+      // "launch massive missile strikes": the noun names the event, the verb only launches it
+      if (/^(fire|launch|carry|conduct)/.test(same.lemma) && draft.nominal) {
+        absorb(draft, same);
+        made[made.indexOf(same)] = draft;
+      }
+      return;
+    }
+    if (isAnaphoric(hit, toks) && this.mergeIntoEarlier(draft)) return;
+    made.push(draft);
+  }
+
+  /** The events a sentence made, after its own merges: they share agents and targets; a sentence of retellings names its claimants. */
+  settleSentence(doc: Doc, made: Draft[]): void {
+    shareCoordinatedAgent(doc, made);
+    lendEffectTargets(this.taxonomy, made);
+    // "Videos released by the ministry showed the destruction …": a sentence that only retells an
+    // event names who vouches for it; one that reports a new event ("claims of repelling the
+    // incursions") does not make its claimant the source of the old one
+    if (made.length === 0) for (const { into, source } of this.retold) into.event.source ??= source;
+  }
+
+  /** Keep the sentence's events, each unless it is a fact told before. */
+  keep(kept: Draft[], s: number): void {
+    for (const d of kept) {
+      if (this.duplicateOfEarlier(d)) continue;
+      this.drafts.push(d);
+      this.lastTouched = { draft: d, sentence: s };
+    }
+  }
+
+  private mergeIntoEarlier(draft: Draft): boolean {
+    const earlier = [...this.drafts].reverse().find((d) => d.event.type === draft.event.type && !conflicts(this.doc, d, draft, false));
+    if (!earlier) return false;
+    absorb(earlier, draft);
+    if (draft.event.source) this.retold.push({ into: earlier, source: draft.event.source });
+    this.lastTouched = { draft: earlier, sentence: draft.event.sentence };
+    return true;
+  }
+
+  /** The same fact told twice: same type, trigger and agent; or a later "these groups launched raids". */
+  private duplicateOfEarlier(draft: Draft): boolean {
+    const agentRef = (d: Draft) => d.event.args.find((a) => a.role === 'agent')?.ref ?? null;
+    // descriptions without an entity: the same words ("a gunman", "the gunman") are the same actor
+    const agentText = (x: Draft) => x.event.args.find((a) => a.role === 'agent')?.text.toLowerCase().replace(/^(the|a|an)\s+/, '') ?? null;
+    const earlier = [...this.drafts].reverse().find((d) => {
+      if (d.event.type !== draft.event.type || conflicts(this.doc, d, draft)) return false;
+      if (draft.agentAnaphoric && draft.event.sentence - d.event.sentence <= 2) return true;
+      if (d.lemma !== draft.lemma) return false;
+      if (agentRef(d) !== null) return agentRef(d) === agentRef(draft);
+      return agentText(d) !== null && agentText(d) === agentText(draft);
+    });
+    if (!earlier) return false;
+    absorb(earlier, draft);
+    return true;
+  }
+
+  /** "These included four tanks and a Polish Krab howitzer." lists the previous event's targets. */
+  continueLast(view: SentenceView): void {
+    const { doc, s, phrases } = view;
+    if (!this.lastTouched || this.lastTouched.sentence !== s - 1) return;
+    const last = this.lastTouched.draft;
+    const sentence = doc.sentences[s]!;
+    const counted = doc.quantities.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
+    for (const q of counted) {
+      last.event.args.push({ role: 'target', ...doc.mention(q.start, q.end), ref: q.entity });
+      last.event.args.push({ role: 'quantity', ...doc.mention(q.start, q.end), ref: q.id });
+    }
+    for (const p of phrases) {
+      if (p.kind !== 'equipment' && p.kind !== 'people' && p.kind !== 'facility') continue;
+      if (p.quantity || counted.some((q) => q.start <= p.start && q.end >= p.end)) continue;
+      last.event.args.push({ role: 'target', ...doc.mention(p.start, p.end), ref: p.ref });
+    }
+  }
+}
+
+/**
+ * One event told twice: the first keeps its agent and time, and takes the other's other
+ * arguments, its date, its mention and its casualty figures (settled once the article is read,
+ * by settleFigures: never summed).
+ */
+export function absorb(into: Draft, from: Draft): void {
+  const e = into.event;
+  for (const a of from.event.args) {
+    if ((a.role === 'agent' || a.role === 'time') && e.args.some((b) => b.role === a.role)) continue;
+    if (!e.args.some((b) => b.role === a.role && b.start === a.start)) e.args.push(a);
+  }
+  e.date ??= from.event.date;
+  into.figures = [...(into.figures ?? []), ...figuresOf(from)];
+  const mentions = [{ ...from.event.trigger, sentence: from.event.sentence }, ...(from.event.mentions ?? [])];
+  e.mentions = [...(e.mentions ?? []), ...mentions.filter((m) => m.start !== e.trigger.start)].sort((a, b) => a.start - b.start);
+}
+
+const KEYS = ['killed', 'injured', 'captured'] as const;
+const hasFigure = (c: Casualties) => KEYS.some((k) => c[k] !== null);
+
+/** The figures a draft carries: its own (with its claimant) and those of the mentions merged into it. */
+function figuresOf(d: Draft): CasualtyClaim[] {
+  const own = { source: d.event.source, ...d.event.casualties };
+  return [...(hasFigure(own) ? [own] : []), ...(d.figures ?? [])];
+}
+
+/**
+ * An incident's casualties from the figures of its mentions, never their sum: per claimant
+ * the highest figure it gives (tolls are revised upwards as reports come in, and "at least"
+ * figures are lower bounds); the event follows its own claimant (else the first to give a
+ * figure), takes what that claimant leaves out from the others, and lists in
+ * `casualty_claims` the claimants whose figures differ.
+ */
+export function settleFigures(d: Draft): void {
+  const all = figuresOf(d);
+  if (!all.length) return;
+  const bySource = new Map<string | null, Casualties>();
+  for (const f of all) {
+    const c = bySource.get(f.source) ?? { killed: null, injured: null, captured: null };
+    for (const k of KEYS) if (f[k] !== null && (c[k] === null || f[k]! > c[k]!)) c[k] = f[k];
+    bySource.set(f.source, c);
+  }
+  const primary = bySource.has(d.event.source) ? d.event.source : all[0]!.source;
+  const casualties = { ...bySource.get(primary)! };
+  for (const c of bySource.values()) for (const k of KEYS) casualties[k] ??= c[k];
+  d.event.casualties = casualties;
+  const claims = [...bySource].filter(([source, c]) => source !== primary && KEYS.some((k) => c[k] !== null && casualties[k] !== null && c[k] !== casualties[k]));
+  if (claims.length) d.event.casualty_claims = claims.map(([source, c]) => ({ source, ...c }));
+}
+
+/**
+ * Within-document coreference, once the article is read: a later mention of an incident told
+ * before joins it. A later mention is one named as known ("the attack", "the bombing", "these
+ * raids"), the deaths told in the sentence after an attack ("Eleven civilians were killed"),
+ * or the same deed told again with the same word within a few sentences ("was shot" … "was
+ * shot in the chest"). Mentions that say otherwise stay apart: another place, another day,
+ * another agent, another modality (a mention named as known of another type too), or
+ * "another", "a second", "a separate", "the subsequent" attack.
+ */
+export function mergeIncidents(doc: Doc, taxonomy: Taxonomy, drafts: Draft[]): Draft[] {
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    const into = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, d.event.type) && !conflicts(doc, k, d, !d.anaphoric || k.event.type !== d.event.type) && !isAnother(doc, d) && corefers(taxonomy, kept, k, d));
+    if (into) {
+      // the dead of a KILLING told after an attack are the attack's casualties, not its targets
+      if (d.event.type === 'KILLING' && into.event.type !== 'KILLING') d.event.args = d.event.args.map((a) => (a.role === 'target' ? { ...a, role: 'casualties' } : a));
+      absorb(into, d);
+      // "the bombing" names a deed its casualty sentence only counted
+      if (into.event.type === 'KILLING' && d.event.type !== 'KILLING') into.event.type = d.event.type;
+    } else kept.push(d);
+  }
+  return kept;
+}
+
+/** Types one incident may be told by: the same type, or two kinds of armed violence and the deaths it caused. */
+export function incidentTypes(taxonomy: Taxonomy, a: EventType, b: EventType): boolean {
+  if (a === b) return true;
+  const assault = (t: EventType) => t === 'KILLING' || (taxonomy.is(t, 'violent') && taxonomy.is(t, 'absorbsKilling') && !taxonomy.is(t, 'effect') && t !== 'SEIZE' && t !== 'CRASH');
+  return assault(a) && assault(b);
+}
+
+const lastSentence = (d: Draft) => Math.max(d.event.sentence, ...(d.event.mentions ?? []).map((m) => m.sentence));
+
+function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draft): boolean {
+  const e = later.event;
+  const gap = e.sentence - lastSentence(earlier);
+  if (later.anaphoric) return true;
+  // "Eleven civilians were killed", "The man died in hospital": deaths without a killer of
+  // their own (the subject of "died" is the dead) are those of the attack told before, unless
+  // another place or day says otherwise
+  if (e.type === 'KILLING' && (later.lemma === 'die' || !e.args.some((a) => a.role === 'agent'))) {
+    const latest = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, 'KILLING'));
+    return latest === earlier;
+  }
+  // the same deed told again within a few sentences (another agent is a conflict, above)
+  return e.type === earlier.event.type && gap <= (later.lemma === earlier.lemma ? 3 : 2);
+}
+
+const ASSERTED = new Set(['asserted', 'claimed']);
+
+/**
+ * Two mentions that cannot be one incident: another day, place or agent, or one that happened
+ * and one that did not. A mention named as known (`strict` false: "the attack was condemned
+ * by …", "claims of repelling the incursions") is held to its day and place only: its agent
+ * and modality are often another verb's.
+ */
+export function conflicts(doc: Doc, a: Draft, b: Draft, strict = true): boolean {
+  const x = a.event;
+  const y = b.event;
+  if (strict && ASSERTED.has(x.modality) !== ASSERTED.has(y.modality)) return true;
+  if (x.date && y.date && !x.date.startsWith(y.date) && !y.date.startsWith(x.date)) return true;
+  const refs = (e: typeof x, role: string) => e.args.filter((r) => r.role === role && r.ref !== null).map((r) => r.ref);
+  const px = refs(x, 'location');
+  const py = refs(y, 'location');
+  if (px.length && py.length && !px.some((p) => py.some((q) => samePlace(doc, p!, q!)))) return true;
+  const ax = refs(x, 'agent');
+  const ay = refs(y, 'agent');
+  return strict && ax.length > 0 && ay.length > 0 && !ax.some((r) => ay.includes(r));
+}
+
+/** One place, or one inside the other: "Kursk Oblast" is in "Russia", a city in its admin1 region. */
+function samePlace(doc: Doc, a: string, b: string): boolean {
+  if (a === b) return true;
+  const kb = (id: string) => (doc.entities.find((e) => e.id === id)?.kb ?? {}) as { kind?: string; country?: string; admin1?: string };
+  const contains = (p: ReturnType<typeof kb>, q: ReturnType<typeof kb>) =>
+    (p.kind === 'country' && !!p.country && p.country === q.country) || (p.kind === 'admin1' && !!p.admin1 && p.admin1 === q.admin1);
+  return contains(kb(a), kb(b)) || contains(kb(b), kb(a));
+}
+
+/** "another attack", "a second bombing", "a separate shooting", "last month's raid": not the incident told before. */
+function isAnother(doc: Doc, d: Draft): boolean {
+  const sentence = doc.sentences[d.event.sentence]!;
+  const before = doc.text.slice(Math.max(sentence.start, d.event.trigger.start - 40), d.event.trigger.start);
+  return /\b(another|second|third|separate|new|fresh|further|other|subsequent|earlier|previous|similar|last (week|month|year)'s)\s+(\w+\s+){0,2}$/i.test(before);
+}
+
+/** "reported engaging Russian forces and destroying military assets": one subject for both. */
+export function shareCoordinatedAgent(doc: Doc, made: Draft[]): void {
+  for (let k = 1; k < made.length; k++) {
+    const d = made[k]!.event;
+    const prev = made[k - 1]!.event;
+    const before = doc.text.slice(prev.trigger.end, d.trigger.start);
+    if (!/\band\s*$/.test(before) || !/ing$/.test(d.trigger.text) || !/ing$/.test(prev.trigger.text)) continue;
+    const agent = prev.args.find((a) => a.role === 'agent');
+    d.args = d.args.filter((a) => a.role !== 'agent');
+    if (agent) d.args.push({ ...agent });
+  }
+}
+
+/** "A drone attack set fire to an oil depot": what the attack's effect hit, the attack hit. */
+export function lendEffectTargets(taxonomy: Taxonomy, made: Draft[]): void {
+  for (const d of made) {
+    if (!taxonomy.is(d.event.type, 'violent') || taxonomy.is(d.event.type, 'effect') || d.event.args.some((a) => a.role === 'target')) continue;
+    const effect = made.find((e) => taxonomy.is(e.event.type, 'effect') && e.event.trigger.start > d.event.trigger.start);
+    for (const a of effect?.event.args.filter((x) => x.role === 'target') ?? []) d.event.args.push({ ...a });
+  }
+}
+
+/** One argument per role and span: "a powerful Taliban truck" and "truck" are one instrument. */
+export function uniqueArgs(drafts: Draft[]): void {
+  for (const d of drafts) {
+    d.event.args = d.event.args.filter((a) => !d.event.args.some((b) => b !== a && b.role === a.role && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+  }
+}

@@ -1,0 +1,217 @@
+// Roles: an event's arguments read off the phrases around its trigger: the agent (subject,
+// "by" phrase, the actor before a noun, the speaker of "said it had"), targets and locations
+// (objects, "on"/"against"/"at" phrases, "including" lists, coordinated objects), the place
+// where it happened, where it came from, the weapon or vehicle, and the quantities counting
+// them. Which of the optional roles a type takes is the taxonomy's.
+import type { EventType, Token } from '../../doc.js';
+import { LOCATION_PREPS, PREPOSITIONS, lastIndex, type EventCues } from './cues.js';
+import { addArg, agentLike, bare, hasRole, placeOnly, prepOf, type Frame } from './frame.js';
+import { npLeft, npRight, subjectBefore } from './noun-phrase.js';
+import type { Phrase } from './phrases.js';
+import { stems } from './triggers.js';
+
+/** The agent of the event, added to the frame's arguments; undefined when none is found. */
+export function findAgent(f: Frame): Phrase | undefined {
+  const { toks, hit, isNoun, passive } = f;
+  let agent = byPhrase(f) ?? (isNoun ? nounAgent(f) : undefined);
+  // "With Putin condemning …": the phrase right before an -ing verb is its subject
+  const adjacent = f.left[f.left.length - 1];
+  if (!agent && !isNoun && /ing$/.test(toks[hit.first]!.lower) && adjacent && adjacent.last === hit.first - 1 && agentLike(f, adjacent)) agent = adjacent;
+  if (!agent && !isNoun && !passive) agent = speakerOfOwnDeed(f);
+  if (!agent && !isNoun && !passive) {
+    const subject = subjectBefore(toks, f.np, hit.first);
+    if (subject && agentLike(f, subject)) agent = subject;
+    else if (!subject || subject.kind === 'other') agent = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p) && !isSpeakerOnly(p, toks, f.cues));
+  }
+  if (agent) {
+    agent = withCoordinated(f, agent);
+    addArg(f, 'agent', agent);
+  }
+  return agent;
+}
+
+/** "attacked by militants", "the attack by militants" */
+function byPhrase(f: Frame): Phrase | undefined {
+  if (!f.passive && !f.isNoun) return undefined;
+  const { toks, hit } = f;
+  const by = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 8 && t.lower === 'by');
+  const phrase = by >= 0 ? npRight(toks, f.np, by + 1) : null;
+  return phrase && agentLike(f, phrase) ? phrase : undefined;
+}
+
+/** "Russian attack", "Israel's airstrike", "these groups launched coordinated raids": the agent of a noun trigger. */
+function nounAgent(f: Frame): Phrase | undefined {
+  const { toks, hit, phrases } = f;
+  // the actor right before the noun
+  let k = hit.first - 1;
+  while (k >= 0 && (toks[k]!.pos === 'ADJ' || phrases.some((p) => p.kind === 'equipment' && p.first <= k && p.last >= k)) && !phrases.some((p) => p.kind === 'actor' && p.last === k)) k--;
+  if (toks[k]?.lower === "'s") k--;
+  const before = phrases.find((p) => p.last === k && (p.kind === 'actor' || (p.kind === 'place' && p.entityType === 'GPE')));
+  if (before && before.first >= f.clauseStart) return before;
+  // the subject of the support verb
+  const support = lastIndex(toks, hit.first, (t) => f.cues.supportVerbs.has(t.lemma) || stems(t.lower).some((s) => f.cues.supportVerbs.has(s)));
+  if (support < 0 || hit.first - support > 6) return undefined;
+  const subject = subjectBefore(toks, f.np, support);
+  return subject && agentLike(f, subject) ? subject : [...f.left].reverse().find((p) => p.last < support && bare(f, p) && agentLike(f, p));
+}
+
+/** "Ukraine's 47th Brigade said it had destroyed …": it is the speaker. */
+function speakerOfOwnDeed(f: Frame): Phrase | undefined {
+  const { toks, hit } = f;
+  const pronoun = lastIndex(toks, hit.first, (t) => !/^(had|has|have|was|were|also|reportedly)$/.test(t.lower));
+  if (!/^(it|they|we)$/.test(toks[pronoun]?.lower ?? '') || !f.cues.speech.has(toks[pronoun - 1]?.lower ?? '')) return undefined;
+  const speaker = subjectBefore(toks, f.np, pronoun - 1);
+  return speaker && agentLike(f, speaker) ? speaker : undefined;
+}
+
+/** Coordinated subjects: "government troops and allied militias retreated" */
+function withCoordinated(f: Frame, agent: Phrase): Phrase {
+  const { toks } = f;
+  const k = agent.first - 1;
+  if (toks[k]?.lower !== 'and' || k <= f.clauseStart) return agent;
+  const other = npLeft(toks, f.np, k - 1);
+  if (other && agentLike(f, other) && other.first >= f.clauseStart && !PREPOSITIONS.has(toks[other.first - 1]?.lower ?? '')) return { ...agent, first: other.first, start: other.start, ref: agent.ref ?? other.ref };
+  return agent;
+}
+
+/** "…, the governor said" names a speaker; "the Legion reported engaging …" names the agent too. */
+export function isSpeakerOnly(p: Phrase, toks: Token[], cues: EventCues): boolean {
+  const next = toks[p.last + 1];
+  if (!next || !cues.speech.has(next.lower) || cues.claim.has(next.lower)) return false;
+  const after = toks[p.last + 2]?.lower ?? '';
+  return !after.endsWith('ing') && after !== 'to';
+}
+
+/** The phrases the event acts on: the direct object, an "on"/"against"/"at" phrase, an "including" list. */
+function objectPhrases(f: Frame): Phrase[] {
+  const { toks, hit, np, isNoun, passive } = f;
+  const objects: Phrase[] = [];
+  if (passive) {
+    const subject = subjectBefore(toks, np, hit.first);
+    if (subject) objects.push(subject);
+  } else if (!isNoun) {
+    let k = hit.last + 1;
+    while (toks[k] && /^(down|up|out|off|back|away)$/.test(toks[k]!.lower)) k++;
+    // "destroying what the military described as Hezbollah weapons depots"
+    if (toks[k]?.lower === 'what') {
+      const as = toks.findIndex((t, j) => j > k && j - k <= 7 && /^(as|called|termed|dubbed)$/.test(t.lower));
+      if (as > 0) k = toks[as]!.lower === 'as' || toks[as + 1]?.lower !== 'as' ? as + 1 : as + 2;
+    }
+    if (hit.phrase && /^(to|on|at)$/.test(toks[k]?.lower ?? '')) k++; // "set fire to an oil depot"
+    const direct = npRight(toks, np, k);
+    if (direct && direct.first - k <= 2) objects.push(direct);
+  }
+  const prepAt = toks.findIndex((t, k) => k > hit.last && ((/^(on|against|at|targeting|upon)$/.test(t.lower) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
+  if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t) => t.pos === 'VERB' || t.text === ',')) {
+    const p = npRight(toks, np, prepAt + 1);
+    if (p) objects.push(p);
+  }
+  // "the destruction of equipment, including US-made armored personnel carriers"
+  const includingAt = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 6 && t.lower === 'including');
+  if (includingAt >= 0 && isNoun) {
+    const p = npRight(toks, np, includingAt + 1);
+    if (p && !placeOnly(f, p)) objects.push(p);
+  }
+  return objects;
+}
+
+/** Targets, and locations among the objects ("shelled Kherson"), with the objects coordinated with them. */
+export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined): void {
+  const { toks, phrases } = f;
+  for (const p of objectPhrases(f)) {
+    if (agent && p.start === agent.start) continue;
+    if (/^(second|minute|hour|day|night|week|weekend|month|year|decade|time)s?$/.test(toks[p.last]!.lower)) continue; // "two weeks ago"
+    if (type === 'CRASH' && p.kind === 'equipment') continue;
+    if (type === 'STATEMENT' && p.kind !== 'actor' && !(p.kind === 'place' && p.entityType === 'GPE')) continue;
+    if (p.kind === 'date') continue;
+    // "the Golan Heights town of Majdal Shams": the place after "of" is the one meant
+    const named = f.cues.placeNouns.has(toks[p.last]!.lower) && toks[p.last + 1]?.lower === 'of' ? phrases.find((q) => q.kind === 'place' && q.first === p.last + 2) : undefined;
+    if (named) addArg(f, 'location', named);
+    else if (placeOnly(f, p)) addArg(f, 'location', { ...p, ref: p.ref ?? phrases.find((q) => q.kind === 'place' && q.first === p.first)?.ref ?? null });
+    else addArg(f, 'target', p);
+    coordinatedObjects(f, p);
+  }
+}
+
+/** Coordinated objects: "two T-72 tanks and a BMP infantry fighting vehicle" */
+function coordinatedObjects(f: Frame, p: Phrase): void {
+  const { toks } = f;
+  let tail = p;
+  for (let guard = 0; guard < 4; guard++) {
+    const k = tail.last + 1;
+    const conj = toks[k]?.lower === ',' && toks[k + 1]?.lower === 'and' ? 2 : /^(and|or|,)$/.test(toks[k]?.lower ?? '') ? 1 : 0;
+    if (!conj) break;
+    const q = npRight(toks, f.np, k + conj);
+    if (!q || (q.kind !== p.kind && !(p.kind === 'equipment' || q.kind === 'equipment'))) break;
+    if (conj === 1 && toks[k]!.text === ',' && (toks[q.last + 1]?.pos === 'VERB' || toks[q.last + 1]?.pos === 'AUX')) break; // ", state prosecutors said"
+    addArg(f, placeOnly(f, q) ? 'location' : 'target', q);
+    tail = q;
+  }
+}
+
+/** Where it happened, when the objects named no place: "in Kherson", "near the village of X", "in Kursk and Belgorod". */
+export function findLocation(f: Frame, type: EventType): void {
+  if (!f.taxonomy.hasRole(type, 'location') || hasRole(f, 'location')) return;
+  const { toks, hit, phrases } = f;
+  const locating = (p: Phrase) => LOCATION_PREPS.has(prepOf(f, p)) || (prepOf(f, p) === 'of' && f.cues.ofPlace.has(toks[lastIndex(toks, p.first, (t) => t.lower === 'of') - 1]?.lower ?? ''));
+  const candidates = [...f.right.filter((p) => p.first - hit.last <= 14), ...[...f.left].reverse().filter((p) => hit.first - p.last <= 10)].filter((p) => p.kind === 'place' && p.entityType !== 'NORP' && locating(p));
+  let place = candidates[0];
+  if (!place) return;
+  // "the Golan Heights town of Majdal Shams": the settlement named after "of" is the place
+  const named = phrases.find((q) => q.kind === 'place' && q.first > place!.last && q.first - place!.last <= 4 && toks[q.first - 1]?.lower === 'of' && f.cues.placeNouns.has(toks[q.first - 2]?.lower ?? ''));
+  if (named) place = named;
+  // "Russia's Bryansk region": the more specific place follows the possessive
+  const next = phrases.find((q) => q.kind === 'place' && q.first === place!.last + 2 && toks[place!.last + 1]?.lower === "'s");
+  if (next) place = next;
+  addArg(f, 'location', place);
+  let tail = place;
+  for (const q of phrases) {
+    if (q.first <= tail.last || q.kind !== 'place' || q.entityType === 'NORP') continue;
+    const between = toks.slice(tail.last + 1, q.first).map((t) => t.lower).join(' ');
+    if (!/^(and|,|, and|, northern|, southern|, eastern|, western|, central|, north|, south|, east|, west)$/.test(between)) break;
+    addArg(f, 'location', q);
+    tail = q;
+  }
+}
+
+/** Where it came from ("drones launched from Crimea"), or, for a type without an origin, where it happened ("withdrew from Avdiivka"). */
+export function findOrigin(f: Frame, type: EventType): void {
+  const origin = f.right.find((p) => prepOf(f, p) === 'from' && p.kind === 'place');
+  if (!origin) return;
+  if (f.taxonomy.hasRole(type, 'origin')) addArg(f, 'origin', origin);
+  else if (f.taxonomy.hasRole(type, 'location') && !hasRole(f, 'location')) addArg(f, 'location', origin);
+}
+
+/** The weapon used ("drone attack", "attacked with drones", "Russian jets struck"), or the vehicle that crashed. */
+export function findInstrument(f: Frame, type: EventType): void {
+  const kind = f.taxonomy.instrument(type);
+  const { left, right, isNoun } = f;
+  if (kind === 'weapon') {
+    const compound = left.find((p) => p.kind === 'equipment' && p.last >= f.hit.first - 1);
+    const withPhrase = right.find((p) => p.kind === 'equipment' && /^(with|using|by|from)$/.test(prepOf(f, p)));
+    const subject = !isNoun ? [...left].reverse().find((p) => p.kind === 'equipment' && bare(f, p)) : undefined;
+    for (const p of [compound, withPhrase, subject]) if (p) addArg(f, 'instrument', p);
+  } else if (kind === 'vehicle') {
+    const vehicle = [...left].reverse().find((p) => p.kind === 'equipment') ?? right.find((p) => p.kind === 'equipment' && prepOf(f, p) === 'of');
+    if (vehicle) addArg(f, 'instrument', vehicle);
+  }
+}
+
+/** Quantities of the sentence that count the target, the instrument or the agent. */
+export function countedQuantities(f: Frame): void {
+  const { doc, args } = f;
+  const { start: sentenceStart, end: sentenceEnd } = doc.sentences[f.s]!;
+  for (const q of doc.quantities) {
+    if (q.start > sentenceEnd || q.end < sentenceStart) continue; // the arguments lie in the sentence
+    if (args.some((a) => (a.role === 'target' || a.role === 'instrument' || a.role === 'agent') && q.start <= a.end && q.end >= a.start)) {
+      args.push({ role: 'quantity', ...doc.mention(q.start, q.end), ref: q.id });
+    }
+  }
+}
+
+/** A statement without a subject found: the last actor before it speaks ("The ministry, in a statement, condemned …"). */
+export function statementSpeaker(f: Frame, type: EventType, agent: Phrase | undefined): void {
+  if (type !== 'STATEMENT' || agent) return;
+  const speaker = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p));
+  if (speaker) addArg(f, 'agent', speaker);
+}

@@ -1,0 +1,26 @@
+// Time: an event's date is the date phrase of its sentence nearest its trigger, unless that
+// date only tells when something was said ("the ministry said on Saturday"), which dates a
+// statement but not the deed it reports.
+import type { EventType, Token } from '../../doc.js';
+import { addArg, type Frame } from './frame.js';
+import type { Phrase } from './phrases.js';
+
+/** Add the event's time argument; its value (ISO, as precise as the text) or null. */
+export function eventTime(f: Frame, type: EventType): string | null {
+  const dates = f.phrases.filter((p) => p.kind === 'date').filter((p) => type === 'STATEMENT' || !datesSpeech(p, f.toks, f.cues.speech));
+  dates.sort((a, b) => Math.abs(a.first - f.hit.first) - Math.abs(b.first - f.hit.first));
+  const nearest = dates[0];
+  if (!nearest) return null;
+  addArg(f, 'time', nearest);
+  const value = f.doc.entities.find((e) => e.id === nearest.ref)?.kb?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+/** "said on Saturday", "announced Monday": the date right after a verb of speech dates the speech. */
+export function datesSpeech(p: Phrase, toks: Token[], speech: ReadonlySet<string>): boolean {
+  for (let i = p.first - 1; i >= 0 && i >= p.first - 2; i--) {
+    if ((speech.has(toks[i]!.lower) || speech.has(toks[i]!.lemma)) && toks[i]!.pos === 'VERB') return true;
+    if (toks[i]!.lower !== 'on') return false;
+  }
+  return false;
+}

@@ -1,0 +1,118 @@
+// Place names found where the text says a place is: after "near", "in", "the village of",
+// "outskirts of"; before "village" or "town"; before ", Donetsk" or "(Leningrad Oblast)".
+// A capitalised name in such a spot is a place whether or not any gazetteer knows it: most
+// villages of a war's front are in no list a pipeline can ship, and a report that names one
+// still says where the event was.
+import type { Doc } from '../../doc.js';
+import { isMonthOrWeekday } from '../../text.js';
+
+export interface CuedPlace {
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * strong: the text says it is a settlement, or that something is near it; weak: only a
+   * preposition precedes it; region: only a name follows it (", Donetsk"), which the resolver
+   * must find to be a region; known: no cue, but the gazetteer knows the name as a large city
+   * or a city of a country the article names ("Mosul operations", "Philadelphia police")
+   */
+  strength: 'strong' | 'weak' | 'region' | 'known';
+  /** the kind the text gives it ("the town of", "X village") */
+  kind: 'village' | 'town' | 'city' | null;
+  /** "near X", "outskirts of X", "10 km north of X": a place by X, not X itself */
+  near: boolean;
+}
+
+export interface CueTests {
+  isCommonWord(word: string): boolean;
+  isPersonName(word: string): boolean;
+  /** is [start, end) part of an entity that is not a place (a person, an organisation…)? */
+  taken(start: number, end: number): boolean;
+  /** is this a name the gazetteer knows as a large city, or a city of a country the article names? */
+  isKnownPlace(name: string): boolean;
+}
+
+/** one word of a name: "Kamyanka", "Kam'yanka", "Novo-Oleksandrivka", "al-Hol", "Rostov-on-Don" */
+const WORD = String.raw`(?:(?:al|el|as|ash|ad|an|ar|at|az|ed|ez|es)[-‐])?\p{Lu}[\p{L}'’ʼ]*(?:[-‐]\p{L}[\p{L}'’ʼ]*)*`;
+/** up to four words, with the particles of Arabic, French and Spanish names between them ("Deir ez-Zor", "Ras al Ain") */
+const NAME = new RegExp(String.raw`${WORD}(?:\s(?:(?:al|el|ez|es|ed|an|as|ash|ad|ar|at|az|de|del|la|le|du)[-‐\s])?${WORD}){0,3}`, 'gu');
+const NEAR = String.raw`near|nearby|outside|around|outskirts\s+of|vicinity\s+of|approaches\s+to|direction\s+of|(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of`;
+const STRONG_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(${NEAR})|(?:the\s+)?(village|town|city|settlement|hamlet|township|commune|suburb)s?\s+of)\s+(?:the\s+)?$`, 'iu');
+const WEAK_BEFORE = /(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|through|via|reached|entered|captured|liberated|took|shelled|struck|hit|attacked|stormed)\s+(?:the\s+)?$/iu;
+const KIND_AFTER = /^\s+(village|town|city|settlement|hamlet|township|commune)\b/iu;
+/** ", Donetsk", " (Leningrad Oblast)", ", Kursk oblast": a region named after the place */
+const REGION_AFTER = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)\p{Lu}/u;
+/** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence) */
+const NOT_NAMES = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|both|each|every|one|two|three|four|five|six|seven|eight|nine|ten|mr|mrs|ms|dr|gen|col|lt|maj|capt|president|minister|general|colonel|near|in|at|on|outside|around|from|into|across|inside|between|north|south|east|west|after|before|during|when|while|as|but|and|or|if|since|until|under|over|with|without|by|for|to|of)$/i;
+/** words that may stand in a place's name although they are common English words */
+const NAME_WORDS = /^(new|old|great|little|upper|lower|north|south|east|west|northern|southern|eastern|western|central|mount|lake|port|fort|saint|st|san|santa|city|beach|hills|heights|village|falls|springs|park|grove|valley|island|bay|river|green|white|black|red)$/i;
+const ALL_CAPS = /^\p{Lu}[\p{Lu} .'-]+$/u;
+
+/**
+ * Names in place cues, sentence by sentence (headings included: "Shelling in Kamyanka"), in
+ * text order. A name after a cue that only a preposition gives ("in X") must not be a common
+ * word or a person's name; lists continue a cue ("near Kamyanka, Pisky and Tonenke").
+ */
+export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
+  const found: CuedPlace[] = [];
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end);
+    let listOf: CuedPlace | null = null; // the cued place a list continues
+    let listEnd = -1;
+    for (const m of text.matchAll(NAME)) {
+      let name = m[0].replace(/['’ʼ]s$/u, ''); // "Bakhmut's outskirts"
+      // a sentence's first word is capitalised anyway; a name there needs a cue after it
+      while (/^\S+\s/.test(name) && NOT_NAMES.test(name.split(/\s/)[0]!)) {
+        const first = name.indexOf(' ') + 1;
+        name = name.slice(first);
+        m.index! += first;
+      }
+      name = name.replace(/\s+\S+$/, (last) => (isMonthOrWeekday(last.trim()) ? '' : last)); // "the Bronx Monday"
+      const from = s.start + m.index!;
+      const end = from + name.length;
+      if (NOT_NAMES.test(name) || isMonthOrWeekday(name) || tests.taken(from, end)) continue;
+      const before = doc.text.slice(Math.max(s.start, from - 60), from);
+      const after = doc.text.slice(end, Math.min(s.end, end + 40));
+      const strong = STRONG_BEFORE.exec(before);
+      const kindAfter = KIND_AFTER.exec(after);
+      const regionAfter = REGION_AFTER.test(after) && m.index! > 0;
+      const inList = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from));
+      const weak = WEAK_BEFORE.test(before);
+      // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
+      const dateline = ALL_CAPS.test(name) && /^\s*(?:,|\(|—|–|--|-\s)/.test(after) && (from === s.start || /(?:^|[.|·•]\s*)$/.test(before));
+      const lookup = dateline ? name.toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase()) : name;
+      let strength: CuedPlace['strength'] | null = strong || kindAfter ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
+      // no cue: a name the gazetteer knows well, not a sentence's first word nor a person's name
+      const knownSpot = dateline || (m.index! > 0 && !ALL_CAPS.test(name) && !tests.isPersonName(name) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase())));
+      if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
+      if (!strength) {
+        listOf = null;
+        continue;
+      }
+      const words = name.split(/\s+/);
+      const common = words.filter((w) => !NAME_WORDS.test(w) && (tests.isCommonWord(w.toLowerCase()) || isMonthOrWeekday(w)));
+      const plain = common.length === words.length;
+      if ((plain && !kindAfter && !strong?.[2]) || (strength !== 'strong' && strength !== 'known' && common.length > 0 && words.length > 1)) {
+        listOf = null;
+        continue; // "in Good Faith", "in Next Isolation Phase"
+      }
+      if (strength !== 'strong' && strength !== 'known' && words.length === 1 && (tests.isPersonName(name) || tests.isCommonWord(name.toLowerCase()))) {
+        listOf = null;
+        continue;
+      }
+      const kindWord = (strong?.[2] ?? kindAfter?.[1] ?? '').toLowerCase();
+      const place: CuedPlace = {
+        start: from,
+        end,
+        text: lookup,
+        strength,
+        kind: kindWord === 'city' || kindWord === 'town' ? kindWord : kindWord ? 'village' : null,
+        near: !!strong?.[1] || (inList && listOf!.near),
+      };
+      found.push(place);
+      listOf = place;
+      listEnd = end;
+    }
+  }
+  return found;
+}

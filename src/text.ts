@@ -1,0 +1,50 @@
+// Text helpers every stage shares: case folding that keeps offsets, capital tests, the
+// folding of place names, and the calendar words of English (months and weekdays), written
+// once here for the stages that must tell a date from a name.
+
+/** Lower case with typographic apostrophes folded, keeping the length unchanged (offsets stay valid). */
+export function fold(s: string): string {
+  const lower = s.toLowerCase();
+  return APOSTROPHES.test(lower) ? lower.replace(APOSTROPHES_ALL, "'") : lower;
+}
+const APOSTROPHES = /[’‘`´]/;
+const APOSTROPHES_ALL = /[’‘`´]/g;
+
+/**
+ * Does the word start with a capital letter? A speed trick, for a test that runs on every
+ * token: ASCII is decided from the character code, without the regular expression.
+ */
+export function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+}
+
+/**
+ * Lower case without diacritics, apostrophes or hyphens: "Tillabéri" and "Tillaberi",
+ * "Tol’yatti" and "Tolyatti", "al-Hol" and "Al Hol" fold alike.
+ */
+export function foldName(name: string): string {
+  const plain = NON_ASCII.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '') : name; // nothing to decompose in most names of English news
+  return plain.toLowerCase().replace(NAME_APOSTROPHES, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+}
+const NAME_APOSTROPHES = /['’‘ʼʹʻ`]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
+export function regionCore(name: string): string {
+  return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|municipality|department|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The months of the year, lower case. */
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
+/** The days of the week, lower case. */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+/** Months as news abbreviates them ("Jan.", "Sept."), lower case; May has none. */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'] as const;
+
+const CALENDAR = new Set<string>([...MONTHS, ...WEEKDAYS]);
+/** Is the word (any case) the name of a month or a weekday? */
+export const isMonthOrWeekday = (word: string): boolean => CALENDAR.has(word.toLowerCase());
+
+/** The words as alternatives of a regular expression: "a|b|c". */
+export const alternation = (words: readonly string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');

@@ -1,0 +1,55 @@
+// Candidates: which trigger words announce an event, of which type.
+import { describe, expect, it } from 'vitest';
+import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf } from '../src/stages/events/candidates.js';
+import { readSentence } from './events-harness.js';
+
+const typeOf = (text: string, word: string) => {
+  const view = readSentence(text);
+  return readingOf(view, view.hit(word))?.type ?? null;
+};
+
+describe('event candidates', () => {
+  it('reads "captured" as people taken (CAPTURE) or ground taken (SEIZE) by what follows', () => {
+    expect(typeOf('Rebels captured 25 soldiers near the border.', 'captured')).toBe('CAPTURE');
+    expect(typeOf('Rebels captured the village after a week of fighting.', 'captured')).toBe('SEIZE');
+  });
+
+  it('takes the kind of an attack from the weapon named beside it', () => {
+    expect(typeOf('A drone attack hit a fuel depot in the night.', 'drone attack')).toBe('DRONE_STRIKE');
+    expect(typeOf('Insurgents attacked the base with mortars.', 'attacked')).toBe('SHELLING');
+  });
+
+  it('finds no statement in a purpose clause, and no seizure in "took note"', () => {
+    expect(typeOf('Crowds gathered to demand the release of the prisoners.', 'demand')).toBeNull();
+    expect(typeOf('The government demanded the release of the prisoners.', 'demanded')).toBe('STATEMENT');
+    expect(typeOf('The army took note of the village.', 'took')).toBeNull();
+  });
+
+  it('knows a participle describing a noun is no new event', () => {
+    const view = readSentence('The captured soldiers were moved to a camp.');
+    expect(isReference(view.hit('captured'), view.toks)).toBe(true);
+    const verb = readSentence('Rebels captured two soldiers.');
+    expect(isReference(verb.hit('captured'), verb.toks)).toBe(false);
+  });
+
+  it('tells nouns from verbs, and passives', () => {
+    const noun = readSentence('The attack began before dawn.');
+    expect(isNominal(noun.hit('attack'), noun.toks, noun.cues)).toBe(true);
+    const verb = readSentence('Gunmen attacked a bus.');
+    expect(isNominal(verb.hit('attacked'), verb.toks, verb.cues)).toBe(false);
+    const passive = readSentence('Two journalists were arrested in the capital.');
+    expect(isPassive(passive.hit('arrested'), passive.toks)).toBe(true);
+    expect(isPassive(verb.hit('attacked'), verb.toks)).toBe(false);
+  });
+
+  it('sees "these raids" as a reference back', () => {
+    const view = readSentence('These raids continued for a week.');
+    expect(isAnaphoric(view.hit('raids'), view.toks)).toBe(true);
+  });
+
+  it('reads a weapon named after a trigger word as a weapon', () => {
+    const view = readSentence('Britain sent Storm Shadow missiles to Ukraine.');
+    const storm = view.hits.find((h) => view.toks[h.first]!.text === 'Storm');
+    expect(!storm || insideWeaponName(storm, view.phrases)).toBe(true);
+  });
+});

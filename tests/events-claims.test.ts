@@ -1,0 +1,54 @@
+// Claims: modality and who says so.
+import { describe, expect, it } from 'vitest';
+import { pipeline } from './helpers.js';
+
+const firstEvent = (text: string, type: string) => {
+  const record = pipeline().process({ text, published: '2024-05-10' });
+  const event = record.events.find((e) => e.type === type);
+  if (!event) throw new Error(`no ${type} event in: ${text}`);
+  const source = record.entities.find((e) => e.id === event.source);
+  return { modality: event.modality, source: source?.mentions.map((m) => m.text) ?? null };
+};
+
+describe('event claims', () => {
+  it('reads "said it had destroyed" as a claim by the speaker', () => {
+    const e = firstEvent('The army said it had destroyed two enemy tanks.', 'DESTRUCTION');
+    expect(e.modality).toBe('claimed');
+    expect(e.source?.[0]).toMatch(/army/);
+  });
+
+  it('reads a denial as denied, and a plain negation as negated', () => {
+    expect(firstEvent('The ministry denied that its forces shelled the town.', 'SHELLING').modality).toBe('denied');
+    expect(firstEvent('Its forces did not shell the town.', 'SHELLING').modality).toBe('negated');
+  });
+
+  it('recognises "claimed responsibility" and "said it had reclaimed", with the speaker as claimant', () => {
+    const r = pipeline().process({ text: 'The Syrian army said it had reclaimed the border town of Nassib from rebels.', published: '2024-05-10' });
+    const seize = r.events.find((e) => e.type === 'SEIZE');
+    expect(seize?.modality).toBe('claimed');
+    expect(r.entities.find((e) => e.id === seize?.source)?.mentions.some((m) => m.text === 'Syrian army')).toBe(true);
+    const c = pipeline().process({ text: 'A local militia claimed responsibility for the bombing of the bridge near Kidal.', published: '2024-05-10' });
+    expect(c.events.map((e) => e.type)).toContain('STATEMENT');
+    expect(c.events.find((e) => e.type === 'EXPLOSION')?.modality).toBe('claimed');
+  });
+
+  it('takes the speaker of the attribution as claimant, not the last-named person', () => {
+    const r = pipeline().process({ text: 'Rebels shelled the airport on Monday, the monitoring group said, citing Omar Haddad.', published: '2024-05-10' });
+    const shelling = r.events.find((e) => e.type === 'SHELLING');
+    expect(r.entities.find((e) => e.id === shelling?.source)?.name.toLowerCase()).toBe('monitoring group');
+  });
+
+  it('reads a thwarted attack as attempted, and a threat as hypothetical', () => {
+    expect(firstEvent('Police thwarted an attack on the embassy.', 'ATTACK').modality).toBe('attempted');
+    expect(firstEvent('The group could attack the capital.', 'ATTACK').modality).toBe('hypothetical');
+  });
+
+  it('names the claimant of "according to"', () => {
+    const e = firstEvent('Militants burned 40 homes in the village, according to local officials.', 'DESTRUCTION');
+    expect(e.source?.[0]).toMatch(/local officials/);
+  });
+
+  it('asserts what the article tells as fact', () => {
+    expect(firstEvent('Protesters blocked the main road in the capital.', 'PROTEST')).toEqual({ modality: 'asserted', source: null });
+  });
+});

@@ -1,0 +1,107 @@
+// Merging: one real incident is one event.
+import { describe, expect, it } from 'vitest';
+import type { Draft } from '../src/stages/events/frame.js';
+import { absorb, settleFigures, uniqueArgs } from '../src/stages/events/merging.js';
+import { pipeline } from './helpers.js';
+
+const draft = (args: Draft['event']['args'], date: string | null = null): Draft => ({
+  event: {
+    id: '', type: 'ATTACK', trigger: { text: 'attack', start: 0, end: 6 }, sentence: 0, modality: 'asserted', source: null,
+    args, date, casualties: { killed: null, injured: 3, captured: null }, mappings: { acled: { event_type: '', sub_event_type: '' }, plover: '' },
+  },
+  lemma: 'attack',
+  agentAnaphoric: false,
+  nominal: true,
+});
+const arg = (role: Draft['event']['args'][number]['role'], text: string, start: number) => ({ role, text, start, end: start + text.length, ref: null });
+
+describe('event merging', () => {
+  it('adds a later "the attack" to the attack told before', () => {
+    const text = 'Militants attacked a village in Borno on Sunday. The attack drew condemnation from the governor.';
+    const record = pipeline().process({ text, published: '2024-05-10' });
+    const attacks = record.events.filter((e) => e.type === 'ATTACK');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.args.find((a) => a.role === 'location')?.text).toBe('Borno');
+  });
+
+  it('reads "Russian shelling hit the town" as one shelling', () => {
+    const record = pipeline().process({ text: 'Russian shelling hit the town of Vovchansk overnight.', published: '2024-05-10' });
+    expect(record.events.map((e) => e.type)).toEqual(['SHELLING']);
+  });
+
+  it('absorbs a retelling: the first keeps its agent, takes new arguments, date, mention and casualties', () => {
+    const into = draft([arg('agent', 'rebels', 0)]);
+    const from = draft([arg('agent', 'they', 50), arg('target', 'the base', 60)], '2024-05-01');
+    from.event.trigger = { text: 'the raid', start: 40, end: 48 };
+    from.event.sentence = 2;
+    from.event.casualties = { killed: 2, injured: 9, captured: null };
+    absorb(into, from);
+    settleFigures(into);
+    expect(into.event.args.map((a) => a.text)).toEqual(['rebels', 'the base']);
+    expect(into.event.date).toBe('2024-05-01');
+    expect(into.event.mentions).toEqual([{ text: 'the raid', start: 40, end: 48, sentence: 2 }]);
+    // one claimant's figures: the highest it gives for each count, never the sum (3 + 9)
+    expect(into.event.casualties).toEqual({ killed: 2, injured: 9, captured: null });
+    expect(into.event.casualty_claims).toBeUndefined();
+  });
+
+  it('keeps the figure of the event\'s own claimant and lists a claimant who differs', () => {
+    const into = draft([]);
+    const from = draft([]);
+    from.event.source = 'e4';
+    from.event.casualties = { killed: 7, injured: 3, captured: null };
+    absorb(into, from);
+    settleFigures(into);
+    expect(into.event.casualties).toEqual({ killed: 7, injured: 3, captured: null });
+    const other = draft([]);
+    other.event.source = 'e5';
+    other.event.casualties = { killed: 12, injured: null, captured: null };
+    absorb(into, other);
+    settleFigures(into);
+    expect(into.event.casualties.killed).toBe(7);
+    expect(into.event.casualty_claims).toEqual([{ source: 'e5', killed: 12, injured: null, captured: null }]);
+  });
+
+  it('keeps the longest of arguments of one role that overlap', () => {
+    const d = draft([arg('instrument', 'a powerful truck', 10), arg('instrument', 'truck', 21), arg('target', 'truck', 21)]);
+    uniqueArgs([d]);
+    expect(d.event.args.map((a) => `${a.role}:${a.text}`)).toEqual(['instrument:a powerful truck', 'target:truck']);
+  });
+
+  it('merges "X were killed" in the sentence after a strike, and a later "the attack", into the strike', () => {
+    const text = 'Warplanes struck a market in the town of Ariha on Monday. Eleven civilians were killed, rescuers said. The attack was condemned by the United Nations.';
+    const record = pipeline().process({ text, published: '2024-05-10' });
+    const violent = record.events.filter((e) => e.type !== 'STATEMENT');
+    expect(violent).toHaveLength(1);
+    expect(violent[0]!.casualties.killed).toBe(11);
+    expect(violent[0]!.mentions?.map((m) => m.text)).toEqual(['killed', 'attack']);
+    expect(violent[0]!.date).toBe('2024-05-06');
+  });
+
+  it('never sums a toll told twice, and keeps a second claimant\'s figure beside it', () => {
+    const text = 'A suicide bomber blew himself up at a checkpoint in Kirkuk on Tuesday, killing at least four people. Police said the bombing killed 16 people.';
+    const record = pipeline().process({ text, published: '2024-05-10' });
+    expect(record.events).toHaveLength(1);
+    const e = record.events[0]!;
+    expect(e.casualties.killed).toBe(4);
+    const police = record.entities.find((x) => x.name.toLowerCase() === 'police');
+    expect(e.casualty_claims).toEqual([{ source: police?.id, killed: 16, injured: null, captured: null }]);
+  });
+
+  it('keeps attacks in different places or on different days apart', () => {
+    const record = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. Gunmen attacked a market in Mosul on Tuesday.', published: '2024-05-10' });
+    expect(record.events.filter((e) => e.type === 'ATTACK')).toHaveLength(2);
+    const days = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. The gunmen attacked it again on Thursday.', published: '2024-05-10' });
+    expect(days.events.filter((e) => e.type === 'ATTACK').map((e) => e.date)).toEqual(['2024-05-06', '2024-05-09']);
+  });
+
+  it('keeps "another attack" apart from the attack before it', () => {
+    const record = pipeline().process({ text: 'Militants attacked a convoy near Gao. Hours later, another attack hit a base near the town.', published: '2024-05-10' });
+    expect(record.events.filter((e) => e.type === 'ATTACK')).toHaveLength(2);
+  });
+
+  it('takes no date from a neighbouring sentence', () => {
+    const record = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. In Mosul, a car bomb exploded near a market.', published: '2024-05-10' });
+    expect(record.events.find((e) => e.type === 'EXPLOSION')?.date).toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+// Roles: the agent, targets, location, origin and instrument of an event.
+import { describe, expect, it } from 'vitest';
+import type { ArgRole } from '../src/doc.js';
+import { pipeline } from './helpers.js';
+
+/** role → the texts of that role, for the first event of the given type */
+function rolesOf(text: string, type: string): Partial<Record<ArgRole, string[]>> {
+  const event = pipeline().process({ text, published: '2024-05-10' }).events.find((e) => e.type === type);
+  if (!event) throw new Error(`no ${type} event in: ${text}`);
+  const out: Partial<Record<ArgRole, string[]>> = {};
+  for (const a of event.args) (out[a.role] ??= []).push(a.text);
+  return out;
+}
+
+describe('event roles', () => {
+  it('reads the subject as agent, the object as target and the "in" place as location', () => {
+    const roles = rolesOf('Militants attacked a police station in Kano on Monday.', 'ATTACK');
+    expect(roles.agent).toEqual(['Militants']);
+    expect(roles.target).toEqual(['police station']);
+    expect(roles.location).toEqual(['Kano']);
+  });
+
+  it('reads a passive: the subject is the target, the "by" phrase the agent', () => {
+    const roles = rolesOf('The convoy was ambushed by gunmen near Gao.', 'ATTACK');
+    expect(roles.agent).toEqual(['gunmen']);
+    expect(roles.target).toEqual(['convoy']);
+    expect(roles.location).toEqual(['Gao']);
+  });
+
+  it('reads the actor before a noun trigger as its agent', () => {
+    const roles = rolesOf('A Russian missile strike destroyed a bridge in Kharkiv.', 'AIRSTRIKE');
+    expect(roles.agent?.[0]).toMatch(/Russian/);
+  });
+
+  it('takes coordinated objects as targets too', () => {
+    const roles = rolesOf('Ukrainian forces destroyed two tanks and an armoured vehicle.', 'DESTRUCTION');
+    expect(roles.target).toEqual(['two tanks', 'an armoured vehicle']);
+  });
+
+  it('gives a crash its vehicle as instrument and a withdrawal its "from" place as location', () => {
+    expect(rolesOf('A military helicopter crashed near Kabul on Sunday.', 'CRASH').instrument?.[0]).toMatch(/helicopter/);
+    expect(rolesOf('Government troops withdrew from Avdiivka.', 'WITHDRAWAL').location).toEqual(['Avdiivka']);
+  });
+
+  it('counts the quantities of the target', () => {
+    const roles = rolesOf('Rebels abducted 15 students from a school.', 'CAPTURE');
+    expect(roles.quantity).toEqual(['15 students']);
+  });
+});
