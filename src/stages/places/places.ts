@@ -27,6 +27,8 @@ const REGION_WORD = /^\s*(oblast|region|province|governorate|state|krai|kray|dis
 const REGIONS_AFTER = /^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(oblast|region|province|governorate|krai|kray)s\b/iu;
 /** what joins a place to the region named with it: ", ", " (", " in ", ", in the " */
 const REGION_GAP = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)$/i;
+/** what follows a name that begins a phrase rather than naming a region: "Baghdad, the U.S. Embassy" */
+const NOT_A_REGION_AFTER = /^\s+(?:\p{Lu}|(?:[Ee]mbassy|[Gg]overnment|forces|army|officials?|military|[Mm]inistry|troops|police|authorities|[Pp]resident|[Mm]inister|[Aa]mbassador|envoy|border|side)\b)/u;
 const NEAR_BEFORE = /(?:^|[^\p{L}])(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|approaches\s+to|direction\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of)\s+(?:the\s+)?$/iu;
 
 export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
@@ -99,8 +101,9 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const found = cuedPlaces(doc, {
     isCommonWord: ctx.tests.isCommonWord,
     isPersonName: ctx.tests.isPersonName,
-    taken: (start, end) => overlapping(start, end).length > 0,
+    taken: (start, end, strong) => overlapping(start, end).some(({ e }) => !(strong && e.type === 'PERSON' && e.mentions.length === 1)),
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
+    isRegion: (name) => ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
   });
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
   for (const { e, m } of spans) {
@@ -109,6 +112,12 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     if (NEAR_BEFORE.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
   }
   const byName = new Map<string, Entity>();
+  // a person's one mention that a strong cue makes a place ("near Kaya") is no longer a person's
+  for (const place of found) {
+    for (const { e, m } of overlapping(place.start, place.end)) {
+      if (e.type === 'PERSON') e.mentions = e.mentions.filter((x) => x !== m);
+    }
+  }
   for (const place of found) {
     // "Hebei province", "Borno State": a region of any country, from GeoNames' admin1 table;
     // "Woodbridge, Virginia": a region's bare name after a place and a comma
@@ -142,7 +151,32 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     entity.mentions.push(doc.mention(place.start, place.end));
     cued.set(entity, [...(cued.get(entity) ?? []), place]);
   }
+  sameNameElsewhere(doc, [...byName.values()].filter((e) => e.kb?.kind !== 'admin1'));
+  doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
   return cued;
+}
+
+/**
+ * A name the text once put in a place cue is that place wherever else it stands capitalised
+ * and unclaimed ("Dabiq held symbolic importance"): one referent per name in a document.
+ */
+function sameNameElsewhere(doc: Doc, places: Entity[]): void {
+  if (!places.length) return;
+  const claimed = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  const free = (start: number, end: number) => !claimed.some((m) => m.start < end && m.end > start);
+  for (const entity of places) {
+    for (const text of new Set(entity.mentions.map((m) => m.text))) {
+      if (text.length < 3) continue;
+      for (let at = doc.text.indexOf(text); at >= 0; at = doc.text.indexOf(text, at + 1)) {
+        const end = at + text.length;
+        if (/[\p{L}\p{N}]/u.test(doc.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(doc.text[end] ?? '') || !free(at, end)) continue;
+        const mention = doc.mention(at, end);
+        entity.mentions.push(mention);
+        claimed.push(mention);
+      }
+      entity.mentions.sort((a, b) => a.start - b.start);
+    }
+  }
 }
 
 const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 3 : s === 'weak' ? 2 : s === 'known' ? 1 : 0);
@@ -183,7 +217,12 @@ function regionEvidence(ctx: Resolver): Map<Entity, Named> {
     const { entity: small, m } = mentions[k]!;
     const { entity: big, m: next } = mentions[k + 1]!;
     if (small === big || named.has(small) || kindOf(small) === 'country') continue;
-    if (!REGION_GAP.test(doc.text.slice(m.end, next.start))) continue;
+    const gap = doc.text.slice(m.end, next.start);
+    if (!REGION_GAP.test(gap)) continue;
+    // "Baghdad, the U.S. Embassy": the name after the comma begins another phrase
+    if (NOT_A_REGION_AFTER.test(doc.text.slice(next.end, next.end + 30))) continue;
+    // "Haider al-Abadi in Baghdad": a city named like its region stands for it only after a comma or in brackets
+    if (/\sin\s/.test(gap) && big.kb?.kind !== 'admin1' && big.kb?.kind !== 'country') continue;
     const evidence = evidenceOf(ctx, big, next);
     if (!evidence) continue;
     // a region is in a country, not in another region
