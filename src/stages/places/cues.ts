@@ -92,11 +92,13 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
       const lookup = dateline ? name.toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase()) : name;
       // "Paris, Texas": a region's name after a name and a comma
       const regionOfPrevious = /\p{L}\s*,\s*$/u.test(before) && tests.isRegion(name);
-      let strength: CuedPlace['strength'] | null = strong || kindAfter || realRegion || regionOfPrevious ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
-      const firstWord = name.split(/[\s-]/)[0]!;
+      let strength: CuedPlace['strength'] | null = strong || kindAfter || realRegion || regionOfPrevious || dateline ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
+      const firstWord = firstOf(name);
       if (strength !== 'strong' && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
       // no cue: a name the gazetteer knows well, not a sentence's first word nor a person's name
-      const knownSpot = dateline || (m.index! > 0 && !ALL_CAPS.test(name) && !tests.isPersonName(name) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase())));
+      // (a sentence's first word only before a lowercase word: "Fresno police are asking")
+      const opening = m.index === 0 && /^\s+\p{Ll}/u.test(after);
+      const knownSpot = (m.index! > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
       if (!strength || tests.taken(from, end, strength === 'strong' && !!(strong || kindAfter))) {
         listOf = null;
@@ -105,7 +107,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
       const words = name.split(/\s+/);
       const common = words.filter((w) => !NAME_WORDS.test(w) && (tests.isCommonWord(w.toLowerCase()) || MONTHS_AND_DAYS.test(w)));
       const plain = common.length === words.length;
-      if ((plain && !kindAfter && !strong?.[2]) || (strength !== 'strong' && strength !== 'known' && common.length > 0 && words.length > 1)) {
+      const mostlyCommon = words.length > 1 && common.length * 2 >= words.length && !tests.isKnownPlace(lookup);
+      if ((plain && !kindAfter && !strong?.[2]) || (strength !== 'strong' && strength !== 'known' && mostlyCommon)) {
         listOf = null;
         continue; // "in Good Faith", "in Next Isolation Phase"
       }
@@ -129,3 +132,5 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
   }
   return found;
 }
+
+const firstOf = (name: string) => name.split(/[\s-]/)[0]!;

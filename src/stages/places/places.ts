@@ -181,7 +181,7 @@ function sameNameElsewhere(doc: Doc, places: Entity[]): void {
 
 const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 3 : s === 'weak' ? 2 : s === 'known' ? 1 : 0);
 /** a place this large is a place wherever a text names it without a cue ("Philadelphia police") */
-const KNOWN_ANYWHERE = 500_000;
+const KNOWN_ANYWHERE = 250_000;
 
 /** ISO 2 codes of the countries the entities found so far belong to */
 function articleCountries(ctx: Resolver): Set<string> {
