@@ -7,6 +7,7 @@
 // Kamyanka", "the village of Rubaya", "Luhanske, Donetsk"), and each place goes to the
 // namesake the evidence points at (resolver.ts): a region named with it, then the article's
 // regions and front, then prominence.
+import { readFileSync } from 'node:fs';
 import type { Doc, Entity, Mention } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
@@ -31,7 +32,15 @@ const REGION_GAP = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?
 const NOT_A_REGION_AFTER = /^\s+(?:\p{Lu}|(?:[Ee]mbassy|[Gg]overnment|forces|army|officials?|military|[Mm]inistry|troops|police|authorities|[Pp]resident|[Mm]inister|[Aa]mbassador|envoy|border|side)\b)/u;
 const NEAR_BEFORE = /(?:^|[^\p{L}])(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|approaches\s+to|direction\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of)\s+(?:the\s+)?$/iu;
 
+/** "Ore." → "US.OR": regions as datelines abbreviate them (lexicons/region-abbreviations.json) */
+function regionAbbreviations(): Map<string, string> {
+  const file = new URL('../../lexicons/region-abbreviations.json', import.meta.url);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { abbreviations: Record<string, string> };
+  return new Map(Object.entries(data.abbreviations));
+}
+
 export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
+  const abbreviations = regionAbbreviations();
   const iso3 = new Map<string, string>();
   for (const [code, entry] of know.countries) if (typeof entry.kb.iso2 === 'string') iso3.set(entry.kb.iso2, code);
   const iso2 = new Map<string, string>(); // the first ISO 2 code of each ISO 3 code
@@ -44,7 +53,7 @@ export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
     requires: ['entities', 'tokens', 'sentences'],
     assigns: ['places'],
     run(doc) {
-      const ctx: Resolver = { doc, geo: geoIndex(), iso3, iso2, admin1Names, tests, codes: new Map() };
+      const ctx: Resolver = { doc, geo: geoIndex(), iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations };
       const cued = addCuedPlaces(ctx);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
@@ -65,6 +74,19 @@ interface Resolver {
   tests: PlaceTests;
   /** admin1 codes of lexicon regions, by country and name */
   codes: Map<string, string | undefined>;
+  abbreviations: ReadonlyMap<string, string>;
+}
+
+/** "Ore." or "MO" right after "Place, " and before punctuation or the end: the region's admin1 code */
+function abbreviated(ctx: Resolver, start: number, end: number): string | undefined {
+  const { text } = ctx.doc;
+  if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
+  const after = text.slice(end, end + 3);
+  const word = text.slice(start, end);
+  const code = ctx.abbreviations.get(word);
+  if (!code) return undefined;
+  const dotted = after.startsWith('.');
+  return (dotted && /^[A-Z][a-z]/.test(word)) || (/^[A-Z]{2}$/.test(word) && /^(\s*[,.;:)(—–-]|\s*$)/.test(after)) ? code : undefined;
 }
 
 const isPlace = (e: Entity) => e.type === 'GPE' || e.type === 'LOC';
@@ -103,7 +125,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     isPersonName: ctx.tests.isPersonName,
     taken: (start, end, strong) => overlapping(start, end).some(({ e }) => !(strong && e.type === 'PERSON' && e.mentions.length === 1)),
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
-    isRegion: (name) => ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
+    isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
   });
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
   for (const { e, m } of spans) {
@@ -123,11 +145,12 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     // "Woodbridge, Virginia": a region's bare name after a place and a comma
     const suffix = REGION_WORD.exec(doc.text.slice(place.end, place.end + 16));
     const afterPlace = /,\s*$/.test(doc.text.slice(Math.max(0, place.start - 3), place.start)) && !ctx.geo.places(foldName(place.text)).some(isProminent);
-    const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace;
+    const short = abbreviated(ctx, place.start, place.end);
+    const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace || short;
     if (regionish) {
-      const codes = ctx.geo.admin1ByName.get(regionCore(place.text)) ?? [];
+      const codes = short ? [short] : ctx.geo.admin1ByName.get(regionCore(place.text)) ?? [];
       if (codes.length) {
-        const end = suffix ? place.end + suffix[0].length : place.end;
+        const end = suffix ? place.end + suffix[0].length : short && doc.text[place.end] === '.' ? place.end + 1 : place.end;
         const code = codes[0]!;
         const name = ctx.geo.admin1.get(code)!;
         const country = ctx.iso3.get(code.slice(0, 2));
