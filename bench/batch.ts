@@ -177,3 +177,6 @@ const rows: Array<[string, string]> = [
   ['HTML reader alone', `${htmlRate.toFixed(0)} pages/s (linkedom + Readability, 1 thread)`],
 ];
 for (const [key, value] of rows) console.log(`${key.padEnd(30)} ${value}`);
+
+// sitrep link on 100,000 events (bench/link.ts), in its own process
+spawnSync(process.execPath, ['--import', 'tsx', 'bench/link.ts', '100000'], { cwd: root, stdio: 'inherit' });

@@ -3,7 +3,7 @@
 // it) while dist/ matches the sources, and the TypeScript sources through tsx otherwise:
 // slower, and heavier in memory, so it says so when a build exists but is out of date.
 import { readFileSync } from 'node:fs';
-import { sourcesHash } from './sources.js';
+import { sourcesHash } from '../src/sources.js';
 
 const root = new URL('../', import.meta.url);
 let built = null;

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { sourcesHash } from '../bin/sources.js';
+import { sourcesHash } from '../src/sources.js';
 
 const root = new URL('../', import.meta.url);
 const src = new URL('src/', root);

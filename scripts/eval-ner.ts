@@ -5,6 +5,7 @@
 // Location as PER, ORG, LOC), tagging the pipeline's own tokens of each document's text. With
 // --baseline it also scores what the whole pipeline's entities give on CoNLL dev (the figure
 // `sitrep eval` gives), for comparison.
+import { createContext } from '../src/pipeline.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createPipeline } from '../src/index.js';
@@ -12,15 +13,14 @@ import { CONLL_LABEL } from '../src/eval/gold/conll.js';
 import { loadLexicons } from '../src/lexicons/load.js';
 import { buildKnowledge } from '../src/stages/entities/knowledge.js';
 import { wordTests } from '../src/stages/entities/word-tests.js';
-import { geoIndex } from '../src/stages/places/geonames.js';
 import { sharedWink } from '../src/stages/sentences/wink.js';
 import { Doc } from '../src/doc.js';
 import { sentencesStage } from '../src/stages/sentences/sentences.js';
 import { sharedNerModel } from '../src/models/ner/model.js';
-import { charSpans, prepareDoc, readConllDocs, type TokenisedDoc } from '../src/models/ner/prepare.js';
+import { charSpans, prepareDoc, readConllDocs, tokenisedFromDoc, type TokenisedDoc } from '../src/models/ner/prepare.js';
 import { SpanScore, type TypedSpan } from '../src/models/ner/evaluate.js';
 import { ENTITY_TYPES, bilouSpans } from '../src/models/ner/tags.js';
-import type { LexiconSources } from '../src/models/ner/lexicon.js';
+import { lexiconSources, type LexiconSources } from '../src/models/ner/lexicon.js';
 
 const args = process.argv.slice(2);
 const dataAt = args.indexOf('--data');
@@ -31,7 +31,8 @@ if (!existsSync(`${data}/conll2003/dev.txt`)) {
   process.exit(2);
 }
 
-const src: LexiconSources = { know: buildKnowledge(loadLexicons()), geo: geoIndex(), words: wordTests() };
+const lexicons = loadLexicons();
+const src: LexiconSources = lexiconSources(lexicons, buildKnowledge(lexicons), wordTests());
 const model = sharedNerModel();
 const nlp = sharedWink();
 
@@ -55,12 +56,13 @@ console.log(`CoNLL-2003 dev (${dev.length} documents, ${tokens} tokens; ${Math.r
 console.log(score.table(ENTITY_TYPES));
 
 // re3d, on the pipeline's own tokens
+const PRONOUN = /^(we|i|he|she|they|it|us|you|me|him|her|them)$/i;
 const RE3D_TYPES: Record<string, string> = { Person: 'PER', Organisation: 'ORG', Location: 'LOC' };
 const re3dDir = `${data}/re3d`;
 if (existsSync(re3dDir)) {
   const strict = new SpanScore();
   const loose = new SpanScore();
-  const sentences = sentencesStage(nlp);
+  const sentences = sentencesStage(createContext());
   let docs = 0;
   for (const folder of readdirSync(re3dDir, { withFileTypes: true })) {
     if (!folder.isDirectory()) continue;
@@ -94,18 +96,10 @@ if (existsSync(re3dDir)) {
     const doc = new Doc({ text });
     doc.text = text;
     sentences.run(doc);
-    const tokenised: TokenisedDoc = {
-      where: 're3d',
-      text,
-      sentences: doc.sentences.map((s) => {
-        const toks = doc.tokens.slice(s.firstToken, s.endToken);
-        return { tokens: toks.map((t) => ({ start: t.start, end: t.end, text: t.text })), pos: toks.map((t) => t.pos) };
-      }),
-    };
+    const { tokenised } = tokenisedFromDoc(doc);
     return tag(tokenised).filter((s) => s.type !== 'MISC');
   }
 }
-const PRONOUN = /^(we|i|he|she|they|it|us|you|me|him|her|them)$/i;
 
 // the pipeline's entities on CoNLL dev, for comparison
 if (baseline) {

@@ -13,18 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Doc } from '../src/doc.js';
 import { loadLexicons } from '../src/lexicons/load.js';
-import { assemble } from '../src/pipeline.js';
-import { datesStage } from '../src/stages/dates/dates.js';
-import { buildKnowledge } from '../src/stages/entities/knowledge.js';
-import { entitiesStage } from '../src/stages/entities/entities.js';
-import { wordTests } from '../src/stages/entities/word-tests.js';
-import { eventsStage } from '../src/stages/events/events.js';
+import { buildPipeline, createContext } from '../src/pipeline.js';
 import { TriggerIndex } from '../src/stages/events/triggers.js';
-import { normalizeStage } from '../src/stages/normalize/normalize.js';
-import { placesStage } from '../src/stages/places/places.js';
-import { quantitiesStage } from '../src/stages/quantities/quantities.js';
-import { sentencesStage } from '../src/stages/sentences/sentences.js';
-import { sharedWink } from '../src/stages/sentences/wink.js';
 import { type Article, ecbFiles, hash, isTestDocument, readEcbFile, readGiveme, readGvdb, readRe3d } from './events/data.js';
 
 const arg = (name: string, dflt: number) => {
@@ -81,17 +71,8 @@ function articles(): Article[] {
 
 function main(): void {
   const lexicons = loadLexicons([]);
-  const knowledge = buildKnowledge(lexicons);
-  const words = wordTests();
-  const pipeline = assemble([
-    normalizeStage({ boilerplate: lexicons.boilerplate }),
-    sentencesStage(sharedWink()),
-    entitiesStage(knowledge, words),
-    placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
-    datesStage(),
-    quantitiesStage(knowledge.people),
-    eventsStage(knowledge, lexicons),
-  ]);
+  const ctx = createContext({ lexicons });
+  const pipeline = buildPipeline(ctx);
   const index = new TriggerIndex(lexicons.triggers, lexicons.notTriggers);
   const byDoc: Candidate[][] = [];
   const baseline: BaselineRow[] = [];

@@ -15,14 +15,13 @@ import { resolve } from 'node:path';
 import { loadLexicons } from '../src/lexicons/load.js';
 import { buildKnowledge } from '../src/stages/entities/knowledge.js';
 import { wordTests } from '../src/stages/entities/word-tests.js';
-import { geoIndex } from '../src/stages/places/geonames.js';
 import { sharedWink } from '../src/stages/sentences/wink.js';
 import { FEATURE_VERSION, sentenceFeatureHashes } from '../src/models/ner/features.js';
 import { constrain, decodeWeights, encodeWeights, NerModel, viterbi, WEIGHTS_URL } from '../src/models/ner/model.js';
 import { prepareDoc, readConllDocs, type TokenisedDoc } from '../src/models/ner/prepare.js';
 import { ENTITY_TYPES, TAGS, bilouSpans } from '../src/models/ner/tags.js';
 import { SpanScore } from '../src/models/ner/evaluate.js';
-import type { LexiconSources } from '../src/models/ner/lexicon.js';
+import { lexiconSources, type LexiconSources } from '../src/models/ner/lexicon.js';
 
 interface Options {
   data: string;
@@ -89,7 +88,7 @@ function main(): void {
   const devPath = `${o.data}/conll2003/dev.txt`;
   for (const p of [trainPath, devPath]) if (!existsSync(p)) throw new Error(`train-ner: ${p} not found; pass --data DIR, the folder holding conll2003/`);
   const lexicons = loadLexicons();
-  const src: LexiconSources = { know: buildKnowledge(lexicons), geo: geoIndex(), words: wordTests() };
+  const src: LexiconSources = lexiconSources(lexicons, buildKnowledge(lexicons), wordTests());
   const train = encode(readConllDocs(trainPath), src);
   const dev = encode(readConllDocs(devPath), src);
   const tPrep = Date.now();

@@ -95,6 +95,16 @@ export interface DocInput {
   defaultPublished?: string | null;
 }
 
+/**
+ * The layers of a Doc: its data fields, each written by one or more stages and read by later
+ * ones. A stage names the layers it requires and assigns from this list, and a pipeline
+ * checks that each is written before it is read.
+ */
+export const LAYERS = [
+  'raw', 'defaultPublished', 'text', 'meta', 'sentences', 'tokens', 'entities', 'quantities', 'events', 'warnings',
+] as const satisfies ReadonlyArray<keyof Doc>;
+export type Layer = (typeof LAYERS)[number];
+
 export class Doc {
   readonly raw: string;
   defaultPublished: string | null;
@@ -106,6 +116,7 @@ export class Doc {
   quantities: Quantity[] = [];
   events: Event[] = [];
   warnings: Warning[] = [];
+  private entityCount = 0;
 
   constructor(input: DocInput) {
     this.raw = input.text;
@@ -118,6 +129,15 @@ export class Doc {
       url: input.url ?? null,
       dateline: null,
     };
+  }
+
+  /**
+   * An id for a new entity, unique in this document while it is processed. Stages refer to
+   * entities by these ids; the record layer numbers the entities e1, e2, … in the order of
+   * doc.entities and rewrites the references (record/record.ts).
+   */
+  newEntityId(): string {
+    return `#${++this.entityCount}`;
   }
 
   warn(code: string, message: string, span?: Span): void {

@@ -3,56 +3,45 @@
 //   const pipeline = createPipeline();
 //   const record = pipeline.process({ text, published: '2024-03-16' });
 import type { DocInput } from './doc.js';
-import { loadLexicons, type Lexicons } from './lexicons/load.js';
-import { assemble, type Pipeline as StagePipeline, type Stage } from './pipeline.js';
+import type { Lexicons } from './lexicons/load.js';
+import { buildPipeline, createContext, STAGE_NAMES, type StageName } from './pipeline.js';
 import { toRecord, type DocumentRecord } from './record/record.js';
-import { datesStage } from './stages/dates/dates.js';
-import { buildKnowledge } from './stages/entities/knowledge.js';
-import { entitiesStage } from './stages/entities/entities.js';
-import { eventsStage } from './stages/events/events.js';
-import { normalizeStage } from './stages/normalize/normalize.js';
-import { placesStage } from './stages/places/places.js';
-import { wordTests } from './stages/entities/word-tests.js';
-import { quantitiesStage } from './stages/quantities/quantities.js';
-import { sentencesStage } from './stages/sentences/sentences.js';
-import { sharedWink } from './stages/sentences/wink.js';
 
 export interface PipelineOptions {
   /** extra lexicon files (JSON) added to the bundled ones */
   lexicons?: string[];
+  /** the stages to run, in order (all of them by default); a stage whose input no earlier stage writes is refused */
+  stages?: StageName[];
 }
 
 export interface Pipeline {
   readonly stages: readonly string[];
   readonly lexicons: Lexicons;
   process(input: DocInput): DocumentRecord;
+  /** the doc.id process() gives this input (its id, or a hash of its normalized text), without the rest of the work */
+  documentId(input: DocInput): string;
 }
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
-  const lexicons = loadLexicons(options.lexicons ?? []);
-  const knowledge = buildKnowledge(lexicons);
-  const words = wordTests();
-  const stages: Stage[] = [
-    normalizeStage({ boilerplate: lexicons.boilerplate }),
-    sentencesStage(sharedWink()),
-    entitiesStage(knowledge, words),
-    placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
-    datesStage(),
-    quantitiesStage(knowledge.people),
-    eventsStage(knowledge, lexicons),
-  ];
-  const pipeline: StagePipeline = assemble(stages);
+  const ctx = createContext({ lexicons: options.lexicons ?? [] });
+  const pipeline = buildPipeline(ctx, options.stages ?? STAGE_NAMES);
+  const normalizeOnly = buildPipeline(ctx, ['normalize']);
   return Object.freeze({
     stages: pipeline.stages.map((s) => s.name),
-    lexicons,
+    lexicons: ctx.lexicons,
     process(input: DocInput): DocumentRecord {
       if (typeof input?.text !== 'string') throw new TypeError('process() takes { text: string, … }: text is missing or not a string');
       return toRecord(pipeline.process(input));
+    },
+    documentId(input: DocInput): string {
+      return toRecord(normalizeOnly.process(input)).doc.id;
     },
   });
 }
 
 export type { DocInput } from './doc.js';
 export type { DocumentRecord } from './record/record.js';
-export type { Entity, Event, Quantity, EventArg, Mention, EntityType, EventType, Modality } from './doc.js';
+export type { Entity, Event, Quantity, EventArg, Mention, EntityType, EventType, Modality, Layer } from './doc.js';
+export type { PipelineContext, Stage, StageFactory, StageName } from './pipeline.js';
+export { PipelineError, STAGE_NAMES } from './pipeline.js';
 export { SCHEMA, documentId } from './record/record.js';

@@ -107,6 +107,14 @@ describe('words that are not dates', () => {
     });
     expect(dates(r)).toEqual([]);
   });
+
+  it('"sat out" and "wed" the verbs are not Saturday and Wednesday; "Sat." with its capital is', () => {
+    const r = pipeline.process({
+      text: 'The brigade sat out the battle for the town. The couple wed in secret. Rebels shelled the port on Sat. 9 March.',
+      published: PUBLISHED,
+    });
+    expect(dates(r).map((e) => e.mentions[0]!.text)).toEqual(['Sat. 9 March']);
+  });
 });
 
 describe('which sentences chrono reads', () => {

@@ -30,7 +30,15 @@ describe('sentences in capitals', () => {
   it('recognises a wire headline and a title-case headline, not an ordinary sentence', () => {
     expect(capitalsSentence(toks('FLOODS CUT ROADS TO THREE VILLAGES'))).toBe(true);
     expect(capitalsSentence(toks('Army Convoy Hit Near Border Town'))).toBe(true);
+    expect(capitalsSentence(toks('Clash at the Border'))).toBe(true);
     expect(capitalsSentence(toks('The convoy was hit near Aleppo on Monday'))).toBe(false);
+    expect(capitalsSentence(toks('Vladimir Putin met Recep Tayyip Erdoğan in Sochi .'))).toBe(false);
+  });
+  it('shows headline words to the model without their case', () => {
+    const plain = (words: string) => words.split(' ').map((text) => ({ text, pos: 'X', lex: [] }));
+    const title = sentenceFeatures({ tokens: plain('Clash at the Border') }, documentContext([]));
+    const caps = sentenceFeatures({ tokens: plain('CLASH AT THE BORDER') }, documentContext([]));
+    expect(title).toEqual(caps);
   });
 });
 

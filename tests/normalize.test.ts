@@ -4,12 +4,9 @@
 // and what remains is the article a reader would read, split into sentences and headings.
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/doc.js';
-import { loadLexicons } from '../src/lexicons/load.js';
-import { assemble } from '../src/pipeline.js';
-import { normalizeStage } from '../src/stages/normalize/normalize.js';
-import { sentencesStage } from '../src/stages/sentences/sentences.js';
+import { buildPipeline, createContext } from '../src/pipeline.js';
 
-const pipeline = assemble([normalizeStage({ boilerplate: loadLexicons().boilerplate }), sentencesStage()]);
+const pipeline = buildPipeline(createContext(), ['normalize', 'sentences']);
 const run = (text: string, published?: string) => pipeline.process({ text, published: published ?? null });
 const sentenceTexts = (doc: Doc) => doc.sentences.map((s) => doc.text.slice(s.start, s.end));
 

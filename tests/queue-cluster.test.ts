@@ -319,7 +319,7 @@ describe.skipIf(!hasRedis)('distributed extraction on Redis', () => {
       expect(job!.attemptsMade).toBe(2); // the failed try, and the one that did it
       const value = job!.returnvalue as DocumentResult;
       expect(value).toMatchObject({ lines: expect.any(String), eventCount: expect.any(Number), entityCount: expect.any(Number) });
-      expect(JSON.parse(unpackLines(value.lines).documents)).toMatchObject({ doc: { source: join(tmp, 'transient.txt') } });
+      expect(JSON.parse(unpackLines(value.lines)['documents.jsonl']!)).toMatchObject({ doc: { source: join(tmp, 'transient.txt') } });
     }, 30_000);
 
     it('fails a document the pipeline fails on once, with its reason', async () => {

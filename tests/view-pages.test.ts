@@ -134,6 +134,21 @@ describe('reportData', () => {
     }
   });
 
+  it('carries the incidents of a linked dataset, the most reported first, with every source', () => {
+    const none = reportData({ name: 'test', records, run: null, failed: 0 });
+    expect(none.report.incidents).toBeNull();
+    const place = (name: string, lat: number, lon: number) => ({ name, country: 'UKR', lat, lon });
+    const incidents = [
+      { id: 'i1', event_type: 'Battles', event_date: '2024-05-09', places: [place('Kherson', 46.64, 32.61)], sources: ['a.example'], documents: 1, events: [{}], killed: { value: null, min: null, max: null } },
+      { id: 'i2', event_type: 'Explosions/Remote violence', event_date: '2024-05-10', places: [place('Kharkiv', 49.99, 36.23)], sources: ['b.example', 'c.example'], documents: 2, events: [{}, {}], killed: { value: null, min: 3, max: 5 } },
+    ];
+    const { report, incidentMapSvg } = reportData({ name: 'test', records, run: null, failed: 0, incidents });
+    expect(report.incidents).toMatchObject({ total: 2, events: 3, multi: 1, listed: 2 });
+    expect(report.incidents!.items[0]).toMatchObject({ id: 'i2', sources: ['b.example', 'c.example'], killed: '3–5', documents: 2 });
+    expect(report.incidents!.items[0]!.x).toBeTypeOf('number');
+    expect(incidentMapSvg).toContain('<path');
+  });
+
   it('packs the documents in gzipped parts that unpack to the same data', () => {
     const docs = records.map(articleData);
     const many = Array.from({ length: DOCS_PER_PART + 5 }, (_, i) => docs[i % docs.length]!);

@@ -36,10 +36,18 @@ import { closeSync, existsSync, fdatasyncSync, fsyncSync, lstatSync, mkdirSync, 
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import { CSV_HEADER, DATA_FILES, type DataFile } from '../io/dataset.js';
+import type { OutputFormat } from '../io/outputs/index.js';
 import { UsageError } from '../io/errors.js';
 
 export const WORK_FOLDER = '.sitrep-run';
+/** The errors of a run, one JSON line per input left out. */
+export const ERRORS_FILE = 'errors.jsonl';
+/**
+ * The doc.id and source of each document written, one "id<TAB>source" line each: what a
+ * resumed run needs to know which ids it has seen (for duplicates). It stays in the work
+ * folder and goes with it.
+ */
+export const IDS_FILE = 'ids.tsv';
 const JOURNAL = 'journal.jsonl';
 const FORMAT = 'sitrep.journal/1';
 
@@ -54,7 +62,7 @@ export interface Counts {
 
 export interface Checkpoint {
   units: number;
-  bytes: Record<DataFile, number>;
+  bytes: Record<string, number>;
   counts: Counts;
   /** seconds spent by the sessions of this run so far */
   seconds: number;
@@ -90,10 +98,12 @@ const PENDING_FLUSHES = 8;
  */
 export class RunFolder {
   readonly dir: string;
-  private readonly handles = new Map<DataFile, FileHandle>();
-  private readonly buffered = new Map<DataFile, Array<string | Uint8Array>>();
+  private readonly handles = new Map<string, FileHandle>();
+  private readonly buffered = new Map<string, Array<string | Uint8Array>>();
   private bufferedBytes = 0;
-  private readonly written: Record<DataFile, number>;
+  private readonly written: Record<string, number>;
+  /** the files of the work folder: the outputs', errors.jsonl and ids.tsv */
+  private readonly files: string[];
   private journal = -1;
   private readonly writes = new PQueue({ concurrency: 1 });
   /** units whose outcome is written (or buffered) */
@@ -106,10 +116,12 @@ export class RunFolder {
 
   private constructor(
     readonly out: string,
+    private readonly outputs: readonly OutputFormat[],
     checkpoint: Checkpoint,
     resumed: boolean,
   ) {
     this.dir = join(out, WORK_FOLDER);
+    this.files = filesOf(outputs);
     this.units = checkpoint.units;
     this.counts = structuredClone(checkpoint.counts);
     this.written = { ...checkpoint.bytes };
@@ -122,7 +134,7 @@ export class RunFolder {
    * to its last checkpoint. Refuses an interrupted run without resume, and a resume whose
    * input or options changed.
    */
-  static async open(out: string, identity: Identity, resume: boolean): Promise<RunFolder> {
+  static async open(out: string, identity: Identity, resume: boolean, outputs: readonly OutputFormat[]): Promise<RunFolder> {
     const dir = join(out, WORK_FOLDER);
     if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder (it is created if missing)`);
     mkdirSync(out, { recursive: true });
@@ -145,7 +157,7 @@ export class RunFolder {
         );
       }
       if (state.checkpoint) {
-        const folder = new RunFolder(out, state.checkpoint, true);
+        const folder = new RunFolder(out, outputs, state.checkpoint, true);
         await folder.reopen(state.length);
         return folder;
       }
@@ -153,16 +165,18 @@ export class RunFolder {
     // a new run (or an interrupted one that had not written its first checkpoint)
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
-    const bytes = Object.fromEntries(DATA_FILES.map((f) => [f, f === 'events.csv' ? Buffer.byteLength(CSV_HEADER) : 0])) as Record<DataFile, number>;
-    const folder = new RunFolder(out, { units: 0, bytes, counts: emptyCounts(), seconds: 0 }, false);
+    const headers = new Map(outputs.map((o) => [o.name, o.header ?? '']));
+    const bytes = Object.fromEntries(filesOf(outputs).map((f) => [f, Buffer.byteLength(headers.get(f) ?? '')]));
+    const folder = new RunFolder(out, outputs, { units: 0, bytes, counts: emptyCounts(), seconds: 0 }, false);
     await folder.create({ journal: FORMAT, fingerprint: `${identity.inputs}:${identity.options}:${identity.code}`, ...identity });
     return folder;
   }
 
   private async create(header: Header): Promise<void> {
-    for (const name of DATA_FILES) {
+    for (const name of this.files) {
       const handle = await open(join(this.dir, name), 'wx');
-      if (name === 'events.csv') await handle.write(CSV_HEADER);
+      const header = this.outputs.find((o) => o.name === name)?.header;
+      if (header) await handle.write(header);
       await handle.datasync();
       this.handles.set(name, handle);
       this.buffered.set(name, []);
@@ -174,10 +188,10 @@ export class RunFolder {
 
   /** Cut the data files back to the checkpoint, and the journal to its whole lines, and reopen them for appending. */
   private async reopen(journalLength: number): Promise<void> {
-    for (const name of DATA_FILES) {
+    for (const name of this.files) {
       const path = join(this.dir, name);
       const stat = lstatSync(path, { throwIfNoEntry: false });
-      if (!stat || !stat.isFile()) {
+      if (!stat || !stat.isFile() || this.written[name] === undefined) {
         throw new UsageError(`cannot resume: ${path} is missing; delete ${this.dir} to start over`);
       }
       if (stat.size < this.written[name]) {
@@ -192,8 +206,8 @@ export class RunFolder {
   }
 
   /** Append one unit's lines to the data files (buffered; written in the background). */
-  async append(lines: Partial<Record<DataFile, string | Uint8Array>>): Promise<void> {
-    for (const name of DATA_FILES) {
+  async append(lines: Partial<Record<string, string | Uint8Array>>): Promise<void> {
+    for (const name of this.files) {
       const data = lines[name];
       if (!data?.length) continue;
       this.buffered.get(name)!.push(data);
@@ -209,13 +223,13 @@ export class RunFolder {
 
   /** Queue what is buffered to be written, in order. */
   private flush(): void {
-    for (const name of DATA_FILES) {
+    for (const name of this.files) {
       const parts = this.buffered.get(name)!;
       if (parts.length === 0) continue;
       this.buffered.set(name, []);
       const data = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
       const handle = this.handles.get(name)!;
-      this.written[name] += data.length;
+      this.written[name] = (this.written[name] ?? 0) + data.length;
       void this.writes.add(() => writeAll(handle, data));
     }
     this.bufferedBytes = 0;
@@ -247,6 +261,18 @@ export class RunFolder {
    * The last checkpoint is taken (done): move the data files into OUT, write run.json,
    * remove the work folder.
    */
+  /** The ids of the documents written so far, each with where it came from (for duplicates). */
+  seenIds(): Map<string, string> {
+    const seen = new Map<string, string>();
+    if (!this.resumed) return seen;
+    const text = readFileSync(join(this.dir, IDS_FILE)).subarray(0, this.written[IDS_FILE]).toString('utf8');
+    for (const line of text.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) seen.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+    return seen;
+  }
+
   async finish(runJson: string): Promise<void> {
     await this.close();
     moveInto(this.out, this.dir, this.written);
@@ -274,8 +300,15 @@ export function completeFinishedRun(out: string, checkpoint: Checkpoint, runJson
   rmSync(dir, { recursive: true, force: true });
 }
 
-function moveInto(out: string, dir: string, bytes: Record<DataFile, number>): void {
-  for (const name of DATA_FILES) {
+/** The files of a work folder for these outputs. */
+function filesOf(outputs: readonly OutputFormat[]): string[] {
+  return [...outputs.map((o) => o.name), ERRORS_FILE, IDS_FILE];
+}
+
+/** Move the dataset files of a done run into OUT (all but ids.tsv, which goes with the work folder). */
+function moveInto(out: string, dir: string, bytes: Record<string, number>): void {
+  for (const name of Object.keys(bytes)) {
+    if (name === IDS_FILE) continue;
     const from = join(dir, name);
     const stat = lstatSync(from, { throwIfNoEntry: false });
     if (!stat) continue; // moved before the interruption

@@ -12,7 +12,18 @@ export interface WorkOptions {
   defaultPublished: string | null;
   /** dataset files, or one JSON record per document for stdout (indented with pretty) */
   output: 'dataset' | 'jsonl' | 'pretty';
+  /** the output formats of a dataset, by name (src/io/outputs) */
+  outputs: string[];
 }
+
+/** Where a document came from, as errors.jsonl names it. */
+export interface Origin {
+  file: string;
+  line: number | null;
+}
+
+/** "file" or "file:line": how a document's source is named beside its doc.id (duplicates). */
+export const whereOf = (origin: Origin) => (origin.line ? `${origin.file}:${origin.line}` : origin.file);
 
 /** An error as plain data (InputError does not survive a thread boundary as a class). */
 export interface Failure {
@@ -26,12 +37,14 @@ export interface Failure {
 export type Failed = { ok: false; failure: Failure; line: string };
 
 /**
- * A unit's outcome as it crosses from a worker thread to the main thread. The dataset lines
- * travel as UTF-8 bytes (documents, then events, then CSV rows; `ends` marks where the first
- * two end) rather than as strings: bytes arrive outside the V8 heap and go to the files as
- * they are, so the main thread of a long run allocates almost nothing per document.
+ * A unit's outcome as it crosses from a worker thread to the main thread. The lines of each
+ * output travel as UTF-8 bytes, one after the other (`ends` marks where each ends), rather
+ * than as strings: bytes arrive outside the V8 heap and go to the files as they are, so the
+ * main thread of a long run allocates almost nothing per document.
  */
-export type Outcome = { ok: true; bytes: Uint8Array; ends: [number, number]; eventCount: number; entityCount: number } | Failed;
+export type Outcome =
+  | { ok: true; bytes: Uint8Array; ends: number[]; id: string; file: string; line: number | null; eventCount: number; entityCount: number }
+  | Failed;
 
 export const failure = (error: InputError): Failed => ({
   ok: false,
@@ -41,9 +54,8 @@ export const failure = (error: InputError): Failed => ({
 
 const utf8 = new TextEncoder();
 
-/** The lines of a record (recordLines), as an outcome. */
-export function succeeded(lines: { documents: string; events: string; csv: string }, eventCount: number, entityCount: number): Outcome {
-  const parts = [lines.documents, lines.events, lines.csv];
+/** The lines of a record for each output, in order, as an outcome. */
+export function succeeded(parts: string[], about: { id: string; file: string; line: number | null; eventCount: number; entityCount: number }): Outcome {
   const bytes = new Uint8Array(parts.reduce((n, part) => n + Buffer.byteLength(part), 0));
   const ends: number[] = [];
   let at = 0;
@@ -51,5 +63,5 @@ export function succeeded(lines: { documents: string; events: string; csv: strin
     at += utf8.encodeInto(part, bytes.subarray(at)).written;
     ends.push(at);
   }
-  return { ok: true, bytes, ends: [ends[0]!, ends[1]!], eventCount, entityCount };
+  return { ok: true, bytes, ends, ...about };
 }

@@ -10,22 +10,25 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sourcesHash } from '../../bin/sources.js';
+import { sourcesHash } from '../sources.js';
 import { SITREP_VERSION } from '../io/dataset.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { EXTENSION_LIST, type Limits } from '../io/formats.js';
+import { DEFAULT_OUTPUTS, outputsNamed } from '../io/outputs/index.js';
 import { isStdin, walkPaths, type WalkEntry } from '../io/walk.js';
-import { completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
+import { ERRORS_FILE, IDS_FILE, completeFinishedRun, emptyCounts, finishedCheckpoint, RunFolder, type Counts, type Identity } from './journal.js';
 import { lockDataset } from './lock.js';
 import { createExecutor, DEFAULT_HEAP_MB, DEFAULT_MAX_SECONDS, TASKS_PER_WORKER } from './pool.js';
 import { MARK_EVERY, Progress, secondHalfRate, type ProgressMode } from './progress.js';
 import { unitsOf, type Unit } from './units.js';
-import { failure, type Failure, type Outcome, type WorkOptions } from './outcome.js';
+import { failure, whereOf, type Failure, type Outcome, type WorkOptions } from './outcome.js';
 
 export interface BatchOptions {
   paths: string[];
   /** the dataset folder; without it records go to stdout as JSONL */
   out?: string;
+  /** the output formats of the dataset, by name (src/io/outputs; default all) */
+  outputs?: string[];
   pretty?: boolean;
   include?: string[];
   exclude?: string[];
@@ -100,7 +103,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     limits: options.limits,
     defaultPublished: options.published ?? null,
     output: options.out ? 'dataset' : options.pretty ? 'pretty' : 'jsonl',
+    outputs: [...(options.outputs ?? DEFAULT_OUTPUTS)],
   };
+  outputsNamed(work.outputs); // an unknown name is misuse, found before anything starts
   const identity = runIdentity(entries, options);
   // one writer per dataset folder: taken before anything in it is read or written
   const lock = options.out ? lockDataset(prepareOut(options.out), 'sitrep extract') : null;
@@ -130,7 +135,10 @@ async function runLocked(options: BatchOptions, entries: WalkEntry[], work: Work
       return { counts: finished.counts, interrupted: false, resumed: true, seconds: finished.seconds, failures: [], units: finished.units };
     }
   }
-  const folder = options.out ? await RunFolder.open(options.out, identity, options.resume ?? false) : null;
+  const outputs = outputsNamed(work.outputs);
+  const folder = options.out ? await RunFolder.open(options.out, identity, options.resume ?? false, outputs) : null;
+  /** doc.id → where its document came from, for every document written */
+  const seen = folder?.seenIds() ?? new Map<string, string>();
   const skip = folder?.units ?? 0;
   const counts = folder?.counts ?? emptyCounts();
   const failures: Failure[] = [];
@@ -157,7 +165,14 @@ async function runLocked(options: BatchOptions, entries: WalkEntry[], work: Work
   let units = 0;
   let interrupted = false;
 
-  const write = async (unit: Unit, outcome: Outcome) => {
+  const write = async (unit: Unit, done: Outcome) => {
+    let outcome = done;
+    if (outcome.ok) {
+      // one document per doc.id: a later one with an id already seen is reported and left out
+      const first = seen.get(outcome.id);
+      if (first === undefined) seen.set(outcome.id, whereOf(outcome));
+      else outcome = duplicateOf(outcome, first);
+    }
     if (!outcome.ok && outcome.failure.code === 'crash') {
       // a pool whose workers cannot start at all is a fatal error, not a failure per document
       await executor.ready.catch((error: Error) => {
@@ -170,15 +185,17 @@ async function runLocked(options: BatchOptions, entries: WalkEntry[], work: Work
       counts.entities += outcome.entityCount;
       firstRecord ??= elapsed();
       if (++sessionDocuments % MARK_EVERY === 0) marks.push(elapsed());
-      const [documents, events] = outcome.ends;
-      if (folder) await folder.append({ 'documents.jsonl': outcome.bytes.subarray(0, documents), 'events.jsonl': outcome.bytes.subarray(documents, events), 'events.csv': outcome.bytes.subarray(events) });
-      else if (!stdout.write(outcome.bytes.subarray(0, documents))) await new Promise((resolve) => stdout.once('drain', resolve));
+      if (folder) {
+        const lines: Record<string, Uint8Array | string> = { [IDS_FILE]: `${outcome.id}\t${whereOf(outcome)}\n` };
+        outputs.forEach((o, i) => (lines[o.name] = outcome.bytes.subarray(i ? outcome.ends[i - 1] : 0, outcome.ends[i])));
+        await folder.append(lines);
+      } else if (!stdout.write(outcome.bytes)) await new Promise((resolve) => stdout.once('drain', resolve));
     } else {
       counts.failed++;
       counts.errors[outcome.failure.code] = (counts.errors[outcome.failure.code] ?? 0) + 1;
       if (failures.length < 5) failures.push(outcome.failure);
       options.onFailure?.(outcome.failure);
-      if (folder) await folder.append({ 'errors.jsonl': outcome.line });
+      if (folder) await folder.append({ [ERRORS_FILE]: outcome.line });
     }
     progress.update(unit.bytes, outcome.ok);
     if (folder && (++sinceCheckpoint >= (options.checkpointUnits ?? CHECKPOINT_UNITS) || performance.now() - lastCheckpoint > CHECKPOINT_SECONDS * 1000)) {
@@ -264,7 +281,13 @@ function outputOptions(options: BatchOptions): Record<string, unknown> {
     published: options.published ?? null,
     max_size: options.limits.maxSize,
     max_unzipped: options.limits.maxUnzipped,
+    ...(options.outputs && options.outputs.join() !== DEFAULT_OUTPUTS.join() ? { outputs: options.outputs } : {}),
   };
+}
+
+/** The failure of a document whose doc.id an earlier one has: named with both sources. */
+function duplicateOf(outcome: Extract<Outcome, { ok: true }>, first: string): Outcome {
+  return failure(new InputError(outcome.file, `duplicate of ${first}: both have doc.id ${outcome.id}; this one is left out`, outcome.line ?? undefined, 'duplicate'));
 }
 
 /**

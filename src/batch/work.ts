@@ -1,32 +1,40 @@
 // What happens to one unit, in a worker thread or in the main thread alike: read the file
-// (or parse the line), run the pipeline, and serialize what the output needs. Failures are
-// outcomes, not exceptions, so a bad document never stops the run.
-import type { Pipeline } from '../index.js';
-import { recordLines } from '../io/dataset.js';
+// (or parse the line), run the pipeline (extractOne, which queue workers use too), and
+// serialize what the outputs need. Failures are outcomes, not exceptions, so a bad document
+// never stops the run.
+import type { DocInput } from '../doc.js';
+import type { DocumentRecord, Pipeline } from '../index.js';
 import { InputError } from '../io/errors.js';
 import { formatSize, type Limits } from '../io/formats.js';
 import { articleFromLine, articleFromRecord } from '../io/json.js';
+import { outputsNamed } from '../io/outputs/index.js';
 import { parseDocument, readDocument, type ReadResult } from '../io/read.js';
-import { failure, succeeded, type Outcome, type WorkOptions } from './outcome.js';
+import { failure, succeeded, type Failed, type Origin, type Outcome, type WorkOptions } from './outcome.js';
 import type { Task } from './units.js';
+
+/**
+ * The one extraction path of sitrep: an article through the pipeline, or the failure that
+ * names it. Batch runs (work, below) and queue workers (src/queue/extract.ts) both call it.
+ */
+export function extractOne(pipeline: Pipeline, input: DocInput, origin: Origin, defaultPublished: string | null): { ok: true; record: DocumentRecord } | Failed {
+  try {
+    return { ok: true, record: pipeline.process({ ...input, defaultPublished }) };
+  } catch (error) {
+    return failure(new InputError(origin.file, `extraction failed: ${(error as Error).message}`, origin.line ?? undefined, 'extraction'));
+  }
+}
+
 
 export async function work(pipeline: Pipeline, task: Task, options: WorkOptions): Promise<Outcome> {
   const read = await readTask(task, options.limits);
   if (read instanceof InputError) return failure(read);
-  let record;
-  try {
-    record = pipeline.process({ ...read.input, defaultPublished: options.defaultPublished });
-  } catch (error) {
-    const [file, line] = task.kind === 'line' || task.kind === 'record' ? [task.file, task.line ?? undefined] : [read.origin, undefined];
-    return failure(new InputError(file, `extraction failed: ${(error as Error).message}`, line, 'extraction'));
-  }
-  const entityCount = record.entities.length;
-  const eventCount = record.events.length;
-  if (options.output !== 'dataset') {
-    const documents = `${JSON.stringify(record, null, options.output === 'pretty' ? 2 : undefined)}\n`;
-    return succeeded({ documents, events: '', csv: '' }, eventCount, entityCount);
-  }
-  return succeeded(recordLines(record), eventCount, entityCount);
+  const origin = task.kind === 'line' || task.kind === 'record' ? { file: task.file, line: task.line ?? null } : { file: read.origin, line: null };
+  const extracted = extractOne(pipeline, read.input, origin, options.defaultPublished);
+  if (!extracted.ok) return extracted;
+  const { record } = extracted;
+  const counts = { id: record.doc.id, ...origin, eventCount: record.events.length, entityCount: record.entities.length };
+  if (options.output !== 'dataset') return succeeded([`${JSON.stringify(record, null, options.output === 'pretty' ? 2 : undefined)}\n`], counts);
+  return succeeded(outputsNamed(options.outputs).map((o) => o.linesOf(record)), counts);
 }
 
 /** A unit of a run read into its article (or the reason it cannot be read); `sitrep queue add` reads the same way. */

@@ -7,12 +7,14 @@ import { runBatch } from '../batch/run.js';
 import { maxMemory, maxSecondsOf } from '../batch/pool.js';
 import { duration } from '../batch/progress.js';
 import { UsageError } from '../io/errors.js';
+import { datasetExtras, writeExtras } from './export.js';
 import { DEFAULT_LIMITS, MB, parseSize, type Limits } from '../io/formats.js';
 import { loadLexicons } from '../lexicons/load.js';
 import type { Failure } from '../batch/outcome.js';
 
 export interface ExtractOptions {
   out?: string;
+  outputs?: string[];
   pretty?: boolean;
   lexicon: string[];
   published?: string;
@@ -22,6 +24,10 @@ export interface ExtractOptions {
   concurrency?: string | number;
   resume?: boolean;
   allowErrors?: boolean;
+  /** export formats written beside the dataset (--format) */
+  format?: string[];
+  /** join the events into incidents after the run (--link) */
+  link?: boolean;
   maxSize?: string;
   maxUnzipped?: string;
   maxMemory?: string;
@@ -35,6 +41,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
   if (options.resume && !options.out) throw new UsageError('--resume needs --out DIR: only a dataset folder keeps the journal a run resumes from');
   if (options.resume && paths.includes('-')) throw new UsageError('--resume cannot read standard input again; save it to a file first');
+  const extras = datasetExtras(options, options.out);
   const limits: Limits = {
     maxSize: options.maxSize === undefined ? DEFAULT_LIMITS.maxSize : parseSize(options.maxSize, '--max-size'),
     maxUnzipped: options.maxUnzipped === undefined ? DEFAULT_LIMITS.maxUnzipped : parseSize(options.maxUnzipped, '--max-unzipped'),
@@ -68,6 +75,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
     result = await runBatch({
       paths,
       out: options.out,
+      outputs: options.outputs,
       pretty: options.pretty,
       include: options.include,
       exclude: options.exclude,
@@ -111,6 +119,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
         : `sitrep: ${nf(counts.documents)} document${counts.documents === 1 ? '' : 's'} extracted, ${failed}, in ${took(result.seconds)}\n`,
     );
   }
+  if (options.out) await writeExtras(options.out, extras, options.quiet);
   return counts.failed > 0 && !options.allowErrors ? 1 : 0;
 }
 

@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { InputError, UsageError } from '../io/errors.js';
+import { DEFAULT_OUTPUTS } from '../io/outputs/index.js';
 import { LexiconError } from '../lexicons/load.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
 export function program(): Command {
   const cli = new Command('sitrep')
@@ -21,6 +23,7 @@ export function program(): Command {
     .description('extract document records from articles: files, folders, or - for standard input')
     .argument('<paths...>', '.txt, .md, .html, .json or .jsonl files (or .gz of each), folders (walked recursively), or - for stdin')
     .option('-o, --out <dir>', 'write the dataset into this folder instead of JSONL on stdout')
+    .option('--outputs <names>', `the files of the dataset, comma-separated (default: ${DEFAULT_OUTPUTS.join(',')}); errors.jsonl and run.json are always written`, list)
     .option('--pretty', 'indent each record (for reading, not for JSONL tools)')
     .option('--lexicon <file>', 'add a lexicon file (JSON); repeatable', collect, [])
     .addOption(new Option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none').argParser(isoDate))
@@ -29,6 +32,8 @@ export function program(): Command {
     .option('-j, --concurrency <n>', 'threads that run the pipeline (default: the number of cores)')
     .option('--resume', 'finish an interrupted run into the same --out folder')
     .option('--allow-errors', 'exit 0 even when some documents failed')
+    .option('--format <format>', 'with --out, also write acled (events-acled.csv), plover (events-plover.jsonl) or geojson (events.geojson); repeatable', collect, [])
+    .option('--link', 'with --out, also join the events of all documents into incidents (incidents.jsonl, incidents.csv)')
     .option('--max-size <size>', 'largest document read: a file, or one JSONL line (default 10MB)')
     .option('--max-unzipped <size>', 'most a gzip file may decompress to (default 1GB)')
     .option('--max-memory <size>', 'heap of each worker thread (default 384MB)')
@@ -37,6 +42,28 @@ export function program(): Command {
     .action(async (paths: string[], options) => {
       const { extract } = await import('./extract.js');
       process.exitCode = await extract(paths, options);
+    });
+
+  cli
+    .command('export')
+    .description('write a dataset again in the formats other tools read: ACLED CSV, PLOVER JSON lines, GeoJSON')
+    .argument('<dataset>', 'a dataset folder written by sitrep extract ARTICLES --out DIR')
+    .option('--format <format>', 'acled (events-acled.csv), plover (events-plover.jsonl) or geojson (events.geojson); repeatable', collect, [])
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (dir: string, options) => {
+      const { exportCommand } = await import('./export.js');
+      process.exitCode = await exportCommand(dir, options);
+    });
+
+  cli
+    .command('link')
+    .description('join the events of a dataset that several articles report into incidents (incidents.jsonl, incidents.csv)')
+    .argument('<dataset>', 'a dataset folder written by sitrep extract ARTICLES --out DIR')
+    .option('--format <format>', 'also write the incidents as acled (incidents-acled.csv: one row per incident); repeatable', collect, [])
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (dir: string, options) => {
+      const { linkCommand } = await import('./link.js');
+      process.exitCode = await linkCommand(dir, options);
     });
 
   cli
@@ -132,7 +159,10 @@ export function program(): Command {
     .addOption(queueOption())
     .requiredOption('-o, --out <dir>', 'the dataset folder (created if missing; its dataset files are replaced)')
     .option('--wait', 'wait until no document is waiting or being worked on, then collect')
+    .option('--outputs <names>', `the files of the dataset, comma-separated (default: ${DEFAULT_OUTPUTS.join(',')})`, list)
     .option('--allow-errors', 'exit 0 even when some documents failed')
+    .option('--format <format>', 'also write acled, plover or geojson files beside the dataset (see sitrep export); repeatable', collect, [])
+    .option('--link', 'also join the events of all documents into incidents (incidents.jsonl, incidents.csv)')
     .option('-q, --quiet', 'print no summary')
     .action(async (options) => {
       const { queueCollect } = await import('./queue.js');

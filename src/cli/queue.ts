@@ -3,6 +3,7 @@
 // counts them; `sitrep worker` (src/cli/worker.ts) does the work.
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, parseSize, type Limits } from '../io/formats.js';
+import { datasetExtras, writeExtras } from './export.js';
 import { UsageError } from '../io/errors.js';
 import { addToQueue } from '../queue/add.js';
 import { collectQueue } from '../queue/collect.js';
@@ -27,7 +28,10 @@ export interface QueueAddOptions extends QueueOptions {
 export interface QueueCollectOptions extends QueueOptions {
   out: string;
   wait?: boolean;
+  outputs?: string[];
   allowErrors?: boolean;
+  format?: string[];
+  link?: boolean;
 }
 
 const nf = (n: number) => n.toLocaleString('en-US');
@@ -62,8 +66,9 @@ export async function queueAdd(paths: string[], options: QueueAddOptions): Promi
 }
 
 export async function queueCollect(options: QueueCollectOptions): Promise<number> {
+  const extras = datasetExtras(options, options.out);
   const target = queueTarget(options.redis, options.queue);
-  const result = await collectQueue({ target, out: options.out, wait: options.wait });
+  const result = await collectQueue({ target, out: options.out, wait: options.wait, outputs: options.outputs });
   if (!options.quiet) {
     const kinds = Object.entries(result.errors)
       .sort(([, a], [, b]) => b - a)
@@ -75,6 +80,7 @@ export async function queueCollect(options: QueueCollectOptions): Promise<number
       `sitrep: collected ${plural(result.documents, 'document')} (${nf(result.entities)} entities, ${nf(result.events)} events) into ${options.out}/, ${failed}${pending}\n`,
     );
   }
+  await writeExtras(options.out, extras, options.quiet);
   return result.failed > 0 && !options.allowErrors ? 1 : 0;
 }
 

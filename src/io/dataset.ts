@@ -4,6 +4,7 @@
 // writes them as they come); datasetFiles() gives a whole small dataset at once.
 import { readFileSync } from 'node:fs';
 import type { DocumentRecord } from '../record/record.js';
+import { eventPlaces } from '../record/places.js';
 import type { InputError } from './errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -17,7 +18,8 @@ export type DataFile = (typeof DATA_FILES)[number];
 /** The columns of events.jsonl and events.csv, in order. */
 export const EVENT_COLUMNS = [
   'doc_id', 'source', 'published', 'event_id', 'type', 'acled_event_type', 'acled_sub_event_type', 'plover', 'date',
-  'location', 'country', 'admin1', 'lat', 'lon', 'agent', 'target', 'instrument', 'killed', 'injured', 'captured',
+  'event_date', 'time_precision', 'location', 'country', 'admin1', 'lat', 'lon', 'geo_precision', 'locations',
+  'agent', 'agent_country', 'agent_sector', 'target', 'target_country', 'target_sector', 'instrument', 'killed', 'injured', 'captured',
   'modality', 'claimant', 'trigger', 'start', 'end', 'sentence',
 ] as const;
 
@@ -37,7 +39,10 @@ export function eventRows(record: DocumentRecord): EventRow[] {
       const arg = first(role);
       return arg ? entity(arg.ref)?.name ?? arg.text : null;
     };
-    const place = entity(first('location')?.ref);
+    // the most precise place is the event's location; the others follow it in `locations`
+    const places = eventPlaces(event, entities);
+    const place = places[0];
+    const code = (role: string) => first(role)?.kb;
     const sentence = record.sentences[event.sentence]!;
     return {
       doc_id: record.doc.id,
@@ -49,13 +54,21 @@ export function eventRows(record: DocumentRecord): EventRow[] {
       acled_sub_event_type: event.mappings.acled.sub_event_type,
       plover: event.mappings.plover,
       date: event.date,
-      location: name('location'),
-      country: (place?.kb?.country as string | undefined) ?? null,
-      admin1: (place?.kb?.admin1 as string | undefined) ?? (place?.kb?.kind === 'admin1' ? place.name : null),
-      lat: (place?.kb?.lat as number | undefined) ?? null,
-      lon: (place?.kb?.lon as number | undefined) ?? null,
+      event_date: event.event_date ?? null,
+      time_precision: event.time_precision ?? null,
+      location: place?.name ?? null,
+      country: place?.country ?? null,
+      admin1: place?.admin1 ?? null,
+      lat: place?.lat ?? null,
+      lon: place?.lon ?? null,
+      geo_precision: place?.geo_precision ?? null,
+      locations: places.length ? places.map((p) => p.name).join('; ') : null,
       agent: name('agent'),
+      agent_country: code('agent')?.country ?? null,
+      agent_sector: code('agent')?.sector ?? null,
       target: name('target'),
+      target_country: code('target')?.country ?? null,
+      target_sector: code('target')?.sector ?? null,
       instrument: name('instrument'),
       killed: event.casualties.killed,
       injured: event.casualties.injured,

@@ -13,9 +13,8 @@ import { EXTENSION_LIST, type Limits } from '../io/formats.js';
 import type { ReadResult } from '../io/read.js';
 import { walkPaths } from '../io/walk.js';
 import { loadLexicons } from '../lexicons/load.js';
-import { assemble } from '../pipeline.js';
-import { documentId } from '../record/record.js';
-import { normalizeStage } from '../stages/normalize/normalize.js';
+import { createPipeline } from '../index.js';
+import { whereOf, type Origin } from '../batch/outcome.js';
 import { configDifferences, pipelineConfig } from './config.js';
 import { bullConnection, connect, jobKey, shownUrl, sitrepKeys, type QueueTarget } from './connection.js';
 import { failureJobIdOf, JOB_NAME, JOB_OPTIONS, jobIdOf, type DocumentJob } from './jobs.js';
@@ -56,14 +55,15 @@ export async function addToQueue(options: AddOptions): Promise<AddResult> {
   const started = performance.now();
   const lexiconFiles = options.lexicons ?? [];
   const published = options.published ?? null;
-  const lexicons = loadLexicons(lexiconFiles); // a bad lexicon is misuse, found before Redis is touched
+  loadLexicons(lexiconFiles); // a bad lexicon is misuse, found before Redis is touched
   const entries = walkPaths(options.paths, { include: options.include, exclude: options.exclude });
   if (entries.length === 0) {
     throw new UsageError(`no articles found in ${options.paths.join(', ')}; sitrep reads ${EXTENSION_LIST}${options.include?.length || options.exclude?.length ? ' matching --include and not --exclude' : ''}`);
   }
   const { hash, config } = pipelineConfig({ lexicons: lexiconFiles, published });
-  // doc.id is the input's id, or a hash of the normalized text: the normalize stage alone gives it
-  const normalize = assemble([normalizeStage({ boilerplate: lexicons.boilerplate })]);
+  // doc.id as the workers' pipeline gives it: the input's id, or a hash of the normalized text,
+  // so the normalize stage alone is enough
+  const pipeline = createPipeline({ lexicons: lexiconFiles, stages: ['normalize'] });
 
   const { target } = options;
   const redis = await connect(target);
@@ -92,6 +92,8 @@ export async function addToQueue(options: AddOptions): Promise<AddResult> {
 
     const result: AddResult = { queued: 0, unreadable: 0, already: 0, seconds: 0 };
     const seen = new Set<string>();
+    /** doc.id → where its document came from, in this add */
+    const sources = new Map<string, string>();
     let pending: Pending[] = [];
     const flush = async () => {
       const batch = pending;
@@ -115,9 +117,18 @@ export async function addToQueue(options: AddOptions): Promise<AddResult> {
         await push(failureJobIdOf(read), { config: hash, file: read.file, line: read.line ?? null, failure: { code: read.code, message: read.message } });
         continue;
       }
-      const doc = normalize.process({ ...read.input, defaultPublished: published });
-      const docId = doc.meta.id ?? documentId(doc.text);
-      await push(jobIdOf(docId), { config: hash, ...whereOf(unit.task!), input: read.input });
+      const docId = pipeline.documentId({ ...read.input, defaultPublished: published });
+      const origin = originOf(unit.task!);
+      const first = sources.get(docId);
+      if (first !== undefined) {
+        // one document per doc.id, as in extract: a later one is recorded as a failed duplicate
+        const error = new InputError(origin.file, `duplicate of ${first}: both have doc.id ${docId}; this one is left out`, origin.line ?? undefined, 'duplicate');
+        options.onFailure?.(error);
+        await push(failureJobIdOf(error), { config: hash, file: error.file, line: error.line ?? null, failure: { code: error.code, message: error.message } });
+        continue;
+      }
+      sources.set(docId, whereOf(origin));
+      await push(jobIdOf(docId), { config: hash, ...origin, input: read.input });
     }
     await flush();
     result.seconds = (performance.now() - started) / 1000;
@@ -146,7 +157,7 @@ async function send(redis: Redis, queue: Queue<DocumentJob>, target: QueueTarget
 }
 
 /** Where a unit's failure is reported: as src/batch/work.ts names it. */
-function whereOf(task: Task): { file: string; line: number | null } {
+function originOf(task: Task): Origin {
   switch (task.kind) {
     case 'file':
       return { file: task.origin, line: null };

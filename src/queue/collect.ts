@@ -11,6 +11,7 @@ import { RunFolder, WORK_FOLDER, type Identity } from '../batch/journal.js';
 import { lockDataset, type DatasetLock } from '../batch/lock.js';
 import { MARK_EVERY, secondHalfRate } from '../batch/progress.js';
 import { errorLine, SITREP_VERSION } from '../io/dataset.js';
+import { outputsNamed } from '../io/outputs/index.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { SCHEMA } from '../record/record.js';
 import { bullConnection, connect, jobKey, shownUrl, sitrepKeys, stateKey, type QueueTarget } from './connection.js';
@@ -27,6 +28,8 @@ export interface CollectOptions {
   pollInterval?: number;
   /** jobs read from Redis at once */
   page?: number;
+  /** the output formats to write, by name (default all) */
+  outputs?: string[];
 }
 
 export interface CollectResult {
@@ -46,6 +49,7 @@ const COLLECT_CODE = 'sitrep queue collect';
 export async function collectQueue(options: CollectOptions): Promise<CollectResult> {
   const started = performance.now();
   const { target, out } = options;
+  const outputs = outputsNamed(options.outputs);
   const redis = await connect(target);
   const queue = new Queue(target.name, { connection: bullConnection(target) });
   let lock: DatasetLock | null = null;
@@ -64,7 +68,7 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
     lock = lockDataset(out, 'sitrep queue collect');
     clearInterruptedCollect(out);
     const identity: Identity = { inputs: `queue:${target.name}`, options: meta.config, code: COLLECT_CODE };
-    const folder = await RunFolder.open(out, identity, false);
+    const folder = await RunFolder.open(out, identity, false, outputs);
     const result: CollectResult = { documents: 0, failed: 0, events: 0, entities: 0, errors: {}, pending: 0, seconds: 0 };
     const span = { start: Infinity, end: -Infinity, firstRecord: Infinity, busy: 0, finished: [] as number[] };
     let closed = false;
@@ -99,7 +103,7 @@ export async function collectQueue(options: CollectOptions): Promise<CollectResu
           if (row.completed && row.returnvalue) {
             const value = JSON.parse(row.returnvalue) as DocumentResult;
             const lines = unpackLines(value.lines);
-            await folder.append({ 'documents.jsonl': lines.documents, 'events.jsonl': lines.events, 'events.csv': lines.csv });
+            await folder.append(Object.fromEntries(outputs.map((o) => [o.name, lines[o.name] ?? ''])));
             result.documents++;
             result.events += value.eventCount;
             result.entities += value.entityCount;

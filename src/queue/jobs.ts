@@ -21,30 +21,26 @@ export interface DocumentJob {
 }
 
 /**
- * A job's return value: the lines it adds to each data file (src/io/dataset.ts recordLines),
+ * A job's return value: the lines it adds to the file of each output format (src/io/outputs),
  * kept in Redis until the queue is removed, so packed: gzip, then base64 (a third of the size
  * of the lines themselves).
  */
 export interface DocumentResult {
-  /** base64 of the gzip of JSON [documents, events, csv] */
+  /** base64 of the gzip of JSON {output name: lines} */
   lines: string;
   eventCount: number;
   entityCount: number;
 }
 
-export interface DatasetLines {
-  documents: string;
-  events: string;
-  csv: string;
-}
+/** The lines of a record, by output name. */
+export type DatasetLines = Record<string, string>;
 
 export function packLines(lines: DatasetLines): string {
-  return gzipSync(JSON.stringify([lines.documents, lines.events, lines.csv])).toString('base64');
+  return gzipSync(JSON.stringify(lines)).toString('base64');
 }
 
 export function unpackLines(packed: string): DatasetLines {
-  const [documents, events, csv] = JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as [string, string, string];
-  return { documents, events, csv };
+  return JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as DatasetLines;
 }
 
 export const JOB_NAME = 'document';
@@ -81,7 +77,7 @@ export function failureJobIdOf(error: InputError): string {
 
 const CODES = new Set<string>([
   'invalid', 'not-found', 'unreadable', 'symlink-loop', 'format', 'empty', 'binary', 'encoding', 'too-large',
-  'unzip-limit', 'gzip', 'json', 'extraction', 'crash',
+  'unzip-limit', 'gzip', 'json', 'extraction', 'crash', 'timeout', 'duplicate', 'blank',
 ] satisfies InputErrorCode[]);
 
 /** A failed job's reason, as BullMQ keeps it: "CODE: message". */

@@ -14,6 +14,20 @@ export interface Dataset {
   run: { sitrep?: string; documents?: number; failed?: number; events?: number; seconds?: number } | null;
   /** lines of errors.jsonl: articles that could not be extracted */
   failed: number;
+  /** incidents.jsonl, when `sitrep link` has run on the dataset */
+  incidents?: IncidentSummary[] | null;
+}
+
+/** What the report shows of an incident (a line of incidents.jsonl, src/link/files.ts). */
+export interface IncidentSummary {
+  id: string;
+  event_type: string;
+  event_date: string | null;
+  places: Array<{ name: string; country: string | null; lat: number | null; lon: number | null }>;
+  sources: string[];
+  documents: number;
+  events: unknown[];
+  killed: { value: number | null; min: number | null; max: number | null };
 }
 
 const TAKES = 'sitrep report takes a dataset folder written by sitrep extract ARTICLES --out DIR';
@@ -63,5 +77,26 @@ export async function readDataset(path: string): Promise<Dataset> {
   }
   const errorsFile = join(dir, 'errors.jsonl');
   const failed = existsSync(errorsFile) ? readFileSync(errorsFile, 'utf8').split('\n').filter((l) => l.trim()).length : 0;
-  return { name: basename(resolve(dir)), records, run, failed };
+  return { name: basename(resolve(dir)), records, run, failed, incidents: await readIncidents(join(dir, 'incidents.jsonl')) };
+}
+
+async function readIncidents(path: string): Promise<IncidentSummary[] | null> {
+  if (!existsSync(path)) return null;
+  const incidents: IncidentSummary[] = [];
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+    n++;
+    if (!line.trim()) continue;
+    let value: IncidentSummary;
+    try {
+      value = JSON.parse(line) as IncidentSummary;
+    } catch (error) {
+      throw new InputError(path, `line is not valid JSON (${(error as Error).message}); run sitrep link on the dataset again`, n);
+    }
+    if (!value || !Array.isArray(value.events) || !Array.isArray(value.sources) || !Array.isArray(value.places)) {
+      throw new InputError(path, 'line is not an incident of sitrep link (it needs events, sources and places); run sitrep link on the dataset again', n);
+    }
+    incidents.push(value);
+  }
+  return incidents;
 }

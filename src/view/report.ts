@@ -12,6 +12,7 @@ import { articleAssets, articleData, type ArticleData } from './article.js';
 import type { Dataset } from './dataset.js';
 import { asset, escapeHtml, renderPage } from './html.js';
 import { drawMap, MAP_HEIGHT, MAP_WIDTH } from './map.js';
+import { placeRank } from '../record/places.js';
 
 /** Entity types that act: counted as actors when they are an event's agent or target. */
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'ARMED_GROUP', 'NORP']);
@@ -26,6 +27,17 @@ export interface ReportData {
   docs: Array<{ id: string; title: number; source: number; published: number }>;
   places: Array<{ name: number; country: number; lat: number; lon: number; x: number | null; y: number | null }>;
   map: { view: 'world' | 'region'; width: number; height: number };
+  /** the dataset's incidents (sitrep link), when it has them: counts, the most reported first, and their places on a map of their own */
+  incidents: {
+    total: number;
+    events: number;
+    /** incidents told by more than one document */
+    multi: number;
+    /** shown in the list (the most reported first); the map has all of them */
+    listed: number;
+    view: 'world' | 'region';
+    items: Array<{ id: string; date: string | null; type: string; location: string | null; x: number | null; y: number | null; documents: number; events: number; sources: string[]; killed: string | null }>;
+  } | null;
   /** one entry per event in each column; strings as indexes into `strings` (-1: none), counts -1 for none */
   rows: {
     n: number;
@@ -75,7 +87,7 @@ export interface ReportOptions {
 }
 
 /** The report's data: the columns of the events table, the documents' article data, and the drawn map. */
-export function reportData(dataset: Pick<Dataset, 'records' | 'run' | 'failed' | 'name'>, options: ReportOptions = {}): { report: ReportData; docs: ArticleData[]; mapSvg: string } {
+export function reportData(dataset: Pick<Dataset, 'records' | 'run' | 'failed' | 'name' | 'incidents'>, options: ReportOptions = {}): { report: ReportData; docs: ArticleData[]; mapSvg: string; incidentMapSvg: string } {
   const strings = new StringTable();
   const docs = dataset.records.map((r: DocumentRecord) => articleData(r));
   const placeIndex = new Map<string, number>();
@@ -92,12 +104,18 @@ export function reportData(dataset: Pick<Dataset, 'records' | 'run' | 'failed' |
     data.events.forEach((event, k) => {
       const named = (a: ArticleData['events'][number]['args'][number]) => entity.get(a.ref ?? '')?.name ?? data.text.slice(a.range[0], a.range[1]);
       const names = (role: string) => [...new Set(event.args.filter((a) => a.role === role).map(named))].join('; ') || null;
-      const location = event.args.find((a) => a.role === 'location');
+      // the most precise of the event's places (a town before its region, a region before its country)
+      const rank = (a: (typeof event.args)[number]) => {
+        const e = entity.get(a.ref ?? '');
+        return e ? placeRank(e) ?? 5 : 6;
+      };
+      const location = event.args.filter((a) => a.role === 'location').sort((a, b) => rank(a) - rank(b) || a.range[0] - b.range[0])[0];
       const place = location ? entity.get(location.ref ?? '') : undefined;
       let placeId = -1;
       const lat = place?.kb.lat;
       const lon = place?.kb.lon;
-      if (place && typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+      // a whole country's centre point is no place on a map: such events count as unlocated there
+      if (place && place.kb.kind !== 'country' && typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
         const key = `${place.name}\u0000${lat}\u0000${lon}`;
         let id = placeIndex.get(key);
         if (id === undefined) {
@@ -163,15 +181,48 @@ export function reportData(dataset: Pick<Dataset, 'records' | 'run' | 'failed' |
       y: map.positions[i]?.[1] ?? null,
     })),
     map: { view: map.view, width: MAP_WIDTH, height: MAP_HEIGHT },
+    incidents: null,
     rows: { n: cols.doc.length, cols },
   };
   report.strings = strings.list;
-  return { report, docs, mapSvg: map.svg };
+  const incidents = incidentData(dataset.incidents ?? null);
+  report.incidents = incidents?.data ?? null;
+  return { report, docs, mapSvg: map.svg, incidentMapSvg: incidents?.svg ?? '' };
+}
+
+/** Incidents in the list of the page: the most reported first (the map shows every one). */
+const INCIDENTS_LISTED = 200;
+
+function incidentData(incidents: NonNullable<Dataset['incidents']> | null): { data: NonNullable<ReportData['incidents']>; svg: string } | null {
+  if (!incidents) return null;
+  const located = (i: (typeof incidents)[number]) => i.places.find((p) => typeof p.lat === 'number' && typeof p.lon === 'number' && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180);
+  const order = [...incidents].sort((a, b) => b.documents - a.documents || b.events.length - a.events.length || (a.event_date ?? '9999').localeCompare(b.event_date ?? '9999'));
+  const points = order.map(located);
+  const map = drawMap(points.filter((p): p is NonNullable<typeof p> => Boolean(p)).map((p) => ({ lat: p.lat!, lon: p.lon! })));
+  let k = 0;
+  const items = order.map((i, n) => {
+    const p = points[n];
+    const position = p ? map.positions[k++] ?? null : null;
+    const killed = i.killed.min === null ? null : i.killed.value !== null ? String(i.killed.value) : `${i.killed.min}–${i.killed.max}`;
+    return { id: i.id, date: i.event_date, type: i.event_type, location: i.places[0]?.name ?? null, x: position?.[0] ?? null, y: position?.[1] ?? null, documents: i.documents, events: i.events.length, sources: i.sources, killed };
+  });
+  return {
+    data: {
+      total: incidents.length,
+      events: incidents.reduce((n, i) => n + i.events.length, 0),
+      multi: incidents.filter((i) => i.documents > 1).length,
+      listed: Math.min(INCIDENTS_LISTED, items.length),
+      view: map.view,
+      // every incident's point; the list shows the first INCIDENTS_LISTED
+      items: items.map((item, n) => (n < INCIDENTS_LISTED ? item : { ...item, sources: [] })),
+    },
+    svg: map.svg,
+  };
 }
 
 /** The report page of a dataset: a complete HTML page. */
-export function reportPage(dataset: Pick<Dataset, 'records' | 'run' | 'failed' | 'name'>, options: ReportOptions = {}): string {
-  const { report, docs, mapSvg } = reportData(dataset, options);
+export function reportPage(dataset: Pick<Dataset, 'records' | 'run' | 'failed' | 'name' | 'incidents'>, options: ReportOptions = {}): string {
+  const { report, docs, mapSvg, incidentMapSvg } = reportData(dataset, options);
   const script = `(() => {\n'use strict';\n${articleAssets.script()}\n${asset('client/report.js')}\n})();\n`;
   return renderPage({
     title: report.title,
@@ -179,7 +230,7 @@ export function reportPage(dataset: Pick<Dataset, 'records' | 'run' | 'failed' |
     style: `${articleAssets.style()}\n${asset('styles/report.css')}`,
     script,
     data: { 'sitrep-report': report, 'sitrep-docs': packDocs(docs) },
-    body: reportBody(report, mapSvg),
+    body: reportBody(report, mapSvg, incidentMapSvg),
   });
 }
 
@@ -204,7 +255,18 @@ export function unpackDocs(packed: { perPart: number; parts: string[] }): Articl
   return packed.parts.flatMap((part) => JSON.parse(gunzipSync(Buffer.from(part, 'base64')).toString('utf8')) as ArticleData[]);
 }
 
-function reportBody(report: ReportData, mapSvg: string): string {
+function incidentsSection(report: ReportData, svg: string): string {
+  if (!report.incidents) return '';
+  return `<section class="card incidents-card" aria-labelledby="incidents-title">
+    <div class="card-head"><h2 id="incidents-title">Incidents</h2><p class="card-note" id="incidents-note"></p></div>
+    <div class="grid-2 incidents-grid">
+      <svg class="map ${report.incidents.view}" id="incident-map" viewBox="0 0 ${report.map.width} ${report.map.height}" role="img" aria-labelledby="incidents-title incidents-note">${svg}<g class="map-points" id="incident-points"></g></svg>
+      <ol class="incident-list" id="incident-list" aria-label="Incidents, the most reported first"></ol>
+    </div>
+  </section>`;
+}
+
+function reportBody(report: ReportData, mapSvg: string, incidentMapSvg = ''): string {
   return `<header class="report-head">
   <div class="report-title">
     <h1>${escapeHtml(report.title)}</h1>
@@ -238,6 +300,7 @@ function reportBody(report: ReportData, mapSvg: string): string {
       <div class="card count-card"><h2>By equipment</h2><div class="count-list" id="count-equipment"></div></div>
     </section>
   </div>
+  ${incidentsSection(report, incidentMapSvg)}
   <section class="card table-card" aria-labelledby="table-title">
     <div class="card-head"><h2 id="table-title">Events</h2><p class="card-note">Select a row (or press Enter on it) to open its article with the event highlighted. Sort by any column.</p></div>
     <div class="vtable" id="vtable" role="table" aria-labelledby="table-title">

@@ -38,11 +38,12 @@ export const TEMPLATES = [
   'bias', 'word', 'lower', 'shape', 'short-shape', 'prefix1-4', 'suffix1-4', 'pos', 'pos-1|pos', 'pos|pos+1',
   'lower-2', 'lower-1', 'lower+1', 'lower+2', 'lower-1|lower', 'lower|lower+1', 'short-shape-1|short-shape',
   'short-shape|short-shape+1', 'first|short-shape', 'doc-capitalised|short-shape', 'doc-lowercase|short-shape',
-  'capitals-sentence|lower', 'capitals-sentence|short-shape', 'hyphen-parts', 'lexicon', 'lexicon-1', 'lexicon+1',
+  'capitals-sentence|lower', 'capitals-sentence|short-shape', 'capitals-sentence-caseless', 'hyphen-parts',
+  'lexicon(gazetteer,geonames,acronyms,names,compromise)', 'lexicon-1', 'lexicon+1',
   'lexicon|short-shape', 'length',
 ] as const;
 
-const VERSION_SALT = 'ner-features-1';
+const VERSION_SALT = 'ner-features-3';
 
 /** A hash of the template list: stored in the weights, compared by the loader and the tests. */
 export const FEATURE_VERSION = hashHex(`${VERSION_SALT}:${TEMPLATES.join(',')}`);
@@ -123,21 +124,30 @@ function hasLetter(word: string): boolean {
 }
 
 /**
- * Is the sentence written in capitals (a wire headline: "SOCCER - JAPAN GET LUCKY WIN") or
- * nearly every word capitalised (a title-case headline)? Either way a capital says nothing.
+ * Is the sentence a headline written in capitals ("SOCCER - JAPAN GET LUCKY WIN") or in title
+ * case ("Clash at the Border": every word of four letters or more capitalised, and no full stop
+ * at the end)? Either way a capital says nothing about a name, and the words are shown to the
+ * model without their case, so that a title-case headline looks like the wire headlines it
+ * learnt from.
  */
 export function capitalsSentence(tokens: readonly { text: string }[]): boolean {
   let words = 0;
   let upper = 0;
-  let capital = 0;
+  let long = 0;
+  let longCapital = 0;
   for (const t of tokens) {
     if (!hasLetter(t.text)) continue;
     words++;
     if (t.text === t.text.toUpperCase()) upper++;
-    if (startsWithCapital(t.text)) capital++;
+    if (t.text.length >= 4) {
+      long++;
+      if (startsWithCapital(t.text)) longCapital++;
+    }
   }
   if (words < 2) return false;
-  return upper === words || (words >= 4 && capital / words >= 0.8);
+  if (upper === words) return true;
+  const last = tokens[tokens.length - 1]?.text ?? '';
+  return long >= 2 && longCapital === long && !/^[.!?:;,"”’']$/.test(last);
 }
 
 /**
@@ -174,15 +184,16 @@ export function sentenceFeatures(sentence: FeatureSentence, doc: DocumentContext
   const toks = sentence.tokens;
   const n = toks.length;
   const lower = toks.map((t) => normalizeWord(t.text));
-  const short = toks.map((t) => shortShape(t.text));
   const headline = capitalsSentence(toks);
+  // in a headline the case of a word is the headline's, not the word's
+  const short = toks.map((t) => (headline ? shortShape(normalizeWord(t.text)) : shortShape(t.text)));
   const at = <T>(xs: readonly T[], i: number, none: T): T => (i >= 0 && i < n ? xs[i]! : none);
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const w = lower[i]!;
     const ss = short[i]!;
-    const f: string[] = ['b', `w=${t.text}`, `l=${w}`, `sh=${shape(t.text)}`, `ss=${ss}`];
+    const f: string[] = ['b', `w=${headline ? w : t.text}`, `l=${w}`, `sh=${headline ? shape(w) : shape(t.text)}`, `ss=${ss}`];
     for (let k = 1; k <= 4 && k <= w.length; k++) f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
     const pos = t.pos;
     f.push(`pos=${pos}`, `pp=${at(toks, i - 1, null)?.pos ?? '<s>'}|${pos}`, `pn=${pos}|${at(toks, i + 1, null)?.pos ?? '</s>'}`);

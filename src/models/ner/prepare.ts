@@ -3,6 +3,7 @@
 // sentences wink re-reads for parts of speech) and the pipeline (wink's own tokens, which carry
 // their part of speech already) meet here.
 import { readFileSync } from 'node:fs';
+import type { Doc } from '../../doc.js';
 import type { Wink } from '../../stages/sentences/wink.js';
 import { documentContext, type DocumentContext, type FeatureSentence, type FeatureToken } from './features.js';
 import { lexiconFeatures, type LexiconSources, type LexToken } from './lexicon.js';
@@ -86,7 +87,64 @@ export function readConllDocs(path: string): TokenisedDoc[] {
   });
   endDoc();
   if (!docs.length) throw new NerDataError(`${path} holds no tokens`);
-  return docs;
+  return docs.length === 1 ? splitAtDatelines(docs[0]!) : docs;
+}
+
+const DATELINE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A copy of CoNLL-2003 without its -DOCSTART- lines is one long text, and the document-level
+ * features would then see the whole corpus as one article. Every Reuters story in it opens with
+ * a headline and then a dateline ("LONDON 1996-08-30"): a document is cut before each headline.
+ */
+export function splitAtDatelines(doc: TokenisedDoc): TokenisedDoc[] {
+  const isDateline = (s: TokenisedSentence) => s.tokens.length <= 8 && DATELINE.test(s.tokens[s.tokens.length - 1]!.text);
+  const starts = [0];
+  doc.sentences.forEach((s, i) => {
+    const start = i > 0 && !isDateline(doc.sentences[i - 1]!) ? i - 1 : i;
+    if (isDateline(s) && start > starts[starts.length - 1]!) starts.push(start);
+  });
+  return starts.map((first, k) => {
+    const sentences = doc.sentences.slice(first, starts[k + 1] ?? doc.sentences.length);
+    const base = sentences[0]!.tokens[0]!.start;
+    const last = sentences[sentences.length - 1]!;
+    const text = doc.text.slice(base, last.tokens[last.tokens.length - 1]!.end);
+    return {
+      where: `${doc.where} (document ${k + 1}, cut at its dateline)`,
+      text,
+      sentences: sentences.map((s) => ({ ...s, tokens: s.tokens.map((t) => ({ ...t, start: t.start - base, end: t.end - base })) })),
+    };
+  });
+}
+
+/**
+ * wink cuts a word at some letters outside ASCII ("Erdo" "ğ" "an") and at hyphens ("al" "-"
+ * "Assad"); CoNLL, which the tagger learnt from, keeps such words whole. The tagger's words are
+ * runs of tokens with nothing between them that join letter to letter or across a hyphen
+ * between letters or digits: [first, end) token indices of each.
+ */
+export function wordPieces(text: string, tokens: readonly { start: number; end: number }[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let first = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i]!.start === tokens[i - 1]!.end && joins(text, tokens, i)) continue;
+    out.push([first, i]);
+    first = i;
+  }
+  return out;
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+const HYPHEN = /[-‐‑]/;
+
+function joins(text: string, tokens: readonly { start: number; end: number }[], i: number): boolean {
+  const before = text[tokens[i]!.start - 1] ?? '';
+  const after = text[tokens[i]!.start] ?? '';
+  if (ALNUM.test(before) && ALNUM.test(after)) return true;
+  // "al" "-" "Assad": the hyphen joins when letters stand on both its sides
+  if (HYPHEN.test(after) && tokens[i]!.end - tokens[i]!.start === 1 && ALNUM.test(before)) return ALNUM.test(text[tokens[i]!.end] ?? '') && tokens[i + 1]?.start === tokens[i]!.end;
+  if (HYPHEN.test(before) && ALNUM.test(after)) return i >= 2 && ALNUM.test(text[tokens[i - 1]!.start - 1] ?? '') && tokens[i - 1]!.start === tokens[i - 2]!.end;
+  return false;
 }
 
 /** wink's part of speech for each token of a sentence it did not tokenise itself: the tag of the wink token where each token starts. */
@@ -142,4 +200,22 @@ export function prepareDoc(doc: TokenisedDoc, src: LexiconSources, nlp: Wink | n
 /** Character spans of token spans. */
 export function charSpans(sentence: TokenisedSentence, spans: readonly TagSpan[]): Array<{ type: string; start: number; end: number }> {
   return spans.map((s) => ({ type: s.type, start: sentence.tokens[s.start]!.start, end: sentence.tokens[s.end - 1]!.end }));
+}
+
+/**
+ * The pipeline's sentences as the tagger's words (wordPieces), each with the part of speech of
+ * its first token; `pieces` gives, per sentence, each word's [first, end) indices in doc.tokens.
+ */
+export function tokenisedFromDoc(doc: Doc): { tokenised: TokenisedDoc; pieces: Array<Array<[number, number]>> } {
+  const pieces: Array<Array<[number, number]>> = [];
+  const sentences = doc.sentences.map((s) => {
+    const toks = doc.tokens.slice(s.firstToken, s.endToken);
+    const words = wordPieces(doc.text, toks);
+    pieces.push(words.map(([a, b]) => [s.firstToken + a, s.firstToken + b]));
+    return {
+      tokens: words.map(([a, b]) => ({ start: toks[a]!.start, end: toks[b - 1]!.end, text: doc.text.slice(toks[a]!.start, toks[b - 1]!.end) })),
+      pos: words.map(([a]) => toks[a]!.pos),
+    };
+  });
+  return { tokenised: { where: doc.meta.id ?? 'document', text: doc.text, sentences }, pieces };
 }

@@ -4,7 +4,7 @@
 // month", "in 2014", "last year") are added as small parsers of our own.
 import * as chrono from 'chrono-node';
 import type { Doc } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -70,12 +70,12 @@ function makeParser(): chrono.Chrono {
   return parser;
 }
 
-export function datesStage(): Stage {
+export function datesStage(_ctx: PipelineContext): Stage {
   const parser = makeParser();
   return {
     name: 'dates',
-    requires: ['text', 'sentences', 'meta'],
-    assigns: ['dates'],
+    requires: ['text', 'sentences', 'meta', 'entities'],
+    assigns: ['entities', 'warnings'],
     run(doc) {
       const published = doc.meta.published ? new Date(`${doc.meta.published}T12:00:00Z`) : null;
       if (!published) doc.warn('no-published-date', 'no publication date: relative dates ("on Sunday") are left unresolved');
@@ -111,6 +111,8 @@ function resolve(doc: Doc, offset: number, sentence: string, r: chrono.ParsedRes
   if (!hasDay && !hasMonth && !hasYear) return null; // a clock time alone
   // "now" is no date, and "USA TODAY" is a newspaper
   if (/^(now|right now|just now)$/i.test(text.trim()) || (/^[A-Z]{3,}$/.test(text.trim()) && !MONTH_NAMES.test(text.trim()))) return null;
+  // a weekday abbreviation is a date only with its capital: "Sat" or "Sat.", not "sat out", "wed to"
+  if (/^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i.test(text.trim()) && !/^\p{Lu}/u.test(text)) return null;
   // a bare month name must look like a date: "in May", not "forces may", "protesters march"
   if (MONTH_NAMES.test(text.trim())) {
     if (!/^\p{Lu}/u.test(text) || !BEFORE_BARE_MONTH.test(sentence.slice(0, index))) return null;
@@ -144,9 +146,8 @@ function addDateEntities(doc: Doc, dates: ResolvedDate[]): void {
       continue;
     }
     byValue.set(d.value, doc.entities.length);
-    doc.entities.push({ id: '', type: 'DATE', name: d.value, mentions: [mention], kb: { value: d.value, precision: d.precision } });
+    doc.entities.push({ id: doc.newEntityId(), type: 'DATE', name: d.value, mentions: [mention], kb: { value: d.value, precision: d.precision } });
   }
-  // ids follow the order of first mention across all entity types
+  // the entities stay in order of first mention across all types (the record numbers them in this order)
   doc.entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  doc.entities.forEach((e, i) => (e.id = `e${i + 1}`));
 }

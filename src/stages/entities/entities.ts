@@ -5,10 +5,11 @@
 // first names known to compromise, facilities ("oil depot"). Mentions of one referent
 // become one entity.
 import type { Doc, Entity, EntityType, Sentence, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
-import { wordTests, type WordTests } from './word-tests.js';
+import type { WordTests } from './word-tests.js';
 import { startsUpper } from '../sentences/sentences.js';
+import { mergeTagged, taggedCandidates, type Tagger } from './tagged.js';
 
 export interface Candidate {
   start: number;
@@ -26,14 +27,17 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'bin', 'ibn', 'de', 'da', 
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'write', 'announce', 'claim', 'state', 'warn', 'insist', 'note', 'confirm', 'deny', 'argue', 'explain', 'clarify']);
 const MADE_IN = /^-(made|built|supplied|manufactured|donated|provided|produced|designed|delivered)\b/;
 
-export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): Stage {
-
+export function entitiesStage(ctx: PipelineContext): Stage {
+  const know = ctx.knowledge;
+  const tests = ctx.words;
+  const tagger = ctx.ner;
   return {
     name: 'entities',
     requires: ['text', 'tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      let found: Candidate[] = know.gazetteer.find(doc.text).filter((m) => m.entry.kind !== 'blocked').map((m) => ({
+      const matches = know.gazetteer.find(doc.text);
+      let found: Candidate[] = matches.filter((m) => m.entry.kind !== 'blocked').map((m) => ({
         start: m.start,
         end: m.end,
         type: m.entry.type,
@@ -45,6 +49,7 @@ export function entitiesStage(know: Knowledge, tests: WordTests = wordTests()): 
       found = forcePhrases(doc, know, found);
       found = mergeEquipment(doc, found);
       found.push(...facilities(doc, know, found));
+      if (tagger) found = mergeTagged(found, taggedCandidates(doc, know, tagger, matches));
       found.push(...names(doc, know, found, tests));
       found = found.map((c) => buildingAsPlace(doc, know, c));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
@@ -214,7 +219,7 @@ function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests):
   }
   // a bare surname refers back (or forward) to the full name: "Lykhovii said"
   const bySurname = new Map<string, Candidate>(); // the first full name ending in each word
-  for (const c of out) {
+  for (const c of [...found, ...out]) {
     const space = c.name.lastIndexOf(' ');
     if (c.type === 'PERSON' && space >= 0 && !bySurname.has(c.name.slice(space + 1))) bySurname.set(c.name.slice(space + 1), c);
   }
@@ -388,7 +393,7 @@ function definiteReferences(doc: Doc): void {
   }
 }
 
-/** Mentions of the same referent become one entity, numbered in order of first mention. */
+/** Mentions of the same referent become one entity, in order of first mention. */
 function group(doc: Doc, found: Candidate[]): Entity[] {
   const byKey = new Map<string, Entity>();
   const entities: Entity[] = [];
@@ -396,7 +401,7 @@ function group(doc: Doc, found: Candidate[]): Entity[] {
     const key = `${c.type}|${c.name.toLowerCase()}`;
     let entity = byKey.get(key);
     if (!entity) {
-      entity = { id: '', type: c.type, name: c.name, mentions: [] };
+      entity = { id: doc.newEntityId(), type: c.type, name: c.name, mentions: [] };
       if (Object.keys(c.kb).length) entity.kb = { ...c.kb };
       byKey.set(key, entity);
       entities.push(entity);
@@ -405,6 +410,5 @@ function group(doc: Doc, found: Candidate[]): Entity[] {
     }
     entity.mentions.push(doc.mention(c.start, c.end));
   }
-  entities.forEach((e, i) => (e.id = `e${i + 1}`));
   return entities;
 }

@@ -111,7 +111,7 @@ export class Claims {
     }
     const head = key.split(/\s+/).pop() ?? '';
     const personal = /^(governor|spokesman|spokeswoman|spokesperson|commander|commander-in-chief|mayor|president|minister|leader|official|witness|resident|doctor|medic|chief|head|activist|source|analyst|expert|journalist|reporter|lawmaker|envoy|ambassador|general|colonel|officer|prosecutor)$/.test(head);
-    const id = `e${this.doc.entities.length + 1}`;
+    const id = this.doc.newEntityId();
     this.doc.entities.push({ id, type: personal ? 'PERSON' : 'ORG', name, mentions: [mention], kb: { description: true } });
     this.speakerEntities.set(key, id);
     return id;

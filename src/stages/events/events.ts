@@ -4,9 +4,7 @@
 // casualties to its events (casualties.ts), and merge what tells an event already told
 // (merging.ts). Event types and their ACLED and PLOVER codes are the taxonomy's.
 import type { Doc, Event, EventType } from '../../doc.js';
-import type { Lexicons } from '../../lexicons/load.js';
-import type { Stage } from '../../pipeline.js';
-import type { Knowledge } from '../entities/knowledge.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
 import { insideWeaponName, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
 import { settleCasualties } from './casualties.js';
@@ -21,14 +19,16 @@ import { Taxonomy } from './taxonomy.js';
 import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 
-export function eventsStage(know: Knowledge, lexicons: Pick<Lexicons, 'triggers' | 'notTriggers' | 'taxonomy'>): Stage {
+export function eventsStage(ctx: PipelineContext): Stage {
+  const { lexicons, knowledge: know } = ctx;
   const index = new TriggerIndex(lexicons.triggers, lexicons.notTriggers);
   const taxonomy = new Taxonomy(lexicons.taxonomy);
   const actorNouns = new Set(ACTOR_NOUNS);
   return {
     name: 'events',
-    requires: ['tokens', 'sentences', 'entities', 'quantities', 'dates'],
-    assigns: ['events'],
+    requires: ['text', 'tokens', 'sentences', 'entities', 'quantities'],
+    // claimants the article describes rather than names ("the regional governor") become entities
+    assigns: ['events', 'entities'],
     run(doc) {
       const extractor = new EventExtractor({ doc, know, actorNouns, taxonomy }, index);
       for (let s = 0; s < doc.sentences.length; s++) {

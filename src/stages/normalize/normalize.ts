@@ -3,13 +3,8 @@
 // headers ("date 2024-03-16", "Title: …") and wire datelines ("KYIV, March 12 (Reuters) -")
 // move out of the text into doc.meta.
 import type { Doc } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import { parseHeaderDate } from './header-date.js';
-
-export interface NormalizeOptions {
-  /** whole-line regular expressions (source strings) for boilerplate */
-  boilerplate: string[];
-}
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const ODD_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -21,14 +16,15 @@ const DATELINE = new RegExp(
     String.raw`\s*(\((?:${WIRE_AGENCIES}|[A-Z][A-Za-z]{1,12})\))?\s*[-–—]+\s+`,
 );
 
-export function normalizeStage(options: NormalizeOptions): Stage {
-  const boilerplate = options.boilerplate.map((source) => new RegExp(`^(?:${source})$`, 'i'));
+/** Boilerplate lines are the lexicons' (boilerplate.json: whole-line regular expressions). */
+export function normalizeStage(ctx: PipelineContext): Stage {
+  const boilerplate = ctx.lexicons.boilerplate.map((source) => new RegExp(`^(?:${source})$`, 'i'));
   const isBoilerplate = (line: string) => boilerplate.some((re) => re.test(line));
 
   return {
     name: 'normalize',
-    requires: ['raw'],
-    assigns: ['text', 'meta'],
+    requires: ['raw', 'defaultPublished'],
+    assigns: ['text', 'meta', 'defaultPublished', 'warnings'],
     run(doc) {
       checkPublished(doc);
       let text = doc.raw.normalize('NFC').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(ODD_SPACE, ' ');

@@ -9,10 +9,10 @@
 // regions and front, then prominence.
 import { readFileSync } from 'node:fs';
 import type { Doc, Entity, Mention } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { cuedPlaces, type CuedPlace } from './cues.js';
-import { foldName, geoIndex, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
+import { foldName, regionCore, type GeoIndex, type GeoPlace } from './geonames.js';
 import { candidates, choose, inNamedRegion, isProminent, WELL_KNOWN, type Front, type PlaceEvidence } from './resolver.js';
 import { looseKey } from './translit.js';
 
@@ -39,7 +39,10 @@ function regionAbbreviations(): Map<string, string> {
   return new Map(Object.entries(data.abbreviations));
 }
 
-export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
+export function placesStage(pipeline: PipelineContext): Stage {
+  const know = pipeline.knowledge;
+  const words = pipeline.words;
+  const tests: PlaceTests = { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind };
   const abbreviations = regionAbbreviations();
   const iso3 = new Map<string, string>();
   for (const [code, entry] of know.countries) if (typeof entry.kb.iso2 === 'string') iso3.set(entry.kb.iso2, code);
@@ -51,9 +54,9 @@ export function placesStage(know: Knowledge, tests: PlaceTests): Stage {
   return {
     name: 'places',
     requires: ['entities', 'tokens', 'sentences'],
-    assigns: ['places'],
+    assigns: ['entities'],
     run(doc) {
-      const ctx: Resolver = { doc, geo: geoIndex(), iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations };
+      const ctx: Resolver = { doc, geo: pipeline.geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations };
       const cued = addCuedPlaces(ctx);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
@@ -334,11 +337,14 @@ function resolveAll(ctx: Resolver, named: Map<Entity, Named>, cued: Map<Entity, 
   const places = doc.entities.filter((e) => isPlace(e) && e.mentions.length && e.kb?.resolved === undefined);
   const later: Entity[] = [];
   for (const entity of places) {
+    // a name the tagger found and no lexicon knows has no facts yet: the article's front decides it
+    const untyped = entity.kb === undefined;
+    entity.kb ??= {};
     const kind = kindOf(entity);
     const evidence = named.get(entity)?.evidence;
     if (evidence) resolveInRegion(ctx, entity, evidence);
     else if (kind && !SETTLEMENT_KINDS.has(kind)) lexiconOnly(entity);
-    else if (entity.kb?.cued === undefined) resolveLexiconCity(ctx, entity);
+    else if (!untyped && entity.kb.cued === undefined) resolveLexiconCity(ctx, entity);
     else later.push(entity);
   }
   const front = articleFront(ctx);

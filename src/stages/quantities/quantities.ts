@@ -3,7 +3,7 @@
 // counts only when the thing is known equipment). Dates, years, clock times, ordinals,
 // percentages and numbers inside names ("Su-25", "47th Brigade") are never quantities.
 import type { Doc, Entity, Quantity, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 import { APPROXIMATORS, parseNumber, startsNumber, type ParsedNumber } from './numbers.js';
 
 const TIME_UNITS = /^(second|minute|hour|day|night|week|weekend|month|year|decade|century|a\.m\.|p\.m\.|am|pm|o'clock|percent|per|%|bn|times?)s?$/;
@@ -12,10 +12,11 @@ const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB']);
 const APPROX = APPROXIMATORS.map((a) => a.split(' ')).sort((a, b) => b.length - a.length);
 const APPROX_FIRST = new Set(APPROX.map((a) => a[0]!));
 
-export function quantitiesStage(people: Set<string>): Stage {
+export function quantitiesStage(ctx: PipelineContext): Stage {
+  const people = ctx.knowledge.people;
   return {
     name: 'quantities',
-    requires: ['tokens', 'entities'],
+    requires: ['tokens', 'sentences', 'entities'],
     assigns: ['quantities'],
     run(doc) {
       const dates = doc.entities.filter((e) => e.type === 'DATE').flatMap((e) => e.mentions);

@@ -2,8 +2,7 @@
 // wink works on token indices; we rebuild offsets by walking each token through the
 // paragraph, so `text.slice(start, end) === token.text` always holds.
 import type { Sentence, Token } from '../../doc.js';
-import type { Stage } from '../../pipeline.js';
-import { sharedWink, type Wink } from './wink.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
 
 /** A line is a heading when it is short and does not end like a sentence. */
 export function isHeading(line: string): boolean {
@@ -20,7 +19,8 @@ function wordCount(line: string, max: number): number {
   return n;
 }
 
-export function sentencesStage(nlp: Wink = sharedWink()): Stage {
+export function sentencesStage(ctx: PipelineContext): Stage {
+  const nlp = ctx.wink;
   const its = nlp.its;
   return {
     name: 'sentences',

@@ -197,13 +197,17 @@
       captured += r.captured || 0;
     }
     const kpi = (value, label, note) => h('div', { class: 'kpi' }, h('div', { class: 'kpi-value', text: fmt(value) }), h('div', { class: 'kpi-label', text: label }), note ? h('div', { class: 'kpi-note', text: note }) : null);
-    byId('kpis').replaceChildren(
+    // one word for documents everywhere: the subtitle counts documents too
+    byId('kpis').replaceChildren(...[
       kpi(shown.length, 'events', shown.length === N ? null : `of ${fmt(N)}`),
-      kpi(docs.size, 'articles'),
+      shown.length === N
+        ? kpi(R.summary.documents, 'documents', docs.size < R.summary.documents ? `${fmt(docs.size)} with events` : null)
+        : kpi(docs.size, 'documents', 'with these events'),
+      R.incidents ? kpi(R.incidents.total, 'incidents', `${fmt(R.incidents.multi)} in more than one document`) : null,
       kpi(places.size, 'places'),
       kpi(killed, 'killed'),
       kpi(injured, 'injured'),
-      kpi(captured, 'captured'));
+      kpi(captured, 'captured')].filter(Boolean));
   }
 
   // ---- the tooltip of charts and map
@@ -256,6 +260,24 @@
     return 10 * p;
   };
 
+  /**
+   * The span the timeline draws: the bulk of the dates (from the 5th to the 95th percentile,
+   * widened by a quarter of its length, and at least a month, on each side), so that two events dated a century early do not
+   * squeeze the rest into one bar; the years left out are listed in the chart's note.
+   */
+  function bulkOf(times) {
+    if (!times.length) return { lo: Infinity, hi: -Infinity, outliers: [] };
+    const sorted = times.slice().sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+    const [low, high] = sorted.length >= 20 ? [at(0.05), at(0.95)] : [sorted[0], sorted[sorted.length - 1]];
+    const pad = Math.max(31 * DAY, (high - low) / 4);
+    const lo = Math.max(sorted[0], low - pad);
+    const hi = Math.min(sorted[sorted.length - 1], high + pad);
+    const years = new Map();
+    for (const t of sorted) if (t < lo || t > hi) years.set(new Date(t).getUTCFullYear(), (years.get(new Date(t).getUTCFullYear()) || 0) + 1);
+    return { lo, hi, outliers: [...years.entries()].sort((a, b) => a[0] - b[0]) };
+  }
+
   const chart = byId('chart');
   let chartBins = null;
   let chartFocus = -1;
@@ -265,20 +287,20 @@
     const width = Math.max(320, chart.clientWidth);
     const height = 230;
     const m = { l: 44, r: 10, t: 10, b: 28 };
-    let lo = Infinity;
-    let hi = -Infinity;
     let fromPublished = 0;
     let undated = 0;
+    const times = [];
     for (const i of shown) {
       const r = rows[i];
       if (!Number.isFinite(r.t)) { undated++; continue; }
-      if (r.t < lo) lo = r.t;
-      if (r.t > hi) hi = r.t;
+      times.push(r.t);
       if (r.dated === 2) fromPublished++;
     }
+    const { lo, hi, outliers } = bulkOf(times);
     const notes = [];
     if (fromPublished) notes.push(`${plural(fromPublished, 'event')} dated by the article's publication date`);
     if (undated) notes.push(`${plural(undated, 'event')} without a date not shown`);
+    if (outliers.length) notes.push(`not drawn, far from the rest: ${outliers.map(([year, n]) => `${year} (${fmt(n)})`).join(', ')}`);
     byId('chart-note').textContent = notes.join(' · ');
     const root = svg('svg', { class: 'chart-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-roledescription': 'chart', tabindex: 0 });
     if (lo === Infinity) {
@@ -301,7 +323,7 @@
     }
     for (const i of shown) {
       const r = rows[i];
-      if (!Number.isFinite(r.t)) continue;
+      if (!Number.isFinite(r.t) || r.t < lo || r.t > hi) continue;
       const bin = bins[index.get(U.start(r.t))];
       bin.total++;
       bin.counts[seriesIndex(r.type)]++;
@@ -489,6 +511,30 @@
       choosePlace(circle);
     }
   });
+
+  // ---- incidents (sitrep link): counts, their places on a map of their own, the most reported with every source
+  function drawIncidents() {
+    const I = R.incidents;
+    if (!I) return;
+    byId('incidents-note').textContent = [`${plural(I.total, 'incident')} from ${plural(I.events, 'event')}`, `${fmt(I.multi)} told by more than one document`, I.listed < I.total ? `the ${fmt(I.listed)} most reported listed` : ''].filter(Boolean).join(' · ');
+    const located = I.items.filter((it) => it.x !== null);
+    const max = Math.max(1, ...located.map((it) => it.documents));
+    byId('incident-points').replaceChildren(...located.slice().sort((a, b) => b.documents - a.documents).map((it) => {
+      const circle = svg('circle', { class: 'pt', cx: it.x, cy: it.y, r: (4 + 16 * Math.sqrt(it.documents / Math.max(max, 10))).toFixed(1) });
+      const title = svg('title');
+      title.textContent = `${it.type}${it.location ? ` in ${it.location}` : ''}${it.date ? `, ${it.date}` : ''}: ${plural(it.documents, 'document')}`;
+      circle.append(title);
+      return circle;
+    }));
+    byId('incident-list').replaceChildren(...I.items.slice(0, I.listed).map((it) => h('li', { class: 'incident' },
+      h('div', { class: 'incident-head' },
+        h('span', { class: 'type-dot' }),
+        h('span', { class: 'incident-what', text: [it.type, it.location, it.date].filter(Boolean).join(' · ') }),
+        h('span', { class: 'incident-n', text: `${plural(it.documents, 'document')}${it.killed !== null ? ` · ${it.killed} killed` : ''}` })),
+      h('p', { class: 'incident-sources', text: it.sources.join('; ') }))));
+    byId('incident-list').querySelectorAll('.type-dot').forEach((dot, k) => { dot.style.background = colorOf(I.items[k].type); });
+  }
+  drawIncidents();
 
   // ---- counts by type, actor, place and equipment: the most frequent, each a filter
   const TOP = 6;

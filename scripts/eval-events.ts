@@ -1,0 +1,128 @@
+// npm run eval:events — the event classifier's figures (issue 20), each beside today's
+// rule-based events stage:
+// 1. the hand-labelled test split (data/annotations/events, split "test"): event-or-not
+//    accuracy, modality accuracy and type accuracy on the true events;
+// 2. WikiEvents test: trigger detection with the right type for Conflict.Attack, Life.Die,
+//    Life.Injure, Justice.ArrestJailDetain and Conflict.Demonstrate (P, R, F1);
+// 3. ECB+ measurement topics (1, 5, 9, …), fully annotated sentences: occurrence against
+//    generic or negated, on the ECB+ mentions the trigger lexicon proposes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventModel } from '../src/models/events/model.js';
+import { readWikiEvents } from './events/data.js';
+import { alignSpans, annotationDir, groupOfType, instancesOf, measuredGroup } from './events/corpus.js';
+import { ecbExamples, handExamples } from './train-events.js';
+
+const rows: string[] = [];
+const out = (s: string) => {
+  rows.push(s);
+  console.log(s);
+};
+const ratio = (n: number, d: number) => (d ? `${(n / d).toFixed(3)} (${n}/${d})` : 'n/a');
+
+function handSplit(): void {
+  const model = eventModel();
+  const test = handExamples('test');
+  if (!test.length) {
+    out('hand-labelled test split: no labels yet');
+    return;
+  }
+  const baseline = new Map<string, { type: string; modality: string } | null>();
+  for (const line of readFileSync(join(annotationDir, 'baseline.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const b = JSON.parse(line) as { id: string; stage: { type: string; modality: string } | null };
+    baseline.set(b.id, b.stage);
+  }
+  const pred = test.map((t) => ({ t, p: model.predict(t.ctx), b: baseline.get(t.id) ?? null }));
+  const events = pred.filter((x) => x.t.isEvent);
+  out(`hand-labelled test split: ${test.length} candidates, ${events.length} true events, ${new Set(test.map((t) => t.doc)).size} documents`);
+  out('| measure | rule-based stage | classifier |');
+  out('|---|---|---|');
+  out(`| event-or-not accuracy | ${ratio(pred.filter((x) => !!x.b === x.t.isEvent).length, pred.length)} | ${ratio(pred.filter((x) => x.p.event === x.t.isEvent).length, pred.length)} |`);
+  out(`| modality accuracy, true events | ${ratio(events.filter((x) => x.b?.modality === x.t.labelModality).length, events.length)} | ${ratio(events.filter((x) => x.p.modality === x.t.labelModality).length, events.length)} |`);
+  out(`| type accuracy, true events | ${ratio(events.filter((x) => x.b?.type === x.t.labelType).length, events.length)} | ${ratio(events.filter((x) => x.p.type === x.t.labelType).length, events.length)} |`);
+  const bothFound = events.filter((x) => x.b && x.p.event);
+  out(`| modality accuracy, true events both systems record | ${ratio(bothFound.filter((x) => x.b!.modality === x.t.labelModality).length, bothFound.length)} | ${ratio(bothFound.filter((x) => x.p.modality === x.t.labelModality).length, bothFound.length)} |`);
+  out(`| type accuracy, true events both systems record | ${ratio(bothFound.filter((x) => x.b!.type === x.t.labelType).length, bothFound.length)} | ${ratio(bothFound.filter((x) => x.p.type === x.t.labelType).length, bothFound.length)} |`);
+}
+
+function wikiTest(): void {
+  const model = eventModel();
+  const all = wikiTally(model, false);
+  const annotated = wikiTally(model, true);
+  const table = (label: string, tally: ReturnType<typeof wikiTally>) => {
+    // recall counts gold mentions found: one prediction finds at most one gold mention here, as spans do not nest
+    const prf = (x: { tp: number; pred: number }) => {
+      const p = x.pred ? x.tp / x.pred : 0;
+      const r = tally.gold ? x.tp / tally.gold : 0;
+      return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+    };
+    const s = prf(tally.stage);
+    const m = prf(tally.model);
+    out(`WikiEvents test, ${label}: ${tally.gold} gold triggers of the five types`);
+    out('| measure | rule-based stage | classifier |');
+    out('|---|---|---|');
+    out(`| precision | ${s.p.toFixed(3)} (${tally.stage.tp}/${tally.stage.pred}) | ${m.p.toFixed(3)} (${tally.model.tp}/${tally.model.pred}) |`);
+    out(`| recall | ${s.r.toFixed(3)} | ${m.r.toFixed(3)} |`);
+    out(`| F1 | ${s.f.toFixed(3)} | ${m.f.toFixed(3)} |`);
+  };
+  table('all sentences', all);
+  table('sentences with at least one gold event (WikiEvents leaves many unannotated)', annotated);
+}
+
+function wikiTally(model: ReturnType<typeof eventModel>, annotatedOnly: boolean) {
+  const tally = { stage: { tp: 0, pred: 0 }, model: { tp: 0, pred: 0 }, gold: 0 };
+  const matched = (gold: Array<{ start: number; end: number; group: number }>, start: number, end: number, group: number) =>
+    gold.some((g) => g.group === group && g.start < end && g.end > start);
+  for (const a of readWikiEvents('test')) {
+    const { doc, instances } = instancesOf(a, 'events');
+    const gold = alignSpans(a.text, doc.text, a.mentions).map((m) => ({ ...m, group: measuredGroup(m.label) })).filter((m) => m.group >= 0);
+    tally.gold += gold.length;
+    const goldSentences = new Set(alignSpans(a.text, doc.text, a.mentions).map((m) => doc.sentences.findIndex((s) => s.start <= m.start && s.end > m.start)));
+    const counted = (start: number) => !annotatedOnly || goldSentences.has(doc.sentences.findIndex((s) => s.start <= start && s.end > start));
+    for (const e of doc.events) {
+      if (!counted(e.trigger.start)) continue;
+      const g = groupOfType(e.type);
+      if (g < 0) continue;
+      tally.stage.pred++;
+      if (matched(gold, e.trigger.start, e.trigger.end, g)) tally.stage.tp++;
+    }
+    for (const inst of instances) {
+      if (!counted(inst.start)) continue;
+      const p = model.predict(inst.ctx);
+      if (!p.event || !p.type) continue;
+      const g = groupOfType(p.type);
+      if (g < 0) continue;
+      tally.model.pred++;
+      if (matched(gold, inst.start, inst.end, g)) tally.model.tp++;
+    }
+  }
+  return tally;
+}
+
+function ecbTest(): void {
+  const model = eventModel();
+  const items = ecbExamples(true);
+  const modelClass = (m: string) => (m === 'generic' || m === 'negated' ? 'other' : 'occurrence');
+  const stageClass = (s: { modality: string } | null | undefined) => (s && s.modality !== 'negated' ? 'occurrence' : 'other');
+  const binary = (c: string) => (c === 'occurrence' ? 'occurrence' : 'other');
+  const pred = items.map((x) => ({ gold: binary(x.ecb), model: modelClass(model.predict(x.ctx).modality), stage: stageClass(x.stage), lexicon: x.proposedByLexicon }));
+  const table = (label: string, list: typeof pred, withStage: boolean) => {
+    const others = list.filter((x) => x.gold === 'other');
+    const occ = list.filter((x) => x.gold === 'occurrence');
+    const bal = (k: 'model' | 'stage') => ((others.filter((x) => x[k] === 'other').length / (others.length || 1) + occ.filter((x) => x[k] === 'occurrence').length / (occ.length || 1)) / 2).toFixed(3);
+    out(`ECB+ measurement topics, annotated sentences, ${label}: ${list.length} mentions (${others.length} generic or negated)`);
+    out('| measure | rule-based stage | classifier |');
+    out('|---|---|---|');
+    out(`| occurrence vs generic/negated accuracy | ${withStage ? ratio(list.filter((x) => x.stage === x.gold).length, list.length) : '–'} | ${ratio(list.filter((x) => x.model === x.gold).length, list.length)} |`);
+    out(`| generic or negated recognised | ${withStage ? ratio(others.filter((x) => x.stage === 'other').length, others.length) : '–'} | ${ratio(others.filter((x) => x.model === 'other').length, others.length)} |`);
+    out(`| balanced accuracy | ${withStage ? bal('stage') : '–'} | ${bal('model')} |`);
+  };
+  table('every ACTION_OCCURRENCE, ACTION_GENERIC and NEG_ACTION_* mention', pred, false);
+  table('the mentions the trigger lexicon proposes', pred.filter((x) => x.lexicon), true);
+}
+
+const only = process.argv[2];
+if (!only || only === 'hand') handSplit();
+if (!only || only === 'wiki') wikiTest();
+if (!only || only === 'ecb') ecbTest();

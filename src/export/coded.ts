@@ -1,0 +1,232 @@
+// One event of a record coded the way event datasets code it: its filing date, its ACLED
+// types, its actors as ACLED names and codes them (actor, associated actors, inter code), its
+// places (the most precise first), its sources and its own sentence. The ACLED, PLOVER and
+// GeoJSON exports and the incident linker all read events through this one view.
+import type { Entity, EventArg } from '../doc.js';
+import type { DocumentRecord, RecordEvent } from '../record/record.js';
+import { eventPlaces, type EventPlace } from '../record/places.js';
+import { acledCountry } from './countries.js';
+
+export interface CodedActor {
+  /** as ACLED would name it: the entity's name, or a generic name from its coding ("Civilians (Ukraine)") */
+  name: string;
+  /** the text that names it in the article */
+  text: string;
+  start: number;
+  end: number;
+  /** ISO 3166-1 alpha-3 */
+  country: string | null;
+  sector: string | null;
+  /** ACLED's inter code, 1–8 */
+  inter: number | null;
+  /** the entity it refers to, when named */
+  entity: string | null;
+}
+
+export interface CodedEvent {
+  /** `${doc_id}-${event_id}`: stable, and joins back to events.csv */
+  id: string;
+  doc_id: string;
+  event_id: string;
+  type: string;
+  modality: string;
+  event_date: string | null;
+  time_precision: number | null;
+  published: string | null;
+  disorder_type: string;
+  event_type: string;
+  sub_event_type: string;
+  plover: string;
+  actors1: CodedActor[];
+  actors2: CodedActor[];
+  places: EventPlace[];
+  /** the publisher (the host of the article's URL) and the claimant, when known */
+  sources: string[];
+  notes: string;
+  sentence: { start: number; end: number };
+  trigger: { text: string; start: number; end: number };
+  killed: number | null;
+  injured: number | null;
+  captured: number | null;
+}
+
+/** Events an event dataset codes: asserted or claimed, and not a mere statement. */
+export function isCodable(event: RecordEvent): boolean {
+  return (event.modality === 'asserted' || event.modality === 'claimed') && event.type !== 'STATEMENT' && Boolean(event.mappings.acled.event_type);
+}
+
+const DISORDER: Record<string, string> = {
+  Battles: 'Political violence',
+  'Explosions/Remote violence': 'Political violence',
+  'Violence against civilians': 'Political violence',
+  Protests: 'Demonstrations',
+  Riots: 'Demonstrations',
+  'Strategic developments': 'Strategic developments',
+};
+
+const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'ARMED_GROUP', 'GPE', 'NORP']);
+/** a description whose head noun is a thing, not people: "military assets", "six tanks" */
+const THING = /\b(equipment|vehicles?|carriers?|tanks?|assets?|facilit(y|ies)|infrastructure|buildings?|howitzers?|mounts?|aircraft|planes?|drones?|jets?|helicopters?|ships?|vessels?|systems?|positions?|depots?|bases?|incursions?|attacks?|homes?|houses?)$/i;
+
+function isActor(arg: EventArg, entity: Entity | undefined): boolean {
+  if (entity && (entity.type === 'EQUIPMENT' || entity.type === 'FACILITY' || entity.type === 'DATE')) return false;
+  if (entity && ACTOR_TYPES.has(entity.type) && !THING.test(arg.text)) return true;
+  return Boolean(arg.kb?.sector) && !THING.test(arg.text.trim());
+}
+
+/** ACLED's inter codes: 1 state forces, 2 rebels, 3 political militias, 5 rioters, 6 protesters, 7 civilians, 8 external or other forces (a state's forces outside their own country). */
+export function interCode(sector: string | null, country: string | null, eventCountry: string | null, eventType: string): number | null {
+  switch (sector) {
+    case 'military':
+    case 'police':
+    case 'government':
+      return country && eventCountry && country !== eventCountry ? 8 : 1;
+    case 'rebels':
+      return 2;
+    case 'militia':
+      return 3;
+    case 'protesters':
+      return eventType === 'Riots' ? 5 : 6;
+    case 'civilians':
+    case 'media':
+    case 'business':
+      return 7;
+    default:
+      return null;
+  }
+}
+
+/** ACLED's interaction: the two inter codes, the lower first (12, 17, 28), or one actor's code times ten (60). */
+export function interaction(inter1: number | null, inter2: number | null): number | null {
+  if (inter1 === null && inter2 === null) return null;
+  if (inter1 === null || inter2 === null) return (inter1 ?? inter2)! * 10;
+  return Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2);
+}
+
+/** ACLED's generic name for an actor the text only describes ("Russian soldiers" → Military Forces of Russia). */
+function genericName(sector: string | null, country: string | null, eventCountry: string | null): string | null {
+  const own = acledCountry(country)?.country ?? null;
+  const where = own ?? acledCountry(eventCountry)?.country ?? null;
+  const of = (label: string) => (where ? `${label} (${where})` : label);
+  switch (sector) {
+    case 'military':
+      return own ? `Military Forces of ${own}` : null;
+    case 'police':
+      return own ? `Police Forces of ${own}` : null;
+    case 'government':
+      return own ? `Government of ${own}` : null;
+    case 'rebels':
+    case 'militia':
+      return of('Unidentified Armed Group');
+    case 'protesters':
+      return of('Protesters');
+    case 'civilians':
+    case 'business':
+      return of('Civilians');
+    case 'media':
+      return of('Journalists');
+    default:
+      return null;
+  }
+}
+
+export function codeEvent(record: DocumentRecord, event: RecordEvent, entities = new Map(record.entities.map((e) => [e.id, e]))): CodedEvent {
+  const acled = event.mappings.acled;
+  const places = eventPlaces(event, entities);
+  const eventCountry = places.find((p) => p.country)?.country ?? null;
+  const actors = (role: 'agent' | 'target'): CodedActor[] => {
+    const out: CodedActor[] = [];
+    for (const arg of event.args) {
+      if (arg.role !== role) continue;
+      const entity = arg.ref ? entities.get(arg.ref) : undefined;
+      if (!isActor(arg, entity)) continue;
+      // "pro-Ukrainian militias, including the Russian Volunteer Corps and the Freedom of Russia Legion": the named members are the actors
+      const members = entity && entity.type !== 'NORP' ? [] : namedMembers(record, arg.end, entities);
+      if (members.length) {
+        for (const m of members) {
+          const country = typeof m.entity.kb?.country === 'string' ? m.entity.kb.country : null;
+          const sector = typeof m.entity.kb?.sector === 'string' ? m.entity.kb.sector : m.entity.type === 'ARMED_GROUP' ? 'rebels' : null;
+          if (out.some((a) => a.name === m.entity.name)) continue;
+          out.push({ name: m.entity.name, text: m.text, start: m.start, end: m.end, country, sector, inter: interCode(sector, country, eventCountry, acled.event_type), entity: m.entity.id });
+        }
+        continue;
+      }
+      const country = arg.kb?.country ?? (typeof entity?.kb?.country === 'string' ? entity.kb.country : null);
+      const sector = arg.kb?.sector ?? (typeof entity?.kb?.sector === 'string' ? entity.kb.sector : null);
+      const named = entity && ACTOR_TYPES.has(entity.type) && entity.type !== 'NORP' ? entity.name : null;
+      const name = named ?? genericName(sector, country, eventCountry) ?? arg.text;
+      if (out.some((a) => a.name === name)) continue;
+      out.push({ name, text: arg.text, start: arg.start, end: arg.end, country, sector, inter: interCode(sector, country, eventCountry, acled.event_type), entity: entity?.id ?? null });
+    }
+    return out;
+  };
+  const sentence = record.sentences[event.sentence] ?? { start: event.trigger.start, end: event.trigger.end };
+  const sources: string[] = [];
+  const host = publisher(record.doc.url);
+  if (host) sources.push(host);
+  const claimant = event.source ? entities.get(event.source)?.name : undefined;
+  if (claimant && !sources.includes(claimant)) sources.push(claimant);
+  return {
+    id: `${record.doc.id}-${event.id}`,
+    doc_id: record.doc.id,
+    event_id: event.id,
+    type: event.type,
+    modality: event.modality,
+    event_date: event.event_date ?? null,
+    time_precision: event.time_precision ?? null,
+    published: record.doc.published,
+    disorder_type: DISORDER[acled.event_type] ?? '',
+    event_type: acled.event_type,
+    sub_event_type: acled.sub_event_type,
+    plover: event.mappings.plover,
+    actors1: actors('agent'),
+    actors2: actors('target'),
+    places,
+    sources,
+    notes: record.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim(),
+    sentence: { start: sentence.start, end: sentence.end },
+    trigger: event.trigger,
+    killed: event.casualties.killed,
+    injured: event.casualties.injured,
+    captured: event.casualties.captured,
+  };
+}
+
+const MEMBERS_CUE = /^,?\s+(including|among them|among which|such as|namely)\s+/i;
+
+/** The named groups a description lists after "including" (up to the end of the list): its members. */
+function namedMembers(record: DocumentRecord, from: number, entities: ReadonlyMap<string, Entity>): Array<{ entity: Entity; text: string; start: number; end: number }> {
+  const cue = MEMBERS_CUE.exec(record.text.slice(from, from + 20));
+  if (!cue) return [];
+  const members: Array<{ entity: Entity; text: string; start: number; end: number }> = [];
+  let at = from + cue[0].length;
+  for (;;) {
+    const next = [...entities.values()]
+      .filter((e) => e.type === 'ARMED_GROUP' || e.type === 'ORG')
+      .flatMap((e) => e.mentions.map((m) => ({ entity: e, ...m })))
+      .filter((m) => m.start >= at && /^(the)?$/i.test(record.text.slice(at, m.start).trim()))
+      .sort((a, b) => a.start - b.start)[0];
+    if (!next) break;
+    members.push(next);
+    const gap = /^(,\s*(and\s+)?|\s+and\s+)/.exec(record.text.slice(next.end, next.end + 8));
+    if (!gap) break;
+    at = next.end + gap[0].length;
+  }
+  return members;
+}
+
+/** The publisher of an article: the host of its URL, without "www.". */
+export function publisher(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The coded events of a record that event datasets take. */
+export function codedEvents(record: DocumentRecord): CodedEvent[] {
+  const entities = new Map(record.entities.map((e) => [e.id, e]));
+  return record.events.filter(isCodable).map((e) => codeEvent(record, e, entities));
+}

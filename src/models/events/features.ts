@@ -1,0 +1,218 @@
+// Features of an event candidate (a trigger word the lexicon proposed) for the event
+// classifier: what the word is and which sense its neighbours point to, and the cues of
+// modality in its sentence (modals, negation, purpose "to", conditionals, attribution, denial,
+// attempts, plans, habits and tolls), with the numbers, places, dates and actors around it.
+// Pure functions of a CandidateContext, which contextFromDoc builds from a processed Doc.
+import type { Doc } from '../../doc.js';
+
+export interface CandidateToken {
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+}
+
+export interface CandidateContext {
+  /** the tokens of the candidate's sentence */
+  tokens: CandidateToken[];
+  /** the trigger's first and last token in tokens */
+  first: number;
+  last: number;
+  /** the types the trigger lexicon proposes, most specific first */
+  proposed: string[];
+  /** entities (by type), quantities (QUANTITY, with value) and people nouns near the candidate, as token ranges */
+  marks: Array<{ first: number; last: number; kind: string; value?: number | null }>;
+  /** what the article is about: lemmas of the nouns and verbs of its first sentences */
+  topic?: string[];
+}
+
+const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "'ll", 'wo', 'ca', "'d"]);
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without', 'nobody', 'none', 'neither', 'nor', 'nothing', 'nowhere']);
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'am', 'be', 'been', 'being', 'has', 'have', 'had', 'having', 'will', 'did', 'does', 'do', 'get', 'got', "'s", "'re", "'ve"]);
+const ATTRIBUTION = new Set(['say', 'tell', 'claim', 'report', 'announce', 'allege', 'accuse', 'confirm', 'state', 'add', 'insist', 'assert', 'write', 'post', 'according', 'quote', 'cite', 'believe', 'suspect', 'acknowledge', 'admit']);
+const DENIAL = new Set(['deny', 'reject', 'dismiss', 'refute', 'false', 'fake', 'untrue', 'baseless', 'rumour', 'rumor', 'contradict', 'debunk', 'alive']);
+const ATTEMPT = new Set(['avoid', 'avert', 'prevent', 'thwart', 'foil', 'stop', 'attempt', 'try', 'fail', 'intercept', 'repel', 'block', 'forestall', 'halt', 'abort', 'attempted', 'would-be', 'bid']);
+const FUTURE = new Set(['ahead', 'expect', 'plan', 'upcoming', 'next', 'threaten', 'vow', 'prepare', 'imminent', 'schedule', 'tomorrow', 'soon', 'intend', 'promise', 'pledge', 'warn', 'looming', 'coming', 'prospect', 'possible', 'potential', 'likely', 'would-be', 'order', 'call', 'urge', 'demand', 'seek', 'want', 'aim']);
+const CONDITION = new Set(['if', 'unless', 'whether', 'should', 'lest', 'case', 'otherwise']);
+const GENERIC = new Set(['often', 'regularly', 'usually', 'frequently', 'every', 'since', 'daily', 'routinely', 'occasional', 'occasionally', 'repeated', 'repeatedly', 'constant', 'sometimes', 'typically', 'generally', 'always', 'years', 'decades', 'months', 'ongoing', 'continue', 'war', 'conflict', 'campaign', 'against', 'total', 'toll', 'overall', 'altogether', 'annual', 'rate', 'number']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'that', 'its', 'their', 'his', 'her', 'our', 'such', 'another', 'any', 'no', 'each', 'every']);
+const QUOTES = /^["“”«»]$/;
+const CLAUSE_BREAK = /^[;:()—–]$/;
+
+/** The features of a candidate for the type and modality decisions. */
+export function eventFeatures(ctx: CandidateContext): string[] {
+  const f = contextFeatures(ctx);
+  const { tokens, first, last, proposed, marks } = ctx;
+  const lemma = triggerLemma(ctx);
+  for (const p of proposed) f.push(`prop=${p}`);
+  if (proposed[0]) f.push(`prop0=${proposed[0]}`, `prop0|pos=${proposed[0]}|${tokens[first]!.pos}`);
+  if (proposed.length > 1) f.push(`props=${proposed.slice(0, 3).join('+')}`);
+  // who and what stand around it: actors, places, weapons, dates, counts
+  for (const m of marks) {
+    const before = m.last < first;
+    const gap = before ? first - m.last : m.first - last;
+    if (m.first <= last && m.last >= first) {
+      f.push(`in_mark=${m.kind}`);
+      continue;
+    }
+    if (gap > 8) continue;
+    f.push(`${before ? 'mb' : 'ma'}=${m.kind}`);
+    if (gap <= 3) f.push(`${before ? 'mb3' : 'ma3'}=${m.kind}`, `lem|${before ? 'mb3' : 'ma3'}=${lemma}|${m.kind}`);
+    if (m.kind === 'QUANTITY' && typeof m.value === 'number') f.push(`qty=${m.value >= 1000 ? 'thousands' : m.value >= 100 ? 'hundreds' : m.value > 1 ? 'few' : 'one'}`);
+  }
+  for (const w of ctx.topic ?? []) f.push(`topic=${w}`);
+  const kinds = new Set(marks.map((m) => m.kind));
+  for (const k of kinds) f.push(`s_mark=${k}`);
+  return f;
+}
+
+/**
+ * Features any predicate has, whatever the lexicon says of it: the word, its neighbours and
+ * the modality cues of its sentence. The factuality model learns from these alone.
+ */
+export function contextFeatures(ctx: CandidateContext): string[] {
+  const { tokens, first, last } = ctx;
+  const f: string[] = ['bias'];
+  const t = tokens[first]!;
+  const end = tokens[last]!;
+  const lemma = triggerLemma(ctx);
+  const at = (i: number) => tokens[i];
+  const lem = (i: number) => at(i)?.lemma ?? (i < 0 ? '<s>' : '</s>');
+  const pos = (i: number) => at(i)?.pos ?? (i < 0 ? '<s>' : '</s>');
+  f.push(`lem=${lemma}`, `low=${tokens.slice(first, last + 1).map((x) => x.lower).join('_')}`, `pos=${t.pos}`, `lem|pos=${lemma}|${t.pos}`);
+  if (last > first) f.push('phrase');
+  const suffix = /ing$/.test(end.lower) ? 'ing' : /(ed|en)$/.test(end.lower) ? 'ed' : /s$/.test(end.lower) ? 's' : 'base';
+  f.push(`suf=${suffix}`, `pos|suf=${t.pos}|${suffix}`, `lem|suf=${lemma}|${suffix}`);
+  if (/^\p{Lu}/u.test(t.text) && first > 0) f.push('capitalised');
+  // the neighbourhood: words and parts of speech either side
+  f.push(`p1=${lem(first - 1)}`, `p2=${lem(first - 2)}`, `n1=${lem(last + 1)}`, `n2=${lem(last + 2)}`);
+  f.push(`p1pos=${pos(first - 1)}`, `n1pos=${pos(last + 1)}`, `p2pos|p1pos=${pos(first - 2)}|${pos(first - 1)}`, `p1pos|n1pos=${pos(first - 1)}|${pos(last + 1)}`);
+  f.push(`lem|p1=${lemma}|${lem(first - 1)}`, `lem|n1=${lemma}|${lem(last + 1)}`, `lem|n1pos=${lemma}|${pos(last + 1)}`, `lem|p1pos=${lemma}|${pos(first - 1)}`);
+  // the noun it governs or modifies: "heart sank", "hit song", "detention centre", "supply lines"
+  const nextNoun = findIndex(tokens, last + 1, Math.min(tokens.length, last + 5), (x) => x.pos === 'NOUN' || x.pos === 'PROPN');
+  if (nextNoun >= 0) f.push(`nn=${lem(nextNoun)}`, `lem|nn=${lemma}|${lem(nextNoun)}`);
+  const prevNoun = findLastIndex(tokens, Math.max(0, first - 4), first, (x) => x.pos === 'NOUN' || x.pos === 'PROPN');
+  if (prevNoun >= 0) f.push(`pn=${lem(prevNoun)}`, `lem|pn=${lemma}|${lem(prevNoun)}`);
+  const prev = at(first - 1);
+  if (prev && DETERMINERS.has(prev.lower)) f.push(`det=${prev.lower}`, `lem|det=${lemma}|${prev.lower === 'the' ? 'the' : 'other'}`);
+  if (last + 1 < tokens.length && at(last + 1)!.pos === 'NOUN' && t.pos !== 'VERB') f.push('noun_modifier');
+  // the clause before the trigger: modals, negation, auxiliaries and governing verbs
+  const clauseStart = clauseStartOf(tokens, first);
+  for (let i = first - 1; i >= clauseStart && i >= first - 6; i--) {
+    const w = tokens[i]!;
+    if (MODALS.has(w.lower)) f.push(`modal=${w.lower}`, 'modal');
+    if (NEGATIONS.has(w.lower)) f.push(`neg=${w.lower}`, 'neg');
+    if (AUXILIARIES.has(w.lower) && first - i <= 3) f.push(`aux=${w.lower}`);
+    if (w.pos === 'VERB' && first - i <= 4) f.push(`gv=${w.lemma}`);
+    if (ATTEMPT.has(w.lemma) || ATTEMPT.has(w.lower)) f.push(`attempt=${w.lemma}`, 'attempt');
+    if (FUTURE.has(w.lemma)) f.push(`fut_b=${w.lemma}`, 'fut_b');
+    if (DENIAL.has(w.lemma)) f.push(`deny_b=${w.lemma}`, 'deny_b');
+  }
+  if (NEGATIONS.has(tokens[last + 1]?.lower ?? '')) f.push('neg_after');
+  // "to attack": a purpose or an aim, and what governs it ("trained to", "tried to", "plans to")
+  if (prev?.lower === 'to') {
+    f.push('to_inf');
+    const gov = findLastIndex(tokens, Math.max(0, first - 5), first - 1, (x) => x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ');
+    f.push(`to_gov=${gov >= 0 ? lem(gov) : 'none'}`);
+    if (gov >= 0 && tokens[gov]!.pos === 'NOUN') f.push('to_after_noun');
+  }
+  if (prev?.lower === 'of' || prev?.lower === 'for' || prev?.pos === 'ADP') f.push(`prep=${prev.lower}`);
+  // the whole sentence: conditionals, questions, attribution, denial, plans, habits
+  const words = tokens.map((x) => x.lemma);
+  for (let i = 0; i < tokens.length; i++) {
+    if (i >= first && i <= last) continue;
+    const w = tokens[i]!;
+    const side = i < first ? 'b' : 'a';
+    const near = Math.abs(i < first ? first - i : i - last) <= 8;
+    if (CONDITION.has(w.lower) && (w.lower !== 'should' || i === 0)) f.push(`cond_${side}`, `cond_${side}=${w.lower}`);
+    if (ATTRIBUTION.has(w.lemma) && (w.pos === 'VERB' || w.lemma === 'according')) f.push(`attr_${side}`, `attr_${side}=${w.lemma}`);
+    if (DENIAL.has(w.lemma)) f.push(`deny_${side}`);
+    if (FUTURE.has(w.lemma) && near) f.push(`fut_${side}=${w.lemma}`, `fut_${side}`);
+    if (GENERIC.has(w.lower) && near) f.push(`gen_${side}=${w.lower}`);
+    if (ATTEMPT.has(w.lemma) && near) f.push(`att_${side}=${w.lemma}`);
+    if (near && (w.pos === 'NOUN' || w.pos === 'VERB' || w.pos === 'ADJ') && w.lemma.length > 2) f.push(`w=${w.lemma}`);
+  }
+  if (tokens[tokens.length - 1]?.text === '?') f.push('question');
+  if (words.includes('since') && tokens.some((x) => /^(19|20)\d\d$/.test(x.text))) f.push('since_year');
+  // inside quotation marks
+  let quotes = 0;
+  for (let i = 0; i < first; i++) if (QUOTES.test(tokens[i]!.text)) quotes++;
+  if (quotes % 2 === 1) f.push('in_quote');
+  // tense and aspect: the auxiliaries right before a verb trigger
+  if (t.pos === 'VERB' || t.pos === 'AUX') {
+    const auxes = [];
+    for (let i = first - 1; i >= 0 && i >= first - 3 && (AUXILIARIES.has(tokens[i]!.lower) || MODALS.has(tokens[i]!.lower) || tokens[i]!.pos === 'ADV' || tokens[i]!.pos === 'PART'); i--) if (tokens[i]!.pos !== 'ADV') auxes.unshift(tokens[i]!.lower);
+    f.push(`verb_group=${auxes.join('_') || 'bare'}|${suffix}`);
+  }
+  // the trigger is a plural noun: "attacks", "killings"
+  if ((t.pos === 'NOUN' || t.pos === 'PROPN') && suffix === 's') f.push('plural_noun');
+  return f;
+}
+
+/** The lemma of the trigger, words of a phrase joined by "_". */
+export function triggerLemma(ctx: CandidateContext): string {
+  return ctx.tokens.slice(ctx.first, ctx.last + 1).map((x) => x.lemma).join('_');
+}
+
+function clauseStartOf(tokens: CandidateToken[], first: number): number {
+  for (let i = first - 1; i >= 0; i--) if (CLAUSE_BREAK.test(tokens[i]!.text)) return i + 1;
+  return 0;
+}
+
+function findIndex<T>(xs: T[], from: number, to: number, test: (x: T) => boolean): number {
+  for (let i = from; i < to; i++) if (test(xs[i]!)) return i;
+  return -1;
+}
+
+function findLastIndex<T>(xs: T[], from: number, to: number, test: (x: T) => boolean): number {
+  for (let i = to - 1; i >= from; i--) if (test(xs[i]!)) return i;
+  return -1;
+}
+
+/**
+ * The context of a candidate in a processed document: sentence s's tokens, the trigger's
+ * token range within them (first, last are document token indices), and the entities and
+ * quantities of the sentence as token ranges.
+ */
+export function contextFromDoc(doc: Doc, s: number, first: number, last: number, proposed: string[]): CandidateContext {
+  const sentence = doc.sentences[s]!;
+  const toks = doc.tokens.slice(sentence.firstToken, sentence.endToken);
+  const base = sentence.firstToken;
+  const tokenAt = (offset: number, end: boolean): number => {
+    for (let i = 0; i < toks.length; i++) if (end ? toks[i]!.end >= offset : toks[i]!.end > offset) return i;
+    return toks.length - 1;
+  };
+  const marks: CandidateContext['marks'] = [];
+  for (const e of doc.entities) {
+    // weapons by category: drones, missiles and artillery tell the kind of strike
+    const kind = e.type === 'EQUIPMENT' && typeof e.kb?.category === 'string' ? `EQUIPMENT:${e.kb.category}` : e.type;
+    for (const m of e.mentions) if (m.start >= sentence.start && m.end <= sentence.end) marks.push({ first: tokenAt(m.start, false), last: tokenAt(m.end, true), kind });
+  }
+  for (const q of doc.quantities) if (q.start >= sentence.start && q.end <= sentence.end) marks.push({ first: tokenAt(q.start, false), last: tokenAt(q.end, true), kind: 'QUANTITY', value: q.value });
+  return {
+    topic: topicOf(doc),
+    tokens: toks.map((x) => ({ text: x.text, lower: x.lower, lemma: x.lemma, pos: x.pos })),
+    first: first - base,
+    last: last - base,
+    proposed,
+    marks,
+  };
+}
+
+const topics = new WeakMap<Doc, string[]>();
+
+/** The lemmas of the nouns and verbs of the article's first two sentences (and its title), each once. */
+export function topicOf(doc: Doc): string[] {
+  let words = topics.get(doc);
+  if (!words) {
+    const set = new Set<string>();
+    const end = doc.sentences[Math.min(doc.sentences.length, 2) - 1]?.endToken ?? 0;
+    for (let i = 0; i < end; i++) {
+      const t = doc.tokens[i]!;
+      if ((t.pos === 'NOUN' || t.pos === 'VERB') && t.lemma.length > 2) set.add(t.lemma);
+    }
+    words = [...set].slice(0, 40);
+    topics.set(doc, words);
+  }
+  return words;
+}

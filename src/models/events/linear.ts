@@ -1,0 +1,124 @@
+// A multinomial logistic regression over string features (each present feature has value 1):
+// the model the event classifier's heads are, and its trainer (AdaGrad with L2, a seeded
+// shuffle, so the same data gives the same weights).
+
+export interface LinearWeights {
+  classes: string[];
+  /** feature → one weight per class */
+  weights: Record<string, number[]>;
+}
+
+export class LinearModel {
+  readonly classes: string[];
+  private weights: Map<string, number[]>;
+
+  constructor(w: LinearWeights) {
+    this.classes = w.classes;
+    this.weights = new Map(Object.entries(w.weights));
+  }
+
+  /** The probability of each class, in the order of `classes`. */
+  probabilities(features: string[]): number[] {
+    const scores = new Array<number>(this.classes.length).fill(0);
+    for (const f of features) {
+      const w = this.weights.get(f);
+      if (w) for (let c = 0; c < scores.length; c++) scores[c]! += w[c]!;
+    }
+    return softmax(scores);
+  }
+
+  /** The most probable class and its probability. */
+  predict(features: string[]): { label: string; p: number; probabilities: number[] } {
+    const p = this.probabilities(features);
+    let best = 0;
+    for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+    return { label: this.classes[best]!, p: p[best]!, probabilities: p };
+  }
+}
+
+export function softmax(scores: number[]): number[] {
+  const max = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - max));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / sum);
+}
+
+export interface Example {
+  features: string[];
+  label: string;
+  /** how much the example counts (hand labels more than labels mapped from other schemes) */
+  weight?: number;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+  /** features seen fewer times than this are left out */
+  minCount?: number;
+  /** weights below this in size are dropped from the result */
+  prune?: number;
+}
+
+/** Trains a LinearModel on the examples; deterministic for a given seed. */
+export function train(examples: Example[], classes: string[], options: TrainOptions = {}): LinearWeights {
+  const { epochs = 12, learningRate = 0.3, l2 = 1e-4, seed = 1, minCount = 2, prune = 1e-3 } = options;
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const f of new Set(e.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const weights = new Map<string, Float64Array>();
+  const squares = new Map<string, Float64Array>();
+  const classIndex = new Map(classes.map((c, k) => [c, k]));
+  const usable = examples.filter((e) => classIndex.has(e.label));
+  const order = usable.map((_, k) => k);
+  const random = seeded(seed);
+  const n = classes.length;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1));
+      [order[k], order[j]] = [order[j]!, order[k]!];
+    }
+    for (const k of order) {
+      const e = usable[k]!;
+      const feats = [...new Set(e.features)].filter((f) => (counts.get(f) ?? 0) >= minCount || f === 'bias');
+      const scores = new Array<number>(n).fill(0);
+      for (const f of feats) {
+        const w = weights.get(f);
+        if (w) for (let c = 0; c < n; c++) scores[c]! += w[c]!;
+      }
+      const p = softmax(scores);
+      const y = classIndex.get(e.label)!;
+      const scale = e.weight ?? 1;
+      for (const f of feats) {
+        let w = weights.get(f);
+        let g2 = squares.get(f);
+        if (!w || !g2) {
+          w = new Float64Array(n);
+          g2 = new Float64Array(n);
+          weights.set(f, w);
+          squares.set(f, g2);
+        }
+        for (let c = 0; c < n; c++) {
+          const grad = scale * (p[c]! - (c === y ? 1 : 0)) + l2 * w[c]!;
+          g2[c]! += grad * grad;
+          w[c]! -= (learningRate * grad) / Math.sqrt(g2[c]! + 1e-8);
+        }
+      }
+    }
+  }
+  const out: Record<string, number[]> = {};
+  for (const [f, w] of [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (w.every((x) => Math.abs(x) < prune)) continue;
+    out[f] = [...w].map((x) => Math.round(x * 1e4) / 1e4);
+  }
+  return { classes, weights: out };
+}
+
+/** A small seeded generator (LCG) for shuffles that repeat. */
+export function seeded(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}

@@ -1,0 +1,138 @@
+// The statistical tagger's names (src/models/ner) as the entity stage's candidates. The tagger
+// finds PER, ORG, LOC and MISC spans; the lexicons then say what each is in the record's terms:
+// PERSON; ORG or ARMED_GROUP (the actor lexicon, the name's head word, the words after it);
+// GPE or LOC (the place lexicons and GeoNames); NORP for nationalities and peoples. A name the
+// tagger finds and no lexicon knows is an entity all the same.
+import type { Doc, EntityType } from '../../doc.js';
+import type { GazetteerMatch } from './gazetteer.js';
+import type { Knowledge } from './knowledge.js';
+import type { Candidate } from './entities.js';
+import type { NerModel } from '../../models/ner/model.js';
+import type { LexiconSources } from '../../models/ner/lexicon.js';
+import { charSpans, prepareDoc, tokenisedFromDoc } from '../../models/ner/prepare.js';
+import { capitalsSentence, normalizeWord } from '../../models/ner/features.js';
+import type { TagSpan } from '../../models/ner/tags.js';
+import { foldName } from '../places/geonames.js';
+
+export interface Tagger {
+  model: NerModel;
+  sources: LexiconSources;
+}
+
+/** Words after a name that make an organisation an armed group: "Isis fighters", "Houthi rebels". */
+const ARMED_AFTER = /^\s+(fighters|militants|insurgents|rebels|jihadists|militia|militias|militiamen|gunmen|guerrillas|extremists)\b/i;
+/** A one-word MISC that names a people, a nationality or a faith: "Kurdish", "Kurds", "Alawites", "Sunni". */
+const PLACE_AFTER = /^\s+(village|town|city|district|region|province|oblast|governorate|county|municipality)\b/i;
+const PLACE_BEFORE = /\b(village|town|city|district|region|province) of\s+$/i;
+const PEOPLE_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites|an|ans|s)$/u;
+
+/** The tagger's spans over the document, typed as the record's entity types. */
+export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): Candidate[] {
+  const { tokenised } = tokenisedFromDoc(doc);
+  const prepared = prepareDoc(tokenised, tagger.sources, null, matches);
+  const exact = new Map<string, GazetteerMatch>();
+  for (const m of matches) if (m.entry.kind !== 'blocked') exact.set(`${m.start}|${m.end}`, m);
+  const out: Candidate[] = [];
+  prepared.sentences.forEach((s, i) => {
+    // a headline capitalises every word, and so does the start of a sentence: a name there
+    // needs the article's own capital for the word elsewhere, or a lexicon's ("Clash at the
+    // Border" has none; neither has "Videos released by …")
+    const corroborated = (span: TagSpan) =>
+      s.tokens.slice(span.start, span.end).some((t) => prepared.context.capitalised.has(normalizeWord(t.text)) || t.lex.some((x) => /^(gz|gk|geo|acronym)/.test(x)));
+    const common = (word: string) => tagger.sources.words.isCommonWord(word) || tagger.sources.words.isCommonWord(singular(word));
+    const initialWord = (span: TagSpan) => {
+      const word = s.tokens[span.start]!.text;
+      return span.start === 0 && span.end === 1 && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
+    };
+    const headline = capitalsSentence(s.tokens);
+    const spans = tagger.model.predict(s, prepared.context).spans.filter((span) => !initialWord(span) && (!headline || corroborated(span)));
+    for (const span of charSpans(tokenised.sentences[i]!, spans)) {
+      const c = typed(doc, know, tagger, span, exact.get(`${span.start}|${span.end}`));
+      if (c) out.push(c);
+    }
+  });
+  return out;
+}
+
+function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; start: number; end: number }, known: GazetteerMatch | undefined): Candidate | null {
+  const start = span.start;
+  let end = span.end;
+  let text = doc.text.slice(start, end);
+  // a full stop a token kept ("é.") is the sentence's, unless the name is initials ("U.S.")
+  if (text.endsWith('.') && !/(?:^|[\s.])\p{Lu}\.$/u.test(text)) {
+    end--;
+    text = text.slice(0, -1);
+  }
+  if ((text.match(/\p{L}/gu)?.length ?? 0) < 2) return null;
+  // "Zmiivka village", "the town of Rubaya": the text says it is a place, and the places stage,
+  // which reads such phrases, places it
+  if (span.type !== 'PER' && !known && (PLACE_AFTER.test(doc.text.slice(end, end + 16)) || PLACE_BEFORE.test(doc.text.slice(Math.max(0, start - 20), start)))) return null;
+  const candidate = (type: EntityType, kind: string, name = text, kb: Record<string, unknown> = {}): Candidate => ({ start, end, type, name, kind, kb });
+  const fromLexicon = (m: GazetteerMatch) => candidate(m.entry.type, m.entry.kind, m.entry.name, { ...m.entry.kb });
+  if (span.type === 'PER') return candidate('PERSON', 'person');
+  // a name the actor lexicon knows is that actor, whatever kind of name the tagger took it for;
+  // "Isis", "Nato": an acronym the actor lexicon spells in capitals
+  if (known?.entry.kind === 'actor') return fromLexicon(known);
+  if (tagger.sources.acronyms.has(text.toLowerCase())) {
+    const actor = know.gazetteer.find(text.toUpperCase()).find((m) => m.start === 0 && m.end === text.length && m.entry.kind === 'actor');
+    if (actor) return fromLexicon(actor);
+  }
+  switch (span.type) {
+    case 'ORG': {
+      if (known && (known.entry.type === 'ORG' || known.entry.type === 'ARMED_GROUP')) return fromLexicon(known);
+      const words = text.split(/\s+/);
+      const last = words[words.length - 1]!;
+      const armed = know.armedHeads.has(last) || (words.length >= 2 && know.armedHeads.has(words.slice(-2).join(' '))) || ARMED_AFTER.test(doc.text.slice(end, end + 16));
+      return candidate(armed ? 'ARMED_GROUP' : 'ORG', 'ner', text.replace(/^the\s+/i, ''));
+    }
+    case 'LOC': {
+      if (known && (known.entry.type === 'GPE' || known.entry.type === 'LOC')) return fromLexicon(known);
+      const place = tagger.sources.geo.places(foldName(text))[0];
+      return place ? candidate('GPE', 'city') : candidate('LOC', 'ner');
+    }
+    default: {
+      if (known && known.entry.kind === 'demonym') return fromLexicon(known);
+      if (/\s/.test(text)) return null;
+      if (/Demonym/.test(tagger.sources.words.tagsOf(text)) || PEOPLE_WORD.test(text)) return candidate('NORP', 'ner');
+      return null;
+    }
+  }
+}
+
+const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'water', 'demonym', 'actor', 'person']);
+
+/**
+ * The tagger's names among the lexicons' candidates. Where no candidate overlaps a name, the
+ * name is added; where the name covers candidates whole and they are only places, peoples or
+ * actors inside it ("Shiraz" in "Shiraz Maher", "Syrian" in "Syrian Democratic Forces"), the
+ * name replaces them; where a candidate has the very same span, or crosses the name's edge, or
+ * is an equipment, facility or forces phrase, the candidate stays and the name is dropped.
+ */
+export function mergeTagged(found: readonly Candidate[], tagged: readonly Candidate[]): Candidate[] {
+  const out = [...found];
+  for (const t of tagged) {
+    const overlapping = out.filter((c) => c.start < t.end && c.end > t.start);
+    if (!overlapping.length) {
+      out.push(t);
+      continue;
+    }
+    const inside = overlapping.every((c) => c.start >= t.start && c.end <= t.end && (c.start > t.start || c.end < t.end));
+    if (!inside || !overlapping.every((c) => REPLACEABLE.has(c.kind))) continue;
+    for (const c of overlapping) out.splice(out.indexOf(c), 1);
+    out.push(t);
+  }
+  // "Yusov said": a bare surname is the person named in full elsewhere in the article
+  const full = new Map<string, string>();
+  for (const c of out) {
+    const space = c.name.lastIndexOf(' ');
+    if (c.type === 'PERSON' && space > 0 && !full.has(c.name.slice(space + 1))) full.set(c.name.slice(space + 1), c.name);
+  }
+  return out
+    .map((c) => (c.type === 'PERSON' && c.kind === 'person' && !c.name.includes(' ') && full.has(c.name) ? { ...c, name: full.get(c.name)! } : c))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** "Videos" → "Video", "Militias" → "Militia": compromise's lexicon lists nouns in the singular. */
+function singular(word: string): string {
+  return word.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+}
