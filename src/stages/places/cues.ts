@@ -27,9 +27,13 @@ export interface CueTests {
   isPersonName(word: string): boolean;
   /**
    * is [start, end) part of an entity already found? After a strong cue ("near X", "the
-   * village of X") a one-mention person is not: "near Kaya" is a place, whatever a name list says.
+   * village of X"), or a weak one before a name the gazetteer knows, a one-mention name the
+   * tagger typed without any lexicon's facts is not: "near Kaya" is a place, whatever a name
+   * list says.
    */
   taken(start: number, end: number, strong: boolean): boolean;
+  /** does the gazetteer know this name at all? */
+  inGazetteer(name: string): boolean;
   /** is this a name the gazetteer knows as a large city, or a city of a country the article names? */
   isKnownPlace(name: string): boolean;
   /** is this the name of a first-level region or a country ("South Dakota", "Donetsk", "Syria")? */
@@ -100,7 +104,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
       const opening = m.index === 0 && /^\s+\p{Ll}/u.test(after);
       const knownSpot = (m.index! > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
-      if (!strength || tests.taken(from, end, strength === 'strong' && !!(strong || kindAfter))) {
+      if (!strength || tests.taken(from, end, strength === 'strong' || (strength === 'weak' && tests.inGazetteer(lookup)))) {
         listOf = null;
         continue;
       }
@@ -112,7 +116,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
         listOf = null;
         continue; // "in Good Faith", "in Next Isolation Phase"
       }
-      if (strength !== 'strong' && strength !== 'known' && words.length === 1 && (tests.isPersonName(name) || tests.isCommonWord(name.toLowerCase()))) {
+      if (strength !== 'strong' && strength !== 'known' && words.length === 1 && (tests.isPersonName(name) || tests.isCommonWord(name.toLowerCase())) && !(strength === 'weak' && tests.inGazetteer(lookup))) {
         listOf = null;
         continue;
       }

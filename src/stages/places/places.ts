@@ -58,6 +58,7 @@ export function placesStage(pipeline: PipelineContext): Stage {
     run(doc) {
       const ctx: Resolver = { doc, geo: pipeline.geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations };
       const cued = addCuedPlaces(ctx);
+      for (const entity of doc.entities) if (isPlace(entity) && entity.kb === undefined) taggedRegion(ctx, entity);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
       citiesNamedLikeTheirRegion(ctx, evidence);
@@ -108,6 +109,16 @@ function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefin
   return ctx.codes.get(key);
 }
 
+/** A place the tagger found that is a first-level region's name and no large city's ("Texas"): the region. */
+function taggedRegion(ctx: Resolver, entity: Entity): void {
+  const codes = ctx.geo.admin1ByName.get(regionCore(entity.name)) ?? [];
+  if (codes.length !== 1 || ctx.geo.places(foldName(entity.name)).some(isProminent)) return;
+  const code = codes[0]!;
+  const name = ctx.geo.admin1.get(code)!;
+  const country = ctx.iso3.get(code.slice(0, 2));
+  entity.kb = { kind: 'admin1', ...(country ? { country } : {}), iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'gazetteer' };
+}
+
 function settleRegion(ctx: Resolver, entity: Entity): void {
   const kb = entity.kb!;
   if (kb.resolved !== undefined) return;
@@ -126,7 +137,8 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const found = cuedPlaces(doc, {
     isCommonWord: ctx.tests.isCommonWord,
     isPersonName: ctx.tests.isPersonName,
-    taken: (start, end, strong) => overlapping(start, end).some(({ e }) => !(strong && e.type === 'PERSON' && e.mentions.length === 1)),
+    taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && (e.type === 'PERSON' || e.kb === undefined) && e.mentions.length === 1 && !isPlace(e))),
+    inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
     isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
   });
@@ -137,10 +149,10 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     if (NEAR_BEFORE.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
   }
   const byName = new Map<string, Entity>();
-  // a person's one mention that a strong cue makes a place ("near Kaya") is no longer a person's
+  // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's
   for (const place of found) {
     for (const { e, m } of overlapping(place.start, place.end)) {
-      if (e.type === 'PERSON') e.mentions = e.mentions.filter((x) => x !== m);
+      if (!isPlace(e) && (e.type === 'PERSON' || e.kb === undefined)) e.mentions = e.mentions.filter((x) => x !== m);
     }
   }
   for (const place of found) {
@@ -157,7 +169,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
         const code = codes[0]!;
         const name = ctx.geo.admin1.get(code)!;
         const country = ctx.iso3.get(code.slice(0, 2));
-        const entity = byName.get(`admin1|${code}`) ?? { id: '', type: 'GPE' as const, name, mentions: [], kb: { kind: 'admin1', country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } };
+        const entity = byName.get(`admin1|${code}`) ?? { id: doc.newEntityId(), type: 'GPE' as const, name, mentions: [], kb: { kind: 'admin1', country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: codes.length > 1 ? 'context' : 'gazetteer' } };
         if (!entity.kb!.country) delete entity.kb!.country;
         if (!byName.has(`admin1|${code}`)) doc.entities.push(entity);
         byName.set(`admin1|${code}`, entity);
@@ -168,7 +180,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     const key = foldName(place.text);
     let entity = byName.get(key);
     if (!entity) {
-      entity = { id: '', type: 'GPE', name: place.text, mentions: [], kb: { kind: place.kind ?? 'village', cued: place.strength } };
+      entity = { id: doc.newEntityId(), type: 'GPE', name: place.text, mentions: [], kb: { kind: place.kind ?? 'village', cued: place.strength } };
       byName.set(key, entity);
       doc.entities.push(entity);
     } else if (rank(place.strength) > rank(entity.kb!.cued as CuedPlace['strength'])) {
@@ -305,7 +317,7 @@ function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): v
       const key = `${capital.geonames}`;
       let city = cities.get(key);
       if (!city) {
-        city = { id: '', type: 'GPE', name: capital.name, mentions: [], kb: { ...geoFacts(ctx, capital, 'region capital'), kind: 'city' } };
+        city = { id: doc.newEntityId(), type: 'GPE', name: capital.name, mentions: [], kb: { ...geoFacts(ctx, capital, 'region capital'), kind: 'city' } };
         cities.set(key, city);
         doc.entities.push(city);
       }
@@ -318,7 +330,7 @@ function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): v
       let region = regions.get(code);
       if (!region) {
         const name = typeof kb.admin1 === 'string' ? kb.admin1 : ctx.geo.admin1.get(code) ?? entity.name;
-        region = { id: '', type: 'GPE', name, mentions: [], kb: { kind: 'admin1', country: kb.country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'lexicon' } };
+        region = { id: doc.newEntityId(), type: 'GPE', name, mentions: [], kb: { kind: 'admin1', country: kb.country, iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'lexicon' } };
         regions.set(code, region);
         doc.entities.push(region);
       }
