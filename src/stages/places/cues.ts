@@ -104,7 +104,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
       const opening = m.index === 0 && /^\s+\p{Ll}/u.test(after);
       const knownSpot = (m.index! > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
-      if (!strength || tests.taken(from, end, strength === 'strong' || (strength === 'weak' && tests.inGazetteer(lookup)))) {
+      if (!strength || tests.taken(from, end, strength === 'strong' || strength === 'known' || (strength === 'weak' && tests.inGazetteer(lookup)))) {
         listOf = null;
         continue;
       }

@@ -137,7 +137,8 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const found = cuedPlaces(doc, {
     isCommonWord: ctx.tests.isCommonWord,
     isPersonName: ctx.tests.isPersonName,
-    taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && (e.type === 'PERSON' || e.kb === undefined) && e.mentions.length === 1 && !isPlace(e))),
+    // a cued place takes a mention from a name the tagger typed without any lexicon's facts, and from a one-mention person
+    taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
     isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
