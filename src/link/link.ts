@@ -8,6 +8,7 @@
 // in is fixed (day, document, event), so the result does not depend on the input order.
 import type { CodedActor, CodedEvent } from '../export/coded.js';
 import type { EventPlace } from '../record/places.js';
+import { distanceKm } from '../stages/places/resolver.js';
 
 export interface LinkOptions {
   /** most kilometres between two places of one incident (25) */
@@ -89,14 +90,8 @@ function item(event: CodedEvent): Item {
   return { event, day, dated, place, country: place?.country ?? event.places[0]?.country ?? null, names };
 }
 
-/** Kilometres between two points on the sphere (haversine). */
-export function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Kilometres between two points on the sphere (haversine), as the places stage measures them. */
+export const km = distanceKm;
 
 function datesAgree(a: Item, b: Item, undated: boolean): boolean {
   if (a.day === null || b.day === null) return undated && a.day === null && b.day === null;
