@@ -22,6 +22,8 @@ import { sharedNerModel } from './models/ner/model.js';
 export interface PipelineOptions {
   /** extra lexicon files (JSON) added to the bundled ones */
   lexicons?: string[];
+  /** the statistical name tagger in the entities stage (default true); false: the lexicons and rules alone */
+  ner?: boolean;
 }
 
 export interface Pipeline {
@@ -37,7 +39,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const stages: Stage[] = [
     normalizeStage({ boilerplate: lexicons.boilerplate }),
     sentencesStage(sharedWink()),
-    entitiesStage(knowledge, words, { model: sharedNerModel(), sources: lexiconSources(lexicons, knowledge, words) }),
+    entitiesStage(knowledge, words, options.ner === false ? null : { model: sharedNerModel(), sources: lexiconSources(lexicons, knowledge, words) }),
     placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
     datesStage(),
     quantitiesStage(knowledge.people),
