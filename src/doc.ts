@@ -9,7 +9,7 @@ export type EventType =
   | 'DESTRUCTION' | 'CAPTURE' | 'KILLING' | 'SEIZE' | 'WITHDRAWAL' | 'ARREST' | 'PROTEST'
   | 'CRASH' | 'STATEMENT' | 'AGREEMENT' | 'SUPPLY';
 
-export type Modality = 'asserted' | 'claimed' | 'attempted' | 'negated' | 'hypothetical';
+export type Modality = 'asserted' | 'claimed' | 'denied' | 'attempted' | 'negated' | 'future' | 'hypothetical';
 
 export type ArgRole =
   | 'agent' | 'target' | 'location' | 'time' | 'instrument' | 'origin' | 'quantity' | 'casualties';
@@ -70,7 +70,8 @@ export interface Event {
   args: EventArg[];
   date: string | null;
   casualties: Casualties;
-  mappings: { acled: { event_type: string; sub_event_type: string }; plover: string };
+  /** acled is null for events that are not asserted or claimed (planned, denied, averted, negated, conditional) */
+  mappings: { acled: { event_type: string; sub_event_type: string } | null; plover: string };
 }
 
 export interface Warning { code: string; message: string; start?: number; end?: number }

@@ -5,21 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Doc } from '../../src/doc.js';
-import { loadLexicons } from '../../src/lexicons/load.js';
 import { contextFromDoc, type CandidateContext } from '../../src/models/events/features.js';
 import { proposeCandidates, type ProposedCandidate } from '../../src/models/events/propose.js';
-import { assemble, type Pipeline } from '../../src/pipeline.js';
-import { datesStage } from '../../src/stages/dates/dates.js';
-import { buildKnowledge } from '../../src/stages/entities/knowledge.js';
-import { entitiesStage } from '../../src/stages/entities/entities.js';
-import { wordTests } from '../../src/stages/entities/word-tests.js';
-import { eventsStage } from '../../src/stages/events/events.js';
+import { buildPipeline, createContext, type Pipeline } from '../../src/pipeline.js';
 import { TriggerIndex } from '../../src/stages/events/triggers.js';
-import { normalizeStage } from '../../src/stages/normalize/normalize.js';
-import { placesStage } from '../../src/stages/places/places.js';
-import { quantitiesStage } from '../../src/stages/quantities/quantities.js';
-import { sentencesStage } from '../../src/stages/sentences/sentences.js';
-import { sharedWink } from '../../src/stages/sentences/wink.js';
 import { type Article, type FactualityItem, type GoldMention, readEcbFile, readGiveme, readGvdb, readRe3d, ecbFiles } from './data.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -38,22 +27,16 @@ let tools: Tools | null = null;
 
 export function getTools(): Tools {
   if (tools) return tools;
-  const lexicons = loadLexicons([]);
-  const knowledge = buildKnowledge(lexicons);
-  const words = wordTests();
-  const early = [
-    normalizeStage({ boilerplate: lexicons.boilerplate }),
-    sentencesStage(sharedWink()),
-    entitiesStage(knowledge, words),
-    placesStage(knowledge, { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind }),
-    datesStage(),
-    quantitiesStage(knowledge.people),
-  ];
+  const ctx = createContext();
+  let withEvents: Pipeline | null = null;
   tools = {
-    upToQuantities: assemble(early),
-    withEvents: assemble([...early, eventsStage(knowledge, lexicons.triggers, lexicons.notTriggers)]),
-    tokensOnly: assemble(early.slice(0, 2)),
-    index: new TriggerIndex(lexicons.triggers, lexicons.notTriggers),
+    upToQuantities: buildPipeline(ctx, ['normalize', 'sentences', 'entities', 'places', 'dates', 'quantities']),
+    // built when first asked for: the events stage loads the event model, which training is about to write
+    get withEvents() {
+      return (withEvents ??= buildPipeline(ctx));
+    },
+    tokensOnly: buildPipeline(ctx, ['normalize', 'sentences']),
+    index: new TriggerIndex(ctx.lexicons.triggers, ctx.lexicons.notTriggers),
   };
   return tools;
 }

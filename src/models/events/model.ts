@@ -41,6 +41,9 @@ export class EventModel {
   private modality: LinearModel;
 
   constructor(weights: EventWeights) {
+    for (const head of ['factuality', 'event', 'type', 'modality'] as const) {
+      if (!weights[head]?.classes) throw new Error(`event model weights have no ${head} head; run npm run train:events`);
+    }
     this.factuality = new LinearModel(weights.factuality);
     this.event = new LinearModel(weights.event);
     this.type = new LinearModel(weights.type);
