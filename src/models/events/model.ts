@@ -32,6 +32,8 @@ export interface EventPrediction {
   pEvent: number;
   /** probability that the predicate happened, from the factuality head */
   pHappened: number;
+  /** the modality head's probability of its answer */
+  pModality: number;
 }
 
 export class EventModel {
@@ -75,6 +77,7 @@ export class EventModel {
       modality: modality.label as PredictedModality,
       pEvent,
       pHappened,
+      pModality: modality.p,
     };
   }
 }

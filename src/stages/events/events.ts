@@ -44,9 +44,6 @@ export function eventsStage(ctx: PipelineContext): Stage {
   };
 }
 
-/** Below this probability of an event the classifier overrules the rules' reading (docs/EVALUATION.md). */
-const VETO = 0.005;
-
 class EventExtractor {
   private memory: EventMemory;
   private claims: Claims;
@@ -86,25 +83,26 @@ class EventExtractor {
   /**
    * Is the trigger a real, specific event, and which? Where the rules have a reading (the
    * lexicon entry whose needs the sentence meets, its type refined by the weapon named), the
-   * event stands unless the classifier is all but certain it is none (an idiom, a sport, an
-   * illness, a purpose, a kind of event rather than one); where they have none, the
-   * classifier decides. The rules' type stands where they have one (in cross-validation on
-   * the hand labels it was right a little more often than the classifier's where both had one).
+   * event and its type stand unless the classifier takes it for a kind of event rather than one
+   * (a purpose, a habit, a toll); where they have none, the classifier decides. The classifier
+   * is not yet trusted to overrule the rules on sense (docs/EVALUATION.md: it gives clear
+   * conflict events such as "clashed with junta troops" or "delivered air defence systems"
+   * almost no chance, for lack of such examples in its training data).
    */
-  private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality } | null {
+  private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality | null } | null {
     if (isReference(hit, view.toks)) return null;
     const base = this.k.doc.sentences[view.s]!.firstToken;
     const proposed = [...new Set(hit.readings.map((r) => r.type))];
     const p = this.model.predict(contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed));
-    if (p.modality === 'generic') return null;
     const rules = readingOf(view, hit);
-    if (rules ? p.pEvent < VETO : !p.event) return null;
+    if (rules ? p.modality === 'generic' && p.pModality >= 0.5 : !p.event) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
-    return { reading: { type: rules?.type ?? p.type, entry }, modality: p.modality };
+    const modality = p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
+    return { reading: { type: rules?.type ?? p.type, entry }, modality };
   }
 
   /** The event a trigger announces, with its arguments, date, modality and claimant. */
-  private build(view: SentenceView, reading: Reading, hit: TriggerHit, modality: Modality): Draft {
+  private build(view: SentenceView, reading: Reading, hit: TriggerHit, classified: Modality | null): Draft {
     const { doc, toks } = view;
     const type: EventType = reading.type;
     const isNoun = isNominal(hit, toks);
@@ -118,12 +116,13 @@ class EventExtractor {
     const date = eventTime(f, type);
     countedQuantities(f);
     statementSpeaker(f, type, agent);
-    // the rules find who claims it; how it is reported is the classifier's call, unless it
-    // saw a plain fact where the rules read a cue it has too few examples of ("thwarted",
-    // "attempted", "did not", "could", a claimant's verb)
+    // the rules find who claims it and tell asserted from claimed (a claim verb, not every
+    // "said": sitrep's convention, which the hand labels do not follow), and their cues
+    // ("thwarted", "denied", "could") stand; where they read a plain fact, the classifier may
+    // say it is planned, expected, averted, denied, negated or conditional
     const rules = this.claims.modality(type, hit, toks, view.phrases, f.args);
     const source = rules.source;
-    if (modality === 'asserted') modality = rules.modality;
+    const modality = rules.modality === 'asserted' || rules.modality === 'claimed' ? classified ?? rules.modality : rules.modality;
     const first = toks[hit.first]!;
     const event: Event = {
       id: '',
