@@ -149,11 +149,11 @@ class EventExtractor {
       const e = d.event;
       e.id = `v${i + 1}`;
       e.args.sort((a, b) => a.start - b.start || a.role.localeCompare(b.role));
-      e.mappings = mappingsFor(this.k.taxonomy, doc, e, d.lemma);
+      e.mappings = mappingsFor(this.k.taxonomy, doc, e, d.lemma, this.k.cues);
       // planned, denied, averted, negated and conditional events are no ACLED events
       if (e.modality !== 'asserted' && e.modality !== 'claimed') e.mappings.acled = null;
     });
     doc.events = drafts.map((d) => d.event);
-    codeActors(doc, doc.events);
+    codeActors(doc, doc.events, this.k.cues.sectors);
   }
 }
