@@ -36,7 +36,10 @@ function gazetteerRows(): Row[] {
     byId.set(row.id, row);
   }
   for (const r of settlementRows()) rows.push({ id: r.id, name: r.name, names: [r.name, ...r.alternates], iso2: r.country, admin1: `${r.country}.${r.admin1}`, lat: r.lat, lon: r.lon });
-  for (const s of placeSpellings()) byId.get(s.id)?.names.push(...s.names);
+  const spellings = placeSpellings();
+  spellings.keys.forEach((key, k) => {
+    for (let p = spellings.idStart[k]!; p < spellings.idStart[k + 1]!; p++) byId.get(spellings.ids[p]!)?.names.push(key);
+  });
   return rows;
 }
 

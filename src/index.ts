@@ -12,6 +12,8 @@ export interface PipelineOptions {
   lexicons?: string[];
   /** the stages to run, in order (all of them by default); a stage whose input no earlier stage writes is refused */
   stages?: StageName[];
+  /** the statistical name tagger in the entities stage (default true); false: the lexicons and rules alone */
+  ner?: boolean;
 }
 
 export interface Pipeline {
@@ -23,7 +25,7 @@ export interface Pipeline {
 }
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
-  const ctx = createContext({ lexicons: options.lexicons ?? [] });
+  const ctx = createContext({ lexicons: options.lexicons ?? [], ner: options.ner !== false });
   const pipeline = buildPipeline(ctx, options.stages ?? STAGE_NAMES);
   const normalizeOnly = buildPipeline(ctx, ['normalize']);
   return Object.freeze({

@@ -50,7 +50,7 @@ export interface PipelineContext {
   /** the world's towns and cities (GeoNames) */
   readonly geo: GeoIndex;
   /** the statistical name tagger (src/models/ner) with the lexicons it reads as features */
-  readonly ner: Tagger;
+  readonly ner: Tagger | null;
 }
 
 export type StageFactory = (ctx: PipelineContext) => Stage;
@@ -72,6 +72,8 @@ export const STAGE_NAMES = Object.keys(FACTORIES) as StageName[];
 export interface ContextOptions {
   /** extra lexicon files (JSON) added to the bundled ones, or lexicons already loaded */
   lexicons?: string[] | Lexicons;
+  /** the statistical name tagger in the entities stage (default true); false: the lexicons and rules alone */
+  ner?: boolean;
 }
 
 /** A pipeline's context: lexicons loaded now (a bad file is found at once), everything else on first use. */
@@ -80,7 +82,7 @@ export function createContext(options: ContextOptions = {}): PipelineContext {
   let knowledge: Knowledge | undefined;
   let words: WordTests | undefined;
   let geo: GeoIndex | undefined;
-  let ner: Tagger | undefined;
+  let ner: Tagger | null | undefined;
   return Object.freeze({
     lexicons,
     get knowledge() {
@@ -96,6 +98,7 @@ export function createContext(options: ContextOptions = {}): PipelineContext {
       return (geo ??= geoIndex());
     },
     get ner() {
+      if (options.ner === false) return null;
       return (ner ??= { model: sharedNerModel(), sources: lexiconSources(lexicons, this.knowledge, this.words) });
     },
   });

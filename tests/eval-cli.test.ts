@@ -32,7 +32,7 @@ beforeAll(() => {
   const scorer = new Scorer(set);
   set.docs.forEach((d, i) => scorer.add(d, records[records.length - 1 - i]!));
   expectedScores = scorer.scores();
-});
+}, 60_000); // runs the pipeline over the gold texts: slow on a shared machine
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../src/index.js';
 import { LexiconError, loadLexicons } from '../src/lexicons/load.js';
+import { eventCues } from '../src/stages/events/cues.js';
 
 const lex = loadLexicons();
 const CATEGORIES = ['armor', 'ifv', 'apc', 'artillery', 'rocket_artillery', 'air_defense', 'aircraft', 'helicopter', 'uav', 'missile', 'munition', 'ship', 'submarine', 'small_arms', 'vehicle', 'radar', 'electronic_warfare', 'engineering', 'other'];
@@ -94,6 +95,21 @@ describe('user lexicons', () => {
     const notStrings = join(dir, 'not-strings.json');
     writeFileSync(notStrings, JSON.stringify({ names: { titles: [3] } }));
     expect(() => loadLexicons([notStrings])).toThrow(/"titles" must be an array of strings/);
+  });
+
+  it('give actor sectors and target kinds from cues.json, and a user file adds to them', () => {
+    const sectorOf = (cues: ReturnType<typeof eventCues>, text: string) => cues.sectors.find(([re]) => re.test(text))?.[1];
+    const bundled = eventCues(lex);
+    expect(sectorOf(bundled, 'two civilians')).toBe('civilians');
+    expect(sectorOf(bundled, 'riot police')).toBe('police');
+    expect(sectorOf(bundled, 'the herders')).toBeUndefined();
+    expect(bundled.civilianTarget.test('Villagers')).toBe(true);
+    expect(bundled.militaryTarget.test('an armoured vehicle')).toBe(true);
+    const file = join(dir, 'sectors.json');
+    writeFileSync(file, JSON.stringify({ cues: { sectors: { civilians: ['herders'] }, militaryTargets: ['warship'] } }));
+    const extended = eventCues(loadLexicons([file]));
+    expect(sectorOf(extended, 'the herders')).toBe('civilians');
+    expect(extended.militaryTarget.test('a Warship')).toBe(true);
   });
 
   it('fail with the file named when they are broken', () => {

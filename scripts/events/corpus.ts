@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Doc } from '../../src/doc.js';
 import { contextFromDoc, type CandidateContext } from '../../src/models/events/features.js';
 import { proposeCandidates, type ProposedCandidate } from '../../src/models/events/propose.js';
-import { buildPipeline, createContext, type Pipeline, type StageName } from '../../src/pipeline.js';
+import { buildPipeline, createContext, type Pipeline } from '../../src/pipeline.js';
 import { TriggerIndex } from '../../src/stages/events/triggers.js';
 import { type Article, type FactualityItem, type GoldMention, readEcbFile, readGiveme, readGvdb, readRe3d, ecbFiles } from './data.js';
 
@@ -28,10 +28,13 @@ let tools: Tools | null = null;
 export function getTools(): Tools {
   if (tools) return tools;
   const ctx = createContext();
-  const early: StageName[] = ['normalize', 'sentences', 'entities', 'places', 'dates', 'quantities'];
+  let withEvents: Pipeline | null = null;
   tools = {
-    upToQuantities: buildPipeline(ctx, early),
-    withEvents: buildPipeline(ctx, [...early, 'events']),
+    upToQuantities: buildPipeline(ctx, ['normalize', 'sentences', 'entities', 'places', 'dates', 'quantities']),
+    // built when first asked for: the events stage loads the event model, which training is about to write
+    get withEvents() {
+      return (withEvents ??= buildPipeline(ctx));
+    },
     tokensOnly: buildPipeline(ctx, ['normalize', 'sentences']),
     index: new TriggerIndex(ctx.lexicons.triggers, ctx.lexicons.notTriggers),
   };

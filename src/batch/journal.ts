@@ -368,15 +368,20 @@ function appendSynced(fd: number, line: string): void {
   fdatasyncSync(fd);
 }
 
-export function writeAtomically(path: string, content: string): void {
-  const temporary = `${path}.tmp`;
-  const fd = openSync(temporary, 'w');
+/** Write a whole file and sync it to disk. */
+export function writeSynced(path: string, content: string): void {
+  const fd = openSync(path, 'w');
   try {
     writeSync(fd, content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+export function writeAtomically(path: string, content: string): void {
+  const temporary = `${path}.tmp`;
+  writeSynced(temporary, content);
   renameSync(temporary, path);
 }
 

@@ -8,10 +8,11 @@
 // stale and taken over: it is first renamed to a name of our own, and taken over only if the
 // renamed file is still the stale one we read (two runs racing for a stale lock cannot both
 // win). A lock from another host cannot be checked, so it is refused with the way out.
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../io/errors.js';
+import { writeSynced } from './journal.js';
 
 export const LOCK_FILE = '.sitrep-lock';
 
@@ -67,13 +68,7 @@ export function lockDataset(out: string, command = 'sitrep'): DatasetLock {
   const mine: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), command };
   const text = `${JSON.stringify(mine)}\n`;
   const temporary = join(out, `${LOCK_FILE}.${process.pid}.tmp`);
-  const fd = openSync(temporary, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeSynced(temporary, text);
   try {
     for (let attempt = 0; ; attempt++) {
       try {

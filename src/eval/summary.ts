@@ -24,7 +24,7 @@ const details: { [K in Kind]: (fact: Fact<K>) => string } = {
     const args = v.args.map((a) => `; ${argKey(a)}`).join('');
     return (
       ` ${v.modality}${v.source ? ` source=${JSON.stringify(v.source)}` : ''}${v.date ? ` date=${v.date}` : ''}${casualties}${args}` +
-      ` [${v.mappings.acled.event_type} / ${v.mappings.acled.sub_event_type}; ${v.mappings.plover}]`
+      ` [${v.mappings.acled ? `${v.mappings.acled.event_type} / ${v.mappings.acled.sub_event_type}` : "no ACLED event"}; ${v.mappings.plover}]`
     );
   },
 };

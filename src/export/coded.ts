@@ -52,7 +52,7 @@ export interface CodedEvent {
 
 /** Events an event dataset codes: asserted or claimed, and not a mere statement. */
 export function isCodable(event: RecordEvent): boolean {
-  return (event.modality === 'asserted' || event.modality === 'claimed') && event.type !== 'STATEMENT' && Boolean(event.mappings.acled.event_type);
+  return (event.modality === 'asserted' || event.modality === 'claimed') && event.type !== 'STATEMENT' && Boolean(event.mappings.acled?.event_type);
 }
 
 const DISORDER: Record<string, string> = {
@@ -131,7 +131,7 @@ function genericName(sector: string | null, country: string | null, eventCountry
 }
 
 export function codeEvent(record: DocumentRecord, event: RecordEvent, entities = new Map(record.entities.map((e) => [e.id, e]))): CodedEvent {
-  const acled = event.mappings.acled;
+  const acled = event.mappings.acled ?? { event_type: '', sub_event_type: '' }; // null for events that are not asserted or claimed
   const places = eventPlaces(event, entities);
   const eventCountry = places.find((p) => p.country)?.country ?? null;
   const actors = (role: 'agent' | 'target'): CodedActor[] => {

@@ -1,6 +1,6 @@
 // Metadata values as inputs write them, made into what a DocInput holds.
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+import { MONTHS } from '../text.js';
 
 /**
  * A publication date as written in metadata → YYYY-MM-DD, or null. Takes ISO dates and
@@ -24,7 +24,8 @@ export function isoDate(value: unknown): string | null {
 }
 
 function month(year: string, name: string, day: string): string | null {
-  const index = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  const prefix = name.slice(0, 3).toLowerCase();
+  const index = MONTHS.findIndex((m) => m.slice(0, 3) === prefix);
   if (index < 0) return null;
   return valid(year, String(index + 1), day);
 }

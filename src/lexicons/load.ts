@@ -100,6 +100,11 @@ export interface EventCueLists {
   verbalPhraseHeads: string[];
   aidWords: string[];
   casualties: { killed: string[]; injured: string[]; captured: string[] };
+  /** sector → head nouns of descriptions of actors of that sector, tried in this order */
+  sectors: Record<string, string[]>;
+  /** stems that, anywhere in a target, make it civilian or military for the mappings */
+  civilianTargets: string[];
+  militaryTargets: string[];
 }
 
 /** place-words.json: words that say a name is a place, or where something is. */

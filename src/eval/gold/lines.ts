@@ -2,6 +2,7 @@
 // checks the readers share. Every problem is an InputError naming the file and the line.
 import { readFileSync } from 'node:fs';
 import { InputError, UsageError } from '../../io/errors.js';
+import { MONTHS } from '../../text.js';
 
 /** The file as text; a missing file is a usage error, a binary or non-UTF-8 one an input error. */
 export function readTextFile(path: string, what = 'gold file'): string {
@@ -62,8 +63,6 @@ export function optionalCount(value: unknown, field: string, fail: (message: str
   if (s === null || !/^\d+$/.test(s)) fail(`"${field}" must be a whole number, not ${JSON.stringify(value)}`);
   return Number(s);
 }
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
  * A coded date as YYYY-MM-DD: "2024-03-12", "12 March 2024" (ACLED's export), "March 12, 2024",

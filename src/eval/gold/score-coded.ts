@@ -67,8 +67,8 @@ export class ColumnScore {
       score.add(want, got);
       if (want !== got) wrong(column, want, got ?? undefined);
     };
-    label(this.eventType, 'event_type', coded.acled?.event_type, primary?.mappings.acled.event_type ?? null);
-    label(this.subEventType, 'sub_event_type', coded.acled?.sub_event_type, primary?.mappings.acled.sub_event_type ?? null);
+    label(this.eventType, 'event_type', coded.acled?.event_type, primary?.mappings.acled?.event_type ?? null);
+    label(this.subEventType, 'sub_event_type', coded.acled?.sub_event_type, primary?.mappings.acled?.sub_event_type ?? null);
 
     const check = (column: Column, want: unknown, ok: boolean, got: unknown) => {
       if (want === undefined) return;

@@ -32,6 +32,8 @@ export interface EventPrediction {
   pEvent: number;
   /** probability that the predicate happened, from the factuality head */
   pHappened: number;
+  /** the modality head's probability of its answer */
+  pModality: number;
 }
 
 export class EventModel {
@@ -41,6 +43,9 @@ export class EventModel {
   private modality: LinearModel;
 
   constructor(weights: EventWeights) {
+    for (const head of ['factuality', 'event', 'type', 'modality'] as const) {
+      if (!weights[head]?.classes) throw new Error(`event model weights have no ${head} head; run npm run train:events`);
+    }
     this.factuality = new LinearModel(weights.factuality);
     this.event = new LinearModel(weights.event);
     this.type = new LinearModel(weights.type);
@@ -72,6 +77,7 @@ export class EventModel {
       modality: modality.label as PredictedModality,
       pEvent,
       pHappened,
+      pModality: modality.p,
     };
   }
 }

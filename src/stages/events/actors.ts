@@ -13,26 +13,16 @@ export interface ActorCode {
   refersTo?: string;
 }
 
-const SECTOR_WORDS: Array<[RegExp, string]> = [
-  [/\b(militias?|militiamen|paramilitar(y|ies))\b/, 'militia'],
-  [/\b(militants?|rebels?|insurgents?|fighters?|gunm[ae]n|guerrillas?|jihadists?|separatists?|terrorists?|extremists?|attackers?|assailants?|raiders?|groups?)\b/, 'rebels'],
-  [/\b(protesters?|protestors?|demonstrators?|rioters?|supporters?|activists?|crowds?)\b/, 'protesters'],
-  [/\b(police(men|women)?|officers?|gendarmes?|riot police|security forces)\b/, 'police'],
-  [/\b(soldiers?|troops?|army|military|forces|servicem[ae]n|marines?|paratroopers?|sailors?|pilots?|navy|air force|units?|brigades?|battalions?|commanders?|conscripts?|occupiers?|invaders?)\b/, 'military'],
-  [/\b(officials?|government|ministry|ministers?|authorities|administration|regime|president|governor|mayor|spokes(man|woman|person))\b/, 'government'],
-  [/\b(journalists?|reporters?|media|photographers?)\b/, 'media'],
-  [/\b(civilians?|residents?|villagers?|people|persons?|children|child|women|woman|men|man|famil(y|ies)|students?|workers?|farmers?|passengers?|patients?|refugees?|migrants?|worshippers?|guests?|nationals?|citizens?|pupils?|babies|infants?|settlers?|hostages?|detainees?|prisoners?)\b/, 'civilians'],
-  [/\b(companies|company|firms?|businesses|shops?|traders?|merchants?)\b/, 'business'],
-];
 const ANAPHORA = /^(these|those|the|such)\s+(\w+\s+)?(groups?|militants?|rebels?|fighters?|militias?|forces|troops|attackers?|gunm[ae]n|insurgents?|soldiers?|units?)$|^(they|them|it)$/i;
 
-export function codeActors(doc: Doc, events: Event[]): void {
+/** Codes each agent and target; `sectors` (cues.json) give a description's sector by its words, tried in order. */
+export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[RegExp, string]>): void {
   const entity = (id: string | null) => (id ? doc.entities.find((e) => e.id === id) : undefined);
   const seen: Array<{ arg: EventArg; code: ActorCode }> = [];
   for (const event of events) {
     for (const arg of event.args) {
       if (arg.role !== 'agent' && arg.role !== 'target') continue;
-      let code = codeOf(doc, arg, entity(arg.ref));
+      let code = codeOf(doc, arg, entity(arg.ref), sectors);
       // "these groups launched coordinated raids": the groups named before
       if (ANAPHORA.test(arg.text.trim())) {
         const head = arg.text.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
@@ -48,7 +38,7 @@ export function codeActors(doc: Doc, events: Event[]): void {
   }
 }
 
-function codeOf(doc: Doc, arg: EventArg, named: Entity | undefined): ActorCode {
+function codeOf(doc: Doc, arg: EventArg, named: Entity | undefined, sectors: ReadonlyArray<[RegExp, string]>): ActorCode {
   const code: ActorCode = {};
   const kb = named?.kb ?? {};
   if (named && named.type !== 'DATE' && named.type !== 'EQUIPMENT') {
@@ -70,7 +60,7 @@ function codeOf(doc: Doc, arg: EventArg, named: Entity | undefined): ActorCode {
   }
   if (!code.sector && (!named || named.type === 'NORP' || named.type === 'EQUIPMENT' || (named.kb as { description?: boolean } | undefined)?.description)) {
     const text = arg.text.toLowerCase();
-    code.sector = SECTOR_WORDS.find(([re]) => re.test(text))?.[1];
+    code.sector = sectors.find(([re]) => re.test(text))?.[1];
     if (!code.sector) delete code.sector;
   }
   return code;

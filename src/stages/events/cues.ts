@@ -4,6 +4,7 @@
 // determiners, negation) stays below as code, with a few helpers over token lists.
 import type { Casualties, Token } from '../../doc.js';
 import type { Lexicons } from '../../lexicons/load.js';
+import { alternation } from '../../text.js';
 
 /** The cue words of cues.json and place-words.json, as sets. */
 export interface EventCues {
@@ -22,6 +23,11 @@ export interface EventCues {
   placeNouns: Set<string>;
   /** words before "of" that locate: "the village of", "control of" */
   ofPlace: Set<string>;
+  /** a description's sector by its words, tried in order: "two civilians" → civilians */
+  sectors: Array<[RegExp, string]>;
+  /** what makes an event's target civilian or military for its mappings (matched inside words) */
+  civilianTarget: RegExp;
+  militaryTarget: RegExp;
 }
 
 export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues {
@@ -41,6 +47,9 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     casualty,
     placeNouns: new Set(placeWords.placeNouns),
     ofPlace: new Set(placeWords.ofPlace),
+    sectors: Object.entries(cues.sectors).map(([sector, words]) => [new RegExp(`\\b(${alternation(words)})\\b`), sector]),
+    civilianTarget: new RegExp(alternation(cues.civilianTargets), 'i'),
+    militaryTarget: new RegExp(alternation(cues.militaryTargets), 'i'),
   };
 }
 

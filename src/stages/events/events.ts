@@ -1,9 +1,11 @@
-// Stage 6: events. For each sentence that is not a heading: find trigger words and settle
-// each one's type (candidates.ts), read its arguments off the phrases around it (roles.ts),
-// its date (time.ts), its modality and who claims it (claims.ts); give the sentence's
+// Stage 6: events. For each sentence that is not a heading: find trigger words (triggers.ts);
+// the event classifier (src/models/events) decides which of them report a real, specific
+// event, of which type and modality; read each event's arguments off the phrases around it
+// (roles.ts), its date (time.ts) and who claims it (claims.ts); give the sentence's
 // casualties to its events (casualties.ts), and merge what tells an event already told
-// (merging.ts). Event types and their ACLED and PLOVER codes are the taxonomy's.
-import type { Doc, Event, EventType } from '../../doc.js';
+// (merging.ts). Event types and their ACLED and PLOVER codes are the taxonomy's; only events
+// the article asserts or a party claims carry an ACLED code.
+import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
 import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
@@ -18,19 +20,22 @@ import { countedQuantities, findAgent, findInstrument, findLocation, findObjects
 import { Taxonomy } from './taxonomy.js';
 import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
+import { contextFromDoc } from '../../models/events/features.js';
+import { eventModel, type EventModel } from '../../models/events/model.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
   const index = new TriggerIndex(lexicons.triggers, lexicons.notTriggers);
   const taxonomy = new Taxonomy(lexicons.taxonomy);
   const cues = eventCues(lexicons);
+  const model = eventModel();
   return {
     name: 'events',
     requires: ['text', 'tokens', 'sentences', 'entities', 'quantities'],
     // claimants the article describes rather than names ("the regional governor") become entities
     assigns: ['events', 'entities'],
     run(doc) {
-      const extractor = new EventExtractor({ doc, know, cues, actorNouns: cues.actorNouns, taxonomy }, index);
+      const extractor = new EventExtractor({ doc, know, cues, actorNouns: cues.actorNouns, taxonomy }, index, model);
       for (let s = 0; s < doc.sentences.length; s++) {
         if (!doc.sentences[s]!.heading) extractor.sentence(s);
       }
@@ -46,6 +51,7 @@ class EventExtractor {
   constructor(
     private k: EventKnowledge,
     private index: TriggerIndex,
+    private model: EventModel,
   ) {
     this.memory = new EventMemory(k.taxonomy, k.doc);
     this.claims = new Claims(k.doc, k.know, k.cues);
@@ -63,9 +69,8 @@ class EventExtractor {
     const made: Draft[] = [];
     for (const hit of hits) {
       if (insideWeaponName(hit, view.phrases)) continue;
-      const reading = readingOf(view, hit);
-      if (!reading || isReference(hit, toks)) continue;
-      this.memory.place(made, this.build(view, reading, hit), hit, toks);
+      const decided = this.decide(view, hit);
+      if (decided) this.memory.place(made, this.build(view, decided.reading, hit, decided.modality), hit, toks);
     }
     if (made.length === 0 && CONTINUATION.test(sentenceText)) {
       this.memory.continueLast(view);
@@ -75,8 +80,29 @@ class EventExtractor {
     this.memory.keep(settleCasualties(view, made), s);
   }
 
+  /**
+   * Is the trigger a real, specific event, and which? Where the rules have a reading (the
+   * lexicon entry whose needs the sentence meets, its type refined by the weapon named), the
+   * event and its type stand unless the classifier takes it for a kind of event rather than one
+   * (a purpose, a habit, a toll); where they have none, the classifier decides. The classifier
+   * is not yet trusted to overrule the rules on sense (docs/EVALUATION.md: it gives clear
+   * conflict events such as "clashed with junta troops" or "delivered air defence systems"
+   * almost no chance, for lack of such examples in its training data).
+   */
+  private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality | null } | null {
+    if (isReference(hit, view.toks)) return null;
+    const base = this.k.doc.sentences[view.s]!.firstToken;
+    const proposed = [...new Set(hit.readings.map((r) => r.type))];
+    const p = this.model.predict(contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed));
+    const rules = readingOf(view, hit);
+    if (rules ? p.modality === 'generic' && p.pModality >= 0.5 : !p.event) return null;
+    const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
+    const modality = p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
+    return { reading: { type: rules?.type ?? p.type, entry }, modality };
+  }
+
   /** The event a trigger announces, with its arguments, date, modality and claimant. */
-  private build(view: SentenceView, reading: Reading, hit: TriggerHit): Draft {
+  private build(view: SentenceView, reading: Reading, hit: TriggerHit, classified: Modality | null): Draft {
     const { doc, toks } = view;
     const type: EventType = reading.type;
     const isNoun = isNominal(hit, toks, view.cues);
@@ -90,7 +116,13 @@ class EventExtractor {
     const date = eventTime(f, type);
     countedQuantities(f);
     statementSpeaker(f, type, agent);
-    const { modality, source } = this.claims.modality(type, hit, toks, view.phrases, f.args);
+    // the rules find who claims it and tell asserted from claimed (a claim verb, not every
+    // "said": sitrep's convention, which the hand labels do not follow), and their cues
+    // ("thwarted", "denied", "could") stand; where they read a plain fact, the classifier may
+    // say it is planned, expected, averted, denied, negated or conditional
+    const rules = this.claims.modality(type, hit, toks, view.phrases, f.args);
+    const source = rules.source;
+    const modality = rules.modality === 'asserted' || rules.modality === 'claimed' ? classified ?? rules.modality : rules.modality;
     const first = toks[hit.first]!;
     const event: Event = {
       id: '',
@@ -117,9 +149,11 @@ class EventExtractor {
       const e = d.event;
       e.id = `v${i + 1}`;
       e.args.sort((a, b) => a.start - b.start || a.role.localeCompare(b.role));
-      e.mappings = mappingsFor(this.k.taxonomy, doc, e, d.lemma);
+      e.mappings = mappingsFor(this.k.taxonomy, doc, e, d.lemma, this.k.cues);
+      // planned, denied, averted, negated and conditional events are no ACLED events
+      if (e.modality !== 'asserted' && e.modality !== 'claimed') e.mappings.acled = null;
     });
     doc.events = drafts.map((d) => d.event);
-    codeActors(doc, doc.events);
+    codeActors(doc, doc.events, this.k.cues.sectors);
   }
 }

