@@ -21,6 +21,9 @@ export class DocIndex {
   private starts: number[];
   /** DATE mentions that lie in no one sentence (none, with today's splitter; kept for exactness) */
   private strayDates: Mention[] = [];
+  /** quantities that lie in no one sentence, and each quantity's position in doc.quantities */
+  private strayQuantities: Quantity[] = [];
+  private quantityOrder = new Map<Quantity, number>();
 
   constructor(private doc: Doc) {
     this.starts = doc.sentences.map((s) => s.start);
@@ -35,11 +38,13 @@ export class DocIndex {
         else if (e.type === 'DATE') this.strayDates.push(m);
       });
     });
-    for (const q of doc.quantities) {
+    doc.quantities.forEach((q, i) => {
+      this.quantityOrder.set(q, i);
       if (!this.quantityById.has(q.id)) this.quantityById.set(q.id, q);
       const s = this.sentenceOf(q.start, q.end);
       if (s >= 0) this.quantities[s]!.push(q);
-    }
+      else this.strayQuantities.push(q);
+    });
   }
 
   /** The sentence that holds start…end whole, or -1. */
@@ -70,6 +75,17 @@ export class DocIndex {
   /** The quantities lying wholly in sentence s, in doc.quantities order. */
   sentenceQuantities(s: number): readonly Quantity[] {
     return this.quantities[s] ?? [];
+  }
+
+  /** The quantities touching sentence s (start…end, ends included), in doc.quantities order. */
+  quantitiesTouching(s: number): Quantity[] {
+    const sentences = this.doc.sentences;
+    const { start, end } = sentences[s]!;
+    const near: Quantity[] = [];
+    for (let k = s; k >= 0 && sentences[k]!.end >= start; k--) near.push(...this.quantities[k]!);
+    for (let k = s + 1; k < sentences.length && sentences[k]!.start <= end; k++) near.push(...this.quantities[k]!);
+    near.push(...this.strayQuantities);
+    return near.filter((q) => q.start <= end && q.end >= start).sort((a, b) => this.quantityOrder.get(a)! - this.quantityOrder.get(b)!);
   }
 
   /** The first entity with this id, as doc.entities.find would give. */
