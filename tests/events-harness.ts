@@ -5,6 +5,7 @@ import { buildPipeline, createContext } from '../src/pipeline.js';
 import { eventCues } from '../src/stages/events/cues.js';
 import type { SentenceView } from '../src/stages/events/frame.js';
 import { sentencePhrases } from '../src/stages/events/phrases.js';
+import { DocIndex } from '../src/stages/events/doc-index.js';
 import { Taxonomy } from '../src/stages/events/taxonomy.js';
 import { TriggerIndex, type TriggerHit } from '../src/stages/events/triggers.js';
 
@@ -20,12 +21,13 @@ export function readSentence(text: string, published = '2024-05-10'): SentenceVi
   const toks = doc.sentenceTokens(0);
   const cues = eventCues(lexicons);
   const actorNouns = cues.actorNouns;
-  const phrases = sentencePhrases(doc, 0, toks, { actorNouns, people: know.people });
+  const docIndex = new DocIndex(doc);
+  const phrases = sentencePhrases(doc, 0, toks, { actorNouns, people: know.people, index: docIndex });
   const hits = index.find(toks);
   const hit = (word: string) => {
     const found = hits.find((h) => toks.slice(h.first, h.last + 1).map((t) => t.text).join(' ') === word);
     if (!found) throw new Error(`no trigger "${word}" in: ${hits.map((h) => toks[h.first]!.text).join(', ')}`);
     return found;
   };
-  return { doc, know, cues, actorNouns, taxonomy, s: 0, toks, phrases, hits, hit };
+  return { doc, know, cues, actorNouns, taxonomy, index: docIndex, s: 0, toks, phrases, hits, hit };
 }

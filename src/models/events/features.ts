@@ -3,7 +3,8 @@
 // modality in its sentence (modals, negation, purpose "to", conditionals, attribution, denial,
 // attempts, plans, habits and tolls), with the numbers, places, dates and actors around it.
 // Pure functions of a CandidateContext, which contextFromDoc builds from a processed Doc.
-import type { Doc } from '../../doc.js';
+import type { Doc, Entity } from '../../doc.js';
+import type { DocIndex } from '../../stages/events/doc-index.js';
 
 export interface CandidateToken {
   text: string;
@@ -174,7 +175,7 @@ function findLastIndex<T>(xs: T[], from: number, to: number, test: (x: T) => boo
  * token range within them (first, last are document token indices), and the entities and
  * quantities of the sentence as token ranges.
  */
-export function contextFromDoc(doc: Doc, s: number, first: number, last: number, proposed: string[]): CandidateContext {
+export function contextFromDoc(doc: Doc, s: number, first: number, last: number, proposed: string[], index?: DocIndex): CandidateContext {
   const sentence = doc.sentences[s]!;
   const toks = doc.tokens.slice(sentence.firstToken, sentence.endToken);
   const base = sentence.firstToken;
@@ -183,12 +184,13 @@ export function contextFromDoc(doc: Doc, s: number, first: number, last: number,
     return toks.length - 1;
   };
   const marks: CandidateContext['marks'] = [];
-  for (const e of doc.entities) {
-    // weapons by category: drones, missiles and artillery tell the kind of strike
-    const kind = e.type === 'EQUIPMENT' && typeof e.kb?.category === 'string' ? `EQUIPMENT:${e.kb.category}` : e.type;
-    for (const m of e.mentions) if (m.start >= sentence.start && m.end <= sentence.end) marks.push({ first: tokenAt(m.start, false), last: tokenAt(m.end, true), kind });
-  }
-  for (const q of doc.quantities) if (q.start >= sentence.start && q.end <= sentence.end) marks.push({ first: tokenAt(q.start, false), last: tokenAt(q.end, true), kind: 'QUANTITY', value: q.value });
+  // weapons by category: drones, missiles and artillery tell the kind of strike
+  const kindOf = (e: Entity) => (e.type === 'EQUIPMENT' && typeof e.kb?.category === 'string' ? `EQUIPMENT:${e.kb.category}` : e.type);
+  // the events stage's index has the sentence's mentions and quantities in the order these scans give
+  const mentions = index ? index.sentenceMentions(s) : doc.entities.flatMap((entity) => entity.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((mention) => ({ entity, mention })));
+  for (const { entity, mention: m } of mentions) marks.push({ first: tokenAt(m.start, false), last: tokenAt(m.end, true), kind: kindOf(entity) });
+  const quantities = index ? index.sentenceQuantities(s) : doc.quantities.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
+  for (const q of quantities) marks.push({ first: tokenAt(q.start, false), last: tokenAt(q.end, true), kind: 'QUANTITY', value: q.value });
   return {
     topic: topicOf(doc),
     tokens: toks.map((x) => ({ text: x.text, lower: x.lower, lemma: x.lemma, pos: x.pos })),

@@ -7,6 +7,7 @@ import type { Casualties, Doc, Token } from '../../doc.js';
 import { WORD_NUMBERS } from './cues.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
+import type { DocIndex } from './doc-index.js';
 
 /**
  * The events of a sentence that stand (a KILLING beside a violent event folds into it), with
@@ -23,7 +24,7 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
   const primary = kept.find((d) => taxonomy.is(d.event.type, 'casualties'));
   if (!primary) return kept;
-  const casualties = countCasualties(view.doc, view.know.people, view.toks, view.phrases, view.cues.casualty);
+  const casualties = countCasualties(view.doc, view.know.people, view.toks, view.phrases, view.cues.casualty, { index: view.index, s: view.s });
   const killingTarget = made.find((d) => d.event.type === 'KILLING')?.event.args.filter((a) => a.role === 'target') ?? [];
   for (const key of ['killed', 'injured', 'captured'] as const) {
     if (casualties[key] !== null) {
@@ -58,9 +59,10 @@ export function isPeriodToll(sentence: string): boolean {
 /** cues.json's casualty words: word → what it says happened to the people counted near it */
 type CasualtyWords = ReadonlyMap<string, keyof Casualties>;
 
-export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords): Casualties {
+/** `at`: the sentence's place in the run's index, so dates and quantities are looked up there rather than across the document */
+export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords, at?: { index: DocIndex; s: number }): Casualties {
   const out: Casualties = { killed: null, injured: null, captured: null };
-  for (const c of peopleCounts(doc, people, toks, phrases, casualty)) {
+  for (const c of peopleCounts(doc, people, toks, phrases, casualty, at)) {
     if (isSubset(toks, c.first)) continue;
     const verb = c.subjectOnly ? undefined : governingVerb(toks, c.first, casualty);
     const key = verb === undefined ? predicate(toks, c.last, casualty, !c.subjectOnly) : verb;
@@ -70,11 +72,11 @@ export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], ph
 }
 
 /** Counted people in a sentence: "12 civilians", "a Palestinian man", and bare numbers next to a casualty word ("killing two", "30 wounded"). */
-function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords): PeopleCount[] {
+function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords, at?: { index: DocIndex; s: number }): PeopleCount[] {
   const counts: PeopleCount[] = [];
   for (const p of phrases) {
     if (p.kind !== 'people' || !p.quantity) continue;
-    const q = doc.quantities.find((x) => x.id === p.quantity);
+    const q = at ? at.index.quantity(p.quantity) : doc.quantities.find((x) => x.id === p.quantity);
     if (q && q.value !== null && Number.isInteger(q.value)) counts.push({ first: p.first, last: p.last, value: q.value });
   }
   // a named person: "Ronald Munn, 28, was shot" (only as the subject of a casualty verb, below)
@@ -93,7 +95,7 @@ function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phr
     const t = toks[i]!;
     if (covers(counts, i)) continue;
     if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
-    if (doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
+    if (at ? at.index.insideDate(at.s, t.start, t.end) : doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
     const value = Number(t.text.replace(/,/g, '')) || WORD_NUMBERS[t.lower];
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
     if (casualtyAt(toks, i - 1, casualty) || /^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, casualty) || /^(people|others|more)$/.test(toks[i + 1]?.lower ?? '')) {

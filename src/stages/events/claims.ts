@@ -7,6 +7,7 @@ import type { Knowledge } from '../entities/knowledge.js';
 import { NEGATION, PREPOSITIONS, type EventCues } from './cues.js';
 import { npRight, subjectBefore, type NounPhraseContext } from './noun-phrase.js';
 import type { Phrase } from './phrases.js';
+import type { DocIndex } from './doc-index.js';
 import type { TriggerHit } from './triggers.js';
 
 export class Claims {
@@ -16,6 +17,7 @@ export class Claims {
     private doc: Doc,
     private know: Knowledge,
     private cues: EventCues,
+    private index?: DocIndex,
   ) {}
 
   modality(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): { modality: Modality; source: string | null } {
@@ -108,13 +110,18 @@ export class Claims {
     const mention = this.doc.mention(p.start, p.end);
     if (known) {
       const entity = this.doc.entities.find((e) => e.id === known)!;
-      if (!entity.mentions.some((m) => m.start === mention.start)) entity.mentions.push(mention);
+      if (!entity.mentions.some((m) => m.start === mention.start)) {
+        entity.mentions.push(mention);
+        this.index?.addMention(entity, mention);
+      }
       return known;
     }
     const head = key.split(/\s+/).pop() ?? '';
     const personal = /^(governor|spokesman|spokeswoman|spokesperson|commander|commander-in-chief|mayor|president|minister|leader|official|witness|resident|doctor|medic|chief|head|activist|source|analyst|expert|journalist|reporter|lawmaker|envoy|ambassador|general|colonel|officer|prosecutor)$/.test(head);
     const id = this.doc.newEntityId();
-    this.doc.entities.push({ id, type: personal ? 'PERSON' : 'ORG', name, mentions: [mention], kb: { description: true } });
+    const entity = { id, type: personal ? 'PERSON' as const : 'ORG' as const, name, mentions: [mention], kb: { description: true } };
+    this.doc.entities.push(entity);
+    this.index?.addMention(entity, mention);
     this.speakerEntities.set(key, id);
     return id;
   }

@@ -16,6 +16,7 @@ import { makeFrame, type Draft, type EventKnowledge, type SentenceView } from '.
 import { mappingsFor } from './mappings.js';
 import { EventMemory, mergeIncidents, settleFigures, uniqueArgs } from './merging.js';
 import { sentencePhrases } from './phrases.js';
+import { DocIndex } from './doc-index.js';
 import { countedQuantities, findAgent, findInstrument, findLocation, findObjects, findOrigin, statementSpeaker } from './roles.js';
 import { Taxonomy } from './taxonomy.js';
 import { eventTime } from './time.js';
@@ -35,7 +36,7 @@ export function eventsStage(ctx: PipelineContext): Stage {
     // claimants the article describes rather than names ("the regional governor") become entities
     assigns: ['events', 'entities'],
     run(doc) {
-      const extractor = new EventExtractor({ doc, know, cues, actorNouns: cues.actorNouns, taxonomy }, index, model);
+      const extractor = new EventExtractor({ doc, know, cues, actorNouns: cues.actorNouns, taxonomy, index: new DocIndex(doc) }, index, model);
       for (let s = 0; s < doc.sentences.length; s++) {
         if (!doc.sentences[s]!.heading) extractor.sentence(s);
       }
@@ -54,7 +55,7 @@ class EventExtractor {
     private model: EventModel,
   ) {
     this.memory = new EventMemory(k.taxonomy, k.doc);
-    this.claims = new Claims(k.doc, k.know, k.cues);
+    this.claims = new Claims(k.doc, k.know, k.cues, k.index);
   }
 
   sentence(s: number): void {
@@ -65,7 +66,7 @@ class EventExtractor {
     this.memory.startSentence();
     // most sentences have no trigger word, and those only ever continue the event before them
     if (hits.length === 0 && !CONTINUATION.test(sentenceText)) return;
-    const view: SentenceView = { ...this.k, s, toks, phrases: sentencePhrases(doc, s, toks, { actorNouns, people: know.people }) };
+    const view: SentenceView = { ...this.k, s, toks, phrases: sentencePhrases(doc, s, toks, { actorNouns, people: know.people, index: this.k.index }) };
     const made: Draft[] = [];
     for (const hit of hits) {
       if (insideWeaponName(hit, view.phrases)) continue;
@@ -93,7 +94,7 @@ class EventExtractor {
     if (isReference(hit, view.toks)) return null;
     const base = this.k.doc.sentences[view.s]!.firstToken;
     const proposed = [...new Set(hit.readings.map((r) => r.type))];
-    const p = this.model.predict(contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed));
+    const p = this.model.predict(contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed, this.k.index));
     const rules = readingOf(view, hit);
     if (rules ? p.modality === 'generic' && p.pModality >= 0.5 : !p.event) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;

@@ -2,6 +2,7 @@
 // what the pipeline knows), the draft of an event while its sentence is read, and the frame
 // around one trigger (its clause, the phrases left and right of it, and small tests on them)
 // that the role finders read from.
+import type { DocIndex } from './doc-index.js';
 import type { ArgRole, CasualtyClaim, Doc, Event, EventArg, Token } from '../../doc.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { lastIndex, nextIndex, parentheticals, PREPOSITIONS, type EventCues } from './cues.js';
@@ -18,6 +19,8 @@ export interface EventKnowledge {
   /** cues.actorNouns */
   actorNouns: Set<string>;
   taxonomy: Taxonomy;
+  /** the document's mentions and quantities by sentence, built once per run */
+  index: DocIndex;
 }
 
 /** One sentence being read for events. */

@@ -100,8 +100,7 @@ export class EventMemory {
     const { doc, s, phrases } = view;
     if (!this.lastTouched || this.lastTouched.sentence !== s - 1) return;
     const last = this.lastTouched.draft;
-    const sentence = doc.sentences[s]!;
-    const counted = doc.quantities.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
+    const counted = view.index.sentenceQuantities(s);
     for (const q of counted) {
       last.event.args.push({ role: 'target', ...doc.mention(q.start, q.end), ref: q.entity });
       last.event.args.push({ role: 'quantity', ...doc.mention(q.start, q.end), ref: q.id });

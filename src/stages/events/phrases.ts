@@ -3,6 +3,7 @@
 // militants", "these groups", "the regional governor"). Positions are token indices
 // into the sentence, so argument rules can look at the words around a phrase.
 import type { Doc, EntityType, Token } from '../../doc.js';
+import type { DocIndex } from './doc-index.js';
 
 export type PhraseKind = 'actor' | 'place' | 'equipment' | 'facility' | 'people' | 'date' | 'other';
 
@@ -28,27 +29,24 @@ const KIND_OF: Record<EntityType, PhraseKind> = {
 export interface PhraseContext {
   actorNouns: Set<string>;
   people: Set<string>;
+  /** the document's mentions and quantities by sentence */
+  index: DocIndex;
 }
 
 export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: PhraseContext): Phrase[] {
-  const s = doc.sentences[sentence]!;
   const tokenAt = (offset: number, edge: 'start' | 'end') => {
     const i = edge === 'start' ? toks.findIndex((t) => t.end > offset) : findLast(toks, (t) => t.start < offset);
     return i;
   };
   const phrases: Phrase[] = [];
-  for (const e of doc.entities) {
-    for (const m of e.mentions) {
-      if (m.start < s.start || m.end > s.end) continue;
-      phrases.push({ first: tokenAt(m.start, 'start'), last: tokenAt(m.end, 'end'), start: m.start, end: m.end, kind: KIND_OF[e.type], ref: e.id, entityType: e.type });
-    }
+  for (const { entity: e, mention: m } of ctx.index.sentenceMentions(sentence)) {
+    phrases.push({ first: tokenAt(m.start, 'start'), last: tokenAt(m.end, 'end'), start: m.start, end: m.end, kind: KIND_OF[e.type], ref: e.id, entityType: e.type });
   }
-  for (const q of doc.quantities) {
-    if (q.start < s.start || q.end > s.end) continue;
+  for (const q of ctx.index.sentenceQuantities(sentence)) {
     const last = tokenAt(q.end, 'end');
     const head = toks[last];
     if (!head) continue;
-    const counted = doc.entities.find((e) => e.id === q.entity);
+    const counted = ctx.index.entity(q.entity);
     // "25 Russian soldiers" counts people; "four tanks" counts equipment; "nearly 300 homes" things
     const kind: PhraseKind = ctx.people.has(head.lower) ? 'people' : counted?.type === 'EQUIPMENT' ? 'equipment' : 'other';
     phrases.push({ first: tokenAt(q.start, 'start'), last, start: q.start, end: q.end, kind, ref: kind === 'people' ? q.id : counted?.id ?? null, entityType: kind === 'equipment' ? 'EQUIPMENT' : null, quantity: q.id });

@@ -200,9 +200,8 @@ export function findInstrument(f: Frame, type: EventType): void {
 /** Quantities of the sentence that count the target, the instrument or the agent. */
 export function countedQuantities(f: Frame): void {
   const { doc, args } = f;
-  const { start: sentenceStart, end: sentenceEnd } = doc.sentences[f.s]!;
-  for (const q of doc.quantities) {
-    if (q.start > sentenceEnd || q.end < sentenceStart) continue; // the arguments lie in the sentence
+  // the arguments lie in the sentence
+  for (const q of f.index.quantitiesTouching(f.s)) {
     if (args.some((a) => (a.role === 'target' || a.role === 'instrument' || a.role === 'agent') && q.start <= a.end && q.end >= a.start)) {
       args.push({ role: 'quantity', ...doc.mention(q.start, q.end), ref: q.id });
     }
