@@ -140,7 +140,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
       if (arg.role !== role) continue;
       const entity = arg.ref ? entities.get(arg.ref) : undefined;
       if (!isActor(arg, entity)) continue;
-      // "pro-Ukrainian militias, including the Russian Volunteer Corps and the Freedom of Russia Legion": the named members are the actors
+      // "rebel groups, including the Northern Front and the Valley Brigades": the named members are the actors
       const members = entity && entity.type !== 'NORP' ? [] : namedMembers(record, arg.end, entities);
       if (members.length) {
         for (const m of members) {

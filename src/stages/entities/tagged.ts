@@ -121,7 +121,7 @@ export function mergeTagged(found: readonly Candidate[], tagged: readonly Candid
     for (const c of overlapping) out.splice(out.indexOf(c), 1);
     out.push(t);
   }
-  // "Yusov said": a bare surname is the person named in full elsewhere in the article
+  // "Smith said": a bare surname is the person named in full elsewhere in the article
   const full = new Map<string, string>();
   for (const c of out) {
     const space = c.name.lastIndexOf(' ');
