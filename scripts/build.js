@@ -2,8 +2,7 @@
 // the files the code reads beside itself (lexicons, page styles and scripts). bin/sitrep.js
 // runs dist/ while dist/BUILD.json matches the sources, and the TypeScript sources through tsx
 // otherwise. Compiled, a batch run needs no TypeScript loader: tsx registers one per thread,
-// each an extra V8 isolate, and with them a two-worker run took 25% more CPU and 100 MB more
-// memory.
+// each an extra V8 isolate (docs/PERFORMANCE.md, "Tuning constants", has its cost).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,8 +1,8 @@
 // npm run words:compromise: writes src/stages/entities/compromise-words.json, the part of
 // compromise's lexicon sitrep reads (each word with its tags: whether it is an ordinary English
-// word, a first name, a surname, a city or a region). Loading compromise itself cost each
-// worker thread about 10 MB of heap, and 17 MB of a two-worker run's peak memory, for a table
-// of 24,600 words, so the pipeline reads this file instead. tests/word-tests.test.ts fails when the installed
+// word, a first name, a surname, a city or a region). Loading compromise itself costs every
+// worker thread memory out of proportion to one table of words (docs/PERFORMANCE.md), so the
+// pipeline reads this file instead. tests/word-tests.test.ts fails when the installed
 // compromise no longer agrees with the file: run this again after upgrading it.
 import { writeFileSync } from 'node:fs';
 import { compromiseWords, COMPROMISE_WORDS_FILE } from '../tests/compromise-words.js';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../src/index.js';
 import { LexiconError, loadLexicons } from '../src/lexicons/load.js';
+import { placeCuePatterns } from '../src/stages/places/cues.js';
 import { eventCues } from '../src/stages/events/cues.js';
 
 const lex = loadLexicons();
@@ -95,6 +96,28 @@ describe('user lexicons', () => {
     const notStrings = join(dir, 'not-strings.json');
     writeFileSync(notStrings, JSON.stringify({ names: { titles: [3] } }));
     expect(() => loadLexicons([notStrings])).toThrow(/"titles" must be an array of strings/);
+  });
+
+  it("steer the places stage's cues: a user's settlement kind, near word and region abbreviation are read", () => {
+    const file = join(dir, 'place-words.json');
+    writeFileSync(file, JSON.stringify({
+      placeWords: { settlements: ['kishlak'], nearWords: ['in the hills above'] },
+      regionAbbreviations: { Bdk: 'AF.01' },
+    }));
+    // the cues compile from the lexicon: "the kishlak of X" is a strong cue only with the user's kind
+    const cues = (lexicons: string[]) => placeCuePatterns(loadLexicons(lexicons).placeWords);
+    expect(cues([]).strongBefore.test('houses in the kishlak of ')).toBe(false);
+    expect(cues([file]).strongBefore.exec('houses in the kishlak of ')?.[2]).toBe('kishlak');
+    expect(cues([file]).kindAfter.test(' kishlak where')).toBe(true);
+    // and the places stage reads them: a town "in the hills above" it is near the town (precision 2), not in it
+    const precision = (lexicons: string[]) =>
+      createPipeline({ lexicons }).process({ text: 'Gunmen burned houses in the hills above Kandahar on Monday.' }).entities.find((e) => e.name === 'Kandahar')?.kb?.geo_precision;
+    expect(precision([])).toBe(1);
+    expect(precision([file])).toBe(2);
+    expect(loadLexicons([file]).regionAbbreviations).toMatchObject({ Bdk: 'AF.01', Ore: 'US.OR' });
+    const bad = join(dir, 'bad-abbreviation.json');
+    writeFileSync(bad, JSON.stringify({ regionAbbreviations: { Bdk: 'Badakhshan' } }));
+    expect(() => loadLexicons([bad])).toThrow(/bad-abbreviation\.json: "regionAbbreviations" must map abbreviations to GeoNames admin1 codes/);
   });
 
   it('give actor sectors and target kinds from cues.json, and a user file adds to them', () => {

@@ -36,19 +36,16 @@ export const DEFAULT_MAX_SECONDS = 60;
 
 /**
  * The young generation of a worker thread that runs a pipeline, in MB. V8 splits it in three
- * (two semi-spaces and room for large new objects), so 24 MB gives semi-spaces of 8 MB. A
- * document allocates about 1.5 MB while it is processed: with 8 MB (semi-spaces under 3 MB)
- * a scavenge came every two documents and copied the one in progress, and the time of a run
- * after its first record was 6% longer on one core and 12% longer on two workers (runs of
- * 2,400 and 10,000 documents, alternated). Each worker holds about 15 MB more for it.
+ * (two semi-spaces and room for large new objects); the semi-spaces must hold a whole
+ * document's allocations, or each scavenge copies the document in progress.
+ * docs/PERFORMANCE.md ("Tuning constants") has the measurements behind the figure.
  */
 export const WORKER_YOUNG_GENERATION_MB = 24;
 
 /**
- * Tasks a worker thread holds at once: one running, the rest waiting in its port. With two, a
- * worker still waited for work 4% of the time: the main thread's garbage collections (a
- * 10 to 20 ms mark-compact about once a second) held back the next task longer than the one
- * waiting took. Four ride that out (idle 2%, a two-worker run of 10,000 documents 2-3% faster).
+ * Tasks a worker thread holds at once: one running, the rest waiting in its port, so that a
+ * pause of the main thread (its garbage collections) does not leave the worker without work.
+ * docs/PERFORMANCE.md ("Tuning constants") has the measurements behind the figure.
  */
 export const TASKS_PER_WORKER = 4;
 

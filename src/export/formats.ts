@@ -2,10 +2,10 @@
 // a format is its name, its file, the text before and after its lines, and the lines one
 // record adds. `sitrep export`, `extract --out --format` and `queue collect --format` all
 // write through exportDataset, which streams documents.jsonl once for every format asked.
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, renameSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { InputError, UsageError } from '../io/errors.js';
+import { UsageError } from '../io/errors.js';
+import { DOCUMENT_RECORD, jsonlValues } from '../io/jsonl.js';
 import type { DocumentRecord } from '../record/record.js';
 import { ACLED_HEADER, acledLine, acledRow } from './acled.js';
 import { codeEvent, codedEvents } from './coded.js';
@@ -83,22 +83,7 @@ export interface ExportCounts {
 export async function* datasetRecords(dir: string): AsyncGenerator<DocumentRecord> {
   const path = join(dir, 'documents.jsonl');
   if (!existsSync(path)) throw new UsageError(`${dir} has no documents.jsonl; give a dataset folder written by sitrep extract ARTICLES --out DIR`);
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    let value: DocumentRecord;
-    try {
-      value = JSON.parse(line) as DocumentRecord;
-    } catch (error) {
-      throw new InputError(path, `line is not valid JSON (${(error as Error).message})`, n);
-    }
-    if (!value || typeof value !== 'object' || typeof value.text !== 'string' || !Array.isArray(value.events) || !Array.isArray(value.entities) || !value.doc) {
-      throw new InputError(path, 'line is not a sitrep document record (it needs doc, text, entities and events)', n);
-    }
-    yield value;
-  }
+  yield* jsonlValues(path, DOCUMENT_RECORD);
 }
 
 /** Writes each format's file into the dataset folder (through a temporary file, so a failed export leaves the old one), and notes the counts in run.json. */

@@ -176,7 +176,7 @@ let libraries: { parseHTML: typeof parseHTMLFunction; Readability: typeof Readab
 /**
  * linkedom and Readability, loaded with the first HTML page: every worker thread reads through
  * this module, and a run without HTML pages (or the main thread of any run) does without their
- * 11 MB.
+ * memory.
  */
 function htmlLibraries(): NonNullable<typeof libraries> {
   if (!libraries) {

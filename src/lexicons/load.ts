@@ -112,6 +112,10 @@ export interface PlaceWords {
   settlements: string[];
   placeNouns: string[];
   ofPlace: string[];
+  nearWords: string[];
+  placeVerbs: string[];
+  nameWords: string[];
+  regionWords: string[];
 }
 
 export interface Lexicons {
@@ -127,6 +131,8 @@ export interface Lexicons {
   names: NameLists;
   cues: EventCueLists;
   placeWords: PlaceWords;
+  /** region-abbreviations.json: "Ore." and "OR" after "Place, " → GeoNames admin1 code "US.OR" */
+  regionAbbreviations: Record<string, string>;
 }
 
 /** The sections that are objects of word lists: a user file's lists are appended to the bundled ones of the same name. */
@@ -164,10 +170,11 @@ export function loadLexicons(extra: string[] = []): Lexicons {
     names: readJson(bundled('names.json')) as unknown as NameLists,
     cues: readJson(bundled('cues.json')) as unknown as EventCueLists,
     placeWords: readJson(bundled('place-words.json')) as unknown as PlaceWords,
+    regionAbbreviations: readJson(bundled('region-abbreviations.json')).abbreviations as Record<string, string>,
   };
   for (const path of extra) {
     const user = readJson(path);
-    const known = ['entries', 'equipment', 'places', 'actors', 'triggers', 'notTriggers', 'boilerplate', ...WORD_LIST_SECTIONS];
+    const known = ['entries', 'equipment', 'places', 'actors', 'triggers', 'notTriggers', 'boilerplate', 'regionAbbreviations', ...WORD_LIST_SECTIONS];
     if (!known.some((k) => k in user)) {
       throw new LexiconError(`lexicon ${path} has none of the sections ${known.join(', ')}`);
     }
@@ -177,6 +184,7 @@ export function loadLexicons(extra: string[] = []): Lexicons {
     lex.triggers.push(...list<TriggerEntry>(user, 'triggers'));
     lex.notTriggers.push(...list<string>(user, 'notTriggers'));
     lex.boilerplate.push(...list<string>(user, 'boilerplate'));
+    Object.assign(lex.regionAbbreviations, abbreviations(user.regionAbbreviations, path));
     for (const section of WORD_LIST_SECTIONS) if (section in user) addWordLists(lex[section] as unknown as Record<string, unknown>, user[section], `${path}: section "${section}"`);
     validate(lex, path);
   }
@@ -194,6 +202,14 @@ function addWordLists(into: Record<string, unknown>, from: unknown, where: strin
       target.push(...value);
     } else addWordLists(target as Record<string, unknown>, value, `${where}.${key}`);
   }
+}
+
+/** A user's "regionAbbreviations": {"Ore": "US.OR"}, each value a GeoNames admin1 code. */
+function abbreviations(value: unknown, path: string): Record<string, string> {
+  if (value === undefined) return {};
+  const ok = value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string' && /^[A-Z]{2}\.\w+$/.test(v));
+  if (!ok) throw new LexiconError(`lexicon ${path}: "regionAbbreviations" must map abbreviations to GeoNames admin1 codes such as "US.OR"`);
+  return value as Record<string, string>;
 }
 
 function list<T>(data: Record<string, unknown>, key: string): T[] {

@@ -1,9 +1,9 @@
 // Reading a dataset folder written by `sitrep extract --out DIR` for the report: the records
 // of documents.jsonl (streamed line by line), and what run.json and errors.jsonl say.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { InputError, UsageError } from '../io/errors.js';
+import { UsageError } from '../io/errors.js';
+import { DOCUMENT_RECORD, jsonlValues, type LineKind } from '../io/jsonl.js';
 import type { DocumentRecord } from '../record/record.js';
 
 export interface Dataset {
@@ -47,23 +47,7 @@ export async function readDataset(path: string): Promise<Dataset> {
   if (!existsSync(documents)) throw new UsageError(`${path} has no documents.jsonl; ${TAKES}`);
 
   const records: DocumentRecord[] = [];
-  const lines = createInterface({ input: createReadStream(documents, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new InputError(documents, `line is not valid JSON (${(error as Error).message}); ${TAKES}`, n);
-    }
-    const record = value as DocumentRecord;
-    if (!record || typeof record !== 'object' || typeof record.text !== 'string' || !Array.isArray(record.events) || !Array.isArray(record.entities)) {
-      throw new InputError(documents, `line is not a sitrep document record (it needs text, entities and events); ${TAKES}`, n);
-    }
-    records.push(record);
-  }
+  for await (const record of jsonlValues(documents, DOCUMENT_RECORD, TAKES)) records.push(record);
 
   const runFile = join(dir, 'run.json');
   let run: Dataset['run'] = null;
@@ -80,23 +64,18 @@ export async function readDataset(path: string): Promise<Dataset> {
   return { name: basename(resolve(dir)), records, run, failed, incidents: await readIncidents(join(dir, 'incidents.jsonl')) };
 }
 
+/** A line of incidents.jsonl, as the report reads it. */
+const INCIDENT: LineKind<IncidentSummary> = {
+  what: 'an incident of sitrep link (it needs events, sources and places)',
+  is: (value): value is IncidentSummary => {
+    const incident = value as IncidentSummary;
+    return !!incident && Array.isArray(incident.events) && Array.isArray(incident.sources) && Array.isArray(incident.places);
+  },
+};
+
 async function readIncidents(path: string): Promise<IncidentSummary[] | null> {
   if (!existsSync(path)) return null;
   const incidents: IncidentSummary[] = [];
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
-    n++;
-    if (!line.trim()) continue;
-    let value: IncidentSummary;
-    try {
-      value = JSON.parse(line) as IncidentSummary;
-    } catch (error) {
-      throw new InputError(path, `line is not valid JSON (${(error as Error).message}); run sitrep link on the dataset again`, n);
-    }
-    if (!value || !Array.isArray(value.events) || !Array.isArray(value.sources) || !Array.isArray(value.places)) {
-      throw new InputError(path, 'line is not an incident of sitrep link (it needs events, sources and places); run sitrep link on the dataset again', n);
-    }
-    incidents.push(value);
-  }
+  for await (const incident of jsonlValues(path, INCIDENT, 'run sitrep link on the dataset again')) incidents.push(incident);
   return incidents;
 }

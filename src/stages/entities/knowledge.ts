@@ -41,12 +41,6 @@ export interface Knowledge {
   territory: RegExp;
   /** "Russian military might": the country's might, not its forces */
   notForces: Set<string>;
-  /** kinds of settlement written beside a name: "village", "town" */
-  settlements: Set<string>;
-  /** nouns of places and ground: "villages", "positions", "outskirts" */
-  placeNouns: Set<string>;
-  /** words before "of" that locate: "the village of", "control of" */
-  ofPlace: Set<string>;
 }
 
 
@@ -180,8 +174,5 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     madeIn: new RegExp(`^-(${alternation(names.originVerbs)})\\b`),
     territory: new RegExp(`^ (${alternation(names.territoryNouns.map((w) => w.toLowerCase()))})(?![\\p{L}])`, 'u'),
     notForces: lower(names.notForces),
-    settlements: lower(lex.placeWords.settlements),
-    placeNouns: lower(lex.placeWords.placeNouns),
-    ofPlace: lower(lex.placeWords.ofPlace),
   };
 }

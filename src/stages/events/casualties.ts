@@ -4,10 +4,10 @@
 // to: the deaths of an attack are the attack's ("…, killing two civilians"), not an event of
 // their own.
 import type { Casualties, Doc, Token } from '../../doc.js';
-import { WORD_NUMBERS } from './cues.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
+import { numberWordValue } from '../quantities/numbers.js';
 
 /**
  * The events of a sentence that stand (a KILLING beside a violent event folds into it), with
@@ -96,7 +96,7 @@ function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phr
     if (covers(counts, i)) continue;
     if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
     if (at ? at.index.insideDate(at.s, t.start, t.end) : doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
-    const value = Number(t.text.replace(/,/g, '')) || WORD_NUMBERS[t.lower];
+    const value = Number(t.text.replace(/,/g, '')) || numberWordValue(t.lower);
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
     if (casualtyAt(toks, i - 1, casualty) || /^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, casualty) || /^(people|others|more)$/.test(toks[i + 1]?.lower ?? '')) {
       counts.push({ first: i, last: i, value });

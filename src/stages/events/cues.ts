@@ -59,12 +59,6 @@ export const NEGATION = new Set(['not', "n't", 'never', 'no']);
 export const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its', 'their', 'ensuing', 'subsequent', 'latest', 'same']);
 export const CONTINUATION = /^(this|these|that|those|it|they)\s+(included|includes|include|comprised|involved)\b/i;
 
-export const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, hundred: 100, dozens: 24, dozen: 12, hundreds: 200,
-};
-
 /** Asides that hold no subject of the main verb: ", including A and B," ", which …," */
 export function parentheticals(toks: Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];

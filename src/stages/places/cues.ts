@@ -4,7 +4,8 @@
 // villages of a war's front are in no list a pipeline can ship, and a report that names one
 // still says where the event was.
 import type { Doc } from '../../doc.js';
-import { isMonthOrWeekday } from '../../text.js';
+import type { PlaceWords } from '../../lexicons/load.js';
+import { alternation, isMonthOrWeekday } from '../../text.js';
 
 export interface CuedPlace {
   start: number;
@@ -45,26 +46,62 @@ export interface CueTests {
 const WORD = String.raw`(?:(?:al|el|as|ash|ad|an|ar|at|az|ed|ez|es)[-‐])?\p{Lu}[\p{L}'’ʼ]*(?:[-‐]\p{L}[\p{L}'’ʼ]*)*`;
 /** up to four words, with the particles of Arabic, French and Spanish names between them ("Deir ez-Zor", "Ras al Ain") */
 const NAME = new RegExp(String.raw`${WORD}(?:\s(?:(?:al|el|ez|es|ed|an|as|ash|ad|ar|at|az|de|del|la|le|du)[-‐\s])?${WORD}){0,3}`, 'gu');
-const NEAR = String.raw`near|nearby|outside|around|outskirts\s+of|vicinity\s+of|approaches\s+to|direction\s+of|(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of`;
-const STRONG_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(${NEAR})|(?:the\s+)?(village|town|city|settlement|hamlet|township|commune|suburb)s?\s+of)\s+(?:the\s+)?$`, 'iu');
-const WEAK_BEFORE = /(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|through|via|reached|entered|captured|liberated|took|shelled|struck|hit|attacked|stormed)\s+(?:the\s+)?$/iu;
-const KIND_AFTER = /^\s+(village|town|city|settlement|hamlet|township|commune)\b/iu;
-/** ", Donetsk", " (Leningrad Oblast)", ", Kursk oblast": a region named after the place */
-const REGION_AFTER = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*)(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)/u;
+/** "10 km north of", "south-east of": compass phrases, grammar rather than knowledge */
+const COMPASS = String.raw`(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of`;
 /** "Scott C. Dayton", "Haider al-Abadi": an initial or a first name before the name makes it a person's */
 const INITIAL_BEFORE = /(?:^|\s)\p{Lu}\.\s*$/u;
 /** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence) */
 const NOT_NAMES = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|both|each|every|one|two|three|four|five|six|seven|eight|nine|ten|mr|mrs|ms|dr|gen|col|lt|maj|capt|president|minister|general|colonel|near|in|at|on|outside|around|from|into|across|inside|between|north|south|east|west|after|before|during|when|while|as|but|and|or|if|since|until|under|over|with|without|by|for|to|of)$/i;
-/** words that may stand in a place's name although they are common English words */
-const NAME_WORDS = /^(new|old|great|little|upper|lower|north|south|east|west|northern|southern|eastern|western|central|mount|lake|port|fort|saint|st|san|santa|city|beach|hills|heights|village|falls|springs|park|grove|valley|island|bay|river|green|white|black|red)$/i;
 const ALL_CAPS = /^\p{Lu}[\p{Lu} .'-]+$/u;
+
+/**
+ * The place-words lexicon (lexicons/place-words.json) compiled into the patterns of the cues,
+ * once per pipeline: a user lexicon that adds a settlement kind or a "near" word changes them.
+ */
+export interface PlaceCuePatterns {
+  /** "near X", "outskirts of X", "10 km north of X", "the village of X": group 1 a near-cue, group 2 a kind */
+  strongBefore: RegExp;
+  /** "near X" and its kin only, for names the lexicons already know */
+  nearBefore: RegExp;
+  /** "in X", "shelled X" */
+  weakBefore: RegExp;
+  /** "X village": group 1 the kind */
+  kindAfter: RegExp;
+  /** ", Donetsk", " (Leningrad Oblast)", ", Kursk oblast": group 1 a region named after the place */
+  regionAfter: RegExp;
+  /** what joins a place to the region named with it: ", ", " (", " in ", ", in the " */
+  regionGap: RegExp;
+  /** "Kursk oblast", "Borno State": a region word after a name */
+  regionWord: RegExp;
+  /** "Kursk and Belgorod oblasts": a region word after a list of names */
+  regionsAfter: RegExp;
+  /** words that may stand in a place's name although they are common English words */
+  nameWords: ReadonlySet<string>;
+}
+
+export function placeCuePatterns(words: PlaceWords): PlaceCuePatterns {
+  const phrases = (list: readonly string[]) => alternation(list).replace(/ +/g, String.raw`\s+`);
+  const kinds = alternation(words.settlements);
+  const near = `${phrases(words.nearWords)}|${COMPASS}`;
+  return {
+    strongBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:(${near})|(?:the\s+)?(${kinds})s?\s+of)\s+(?:the\s+)?$`, 'iu'),
+    nearBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:${near})\s+(?:the\s+)?$`, 'iu'),
+    weakBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|through|via|${phrases(words.placeVerbs)})\s+(?:the\s+)?$`, 'iu'),
+    kindAfter: new RegExp(String.raw`^\s+(${kinds})\b`, 'iu'),
+    regionAfter: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*)(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)`, 'u'),
+    regionGap: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)$`, 'i'),
+    regionWord: new RegExp(String.raw`^\s*(${alternation(words.regionWords)})s?\b`, 'i'),
+    regionsAfter: new RegExp(String.raw`^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(${alternation(words.regionWords)})s\b`, 'iu'),
+    nameWords: new Set(words.nameWords.map((w) => w.toLowerCase())),
+  };
+}
 
 /**
  * Names in place cues, sentence by sentence (headings included: "Shelling in Kamyanka"), in
  * text order. A name after a cue that only a preposition gives ("in X") must not be a common
  * word or a person's name; lists continue a cue ("near Kamyanka, Pisky and Tonenke").
  */
-export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
+export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): CuedPlace[] {
   const found: CuedPlace[] = [];
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
@@ -84,13 +121,13 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
       if (NOT_NAMES.test(name) || isMonthOrWeekday(name)) continue;
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
       const after = doc.text.slice(end, Math.min(s.end, end + 40));
-      const strong = STRONG_BEFORE.exec(before);
-      const kindAfter = KIND_AFTER.exec(after);
-      const region = REGION_AFTER.exec(after);
+      const strong = cues.strongBefore.exec(before);
+      const kindAfter = cues.kindAfter.exec(after);
+      const region = cues.regionAfter.exec(after);
       const regionAfter = !!region && m.index! > 0;
       const realRegion = regionAfter && tests.isRegion(region![1]!);
       const inList = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from));
-      const weak = WEAK_BEFORE.test(before);
+      const weak = cues.weakBefore.test(before);
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
       const dateline = ALL_CAPS.test(name) && /^\s*(?:,|\(|—|–|--|-\s)/.test(after) && (from === s.start || /(?:^|[.|·•]\s*)$/.test(before));
       const lookup = dateline ? name.toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase()) : name;
@@ -109,7 +146,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests): CuedPlace[] {
         continue;
       }
       const words = name.split(/\s+/);
-      const common = words.filter((w) => !NAME_WORDS.test(w) && (tests.isCommonWord(w.toLowerCase()) || isMonthOrWeekday(w)));
+      const common = words.filter((w) => !cues.nameWords.has(w.toLowerCase()) && (tests.isCommonWord(w.toLowerCase()) || isMonthOrWeekday(w)));
       const plain = common.length === words.length;
       const mostlyCommon = words.length > 1 && common.length * 2 >= words.length && !tests.isKnownPlace(lookup);
       if ((plain && !kindAfter && !strong?.[2]) || (strength !== 'strong' && strength !== 'known' && mostlyCommon)) {

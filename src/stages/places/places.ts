@@ -7,11 +7,10 @@
 // Kamyanka", "the village of Rubaya", "Luhanske, Donetsk"), and each place goes to the
 // namesake the evidence points at (resolver.ts): a region named with it, then the article's
 // regions and front, then prominence.
-import { readFileSync } from 'node:fs';
 import type { Doc, Entity, Mention } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { cuedPlaces, type CuedPlace } from './cues.js';
+import { cuedPlaces, placeCuePatterns, type CuedPlace, type PlaceCuePatterns } from './cues.js';
 import { foldName, regionCore } from '../../text.js';
 import { withNearbyMemo, type GeoIndex, type GeoPlace } from './geonames.js';
 import { candidates, choose, inNamedRegion, isProminent, WELL_KNOWN, type Front, type PlaceEvidence } from './resolver.js';
@@ -24,27 +23,15 @@ export interface PlaceTests {
 }
 
 const SETTLEMENT_KINDS = new Set(['city', 'town', 'village']);
-const REGION_WORD = /^\s*(oblast|region|province|governorate|state|krai|kray|district|prefecture|county|department)s?\b/i;
-/** "Kursk and Belgorod oblasts": a region word after a list of names */
-const REGIONS_AFTER = /^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(oblast|region|province|governorate|krai|kray)s\b/iu;
-/** what joins a place to the region named with it: ", ", " (", " in ", ", in the " */
-const REGION_GAP = /^(?:\s+(?:village|town|city|settlement|hamlet))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)$/i;
 /** what follows a name that begins a phrase rather than naming a region: "Baghdad, the U.S. Embassy" */
 const NOT_A_REGION_AFTER = /^\s+(?:\p{Lu}|(?:[Ee]mbassy|[Gg]overnment|forces|army|officials?|military|[Mm]inistry|troops|police|authorities|[Pp]resident|[Mm]inister|[Aa]mbassador|envoy|border|side)\b)/u;
-const NEAR_BEFORE = /(?:^|[^\p{L}])(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|approaches\s+to|direction\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of)\s+(?:the\s+)?$/iu;
-
-/** "Ore." → "US.OR": regions as datelines abbreviate them (lexicons/region-abbreviations.json) */
-function regionAbbreviations(): Map<string, string> {
-  const file = new URL('../../lexicons/region-abbreviations.json', import.meta.url);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { abbreviations: Record<string, string> };
-  return new Map(Object.entries(data.abbreviations));
-}
 
 export function placesStage(pipeline: PipelineContext): Stage {
   const know = pipeline.knowledge;
   const words = pipeline.words;
   const tests: PlaceTests = { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind };
-  const abbreviations = regionAbbreviations();
+  const abbreviations = new Map(Object.entries(pipeline.lexicons.regionAbbreviations));
+  const cues = placeCuePatterns(pipeline.lexicons.placeWords);
   const iso3 = new Map<string, string>();
   for (const [code, entry] of know.countries) if (typeof entry.kb.iso2 === 'string') iso3.set(entry.kb.iso2, code);
   const iso2 = new Map<string, string>(); // the first ISO 2 code of each ISO 3 code
@@ -60,14 +47,14 @@ export function placesStage(pipeline: PipelineContext): Stage {
     assigns: ['entities'],
     run(doc) {
       geo ??= withNearbyMemo(pipeline.geo);
-      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations };
+      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations, cues };
       const cued = addCuedPlaces(ctx);
       for (const entity of doc.entities) if (isPlace(entity) && entity.kb === undefined) taggedRegion(ctx, entity);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
       citiesNamedLikeTheirRegion(ctx, evidence);
       resolveAll(ctx, evidence, cued);
-      for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') precision(doc, entity);
+      for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') precision(doc, entity, cues);
       doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
     },
   };
@@ -83,6 +70,7 @@ interface Resolver {
   /** admin1 codes of lexicon regions, by country and name */
   codes: Map<string, string | undefined>;
   abbreviations: ReadonlyMap<string, string>;
+  cues: PlaceCuePatterns;
 }
 
 /** "Ore." or "MO" right after "Place, " and before punctuation or the end: the region's admin1 code */
@@ -146,12 +134,12 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
     isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
-  });
+  }, ctx.cues);
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
   for (const { e, m } of spans) {
     if (!isPlace(e)) continue;
     const before = doc.text.slice(Math.max(0, m.start - 60), m.start);
-    if (NEAR_BEFORE.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
+    if (ctx.cues.nearBefore.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
   }
   const byName = new Map<string, Entity>();
   // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's
@@ -163,7 +151,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   for (const place of found) {
     // "Hebei province", "Borno State": a region of any country, from GeoNames' admin1 table;
     // "Woodbridge, Virginia": a region's bare name after a place and a comma
-    const suffix = REGION_WORD.exec(doc.text.slice(place.end, place.end + 16));
+    const suffix = ctx.cues.regionWord.exec(doc.text.slice(place.end, place.end + 16));
     const afterPlace = /,\s*$/.test(doc.text.slice(Math.max(0, place.start - 3), place.start)) && !ctx.geo.places(foldName(place.text)).some(isProminent);
     const short = abbreviated(ctx, place.start, place.end);
     const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace || short;
@@ -261,7 +249,7 @@ function regionEvidence(ctx: Resolver): Map<Entity, Named> {
     const { entity: big, m: next } = mentions[k + 1]!;
     if (small === big || named.has(small) || kindOf(small) === 'country') continue;
     const gap = doc.text.slice(m.end, next.start);
-    if (!REGION_GAP.test(gap)) continue;
+    if (!ctx.cues.regionGap.test(gap)) continue;
     // "Baghdad, the U.S. Embassy": the name after the comma begins another phrase
     if (NOT_A_REGION_AFTER.test(doc.text.slice(next.end, next.end + 30))) continue;
     // "Haider al-Abadi in Baghdad": a city named like its region stands for it only after a comma or in brackets
@@ -313,7 +301,7 @@ function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): v
       const suffixed = entity.mentions.some((m) => regionCore(m.text) !== foldName(m.text));
       const bare = entity.mentions.filter((m) => {
         const after = doc.text.slice(m.end, m.end + 60);
-        if (asRegion.has(m) || regionCore(m.text) !== foldName(m.text) || REGION_WORD.test(after) || REGIONS_AFTER.test(after)) return false;
+        if (asRegion.has(m) || regionCore(m.text) !== foldName(m.text) || ctx.cues.regionWord.test(after) || ctx.cues.regionsAfter.test(after)) return false;
         return !(suffixed && /^\s+\p{Ll}/u.test(after) && !/^\s+(and|or|in|on|at|to|from|of|is|was|were|has|had|said|city)\b/.test(after));
       });
       if (!bare.length) continue;
@@ -509,7 +497,7 @@ function geoFacts(ctx: Resolver, place: GeoPlace, how: string): Record<string, u
  * ACLED's geo_precision: 1 the town itself, 2 near it ("near X", "outskirts of X" in every
  * mention), 3 a region or country only (also an unresolved village whose region is known).
  */
-function precision(doc: Doc, entity: Entity): void {
+function precision(doc: Doc, entity: Entity, cues: PlaceCuePatterns): void {
   const kb = (entity.kb ??= {});
   if (kb.resolved === false) {
     if (kb.precision === 'admin1') kb.geo_precision = 3;
@@ -520,7 +508,7 @@ function precision(doc: Doc, entity: Entity): void {
     kb.geo_precision = 3;
     return;
   }
-  const near = partOf.has(entity) || entity.mentions.every((m) => NEAR_BEFORE.test(doc.text.slice(Math.max(0, m.start - 60), m.start)));
+  const near = partOf.has(entity) || entity.mentions.every((m) => cues.nearBefore.test(doc.text.slice(Math.max(0, m.start - 60), m.start)));
   kb.geo_precision = near ? 2 : 1;
 }
 

@@ -15,6 +15,11 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1
 const VAGUE: Record<string, number | null> = {
   dozens: 24, hundreds: 200, thousands: 2000, millions: 2e6, scores: 40, tens: 20, several: null, numerous: null,
 };
+/** The value of one number word ("twelve", "sixty", "dozen", "dozens" = 24), or undefined. */
+export function numberWordValue(word: string): number | undefined {
+  return SMALL[word] ?? TENS[word] ?? SCALES[word] ?? VAGUE[word] ?? (word === 'dozen' ? 12 : undefined);
+}
+
 const DIGITS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 
 export interface ParsedNumber {
