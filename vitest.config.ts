@@ -7,5 +7,10 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // two test files at once on any machine: most files wait on child processes (the CLI, worker
+    // threads, Redis, Chromium) for much of their time, so two overlap well even on 2 cores, and
+    // vitest's default (one fork fewer than the cores) would run them one by one there
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });
