@@ -3,6 +3,7 @@
 // PERSON; ORG or ARMED_GROUP (the actor lexicon, the name's head word, the words after it);
 // GPE or LOC (the place lexicons and GeoNames); NORP for nationalities and peoples. A name the
 // tagger finds and no lexicon knows is an entity all the same.
+import { SpanIndex } from '../../spans.js';
 import type { Doc, EntityType } from '../../doc.js';
 import type { GazetteerMatch } from './gazetteer.js';
 import type { Knowledge } from './knowledge.js';
@@ -109,27 +110,26 @@ const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'vil
  * is an equipment, facility or forces phrase, the candidate stays and the name is dropped.
  */
 export function mergeTagged(found: readonly Candidate[], tagged: readonly Candidate[]): Candidate[] {
-  const out = [...found];
+  const spans = new SpanIndex(found); // a long text has tens of thousands of candidates
   for (const t of tagged) {
-    const overlapping = out.filter((c) => c.start < t.end && c.end > t.start);
+    const overlapping = spans.overlapping(t.start, t.end);
     if (!overlapping.length) {
-      out.push(t);
+      spans.add(t);
       continue;
     }
     const inside = overlapping.every((c) => c.start >= t.start && c.end <= t.end && (c.start > t.start || c.end < t.end));
     if (!inside || !overlapping.every((c) => REPLACEABLE.has(c.kind))) continue;
-    for (const c of overlapping) out.splice(out.indexOf(c), 1);
-    out.push(t);
+    for (const c of overlapping) spans.remove(c);
+    spans.add(t);
   }
+  const out = spans.all();
   // "Smith said": a bare surname is the person named in full elsewhere in the article
   const full = new Map<string, string>();
   for (const c of out) {
     const space = c.name.lastIndexOf(' ');
     if (c.type === 'PERSON' && space > 0 && !full.has(c.name.slice(space + 1))) full.set(c.name.slice(space + 1), c.name);
   }
-  return out
-    .map((c) => (c.type === 'PERSON' && c.kind === 'person' && !c.name.includes(' ') && full.has(c.name) ? { ...c, name: full.get(c.name)! } : c))
-    .sort((a, b) => a.start - b.start);
+  return out.map((c) => (c.type === 'PERSON' && c.kind === 'person' && !c.name.includes(' ') && full.has(c.name) ? { ...c, name: full.get(c.name)! } : c));
 }
 
 /** "Videos" → "Video", "Militias" → "Militia": compromise's lexicon lists nouns in the singular. */

@@ -2,6 +2,7 @@
 // what the pipeline knows), the draft of an event while its sentence is read, and the frame
 // around one trigger (its clause, the phrases left and right of it, and small tests on them)
 // that the role finders read from.
+import type { ArgKeys } from './merging.js';
 import type { DocIndex } from './doc-index.js';
 import type { ArgRole, CasualtyClaim, Doc, Event, EventArg, Token } from '../../doc.js';
 import type { Knowledge } from '../entities/knowledge.js';
@@ -40,6 +41,8 @@ export interface Draft {
   anaphoric?: boolean;
   /** the casualty figures of the mentions merged into it, each with its claimant */
   figures?: CasualtyClaim[];
+  /** the keys of event.args, for merging (merging.ts) */
+  argKeys?: ArgKeys;
 }
 
 /** One trigger and the phrases around it, with the arguments found so far. */

@@ -5,7 +5,7 @@
 // and the same fact told again add to the earlier event; a sentence that only lists ("These
 // included four tanks …") adds targets to the event before it, and one that only retells an
 // event names who vouches for it.
-import type { Casualties, CasualtyClaim, Doc, EventType, Token } from '../../doc.js';
+import type { Casualties, CasualtyClaim, Doc, EventArg as Arg, EventType, Token } from '../../doc.js';
 import { isAnaphoric, isSubjectOf } from './candidates.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -120,14 +120,47 @@ export class EventMemory {
  */
 export function absorb(into: Draft, from: Draft): void {
   const e = into.event;
+  const known = argKeys(into);
   for (const a of from.event.args) {
-    if ((a.role === 'agent' || a.role === 'time') && e.args.some((b) => b.role === a.role)) continue;
-    if (!e.args.some((b) => b.role === a.role && b.start === a.start)) e.args.push(a);
+    if ((a.role === 'agent' || a.role === 'time') && known.roles.has(a.role)) continue;
+    if (!known.keys.has(`${a.role}|${a.start}`)) {
+      e.args.push(a);
+      known.add(a);
+    }
   }
   e.date ??= from.event.date;
-  into.figures = [...(into.figures ?? []), ...figuresOf(from)];
-  const mentions = [{ ...from.event.trigger, sentence: from.event.sentence }, ...(from.event.mentions ?? [])];
-  e.mentions = [...(e.mentions ?? []), ...mentions.filter((m) => m.start !== e.trigger.start)].sort((a, b) => a.start - b.start);
+  (into.figures ??= []).push(...figuresOf(from));
+  const mentions = [{ ...from.event.trigger, sentence: from.event.sentence }, ...(from.event.mentions ?? [])].filter((m) => m.start !== e.trigger.start);
+  const all = (e.mentions ??= []);
+  const last = all.length ? all[all.length - 1]!.start : -Infinity;
+  all.push(...mentions);
+  // kept in text order; a long text merges thousands of mentions, so it is sorted only when one comes out of order
+  if (mentions.some((m, i) => m.start < (i ? mentions[i - 1]!.start : last))) all.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Speed trick: the roles and role-and-start keys of a draft's arguments, kept on the draft (an
+ * incident of a long text absorbs thousands of mentions) and brought up to date from the list:
+ * arguments are appended, or the list is replaced, which starts the keys afresh.
+ */
+export interface ArgKeys {
+  args: readonly Arg[];
+  seen: number;
+  roles: Set<string>;
+  keys: Set<string>;
+}
+
+function argKeys(d: Draft): ArgKeys & { add(a: Arg): void } {
+  const args = d.event.args;
+  if (!d.argKeys || d.argKeys.args !== args) d.argKeys = { args, seen: 0, roles: new Set(), keys: new Set() };
+  const known = d.argKeys;
+  const add = (a: Arg) => {
+    known.roles.add(a.role);
+    known.keys.add(`${a.role}|${a.start}`);
+    known.seen++;
+  };
+  while (known.seen < args.length) add(args[known.seen]!);
+  return Object.assign(known, { add });
 }
 
 const KEYS = ['killed', 'injured', 'captured'] as const;
@@ -274,6 +307,35 @@ export function lendEffectTargets(taxonomy: Taxonomy, made: Draft[]): void {
 /** One argument per role and span: "a powerful Taliban truck" and "truck" are one instrument. */
 export function uniqueArgs(drafts: Draft[]): void {
   for (const d of drafts) {
-    d.event.args = d.event.args.filter((a) => !d.event.args.some((b) => b !== a && b.role === a.role && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+    const inside = argsInsideLonger(d.event.args);
+    if (inside.size) d.event.args = d.event.args.filter((a) => !inside.has(a));
   }
+}
+
+/**
+ * The arguments that lie inside a longer one of the same role. A sweep by start (and longest
+ * first), since an incident of a long text holds thousands of arguments: an argument lies
+ * inside a longer one when one of a span before its own reaches as far as it does.
+ */
+function argsInsideLonger(args: readonly Arg[]): Set<Arg> {
+  const inside = new Set<Arg>();
+  const byRole = new Map<string, Arg[]>();
+  for (const a of args) {
+    const list = byRole.get(a.role);
+    if (list) list.push(a);
+    else byRole.set(a.role, [a]);
+  }
+  for (const list of byRole.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    let reach = -Infinity; // the furthest end of the spans before the current one
+    for (let i = 0; i < list.length; ) {
+      let j = i;
+      while (j < list.length && list[j]!.start === list[i]!.start && list[j]!.end === list[i]!.end) j++;
+      if (reach >= list[i]!.end) for (let k = i; k < j; k++) inside.add(list[k]!);
+      reach = Math.max(reach, list[i]!.end);
+      i = j;
+    }
+  }
+  return inside;
 }

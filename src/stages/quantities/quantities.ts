@@ -2,7 +2,8 @@
 // "at least 12 civilians", "dozens of drones", "a French Caesar howitzer" (an article
 // counts only when the thing is known equipment). Dates, years, clock times, ordinals,
 // percentages and numbers inside names ("Su-25", "47th Brigade") are never quantities.
-import type { Doc, Entity, Quantity, Token } from '../../doc.js';
+import type { Entity, Mention, Quantity, Token } from '../../doc.js';
+import { SpanIndex } from '../../spans.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { APPROXIMATORS, parseNumber, startsNumber, type ParsedNumber } from './numbers.js';
 
@@ -19,14 +20,21 @@ export function quantitiesStage(ctx: PipelineContext): Stage {
     requires: ['tokens', 'sentences', 'entities'],
     assigns: ['quantities'],
     run(doc) {
-      const dates = doc.entities.filter((e) => e.type === 'DATE').flatMap((e) => e.mentions);
-      const inDate = (t: Token) => dates.some((m) => m.start <= t.start && m.end >= t.end);
+      const dates = new SpanIndex(doc.entities.filter((e) => e.type === 'DATE').flatMap((e) => e.mentions));
+      const inDate = (t: Token) => dates.containing(t.start, t.end).length > 0;
+      // doc.entityAt, by index: the first mention (in the order of doc.entities) that holds a token
+      const mentions = new SpanIndex(doc.entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention, start: mention.start, end: mention.end }))));
+      const spans: Spans = {
+        text: doc.text,
+        entityAt: (start, end) => mentions.containing(start, end)[0] ?? null,
+        within: (start, end) => mentions.overlapping(start, end).filter((m) => m.start >= start && m.end <= end),
+      };
       for (const s of doc.sentences) {
         const toks = doc.tokens.slice(s.firstToken, s.endToken);
         const words = toks.map((t) => t.lower);
         let i = 0;
         while (i < toks.length) {
-          const found = quantityAt(doc, toks, words, i, inDate, people);
+          const found = quantityAt(spans, toks, words, i, inDate, people);
           if (found) {
             doc.quantities.push({ ...found.quantity, id: `q${doc.quantities.length + 1}` });
             i = found.next;
@@ -37,8 +45,17 @@ export function quantitiesStage(ctx: PipelineContext): Stage {
   };
 }
 
+/** The document's text and its entity mentions, found by span (each in the order of doc.entities, then of its mentions). */
+interface Spans {
+  text: string;
+  /** the first mention that holds [start, end) */
+  entityAt(start: number, end: number): { entity: Entity; mention: Mention } | null;
+  /** the mentions that lie inside [start, end) */
+  within(start: number, end: number): Array<{ entity: Entity; mention: Mention }>;
+}
+
 function quantityAt(
-  doc: Doc,
+  spans: Spans,
   toks: Token[],
   words: string[],
   i: number,
@@ -49,7 +66,7 @@ function quantityAt(
   if (!found) return null;
   const { number, approximate, j } = found;
   // the noun phrase counted: modifiers, then the head noun (or a known equipment mention)
-  const counted = countedHead(doc, toks, j, inDate, people);
+  const counted = countedHead(spans.entityAt, toks, j, inDate, people);
   if (!counted) return null;
   const { head } = counted;
   let entity = counted.entity;
@@ -61,17 +78,16 @@ function quantityAt(
   const start = startToken.start;
   const end = headToken.end;
   if (!entity) {
-    for (const e of doc.entities) {
+    // the last entity named inside the phrase, or the first equipment or people named there
+    for (const { entity: e } of spans.within(toks[j]?.start!, end)) {
       if (e.type === 'DATE') continue;
-      if (e.mentions.some((m) => m.start >= toks[j]?.start! && m.end <= end)) {
-        entity = e;
-        if (e.type === 'EQUIPMENT' || e.type === 'NORP') break;
-      }
+      entity = e;
+      if (e.type === 'EQUIPMENT' || e.type === 'NORP') break;
     }
   }
   return {
     quantity: {
-      text: doc.text.slice(start, end),
+      text: spans.text.slice(start, end),
       start,
       end,
       value: number.value,
@@ -116,13 +132,13 @@ function numberAt(toks: Token[], words: string[], i: number, inDate: (t: Token) 
 }
 
 /** The head of the noun phrase counted from token j: modifiers, then the head noun, or a known equipment mention. */
-function countedHead(doc: Doc, toks: Token[], j: number, inDate: (t: Token) => boolean, people: Set<string>): { head: number; entity: Entity | null } | null {
+function countedHead(entityAt: Spans['entityAt'], toks: Token[], j: number, inDate: (t: Token) => boolean, people: Set<string>): { head: number; entity: Entity | null } | null {
   let head = -1;
   let entity: Entity | null = null;
   for (let k = j; k < toks.length && k < j + 6; k++) {
     const t = toks[k]!;
     if (inDate(t)) break;
-    const equipment = doc.entityAt(t.start, t.end);
+    const equipment = entityAt(t.start, t.end);
     if (equipment && equipment.entity.type === 'EQUIPMENT') {
       entity = equipment.entity;
       while (k + 1 < toks.length && toks[k + 1]!.end <= equipment.mention.end) k++;
