@@ -178,5 +178,7 @@ const rows: Array<[string, string]> = [
 ];
 for (const [key, value] of rows) console.log(`${key.padEnd(30)} ${value}`);
 
-// sitrep link on 100,000 events (bench/link.ts), in its own process
+// sitrep link on 100,000 events (bench/link.ts), and work against a document's length (bench/length.ts), each in its own process
 spawnSync(process.execPath, ['--import', 'tsx', 'bench/link.ts', '100000'], { cwd: root, stdio: 'inherit' });
+console.log('\none document against its length (bench/length.ts):');
+spawnSync(process.execPath, ['--import', 'tsx', 'bench/length.ts', '500', '10000'], { cwd: root, stdio: 'inherit' });
