@@ -1,4 +1,4 @@
-// npm run eval:ner [-- --data DIR --weights FILE --baseline --re3d-part test|train|all --errors]
+// npm run eval:ner [-- --data DIR --weights FILE --baseline --re3d-part test|train|dev|all --errors]
 //
 // Scores the committed NER model conlleval-style (exact span and type; P, R, F per type and
 // micro) on CoNLL-2003 dev, tagging CoNLL's own tokens, and on re3d (Person, Organisation,
@@ -24,7 +24,7 @@ import { charSpans, prepareDoc, readConllDocs, tokenisedFromDoc, type TokenisedD
 import { SpanScore, type TypedSpan } from '../src/models/ner/evaluate.js';
 import { ENTITY_TYPES, bilouSpans } from '../src/models/ner/tags.js';
 import { lexiconSources, type LexiconSources } from '../src/models/ner/lexicon.js';
-import { annotatedSpans, judged, nameSpans, re3dPart, readRe3d, titleTest, writtenNameSpans } from './ner-re3d.js';
+import { annotatedSpans, judged, nameSpans, re3dFold, re3dPart, readRe3d, titleTest, writtenNameSpans } from './ner-re3d.js';
 
 const args = process.argv.slice(2);
 const dataAt = args.indexOf('--data');
@@ -33,8 +33,8 @@ const baseline = args.includes('--baseline');
 const showErrors = args.includes('--errors');
 const partAt = args.indexOf('--re3d-part');
 const part = partAt >= 0 ? args[partAt + 1]! : 'test';
-if (!['train', 'test', 'all'].includes(part)) {
-  console.error('eval-ner: --re3d-part is train, test or all');
+if (!['train', 'test', 'all', 'dev'].includes(part)) {
+  console.error('eval-ner: --re3d-part is train, test, all or dev (the training part\'s dev fold)');
   process.exit(2);
 }
 if (!existsSync(`${data}/conll2003/dev.txt`)) {
@@ -75,15 +75,16 @@ if (existsSync(re3dDir)) {
   const written = new SpanScore();
   const sentences = sentencesStage(createContext());
   const isTitle = titleTest(src);
-  const docs = readRe3d(re3dDir).filter((d) => part === 'all' || re3dPart(d.id) === part);
+  const docs = readRe3d(re3dDir).filter((d) => part === 'all' || (part === 'dev' ? re3dFold(d.id) === 'dev' : re3dPart(d.id) === part));
   const errors: string[] = [];
   for (const d of docs) {
     const pred = tagText(d.text);
     strict.add(annotatedSpans(d), pred);
     loose.add(nameSpans(d), pred);
     const w = writtenNameSpans(d, isTitle);
-    written.add(w.gold, judged(pred, w.gold, w.unjudged));
-    if (showErrors) errors.push(...spanErrors(d.text, nameSpans(d), pred));
+    const judgedPred = judged(pred, w.gold, w.unjudged);
+    written.add(w.gold, judgedPred);
+    if (showErrors) errors.push(...spanErrors(d.text, w.gold, judgedPred));
   }
   const words = docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
   console.log(`\nre3d, ${part === 'all' ? 'every document' : `its ${part} part`} (${docs.length} documents, ${words} words; Person, Organisation, Location as PER, ORG, LOC), exact spans as annotated:`);
@@ -92,7 +93,7 @@ if (existsSync(re3dDir)) {
   console.log(loose.table(['PER', 'ORG', 'LOC']));
   console.log(`\nre3d ${part}, names written as names (trusted mentions; no nominals such as "city of Raqqa", no title in a person's name; a name tagged inside such a mention, "ISIL" in "ISIL targets", is not judged):`);
   console.log(written.table(['PER', 'ORG', 'LOC']));
-  if (showErrors) console.log(`\nre3d ${part}, names only: errors (- missed, + spurious)\n${errors.join('\n')}`);
+  if (showErrors) console.log(`\nre3d ${part}, names written as names: errors (- missed, + spurious)\n${errors.join('\n')}`);
 
   function tagText(text: string): TypedSpan[] {
     const doc = new Doc({ text });

@@ -47,6 +47,18 @@ export function re3dPart(id: string): 'train' | 'test' {
   return hashFeature(id) % 100 < TRAIN_SHARE ? 'train' : 'test';
 }
 
+/** Share of documents, out of 100, in the training part's fitting fold; the rest of the training part is its dev fold. */
+const FIT_SHARE = 50;
+
+/**
+ * For choosing settings without the test part: the training part cut again by the same hash,
+ * into a fold to train on ('fit', under 50 of 100) and one to score ('dev', 50 to 69).
+ */
+export function re3dFold(id: string): 'fit' | 'dev' | 'test' {
+  const h = hashFeature(id) % 100;
+  return h < FIT_SHARE ? 'fit' : h < TRAIN_SHARE ? 'dev' : 'test';
+}
+
 /** The documents of every folder of re3d (sorted by folder, then as listed), with their mentions. */
 export function readRe3d(dir: string): Re3dDoc[] {
   const out: Re3dDoc[] = [];

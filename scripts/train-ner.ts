@@ -1,7 +1,9 @@
-// npm run train:ner [-- --data DIR --epochs N --seed S --out FILE]
+// npm run train:ner [-- --data DIR --epochs N --seed S --out FILE --re3d N --re3d-fit]
 //
-// Trains the named-entity tagger (src/models/ner) on CoNLL-2003's train split as an averaged
-// structured perceptron (Collins 2002): Viterbi under the BILOU constraints, weights moved
+// Trains the named-entity tagger (src/models/ner) on CoNLL-2003's train split and re3d's
+// training part (scripts/ner-re3d.ts: its names only, the tokens it does not tag CoNLL's way
+// left open; --re3d 0 leaves it out, --re3d-fit keeps to its fitting fold, for choosing
+// settings on its dev fold) as an averaged structured perceptron (Collins 2002): Viterbi under the BILOU constraints, weights moved
 // towards the gold sequence wherever the decoded one differs, and the average of the weights
 // over every step kept. Sentences are visited in an order shuffled by a seeded generator, so
 // the same data and seed give the same bytes. Each epoch is scored on the dev split; the
@@ -24,7 +26,7 @@ import { SpanScore } from '../src/models/ner/evaluate.js';
 import { lexiconSources, type LexiconSources } from '../src/models/ner/lexicon.js';
 import { createContext } from '../src/pipeline.js';
 import { sentencesStage } from '../src/stages/sentences/sentences.js';
-import { readRe3d, re3dPart, titleTest, trainingDoc, UNKNOWN_TAG } from './ner-re3d.js';
+import { readRe3d, re3dFold, re3dPart, titleTest, trainingDoc, UNKNOWN_TAG } from './ner-re3d.js';
 
 interface Options {
   data: string;
@@ -34,11 +36,18 @@ interface Options {
   minCount: number;
   /** how many times re3d's training part is shown each epoch (0: CoNLL alone) */
   re3d: number;
+  /** train on the fitting fold of re3d's training part only, to choose settings on its dev fold */
+  re3dFit: boolean;
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { data: resolve(new URL('../../shared/data', import.meta.url).pathname), epochs: 8, seed: 19, out: WEIGHTS_URL.pathname, minCount: 1, re3d: RE3D_TIMES };
+  const o: Options = { data: resolve(new URL('../../shared/data', import.meta.url).pathname), epochs: 8, seed: 19, out: WEIGHTS_URL.pathname, minCount: 1, re3d: RE3D_TIMES, re3dFit: false };
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--re3d-fit') {
+      o.re3dFit = true;
+      i--;
+      continue;
+    }
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`train-ner: ${flag} needs a value`);
     if (flag === '--data') o.data = resolve(value);
@@ -47,7 +56,7 @@ function options(argv: string[]): Options {
     else if (flag === '--out') o.out = resolve(value);
     else if (flag === '--min-count') o.minCount = Number(value);
     else if (flag === '--re3d') o.re3d = Number(value);
-    else throw new Error(`train-ner: unknown option ${flag}; options are --data DIR, --epochs N, --seed S, --out FILE, --min-count N, --re3d N`);
+    else throw new Error(`train-ner: unknown option ${flag}; options are --data DIR, --epochs N, --seed S, --out FILE, --min-count N, --re3d N, --re3d-fit`);
   }
   return o;
 }
@@ -98,7 +107,7 @@ function main(): void {
   const train = encode(readConllDocs(trainPath), src);
   const dev = encode(readConllDocs(devPath), src);
   const conllSentences = train.hashes.length;
-  if (o.re3d > 0) addRe3d(train, `${o.data}/re3d`, src, o.re3d);
+  if (o.re3d > 0) addRe3d(train, `${o.data}/re3d`, src, o.re3d, o.re3dFit);
   const tPrep = Date.now();
   console.error(`train-ner: ${train.hashes.length} training sentences (${conllSentences} of CoNLL), ${dev.hashes.length} dev sentences, features in ${((tPrep - t0) / 1000).toFixed(1)} s`);
 
@@ -259,11 +268,11 @@ function main(): void {
  * re3d's training part (scripts/ner-re3d.ts), its names tagged CoNLL's way and its unsure
  * tokens left open, added to the training sentences `times` times over.
  */
-function addRe3d(train: Encoded, dir: string, src: LexiconSources, times: number): void {
+function addRe3d(train: Encoded, dir: string, src: LexiconSources, times: number, fitOnly: boolean): void {
   if (!existsSync(dir)) throw new Error(`train-ner: ${dir} not found; pass --re3d 0 to train on CoNLL alone`);
   const isTitle = titleTest(src);
   const sentences = sentencesStage(createContext());
-  const docs = readRe3d(dir).filter((d) => re3dPart(d.id) === 'train').map((d) => trainingDoc(d, isTitle, sentences));
+  const docs = readRe3d(dir).filter((d) => (fitOnly ? re3dFold(d.id) === 'fit' : re3dPart(d.id) === 'train')).map((d) => trainingDoc(d, isTitle, sentences));
   const extra = encode(docs, src);
   for (let k = 0; k < times; k++) {
     train.hashes.push(...extra.hashes);
