@@ -1,7 +1,9 @@
-// npm run train:ner [-- --data DIR --epochs N --seed S --out FILE]
+// npm run train:ner [-- --data DIR --epochs N --seed S --out FILE --re3d N --re3d-fit]
 //
-// Trains the named-entity tagger (src/models/ner) on CoNLL-2003's train split as an averaged
-// structured perceptron (Collins 2002): Viterbi under the BILOU constraints, weights moved
+// Trains the named-entity tagger (src/models/ner) on CoNLL-2003's train split and re3d's
+// training part (scripts/ner-re3d.ts: its names only, the tokens it does not tag CoNLL's way
+// left open; --re3d 0 leaves it out, --re3d-fit keeps to its fitting fold, for choosing
+// settings on its dev fold) as an averaged structured perceptron (Collins 2002): Viterbi under the BILOU constraints, weights moved
 // towards the gold sequence wherever the decoded one differs, and the average of the weights
 // over every step kept. Sentences are visited in an order shuffled by a seeded generator, so
 // the same data and seed give the same bytes. Each epoch is scored on the dev split; the
@@ -22,6 +24,9 @@ import { prepareDoc, readConllDocs, type TokenisedDoc } from '../src/models/ner/
 import { ENTITY_TYPES, TAGS, bilouSpans } from '../src/models/ner/tags.js';
 import { SpanScore } from '../src/models/ner/evaluate.js';
 import { lexiconSources, type LexiconSources } from '../src/models/ner/lexicon.js';
+import { createContext } from '../src/pipeline.js';
+import { sentencesStage } from '../src/stages/sentences/sentences.js';
+import { readRe3d, re3dFold, re3dPart, titleTest, trainingDoc, UNKNOWN_TAG } from './ner-re3d.js';
 
 interface Options {
   data: string;
@@ -29,11 +34,20 @@ interface Options {
   seed: number;
   out: string;
   minCount: number;
+  /** how many times re3d's training part is shown each epoch (0: CoNLL alone) */
+  re3d: number;
+  /** train on the fitting fold of re3d's training part only, to choose settings on its dev fold */
+  re3dFit: boolean;
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { data: resolve(new URL('../../shared/data', import.meta.url).pathname), epochs: 8, seed: 19, out: WEIGHTS_URL.pathname, minCount: 1 };
+  const o: Options = { data: resolve(new URL('../../shared/data', import.meta.url).pathname), epochs: 8, seed: 19, out: WEIGHTS_URL.pathname, minCount: 1, re3d: RE3D_TIMES, re3dFit: false };
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--re3d-fit') {
+      o.re3dFit = true;
+      i--;
+      continue;
+    }
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`train-ner: ${flag} needs a value`);
     if (flag === '--data') o.data = resolve(value);
@@ -41,7 +55,8 @@ function options(argv: string[]): Options {
     else if (flag === '--seed') o.seed = Number(value);
     else if (flag === '--out') o.out = resolve(value);
     else if (flag === '--min-count') o.minCount = Number(value);
-    else throw new Error(`train-ner: unknown option ${flag}; options are --data DIR, --epochs N, --seed S, --out FILE, --min-count N`);
+    else if (flag === '--re3d') o.re3d = Number(value);
+    else throw new Error(`train-ner: unknown option ${flag}; options are --data DIR, --epochs N, --seed S, --out FILE, --min-count N, --re3d N, --re3d-fit`);
   }
   return o;
 }
@@ -75,7 +90,7 @@ function encode(docs: TokenisedDoc[], src: LexiconSources): Encoded {
     const prepared = prepareDoc(doc, src, nlp);
     prepared.sentences.forEach((s, i) => {
       hashes.push(sentenceFeatureHashes(s, prepared.context));
-      gold.push(Int32Array.from(doc.sentences[i]!.gold!, (t) => tagIndex.get(t)!));
+      gold.push(Int32Array.from(doc.sentences[i]!.gold!, (t) => (t === UNKNOWN_TAG ? -1 : tagIndex.get(t)!)));
     });
   }
   return { hashes, gold, docs };
@@ -91,8 +106,10 @@ function main(): void {
   const src: LexiconSources = lexiconSources(lexicons, buildKnowledge(lexicons), wordTests());
   const train = encode(readConllDocs(trainPath), src);
   const dev = encode(readConllDocs(devPath), src);
+  const conllSentences = train.hashes.length;
+  if (o.re3d > 0) addRe3d(train, `${o.data}/re3d`, src, o.re3d, o.re3dFit);
   const tPrep = Date.now();
-  console.error(`train-ner: ${train.hashes.length} training sentences, ${dev.hashes.length} dev sentences, features in ${((tPrep - t0) / 1000).toFixed(1)} s`);
+  console.error(`train-ner: ${train.hashes.length} training sentences (${conllSentences} of CoNLL), ${dev.hashes.length} dev sentences, features in ${((tPrep - t0) / 1000).toFixed(1)} s`);
 
   // rows: features seen at least minCount times in training
   const counts = new Map<number, number>();
@@ -162,11 +179,12 @@ function main(): void {
     let errors = 0;
     for (const si of order) {
       const rows = trainRows[si]!;
-      const gold = train.gold[si]!;
       const n = rows.length;
       for (let k = 0; k < transNow.length; k++) transNow[k] = TR[k]! + transMask[k]!;
       for (let k = 0; k < T; k++) finalNow[k] = FI[k]! + finalMask[k]!;
-      const pred = viterbi(emissions(rows, W), n, T, transNow, finalNow);
+      const emitted = emissions(rows, W);
+      const pred = viterbi(emitted, n, T, transNow, finalNow);
+      const gold = train.gold[si]!.includes(-1) ? filledGold(emitted, train.gold[si]!, T, transNow, finalNow) : train.gold[si]!;
       let wrong = false;
       for (let i = 0; i < n; i++) {
         const g = gold[i]!;
@@ -225,7 +243,7 @@ function main(): void {
     for (let y = 0; y < T; y++) qWeights[k * T + y] = Math.round(best.w[r * T + y]! / scale);
   });
   const meta = {
-    trainedOn: 'CoNLL-2003 English train (Reuters, research use)',
+    trainedOn: o.re3d > 0 ? `CoNLL-2003 English train (Reuters, research use); re3d's training part (${RE3D_TRAINING}) × ${o.re3d}` : 'CoNLL-2003 English train (Reuters, research use)',
     seed: o.seed,
     epochs: best.epoch,
     minCount: o.minCount,
@@ -245,6 +263,39 @@ function main(): void {
   console.log('CoNLL-2003 dev, the written model (exact spans):');
   console.log(score.table(ENTITY_TYPES));
 }
+
+/**
+ * re3d's training part (scripts/ner-re3d.ts), its names tagged CoNLL's way and its unsure
+ * tokens left open, added to the training sentences `times` times over.
+ */
+function addRe3d(train: Encoded, dir: string, src: LexiconSources, times: number, fitOnly: boolean): void {
+  if (!existsSync(dir)) throw new Error(`train-ner: ${dir} not found; pass --re3d 0 to train on CoNLL alone`);
+  const isTitle = titleTest(src);
+  const sentences = sentencesStage(createContext());
+  const docs = readRe3d(dir).filter((d) => (fitOnly ? re3dFold(d.id) === 'fit' : re3dPart(d.id) === 'train')).map((d) => trainingDoc(d, isTitle, sentences));
+  const extra = encode(docs, src);
+  for (let k = 0; k < times; k++) {
+    train.hashes.push(...extra.hashes);
+    train.gold.push(...extra.gold);
+  }
+}
+
+/**
+ * Training with partial labels (Tsuboi et al. 2008): where the gold tag of a token is not known
+ * (-1), the gold sequence is the model's best one among those that keep every known tag.
+ */
+function filledGold(emitted: Float32Array, gold: Int32Array, T: number, trans: Float32Array, final: Float32Array): Int32Array {
+  const masked = Float32Array.from(emitted);
+  gold.forEach((g, i) => {
+    if (g < 0) return;
+    for (let y = 0; y < T; y++) if (y !== g) masked[i * T + y] = -Infinity;
+  });
+  return viterbi(masked, gold.length, T, trans, final);
+}
+
+/** Times re3d's training part is shown each epoch by default (measured: docs/EVALUATION.md). */
+const RE3D_TIMES = 1;
+const RE3D_TRAINING = 'documents whose id hashes to under 70 of 100';
 
 /** Features whose weights are all below this share of the largest weight are left out of the file. */
 const PRUNE = 1e-3;

@@ -59,6 +59,18 @@ describe('document context', () => {
     expect(doc.lowercase.has('police')).toBe(true);
     expect(doc.lowercase.has('haddad')).toBe(false);
   });
+  it('gives a capitalised word the words next to it anywhere in the document, outside headlines', () => {
+    expect(doc.neighbours.get('haddad')).toEqual(['<farouk', '>was']);
+    expect(doc.neighbours.get('homs')).toEqual(['<in', '>.']);
+    expect(doc.neighbours.has('detained')).toBe(false);
+  });
+  it('tells a capitalised word what its other mentions stand next to', () => {
+    const first = { tokens: toks('Fighters left Dabiq on Sunday .') };
+    const second = { tokens: toks('Turkish troops entered the town of Dabiq .') };
+    const f = sentenceFeatures(first, documentContext([first, second]));
+    expect(f[2]).toEqual(expect.arrayContaining(['dn=<left', 'dn=<of', 'dn=>on', 'dn=>.']));
+    expect(f[1]!.some((x) => x.startsWith('dn='))).toBe(false);
+  });
 });
 
 describe('sentenceFeatures', () => {

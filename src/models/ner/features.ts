@@ -27,7 +27,15 @@ export interface DocumentContext {
   capitalised: ReadonlySet<string>;
   /** lower-cased words the document writes in lower case */
   lowercase: ReadonlySet<string>;
+  /**
+   * for each lower-cased word the document writes with a capital outside a headline, the words
+   * next to it anywhere in the document ("<in", ">said"), the first NEIGHBOURS of each side
+   */
+  neighbours: ReadonlyMap<string, readonly string[]>;
 }
+
+/** Neighbours kept per side for each capitalised word (documentContext). */
+const NEIGHBOURS = 4;
 
 /**
  * The feature templates, in the order features are emitted. Their list is hashed into the
@@ -40,10 +48,11 @@ export const TEMPLATES = [
   'short-shape|short-shape+1', 'first|short-shape', 'doc-capitalised|short-shape', 'doc-lowercase|short-shape',
   'capitals-sentence|lower', 'capitals-sentence|short-shape', 'capitals-sentence-caseless', 'hyphen-parts',
   'lexicon(gazetteer,geonames,acronyms,names,compromise)', 'lexicon-1', 'lexicon+1',
-  'lexicon|short-shape', 'length',
+  'lexicon|short-shape', 'length', 'doc-neighbours',
 ] as const;
 
 const VERSION_SALT = 'ner-features-3';
+const NONE: readonly string[] = [];
 const FNV_OFFSET = 0x811c9dc5;
 
 /** A hash of the template list: stored in the weights, compared by the loader and the tests. */
@@ -184,6 +193,7 @@ export function capitalsSentence(tokens: readonly { text: string }[]): boolean {
 export function documentContext(sentences: readonly { tokens: readonly { text: string }[] }[]): DocumentContext {
   const capitalised = new Set<string>();
   const lowercase = new Set<string>();
+  const neighbours = new Map<string, string[]>();
   for (const s of sentences) {
     const headline = capitalsSentence(s.tokens);
     s.tokens.forEach((t, i) => {
@@ -193,13 +203,29 @@ export function documentContext(sentences: readonly { tokens: readonly { text: s
         if (/^\p{Ll}/u.test(t.text)) lowercase.add(lower);
         return;
       }
+      if (!headline) addNeighbours(neighbours, lower, s.tokens, i);
       if (headline || i === 0 || t.text === t.text.toUpperCase() && t.text.length > 1) return;
       const prev = s.tokens[i - 1]!.text;
       if (/^["“”'‘’:(\[-]+$/.test(prev)) return;
       capitalised.add(lower);
     });
   }
-  return { capitalised, lowercase };
+  return { capitalised, lowercase, neighbours };
+}
+
+/**
+ * Context aggregation (Ratinov and Roth 2009): a capitalised word's neighbours wherever the
+ * document writes it, so that "Dabiq" read once as "the town of Dabiq" or "in Dabiq" tells its
+ * other mentions what it is. The words on each side, first seen first, NEIGHBOURS at most.
+ */
+function addNeighbours(neighbours: Map<string, string[]>, lower: string, tokens: readonly { text: string }[], i: number): void {
+  let list = neighbours.get(lower);
+  if (!list) neighbours.set(lower, (list = []));
+  const left = `<${i > 0 ? normalizeWord(tokens[i - 1]!.text) : ''}`;
+  const right = `>${i + 1 < tokens.length ? normalizeWord(tokens[i + 1]!.text) : ''}`;
+  const count = (side: string) => list!.reduce((n, x) => n + (x[0] === side ? 1 : 0), 0);
+  if (!list.includes(left) && count('<') < NEIGHBOURS) list.push(left);
+  if (!list.includes(right) && count('>') < NEIGHBOURS) list.push(right);
 }
 
 /** Where the features of one token go: as strings (tests, inspection) or as hashes (the model). */
@@ -274,6 +300,7 @@ function contextFeatures(sink: Sink, toks: readonly FeatureToken[], lower: reado
   if (hasLetter(t.text)) {
     if (doc.capitalised.has(w)) sink.add('dc|', ss);
     if (doc.lowercase.has(w)) sink.add('dl|', ss);
+    if (!headline && startsWithCapital(t.text)) for (const x of doc.neighbours.get(w) ?? NONE) sink.add('dn=', x);
   }
   if (headline) {
     sink.add('hl|', w);
