@@ -33,6 +33,20 @@ describe('places: cues make places whatever the gazetteer knows', () => {
     expect(place(r, 'Zolotarivka')?.kb).toMatchObject({ resolved: false, admin1: 'Luhansk Oblast', admin1Code: 'UA.14', precision: 'admin1', geo_precision: 3 });
   });
 
+  it('reads datelines in capitals, but not section headings or headlines in capitals', () => {
+    // a dateline before a dash, written by the paper in capitals
+    expect(['GPE', 'LOC']).toContain(place(run('MILLBROOK — Two men were wounded in a shooting on Friday night, police said.'), 'MILLBROOK')?.type);
+    // a section heading before a hyphen, and a headline that capitalises every word after "IN"
+    const heading = run('CRICKET - KENYA WIN IN INDOOR SERIES FINAL .\nKenya won the final on Sunday.');
+    expect(heading.entities.filter((e) => e.type === 'GPE' || e.type === 'LOC').map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/cricket|indoor series/i)]));
+  });
+
+  it('does not make a player a place because the country he plays for follows his name', () => {
+    const r = run('In the second round, Tomas Varga (Slovakia) beat Marcus Lind (Sweden) 6-3 6-4.');
+    expect(['GPE', 'LOC']).not.toContain(place(r, 'Tomas Varga')?.type);
+    expect(['GPE', 'LOC']).not.toContain(place(r, 'Marcus Lind')?.type);
+  });
+
   it('does not take a person for a place after "in"', () => {
     const r = run('The decision was taken by Prime Minister Haider al-Abadi in Baghdad on Monday.');
     expect(['GPE', 'LOC']).not.toContain(place(r, 'Haider al-Abadi')?.type);

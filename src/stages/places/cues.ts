@@ -105,6 +105,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
   const found: CuedPlace[] = [];
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
+    const shouting = !/\p{Ll}/u.test(text);
     let listOf: CuedPlace | null = null; // the cued place a list continues
     let listEnd = -1;
     for (const m of text.matchAll(NAME)) {
@@ -129,19 +130,27 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const inList = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from));
       const weak = cues.weakBefore.test(before);
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
-      const dateline = ALL_CAPS.test(name) && /^\s*(?:,|\(|—|–|--|-\s)/.test(after) && (from === s.start || /(?:^|[.|·•]\s*)$/.test(before));
-      const lookup = dateline ? name.toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase()) : name;
+      // (before a hyphen, only a place the gazetteer knows well: "CRICKET - ENGLAND WIN" is a section heading)
+      const capitals = ALL_CAPS.test(name) && /^\s*(?:,|\(|—|–|--|-\s)/.test(after) && (from === s.start || /(?:^|[.|·•]\s*)$/.test(before));
+      const lookup = capitals ? name.toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase()) : name;
+      const dateline = capitals && (/^\s*(?:,|\(|—|–|--)/.test(after) || tests.isKnownPlace(lookup));
       // "Paris, Texas": a region's name after a name and a comma
       const regionOfPrevious = /\p{L}\s*,\s*$/u.test(before) && tests.isRegion(name);
       let strength: CuedPlace['strength'] | null = strong || kindAfter || realRegion || regionOfPrevious || dateline ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
       const firstWord = firstOf(name);
-      if (strength !== 'strong' && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
+      // a region after a name ("Peter Nicol (Scotland)") says where a place is, but also whom a person plays for
+      const spoken = !!(strong || kindAfter || dateline); // the words of the text say it is a place
+      if (!spoken && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
+      // a headline in capitals capitalises every word: "IN WORLD CUP QUALIFIER" names no place
+      if (strength === 'weak' && shouting) strength = null;
       // no cue: a name the gazetteer knows well, not a sentence's first word nor a person's name
       // (a sentence's first word only before a lowercase word: "Fresno police are asking")
       const opening = m.index === 0 && /^\s+\p{Ll}/u.test(after);
       const knownSpot = (m.index! > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
-      if (!strength || tests.taken(from, end, strength === 'strong' || strength === 'known' || (strength === 'weak' && tests.inGazetteer(lookup)))) {
+      // a region after it alone does not take a name of two words from the tagger: "Peter Nicol (Scotland)" is a player
+      const takes = (strength === 'strong' && (spoken || !name.includes(' '))) || strength === 'known' || (strength === 'weak' && tests.inGazetteer(lookup));
+      if (!strength || tests.taken(from, end, takes)) {
         listOf = null;
         continue;
       }
