@@ -4,6 +4,7 @@
 // "Ministry" or "Legion", a name after a title or a role ("spokesman, Dmytro Lykhovii"),
 // first names known to compromise, facilities ("oil depot"). Mentions of one referent
 // become one entity.
+import { SpanIndex } from '../../spans.js';
 import type { Doc, Entity, EntityType, Sentence, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
@@ -171,7 +172,10 @@ function mergeEquipment(doc: Doc, know: Knowledge, found: Candidate[]): Candidat
 
 function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  const taken = (start: number, end: number) => found.some((c) => c.start < end && c.end > start && c.type !== 'NORP' && c.kind !== 'demonym');
+  const spans = new SpanIndex(found); // a facility word asks what it touches: a long text has thousands of candidates
+  const taken = (start: number, end: number) => spans.overlapping(start, end).some((c) => c.type !== 'NORP' && c.kind !== 'demonym');
+  const owners = new Map<number, Candidate>(); // countries and demonyms by the offset they end at
+  for (const c of found) if ((c.kind === 'demonym' || c.kind === 'country') && !owners.has(c.end)) owners.set(c.end, c);
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const toks = doc.tokens.slice(s.firstToken, s.endToken);
@@ -182,7 +186,7 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
       while (j > 0 && know.facilityModifiers.has(toks[j - 1]!.lower)) j--;
       if (j === i && !know.facilityHeadsAlone.some((h) => head.lower.startsWith(h))) continue;
       // "Russian oil facilities": the owner's name belongs to the facility
-      const owner = found.find((c) => (c.kind === 'demonym' || c.kind === 'country') && c.end === toks[j]!.start - 1 && doc.text[c.end] === ' ');
+      const owner = doc.text[toks[j]!.start - 1] === ' ' ? owners.get(toks[j]!.start - 1) : undefined;
       const start = owner ? owner.start : toks[j]!.start;
       if (taken(start, head.end)) continue;
       const text = doc.text.slice(start, head.end);

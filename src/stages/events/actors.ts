@@ -5,6 +5,7 @@
 // them ("Russian soldiers" → RUS). "These groups", "the militants", "they" take the coding
 // of the actor they refer back to.
 import type { Doc, Entity, Event, EventArg } from '../../doc.js';
+import { SpanIndex } from '../../spans.js';
 
 export interface ActorCode {
   country?: string;
@@ -17,16 +18,20 @@ const ANAPHORA = /^(these|those|the|such)\s+(\w+\s+)?(groups?|militants?|rebels?
 
 /** Codes each agent and target; `sectors` (cues.json) give a description's sector by its words, tried in order. */
 export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[RegExp, string]>): void {
-  const entity = (id: string | null) => (id ? doc.entities.find((e) => e.id === id) : undefined);
+  const byId = new Map<string, Entity>();
+  for (const e of doc.entities) if (!byId.has(e.id)) byId.set(e.id, e);
+  const entity = (id: string | null) => (id ? byId.get(id) : undefined);
+  // the mentions of nationalities, places and organisations, found by span (an incident of a long text has thousands of arguments)
+  const inside = new SpanIndex(doc.entities.filter((e) => CODED.has(e.type)).flatMap((e) => e.mentions.map((m) => ({ e, start: m.start, end: m.end }))));
   const seen: Array<{ arg: EventArg; code: ActorCode }> = [];
   for (const event of events) {
     for (const arg of event.args) {
       if (arg.role !== 'agent' && arg.role !== 'target') continue;
-      let code = codeOf(doc, arg, entity(arg.ref), sectors);
+      let code = codeOf(inside, arg, entity(arg.ref), sectors);
       // "these groups launched coordinated raids": the groups named before
       if (ANAPHORA.test(arg.text.trim())) {
         const head = arg.text.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
-        const antecedent = [...seen].reverse().find((s) => s.arg.role === 'agent' && s.arg.text !== arg.text && (s.arg.text.toLowerCase().includes(head) || s.code.sector === code.sector || !code.sector));
+        const antecedent = findLast(seen, (s) => s.arg.role === 'agent' && s.arg.text !== arg.text && (s.arg.text.toLowerCase().includes(head) || s.code.sector === code.sector || !code.sector));
         if (antecedent) {
           code = { ...antecedent.code, refersTo: antecedent.arg.text };
           if (!arg.ref && antecedent.arg.ref) arg.ref = antecedent.arg.ref;
@@ -38,7 +43,15 @@ export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[Re
   }
 }
 
-function codeOf(doc: Doc, arg: EventArg, named: Entity | undefined, sectors: ReadonlyArray<[RegExp, string]>): ActorCode {
+/** The entity types whose mentions inside a description give its country. */
+const CODED = new Set(['NORP', 'GPE', 'ORG', 'ARMED_GROUP']);
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
+  return undefined;
+}
+
+function codeOf(inside: SpanIndex<{ e: Entity; start: number; end: number }>, arg: EventArg, named: Entity | undefined, sectors: ReadonlyArray<[RegExp, string]>): ActorCode {
   const code: ActorCode = {};
   const kb = named?.kb ?? {};
   if (named && named.type !== 'DATE' && named.type !== 'EQUIPMENT') {
@@ -49,14 +62,8 @@ function codeOf(doc: Doc, arg: EventArg, named: Entity | undefined, sectors: Rea
   }
   // a nationality or a country inside a description: "Russian soldiers", "Israel's army"
   if (!code.country) {
-    for (const e of doc.entities) {
-      if (e.type !== 'NORP' && e.type !== 'GPE' && e.type !== 'ORG' && e.type !== 'ARMED_GROUP') continue;
-      if (!e.mentions.some((m) => m.start >= arg.start && m.end <= arg.end)) continue;
-      if (typeof e.kb?.country === 'string') {
-        code.country = e.kb.country;
-        break;
-      }
-    }
+    const within = inside.overlapping(arg.start, arg.end).find(({ e, start, end }) => start >= arg.start && end <= arg.end && typeof e.kb?.country === 'string');
+    if (within) code.country = within.e.kb!.country as string;
   }
   if (!code.sector && (!named || named.type === 'NORP' || named.type === 'EQUIPMENT' || (named.kb as { description?: boolean } | undefined)?.description)) {
     const text = arg.text.toLowerCase();

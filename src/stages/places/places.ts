@@ -15,6 +15,7 @@ import { foldName, regionCore } from '../../text.js';
 import { withNearbyMemo, type GeoIndex, type GeoPlace } from './geonames.js';
 import { candidates, choose, inNamedRegion, isProminent, WELL_KNOWN, type Front, type PlaceEvidence } from './resolver.js';
 import { looseKey } from './translit.js';
+import { SpanIndex } from '../../spans.js';
 
 export interface PlaceTests {
   isCommonWord(word: string): boolean;
@@ -122,8 +123,10 @@ function settleRegion(ctx: Resolver, entity: Entity): void {
 /** Names where the text says a place is, as GPE entities yet to be resolved. */
 function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const { doc } = ctx;
-  const spans = doc.entities.flatMap((e) => e.mentions.map((m) => ({ e, m })));
-  const overlapping = (start: number, end: number) => spans.filter(({ m }) => m.start < end && m.end > start);
+  const spans = doc.entities.flatMap((e) => e.mentions.map((m) => ({ e, m, start: m.start, end: m.end })));
+  const index = new SpanIndex(spans); // each cued name asks what it overlaps: a long text has thousands
+  const overlapping = (start: number, end: number) => index.overlapping(start, end);
+  const regionMentions = new Set(doc.entities.filter((e) => e.kb?.kind === 'country' || e.kb?.kind === 'admin1').flatMap((e) => e.mentions.map((m) => m.text)));
   const cued = new Map<Entity, CuedPlace[]>();
   const countries = articleCountries(ctx);
   const found = cuedPlaces(doc, {
@@ -133,7 +136,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
-    isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
+    isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || regionMentions.has(name),
   }, ctx.cues);
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
   for (const { e, m } of spans) {
