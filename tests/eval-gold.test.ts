@@ -98,6 +98,16 @@ describe('CoNLL BIO', () => {
     expect(set.docs[0]!.entities!.map(slice(set, 0))).toEqual(['Joe Biden', 'Xi Jinping', 'San Francisco']);
   });
 
+  it('cuts a copy without -DOCSTART- before each story, whose headline its dateline follows', () => {
+    const story = (headline: string, place: string, body: string) =>
+      `${headline.split(' ').map((w) => `${w} O`).join('\n')}\n\n${place} B-LOC\n2024-03-16 O\n\n${body.split(' ').map((w) => `${w} O`).join('\n')}\n\n`;
+    const text = story('FLOODS CUT ROADS', 'DHAKA', 'Floods cut two roads .') + story('TALKS END', 'GENEVA', 'Talks ended on Friday .');
+    const set = readGold(file('stories.txt', text), 'conll');
+    expect(set.docs.map((d) => d.text)).toEqual(['FLOODS CUT ROADS\nDHAKA 2024-03-16\nFloods cut two roads .', 'TALKS END\nGENEVA 2024-03-16\nTalks ended on Friday .']);
+    expect(set.docs[1]!.where).toMatch(/stories\.txt:14$/);
+    expect(set.docs[1]!.entities!.map(slice(set, 1))).toEqual(['GENEVA']);
+  });
+
   it('names the line of a bad tag or a line without a tag', () => {
     let e = failure(() => readGold(file('bad-tag.conll', 'Peace O\nTalks X-ORG\n')));
     expect(e.where).toMatch(/bad-tag\.conll:2$/);

@@ -1,6 +1,9 @@
 // CoNLL BIO named-entity gold: one "token TAG" per line, or CoNLL-2003's four columns
 // "token POS CHUNK TAG" (the first column is the token, the last the tag); a blank line between
-// sentences; "-DOCSTART-" lines start documents (without them the file is one document).
+// sentences; "-DOCSTART-" lines start documents. A copy without them (as some releases of
+// CoNLL-2003 are) is cut before each Reuters story's headline, which its dateline follows
+// ("LONDON 1996-08-30"), so that a story is scored as the article it is, not as part of one
+// text of fifty thousand words.
 // Tags are O, B-X and I-X with X one of PER, ORG, LOC, MISC; IOB1 (a span opened by I-, B- only
 // between two touching spans of one type) is read as well as IOB2.
 //
@@ -50,9 +53,12 @@ export function readConll(path: string, text: string): GoldSet {
     doc = null;
   };
 
-  text.split(/\r?\n/).forEach((raw, i) => {
+  const lines = text.split(/\r?\n/);
+  const storyStarts = lines.some((l) => l.trimStart().startsWith('-DOCSTART-')) ? new Set<number>() : headlineLines(lines);
+  lines.forEach((raw, i) => {
     const line = i + 1;
     const fields = raw.trim().split(/\s+/).filter(Boolean);
+    if (storyStarts.has(i)) finish();
     if (fields.length === 0) {
       if (doc) {
         close(doc);
@@ -93,4 +99,27 @@ export function readConll(path: string, text: string): GoldSet {
   finish();
   if (docs.length === 0) throw new InputError(path, 'the file holds no tokens');
   return { path, format: 'conll', entityScheme: 'conll', docs };
+}
+
+const DATELINE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The first line of each story's headline after the first story: the sentence before a dateline sentence (or the dateline itself after another). */
+function headlineLines(lines: readonly string[]): Set<number> {
+  const sentences: Array<{ first: number; tokens: string[] }> = [];
+  let current: { first: number; tokens: string[] } | null = null;
+  lines.forEach((raw, i) => {
+    const token = raw.trim().split(/\s+/)[0];
+    if (!token) current = null;
+    else (current ??= sentences[sentences.push({ first: i, tokens: [] }) - 1]!).tokens.push(token);
+  });
+  const isDateline = (k: number) => sentences[k]!.tokens.length <= 8 && DATELINE.test(sentences[k]!.tokens[sentences[k]!.tokens.length - 1]!);
+  const starts = new Set<number>();
+  let last = 0;
+  sentences.forEach((_, k) => {
+    if (!isDateline(k)) return;
+    const start = k > 0 && !isDateline(k - 1) ? k - 1 : k;
+    if (start > last) starts.add(sentences[start]!.first);
+    last = Math.max(last, start);
+  });
+  return starts;
 }
