@@ -48,6 +48,8 @@ const WORD = String.raw`(?:(?:al|el|as|ash|ad|an|ar|at|az|ed|ez|es)[-‐])?\p{Lu
 const NAME = new RegExp(String.raw`${WORD}(?:\s(?:(?:al|el|ez|es|ed|an|as|ash|ad|ar|at|az|de|del|la|le|du)[-‐\s])?${WORD}){0,3}`, 'gu');
 /** "10 km north of", "south-east of": compass phrases, grammar rather than knowledge */
 const COMPASS = String.raw`(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of`;
+/** "northern Syria", "eastern Ukraine": the part of a region or country a place lies in */
+const QUARTER = String.raw`(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)`;
 /** "Scott C. Dayton", "Haider al-Abadi": an initial or a first name before the name makes it a person's */
 const INITIAL_BEFORE = /(?:^|\s)\p{Lu}\.\s*$/u;
 /** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence) */
@@ -89,7 +91,7 @@ export function placeCuePatterns(words: PlaceWords): PlaceCuePatterns {
     weakBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|through|via|${phrases(words.placeVerbs)})\s+(?:the\s+)?$`, 'iu'),
     kindAfter: new RegExp(String.raw`^\s+(${kinds})\b`, 'iu'),
     regionAfter: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*)(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)`, 'u'),
-    regionGap: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)$`, 'i'),
+    regionGap: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)(?:${QUARTER}\s+)?$`, 'i'),
     regionWord: new RegExp(String.raw`^\s*(${alternation(words.regionWords)})s?\b`, 'i'),
     regionsAfter: new RegExp(String.raw`^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(${alternation(words.regionWords)})s\b`, 'iu'),
     nameWords: new Set(words.nameWords.map((w) => w.toLowerCase())),

@@ -101,14 +101,26 @@ function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefin
   return ctx.codes.get(key);
 }
 
-/** A place the tagger found that is a first-level region's name and no large city's ("Texas"): the region. */
+/**
+ * A place the tagger found that is a first-level region: a region's name and no large city's
+ * ("Texas", "Al Anbar"); a region's name after a place and a comma, whatever city shares it
+ * ("Woodbridge, Virginia"); a region's postal abbreviation there ("DeSoto, MO").
+ */
 function taggedRegion(ctx: Resolver, entity: Entity): void {
-  const codes = ctx.geo.admin1ByName.get(regionCore(entity.name)) ?? [];
-  if (codes.length !== 1 || ctx.geo.places(foldName(entity.name)).some(isProminent)) return;
-  const code = codes[0]!;
+  const short = new Set(entity.mentions.map((m) => abbreviated(ctx, m.start, m.end)));
+  const byName = ctx.geo.admin1Codes(entity.name);
+  const code = short.size === 1 && !short.has(undefined) ? [...short][0]! : byName.length === 1 ? byName[0]! : undefined;
+  if (!code) return;
+  if (code === byName[0] && ctx.geo.places(foldName(entity.name)).some(isProminent) && !entity.mentions.some((m) => afterPlaceAndComma(ctx, m))) return;
   const name = ctx.geo.admin1.get(code)!;
   const country = ctx.iso3.get(code.slice(0, 2));
   entity.kb = { kind: 'admin1', ...(country ? { country } : {}), iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'gazetteer' };
+}
+
+/** does the mention follow another place's name and a comma ("Woodbridge, Virginia")? */
+function afterPlaceAndComma(ctx: Resolver, mention: Mention): boolean {
+  const { doc } = ctx;
+  return doc.entities.some((e) => isPlace(e) && e.mentions.some((m) => m.end <= mention.start && /^\s*,\s*$/.test(doc.text.slice(m.end, mention.start))));
 }
 
 function settleRegion(ctx: Resolver, entity: Entity): void {
@@ -133,7 +145,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
-    isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
+    isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1Codes(name).length > 0 || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
   }, ctx.cues);
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
   for (const { e, m } of spans) {
@@ -156,7 +168,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     const short = abbreviated(ctx, place.start, place.end);
     const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace || short;
     if (regionish) {
-      const codes = short ? [short] : ctx.geo.admin1ByName.get(regionCore(place.text)) ?? [];
+      const codes = short ? [short] : ctx.geo.admin1Codes(place.text);
       if (codes.length) {
         const end = suffix ? place.end + suffix[0].length : short && doc.text[place.end] === '.' ? place.end + 1 : place.end;
         const code = codes[0]!;

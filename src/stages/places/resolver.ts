@@ -49,7 +49,8 @@ export function candidates(geo: GeoIndex, names: readonly string[], countries: I
   for (const country of new Set(countries)) {
     for (const n of names) {
       const key = looseKey(n);
-      if (key.replace(/@/g, '').length < 3) continue; // "Ira" and "Aro" are not spellings of one name
+      // "Ira" and "Aro" are not spellings of one name; "Ayn Issa" and "Ayn Isa" are (a word's end counts)
+      if (key.replace(/^@|@$/g, '').length < 3) continue;
       for (const p of geo.placesLoose(key, country)) if (!exact.has(id(p))) loose.set(id(p), p);
     }
   }

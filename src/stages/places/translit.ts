@@ -29,11 +29,13 @@ function endsInVowel(s: string, end: number): boolean {
  * The loose key of a place name: "Mykhaylivka", "Mykhailivka" and "Mikhailovka" give one key,
  * as do "Zaporizhia", "Zaporizhzhia" and "Zaporozhye", "Kamyanka", "Kam'yanka" and "Kamianka",
  * "Luhanske" and "Luganskoye", "Zelenyi" and "Zeleniy"; "Luhansk" and "Luhanske" do not (a
- * word that ends in a vowel is marked so).
+ * word that ends in a vowel is marked so); "Ash Shaddadah" and "Al Shadaddi" do.
  */
 export function looseKey(name: string): string {
   let s = foldName(name);
   if (QUOTES.test(s)) s = s.replace(QUOTES_ALL, '');
+  // the Arabic article takes the sound of a sun letter after it: "Ash Shaddadah" is "Al Shaddadah"
+  if (ARABIC_ARTICLE.test(s)) s = `al ${withoutArticle(s)}`;
   let key = '';
   let last = '';
   let wordStart = true;
@@ -75,6 +77,15 @@ export function looseKey(name: string): string {
   if (s.length && endsInVowel(s, s.length) && last !== '@') key += '@';
   return key;
 }
+/**
+ * A folded name without the Arabic article that begins it ("al anbar", "ar raqqah", "ash
+ * shaddadah" → "anbar", "raqqah", "shaddadah"): English news writes the article in several
+ * ways (al-, el-, ar-, ash-), or leaves it out.
+ */
+export function withoutArticle(folded: string): string {
+  return folded.replace(ARABIC_ARTICLE, '');
+}
+const ARABIC_ARTICLE = /^(?:al|el|as|ash|ad|adh|ar|an|at|ath|az)\s+(?=\S)/;
 const QUOTES = /['’ʼʹ`"]/;
 const QUOTES_ALL = /['’ʼʹ`"]/g;
 /** the sound of a letter followed by "h" */
