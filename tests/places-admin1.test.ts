@@ -4,7 +4,7 @@
 // differ in the article or in doubled letters, and "in northern Syria".
 import { describe, expect, it } from 'vitest';
 import type { DocumentRecord, Entity } from '../src/index.js';
-import { looseKey } from '../src/stages/places/translit.js';
+import { looseKey, vowelGroups } from '../src/stages/places/translit.js';
 import { pipeline } from './helpers.js';
 
 const run = (text: string) => pipeline().process({ text, published: '2024-03-16' });
@@ -43,5 +43,53 @@ describe('places: Arabic names spelt otherwise', () => {
     ['Shelling was reported in Ain Issa in northern Syria.', 'Ain Issa', 'SY.04'],
   ])('%s', (text, name, admin1) => {
     expect(place(run(text), name)?.kb).toMatchObject({ resolved: true, admin1Code: admin1 });
+  });
+});
+
+describe('places: names listed with places are places', () => {
+  it('continues a list that a known city begins ("Idlib and Saraqib")', () => {
+    const r = run('Government aircraft bombed Idlib and Saraqib on Tuesday.');
+    expect(place(r, 'Saraqib')?.kb).toMatchObject({ resolved: true, admin1Code: 'SY.12' });
+  });
+
+  it('takes every mention of a name the tagger guessed, once a list makes it a place', () => {
+    const r = run('Insurgents fled Kansafra on Monday. Troops then shelled Idlib and Kansafra.');
+    expect(place(r, 'Kansafra')?.mentions).toHaveLength(2);
+    expect(r.entities.some((e) => e.type === 'PERSON' && e.name === 'Kansafra')).toBe(false);
+  });
+
+  it('reads a part of a town before its name ("in Southeast Fresno") as the town', () => {
+    const r = run('A man was shot in Southeast Fresno on Monday.');
+    expect(place(r, 'Southeast Fresno')?.kb).toMatchObject({ resolved: true, admin1Code: 'US.CA' });
+  });
+});
+
+describe('places: the region of a village no gazetteer lists, from the places around it', () => {
+  it('takes the region of the towns it is listed with', () => {
+    // Kansafra and Maarzita are villages of Idlib governorate, as Ariha is a town of it
+    const r = run('In Syria, regime helicopters dropped barrel bombs on Kansafra, Ariha and Maarzita.');
+    for (const name of ['Kansafra', 'Maarzita']) {
+      expect(place(r, name)?.kb).toMatchObject({ resolved: false, admin1Code: 'SY.12', precision: 'admin1', geo_precision: 3 });
+    }
+  });
+
+  it('takes the region the article is about', () => {
+    // Barwana is a town of Anbar, by Haditha
+    const r = run('Iraqi forces retook Fallujah on Monday. Fighters withdrew toward Ramadi. Tribal fighters later entered the town of Barwana.');
+    expect(place(r, 'Barwana')?.kb).toMatchObject({ resolved: false, admin1Code: 'IQ.01', precision: 'admin1' });
+  });
+
+  it('does not take the region of a capital, which stands for its government', () => {
+    const r = run('The ministry in Baghdad said troops entered the town of Barwana.');
+    expect(place(r, 'Barwana')?.kb?.admin1Code).toBeUndefined();
+  });
+});
+
+describe('places: loose spellings of large cities', () => {
+  it('meets a large city by a spelling with as many vowels, not by one with more', () => {
+    expect(vowelGroups('Dayr az Zayr')).toBe(vowelGroups('Deir ez-Zor'));
+    expect(vowelGroups('Mykhaylivka')).toBe(vowelGroups('Mikhailovka'));
+    expect(vowelGroups('Karabilah')).not.toBe(vowelGroups('Karbala'));
+    expect(looseKey('Jisr al-Shughur')).toBe(looseKey('Jisr ash Shughūr'));
   });
 });

@@ -40,6 +40,8 @@ export interface CueTests {
   isKnownPlace(name: string): boolean;
   /** is this the name of a first-level region or a country ("South Dakota", "Donetsk", "Syria")? */
   isRegion(name: string): boolean;
+  /** is [start, end) a mention of a place found already ("Aleppo" in "attacks on Aleppo and Daraya")? */
+  isPlaceAt(start: number, end: number): boolean;
 }
 
 /** one word of a name: "Kamyanka", "Kam'yanka", "Novo-Oleksandrivka", "al-Hol", "Rostov-on-Don" */
@@ -128,7 +130,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const region = cues.regionAfter.exec(after);
       const regionAfter = !!region && m.index! > 0;
       const realRegion = regionAfter && tests.isRegion(region![1]!);
-      const inList = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from));
+      const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from));
       const weak = cues.weakBefore.test(before);
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
       const dateline = ALL_CAPS.test(name) && /^\s*(?:,|\(|—|–|--|-\s)/.test(after) && (from === s.start || /(?:^|[.|·•]\s*)$/.test(before));
@@ -143,7 +145,14 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const opening = m.index === 0 && /^\s+\p{Ll}/u.test(after);
       const knownSpot = (m.index! > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
-      if (!strength || tests.taken(from, end, strength === 'strong' || strength === 'known' || (strength === 'weak' && tests.inGazetteer(lookup)))) {
+      if (tests.isPlaceAt(from, end)) {
+        // a place found already begins a list as a cue would ("attacks on Aleppo and Daraya")
+        listOf = { start: from, end, text: name, strength: strength === 'strong' ? 'strong' : 'weak', kind: null, near: !!strong?.[1] };
+        listEnd = end;
+        continue;
+      }
+      const coordinated = inList && closesList(doc.text.slice(listEnd, from), after);
+      if (!strength || tests.taken(from, end, strength === 'strong' || strength === 'known' || coordinated || (strength === 'weak' && tests.inGazetteer(lookup)))) {
         listOf = null;
         continue;
       }
@@ -175,5 +184,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
   }
   return found;
 }
+
+/** "Qamenas, Sarmin and Talamenes": a name coordinated with places is one, whatever the tagger guessed */
+const closesList = (gap: string, after: string) => /\s(?:and|or)\s+$/.test(gap) || /^\s*,?\s+(?:and|or)\s+\p{Lu}/u.test(after);
 
 const firstOf = (name: string) => name.split(/[\s-]/)[0]!;

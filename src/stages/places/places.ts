@@ -49,11 +49,13 @@ export function placesStage(pipeline: PipelineContext): Stage {
       geo ??= withNearbyMemo(pipeline.geo);
       const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations, cues };
       const cued = addCuedPlaces(ctx);
+      guessedNamesakes(ctx);
       for (const entity of doc.entities) if (isPlace(entity) && entity.kb === undefined) taggedRegion(ctx, entity);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
       citiesNamedLikeTheirRegion(ctx, evidence);
       resolveAll(ctx, evidence, cued);
+      for (const entity of doc.entities) if (unplaced(entity)) regionFromNeighbours(ctx, entity);
       for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') precision(doc, entity, cues);
       doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
     },
@@ -85,6 +87,7 @@ function abbreviated(ctx: Resolver, start: number, end: number): string | undefi
   return (dotted && /^[A-Z][a-z]/.test(word)) || (/^[A-Z]{2}$/.test(word) && /^(\s*[,.;:)(—–-]|\s*$)/.test(after)) ? code : undefined;
 }
 
+const firstWord = (name: string) => name.split(/[\s-]/)[0]!;
 const isPlace = (e: Entity) => e.type === 'GPE' || e.type === 'LOC';
 const kindOf = (e: Entity) => e.kb?.kind as string | undefined;
 
@@ -143,8 +146,10 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     isPersonName: ctx.tests.isPersonName,
     // a cued place takes a mention from a name the tagger typed without any lexicon's facts, and from a one-mention person
     taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
-    inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0,
+    // "in Southwest Philadelphia": a part of a town the gazetteer knows
+    inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0 || ctx.geo.places(foldName(PART_OF.exec(name)?.[2] ?? '-')).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
+    isPlaceAt: (start, end) => overlapping(start, end).some(({ e, m }) => isPlace(e) && m.start === start && m.end === end),
     isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1Codes(name).length > 0 || ctx.iso2.has(name) || [...doc.entities].some((e) => (e.kb?.kind === 'country' || e.kb?.kind === 'admin1') && e.mentions.some((m) => m.text === name)),
   }, ctx.cues);
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
@@ -154,10 +159,14 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     if (ctx.cues.nearBefore.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
   }
   const byName = new Map<string, Entity>();
-  // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's
+  // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's;
+  // nor is a name the tagger guessed and no name list knows, in any of its mentions ("fled
+  // Karabilah", "the assault on Husaybah and Karabilah"): one referent per name
   for (const place of found) {
     for (const { e, m } of overlapping(place.start, place.end)) {
-      if (!isPlace(e) && (e.type === 'PERSON' || e.kb === undefined)) e.mentions = e.mentions.filter((x) => x !== m);
+      if (isPlace(e) || !(e.type === 'PERSON' || e.kb === undefined)) continue;
+      const guessed = e.kb === undefined && m.text === place.text && !ctx.tests.isPersonName(firstWord(m.text));
+      e.mentions = e.mentions.filter((x) => x !== m && !(guessed && x.text === m.text));
     }
   }
   for (const place of found) {
@@ -220,6 +229,26 @@ function sameNameElsewhere(doc: Doc, places: Entity[]): void {
       entity.mentions.sort((a, b) => a.start - b.start);
     }
   }
+}
+
+/**
+ * A name the tagger guessed a person or an organisation ("Insurgents fled Kansafra") that no
+ * name list knows, where the text names a place so elsewhere ("shelled Idlib and Kansafra"): the
+ * place, one referent per name in a document.
+ */
+function guessedNamesakes(ctx: Resolver): void {
+  const { doc, tests } = ctx;
+  const placeByText = new Map<string, Entity>();
+  for (const e of doc.entities) if (isPlace(e)) for (const m of e.mentions) placeByText.set(m.text, e);
+  for (const e of doc.entities) {
+    if (isPlace(e) || e.kb !== undefined || (e.type !== 'PERSON' && e.type !== 'ORG')) continue;
+    const place = placeByText.get(e.name);
+    if (!place || !e.mentions.every((m) => m.text === e.name) || tests.isPersonName(firstWord(e.name)) || tests.isCommonWord(e.name.toLowerCase())) continue;
+    place.mentions.push(...e.mentions);
+    place.mentions.sort((a, b) => a.start - b.start);
+    e.mentions = [];
+  }
+  doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
 }
 
 const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 3 : s === 'weak' ? 2 : s === 'known' ? 1 : 0);
@@ -430,6 +459,9 @@ function articleFront(ctx: Resolver): Front {
   return { admin1, points, countries };
 }
 
+/** "Eastern Europe", "Northern Syria", "Southwest Philadelphia": a direction before a place */
+const PART_OF = /^(north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|upper|lower|downtown)\s+(.+)$/i;
+
 /** places named as a part of a town ("Southwest Philadelphia", "East Mosul"): geo_precision 2 */
 const partOf = new WeakSet<Entity>();
 
@@ -439,8 +471,7 @@ function resolveByFront(ctx: Resolver, entity: Entity, front: Front, cues: CuedP
   const strength = kb.cued as CuedPlace['strength'];
   const names = [...new Set([entity.name, ...entity.mentions.map((m) => m.text)])];
   const countries = [...front.countries.keys()];
-  // "Eastern Europe", "Northern Syria", "Southwest Philadelphia": a direction before a place
-  const direction = /^(north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|upper|lower|downtown)\s+(.+)$/i.exec(entity.name);
+  const direction = PART_OF.exec(entity.name);
   let found = candidates(ctx.geo, names, countries);
   if (direction && !found.exact.length && !found.loose.length) {
     found = candidates(ctx.geo, [direction[2]!], countries);
@@ -466,6 +497,67 @@ function resolveByFront(ctx: Resolver, entity: Entity, front: Front, cues: CuedP
   } else {
     unresolved(ctx, entity, 'not in the gazetteer', undefined, known === 'city' ? 'city' : undefined);
   }
+}
+
+/** an unresolved settlement the text names no region with */
+const unplaced = (e: Entity) => isPlace(e) && e.kb?.resolved === false && e.kb.admin1Code === undefined && SETTLEMENT_KINDS.has(e.kb.kind as string);
+
+/**
+ * The region of a settlement no gazetteer here lists, from the places around it: the one region
+ * of the resolved places it is listed with ("Qamenas, Sarmin and Talamenes"), else the region
+ * that at least two thirds of the article's resolved places lie in (a report on Anbar's towns).
+ * National capitals do not count: they stand for governments ("Baghdad said"). The place stays
+ * unresolved, with precision admin1.
+ */
+function regionFromNeighbours(ctx: Resolver, entity: Entity): void {
+  const listed = new Set(entity.mentions.flatMap((m) => listedWith(ctx, m)).map(regionOf));
+  // the article's region only for a name the text gives as a settlement, not for a LOC (streets, valleys, a mistyped person)
+  const article = entity.type === 'GPE' ? articleRegion(ctx) : undefined;
+  const code = listed.size === 1 && !listed.has(undefined) ? [...listed][0]! : listed.size === 0 ? article : undefined;
+  if (!code || (typeof entity.kb!.iso2 === 'string' && entity.kb!.iso2 !== code.slice(0, 2))) return;
+  const reason = `${entity.kb!.reason as string}; region of the places ${listed.size ? 'listed with it' : 'the article names'}`;
+  unresolved(ctx, entity, reason, { admin1Code: code, iso2: code.slice(0, 2) });
+}
+
+const regionOf = (e: Entity) => (e.kb?.resolved === true && typeof e.kb.admin1Code === 'string' ? e.kb.admin1Code : undefined);
+
+/**
+ * The other settlements of a list the mention stands in ("A, B and C", "A and B"): a run of
+ * place names joined by commas that "and" or "or" closes ("Town, Region" is no list).
+ */
+function listedWith(ctx: Resolver, mention: Mention): Entity[] {
+  const { doc } = ctx;
+  const spots = doc.entities.filter(isPlace).flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((a, b) => a.m.start - b.m.start);
+  const gap = (a: Mention, b: Mention) => doc.text.slice(a.end, b.start);
+  const at = spots.findIndex((s) => s.m === mention);
+  let first = at;
+  let last = at;
+  while (first > 0 && LIST_GAP.test(gap(spots[first - 1]!.m, spots[first]!.m))) first--;
+  while (last + 1 < spots.length && LIST_GAP.test(gap(spots[last]!.m, spots[last + 1]!.m))) last++;
+  const run = spots.slice(first, last + 1);
+  if (!run.some((s, k) => k > 0 && /\s(?:and|or)\s+$/.test(gap(run[k - 1]!.m, s.m)))) return [];
+  return run.filter((s) => s.m !== mention && SETTLEMENT_KINDS.has(kindOf(s.e) as string) && s.e.kb?.resolved === true).map((s) => s.e);
+}
+const LIST_GAP = /^\s*(?:,|,?\s+and|,?\s+or)\s+$/;
+
+/** the region at least two thirds of the article's resolved places (not its capitals) lie in, by mentions */
+function articleRegion(ctx: Resolver): string | undefined {
+  const counts = new Map<string, number>();
+  let all = 0;
+  for (const e of ctx.doc.entities) {
+    const code = isPlace(e) && kindOf(e) !== 'country' ? regionOf(e) : undefined;
+    if (!code || isCapital(ctx, e)) continue;
+    counts.set(code, (counts.get(code) ?? 0) + e.mentions.length);
+    all += e.mentions.length;
+  }
+  const [code, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  // and in the country the article names most (not Geneva's canton in an article on Syria's talks)
+  const [country] = [...articleFront(ctx).countries].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return code && n! * 3 >= all * 2 && code.startsWith(`${country}.`) ? code : undefined;
+}
+
+function isCapital(ctx: Resolver, e: Entity): boolean {
+  return typeof e.kb?.geonames === 'number' && ctx.geo.places(foldName(e.name)).some((p) => p.geonames === e.kb!.geonames && p.featureCode === 'PPLC');
 }
 
 function unresolved(ctx: Resolver, entity: Entity, reason: string, evidence?: PlaceEvidence, as?: string): void {
