@@ -93,3 +93,23 @@ describe('places: loose spellings of large cities', () => {
     expect(looseKey('Jisr al-Shughur')).toBe(looseKey('Jisr ash Shughūr'));
   });
 });
+
+describe('places: neighbourhoods and places a sentence describes', () => {
+  it.each([
+    ['A car bomb exploded in the Karrada district of Baghdad on Sunday.', 'Karrada', 'Baghdad', 'IQ.07'],
+    ['Clashes broke out in the Sheikh Maqsoud neighbourhood of Aleppo.', 'Sheikh Maqsoud', 'Aleppo', 'SY.09'],
+    ['A man was shot in the Reseda neighborhood of Los Angeles.', 'Reseda', 'Los Angeles', 'US.CA'],
+  ])('%s', (text, part, town, admin1) => {
+    const r = run(text);
+    expect(place(r, part)?.kb).toMatchObject({ admin1Code: admin1, precision: 'admin1' });
+    // the town stays the town, not its region
+    expect(place(r, town)?.kb).toMatchObject({ kind: 'city', admin1Code: admin1 });
+  });
+
+  it.each([
+    ['Maarzita (Arabic: معرزيتا) is a village in northern Syria.', 'Maarzita'],
+    ['Fighters attacked Kansafra, a village near Ariha, at dawn.', 'Kansafra'],
+  ])('finds the place an apposition describes: %s', (text, name) => {
+    expect(['GPE', 'LOC']).toContain(place(run(text), name)?.type);
+  });
+});

@@ -71,6 +71,8 @@ export interface PlaceCuePatterns {
   weakBefore: RegExp;
   /** "X village": group 1 the kind */
   kindAfter: RegExp;
+  /** "X, a village in", "X (Arabic: …) is a town near": group 1 the kind */
+  kindApposition: RegExp;
   /** ", Donetsk", " (Leningrad Oblast)", ", Kursk oblast": group 1 a region named after the place */
   regionAfter: RegExp;
   /** what joins a place to the region named with it: ", ", " (", " in ", ", in the " */
@@ -79,6 +81,8 @@ export interface PlaceCuePatterns {
   regionWord: RegExp;
   /** "Kursk and Belgorod oblasts": a region word after a list of names */
   regionsAfter: RegExp;
+  /** " district of ", " neighborhood in the ": a part of the town named next */
+  partOfTown: RegExp;
   /** words that may stand in a place's name although they are common English words */
   nameWords: ReadonlySet<string>;
 }
@@ -92,10 +96,12 @@ export function placeCuePatterns(words: PlaceWords): PlaceCuePatterns {
     nearBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:${near})\s+(?:the\s+)?$`, 'iu'),
     weakBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|through|via|${phrases(words.placeVerbs)})\s+(?:the\s+)?$`, 'iu'),
     kindAfter: new RegExp(String.raw`^\s+(${kinds})\b`, 'iu'),
+    kindApposition: new RegExp(String.raw`^\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)an?\s+(?:(?:small|large|frontline|front-line|border|rural|remote)\s+)?(${kinds})\s+(?:in|of|near|on|outside)\b`, 'iu'),
     regionAfter: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*)(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)`, 'u'),
     regionGap: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)(?:${QUARTER}\s+)?$`, 'i'),
     regionWord: new RegExp(String.raw`^\s*(${alternation(words.regionWords)})s?\b`, 'i'),
     regionsAfter: new RegExp(String.raw`^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(${alternation(words.regionWords)})s\b`, 'iu'),
+    partOfTown: new RegExp(String.raw`^\s+(?:${alternation(words.townParts)})s?\s+(?:of|in)\s+(?:the\s+)?$`, 'i'),
     nameWords: new Set(words.nameWords.map((w) => w.toLowerCase())),
   };
 }
@@ -126,7 +132,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
       const after = doc.text.slice(end, Math.min(s.end, end + 40));
       const strong = cues.strongBefore.exec(before);
-      const kindAfter = cues.kindAfter.exec(after);
+      const kindAfter = cues.kindAfter.exec(after) ?? cues.kindApposition.exec(doc.text.slice(end, Math.min(s.end, end + 120)));
       const region = cues.regionAfter.exec(after);
       const regionAfter = !!region && m.index! > 0;
       const realRegion = regionAfter && tests.isRegion(region![1]!);

@@ -271,6 +271,8 @@ interface Named {
   region: Entity;
   mention: Mention;
   evidence: PlaceEvidence;
+  /** the place is a part of that town ("the Karrada district of Baghdad"), which stays the town */
+  town?: boolean;
 }
 
 /**
@@ -290,19 +292,29 @@ function regionEvidence(ctx: Resolver): Map<Entity, Named> {
     const { entity: big, m: next } = mentions[k + 1]!;
     if (small === big || named.has(small) || kindOf(small) === 'country') continue;
     const gap = doc.text.slice(m.end, next.start);
-    if (!ctx.cues.regionGap.test(gap)) continue;
+    // "the Karrada district of Baghdad": the town's region
+    const town = ctx.cues.partOfTown.test(gap) && SETTLEMENT_KINDS.has(kindOf(big) ?? 'village') ? townRegion(ctx, big) : null;
+    if (!town && !ctx.cues.regionGap.test(gap)) continue;
     // "Baghdad, the U.S. Embassy": the name after the comma begins another phrase
     if (NOT_A_REGION_AFTER.test(doc.text.slice(next.end, next.end + 30))) continue;
     // "Haider al-Abadi in Baghdad": a city named like its region stands for it only after a comma or in brackets
-    if (/\sin\s/.test(gap) && big.kb?.kind !== 'admin1' && big.kb?.kind !== 'country') continue;
-    const evidence = evidenceOf(ctx, big, next);
+    if (!town && /\sin\s/.test(gap) && big.kb?.kind !== 'admin1' && big.kb?.kind !== 'country') continue;
+    const evidence = town ?? evidenceOf(ctx, big, next);
     if (!evidence) continue;
     // a region is in a country, not in another region
     if (kindOf(small) === 'admin1' && !evidence.admin1Code && evidence.iso2) continue;
     if (kindOf(small) === 'admin1') continue;
-    named.set(small, { region: big, mention: next, evidence });
+    named.set(small, { region: big, mention: next, evidence, ...(town ? { town: true } : {}) });
   }
   return named;
+}
+
+/** The region of a town a lexicon or the gazetteer knows well (a neighbourhood's town), or null. */
+function townRegion(ctx: Resolver, town: Entity): PlaceEvidence | null {
+  const kb = town.kb ?? {};
+  const iso2 = ctx.iso2.get(kb.country as string);
+  const code = iso2 && typeof kb.admin1 === 'string' ? admin1Code(ctx, iso2, kb.admin1) : ctx.geo.places(foldName(town.name)).find(isProminent)?.admin1Code ?? undefined;
+  return code ? { admin1Code: code, iso2: code.slice(0, 2) } : null;
 }
 
 /** The region or country a place entity stands for when named after another place. */
@@ -329,7 +341,7 @@ function evidenceOf(ctx: Resolver, big: Entity, mention: Mention): PlaceEvidence
  */
 function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): void {
   const { doc } = ctx;
-  const asRegion = new Set<Mention>([...named.values()].map((n) => n.mention));
+  const asRegion = new Set<Mention>([...named.values()].filter((n) => !n.town).map((n) => n.mention));
   const regions = new Map<string, Entity>();
   for (const e of doc.entities) if (kindOf(e) === 'admin1' && typeof e.kb?.admin1Code === 'string') regions.set(e.kb.admin1Code, e);
   const cities = new Map<string, Entity>();
