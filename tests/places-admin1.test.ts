@@ -47,15 +47,20 @@ describe('places: Arabic names spelt otherwise', () => {
 });
 
 describe('places: names listed with places are places', () => {
+  it('does not continue a known place into what follows its comma ("in Croydon, Emergency workers")', () => {
+    const r = run('Crews attend the scene in Croydon, Emergency workers said. Emergency crews stayed all day.');
+    expect(place(r, 'Emergency')).toBeUndefined();
+  });
+
   it('continues a list that a known city begins ("Idlib and Saraqib")', () => {
     const r = run('Government aircraft bombed Idlib and Saraqib on Tuesday.');
     expect(place(r, 'Saraqib')?.kb).toMatchObject({ resolved: true, admin1Code: 'SY.12' });
   });
 
   it('takes every mention of a name the tagger guessed, once a list makes it a place', () => {
-    const r = run('Insurgents fled Kansafra on Monday. Troops then shelled Idlib and Kansafra.');
-    expect(place(r, 'Kansafra')?.mentions).toHaveLength(2);
-    expect(r.entities.some((e) => e.type === 'PERSON' && e.name === 'Kansafra')).toBe(false);
+    const r = run('Insurgents fled Maarzita after a week. The army then attacked Ariha and Maarzita in Syria.');
+    expect(place(r, 'Maarzita')?.mentions).toHaveLength(2);
+    expect(r.entities.some((e) => e.type === 'PERSON' && e.name === 'Maarzita')).toBe(false);
   });
 
   it('reads a part of a town before its name ("in Southeast Fresno") as the town', () => {

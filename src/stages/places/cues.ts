@@ -22,6 +22,8 @@ export interface CuedPlace {
   kind: 'village' | 'town' | 'city' | null;
   /** "near X", "outskirts of X", "10 km north of X": a place by X, not X itself */
   near: boolean;
+  /** a place found already, which begins a list only where "and" or "or" closes it ("attacks on Aleppo and Daraya", not "in Croydon, Emergency workers") */
+  found?: boolean;
 }
 
 export interface CueTests {
@@ -136,7 +138,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const region = cues.regionAfter.exec(after);
       const regionAfter = !!region && m.index! > 0;
       const realRegion = regionAfter && tests.isRegion(region![1]!);
-      const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from));
+      const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from)) && (!listOf.found || closesList(doc.text.slice(listEnd, from), after));
       const weak = cues.weakBefore.test(before);
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
       const dateline = ALL_CAPS.test(name) && /^\s*(?:,|\(|—|–|--|-\s)/.test(after) && (from === s.start || /(?:^|[.|·•]\s*)$/.test(before));
@@ -153,11 +155,11 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
       if (tests.isPlaceAt(from, end)) {
         // a place found already begins a list as a cue would ("attacks on Aleppo and Daraya")
-        listOf = { start: from, end, text: name, strength: strength === 'strong' ? 'strong' : 'weak', kind: null, near: !!strong?.[1] };
+        listOf = { start: from, end, text: name, strength: 'weak', kind: null, near: !!strong?.[1], found: true };
         listEnd = end;
         continue;
       }
-      const coordinated = inList && closesList(doc.text.slice(listEnd, from), after);
+      const coordinated = inList && !name.includes(' ') && closesList(doc.text.slice(listEnd, from), after);
       if (!strength || tests.taken(from, end, strength === 'strong' || strength === 'known' || coordinated || (strength === 'weak' && tests.inGazetteer(lookup)))) {
         listOf = null;
         continue;
@@ -191,7 +193,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
   return found;
 }
 
-/** "Qamenas, Sarmin and Talamenes": a name coordinated with places is one, whatever the tagger guessed */
+/** "Qamenas, Sarmin and Talamenes": a one-word name coordinated with places is one, whatever the tagger guessed */
 const closesList = (gap: string, after: string) => /\s(?:and|or)\s+$/.test(gap) || /^\s*,?\s+(?:and|or)\s+\p{Lu}/u.test(after);
 
 const firstOf = (name: string) => name.split(/[\s-]/)[0]!;

@@ -49,7 +49,6 @@ export function placesStage(pipeline: PipelineContext): Stage {
       geo ??= withNearbyMemo(pipeline.geo);
       const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations, cues };
       const cued = addCuedPlaces(ctx);
-      guessedNamesakes(ctx);
       for (const entity of doc.entities) if (isPlace(entity) && entity.kb === undefined) taggedRegion(ctx, entity);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
@@ -160,12 +159,14 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   }
   const byName = new Map<string, Entity>();
   // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's;
-  // nor is a name the tagger guessed and no name list knows, in any of its mentions ("fled
+  // nor is a bare name the tagger guessed and no name list knows, in any of its mentions ("fled
   // Karabilah", "the assault on Husaybah and Karabilah"): one referent per name
   for (const place of found) {
     for (const { e, m } of overlapping(place.start, place.end)) {
       if (isPlace(e) || !(e.type === 'PERSON' || e.kb === undefined)) continue;
-      const guessed = e.kb === undefined && m.text === place.text && !ctx.tests.isPersonName(firstWord(m.text));
+      // (not a person the text names in full elsewhere: "Hillary Clinton" … "Clinton")
+      // nor a name the gazetteer knows, which is as often a surname ("Clinton")
+      const guessed = e.kb === undefined && e.mentions.every((x) => x.text === place.text) && !ctx.tests.isPersonName(firstWord(m.text)) && !ctx.geo.places(foldName(m.text)).length;
       e.mentions = e.mentions.filter((x) => x !== m && !(guessed && x.text === m.text));
     }
   }
@@ -229,26 +230,6 @@ function sameNameElsewhere(doc: Doc, places: Entity[]): void {
       entity.mentions.sort((a, b) => a.start - b.start);
     }
   }
-}
-
-/**
- * A name the tagger guessed a person or an organisation ("Insurgents fled Kansafra") that no
- * name list knows, where the text names a place so elsewhere ("shelled Idlib and Kansafra"): the
- * place, one referent per name in a document.
- */
-function guessedNamesakes(ctx: Resolver): void {
-  const { doc, tests } = ctx;
-  const placeByText = new Map<string, Entity>();
-  for (const e of doc.entities) if (isPlace(e)) for (const m of e.mentions) placeByText.set(m.text, e);
-  for (const e of doc.entities) {
-    if (isPlace(e) || e.kb !== undefined || (e.type !== 'PERSON' && e.type !== 'ORG')) continue;
-    const place = placeByText.get(e.name);
-    if (!place || !e.mentions.every((m) => m.text === e.name) || tests.isPersonName(firstWord(e.name)) || tests.isCommonWord(e.name.toLowerCase())) continue;
-    place.mentions.push(...e.mentions);
-    place.mentions.sort((a, b) => a.start - b.start);
-    e.mentions = [];
-  }
-  doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
 }
 
 const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 3 : s === 'weak' ? 2 : s === 'known' ? 1 : 0);
