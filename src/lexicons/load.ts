@@ -116,6 +116,7 @@ export interface PlaceWords {
   placeVerbs: string[];
   nameWords: string[];
   regionWords: string[];
+  townParts: string[];
 }
 
 export interface Lexicons {

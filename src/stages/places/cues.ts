@@ -22,6 +22,8 @@ export interface CuedPlace {
   kind: 'village' | 'town' | 'city' | null;
   /** "near X", "outskirts of X", "10 km north of X": a place by X, not X itself */
   near: boolean;
+  /** a place found already, which begins a list only where "and" or "or" closes it ("attacks on Aleppo and Daraya", not "in Croydon, Emergency workers") */
+  found?: boolean;
 }
 
 export interface CueTests {
@@ -40,6 +42,8 @@ export interface CueTests {
   isKnownPlace(name: string): boolean;
   /** is this the name of a first-level region or a country ("South Dakota", "Donetsk", "Syria")? */
   isRegion(name: string): boolean;
+  /** is [start, end) a mention of a place found already ("Aleppo" in "attacks on Aleppo and Daraya")? */
+  isPlaceAt(start: number, end: number): boolean;
 }
 
 /** one word of a name: "Kamyanka", "Kam'yanka", "Novo-Oleksandrivka", "al-Hol", "Rostov-on-Don" */
@@ -48,6 +52,8 @@ const WORD = String.raw`(?:(?:al|el|as|ash|ad|an|ar|at|az|ed|ez|es)[-‐])?\p{Lu
 const NAME = new RegExp(String.raw`${WORD}(?:\s(?:(?:al|el|ez|es|ed|an|as|ash|ad|ar|at|az|de|del|la|le|du)[-‐\s])?${WORD}){0,3}`, 'gu');
 /** "10 km north of", "south-east of": compass phrases, grammar rather than knowledge */
 const COMPASS = String.raw`(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of`;
+/** "northern Syria", "eastern Ukraine": the part of a region or country a place lies in */
+const QUARTER = String.raw`(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)`;
 /** "Scott C. Dayton", "Haider al-Abadi": an initial or a first name before the name makes it a person's */
 const INITIAL_BEFORE = /(?:^|\s)\p{Lu}\.\s*$/u;
 /** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence) */
@@ -67,6 +73,8 @@ export interface PlaceCuePatterns {
   weakBefore: RegExp;
   /** "X village": group 1 the kind */
   kindAfter: RegExp;
+  /** "X, a village in", "X (Arabic: …) is a town near": group 1 the kind */
+  kindApposition: RegExp;
   /** ", Donetsk", " (Leningrad Oblast)", ", Kursk oblast": group 1 a region named after the place */
   regionAfter: RegExp;
   /** what joins a place to the region named with it: ", ", " (", " in ", ", in the " */
@@ -75,6 +83,8 @@ export interface PlaceCuePatterns {
   regionWord: RegExp;
   /** "Kursk and Belgorod oblasts": a region word after a list of names */
   regionsAfter: RegExp;
+  /** " district of ", " neighborhood in the ": a part of the town named next */
+  partOfTown: RegExp;
   /** words that may stand in a place's name although they are common English words */
   nameWords: ReadonlySet<string>;
 }
@@ -88,10 +98,12 @@ export function placeCuePatterns(words: PlaceWords): PlaceCuePatterns {
     nearBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:${near})\s+(?:the\s+)?$`, 'iu'),
     weakBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|through|via|${phrases(words.placeVerbs)})\s+(?:the\s+)?$`, 'iu'),
     kindAfter: new RegExp(String.raw`^\s+(${kinds})\b`, 'iu'),
+    kindApposition: new RegExp(String.raw`^\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)an?\s+(?:(?:small|large|frontline|front-line|border|rural|remote)\s+)?(${kinds})\s+(?:in|of|near|on|outside)\b`, 'iu'),
     regionAfter: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*)(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)`, 'u'),
-    regionGap: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)$`, 'i'),
+    regionGap: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)(?:${QUARTER}\s+)?$`, 'i'),
     regionWord: new RegExp(String.raw`^\s*(${alternation(words.regionWords)})s?\b`, 'i'),
     regionsAfter: new RegExp(String.raw`^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(${alternation(words.regionWords)})s\b`, 'iu'),
+    partOfTown: new RegExp(String.raw`^\s+(?:${alternation(words.townParts)})s?\s+(?:of|in)\s+(?:the\s+)?$`, 'i'),
     nameWords: new Set(words.nameWords.map((w) => w.toLowerCase())),
   };
 }
@@ -123,11 +135,11 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
       const after = doc.text.slice(end, Math.min(s.end, end + 40));
       const strong = cues.strongBefore.exec(before);
-      const kindAfter = cues.kindAfter.exec(after);
+      const kindAfter = cues.kindAfter.exec(after) ?? cues.kindApposition.exec(doc.text.slice(end, Math.min(s.end, end + 120)));
       const region = cues.regionAfter.exec(after);
       const regionAfter = !!region && m.index! > 0;
       const realRegion = regionAfter && tests.isRegion(region![1]!);
-      const inList = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from));
+      const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from)) && (!listOf.found || closesList(doc.text.slice(listEnd, from), after));
       const weak = cues.weakBefore.test(before);
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
       // (before a hyphen, only a place the gazetteer knows well: "CRICKET - ENGLAND WIN" is a section heading)
@@ -148,8 +160,15 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const opening = m.index === 0 && /^\s+\p{Ll}/u.test(after);
       const knownSpot = (m.index! > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
+      if (tests.isPlaceAt(from, end)) {
+        // a place found already begins a list as a cue would ("attacks on Aleppo and Daraya")
+        listOf = { start: from, end, text: name, strength: 'weak', kind: null, near: !!strong?.[1], found: true };
+        listEnd = end;
+        continue;
+      }
+      const coordinated = inList && !name.includes(' ') && closesList(doc.text.slice(listEnd, from), after);
       // a region after it alone does not take a name of two words from the tagger: "Peter Nicol (Scotland)" is a player
-      const takes = (strength === 'strong' && (spoken || !name.includes(' '))) || strength === 'known' || (strength === 'weak' && tests.inGazetteer(lookup));
+      const takes = (strength === 'strong' && (spoken || !name.includes(' '))) || strength === 'known' || coordinated || (strength === 'weak' && tests.inGazetteer(lookup));
       if (!strength || tests.taken(from, end, takes)) {
         listOf = null;
         continue;
@@ -182,5 +201,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
   }
   return found;
 }
+
+/** "Qamenas, Sarmin and Talamenes": a one-word name coordinated with places is one, whatever the tagger guessed */
+const closesList = (gap: string, after: string) => /\s(?:and|or)\s+$/.test(gap) || /^\s*,?\s+(?:and|or)\s+\p{Lu}/u.test(after);
 
 const firstOf = (name: string) => name.split(/[\s-]/)[0]!;

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import Pbf from 'pbf';
 import { placeSpellings, settlementRows } from './settlements.js';
 import { foldName, regionCore } from '../../text.js';
-import { looseKey } from './translit.js';
+import { looseKey, withoutArticle } from './translit.js';
 import { cachedTables } from './geo-cache.js';
 import { Codes, StringTable, type GeoTables } from './geo-tables.js';
 
@@ -44,6 +44,8 @@ export interface GeoIndex {
   admin1: ReadonlyMap<string, string>;
   /** admin1 codes by folded name without "Province", "State", "Oblast"… */
   admin1ByName: ReadonlyMap<string, readonly string[]>;
+  /** admin1 codes of a region's name as a text writes it ("Borno State", "Al Anbar", "Hasakah"), none if it names none */
+  admin1Codes(name: string): readonly string[];
   /** the most populous place of a country within about 25 km of a point (a scan of all places: callers remember it, see withNearbyMemo) */
   nearby(iso2: string, lat: number, lon: number): GeoPlace | null;
 }
@@ -187,6 +189,9 @@ function buildIndex(): GeoIndex {
     const key = regionCore(name);
     admin1ByName.set(key, [...(admin1ByName.get(key) ?? []), code]);
   }
+  // "Al-Hasakah" is also "Hasakah", where no other region is named so
+  const bare = new Map<string, string[]>();
+  for (const [key, codes] of admin1ByName) if (withoutArticle(key) !== key && !admin1ByName.has(withoutArticle(key))) bare.set(withoutArticle(key), [...(bare.get(withoutArticle(key)) ?? []), ...codes]);
 
   const looseByCountry = new Map<string, Map<string, number[]>>();
   return Object.freeze({
@@ -217,6 +222,10 @@ function buildIndex(): GeoIndex {
     },
     admin1,
     admin1ByName,
+    admin1Codes(name: string): readonly string[] {
+      const core = regionCore(name);
+      return admin1ByName.get(core) ?? bare.get(core) ?? admin1ByName.get(withoutArticle(core)) ?? bare.get(withoutArticle(core)) ?? [];
+    },
     nearby(iso2: string, lat: number, lon: number): GeoPlace | null {
       const country = codes.find('country', iso2);
       let best = -1;

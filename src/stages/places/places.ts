@@ -55,6 +55,7 @@ export function placesStage(pipeline: PipelineContext): Stage {
       const evidence = regionEvidence(ctx);
       citiesNamedLikeTheirRegion(ctx, evidence);
       resolveAll(ctx, evidence, cued);
+      for (const entity of doc.entities) if (unplaced(entity)) regionFromNeighbours(ctx, entity);
       for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') precision(doc, entity, cues);
       doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
     },
@@ -86,6 +87,7 @@ function abbreviated(ctx: Resolver, start: number, end: number): string | undefi
   return (dotted && /^[A-Z][a-z]/.test(word)) || (/^[A-Z]{2}$/.test(word) && /^(\s*[,.;:)(—–-]|\s*$)/.test(after)) ? code : undefined;
 }
 
+const firstWord = (name: string) => name.split(/[\s-]/)[0]!;
 const isPlace = (e: Entity) => e.type === 'GPE' || e.type === 'LOC';
 const kindOf = (e: Entity) => e.kb?.kind as string | undefined;
 
@@ -102,14 +104,26 @@ function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefin
   return ctx.codes.get(key);
 }
 
-/** A place the tagger found that is a first-level region's name and no large city's ("Texas"): the region. */
+/**
+ * A place the tagger found that is a first-level region: a region's name and no large city's
+ * ("Texas", "Al Anbar"); a region's name after a place and a comma, whatever city shares it
+ * ("Woodbridge, Virginia"); a region's postal abbreviation there ("DeSoto, MO").
+ */
 function taggedRegion(ctx: Resolver, entity: Entity): void {
-  const codes = ctx.geo.admin1ByName.get(regionCore(entity.name)) ?? [];
-  if (codes.length !== 1 || ctx.geo.places(foldName(entity.name)).some(isProminent)) return;
-  const code = codes[0]!;
+  const short = new Set(entity.mentions.map((m) => abbreviated(ctx, m.start, m.end)));
+  const byName = ctx.geo.admin1Codes(entity.name);
+  const code = short.size === 1 && !short.has(undefined) ? [...short][0]! : byName.length === 1 ? byName[0]! : undefined;
+  if (!code) return;
+  if (code === byName[0] && ctx.geo.places(foldName(entity.name)).some(isProminent) && !entity.mentions.some((m) => afterPlaceAndComma(ctx, m))) return;
   const name = ctx.geo.admin1.get(code)!;
   const country = ctx.iso3.get(code.slice(0, 2));
   entity.kb = { kind: 'admin1', ...(country ? { country } : {}), iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'gazetteer' };
+}
+
+/** does the mention follow another place's name and a comma ("Woodbridge, Virginia")? */
+function afterPlaceAndComma(ctx: Resolver, mention: Mention): boolean {
+  const { doc } = ctx;
+  return doc.entities.some((e) => isPlace(e) && e.mentions.some((m) => m.end <= mention.start && /^\s*,\s*$/.test(doc.text.slice(m.end, mention.start))));
 }
 
 function settleRegion(ctx: Resolver, entity: Entity): void {
@@ -134,9 +148,11 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     isPersonName: ctx.tests.isPersonName,
     // a cued place takes a mention from a name the tagger typed without any lexicon's facts, and from a one-mention person
     taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
-    inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0,
+    // "in Southwest Philadelphia": a part of a town the gazetteer knows
+    inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0 || ctx.geo.places(foldName(PART_OF.exec(name)?.[2] ?? '-')).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
-    isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1ByName.has(regionCore(name)) || ctx.iso2.has(name) || regionMentions.has(name),
+    isPlaceAt: (start, end) => overlapping(start, end).some(({ e, m }) => isPlace(e) && m.start === start && m.end === end),
+    isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1Codes(name).length > 0 || ctx.iso2.has(name) || regionMentions.has(name),
   }, ctx.cues);
   // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
   for (const { e, m } of spans) {
@@ -145,10 +161,16 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     if (ctx.cues.nearBefore.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
   }
   const byName = new Map<string, Entity>();
-  // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's
+  // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's;
+  // nor is a bare name the tagger guessed and no name list knows, in any of its mentions ("fled
+  // Karabilah", "the assault on Husaybah and Karabilah"): one referent per name
   for (const place of found) {
     for (const { e, m } of overlapping(place.start, place.end)) {
-      if (!isPlace(e) && (e.type === 'PERSON' || e.kb === undefined)) e.mentions = e.mentions.filter((x) => x !== m);
+      if (isPlace(e) || !(e.type === 'PERSON' || e.kb === undefined)) continue;
+      // (not a person the text names in full elsewhere: "Hillary Clinton" … "Clinton")
+      // nor a name the gazetteer knows, which is as often a surname ("Clinton")
+      const guessed = e.kb === undefined && e.mentions.every((x) => x.text === place.text) && !ctx.tests.isPersonName(firstWord(m.text)) && !ctx.geo.places(foldName(m.text)).length;
+      e.mentions = e.mentions.filter((x) => x !== m && !(guessed && x.text === m.text));
     }
   }
   for (const place of found) {
@@ -159,7 +181,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     const short = abbreviated(ctx, place.start, place.end);
     const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace || short;
     if (regionish) {
-      const codes = short ? [short] : ctx.geo.admin1ByName.get(regionCore(place.text)) ?? [];
+      const codes = short ? [short] : ctx.geo.admin1Codes(place.text);
       if (codes.length) {
         const end = suffix ? place.end + suffix[0].length : short && doc.text[place.end] === '.' ? place.end + 1 : place.end;
         const code = codes[0]!;
@@ -233,6 +255,8 @@ interface Named {
   region: Entity;
   mention: Mention;
   evidence: PlaceEvidence;
+  /** the place is a part of that town ("the Karrada district of Baghdad"), which stays the town */
+  town?: boolean;
 }
 
 /**
@@ -252,19 +276,29 @@ function regionEvidence(ctx: Resolver): Map<Entity, Named> {
     const { entity: big, m: next } = mentions[k + 1]!;
     if (small === big || named.has(small) || kindOf(small) === 'country') continue;
     const gap = doc.text.slice(m.end, next.start);
-    if (!ctx.cues.regionGap.test(gap)) continue;
+    // "the Karrada district of Baghdad": the town's region
+    const town = ctx.cues.partOfTown.test(gap) && SETTLEMENT_KINDS.has(kindOf(big) ?? 'village') ? townRegion(ctx, big) : null;
+    if (!town && !ctx.cues.regionGap.test(gap)) continue;
     // "Baghdad, the U.S. Embassy": the name after the comma begins another phrase
     if (NOT_A_REGION_AFTER.test(doc.text.slice(next.end, next.end + 30))) continue;
     // "Haider al-Abadi in Baghdad": a city named like its region stands for it only after a comma or in brackets
-    if (/\sin\s/.test(gap) && big.kb?.kind !== 'admin1' && big.kb?.kind !== 'country') continue;
-    const evidence = evidenceOf(ctx, big, next);
+    if (!town && /\sin\s/.test(gap) && big.kb?.kind !== 'admin1' && big.kb?.kind !== 'country') continue;
+    const evidence = town ?? evidenceOf(ctx, big, next);
     if (!evidence) continue;
     // a region is in a country, not in another region
     if (kindOf(small) === 'admin1' && !evidence.admin1Code && evidence.iso2) continue;
     if (kindOf(small) === 'admin1') continue;
-    named.set(small, { region: big, mention: next, evidence });
+    named.set(small, { region: big, mention: next, evidence, ...(town ? { town: true } : {}) });
   }
   return named;
+}
+
+/** The region of a town a lexicon or the gazetteer knows well (a neighbourhood's town), or null. */
+function townRegion(ctx: Resolver, town: Entity): PlaceEvidence | null {
+  const kb = town.kb ?? {};
+  const iso2 = ctx.iso2.get(kb.country as string);
+  const code = iso2 && typeof kb.admin1 === 'string' ? admin1Code(ctx, iso2, kb.admin1) : ctx.geo.places(foldName(town.name)).find(isProminent)?.admin1Code ?? undefined;
+  return code ? { admin1Code: code, iso2: code.slice(0, 2) } : null;
 }
 
 /** The region or country a place entity stands for when named after another place. */
@@ -291,7 +325,7 @@ function evidenceOf(ctx: Resolver, big: Entity, mention: Mention): PlaceEvidence
  */
 function citiesNamedLikeTheirRegion(ctx: Resolver, named: Map<Entity, Named>): void {
   const { doc } = ctx;
-  const asRegion = new Set<Mention>([...named.values()].map((n) => n.mention));
+  const asRegion = new Set<Mention>([...named.values()].filter((n) => !n.town).map((n) => n.mention));
   const regions = new Map<string, Entity>();
   for (const e of doc.entities) if (kindOf(e) === 'admin1' && typeof e.kb?.admin1Code === 'string') regions.set(e.kb.admin1Code, e);
   const cities = new Map<string, Entity>();
@@ -421,6 +455,9 @@ function articleFront(ctx: Resolver): Front {
   return { admin1, points, countries };
 }
 
+/** "Eastern Europe", "Northern Syria", "Southwest Philadelphia": a direction before a place */
+const PART_OF = /^(north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|upper|lower|downtown)\s+(.+)$/i;
+
 /** places named as a part of a town ("Southwest Philadelphia", "East Mosul"): geo_precision 2 */
 const partOf = new WeakSet<Entity>();
 
@@ -430,8 +467,7 @@ function resolveByFront(ctx: Resolver, entity: Entity, front: Front, cues: CuedP
   const strength = kb.cued as CuedPlace['strength'];
   const names = [...new Set([entity.name, ...entity.mentions.map((m) => m.text)])];
   const countries = [...front.countries.keys()];
-  // "Eastern Europe", "Northern Syria", "Southwest Philadelphia": a direction before a place
-  const direction = /^(north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|upper|lower|downtown)\s+(.+)$/i.exec(entity.name);
+  const direction = PART_OF.exec(entity.name);
   let found = candidates(ctx.geo, names, countries);
   if (direction && !found.exact.length && !found.loose.length) {
     found = candidates(ctx.geo, [direction[2]!], countries);
@@ -457,6 +493,67 @@ function resolveByFront(ctx: Resolver, entity: Entity, front: Front, cues: CuedP
   } else {
     unresolved(ctx, entity, 'not in the gazetteer', undefined, known === 'city' ? 'city' : undefined);
   }
+}
+
+/** an unresolved settlement the text names no region with */
+const unplaced = (e: Entity) => isPlace(e) && e.kb?.resolved === false && e.kb.admin1Code === undefined && SETTLEMENT_KINDS.has(e.kb.kind as string);
+
+/**
+ * The region of a settlement no gazetteer here lists, from the places around it: the one region
+ * of the resolved places it is listed with ("Qamenas, Sarmin and Talamenes"), else the region
+ * that at least two thirds of the article's resolved places lie in (a report on Anbar's towns).
+ * National capitals do not count: they stand for governments ("Baghdad said"). The place stays
+ * unresolved, with precision admin1.
+ */
+function regionFromNeighbours(ctx: Resolver, entity: Entity): void {
+  const listed = new Set(entity.mentions.flatMap((m) => listedWith(ctx, m)).map(regionOf));
+  // the article's region only for a name the text gives as a settlement, not for a LOC (streets, valleys, a mistyped person)
+  const article = entity.type === 'GPE' ? articleRegion(ctx) : undefined;
+  const code = listed.size === 1 && !listed.has(undefined) ? [...listed][0]! : listed.size === 0 ? article : undefined;
+  if (!code || (typeof entity.kb!.iso2 === 'string' && entity.kb!.iso2 !== code.slice(0, 2))) return;
+  const reason = `${entity.kb!.reason as string}; region of the places ${listed.size ? 'listed with it' : 'the article names'}`;
+  unresolved(ctx, entity, reason, { admin1Code: code, iso2: code.slice(0, 2) });
+}
+
+const regionOf = (e: Entity) => (e.kb?.resolved === true && typeof e.kb.admin1Code === 'string' ? e.kb.admin1Code : undefined);
+
+/**
+ * The other settlements of a list the mention stands in ("A, B and C", "A and B"): a run of
+ * place names joined by commas that "and" or "or" closes ("Town, Region" is no list).
+ */
+function listedWith(ctx: Resolver, mention: Mention): Entity[] {
+  const { doc } = ctx;
+  const spots = doc.entities.filter(isPlace).flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((a, b) => a.m.start - b.m.start);
+  const gap = (a: Mention, b: Mention) => doc.text.slice(a.end, b.start);
+  const at = spots.findIndex((s) => s.m === mention);
+  let first = at;
+  let last = at;
+  while (first > 0 && LIST_GAP.test(gap(spots[first - 1]!.m, spots[first]!.m))) first--;
+  while (last + 1 < spots.length && LIST_GAP.test(gap(spots[last]!.m, spots[last + 1]!.m))) last++;
+  const run = spots.slice(first, last + 1);
+  if (!run.some((s, k) => k > 0 && /\s(?:and|or)\s+$/.test(gap(run[k - 1]!.m, s.m)))) return [];
+  return run.filter((s) => s.m !== mention && SETTLEMENT_KINDS.has(kindOf(s.e) as string) && s.e.kb?.resolved === true).map((s) => s.e);
+}
+const LIST_GAP = /^\s*(?:,|,?\s+and|,?\s+or)\s+$/;
+
+/** the region at least two thirds of the article's resolved places (not its capitals) lie in, by mentions */
+function articleRegion(ctx: Resolver): string | undefined {
+  const counts = new Map<string, number>();
+  let all = 0;
+  for (const e of ctx.doc.entities) {
+    const code = isPlace(e) && kindOf(e) !== 'country' ? regionOf(e) : undefined;
+    if (!code || isCapital(ctx, e)) continue;
+    counts.set(code, (counts.get(code) ?? 0) + e.mentions.length);
+    all += e.mentions.length;
+  }
+  const [code, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  // and in the country the article names most (not Geneva's canton in an article on Syria's talks)
+  const [country] = [...articleFront(ctx).countries].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return code && n! * 3 >= all * 2 && code.startsWith(`${country}.`) ? code : undefined;
+}
+
+function isCapital(ctx: Resolver, e: Entity): boolean {
+  return typeof e.kb?.geonames === 'number' && ctx.geo.places(foldName(e.name)).some((p) => p.geonames === e.kb!.geonames && p.featureCode === 'PPLC');
 }
 
 function unresolved(ctx: Resolver, entity: Entity, reason: string, evidence?: PlaceEvidence, as?: string): void {

