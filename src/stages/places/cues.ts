@@ -121,15 +121,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
     let listOf: CuedPlace | null = null; // the cued place a list continues
     let listEnd = -1;
     for (const m of text.matchAll(NAME)) {
-      let name = m[0].replace(/['’ʼ]s$/u, ''); // "Bakhmut's outskirts"
-      // a sentence's first word is capitalised anyway; a name there needs a cue after it
-      while (/^\S+\s/.test(name) && NOT_NAMES.test(name.split(/\s/)[0]!)) {
-        const first = name.indexOf(' ') + 1;
-        name = name.slice(first);
-        m.index! += first;
-      }
-      name = name.replace(/\s+\S+$/, (last) => (isMonthOrWeekday(last.trim()) ? '' : last)); // "the Bronx Monday"
-      const from = s.start + m.index!;
+      const { name, index } = nameOf(m);
+      const from = s.start + index;
       const end = from + name.length;
       if (NOT_NAMES.test(name) || isMonthOrWeekday(name)) continue;
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
@@ -137,7 +130,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const strong = cues.strongBefore.exec(before);
       const kindAfter = cues.kindAfter.exec(after) ?? cues.kindApposition.exec(doc.text.slice(end, Math.min(s.end, end + 120)));
       const region = cues.regionAfter.exec(after);
-      const regionAfter = !!region && m.index! > 0;
+      const regionAfter = !!region && index > 0;
       const realRegion = regionAfter && tests.isRegion(region![1]!);
       const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from)) && (!listOf.found || closesList(doc.text.slice(listEnd, from), after));
       const weak = cues.weakBefore.test(before);
@@ -157,8 +150,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       if (strength === 'weak' && shouting) strength = null;
       // no cue: a name the gazetteer knows well, not a sentence's first word nor a person's name
       // (a sentence's first word only before a lowercase word: "Fresno police are asking")
-      const opening = m.index === 0 && /^\s+\p{Ll}/u.test(after);
-      const knownSpot = (m.index! > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
+      const opening = index === 0 && /^\s+\p{Ll}/u.test(after);
+      const knownSpot = (index > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
       if (tests.isPlaceAt(from, end)) {
         // a place found already begins a list as a cue would ("attacks on Aleppo and Daraya")
@@ -173,15 +166,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
         listOf = null;
         continue;
       }
-      const words = name.split(/\s+/);
-      const common = words.filter((w) => !cues.nameWords.has(w.toLowerCase()) && (tests.isCommonWord(w.toLowerCase()) || isMonthOrWeekday(w)));
-      const plain = common.length === words.length;
-      const mostlyCommon = words.length > 1 && common.length * 2 >= words.length && !tests.isKnownPlace(lookup);
-      if ((plain && !kindAfter && !strong?.[2]) || (strength !== 'strong' && strength !== 'known' && mostlyCommon)) {
-        listOf = null;
-        continue; // "in Good Faith", "in Next Isolation Phase"
-      }
-      if (strength !== 'strong' && strength !== 'known' && words.length === 1 && (tests.isPersonName(name) || tests.isCommonWord(name.toLowerCase())) && !(strength === 'weak' && tests.inGazetteer(lookup))) {
+      if (ordinaryWords(name, lookup, strength, !!(kindAfter || strong?.[2]), tests, cues)) {
         listOf = null;
         continue;
       }
@@ -200,6 +185,33 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
     }
   }
   return found;
+}
+
+/** The name a match holds and its offset in the sentence, without the words that open a phrase and a weekday after it. */
+function nameOf(m: RegExpMatchArray): { name: string; index: number } {
+  let name = m[0].replace(/['’ʼ]s$/u, ''); // "Bakhmut's outskirts"
+  let index = m.index!;
+  // a sentence's first word is capitalised anyway; a name there needs a cue after it
+  while (/^\S+\s/.test(name) && NOT_NAMES.test(name.split(/\s/)[0]!)) {
+    const first = name.indexOf(' ') + 1;
+    name = name.slice(first);
+    index += first;
+  }
+  return { name: name.replace(/\s+\S+$/, (last) => (isMonthOrWeekday(last.trim()) ? '' : last)), index }; // "the Bronx Monday"
+}
+
+/**
+ * Is the name made of words a cue does not vouch for? Common words only, unless the text gives
+ * the kind ("in Good Faith"); mostly common words after a weak cue ("in Next Isolation Phase");
+ * one common word or first name after a weak cue, unless the gazetteer knows it.
+ */
+function ordinaryWords(name: string, lookup: string, strength: CuedPlace['strength'], kindGiven: boolean, tests: CueTests, cues: PlaceCuePatterns): boolean {
+  const words = name.split(/\s+/);
+  const common = words.filter((w) => !cues.nameWords.has(w.toLowerCase()) && (tests.isCommonWord(w.toLowerCase()) || isMonthOrWeekday(w)));
+  const vouched = strength === 'strong' || strength === 'known';
+  if (common.length === words.length && !kindGiven) return true;
+  if (!vouched && words.length > 1 && common.length * 2 >= words.length && !tests.isKnownPlace(lookup)) return true;
+  return !vouched && words.length === 1 && (tests.isPersonName(name) || tests.isCommonWord(name.toLowerCase())) && !(strength === 'weak' && tests.inGazetteer(lookup));
 }
 
 /** "Qamenas, Sarmin and Talamenes": a one-word name coordinated with places is one, whatever the tagger guessed */

