@@ -151,16 +151,16 @@ describe('a dataset run', () => {
     const input = join(tmp, 'oom');
     mkdirSync(input);
     for (let i = 0; i < 5; i++) writeFileSync(join(input, `ok-${i}.txt`), `${article(i)}\n`);
-    // one line of 1.5 million words: more than a 160 MB worker heap can hold as tokens
+    // one line of 1.5 million words: more than a 112 MB worker heap can hold as tokens
     const words = ['Troops', 'shelled', 'the', 'village', 'near', 'Kharkiv', 'on', 'Monday', 'officials', 'said'];
     writeFileSync(join(input, 'huge.txt'), Array.from({ length: 1_500_000 }, (_, k) => words[(k * 7) % words.length]).join(' '));
     const limits = { ...DEFAULT_LIMITS, maxSize: 20 * 2 ** 20 };
     // one worker holding two documents at a time: the huge one and its neighbour die together
     const out = join(tmp, 'oom-out');
-    const result = await runBatch({ paths: [input], out, limits, concurrency: 1, heapMb: 160 });
+    const result = await runBatch({ paths: [input], out, limits, concurrency: 1, heapMb: 112 });
     const errors = readFileSync(join(out, 'errors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string; code: string; reason: string });
     expect(errors.map((e) => [relative(input, e.file), e.code])).toEqual([['huge.txt', 'crash']]);
-    expect(errors[0]!.reason).toMatch(/more memory than a worker thread has \(160 MB/);
+    expect(errors[0]!.reason).toMatch(/more memory than a worker thread has \(112 MB/);
     expect(result.counts).toMatchObject({ documents: 5, failed: 1 });
     // the five articles are extracted as they are without the huge one beside them
     rmSync(join(input, 'huge.txt'));

@@ -377,10 +377,10 @@ describe('job ids and reasons', () => {
 
 describe('worker threads', () => {
   it('bound their heap (--max-memory): a document that needs more kills only its own thread', async () => {
-    const executor = createArticleExecutor(2, [], null, 160);
+    const executor = createArticleExecutor(2, [], null, 112);
     try {
       await executor.ready;
-      // one line of 1.5 million words: more than a 160 MB heap can hold as tokens
+      // one line of 1.5 million words: more than a 112 MB heap can hold as tokens
       const words = ['Troops', 'shelled', 'the', 'village', 'near', 'Kharkiv', 'on', 'Monday', 'officials', 'said'];
       const huge = Array.from({ length: 1_500_000 }, (_, k) => words[(k * 7) % words.length]).join(' ');
       const article = { text: 'Russian troops shelled the village of Zmiivka on Monday, killing two civilians, officials said.' };
