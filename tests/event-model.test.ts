@@ -80,12 +80,17 @@ describe('events of issue 20 error classes', () => {
     const found = acled('Police arrested two men after the shooting in the city centre.').map((e) => e.type).sort();
     expect(found).toEqual(['ARREST', 'ATTACK']);
   });
+  it('an assault a deal is meant to avoid is no asserted attack', () => {
+    const attacks = events('The ceasefire was meant to avert an army offensive on the city.').filter((e) => e.type === 'ATTACK');
+    expect(attacks.filter((e) => e.modality === 'asserted' || e.modality === 'claimed')).toEqual([]);
+  });
+  it("a footballer's strike is no attack", () => {
+    expect(events('The striker scored with a fine strike in the second half of the match.')).toEqual([]);
+  });
   // not met yet (see docs/EVALUATION.md): the rules read these as events and the classifier
   // does not overrule them, or itself calls them asserted
-  it.todo('an assault a deal is meant to avoid is no asserted attack');
   it.todo('a strike expected within days is no asserted attack');
   it.todo('"my heart sank" is no crash');
-  it.todo("a footballer's strike is no attack");
   it.todo('a hit song is no attack');
   it.todo('deaths from illness or cold are no killing');
 });

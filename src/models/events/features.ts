@@ -5,6 +5,7 @@
 // Pure functions of a CandidateContext, which contextFromDoc builds from a processed Doc.
 import type { Doc, Entity } from '../../doc.js';
 import type { DocIndex } from '../../stages/events/doc-index.js';
+import { senseCues } from '../../lexicons/load.js';
 
 export interface CandidateToken {
   text: string;
@@ -147,6 +148,92 @@ export function contextFeatures(ctx: CandidateContext): string[] {
   }
   // the trigger is a plural noun: "attacks", "killings"
   if ((t.pos === 'NOUN' || t.pos === 'PROPN') && suffix === 's') f.push('plural_noun');
+  f.push(...scopeFeatures(ctx), ...senseFeatures(ctx));
+  return f;
+}
+
+/** The class of modality a word cues, if any: "avoid" attempt, "expected" future, "denied" deny. */
+function cueClass(w: CandidateToken): string | null {
+  if (ATTEMPT.has(w.lemma) || ATTEMPT.has(w.lower)) return 'attempt';
+  if (DENIAL.has(w.lemma)) return 'deny';
+  if (FUTURE.has(w.lemma) || FUTURE.has(w.lower)) return 'future';
+  if (MODALS.has(w.lower)) return 'modal';
+  if (NEGATIONS.has(w.lower)) return 'neg';
+  if (CONDITION.has(w.lower) && w.lower !== 'should') return 'cond';
+  if (ATTRIBUTION.has(w.lemma) && w.pos === 'VERB') return 'attr';
+  return null;
+}
+
+const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+
+/**
+ * Which cue governs the trigger, not merely which cues the sentence holds: the nearest cue
+ * before it in its clause ("a deal to avoid a regime assault": attempt), a cue right after a
+ * nominal trigger ("a strike expected within days": future), and the word whose object or
+ * complement the trigger's noun phrase is ("to avoid [a regime assault]", "ahead of [a
+ * strike]", "plans to [attack]"), each by class and with the trigger's form, so that the
+ * classes generalise beyond the few words seen in training.
+ */
+function scopeFeatures(ctx: CandidateContext): string[] {
+  const { tokens, first, last } = ctx;
+  const form = tokens[first]!.pos === 'VERB' || tokens[first]!.pos === 'AUX' ? 'verbal' : 'nominal';
+  const f: string[] = [`form=${form}`];
+  for (let i = first - 1, stop = Math.max(0, first - 10); i >= stop; i--) {
+    const w = tokens[i]!;
+    if (CLAUSE_BREAK.test(w.text) || w.text === ',') break;
+    const cls = cueClass(w);
+    if (!cls) continue;
+    f.push(`scope_b=${cls}`, `scope_b=${cls}|${form}`, `scope_b=${cls}|${first - i <= 3 ? 'near' : 'far'}`);
+    break;
+  }
+  for (let i = last + 1; i < Math.min(tokens.length, last + 4); i++) {
+    const w = tokens[i]!;
+    if (CLAUSE_BREAK.test(w.text) || w.text === ',') break;
+    const cls = cueClass(w);
+    if (cls && cls !== 'attr') {
+      f.push(`scope_a=${cls}`, `scope_a=${cls}|${form}`);
+      break;
+    }
+  }
+  // the head the trigger's phrase hangs from: skip its determiners, modifiers and "of"
+  let h = first - 1;
+  while (h >= 0 && (NOUN_PHRASE_POS.has(tokens[h]!.pos) || tokens[h]!.text === '-' || tokens[h]!.lower === "'s") && tokens[h]!.lower !== 'to') h--;
+  const head = tokens[h];
+  if (head?.pos === 'VERB') f.push(`head_v=${head.lemma}`, `head_v_class=${cueClass(head) ?? 'none'}`);
+  else if (head?.lower === 'to') {
+    const gov = tokens[h - 1];
+    f.push(`head_to_class=${gov ? (cueClass(gov) ?? 'none') : 'none'}`);
+  } else if (head?.pos === 'ADP' || head?.pos === 'SCONJ') {
+    const before = tokens[h - 1];
+    f.push(`head_p=${head.lower}`, `head_p=${before ? before.lemma : '<s>'}_${head.lower}`, `head_p_class=${before ? (cueClass(before) ?? 'none') : 'none'}`);
+  }
+  return f;
+}
+
+/** Whether the candidate's sentence or article names a sport or a natural cause of death. */
+export function hasSenseCue(ctx: CandidateContext): boolean {
+  return senseFeatures(ctx).length > 0;
+}
+
+/**
+ * What the words around the trigger say of its sense: a natural cause after it ("died of
+ * cholera", "deaths from the cold") or in its sentence, and sport in its sentence or in
+ * what the article is about (a goal "strike", a team's "clash").
+ */
+function senseFeatures(ctx: CandidateContext): string[] {
+  const { tokens, first, last } = ctx;
+  const { naturalCauses, sport } = senseCues();
+  const has = (set: Set<string>, t: CandidateToken) => set.has(t.lower) || set.has(t.lemma);
+  const f: string[] = [];
+  for (let i = last + 1; i < Math.min(tokens.length, last + 5); i++) {
+    if (has(naturalCauses, tokens[i]!)) {
+      f.push('natural_after', `natural_after=${tokens[first]!.lemma}`);
+      break;
+    }
+  }
+  if (tokens.some((t, i) => (i < first || i > last) && has(naturalCauses, t))) f.push('natural_s');
+  if (tokens.some((t, i) => (i < first || i > last) && has(sport, t))) f.push('sport_s');
+  if ((ctx.topic ?? []).some((w) => sport.has(w))) f.push('sport_topic');
   return f;
 }
 
