@@ -156,8 +156,8 @@ export interface HandLabel {
 }
 
 /** The hand-labelled candidates that have labels, with their labels. */
-export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLabel }> {
-  const out: Array<{ candidate: HandCandidate; label: HandLabel }> = [];
+export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLabel; chunk: string }> {
+  const out: Array<{ candidate: HandCandidate; label: HandLabel; chunk: string }> = [];
   // EV_CHUNKS=01,02 limits the labels read (to compare settings on a fixed set while others are written)
   const chunks = process.env.EV_CHUNKS?.split(',') ?? ['01', '02', '03', '04'];
   for (const nn of chunks) {
@@ -178,7 +178,7 @@ export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLab
       if (!line.trim()) continue;
       const c = JSON.parse(line) as HandCandidate;
       const l = labels.get(c.id);
-      if (l && typeof l.event === 'boolean') out.push({ candidate: c, label: l });
+      if (l && typeof l.event === 'boolean') out.push({ candidate: c, label: l, chunk: nn });
     }
   }
   return out;

@@ -96,6 +96,7 @@ export interface EventCueLists {
   deny: string[];
   attempt: string[];
   hypothetical: string[];
+  plannedAfter: string[];
   supportVerbs: string[];
   verbalPhraseHeads: string[];
   aidWords: string[];
