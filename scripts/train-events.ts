@@ -12,7 +12,11 @@
 // Dev figures: first trained without a fifth of the hand-labelled training documents and
 // measured on them; the saved weights are then trained on all of the training data.
 //
-//   npx tsx scripts/train-events.ts [--no-ecb] [--no-wiki] [--no-factuality-data]
+//   npx tsx scripts/train-events.ts [--no-ecb] [--no-wiki] [--no-factuality-data] [--cv]
+//
+// The hand labels read are chunks 01–04 (EV_CHUNKS=01,02,03,04,05 adds chunk 05, the
+// cue-selected rare classes, each of its candidates weighted EV_W05, default 1; in
+// cross-validation it lowered modality accuracy on chunks 01–04, docs/EVALUATION.md).
 import { writeFileSync } from 'node:fs';
 import type { Doc } from '../src/doc.js';
 import { contextFeatures, type CandidateContext } from '../src/models/events/features.js';
@@ -137,7 +141,7 @@ export function handExamples(split: 'train' | 'test'): HandExample[] {
       continue;
     }
     const modality = l.event ? l.modality ?? undefined : l.type ? 'generic' : undefined;
-    out.push({ ctx: found.ctx, event: l.event ? 'event' : 'none', type: l.type ?? undefined, modality, weight: 1, doc: key, source: 'hand', id: c.id, chunk, isEvent: l.event, labelType: l.type, labelModality: l.modality });
+    out.push({ ctx: found.ctx, event: l.event ? 'event' : 'none', type: l.type ?? undefined, modality, weight: chunk === '05' ? Number(process.env.EV_W05 ?? 1) : 1, doc: key, source: 'hand', id: c.id, chunk, isEvent: l.event, labelType: l.type, labelModality: l.modality });
   }
   if (lost) log(`  ${lost} hand-labelled candidates could not be found in their documents`);
   return out;

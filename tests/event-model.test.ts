@@ -34,6 +34,19 @@ describe('event features', () => {
   it('mark the noun after the trigger, which tells its sense ("hit song")', () => {
     expect(contextFeatures(ctx('a/DET hit/NOUN song/NOUN', 1))).toContain('lem|nn=hit|song');
   });
+  it('mark which cue governs the trigger, by class', () => {
+    const avoided = contextFeatures(ctx('a/DET deal/NOUN to/PART avoid/VERB a/DET government/NOUN assault/NOUN', 6));
+    expect(avoided).toContain('scope_b=attempt|nominal');
+    expect(avoided).toContain('head_v_class=attempt');
+    expect(contextFeatures(ctx('a/DET strike/NOUN expected/VERB/expect within/ADP days/NOUN', 1))).toContain('scope_a=future|nominal');
+    expect(contextFeatures(ctx('They/PRON fled/VERB ahead/ADV of/ADP the/DET raid/NOUN', 5))).toContain('head_p=ahead_of');
+    expect(contextFeatures(ctx('They/PRON plan/VERB to/PART attack/VERB', 3))).toContain('head_to_class=future');
+  });
+  it('mark words of sport and of natural causes of death', () => {
+    expect(contextFeatures(ctx('He/PRON died/VERB/die of/ADP cholera/NOUN', 1, ['KILLING']))).toContain('natural_after');
+    expect(contextFeatures(ctx('The/DET striker/NOUN scored/VERB with/ADP a/DET strike/NOUN', 5))).toContain('sport_s');
+    expect(contextFeatures(ctx('Gunmen/NOUN attacked/VERB a/DET bus/NOUN', 1))).not.toContain('sport_s');
+  });
   it('are the same for the same context', () => {
     const c = ctx('Gunmen/NOUN attacked/VERB a/DET bus/NOUN', 1);
     expect(contextFeatures(c)).toEqual(contextFeatures(c));

@@ -1,8 +1,9 @@
 // Features of an event candidate (a trigger word the lexicon proposed) for the event
 // classifier: what the word is and which sense its neighbours point to, and the cues of
 // modality in its sentence (modals, negation, purpose "to", conditionals, attribution, denial,
-// attempts, plans, habits and tolls), with the numbers, places, dates and actors around it.
-// Pure functions of a CandidateContext, which contextFromDoc builds from a processed Doc.
+// attempts, plans, habits and tolls), which of those cues governs the trigger (scopeFeatures),
+// the words that tell another sense (sport, natural causes of death: senseFeatures), with the
+// numbers, places, dates and actors around it. Pure functions of a CandidateContext, which contextFromDoc builds from a processed Doc.
 import type { Doc, Entity } from '../../doc.js';
 import type { DocIndex } from '../../stages/events/doc-index.js';
 import { senseCues } from '../../lexicons/load.js';

@@ -98,11 +98,9 @@ class EventExtractor {
   /**
    * Is the trigger a real, specific event, and which? Where the rules have a reading (the
    * lexicon entry whose needs the sentence meets, its type refined by the weapon named), the
-   * event and its type stand unless the classifier takes it for a kind of event rather than one
-   * (a purpose, a habit, a toll); where they have none, the classifier decides. The classifier
-   * is not yet trusted to overrule the rules on sense (docs/EVALUATION.md: it gives clear
-   * conflict events such as "clashed with junta troops" or "delivered air defence systems"
-   * almost no chance, for lack of such examples in its training data).
+   * event and its type stand unless the classifier overrules them (`overruled`: a kind of event
+   * rather than one, or another sense where a sport or natural cause is named); where they
+   * have none, the classifier decides.
    */
   private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality | null } | null {
     if (isReference(hit, view.toks)) return null;
