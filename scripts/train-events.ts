@@ -188,6 +188,8 @@ function crossValidate(factuality: LinearWeights, data: Labelled[], all: HandExa
   const hand = all.filter((d) => d.chunk !== '05');
   const fold = (d: Labelled) => (d.doc ? hash(`cv:${d.doc}`) % 5 : -1);
   const tallies = { event: [0, 0], head: [0, 0], modality: [0, 0], type: [0, 0] };
+  // the modality errors by gold → predicted, to show where the head goes wrong
+  const confusion = new Map<string, number>();
   for (let k = 0; k < 5; k++) {
     const m = new EventModel(trainHeads(factuality, data.filter((d) => fold(d) !== k)));
     for (const d of hand.filter((x) => fold(x) === k)) {
@@ -198,6 +200,7 @@ function crossValidate(factuality: LinearWeights, data: Labelled[], all: HandExa
       tallies.event[1]!++;
       if (!d.isEvent) continue;
       tallies.modality[0]! += p.modality === d.labelModality ? 1 : 0;
+      if (p.modality !== d.labelModality) confusion.set(`${d.labelModality} → ${p.modality}`, (confusion.get(`${d.labelModality} → ${p.modality}`) ?? 0) + 1);
       tallies.modality[1]!++;
       tallies.type[0]! += p.type === d.labelType ? 1 : 0;
       tallies.type[1]!++;
@@ -205,6 +208,7 @@ function crossValidate(factuality: LinearWeights, data: Labelled[], all: HandExa
   }
   const r = (x: number[]) => `${(x[0]! / x[1]!).toFixed(3)} (${x[0]}/${x[1]})`;
   log(`5-fold cross-validation over ${hand.length} hand-labelled training candidates of chunks 01–04: event ${r(tallies.event)} (event head alone ${r(tallies.head)}), modality ${r(tallies.modality)}, type ${r(tallies.type)}`);
+  log(`  modality errors (gold → predicted): ${[...confusion].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 }
 
 function main(): void {

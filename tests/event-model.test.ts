@@ -42,6 +42,10 @@ describe('event features', () => {
     expect(contextFeatures(ctx('They/PRON fled/VERB ahead/ADV of/ADP the/DET raid/NOUN', 5))).toContain('head_p=ahead_of');
     expect(contextFeatures(ctx('They/PRON plan/VERB to/PART attack/VERB', 3))).toContain('head_to_class=future');
   });
+  it('mark an attribution with the side it stands on and whether the trigger is definite', () => {
+    expect(contextFeatures(ctx('Police/NOUN said/VERB/say two/NUM men/NOUN were/AUX shot/VERB', 5))).toContain('attr_scope=b|verbal|indef');
+    expect(contextFeatures(ctx('The/DET shooting/NOUN happened/VERB at/ADP noon/NOUN ,/PUNCT police/NOUN said/VERB/say', 1))).toContain('attr_scope=a|nominal|def');
+  });
   it('mark words of sport and of natural causes of death', () => {
     expect(contextFeatures(ctx('He/PRON died/VERB/die of/ADP cholera/NOUN', 1, ['KILLING']))).toContain('natural_after');
     expect(contextFeatures(ctx('The/DET striker/NOUN scored/VERB with/ADP a/DET strike/NOUN', 5))).toContain('sport_s');

@@ -196,6 +196,7 @@ function scopeFeatures(ctx: CandidateContext): string[] {
       break;
     }
   }
+  f.push(...attributionScope(ctx, form));
   // the head the trigger's phrase hangs from: skip its determiners, modifiers and "of"
   let h = first - 1;
   while (h >= 0 && (NOUN_PHRASE_POS.has(tokens[h]!.pos) || tokens[h]!.text === '-' || tokens[h]!.lower === "'s") && tokens[h]!.lower !== 'to') h--;
@@ -214,6 +215,22 @@ function scopeFeatures(ctx: CandidateContext): string[] {
 /** Whether the candidate's sentence or article names a sport or a natural cause of death. */
 export function hasSenseCue(ctx: CandidateContext): boolean {
   return senseFeatures(ctx).length > 0;
+}
+
+/**
+ * Whether an attribution holds the trigger, with the trigger's form and whether it is
+ * definite: "police said two men were shot" (a verb under the attribution: claimed) against
+ * "police said the shooting happened at noon" (a definite noun the article presupposes:
+ * asserted). Asserted against claimed is most of the modality head's errors.
+ */
+function attributionScope(ctx: CandidateContext, form: string): string[] {
+  const { tokens, first, last } = ctx;
+  const at = tokens.findIndex((w, i) => (i < first || i > last) && ((ATTRIBUTION.has(w.lemma) && w.pos === 'VERB') || w.lemma === 'according'));
+  if (at < 0) return [];
+  const side = at < first ? 'b' : 'a';
+  const prev = tokens[first - 1]?.lower ?? '';
+  const definite = prev === 'the' || prev === 'this' || prev === 'that' || prev === 'its' || prev === 'their';
+  return [`attr_scope=${side}|${form}`, `attr_scope=${side}|${form}|${definite ? 'def' : 'indef'}`];
 }
 
 /**
