@@ -111,9 +111,19 @@ describe('events of issue 20 error classes', () => {
   it("a footballer's strike is no attack", () => {
     expect(events('The striker scored with a fine strike in the second half of the match.')).toEqual([]);
   });
-  // not met yet (see docs/EVALUATION.md): the rules read these as events and the classifier
-  // does not overrule them, or itself calls them asserted
-  it.todo('"my heart sank" is no crash');
-  it.todo('a hit song is no attack');
-  it.todo('deaths from illness or cold are no killing');
+  it('"my heart sank" is no crash', () => {
+    for (const text of ['When the letter arrived, her heart sank.', 'My heart sank when I heard the news.']) expect(events(text)).toEqual([]);
+  });
+  it('a hit song is no attack', () => {
+    for (const text of ['The band released a hit song last year.', 'The singer had a hit song in 1998.']) expect(events(text)).toEqual([]);
+  });
+  it('deaths from illness or cold are no killing', () => {
+    const texts = ['Three homeless men died of cold in the capital this week.', 'Two children died of cholera in the camp.', 'Three children died from malnutrition in the camp.', 'Her grandmother died of cancer last spring.'];
+    for (const text of texts) expect(events(text)).toEqual([]);
+  });
+  it('a death from wounds is still a killing', () => {
+    expect(events('A soldier died of his wounds in hospital.').map((e) => e.type)).toEqual(['KILLING']);
+  });
+  // not met yet (see docs/EVALUATION.md): the classifier calls it hypothetical, and the rules an attack
+  it.todo('"a hit record" is no attack');
 });

@@ -159,7 +159,7 @@ export interface HandLabel {
 export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLabel; chunk: string }> {
   const out: Array<{ candidate: HandCandidate; label: HandLabel; chunk: string }> = [];
   // EV_CHUNKS=01,02 limits the labels read (to compare settings on a fixed set while others are written)
-  const chunks = process.env.EV_CHUNKS?.split(',') ?? ['01', '02', '03', '04'];
+  const chunks = process.env.EV_CHUNKS?.split(',') ?? ['01', '02', '03', '04', '05'];
   for (const nn of chunks) {
     const cf = join(annotationDir, `candidates-${nn}.jsonl`);
     const lf = join(annotationDir, `labels-${nn}.jsonl`);

@@ -212,9 +212,14 @@ function scopeFeatures(ctx: CandidateContext): string[] {
   return f;
 }
 
-/** Whether the candidate's sentence or article names a sport or a natural cause of death. */
-export function hasSenseCue(ctx: CandidateContext): boolean {
-  return senseFeatures(ctx).length > 0;
+/**
+ * What tells the candidate's sense, if anything: a natural cause of death right after the
+ * trigger ("died of cholera": `cause`), or a sport or natural cause in its sentence or article
+ * (`context`).
+ */
+export function senseCue(ctx: CandidateContext): 'cause' | 'context' | null {
+  const f = senseFeatures(ctx);
+  return f.includes('natural_after') ? 'cause' : f.length > 0 ? 'context' : null;
 }
 
 /**

@@ -21,7 +21,7 @@ import { countedQuantities, findAgent, findInstrument, findLocation, findObjects
 import { Taxonomy } from './taxonomy.js';
 import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
-import { contextFromDoc, hasSenseCue, type CandidateContext } from '../../models/events/features.js';
+import { contextFromDoc, senseCue, type CandidateContext } from '../../models/events/features.js';
 import { eventModel, type EventModel, type EventPrediction } from '../../models/events/model.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
@@ -46,17 +46,20 @@ export function eventsStage(ctx: PipelineContext): Stage {
 }
 
 /**
- * Where the rules have a reading, the classifier overrules it when it is sure the word has
- * another sense and its sentence names a sport or a natural cause of death (a goal "strike",
- * "died of cholera"): the weak spot of the rules it has labelled examples for. It is not
- * trusted on sense elsewhere: it gives clear conflict events of the project's test passages
- * ("fought for control of the region", "delivered two air defence systems") almost no chance
- * (docs/EVALUATION.md). A confident `generic` (a purpose, a habit, a toll) is no event either.
+ * Where the rules have a reading, the classifier overrules it where the rules are weak on
+ * sense and it has labelled examples: a death with a natural cause named right after it
+ * ("died of cholera", "froze to death in the cold") when it takes it for no event, and any
+ * trigger in a sentence or article naming a sport or a natural cause (a goal "strike") when it
+ * is sure. It is not trusted on sense elsewhere: it gives clear conflict events of the
+ * project's test passages ("fought for control of the region", "delivered two air defence
+ * systems") almost no chance (docs/EVALUATION.md). A confident `generic` (a purpose, a habit,
+ * a toll) is no event either.
  */
-const SENSE_FLOOR = 0.05;
+const SENSE_FLOOR = { cause: 0.5, context: 0.05 };
 
 function overruled(p: EventPrediction, ctx: CandidateContext): boolean {
-  return (p.pEvent < SENSE_FLOOR && hasSenseCue(ctx)) || (p.modality === 'generic' && p.pModality >= 0.5);
+  const cue = senseCue(ctx);
+  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5);
 }
 
 class EventExtractor {
