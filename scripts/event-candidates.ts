@@ -15,6 +15,7 @@ import { Doc } from '../src/doc.js';
 import { loadLexicons } from '../src/lexicons/load.js';
 import { buildPipeline, createContext } from '../src/pipeline.js';
 import { TriggerIndex } from '../src/stages/events/triggers.js';
+import { candidateAt } from './events/corpus.js';
 import { type Article, ecbFiles, hash, isTestDocument, readEcbFile, readGiveme, readGvdb, readRe3d } from './events/data.js';
 
 const arg = (name: string, dflt: number) => {
@@ -92,19 +93,7 @@ function main(): void {
         const end = toks[hit.last]!.end;
         const ev = doc.events.find((e) => e.trigger.start < end && e.trigger.end > start);
         const n = list.length + 1;
-        list.push({
-          id: `${a.dataset}/${a.id}#${String(n).padStart(3, '0')}`,
-          source: { dataset: a.dataset, doc: a.id },
-          licence: a.licence,
-          split: isTestDocument(a.dataset, a.id) ? 'test' : 'train',
-          title: a.title,
-          sentence_index: s,
-          before: sentenceText(s - 1),
-          sentence: sentenceText(s),
-          after: sentenceText(s + 1),
-          trigger: { text: doc.text.slice(start, end), start: start - sent.start, end: end - sent.start },
-          proposed_types: [...new Set(hit.readings.map((r) => r.type))],
-        });
+        list.push(candidateAt(a, doc, s, hit.first, hit.last, `${a.dataset}/${a.id}#${String(n).padStart(3, '0')}`, [...new Set(hit.readings.map((r) => r.type))]));
         baseline.push({ id: list[list.length - 1]!.id, stage: ev ? { type: ev.type, modality: ev.modality } : null });
       }
     }

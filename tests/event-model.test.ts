@@ -34,6 +34,23 @@ describe('event features', () => {
   it('mark the noun after the trigger, which tells its sense ("hit song")', () => {
     expect(contextFeatures(ctx('a/DET hit/NOUN song/NOUN', 1))).toContain('lem|nn=hit|song');
   });
+  it('mark which cue governs the trigger, by class', () => {
+    const avoided = contextFeatures(ctx('a/DET deal/NOUN to/PART avoid/VERB a/DET government/NOUN assault/NOUN', 6));
+    expect(avoided).toContain('scope_b=attempt|nominal');
+    expect(avoided).toContain('head_v_class=attempt');
+    expect(contextFeatures(ctx('a/DET strike/NOUN expected/VERB/expect within/ADP days/NOUN', 1))).toContain('scope_a=future|nominal');
+    expect(contextFeatures(ctx('They/PRON fled/VERB ahead/ADV of/ADP the/DET raid/NOUN', 5))).toContain('head_p=ahead_of');
+    expect(contextFeatures(ctx('They/PRON plan/VERB to/PART attack/VERB', 3))).toContain('head_to_class=future');
+  });
+  it('mark an attribution with the side it stands on and whether the trigger is definite', () => {
+    expect(contextFeatures(ctx('Police/NOUN said/VERB/say two/NUM men/NOUN were/AUX shot/VERB', 5))).toContain('attr_scope=b|verbal|indef');
+    expect(contextFeatures(ctx('The/DET shooting/NOUN happened/VERB at/ADP noon/NOUN ,/PUNCT police/NOUN said/VERB/say', 1))).toContain('attr_scope=a|nominal|def');
+  });
+  it('mark words of sport and of natural causes of death', () => {
+    expect(contextFeatures(ctx('He/PRON died/VERB/die of/ADP cholera/NOUN', 1, ['KILLING']))).toContain('natural_after');
+    expect(contextFeatures(ctx('The/DET striker/NOUN scored/VERB with/ADP a/DET strike/NOUN', 5))).toContain('sport_s');
+    expect(contextFeatures(ctx('Gunmen/NOUN attacked/VERB a/DET bus/NOUN', 1))).not.toContain('sport_s');
+  });
   it('are the same for the same context', () => {
     const c = ctx('Gunmen/NOUN attacked/VERB a/DET bus/NOUN', 1);
     expect(contextFeatures(c)).toEqual(contextFeatures(c));
@@ -80,12 +97,33 @@ describe('events of issue 20 error classes', () => {
     const found = acled('Police arrested two men after the shooting in the city centre.').map((e) => e.type).sort();
     expect(found).toEqual(['ARREST', 'ATTACK']);
   });
-  // not met yet (see docs/EVALUATION.md): the rules read these as events and the classifier
-  // does not overrule them, or itself calls them asserted
-  it.todo('an assault a deal is meant to avoid is no asserted attack');
-  it.todo('a strike expected within days is no asserted attack');
-  it.todo('"my heart sank" is no crash');
-  it.todo("a footballer's strike is no attack");
-  it.todo('a hit song is no attack');
-  it.todo('deaths from illness or cold are no killing');
+  it('an assault a deal is meant to avoid is no asserted attack', () => {
+    for (const text of ['The ceasefire was meant to avert an army offensive on the city.', 'Ankara and Moscow agreed a deal to avoid a government assault on the rebel-held province.']) {
+      const attacks = events(text).filter((e) => e.type === 'ATTACK');
+      expect(attacks.map((e) => e.modality)).toEqual(['attempted']);
+    }
+  });
+  it('a strike expected within days is no asserted attack', () => {
+    const attacks = events('Families left the town ahead of an assault expected within days.').filter((e) => e.type === 'ATTACK');
+    expect(attacks.map((e) => e.modality)).toEqual(['future']);
+    expect(attacks.map((e) => e.mappings.acled)).toEqual([null]);
+  });
+  it("a footballer's strike is no attack", () => {
+    expect(events('The striker scored with a fine strike in the second half of the match.')).toEqual([]);
+  });
+  it('"my heart sank" is no crash', () => {
+    for (const text of ['When the letter arrived, her heart sank.', 'My heart sank when I heard the news.']) expect(events(text)).toEqual([]);
+  });
+  it('a hit song is no attack', () => {
+    for (const text of ['The band released a hit song last year.', 'The singer had a hit song in 1998.']) expect(events(text)).toEqual([]);
+  });
+  it('deaths from illness or cold are no killing', () => {
+    const texts = ['Three homeless men died of cold in the capital this week.', 'Two children died of cholera in the camp.', 'Three children died from malnutrition in the camp.', 'Her grandmother died of cancer last spring.'];
+    for (const text of texts) expect(events(text)).toEqual([]);
+  });
+  it('a death from wounds is still a killing', () => {
+    expect(events('A soldier died of his wounds in hospital.').map((e) => e.type)).toEqual(['KILLING']);
+  });
+  // not met yet (see docs/EVALUATION.md): the classifier calls it hypothetical, and the rules an attack
+  it.todo('"a hit record" is no attack');
 });

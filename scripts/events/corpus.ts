@@ -9,7 +9,8 @@ import { contextFromDoc, type CandidateContext } from '../../src/models/events/f
 import { proposeCandidates, type ProposedCandidate } from '../../src/models/events/propose.js';
 import { buildPipeline, createContext, type Pipeline } from '../../src/pipeline.js';
 import { TriggerIndex } from '../../src/stages/events/triggers.js';
-import { type Article, type FactualityItem, type GoldMention, readEcbFile, readGiveme, readGvdb, readRe3d, ecbFiles } from './data.js';
+import { type Article, type FactualityItem, type GoldMention, isTestDocument, readEcbFile, readGiveme, readGvdb, readRe3d, ecbFiles } from './data.js';
+import type { Candidate } from '../event-candidates.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 export const annotationDir = join(root, 'data/annotations/events');
@@ -155,10 +156,10 @@ export interface HandLabel {
 }
 
 /** The hand-labelled candidates that have labels, with their labels. */
-export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLabel }> {
-  const out: Array<{ candidate: HandCandidate; label: HandLabel }> = [];
+export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLabel; chunk: string }> {
+  const out: Array<{ candidate: HandCandidate; label: HandLabel; chunk: string }> = [];
   // EV_CHUNKS=01,02 limits the labels read (to compare settings on a fixed set while others are written)
-  const chunks = process.env.EV_CHUNKS?.split(',') ?? ['01', '02', '03', '04'];
+  const chunks = process.env.EV_CHUNKS?.split(',') ?? ['01', '02', '03', '04', '05'];
   for (const nn of chunks) {
     const cf = join(annotationDir, `candidates-${nn}.jsonl`);
     const lf = join(annotationDir, `labels-${nn}.jsonl`);
@@ -177,7 +178,7 @@ export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLab
       if (!line.trim()) continue;
       const c = JSON.parse(line) as HandCandidate;
       const l = labels.get(c.id);
-      if (l && typeof l.event === 'boolean') out.push({ candidate: c, label: l });
+      if (l && typeof l.event === 'boolean') out.push({ candidate: c, label: l, chunk: nn });
     }
   }
   return out;
@@ -249,4 +250,26 @@ export function factualityContext(item: FactualityItem): CandidateContext | null
   const s = doc.sentences.findIndex((x) => x.start <= start && x.end >= end);
   if (s < 0) return null;
   return spanContext(doc, s, start, end, [])?.ctx ?? null;
+}
+
+/** A candidate for hand labelling: the trigger (sentence s, its tokens first..last) with its sentence, one either side, and its place. */
+export function candidateAt(a: Article, doc: Doc, s: number, first: number, last: number, id: string, proposed: string[]): Candidate {
+  const text = (k: number) => (doc.sentences[k] ? doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end) : '');
+  const sent = doc.sentences[s]!;
+  const toks = doc.sentenceTokens(s);
+  const start = toks[first]!.start;
+  const end = toks[last]!.end;
+  return {
+    id,
+    source: { dataset: a.dataset, doc: a.id },
+    licence: a.licence,
+    split: isTestDocument(a.dataset, a.id) ? 'test' : 'train',
+    title: a.title,
+    sentence_index: s,
+    before: text(s - 1),
+    sentence: text(s),
+    after: text(s + 1),
+    trigger: { text: doc.text.slice(start, end), start: start - sent.start, end: end - sent.start },
+    proposed_types: proposed,
+  };
 }

@@ -96,6 +96,7 @@ export interface EventCueLists {
   deny: string[];
   attempt: string[];
   hypothetical: string[];
+  plannedAfter: string[];
   supportVerbs: string[];
   verbalPhraseHeads: string[];
   aidWords: string[];
@@ -235,4 +236,21 @@ function validate(lex: Lexicons, path: string): void {
       bad(`boilerplate pattern ${b} is not a valid regular expression`);
     }
   }
+}
+
+/** sense-cues.json: the word lists the event classifier's features read (not user-extensible: the weights are trained on them). */
+export interface SenseCues {
+  naturalCauses: string[];
+  sport: string[];
+}
+
+let senseCueSets: { naturalCauses: Set<string>; sport: Set<string> } | null = null;
+
+/** The event classifier's sense cues as sets of lower-cased words, read once. */
+export function senseCues(): { naturalCauses: Set<string>; sport: Set<string> } {
+  if (!senseCueSets) {
+    const raw = readJson(bundled('sense-cues.json')) as unknown as SenseCues;
+    senseCueSets = { naturalCauses: new Set(raw.naturalCauses), sport: new Set(raw.sport) };
+  }
+  return senseCueSets;
 }

@@ -1,10 +1,12 @@
 // Features of an event candidate (a trigger word the lexicon proposed) for the event
 // classifier: what the word is and which sense its neighbours point to, and the cues of
 // modality in its sentence (modals, negation, purpose "to", conditionals, attribution, denial,
-// attempts, plans, habits and tolls), with the numbers, places, dates and actors around it.
-// Pure functions of a CandidateContext, which contextFromDoc builds from a processed Doc.
+// attempts, plans, habits and tolls), which of those cues governs the trigger (scopeFeatures),
+// the words that tell another sense (sport, natural causes of death: senseFeatures), with the
+// numbers, places, dates and actors around it. Pure functions of a CandidateContext, which contextFromDoc builds from a processed Doc.
 import type { Doc, Entity } from '../../doc.js';
 import type { DocIndex } from '../../stages/events/doc-index.js';
+import { senseCues } from '../../lexicons/load.js';
 
 export interface CandidateToken {
   text: string;
@@ -147,6 +149,114 @@ export function contextFeatures(ctx: CandidateContext): string[] {
   }
   // the trigger is a plural noun: "attacks", "killings"
   if ((t.pos === 'NOUN' || t.pos === 'PROPN') && suffix === 's') f.push('plural_noun');
+  f.push(...scopeFeatures(ctx), ...senseFeatures(ctx));
+  return f;
+}
+
+/** The class of modality a word cues, if any: "avoid" attempt, "expected" future, "denied" deny. */
+function cueClass(w: CandidateToken): string | null {
+  if (ATTEMPT.has(w.lemma) || ATTEMPT.has(w.lower)) return 'attempt';
+  if (DENIAL.has(w.lemma)) return 'deny';
+  if (FUTURE.has(w.lemma) || FUTURE.has(w.lower)) return 'future';
+  if (MODALS.has(w.lower)) return 'modal';
+  if (NEGATIONS.has(w.lower)) return 'neg';
+  if (CONDITION.has(w.lower) && w.lower !== 'should') return 'cond';
+  if (ATTRIBUTION.has(w.lemma) && w.pos === 'VERB') return 'attr';
+  return null;
+}
+
+const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+
+/**
+ * Which cue governs the trigger, not merely which cues the sentence holds: the nearest cue
+ * before it in its clause ("a deal to avoid a regime assault": attempt), a cue right after a
+ * nominal trigger ("a strike expected within days": future), and the word whose object or
+ * complement the trigger's noun phrase is ("to avoid [a regime assault]", "ahead of [a
+ * strike]", "plans to [attack]"), each by class and with the trigger's form, so that the
+ * classes generalise beyond the few words seen in training.
+ */
+function scopeFeatures(ctx: CandidateContext): string[] {
+  const { tokens, first, last } = ctx;
+  const form = tokens[first]!.pos === 'VERB' || tokens[first]!.pos === 'AUX' ? 'verbal' : 'nominal';
+  const f: string[] = [`form=${form}`];
+  for (let i = first - 1, stop = Math.max(0, first - 10); i >= stop; i--) {
+    const w = tokens[i]!;
+    if (CLAUSE_BREAK.test(w.text) || w.text === ',') break;
+    const cls = cueClass(w);
+    if (!cls) continue;
+    f.push(`scope_b=${cls}`, `scope_b=${cls}|${form}`, `scope_b=${cls}|${first - i <= 3 ? 'near' : 'far'}`);
+    break;
+  }
+  for (let i = last + 1; i < Math.min(tokens.length, last + 4); i++) {
+    const w = tokens[i]!;
+    if (CLAUSE_BREAK.test(w.text) || w.text === ',') break;
+    const cls = cueClass(w);
+    if (cls && cls !== 'attr') {
+      f.push(`scope_a=${cls}`, `scope_a=${cls}|${form}`);
+      break;
+    }
+  }
+  f.push(...attributionScope(ctx, form));
+  // the head the trigger's phrase hangs from: skip its determiners, modifiers and "of"
+  let h = first - 1;
+  while (h >= 0 && (NOUN_PHRASE_POS.has(tokens[h]!.pos) || tokens[h]!.text === '-' || tokens[h]!.lower === "'s") && tokens[h]!.lower !== 'to') h--;
+  const head = tokens[h];
+  if (head?.pos === 'VERB') f.push(`head_v=${head.lemma}`, `head_v_class=${cueClass(head) ?? 'none'}`);
+  else if (head?.lower === 'to') {
+    const gov = tokens[h - 1];
+    f.push(`head_to_class=${gov ? (cueClass(gov) ?? 'none') : 'none'}`);
+  } else if (head?.pos === 'ADP' || head?.pos === 'SCONJ') {
+    const before = tokens[h - 1];
+    f.push(`head_p=${head.lower}`, `head_p=${before ? before.lemma : '<s>'}_${head.lower}`, `head_p_class=${before ? (cueClass(before) ?? 'none') : 'none'}`);
+  }
+  return f;
+}
+
+/**
+ * What tells the candidate's sense, if anything: a natural cause of death right after the
+ * trigger ("died of cholera": `cause`), or a sport or natural cause in its sentence or article
+ * (`context`).
+ */
+export function senseCue(ctx: CandidateContext): 'cause' | 'context' | null {
+  const f = senseFeatures(ctx);
+  return f.includes('natural_after') ? 'cause' : f.length > 0 ? 'context' : null;
+}
+
+/**
+ * Whether an attribution holds the trigger, with the trigger's form and whether it is
+ * definite: "police said two men were shot" (a verb under the attribution: claimed) against
+ * "police said the shooting happened at noon" (a definite noun the article presupposes:
+ * asserted). Asserted against claimed is most of the modality head's errors.
+ */
+function attributionScope(ctx: CandidateContext, form: string): string[] {
+  const { tokens, first, last } = ctx;
+  const at = tokens.findIndex((w, i) => (i < first || i > last) && ((ATTRIBUTION.has(w.lemma) && w.pos === 'VERB') || w.lemma === 'according'));
+  if (at < 0) return [];
+  const side = at < first ? 'b' : 'a';
+  const prev = tokens[first - 1]?.lower ?? '';
+  const definite = prev === 'the' || prev === 'this' || prev === 'that' || prev === 'its' || prev === 'their';
+  return [`attr_scope=${side}|${form}`, `attr_scope=${side}|${form}|${definite ? 'def' : 'indef'}`];
+}
+
+/**
+ * What the words around the trigger say of its sense: a natural cause after it ("died of
+ * cholera", "deaths from the cold") or in its sentence, and sport in its sentence or in
+ * what the article is about (a goal "strike", a team's "clash").
+ */
+function senseFeatures(ctx: CandidateContext): string[] {
+  const { tokens, first, last } = ctx;
+  const { naturalCauses, sport } = senseCues();
+  const has = (set: Set<string>, t: CandidateToken) => set.has(t.lower) || set.has(t.lemma);
+  const f: string[] = [];
+  for (let i = last + 1; i < Math.min(tokens.length, last + 5); i++) {
+    if (has(naturalCauses, tokens[i]!)) {
+      f.push('natural_after', `natural_after=${tokens[first]!.lemma}`);
+      break;
+    }
+  }
+  if (tokens.some((t, i) => (i < first || i > last) && has(naturalCauses, t))) f.push('natural_s');
+  if (tokens.some((t, i) => (i < first || i > last) && has(sport, t))) f.push('sport_s');
+  if ((ctx.topic ?? []).some((w) => sport.has(w))) f.push('sport_topic');
   return f;
 }
 

@@ -32,6 +32,8 @@ export class Claims {
       else if (near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
       else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
       else if (near.some((w) => this.cues.hypothetical.has(w))) modality = 'hypothetical';
+      // "a strike expected within days": the participle after an event noun puts it ahead
+      else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
       else if (this.claimed(hit, toks)) modality = 'claimed';
     }
     return { modality, source };

@@ -14,6 +14,8 @@ export interface EventCues {
   deny: Set<string>;
   attempt: Set<string>;
   hypothetical: Set<string>;
+  /** right after an event noun: "a strike expected within days" */
+  plannedAfter: Set<string>;
   supportVerbs: Set<string>;
   verbalPhraseHeads: Set<string>;
   aidWords: Set<string>;
@@ -41,6 +43,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     deny: new Set(cues.deny),
     attempt: new Set(cues.attempt),
     hypothetical: new Set(cues.hypothetical),
+    plannedAfter: new Set(cues.plannedAfter),
     supportVerbs: new Set(cues.supportVerbs),
     verbalPhraseHeads: new Set(cues.verbalPhraseHeads),
     aidWords: new Set(cues.aidWords),

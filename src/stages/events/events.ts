@@ -21,8 +21,8 @@ import { countedQuantities, findAgent, findInstrument, findLocation, findObjects
 import { Taxonomy } from './taxonomy.js';
 import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
-import { contextFromDoc } from '../../models/events/features.js';
-import { eventModel, type EventModel } from '../../models/events/model.js';
+import { contextFromDoc, senseCue, type CandidateContext } from '../../models/events/features.js';
+import { eventModel, type EventModel, type EventPrediction } from '../../models/events/model.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -43,6 +43,23 @@ export function eventsStage(ctx: PipelineContext): Stage {
       extractor.finish();
     },
   };
+}
+
+/**
+ * Where the rules have a reading, the classifier overrules it where the rules are weak on
+ * sense and it has labelled examples: a death with a natural cause named right after it
+ * ("died of cholera", "froze to death in the cold") when it takes it for no event, and any
+ * trigger in a sentence or article naming a sport or a natural cause (a goal "strike") when it
+ * is sure. It is not trusted on sense elsewhere: it gives clear conflict events of the
+ * project's test passages ("fought for control of the region", "delivered two air defence
+ * systems") almost no chance (docs/EVALUATION.md). A confident `generic` (a purpose, a habit,
+ * a toll) is no event either.
+ */
+const SENSE_FLOOR = { cause: 0.5, context: 0.05 };
+
+function overruled(p: EventPrediction, ctx: CandidateContext): boolean {
+  const cue = senseCue(ctx);
+  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5);
 }
 
 class EventExtractor {
@@ -84,19 +101,18 @@ class EventExtractor {
   /**
    * Is the trigger a real, specific event, and which? Where the rules have a reading (the
    * lexicon entry whose needs the sentence meets, its type refined by the weapon named), the
-   * event and its type stand unless the classifier takes it for a kind of event rather than one
-   * (a purpose, a habit, a toll); where they have none, the classifier decides. The classifier
-   * is not yet trusted to overrule the rules on sense (docs/EVALUATION.md: it gives clear
-   * conflict events such as "clashed with junta troops" or "delivered air defence systems"
-   * almost no chance, for lack of such examples in its training data).
+   * event and its type stand unless the classifier overrules them (`overruled`: a kind of event
+   * rather than one, or another sense where a sport or natural cause is named); where they
+   * have none, the classifier decides.
    */
   private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality | null } | null {
     if (isReference(hit, view.toks)) return null;
     const base = this.k.doc.sentences[view.s]!.firstToken;
     const proposed = [...new Set(hit.readings.map((r) => r.type))];
-    const p = this.model.predict(contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed, this.k.index));
+    const ctx = contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed, this.k.index);
+    const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
-    if (rules ? p.modality === 'generic' && p.pModality >= 0.5 : !p.event) return null;
+    if (rules ? overruled(p, ctx) : !p.event) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     const modality = p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
     return { reading: { type: rules?.type ?? p.type, entry }, modality };
