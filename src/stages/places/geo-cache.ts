@@ -35,7 +35,13 @@ interface Header {
 
 /** The tables from the cache when it holds them for these inputs; otherwise built, and written for next time. */
 export function cachedTables(build: () => GeoTables): GeoTables {
-  const file = new URL(`geo-${inputsKey()}.bin`, CACHE_DIR);
+  let key: string;
+  try {
+    key = inputsKey();
+  } catch {
+    return build(); // an install without the sources the key is made from: no cache
+  }
+  const file = new URL(`geo-${key}.bin`, CACHE_DIR);
   const cached = readTables(file);
   if (cached) return cached;
   const tables = build();
