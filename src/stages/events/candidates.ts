@@ -113,6 +113,8 @@ export function isReference(hit: TriggerHit, toks: Token[]): boolean {
   if (hit.phrase) return false;
   // "evacuated the wounded", "buried the dead": people, not an event
   if (prev?.lower === 'the' && /^(wounded|injured|dead|killed|captured|detained|missing|displaced)$/.test(t.lower) && (!next || !['NOUN', 'PROPN', 'ADJ'].includes(next.pos))) return true;
+  // "a hit song", "an attack helicopter", "an assault rifle": an article's noun that modifies the noun after it names a kind of thing
+  if (prev && /^(a|an)$/.test(prev.lower) && !/(ing|ed)$/.test(t.lower) && next?.pos === 'NOUN' && toks[hit.last + 2]?.pos !== 'NOUN') return true;
   if (!/(ed|en)$/.test(t.lower)) return false;
   const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
   return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT');

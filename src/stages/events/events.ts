@@ -5,7 +5,7 @@
 // casualties to its events (casualties.ts), and merge what tells an event already told
 // (merging.ts). Event types and their ACLED and PLOVER codes are the taxonomy's; only events
 // the article asserts or a party claims carry an ACLED code.
-import type { Doc, Event, EventType, Modality } from '../../doc.js';
+import type { Doc, Event, EventType, Modality, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
 import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
@@ -57,9 +57,23 @@ export function eventsStage(ctx: PipelineContext): Stage {
  */
 const SENSE_FLOOR = { cause: 0.5, context: 0.05 };
 
-function overruled(p: EventPrediction, ctx: CandidateContext): boolean {
+function overruled(p: EventPrediction, ctx: CandidateContext, performed: boolean): boolean {
   const cue = senseCue(ctx);
-  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5);
+  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5 && !performed);
+}
+
+/**
+ * "launched an offensive on", "carried out a strike on", "staged attacks": an event noun that a
+ * support verb in the past tense governs is one that took place, whatever the classifier makes
+ * of the indefinite article (it reads "an offensive" as a kind of event too readily).
+ */
+function performed(toks: readonly Token[], first: number, supportVerbs: ReadonlySet<string>): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - 4; i--) {
+    const t = toks[i]!;
+    if (supportVerbs.has(t.lemma) && t.lemma !== t.lower && /(ed|gan|ade|ook|eld)$/.test(t.lower)) return true;
+    if (!/^(a|an|the|its|their|out|new|fresh|several|two|three|multiple|series|of)$/.test(t.lower) && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
+  }
+  return false;
 }
 
 class EventExtractor {
@@ -112,7 +126,7 @@ class EventExtractor {
     const ctx = contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed, this.k.index);
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
-    if (rules ? overruled(p, ctx) : !p.event) return null;
+    if (rules ? overruled(p, ctx, performed(view.toks, hit.first, this.k.cues.supportVerbs)) : !p.event) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     const modality = p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
     return { reading: { type: rules?.type ?? p.type, entry }, modality };
