@@ -16,6 +16,14 @@ describe('places: regions named the ways news writes them', () => {
     expect(place(r, 'Al Anbar')?.kb).toMatchObject({ kind: 'admin1', admin1Code: 'IQ.01' });
   });
 
+  it('does not take a US county named like a state for the state, and keeps a Kenyan county, which is first-level', () => {
+    const county = place(run('A man was shot in Washington County, Missouri, on Friday, the sheriff said.'), 'Washington County');
+    expect(county?.kb?.admin1Code).not.toBe('US.WA');
+    expect(county?.kb).toMatchObject({ admin1: 'Missouri' });
+    expect(place(run('Deputies in Washington County found the car on a back road.'), 'Washington County')?.kb?.admin1Code).not.toBe('US.WA');
+    expect(place(run('Gunmen killed two people in Kiambu County, Kenya, on Friday.'), 'Kiambu County')?.kb).toMatchObject({ kind: 'admin1', iso2: 'KE' });
+  });
+
   it('reads a state after a town and a comma as the state, although a larger city elsewhere has its name', () => {
     // Virginia is also a city of 120,000 in South Africa's Free State
     const r = run('The sailor, of Springfield, Virginia, died of his wounds in Iraq.');

@@ -118,6 +118,8 @@ export interface PlaceWords {
   nameWords: string[];
   regionWords: string[];
   townParts: string[];
+  /** a word of second-level units → the countries (ISO 2) where it names them ("county" → US) */
+  secondLevel: Record<string, string[]>;
 }
 
 export interface Lexicons {

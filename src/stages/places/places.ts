@@ -10,6 +10,7 @@
 import type { Doc, Entity, Mention } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
+import type { PlaceWords } from '../../lexicons/load.js';
 import { cuedPlaces, placeCuePatterns, type CuedPlace, type PlaceCuePatterns } from './cues.js';
 import { foldName, regionCore } from '../../text.js';
 import { withNearbyMemo, type GeoIndex, type GeoPlace } from './geonames.js';
@@ -48,7 +49,7 @@ export function placesStage(pipeline: PipelineContext): Stage {
     assigns: ['entities'],
     run(doc) {
       geo ??= withNearbyMemo(pipeline.geo);
-      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations, cues };
+      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations, cues, placeWords: pipeline.lexicons.placeWords };
       const cued = addCuedPlaces(ctx);
       for (const entity of doc.entities) if (isPlace(entity) && entity.kb === undefined) taggedRegion(ctx, entity);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
@@ -73,6 +74,7 @@ interface Resolver {
   codes: Map<string, string | undefined>;
   abbreviations: ReadonlyMap<string, string>;
   cues: PlaceCuePatterns;
+  placeWords: PlaceWords;
 }
 
 /** "Ore." or "MO" right after "Place, " and before punctuation or the end: the region's admin1 code */
@@ -111,13 +113,20 @@ function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefin
  */
 function taggedRegion(ctx: Resolver, entity: Entity): void {
   const short = new Set(entity.mentions.map((m) => abbreviated(ctx, m.start, m.end)));
-  const byName = ctx.geo.admin1Codes(entity.name);
+  const byName = firstLevel(ctx, entity.name, ctx.geo.admin1Codes(entity.name));
   const code = short.size === 1 && !short.has(undefined) ? [...short][0]! : byName.length === 1 ? byName[0]! : undefined;
   if (!code) return;
   if (code === byName[0] && ctx.geo.places(foldName(entity.name)).some(isProminent) && !entity.mentions.some((m) => afterPlaceAndComma(ctx, m))) return;
   const name = ctx.geo.admin1.get(code)!;
   const country = ctx.iso3.get(code.slice(0, 2));
   entity.kb = { kind: 'admin1', ...(country ? { country } : {}), iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'gazetteer' };
+}
+
+/** The admin1 codes a name can stand for: "Washington County" is no US state, as counties there are second-level units. */
+function firstLevel(ctx: Resolver, name: string, codes: readonly string[]): readonly string[] {
+  const last = name.trim().split(/\s+/).pop()!.toLowerCase();
+  const countries = ctx.placeWords.secondLevel[last];
+  return countries ? codes.filter((c) => !countries.includes(c.slice(0, 2))) : codes;
 }
 
 /** does the mention follow another place's name and a comma ("Woodbridge, Virginia")? */
@@ -181,7 +190,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     const short = abbreviated(ctx, place.start, place.end);
     const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace || short;
     if (regionish) {
-      const codes = short ? [short] : ctx.geo.admin1Codes(place.text);
+      const codes = short ? [short] : firstLevel(ctx, `${place.text}${suffix?.[0] ?? ''}`, ctx.geo.admin1Codes(place.text));
       if (codes.length) {
         const end = suffix ? place.end + suffix[0].length : short && doc.text[place.end] === '.' ? place.end + 1 : place.end;
         const code = codes[0]!;
