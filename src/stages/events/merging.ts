@@ -125,7 +125,7 @@ export function absorb(into: Draft, from: Draft): void {
     if ((a.role === 'agent' || a.role === 'time') && known.roles.has(a.role)) continue;
     if (!known.keys.has(`${a.role}|${a.start}`)) {
       e.args.push(a);
-      known.add(a);
+      argKeys(into); // the keys take in the argument just added
     }
   }
   e.date ??= from.event.date;
@@ -150,17 +150,16 @@ export interface ArgKeys {
   keys: Set<string>;
 }
 
-function argKeys(d: Draft): ArgKeys & { add(a: Arg): void } {
+function argKeys(d: Draft): ArgKeys {
   const args = d.event.args;
   if (!d.argKeys || d.argKeys.args !== args) d.argKeys = { args, seen: 0, roles: new Set(), keys: new Set() };
   const known = d.argKeys;
-  const add = (a: Arg) => {
+  for (; known.seen < args.length; known.seen++) {
+    const a = args[known.seen]!;
     known.roles.add(a.role);
     known.keys.add(`${a.role}|${a.start}`);
-    known.seen++;
-  };
-  while (known.seen < args.length) add(args[known.seen]!);
-  return Object.assign(known, { add });
+  }
+  return known;
 }
 
 const KEYS = ['killed', 'injured', 'captured'] as const;
