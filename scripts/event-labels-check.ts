@@ -5,21 +5,13 @@
 //   npx tsx scripts/event-labels-check.ts data/annotations/events/labels-01.jsonl [...]
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { HandLabel as Label } from './events/corpus.js'; // a type only: the pipeline corpus.ts loads is not imported
 
 export const EVENT_TYPES = [
   'ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'CAPTURE',
   'KILLING', 'SEIZE', 'WITHDRAWAL', 'ARREST', 'PROTEST', 'CRASH', 'STATEMENT', 'AGREEMENT', 'SUPPLY',
 ];
 export const EVENT_MODALITIES = ['asserted', 'claimed', 'denied', 'attempted', 'negated', 'future', 'hypothetical'];
-
-export interface Label {
-  id: string;
-  event: boolean;
-  type: string | null;
-  modality: string | null;
-  repeats: string | null;
-  note?: string | null;
-}
 
 /** The problems of one labels file, given its candidates' ids in order. */
 export function checkLabels(labels: unknown[], candidateIds: string[]): string[] {

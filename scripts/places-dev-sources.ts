@@ -1,7 +1,8 @@
 // The texts of the documents of ../shared/data that the places development set labels
 // (data/places/external-labels.tsv), as the builder and the scorer both read them:
 // re3d's documents as they are; WikiEvents' `text`; GVDB's tokens joined by spaces.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readRe3d } from './ner-re3d.js';
 
 /** ../shared/data beside the project (or beside the folder of its worktrees), or $SITREP_SHARED_DATA */
 export const SHARED = (() => {
@@ -29,15 +30,7 @@ export function re3dDocs(): Map<string, string> {
   if (re3d) return re3d;
   const folder = new URL('re3d/', SHARED);
   need(folder);
-  re3d = new Map();
-  for (const dir of readdirSync(folder, { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
-    for (const line of readFileSync(new URL(`${encodeURIComponent(dir.name)}/documents.json`, folder), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const d = JSON.parse(line) as { _id: string; text: string };
-      re3d.set(d._id, d.text);
-    }
-  }
+  re3d = new Map(readRe3d(folder.pathname.replace(/\/$/, '')).map((d) => [d.id, d.text]));
   return re3d;
 }
 

@@ -4,7 +4,7 @@
 // writes them as they come); datasetFiles() gives a whole small dataset at once.
 import { readFileSync } from 'node:fs';
 import type { DocumentRecord } from '../record/record.js';
-import { eventPlaces } from '../record/places.js';
+import { eventPlaces, placeColumns } from '../record/places.js';
 import type { InputError } from './errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -56,12 +56,7 @@ export function eventRows(record: DocumentRecord): EventRow[] {
       date: event.date,
       event_date: event.event_date ?? null,
       time_precision: event.time_precision ?? null,
-      location: place?.name ?? null,
-      country: place?.country ?? null,
-      admin1: place?.admin1 ?? null,
-      lat: place?.lat ?? null,
-      lon: place?.lon ?? null,
-      geo_precision: place?.geo_precision ?? null,
+      ...placeColumns(place),
       locations: places.length ? places.map((p) => p.name).join('; ') : null,
       agent: name('agent'),
       agent_country: code('agent')?.country ?? null,

@@ -8,7 +8,7 @@ import { csvField } from '../io/dataset.js';
 import { codedEvents, type CodedActor } from '../export/coded.js';
 import { ACLED_HEADER, acledLine, acledRow, primaryPlace } from '../export/acled.js';
 import { datasetRecords, noteInRunJson } from '../export/formats.js';
-import type { EventPlace } from '../record/places.js';
+import { placeColumns, type EventPlace } from '../record/places.js';
 import { linkEvents, type Figure, type Incident, type LinkOptions } from './link.js';
 
 const place = (p: EventPlace) => ({ name: p.name, country: p.country, admin1: p.admin1, admin2: p.admin2, lat: p.lat, lon: p.lon, geo_precision: p.geo_precision, geonames: p.geonames });
@@ -36,12 +36,7 @@ export function incidentCsvLine(i: Incident): string {
     sub_event_type: i.sub_event_type,
     event_date: i.event_date,
     time_precision: i.time_precision,
-    location: p?.name ?? null,
-    country: p?.country ?? null,
-    admin1: p?.admin1 ?? null,
-    lat: p?.lat ?? null,
-    lon: p?.lon ?? null,
-    geo_precision: p?.geo_precision ?? null,
+    ...placeColumns(p),
     actor1: i.actors1.map((a) => a.name).join('; ') || null,
     actor2: i.actors2.map((a) => a.name).join('; ') || null,
     events: i.events.length,

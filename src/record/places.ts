@@ -88,3 +88,15 @@ export function eventPlaces(event: Pick<Event, 'args'>, entities: ReadonlyMap<st
   const located = (p: EventPlace) => (p.lat !== null && p.lon !== null ? 0 : 1);
   return places.sort((a, b) => a.rank - b.rank || located(a) - located(b) || a.start - b.start);
 }
+
+/** The columns of a flat row (events.csv, incidents.csv) for the place an event is filed under. */
+export function placeColumns(p: EventPlace | undefined): Pick<EventPlace, 'country' | 'admin1' | 'lat' | 'lon' | 'geo_precision'> & { location: string | null } {
+  return {
+    location: p?.name ?? null,
+    country: p?.country ?? null,
+    admin1: p?.admin1 ?? null,
+    lat: p?.lat ?? null,
+    lon: p?.lon ?? null,
+    geo_precision: p?.geo_precision ?? null,
+  };
+}
