@@ -65,8 +65,8 @@ const DISORDER: Record<string, string> = {
 };
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'ARMED_GROUP', 'GPE', 'NORP']);
-/** a description whose head noun is a thing, not people: "military assets", "six tanks" */
-const THING = /\b(equipment|vehicles?|carriers?|tanks?|assets?|facilit(y|ies)|infrastructure|buildings?|howitzers?|mounts?|aircraft|planes?|drones?|jets?|helicopters?|ships?|vessels?|systems?|positions?|depots?|bases?|incursions?|attacks?|homes?|houses?)$/i;
+/** a description whose head noun is a thing, not people: "fuel depots", "two armoured vehicles" */
+const THING = /\b(equipment|vehicles?|carriers?|tanks?|assets?|facilit(y|ies)|infrastructure|buildings?|howitzers?|aircraft|planes?|drones?|jets?|helicopters?|ships?|vessels?|systems?|positions?|depots?|bases?|incursions?|attacks?|homes?|houses?)$/i;
 
 function isActor(arg: EventArg, entity: Entity | undefined): boolean {
   if (entity && (entity.type === 'EQUIPMENT' || entity.type === 'FACILITY' || entity.type === 'DATE')) return false;
@@ -103,7 +103,7 @@ export function interaction(inter1: number | null, inter2: number | null): numbe
   return Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2);
 }
 
-/** ACLED's generic name for an actor the text only describes ("Russian soldiers" → Military Forces of Russia). */
+/** ACLED's generic name for an actor the text only describes ("Belarusian troops" → Military Forces of Belarus). */
 function genericName(sector: string | null, country: string | null, eventCountry: string | null): string | null {
   const own = acledCountry(country)?.country ?? null;
   const where = own ?? acledCountry(eventCountry)?.country ?? null;
