@@ -1,6 +1,6 @@
-// A multinomial logistic regression over string features (each present feature has value 1):
-// the model the event classifier's heads are, and its trainer (AdaGrad with L2, a seeded
-// shuffle, so the same data gives the same weights).
+// Multinomial logistic regressions over string features (each present feature has value 1):
+// the event classifier's heads, looked up together (StackedHeads), and their trainer (AdaGrad
+// with L2, a seeded shuffle, so the same data gives the same weights).
 
 export interface LinearWeights {
   classes: string[];
@@ -8,31 +8,54 @@ export interface LinearWeights {
   weights: Record<string, number[]>;
 }
 
-export class LinearModel {
-  readonly classes: string[];
-  private weights: Map<string, number[]>;
+/**
+ * Several linear models over one feature vocabulary, looked up together: one map from a feature
+ * to its row, and each row the weights of every head's classes side by side (0 where a head has
+ * none). A candidate's features are looked up once for all the heads instead of once per head;
+ * each head's sums are added in the order of the features, as a model of its own would add them.
+ */
+export class StackedHeads {
+  readonly heads: readonly LinearWeights[];
+  /** where each head's classes start in a row */
+  private readonly offsets: number[];
+  private readonly width: number;
+  private readonly rows = new Map<string, number>();
+  private readonly table: Float64Array;
 
-  constructor(w: LinearWeights) {
-    this.classes = w.classes;
-    this.weights = new Map(Object.entries(w.weights));
-  }
-
-  /** The probability of each class, in the order of `classes`. */
-  probabilities(features: string[]): number[] {
-    const scores = new Array<number>(this.classes.length).fill(0);
-    for (const f of features) {
-      const w = this.weights.get(f);
-      if (w) for (let c = 0; c < scores.length; c++) scores[c]! += w[c]!;
+  constructor(heads: readonly LinearWeights[]) {
+    this.heads = heads;
+    this.offsets = [];
+    let width = 0;
+    for (const h of heads) {
+      this.offsets.push(width);
+      width += h.classes.length;
     }
-    return softmax(scores);
+    this.width = width;
+    for (const h of heads) for (const f of Object.keys(h.weights)) if (!this.rows.has(f)) this.rows.set(f, this.rows.size);
+    this.table = new Float64Array(this.rows.size * width);
+    heads.forEach((h, k) => {
+      for (const [f, w] of Object.entries(h.weights)) this.table.set(w, this.rows.get(f)! * width + this.offsets[k]!);
+    });
   }
 
-  /** The most probable class and its probability. */
-  predict(features: string[]): { label: string; p: number; probabilities: number[] } {
-    const p = this.probabilities(features);
-    let best = 0;
-    for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-    return { label: this.classes[best]!, p: p[best]!, probabilities: p };
+  /** Empty score arrays, one per head, for add(). */
+  scores(): number[][] {
+    return this.heads.map((h) => new Array<number>(h.classes.length).fill(0));
+  }
+
+  /** Adds each feature's weights to the scores of the heads marked in `use` (all when omitted). */
+  add(scores: number[][], features: readonly string[], use?: (head: number, feature: string) => boolean): void {
+    for (const f of features) {
+      const row = this.rows.get(f);
+      if (row === undefined) continue;
+      const at = row * this.width;
+      for (let k = 0; k < scores.length; k++) {
+        if (use && !use(k, f)) continue;
+        const s = scores[k]!;
+        const base = at + this.offsets[k]!;
+        for (let c = 0; c < s.length; c++) s[c]! += this.table[base + c]!;
+      }
+    }
   }
 }
 
@@ -61,7 +84,7 @@ export interface TrainOptions {
   prune?: number;
 }
 
-/** Trains a LinearModel on the examples; deterministic for a given seed. */
+/** Trains one head on the examples; deterministic for a given seed. */
 export function train(examples: Example[], classes: string[], options: TrainOptions = {}): LinearWeights {
   const { epochs = 12, learningRate = 0.3, l2 = 1e-4, seed = 1, minCount = 2, prune = 1e-3 } = options;
   const counts = new Map<string, number>();

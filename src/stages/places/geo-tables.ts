@@ -4,8 +4,9 @@
 // it would see hundreds of thousands of small ones.
 
 /**
- * The index's tables: the places in columns, their codes, and three string tables (the place
- * names, the folded spellings that find them, and the other spellings of place-spellings.tsv).
+ * The index's tables: the places in columns, their codes, and four string tables (the place
+ * names, the folded spellings that find them, the other spellings of place-spellings.tsv, and
+ * the loose keys of the spellings, translit.ts).
  * Built from the packages' files, or read back from the cache that a first build wrote
  * (geo-cache.ts): the build takes most of a second, the read a few milliseconds, and every
  * process and worker thread of a run needs the index.
@@ -23,6 +24,8 @@ export interface GeoTables {
   names: StringTable;
   spellings: StringTable;
   alternates: StringTable;
+  /** the places by the loose keys of their spellings (translit.ts), most populous first */
+  loose: StringTable;
 }
 
 /**

