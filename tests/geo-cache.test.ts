@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTables, writeTables } from '../src/stages/places/geo-cache.js';
 import { buildTables } from '../src/stages/places/geonames.js';
+import { looseKey } from '../src/stages/places/translit.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +25,7 @@ describe('the GeoNames index cache', () => {
       expect(read[column].constructor).toBe(built[column].constructor);
       expect(Buffer.from(read[column].buffer, read[column].byteOffset, read[column].byteLength).equals(Buffer.from(built[column].buffer, built[column].byteOffset, built[column].byteLength)), column).toBe(true);
     }
-    for (const table of ['names', 'spellings', 'alternates'] as const) {
+    for (const table of ['names', 'spellings', 'alternates', 'loose'] as const) {
       expect(read[table].text).toBe(built[table].text);
       for (const part of ['starts', 'postingStart', 'postings'] as const) expect([...read[table][part]]).toEqual([...built[table][part]]);
     }
@@ -34,6 +35,12 @@ describe('the GeoNames index cache', () => {
     expect(k).toBeGreaterThanOrEqual(0);
     expect(k).toBe(built.spellings.find('kharkiv'));
     expect(read.names.at(read.spellings.postings[read.spellings.postingStart[k]!]!)).toBe('Kharkiv');
+    // two transliterations of one Ukrainian village name meet at one loose key, with places in Ukraine
+    const loose = read.loose.find(looseKey('Mykhaylivka'));
+    expect(loose).toBeGreaterThanOrEqual(0);
+    expect(read.loose.find(looseKey('Mikhailovka'))).toBe(loose);
+    const places = [...read.loose.postings.subarray(read.loose.postingStart[loose]!, read.loose.postingStart[loose + 1]!)];
+    expect(places.some((i) => read.codes.value('country', read.countries[i]!) === 'UA')).toBe(true);
   });
 
   it('is not read when it is cut short, not ours, or missing', () => {
