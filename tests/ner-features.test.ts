@@ -130,20 +130,37 @@ describe('feature hashing and version', () => {
 });
 
 describe('feature hashes', () => {
-  it('are the hashes of the feature strings, in the same order, with or without the word cache', () => {
+  it('are one hash for each feature string, in the same order, with or without the word cache', () => {
     const sentences = [
       { tokens: toks('Şanlıurfa governor Halil Öztürk met al-Sham envoys 💥 in F-16 hangars', { Şanlıurfa: ['geo:U'], governor: ['role'] }) },
       { tokens: toks('SOCCER - JAPAN GET LUCKY WIN') },
       { tokens: toks('Clash at the Border') },
+      { tokens: toks('The army said the army left', { army: ['role'] }) },
     ];
     const context = documentContext(sentences);
     const cache = new Map<string, number[]>();
+    // the same string always has the same hash, and two strings of these sentences never share one
+    const byString = new Map<string, number>();
+    const byHash = new Map<number, string>();
     for (let round = 0; round < 2; round++) {
       for (const s of sentences) {
-        const expected = sentenceFeatures(s, context).map((f) => Array.from(f, hashFeature));
-        expect(sentenceFeatureHashes(s, context).map((h) => Array.from(h))).toEqual(expected);
-        expect(sentenceFeatureHashes(s, context, cache).map((h) => Array.from(h))).toEqual(expected);
+        const strings = sentenceFeatures(s, context);
+        const hashes = sentenceFeatureHashes(s, context).map((h) => Array.from(h));
+        expect(sentenceFeatureHashes(s, context, cache).map((h) => Array.from(h))).toEqual(hashes);
+        expect(hashes.map((h) => h.length)).toEqual(strings.map((f) => f.length));
+        strings.forEach((features, i) => features.forEach((f, k) => {
+          const h = hashes[i]![k]!;
+          expect(h).not.toBe(0);
+          expect(byString.get(f) ?? h).toBe(h);
+          expect(byHash.get(h) ?? f).toBe(f);
+          byString.set(f, h);
+          byHash.set(h, f);
+        }));
       }
     }
+    // a template tells features of the same words apart: "the" before "army" is not "army" after "the"
+    expect(byString.get('ll=the|army')).toBeDefined();
+    expect(byString.get('lr=the|army')).toBeDefined();
+    expect(byString.get('ll=the|army')).not.toBe(byString.get('lr=the|army'));
   });
 });

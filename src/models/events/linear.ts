@@ -11,8 +11,9 @@ export interface LinearWeights {
 /**
  * Several linear models over one feature vocabulary, looked up together: one map from a feature
  * to its row, and each row the weights of every head's classes side by side (0 where a head has
- * none). A candidate's features are looked up once for all the heads instead of once per head;
- * each head's sums are added in the order of the features, as a model of its own would add them.
+ * none), in single precision (the trainer rounds them to four decimals, which float32 holds).
+ * A candidate's features are looked up once for all the heads instead of once per head, and
+ * the table is a few megabytes outside the collector's way instead of a map of arrays per head.
  */
 export class StackedHeads {
   readonly heads: readonly LinearWeights[];
@@ -20,7 +21,7 @@ export class StackedHeads {
   private readonly offsets: number[];
   private readonly width: number;
   private readonly rows = new Map<string, number>();
-  private readonly table: Float64Array;
+  private readonly table: Float32Array;
 
   constructor(heads: readonly LinearWeights[]) {
     this.heads = heads;
@@ -32,7 +33,7 @@ export class StackedHeads {
     }
     this.width = width;
     for (const h of heads) for (const f of Object.keys(h.weights)) if (!this.rows.has(f)) this.rows.set(f, this.rows.size);
-    this.table = new Float64Array(this.rows.size * width);
+    this.table = new Float32Array(this.rows.size * width);
     heads.forEach((h, k) => {
       for (const [f, w] of Object.entries(h.weights)) this.table.set(w, this.rows.get(f)! * width + this.offsets[k]!);
     });

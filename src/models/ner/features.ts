@@ -51,14 +51,14 @@ export const TEMPLATES = [
   'lexicon|short-shape', 'length', 'doc-neighbours',
 ] as const;
 
-const VERSION_SALT = 'ner-features-3';
+const VERSION_SALT = 'ner-features-4';
 const NONE: readonly string[] = [];
 const FNV_OFFSET = 0x811c9dc5;
 
 /** A hash of the template list: stored in the weights, compared by the loader and the tests. */
 export const FEATURE_VERSION = hashHex(`${VERSION_SALT}:${TEMPLATES.join(',')}`);
 
-/** FNV-1a over UTF-16 code units, never 0 (0 marks an empty slot in the model's table). */
+/** FNV-1a over UTF-16 code units, never 0 (the split of re3d's documents uses it too). */
 export function hashFeature(s: string): number {
   return fnv(FNV_OFFSET, s) >>> 0 || 1;
 }
@@ -228,90 +228,153 @@ function addNeighbours(neighbours: Map<string, string[]>, lower: string, tokens:
   if (!list.includes(right) && count('>') < NEIGHBOURS) list.push(right);
 }
 
-/** Where the features of one token go: as strings (tests, inspection) or as hashes (the model). */
-interface Sink {
-  /** one feature, the concatenation of its parts */
-  add(a: string, b?: string, c?: string, d?: string): void;
+/**
+ * A feature template: its name as the strings show it, and its hash, where the hashes of a
+ * feature's parts are combined (combine) rather than a string made and hashed. Each word is
+ * hashed once per sentence instead of once for each of the dozen templates that use it.
+ */
+interface Template {
+  text: string;
+  hash: number;
 }
 
-class StringSink implements Sink {
+function template(text: string): Template {
+  return { text, hash: fnv(FNV_OFFSET, text) };
+}
+
+const T = {
+  bias: template('b'), word: template('w='), lower: template('l='), shape: template('sh='), short: template('ss='),
+  prefix: ['', 'p1=', 'p2=', 'p3=', 'p4='].map(template), suffix: ['', 's1=', 's2=', 's3=', 's4='].map(template),
+  hyphenFirst: template('hy<='), hyphenLast: template('hy>='), length: template('len='),
+  pos: template('pos='), posLeft: template('pp='), posRight: template('pn='),
+  left2: template('l-2='), left1: template('l-1='), right1: template('l+1='), right2: template('l+2='), lowerLeft: template('ll='), lowerRight: template('lr='),
+  shortLeft: template('sl='), shortRight: template('sr='), first: template('first|'),
+  docCapital: template('dc|'), docLower: template('dl|'), docNeighbour: template('dn='), headline: template('hl|'),
+  lex: template('x='), lexShort: template('xs='), lexLeft: template('x-1='), lexRight: template('x+1='),
+};
+
+/** Murmur3's step: mixes the hash of one more part into a feature's hash. */
+function combine(h: number, part: number): number {
+  let k = Math.imul(part, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/**
+ * Where the features of one token go: as strings (tests, inspection) or as hashes (the model).
+ * V is what a sink takes a part as: the string, or its hash (value() turns one into the other).
+ */
+interface Sink<V> {
+  value(s: string): V;
+  /** one feature: the template with no, one or two parts */
+  add(t: Template, a?: V, b?: V): void;
+}
+
+class StringSink implements Sink<string> {
   readonly out: string[] = [];
-  add(a: string, b?: string, c?: string, d?: string): void {
-    this.out.push(a + (b ?? '') + (c ?? '') + (d ?? ''));
+  value(s: string): string {
+    return s;
+  }
+  add(t: Template, a?: string, b?: string): void {
+    this.out.push(a === undefined ? t.text : b === undefined ? t.text + a : `${t.text}${a}|${b}`);
   }
 }
 
-/** Hashes each feature as it is made, without building its string (hashFeature of the concatenation). */
-class HashSink implements Sink {
+/** Each feature's hash from its template's and its parts' (never 0, which marks an empty slot in the model's table). */
+class HashSink implements Sink<number> {
   readonly out: number[] = [];
-  add(a: string, b?: string, c?: string, d?: string): void {
-    let h = fnv(FNV_OFFSET, a);
-    if (b !== undefined) h = fnv(h, b);
-    if (c !== undefined) h = fnv(h, c);
-    if (d !== undefined) h = fnv(h, d);
+  value(s: string): number {
+    return fnv(FNV_OFFSET, s);
+  }
+  add(t: Template, a?: number, b?: number): void {
+    let h = t.hash;
+    if (a !== undefined) h = combine(h, a);
+    if (b !== undefined) h = combine(h, b);
     this.out.push(h >>> 0 || 1);
   }
 }
 
 /** The features that depend on the word alone (and on whether its sentence is a headline). */
-function wordFeatures(sink: Sink, text: string, w: string, ss: string, headline: boolean): void {
-  sink.add('w=', headline ? w : text);
-  sink.add('l=', w);
-  sink.add('sh=', headline ? shape(w) : shape(text));
-  sink.add('ss=', ss);
+function wordFeatures<V>(sink: Sink<V>, text: string, w: string, ss: V, headline: boolean): void {
+  sink.add(T.bias);
+  sink.add(T.word, sink.value(headline ? w : text));
+  sink.add(T.lower, sink.value(w));
+  sink.add(T.shape, sink.value(headline ? shape(w) : shape(text)));
+  sink.add(T.short, ss);
   for (let k = 1; k <= 4 && k <= w.length; k++) {
-    sink.add(PREFIX[k]!, w.slice(0, k));
-    sink.add(SUFFIX[k]!, w.slice(-k));
+    sink.add(T.prefix[k]!, sink.value(w.slice(0, k)));
+    sink.add(T.suffix[k]!, sink.value(w.slice(-k)));
   }
   const dash = text.search(DASH);
   if (dash > 0 && dash < text.length - 1) {
     const parts = w.split('-');
-    sink.add('hy<=', parts[0]!);
-    sink.add('hy>=', parts[parts.length - 1]!);
+    sink.add(T.hyphenFirst, sink.value(parts[0]!));
+    sink.add(T.hyphenLast, sink.value(parts[parts.length - 1]!));
   }
-  sink.add('len=', LENGTH[Math.min(text.length, 8)]!);
+  sink.add(T.length, sink.value(LENGTH[Math.min(text.length, 8)]!));
 }
-const PREFIX = ['', 'p1=', 'p2=', 'p3=', 'p4='];
-const SUFFIX = ['', 's1=', 's2=', 's3=', 's4='];
 const LENGTH = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
 const DASH = /[-‐-―]/;
 
+/** A sentence's words, shapes, parts of speech and lexicon entries as a sink takes them, each made once. */
+interface Parts<V> {
+  lower: V[];
+  short: V[];
+  pos: V[];
+  lex: V[][];
+  start: V;
+  end: V;
+}
+
+function partsOf<V>(sink: Sink<V>, p: Prepared): Parts<V> {
+  return {
+    lower: p.lower.map((w) => sink.value(w)),
+    short: p.short.map((x) => sink.value(x)),
+    pos: p.toks.map((t) => sink.value(t.pos)),
+    lex: p.toks.map((t) => (t.lex.length === 0 ? [] : t.lex.map((x) => sink.value(x)))),
+    start: sink.value('<s>'),
+    end: sink.value('</s>'),
+  };
+}
+
 /** The features of each token that depend on its context: parts of speech, window, document, lexicons. */
-function contextFeatures(sink: Sink, toks: readonly FeatureToken[], lower: readonly string[], short: readonly string[], i: number, headline: boolean, doc: DocumentContext): void {
-  const n = toks.length;
-  const t = toks[i]!;
-  const w = lower[i]!;
-  const ss = short[i]!;
-  const pos = t.pos;
-  const l1 = i >= 1 ? lower[i - 1]! : '<s>';
-  const r1 = i + 1 < n ? lower[i + 1]! : '</s>';
-  sink.add('pos=', pos);
-  sink.add('pp=', i > 0 ? toks[i - 1]!.pos : '<s>', '|', pos);
-  sink.add('pn=', pos, '|', i + 1 < n ? toks[i + 1]!.pos : '</s>');
-  sink.add('l-2=', i >= 2 ? lower[i - 2]! : '<s>');
-  sink.add('l-1=', l1);
-  sink.add('l+1=', r1);
-  sink.add('l+2=', i + 2 < n ? lower[i + 2]! : '</s>');
-  sink.add('ll=', l1, '|', w);
-  sink.add('lr=', w, '|', r1);
-  sink.add('sl=', i >= 1 ? short[i - 1]! : '<s>', '|', ss);
-  sink.add('sr=', ss, '|', i + 1 < n ? short[i + 1]! : '</s>');
-  if (i === 0) sink.add('first|', ss);
+function contextFeatures<V>(sink: Sink<V>, p: Prepared, v: Parts<V>, i: number, doc: DocumentContext): void {
+  const n = p.toks.length;
+  const t = p.toks[i]!;
+  const w = v.lower[i]!;
+  const ss = v.short[i]!;
+  const l1 = i >= 1 ? v.lower[i - 1]! : v.start;
+  const r1 = i + 1 < n ? v.lower[i + 1]! : v.end;
+  sink.add(T.pos, v.pos[i]);
+  sink.add(T.posLeft, i > 0 ? v.pos[i - 1]! : v.start, v.pos[i]);
+  sink.add(T.posRight, v.pos[i], i + 1 < n ? v.pos[i + 1]! : v.end);
+  sink.add(T.left2, i >= 2 ? v.lower[i - 2]! : v.start);
+  sink.add(T.left1, l1);
+  sink.add(T.right1, r1);
+  sink.add(T.right2, i + 2 < n ? v.lower[i + 2]! : v.end);
+  sink.add(T.lowerLeft, l1, w);
+  sink.add(T.lowerRight, w, r1);
+  sink.add(T.shortLeft, i >= 1 ? v.short[i - 1]! : v.start, ss);
+  sink.add(T.shortRight, ss, i + 1 < n ? v.short[i + 1]! : v.end);
+  if (i === 0) sink.add(T.first, ss);
   if (hasLetter(t.text)) {
-    if (doc.capitalised.has(w)) sink.add('dc|', ss);
-    if (doc.lowercase.has(w)) sink.add('dl|', ss);
-    if (!headline && startsWithCapital(t.text)) for (const x of doc.neighbours.get(w) ?? NONE) sink.add('dn=', x);
+    const word = p.lower[i]!;
+    if (doc.capitalised.has(word)) sink.add(T.docCapital, ss);
+    if (doc.lowercase.has(word)) sink.add(T.docLower, ss);
+    if (!p.headline && startsWithCapital(t.text)) for (const x of doc.neighbours.get(word) ?? NONE) sink.add(T.docNeighbour, sink.value(x));
   }
-  if (headline) {
-    sink.add('hl|', w);
-    sink.add('hl|', ss);
+  if (p.headline) {
+    sink.add(T.headline, w);
+    sink.add(T.headline, ss);
   }
-  for (const x of t.lex) {
-    sink.add('x=', x);
-    sink.add('xs=', x, '|', ss);
+  for (const x of v.lex[i]!) {
+    sink.add(T.lex, x);
+    sink.add(T.lexShort, x, ss);
   }
-  if (i > 0) for (const x of toks[i - 1]!.lex) sink.add('x-1=', x);
-  if (i + 1 < n) for (const x of toks[i + 1]!.lex) sink.add('x+1=', x);
+  if (i > 0) for (const x of v.lex[i - 1]!) sink.add(T.lexLeft, x);
+  if (i + 1 < n) for (const x of v.lex[i + 1]!) sink.add(T.lexRight, x);
 }
 
 interface Prepared {
@@ -337,20 +400,20 @@ function prepared(sentence: FeatureSentence): Prepared {
  */
 export function sentenceFeatures(sentence: FeatureSentence, doc: DocumentContext): string[][] {
   const p = prepared(sentence);
+  const sink = new StringSink();
+  const v = partsOf(sink, p);
   return p.toks.map((t, i) => {
-    const sink = new StringSink();
-    sink.add('b');
+    sink.out.length = 0;
     wordFeatures(sink, t.text, p.lower[i]!, p.short[i]!, p.headline);
-    contextFeatures(sink, p.toks, p.lower, p.short, i, p.headline, doc);
-    return sink.out;
+    contextFeatures(sink, p, v, i, doc);
+    return [...sink.out];
   });
 }
 
 /**
- * The features of a sentence as hashes (hashFeature of each of sentenceFeatures' strings, in
- * the same order), the form the model looks them up in. `cache` keeps the hashes of the
- * word-only features of words already seen: news repeats its words, and these are a third of
- * the features.
+ * The features of a sentence as hashes, one for each of sentenceFeatures' strings, in the same
+ * order: the form the model looks them up in. `cache` keeps the hashes of the word-only features
+ * of words already seen: news repeats its words, and these are a third of the features.
  */
 export function sentenceFeatureHashes(sentence: FeatureSentence, doc: DocumentContext, cache?: Map<string, number[]>): Uint32Array[] {
   const out: Uint32Array[] = [];
@@ -381,15 +444,15 @@ export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentConte
   const p = prepared(sentence);
   const sink = new HashSink();
   const words = new HashSink();
+  const v = partsOf(sink, p);
   p.toks.forEach((t, i) => {
     const ownHashes = () => {
       words.out.length = 0;
-      words.add('b');
-      wordFeatures(words, t.text, p.lower[i]!, p.short[i]!, p.headline);
+      wordFeatures(words, t.text, p.lower[i]!, v.short[i]!, p.headline);
       return words.out;
     };
     sink.out.length = 0;
-    contextFeatures(sink, p.toks, p.lower, p.short, i, p.headline, doc);
+    contextFeatures(sink, p, v, i, doc);
     visit(i, p.headline ? `\u0001${t.text}` : t.text, ownHashes, sink.out);
   });
 }
