@@ -120,6 +120,10 @@ export interface PlaceWords {
   townParts: string[];
   /** a word of second-level units → the countries (ISO 2) where it names them ("county" → US) */
   secondLevel: Record<string, string[]>;
+  /** sites and features named for the town they stand at ("Mosul Dam", "Mount Sinjar") */
+  siteWords: string[];
+  /** streets and roads, named as often for the town they lead to ("Baltimore Avenue") */
+  streetWords: string[];
 }
 
 export interface Lexicons {

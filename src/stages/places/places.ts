@@ -56,6 +56,7 @@ export function placesStage(pipeline: PipelineContext): Stage {
       const evidence = regionEvidence(ctx);
       citiesNamedLikeTheirRegion(ctx, evidence);
       resolveAll(ctx, evidence, cued);
+      sitesNamedForTowns(ctx);
       for (const entity of doc.entities) if (unplaced(entity)) regionFromNeighbours(ctx, entity);
       for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') precision(doc, entity, cues);
       doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
@@ -116,7 +117,13 @@ function taggedRegion(ctx: Resolver, entity: Entity): void {
   const byName = firstLevel(ctx, entity.name, ctx.geo.admin1Codes(entity.name));
   const code = short.size === 1 && !short.has(undefined) ? [...short][0]! : byName.length === 1 ? byName[0]! : undefined;
   if (!code) return;
-  if (code === byName[0] && ctx.geo.places(foldName(entity.name)).some(isProminent) && !entity.mentions.some((m) => afterPlaceAndComma(ctx, m))) return;
+  if (code === byName[0] && !entity.mentions.some((m) => afterPlaceAndComma(ctx, m))) {
+    const towns = ctx.geo.places(foldName(entity.name));
+    if (towns.some(isProminent)) return;
+    // "shot in Darien" in a report on Chicago's suburbs: a town of the article's country, not a province of a country it never names
+    const countries = countriesOfPlaces(ctx);
+    if (!countries.has(code.slice(0, 2)) && towns.some((p) => countries.has(p.iso2))) return;
+  }
   const name = ctx.geo.admin1.get(code)!;
   const country = ctx.iso3.get(code.slice(0, 2));
   entity.kb = { kind: 'admin1', ...(country ? { country } : {}), iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'gazetteer' };
@@ -255,6 +262,20 @@ function articleCountries(ctx: Resolver): Set<string> {
     const kb = e.kb ?? {};
     const iso2 = typeof kb.iso2 === 'string' ? kb.iso2 : ctx.iso2.get(kb.country as string);
     if (iso2) found.add(iso2);
+  }
+  return found;
+}
+
+/**
+ * The countries of the article's places: those the lexicons settled, and the country of the
+ * large places the tagger found ("Chicago"), before the resolver has settled them.
+ */
+function countriesOfPlaces(ctx: Resolver): Set<string> {
+  const found = articleCountries(ctx);
+  for (const e of ctx.doc.entities) {
+    if (!isPlace(e) || e.kb !== undefined) continue;
+    const prominent = new Set(ctx.geo.places(foldName(e.name)).filter(isProminent).map((p) => p.iso2));
+    if (prominent.size === 1) found.add([...prominent][0]!);
   }
   return found;
 }
@@ -504,6 +525,68 @@ function resolveByFront(ctx: Resolver, entity: Entity, front: Front, cues: CuedP
   }
 }
 
+/**
+ * A site named for the town it stands at ("the Samarra Barrage", "the UNESCO World Heritage Site
+ * at Palmyra", "the Darien Walmart", "Mount Sinjar"): an unresolved place whose name begins or
+ * ends with a town lies at that town, when the article names the town on its own, or when the
+ * rest of the name is a site's ("Mount", "Dam") and the gazetteer puts a town of that name where
+ * the article is. The site takes the town's region and coordinates, with geo_precision 2. After a
+ * possessive the name is the town itself ("Hebei's Baoding").
+ */
+function sitesNamedForTowns(ctx: Resolver): void {
+  const towns = new Map<string, Record<string, unknown>>(); // the article's settled towns, by name
+  for (const e of ctx.doc.entities) {
+    if (!isPlace(e) || e.kb?.resolved !== true || !SETTLEMENT_KINDS.has(kindOf(e)!) || typeof e.kb.lat !== 'number') continue;
+    for (const name of [e.name, ...e.mentions.map((m) => m.text)]) towns.set(foldName(name), e.kb);
+  }
+  const sites = new Set(ctx.placeWords.siteWords);
+  const streets = new Set(ctx.placeWords.streetWords);
+  let front: Front | undefined;
+  for (const entity of ctx.doc.entities) {
+    const kb = entity.kb;
+    if (!isPlace(entity) || kb?.resolved !== false || typeof kb.admin1Code === 'string') continue;
+    const words = entity.name.split(/\s+/);
+    if (streets.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) continue;
+    const found = townInName(words, (from, count) => townOfRun(ctx, words, from, count, towns, sites, () => (front ??= articleFront(ctx))));
+    if (!found) continue;
+    for (const key of Object.keys(kb)) delete kb[key];
+    if (found.from > 0 && /['’]s$/.test(words[found.from - 1]!)) Object.assign(kb, found.town, { geo_precision: 1 });
+    else Object.assign(kb, { kind: 'site', ...pick(found.town, SITE_FACTS), resolved: true, resolution: 'town in its name', geo_precision: 2 });
+  }
+}
+
+/** The longest run of a name's first or last words that is a town, and where it begins. */
+function townInName(words: string[], townOf: (from: number, count: number) => Record<string, unknown> | undefined): { from: number; town: Record<string, unknown> } | undefined {
+  for (let count = words.length - 1; count >= 1; count--) {
+    for (const from of new Set([0, words.length - count])) {
+      const town = townOf(from, count);
+      if (town) return { from, town };
+    }
+  }
+  return undefined;
+}
+
+/** what a site takes from its town: where it is, not the town's name, size or GeoNames id */
+const SITE_FACTS = ['country', 'iso2', 'admin1', 'admin1Code', 'lat', 'lon'];
+const pick = (kb: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((key) => kb[key] !== undefined).map((key) => [key, kb[key]]));
+
+/** The facts of the town that `count` words of a site's name from `from` name, or undefined. */
+function townOfRun(ctx: Resolver, words: string[], from: number, count: number, towns: Map<string, Record<string, unknown>>, sites: Set<string>, front: () => Front): Record<string, unknown> | undefined {
+  const run = words.slice(from, from + count);
+  if (!/^\p{Lu}/u.test(run[0]!) || !/^\p{Lu}/u.test(run[count - 1]!)) return undefined;
+  // "Wayne County Jail": the town's name begins a region's ("Wayne County"), which is elsewhere as often
+  if (ctx.cues.regionWord.test(` ${words[from + count] ?? ''}`)) return undefined;
+  const name = run.join(' ');
+  const named = towns.get(foldName(name));
+  if (named) return named;
+  const rest = [...words.slice(0, from), ...words.slice(from + count)];
+  if (!rest.some((w) => sites.has(w.toLowerCase()))) return undefined;
+  const f = front();
+  const chosen = choose(candidates(ctx.geo, [name], f.countries.keys()), f, false);
+  // where the article is, or a large town: not any town of the article's country ("the Union Station bar" in Colorado Springs)
+  return chosen && (chosen.how === 'article region' || chosen.how === 'nearby places' || chosen.how === 'prominence') ? geoFacts(ctx, chosen.place, chosen.how) : undefined;
+}
+
 /** an unresolved settlement the text names no region with */
 const unplaced = (e: Entity) => isPlace(e) && e.kb?.resolved === false && e.kb.admin1Code === undefined && SETTLEMENT_KINDS.has(e.kb.kind as string);
 
@@ -511,17 +594,27 @@ const unplaced = (e: Entity) => isPlace(e) && e.kb?.resolved === false && e.kb.a
  * The region of a settlement no gazetteer here lists, from the places around it: the one region
  * of the resolved places it is listed with ("Qamenas, Sarmin and Talamenes"), else the region
  * that at least two thirds of the article's resolved places lie in (a report on Anbar's towns).
- * National capitals do not count: they stand for governments ("Baghdad said"). The place stays
+ * National capitals do not count: they stand for governments ("Baghdad said"). A local report
+ * with neither gives the region of the city its organisations are named for. The place stays
  * unresolved, with precision admin1.
  */
 function regionFromNeighbours(ctx: Resolver, entity: Entity): void {
   const listed = new Set(entity.mentions.flatMap((m) => listedWith(ctx, m)).map(regionOf));
-  // the article's region only for a name the text gives as a settlement, not for a LOC (streets, valleys, a mistyped person)
-  const article = entity.type === 'GPE' ? articleRegion(ctx) : undefined;
-  const code = listed.size === 1 && !listed.has(undefined) ? [...listed][0]! : listed.size === 0 ? article : undefined;
+  // the article's region only for a name the text gives as a settlement, not for a LOC (streets, valleys, a mistyped person);
+  // a report that names no other place may put a LOC in its city's region ("shot in Reseda")
+  const article = entity.type === 'GPE' && !listed.size ? articleRegion(ctx) : undefined;
+  const seat = (entity.type === 'GPE' || locatedIn(ctx, entity)) && !listed.size && !article ? seatRegion(ctx) : undefined;
+  const code = listed.size === 1 && !listed.has(undefined) ? [...listed][0]! : article ?? seat;
   if (!code || (typeof entity.kb!.iso2 === 'string' && entity.kb!.iso2 !== code.slice(0, 2))) return;
-  const reason = `${entity.kb!.reason as string}; region of the places ${listed.size ? 'listed with it' : 'the article names'}`;
+  const whose = listed.size ? 'of the places listed with it' : article ? 'of the places the article names' : 'of the city the article\'s organisations are named for';
+  const reason = `${entity.kb!.reason as string}; region ${whose}`;
   unresolved(ctx, entity, reason, { admin1Code: code, iso2: code.slice(0, 2) });
+}
+
+/** a LOC the text puts something in ("shot in Reseda"), whose name is no site's or feature's ("the Jordan Valley") */
+function locatedIn(ctx: Resolver, entity: Entity): boolean {
+  if (entity.name.split(/\s+/).some((w) => ctx.placeWords.siteWords.includes(w.toLowerCase()))) return false;
+  return entity.mentions.some((m) => /(?:^|\s)in\s+$/.test(ctx.doc.text.slice(Math.max(0, m.start - 4), m.start)));
 }
 
 const regionOf = (e: Entity) => (e.kb?.resolved === true && typeof e.kb.admin1Code === 'string' ? e.kb.admin1Code : undefined);
@@ -559,6 +652,28 @@ function articleRegion(ctx: Resolver): string | undefined {
   // and in the country the article names most (not Geneva's canton in an article on Syria's talks)
   const [country] = [...articleFront(ctx).countries].sort((a, b) => b[1] - a[1])[0] ?? [];
   return code && n! * 3 >= all * 2 && code.startsWith(`${country}.`) ? code : undefined;
+}
+
+/**
+ * A local report that names no country and no settled place, only the organisations of a city
+ * ("the Los Angeles Times", "Los Angeles County coroner's records"): the region of the large
+ * city whose name begins theirs, when they all agree.
+ */
+function seatRegion(ctx: Resolver): string | undefined {
+  if (articleFront(ctx).countries.size || ctx.doc.entities.some((e) => isPlace(e) && regionOf(e))) return undefined;
+  const codes = new Set<string>();
+  for (const e of ctx.doc.entities) {
+    if (e.type !== 'ORG' || e.kb?.description) continue;
+    const words = e.name.split(/\s+/);
+    for (let k = words.length - 1; k >= 1; k--) {
+      if (ctx.cues.regionWord.test(` ${words[k]}`)) continue; // "Richland County": a county, which may lie anywhere
+      const city = ctx.geo.places(foldName(words.slice(0, k).join(' '))).filter(isProminent).sort((a, b) => b.population - a.population)[0];
+      if (!city?.admin1Code) continue;
+      codes.add(city.admin1Code);
+      break;
+    }
+  }
+  return codes.size === 1 ? [...codes][0] : undefined;
 }
 
 function isCapital(ctx: Resolver, e: Entity): boolean {
@@ -608,6 +723,7 @@ function geoFacts(ctx: Resolver, place: GeoPlace, how: string): Record<string, u
  */
 function precision(doc: Doc, entity: Entity, cues: PlaceCuePatterns): void {
   const kb = (entity.kb ??= {});
+  if (kb.resolution === 'town in its name') return; // a site at a town: geo_precision 2 already
   if (kb.resolved === false) {
     if (kb.precision === 'admin1') kb.geo_precision = 3;
     return;
