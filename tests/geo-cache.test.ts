@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTables, writeTables } from '../src/stages/places/geo-cache.js';
+import { cachedTables, readTables, sharedTableBytes, useSharedTables, writeTables } from '../src/stages/places/geo-cache.js';
 import { buildTables } from '../src/stages/places/geonames.js';
 import { looseKey } from '../src/stages/places/translit.js';
 
@@ -23,11 +23,10 @@ describe('the GeoNames index cache', () => {
     expect(read.size).toBe(built.size);
     for (const column of ['ids', 'populations', 'lats', 'lons', 'countries', 'features', 'admins'] as const) {
       expect(read[column].constructor).toBe(built[column].constructor);
-      expect(Buffer.from(read[column].buffer, read[column].byteOffset, read[column].byteLength).equals(Buffer.from(built[column].buffer, built[column].byteOffset, built[column].byteLength)), column).toBe(true);
+      expect(bytesOf(read[column]).equals(bytesOf(built[column])), column).toBe(true);
     }
     for (const table of ['names', 'spellings', 'alternates', 'loose'] as const) {
-      expect(read[table].text).toBe(built[table].text);
-      for (const part of ['starts', 'postingStart', 'postings'] as const) expect([...read[table][part]]).toEqual([...built[table][part]]);
+      for (const part of ['chars', 'starts', 'postingStart', 'postings'] as const) expect(bytesOf(read[table][part]).equals(bytesOf(built[table][part])), `${table}.${part}`).toBe(true);
     }
     expect(read.codes.lists()).toEqual(built.codes.lists());
     // a lookup through the read tables finds what the built ones find
@@ -43,6 +42,23 @@ describe('the GeoNames index cache', () => {
     expect(places.some((i) => read.codes.value('country', read.countries[i]!) === 'UA')).toBe(true);
   });
 
+  it('gives worker threads views of one shared copy, not copies of their own', () => {
+    const bytes = sharedTableBytes(file)!;
+    expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    useSharedTables(bytes);
+    try {
+      const tables = cachedTables(() => {
+        throw new Error('built instead of read from shared memory');
+      });
+      expect(tables.ids.buffer).toBe(bytes.buffer);
+      expect(tables.spellings.chars.buffer).toBe(bytes.buffer);
+      expect(bytesOf(tables.populations).equals(bytesOf(built.populations))).toBe(true);
+      expect(tables.names.at(tables.spellings.postings[tables.spellings.postingStart[tables.spellings.find('kharkiv')]!]!)).toBe('Kharkiv');
+    } finally {
+      useSharedTables(null);
+    }
+  });
+
   it('is not read when it is cut short, not ours, or missing', () => {
     const whole = readFileSync(file);
     const cut = join(dir, 'cut.bin');
@@ -54,3 +70,8 @@ describe('the GeoNames index cache', () => {
     expect(readTables(pathToFileURL(join(dir, 'missing.bin')))).toBeNull();
   });
 });
+
+/** the bytes of a typed array, for comparing two arrays whole */
+function bytesOf(a: ArrayBufferView): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}

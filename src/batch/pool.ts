@@ -9,6 +9,7 @@ import { failure, type Failed, type Outcome, type WorkOptions } from './outcome.
 import type { WorkerData } from './worker.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { MB, parseSize } from '../io/formats.js';
+import { sharedTableBytes } from '../stages/places/geo-cache.js';
 
 export interface Executor {
   /** resolves once a pipeline is built and working; rejects when none can start */
@@ -132,6 +133,9 @@ class WorkerPool implements Executor {
   private cancelled = false;
   readonly ready: Promise<void>;
 
+  /** the GeoNames tables, read once into shared memory for all the workers (geo-cache.ts) */
+  private readonly geo = sharedTableBytes();
+
   constructor(private readonly options: ExecutorOptions) {
     this.pool = this.newPool(options.threads, TASKS_PER_WORKER);
     this.watch = new Watch(options.maxSeconds * 1000, () => [...this.pool.threads, ...(this.quarantine?.threads ?? [])]);
@@ -140,7 +144,7 @@ class WorkerPool implements Executor {
   }
 
   private newPool(threads: number, tasksPerWorker: number): Piscina<Timed<Task> | 'ping', Outcome | 'pong'> {
-    const workerData: WorkerData = { lexicons: this.options.lexicons, options: this.options.work };
+    const workerData: WorkerData = { lexicons: this.options.lexicons, options: this.options.work, geo: this.geo };
     return new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: threads,

@@ -4,6 +4,7 @@
 // long document is worked on, and a document over its time budget (--max-seconds) can be
 // stopped by ending its thread (src/batch/budget.ts).
 import { Piscina } from 'piscina';
+import { sharedTableBytes } from '../stages/places/geo-cache.js';
 import { Watch, type Timed } from '../batch/budget.js';
 import { DEFAULT_HEAP_MB, DEFAULT_MAX_SECONDS, overBudget, workerLimits } from '../batch/pool.js';
 import type { ArticleJob, JobOutcome } from './extract.js';
@@ -19,7 +20,7 @@ export interface ArticleExecutor {
 
 /** `heapMb`: the old-generation heap of each thread (--max-memory); a document that needs more kills its thread, and its job fails as a crash */
 export function createArticleExecutor(threads: number, lexicons: string[], published: string | null, heapMb = DEFAULT_HEAP_MB, maxSeconds = DEFAULT_MAX_SECONDS): ArticleExecutor {
-  return new ThreadPool(Math.max(1, threads), { lexicons, published }, heapMb, maxSeconds);
+  return new ThreadPool(Math.max(1, threads), { lexicons, published, geo: sharedTableBytes() }, heapMb, maxSeconds);
 }
 
 class ThreadPool implements ArticleExecutor {

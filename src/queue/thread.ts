@@ -3,14 +3,18 @@
 import { threadId, workerData } from 'node:worker_threads';
 import { startClock, type Timed } from '../batch/budget.js';
 import { createPipeline } from '../index.js';
+import { useSharedTables } from '../stages/places/geo-cache.js';
 import { extractJob, type ArticleJob, type JobOutcome } from './extract.js';
 
 export interface ThreadData {
   lexicons: string[];
   published: string | null;
+  /** the GeoNames tables in shared memory (geo-cache.ts), or null: each thread reads its own */
+  geo: Uint8Array | null;
 }
 
 const data = workerData as ThreadData;
+useSharedTables(data.geo);
 const pipeline = createPipeline({ lexicons: data.lexicons });
 
 /** "ping" answers once the pipeline is built. */

@@ -16,7 +16,8 @@ export interface LinearWeights {
  * the table is a few megabytes outside the collector's way instead of a map of arrays per head.
  */
 export class StackedHeads {
-  readonly heads: readonly LinearWeights[];
+  /** each head's classes (the weights themselves are in `table` only) */
+  readonly classes: readonly (readonly string[])[];
   /** where each head's classes start in a row */
   private readonly offsets: number[];
   private readonly width: number;
@@ -24,7 +25,7 @@ export class StackedHeads {
   private readonly table: Float32Array;
 
   constructor(heads: readonly LinearWeights[]) {
-    this.heads = heads;
+    this.classes = heads.map((h) => h.classes);
     this.offsets = [];
     let width = 0;
     for (const h of heads) {
@@ -41,7 +42,7 @@ export class StackedHeads {
 
   /** Empty score arrays, one per head, for add(). */
   scores(): number[][] {
-    return this.heads.map((h) => new Array<number>(h.classes.length).fill(0));
+    return this.classes.map((c) => new Array<number>(c.length).fill(0));
   }
 
   /** Adds each feature's weights to the scores of the heads marked in `use` (all when omitted). */

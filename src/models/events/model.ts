@@ -74,8 +74,8 @@ export class EventModel {
     const pHappened = softmax(scores[FACTUALITY]!)[this.yes]!;
     this.heads.add(scores, factualityFeatures(pHappened, ctx.proposed[0] ?? 'none'), notFactuality);
     const pEvent = softmax(scores[EVENT]!)[this.eventClass] ?? 0;
-    const type = best(this.heads.heads[TYPE]!.classes, softmax(scores[TYPE]!));
-    const modality = best(this.heads.heads[MODALITY]!.classes, softmax(scores[MODALITY]!));
+    const type = best(this.heads.classes[TYPE]!, softmax(scores[TYPE]!));
+    const modality = best(this.heads.classes[MODALITY]!, softmax(scores[MODALITY]!));
     return {
       event: pEvent >= 0.5 && modality.label !== 'generic',
       type: type.label as EventType,

@@ -8,6 +8,10 @@
 // The key is a hash of everything the tables are made from: the code that builds them and the
 // data files and packages it reads. A changed input makes another key, so a stale file is
 // never read. A cache that cannot be written (a read-only install) only costs the build time.
+//
+// A batch run's worker threads share one copy: the main thread reads the file into a
+// SharedArrayBuffer (sharedTableBytes), hands it to each worker, and each worker's tables are
+// views over it (useSharedTables) instead of 18 MB of its own.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,7 +20,7 @@ import { threadId } from 'node:worker_threads';
 import { Codes, StringTable, type GeoTables } from './geo-tables.js';
 
 /** The format of the file; a change of layout changes it, and with it the key. */
-const FORMAT = 'sitrep-geo-2';
+const FORMAT = 'sitrep-geo-3';
 const ROOT = new URL('../../../', import.meta.url); // the project: src/stages/places or dist/stages/places
 const CACHE_DIR = new URL('node_modules/.cache/sitrep/', ROOT);
 
@@ -24,24 +28,25 @@ type Column = Exclude<keyof GeoTables, 'size' | 'codes' | 'names' | 'spellings' 
 const COLUMNS: Column[] = ['ids', 'populations', 'lats', 'lons', 'countries', 'features', 'admins'];
 const TABLES = ['names', 'spellings', 'alternates', 'loose'] as const;
 const ARRAY_TYPES = { Int32Array, Float64Array, Uint16Array, Uint8Array } as const;
+type Blob = Int32Array | Float64Array | Uint16Array | Uint8Array;
 
 interface Header {
   format: string;
   size: number;
   codes: Record<string, string[]>;
-  /** each blob's place in the file after the header: [name, array type or "utf16", byte offset, byte length] */
-  blobs: Array<[string, keyof typeof ARRAY_TYPES | 'utf16', number, number]>;
+  /** each blob's place in the file after the header: [name, array type, byte offset, byte length] */
+  blobs: Array<[string, keyof typeof ARRAY_TYPES, number, number]>;
 }
+
+/** The cache file's bytes that useSharedTables gave this thread, if any. */
+let shared: Uint8Array | null = null;
 
 /** The tables from the cache when it holds them for these inputs; otherwise built, and written for next time. */
 export function cachedTables(build: () => GeoTables): GeoTables {
-  let key: string;
-  try {
-    key = inputsKey();
-  } catch {
-    return build(); // an install without the sources the key is made from: no cache
-  }
-  const file = new URL(`geo-${key}.bin`, CACHE_DIR);
+  const fromShared = shared && tablesOf(shared, false);
+  if (fromShared) return fromShared;
+  const file = cacheFile();
+  if (!file) return build(); // an install without the sources the key is made from: no cache
   const cached = readTables(file);
   if (cached) return cached;
   const tables = build();
@@ -50,6 +55,41 @@ export function cachedTables(build: () => GeoTables): GeoTables {
     for (const name of readdirSync(CACHE_DIR)) if (/^geo-\w+\.bin$/.test(name) && new URL(name, CACHE_DIR).href !== file.href) rmSync(new URL(name, CACHE_DIR), { force: true });
   }
   return tables;
+}
+
+/** The cache file of these inputs, or null when they cannot be hashed. */
+function cacheFile(): URL | null {
+  try {
+    return new URL(`geo-${inputsKey()}.bin`, CACHE_DIR);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cache file in shared memory, for worker threads (useSharedTables): placed so that each
+ * blob starts on 8 bytes of the SharedArrayBuffer, as the typed arrays viewing it need. Null
+ * when there is no cache file yet (the first worker then builds and writes it).
+ */
+export function sharedTableBytes(file = cacheFile()): Uint8Array | null {
+  let bytes: Buffer;
+  try {
+    if (!file) return null;
+    bytes = readFileSync(file);
+  } catch {
+    return null;
+  }
+  if (bytes.length < 4) return null;
+  const base = 4 + bytes.readUInt32LE(0);
+  const pad = (8 - (base % 8)) % 8;
+  const view = new Uint8Array(new SharedArrayBuffer(pad + bytes.length), pad, bytes.length);
+  view.set(bytes);
+  return view;
+}
+
+/** Makes this thread's tables views of bytes from sharedTableBytes (in a worker, before the pipeline is built). */
+export function useSharedTables(bytes: Uint8Array | null | undefined): void {
+  shared = bytes ?? null;
 }
 
 /** A hash of the modules that build the tables and the data they read. */
@@ -75,20 +115,33 @@ export function readTables(file: URL): GeoTables | null {
   } catch {
     return null;
   }
+  return tablesOf(bytes, true);
+}
+
+/**
+ * The tables in a cache file's bytes, or null when they are not a whole file of this format.
+ * `copy`: each array its own copy (a file read into a Buffer, whose blobs need not be aligned),
+ * or views of the bytes themselves (shared memory laid out by sharedTableBytes).
+ */
+function tablesOf(bytes: Uint8Array, copy: boolean): GeoTables | null {
   try {
-    const headerLength = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header;
+    const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = data.readUInt32LE(0);
+    const header = JSON.parse(data.toString('utf8', 4, 4 + headerLength)) as Header;
     if (header.format !== FORMAT) return null;
     const base = 4 + headerLength;
-    const blobs = new Map<string, Int32Array | Float64Array | Uint16Array | Uint8Array | string>();
+    const blobs = new Map<string, Blob>();
     for (const [name, type, offset, length] of header.blobs) {
       const start = base + offset;
       if (start + length > bytes.length) return null; // a file cut short
-      if (type === 'utf16') blobs.set(name, bytes.toString('utf16le', start, start + length));
-      else blobs.set(name, new ARRAY_TYPES[type](new Uint8Array(bytes.subarray(start, start + length)).buffer)); // a copy: a typed array needs an aligned offset
+      const Type = ARRAY_TYPES[type];
+      const array = copy
+        ? new Type(new Uint8Array(bytes.subarray(start, start + length)).buffer) // a copy: a typed array needs an aligned offset
+        : new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + start, length / Type.BYTES_PER_ELEMENT);
+      blobs.set(name, array);
     }
     const table = (name: string) =>
-      StringTable.fromParts(blobs.get(`${name}.text`) as string, blobs.get(`${name}.starts`) as Int32Array, blobs.get(`${name}.postingStart`) as Int32Array, blobs.get(`${name}.postings`) as Int32Array);
+      StringTable.fromParts(blobs.get(`${name}.chars`) as Uint16Array, blobs.get(`${name}.starts`) as Int32Array, blobs.get(`${name}.postingStart`) as Int32Array, blobs.get(`${name}.postings`) as Int32Array);
     const columns = Object.fromEntries(COLUMNS.map((c) => [c, blobs.get(c)])) as Pick<GeoTables, Column>;
     return { size: header.size, ...columns, codes: Codes.fromLists(header.codes), names: table('names'), spellings: table('spellings'), alternates: table('alternates'), loose: table('loose') };
   } catch {
@@ -98,17 +151,17 @@ export function readTables(file: URL): GeoTables | null {
 
 /** Writes the tables through a file of this thread's own, renamed into place, so readers never see half a file. */
 export function writeTables(file: URL, tables: GeoTables): boolean {
-  const parts: Array<[string, Int32Array | Float64Array | Uint16Array | Uint8Array | string]> = COLUMNS.map((c) => [c, tables[c]]);
+  const parts: Array<[string, Blob]> = COLUMNS.map((c) => [c, tables[c]]);
   for (const name of TABLES) {
     const t = tables[name];
-    parts.push([`${name}.text`, t.text], [`${name}.starts`, t.starts], [`${name}.postingStart`, t.postingStart], [`${name}.postings`, t.postings]);
+    parts.push([`${name}.chars`, t.chars], [`${name}.starts`, t.starts], [`${name}.postingStart`, t.postingStart], [`${name}.postings`, t.postings]);
   }
   const buffers: Buffer[] = [];
   const blobs: Header['blobs'] = [];
   let offset = 0;
   for (const [name, value] of parts) {
-    const buffer = typeof value === 'string' ? Buffer.from(value, 'utf16le') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-    blobs.push([name, typeof value === 'string' ? 'utf16' : (value.constructor.name as keyof typeof ARRAY_TYPES), offset, buffer.length]);
+    const buffer = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    blobs.push([name, value.constructor.name as keyof typeof ARRAY_TYPES, offset, buffer.length]);
     const padding = (8 - (buffer.length % 8)) % 8; // each blob starts on 8 bytes, as a Float64Array's must
     buffers.push(buffer, Buffer.alloc(padding));
     offset += buffer.length + padding;

@@ -29,30 +29,32 @@ export interface GeoTables {
 }
 
 /**
- * Strings kept as one string and the offsets of each, so that the collector sees one object
- * where it would see thousands; sorted (by UTF-16 code unit, as `<` compares) when built from
- * a map, with each key's numbers (postings) in a typed array, for lookups by binary search.
+ * Strings kept as one array of UTF-16 code units and the offsets of each, so that the collector
+ * sees one object where it would see thousands, and so that worker threads can share one copy
+ * (a typed array can live in a SharedArrayBuffer, a string cannot); sorted (by code unit, as `<`
+ * compares) when built from a map, with each key's numbers (postings) in a typed array, for
+ * lookups by binary search.
  */
 export class StringTable {
   private constructor(
-    readonly text: string,
+    readonly chars: Uint16Array,
     readonly starts: Int32Array,
     readonly postingStart: Int32Array,
     readonly postings: Int32Array,
   ) {}
 
   /** a table from the parts another one gave (the cache) */
-  static fromParts(text: string, starts: Int32Array, postingStart: Int32Array, postings: Int32Array): StringTable {
-    return new StringTable(text, starts, postingStart, postings);
+  static fromParts(chars: Uint16Array, starts: Int32Array, postingStart: Int32Array, postings: Int32Array): StringTable {
+    return new StringTable(chars, starts, postingStart, postings);
   }
 
   static of(strings: readonly string[]): StringTable {
-    return new StringTable(strings.join(''), offsets(strings), new Int32Array(0), new Int32Array(0));
+    return new StringTable(codeUnits(strings), offsets(strings), new Int32Array(0), new Int32Array(0));
   }
 
   /** keys already sorted as `<` compares, with their postings */
   static presorted(keys: readonly string[], postingStart: Int32Array, postings: Int32Array): StringTable {
-    return new StringTable(keys.join(''), offsets(keys), postingStart, postings);
+    return new StringTable(codeUnits(keys), offsets(keys), postingStart, postings);
   }
 
   static sorted(map: ReadonlyMap<string, number | readonly number[]>): StringTable {
@@ -71,7 +73,7 @@ export class StringTable {
       if (typeof value === 'number') postings[postingStart[k]!] = value;
       else postings.set(value, postingStart[k]!);
     });
-    return new StringTable(keys.join(''), offsets(keys), postingStart, postings);
+    return new StringTable(codeUnits(keys), offsets(keys), postingStart, postings);
   }
 
   get size(): number {
@@ -79,7 +81,9 @@ export class StringTable {
   }
 
   at(i: number): string {
-    return this.text.slice(this.starts[i]!, this.starts[i + 1]!);
+    let out = '';
+    for (let c = this.starts[i]!; c < this.starts[i + 1]!; c++) out += String.fromCharCode(this.chars[c]!);
+    return out;
   }
 
   /** the index of `key` in a sorted table, or -1 */
@@ -102,11 +106,18 @@ export class StringTable {
     const length = this.starts[i + 1]! - start;
     const n = Math.min(key.length, length);
     for (let c = 0; c < n; c++) {
-      const d = key.charCodeAt(c) - this.text.charCodeAt(start + c);
+      const d = key.charCodeAt(c) - this.chars[start + c]!;
       if (d !== 0) return d;
     }
     return key.length - length;
   }
+}
+
+function codeUnits(strings: readonly string[]): Uint16Array {
+  const joined = strings.join('');
+  const chars = new Uint16Array(joined.length);
+  for (let c = 0; c < joined.length; c++) chars[c] = joined.charCodeAt(c);
+  return chars;
 }
 
 function offsets(strings: readonly string[]): Int32Array {
