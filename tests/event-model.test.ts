@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../src/index.js';
 import { contextFeatures, type CandidateContext, type CandidateToken } from '../src/models/events/features.js';
-import { train } from '../src/models/events/linear.js';
+import { StackedHeads, train } from '../src/models/events/linear.js';
 
 /** A context from "word/POS" or "word/POS/lemma" items, the trigger at the given index. */
 function ctx(tagged: string, trigger: number, proposed: string[] = ['ATTACK']): CandidateContext {
@@ -70,6 +70,26 @@ describe('linear trainer', () => {
     expect(one).toEqual(two);
     expect(one.weights['w=a']![0]!).toBeGreaterThan(one.weights['w=a']![1]!);
     expect(one.weights['w=b']![1]!).toBeGreaterThan(one.weights['w=b']![0]!);
+  });
+});
+
+describe('heads looked up together', () => {
+  const heads = new StackedHeads([
+    { classes: ['yes', 'no'], weights: { a: [1, -1], b: [0.5, 0] } },
+    { classes: ['x', 'y', 'z'], weights: { b: [2, 0, -2], 'topic=war': [0, 3, 0] } },
+  ]);
+  it('adds each head its own weights of the features, and nothing for features a head lacks', () => {
+    const scores = heads.scores();
+    heads.add(scores, ['a', 'b', 'unknown', 'topic=war'], [0, 1]);
+    expect(scores).toEqual([[1.5, -1], [2, 3, -2]]);
+  });
+  it('leaves a head out of the features of a prefix, and heads not listed alone', () => {
+    const scores = heads.scores();
+    heads.add(scores, ['b', 'topic=war'], [0, 1], { head: 1, prefix: 'topic=' });
+    expect(scores).toEqual([[0.5, 0], [2, 0, -2]]);
+    const only = heads.scores();
+    heads.add(only, ['a', 'b'], [1]);
+    expect(only).toEqual([[0, 0], [2, 0, -2]]);
   });
 });
 

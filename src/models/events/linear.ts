@@ -45,14 +45,18 @@ export class StackedHeads {
     return this.classes.map((c) => new Array<number>(c.length).fill(0));
   }
 
-  /** Adds each feature's weights to the scores of the heads marked in `use` (all when omitted). */
-  add(scores: number[][], features: readonly string[], use?: (head: number, feature: string) => boolean): void {
+  /**
+   * Adds each feature's weights to the scores of the heads listed, leaving out of head
+   * `skip.head` the features that begin with `skip.prefix`.
+   */
+  add(scores: number[][], features: readonly string[], heads: readonly number[], skip?: { head: number; prefix: string }): void {
     for (const f of features) {
       const row = this.rows.get(f);
       if (row === undefined) continue;
       const at = row * this.width;
-      for (let k = 0; k < scores.length; k++) {
-        if (use && !use(k, f)) continue;
+      const skipped = skip !== undefined && f.startsWith(skip.prefix) ? skip.head : -1;
+      for (const k of heads) {
+        if (k === skipped) continue;
         const s = scores[k]!;
         const base = at + this.offsets[k]!;
         for (let c = 0; c < s.length; c++) s[c]! += this.table[base + c]!;

@@ -61,7 +61,7 @@ export class EventModel {
 
   happened(features: string[]): number {
     const scores = this.heads.scores();
-    this.heads.add(scores, features, onlyFactuality);
+    this.heads.add(scores, features, [FACTUALITY]);
     return softmax(scores[FACTUALITY]!)[this.yes]!;
   }
 
@@ -70,9 +70,9 @@ export class EventModel {
     // becomes two features of the other three
     const features = eventFeatures(ctx);
     const scores = this.heads.scores();
-    this.heads.add(scores, features, notTopicForType);
+    this.heads.add(scores, features, ALL, TOPIC_NOT_FOR_TYPE);
     const pHappened = softmax(scores[FACTUALITY]!)[this.yes]!;
-    this.heads.add(scores, factualityFeatures(pHappened, ctx.proposed[0] ?? 'none'), notFactuality);
+    this.heads.add(scores, factualityFeatures(pHappened, ctx.proposed[0] ?? 'none'), AFTER_FACTUALITY);
     const pEvent = softmax(scores[EVENT]!)[this.eventClass] ?? 0;
     const type = best(this.heads.classes[TYPE]!, softmax(scores[TYPE]!));
     const modality = best(this.heads.classes[MODALITY]!, softmax(scores[MODALITY]!));
@@ -88,10 +88,10 @@ export class EventModel {
 }
 
 const [FACTUALITY, EVENT, TYPE, MODALITY] = [0, 1, 2, 3];
-const onlyFactuality = (head: number) => head === FACTUALITY;
-const notFactuality = (head: number) => head !== FACTUALITY;
+const ALL = [FACTUALITY, EVENT, TYPE, MODALITY];
+const AFTER_FACTUALITY = [EVENT, TYPE, MODALITY];
 // the type follows from the words and the sentence, not from what the article is about
-const notTopicForType = (head: number, feature: string) => head !== TYPE || !feature.startsWith('topic=');
+const TOPIC_NOT_FOR_TYPE = { head: TYPE, prefix: 'topic=' };
 
 /** The most probable class and its probability (the first of equals). */
 function best(classes: readonly string[], p: readonly number[]): { label: string; p: number } {
