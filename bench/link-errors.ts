@@ -56,7 +56,8 @@ function analyse(name: string, s: Setting) {
       }
     }
   }
-  console.log(`  gold links (pairs) ${goldLinks}, found ${found}`);
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
+  console.log(`  gold links (pairs) ${goldLinks}, found ${found}; wrong links ${sum(wrong)}, ${[...wrong].filter(([k]) => k.startsWith('OTHER')).reduce((x, [, v]) => x + v, 0)} of them across topics`);
   const show = (title: string, m: Map<string, number>) => {
     console.log(`  ${title}:`);
     for (const [k, v] of [...m].sort((x, y) => y[1] - x[1]).slice(0, 14)) console.log(`    ${String(v).padStart(6)}  ${k}`);
