@@ -1,14 +1,20 @@
 // Incidents across articles: the events that several documents report of one real incident,
-// joined. Two events are one incident when their ACLED event types are the same; their dates
-// are within a day (or, when one is undated, its article appeared within two days of the
-// other); their places are within 25 km, in the same admin2, or one lies inside the other's
-// region (a place unknown on either side, or only a country, needs a shared named actor or
-// the same article instead); and no actor conflicts. Events are blocked by type, day and country, so each is compared with the
-// few incidents of the days around it, never with all the others; the order they are taken
-// in is fixed (day, document, event), so the result does not depend on the input order.
+// joined. Some pairs can never be one incident: dates more than a day apart (two when one is
+// dated only by its article), two countries, two located places more than 25 km apart (and not
+// in one admin2, nor one inside the other's region), a demonstration beside an act of
+// violence, or two different named armed groups as the main actors. Of the rest, a pair is one
+// incident when it meets the analyst's rule (the same ACLED type, dates known and agreeing,
+// places near, or a shared named actor when a place is unknown), or when the pair model
+// (features.ts, weights.json) scores it above its threshold: types, dates, places, actors,
+// death tolls, the trigger word and the distinctive words of the sentences and articles.
+// An event joins the incident with its best-scoring member (the first 50 checked).
+// Events are blocked by day and country, so each is compared with the few incidents of the
+// days around it, never with all the others; the order they are taken in is fixed (day,
+// document, event), so the result does not depend on the input order.
+import { readFileSync } from 'node:fs';
 import type { CodedActor, CodedEvent } from '../export/coded.js';
 import type { EventPlace } from '../record/places.js';
-import { distanceKm } from '../stages/places/resolver.js';
+import { actorsConflict, pairFeatures, placesNear, prepareAll, sharedNames, type Prepared } from './features.js';
 
 export interface LinkOptions {
   /** most kilometres between two places of one incident (25) */
@@ -19,17 +25,8 @@ export interface LinkOptions {
    * agreed (for corpora that give no dates, such as ECB+)
    */
   undated?: 'apart' | 'together';
-}
-
-interface Item {
-  event: CodedEvent;
-  /** days since 1970 of the date it is compared on; null when there is none */
-  day: number | null;
-  /** its own date is known to the day */
-  dated: boolean;
-  place: EventPlace | undefined;
-  country: string | null;
-  names: Set<string>;
+  /** the pair model (weights.json by default) */
+  model?: LinkModel;
 }
 
 export interface IncidentEvent {
@@ -76,120 +73,138 @@ export interface Incident {
   merged: CodedEvent;
 }
 
-const DAY_MS = 86_400_000;
-const dayOf = (date: string | null) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS) : null);
-
-function item(event: CodedEvent): Item {
-  const dated = event.time_precision === 1;
-  const day = dated ? dayOf(event.event_date) : dayOf(event.published) ?? dayOf(event.event_date);
-  // a whole country says too little to match places on: such an event counts as unplaced (its country still blocks)
-  const precise = event.places.filter((p) => p.rank < 4);
-  const place = precise.find((p) => p.lat !== null && p.lon !== null) ?? precise[0];
-  // named actors only: "Civilians" or "Police" in two reports says nothing about their being one incident
-  const names = new Set([...event.actors1, ...event.actors2].filter((a) => a.entity).map((a) => a.name.toLowerCase()));
-  return { event, day, dated, place, country: place?.country ?? event.places[0]?.country ?? null, names };
+/** The model's weights (FEATURES order) and the score above which an event joins an incident. */
+export interface LinkModel {
+  features: readonly string[];
+  weights: number[];
+  threshold: number;
 }
 
+/** weights.json beside this file: trained by scripts/train-link.ts on ECB+'s training topics */
+export const defaultModel: LinkModel = JSON.parse(readFileSync(new URL('./weights.json', import.meta.url), 'utf8'));
 
-function datesAgree(a: Item, b: Item, undated: boolean): boolean {
-  if (a.day === null || b.day === null) return undated && a.day === null && b.day === null;
-  return Math.abs(a.day - b.day) <= (a.dated && b.dated ? 1 : 2);
+/** The pair's score: the model's log-odds that the two are one incident. */
+export function pairScore(a: Prepared, b: Prepared, maxKm: number, model: LinkModel = defaultModel): number {
+  const f = pairFeatures(a, b, maxKm);
+  let z = 0;
+  for (let i = 0; i < f.length; i++) z += f[i]! * (model.weights[i] ?? 0);
+  return z;
 }
 
-const shared = (a: Item, b: Item) => [...a.names].filter((n) => b.names.has(n)).length;
+/** ACLED's demonstration event types */
+const DEMONSTRATIONS = new Set(['Protests', 'Riots']);
 
-/** A region contains the places in it. */
-function contains(big: EventPlace, small: EventPlace): boolean {
-  if (big.country && small.country && big.country !== small.country) return false;
-  if (big.rank >= 3) return big.name === small.admin1 || (big.admin1 !== null && big.admin1 === small.admin1);
-  return false;
-}
+const located = (p: EventPlace | undefined) => Boolean(p && p.lat !== null && p.lon !== null);
 
-function placesAgree(a: Item, b: Item, maxKm: number): boolean {
-  const p = a.place;
-  const q = b.place;
-  // a place unknown on either side: a shared actor, or one article telling of both, stands for it
-  if (!p || !q) return shared(a, b) > 0 || a.event.doc_id === b.event.doc_id;
-  if (p.lat !== null && p.lon !== null && q.lat !== null && q.lon !== null && distanceKm({ lat: p.lat, lon: p.lon }, { lat: q.lat, lon: q.lon }) <= maxKm) return true;
-  if (p.admin2 && p.admin2 === q.admin2 && p.country === q.country) return true;
-  if (p.name === q.name && p.country === q.country) return true;
-  return contains(p, q) || contains(q, p);
-}
-
-/** Two events' actors conflict when each names a different main actor that the other does not name at all. */
-function actorsConflict(a: Item, b: Item): boolean {
-  const x = a.event.actors1[0];
-  const y = b.event.actors1[0];
-  if (!x || !y) return false;
-  if (x.name.toLowerCase() === y.name.toLowerCase() || a.names.has(y.name.toLowerCase()) || b.names.has(x.name.toLowerCase())) return false;
-  // two named actors, or two actors of different kinds (a state's forces against rebels)
-  if (x.entity && y.entity) return true;
-  return x.inter !== null && y.inter !== null && x.inter !== y.inter && !b.event.actors2.some((t) => t.inter === x.inter) && !a.event.actors2.some((t) => t.inter === y.inter);
-}
-
-/** Both places known, and too far apart to be one incident's. */
-function placesConflict(a: Item, b: Item, maxKm: number): boolean {
-  return Boolean(a.place && b.place) && !placesAgree(a, b, maxKm);
-}
-
-function compatible(a: Item, b: Item, maxKm: number, undated: boolean): boolean {
-  return a.event.event_type === b.event.event_type && datesAgree(a, b, undated) && placesAgree(a, b, maxKm) && !actorsConflict(a, b);
+/** What rules out one incident whatever else agrees: dates too far apart, two countries, two places too far apart, a demonstration beside violence, or two named armed main actors. */
+export function ruledOut(a: Prepared, b: Prepared, undated: boolean, maxKm: number): boolean {
+  if (a.day === null || b.day === null) {
+    if (!undated) return true;
+  } else if (Math.abs(a.day - b.day) > (a.dated && b.dated ? 1 : 2)) return true;
+  if (a.country && b.country && a.country !== b.country) return true;
+  // a demonstration and an act of violence are two incidents, however alike their reports (a protest against a shooting)
+  if (DEMONSTRATIONS.has(a.event.event_type) !== DEMONSTRATIONS.has(b.event.event_type)) return true;
+  // two different named armed groups or forces (other conflicts of actors only weigh against, in the model)
+  if (actorsConflict(a, b) === 'armed') return true;
+  // two located places too far apart (a place the gazetteer could not locate says nothing)
+  return located(a.place) && located(b.place) && !placesNear(a.place!, b.place!, maxKm);
 }
 
 interface Cluster {
   index: number;
-  members: Item[];
-  minDay: number;
-  maxDay: number;
+  members: Prepared[];
+  /** the first and last day of its dated members; null while it has none */
+  minDay: number | null;
+  maxDay: number | null;
 }
 
-/** How many members of a large incident a new event is checked against (the first ones). */
+/** What the rule adds to the threshold: a pair the rule joins outscores a model score just above the threshold */
+const RULE_MARGIN = 1;
+
+/** How many members of an incident a new event is scored against (the first ones). */
 const MEMBER_CHECKS = 50;
+
+/** The clusters a new event may join: those of the days around it in its country (or of unknown country); in 'together' mode undated events meet every cluster. */
+class Blocks {
+  private byKey = new Map<string, Cluster[]>();
+  private all: Cluster[] = [];
+
+  constructor(private undated: boolean) {}
+
+  candidates(it: Prepared): Cluster[] {
+    if (it.day === null) return this.undated ? this.all.filter((c) => !it.country || c.members.some((m) => !m.country || m.country === it.country)) : [];
+    const days: Array<number | 'none'> = [it.day - 2, it.day - 1, it.day, it.day + 1, it.day + 2];
+    if (this.undated) days.push('none');
+    const out = new Set<Cluster>();
+    for (const d of days) for (const country of it.country ? [it.country, '?'] : ['*']) for (const c of this.byKey.get(`${d}|${country}`) ?? []) out.add(c);
+    return [...out];
+  }
+
+  add(it: Prepared, c: Cluster): void {
+    if (c.members.length === 1) this.all.push(c);
+    const d = it.day ?? 'none';
+    for (const key of [`${d}|${it.country ?? '?'}`, `${d}|*`]) {
+      const list = this.byKey.get(key);
+      if (!list) this.byKey.set(key, [c]);
+      else if (!list.includes(c)) list.push(c);
+    }
+  }
+}
+
+/**
+ * The rule an analyst codes by (issue 22): the same ACLED event type, dates known and agreeing
+ * (ruledOut has checked how near), places within reach (or, with a place unknown, a shared
+ * named actor), and no conflicting actors. A pair that meets it is one incident whatever the
+ * model says: the model (trained on ECB+, where dates, places and actors are scarce) decides
+ * the pairs the rule cannot.
+ */
+export function ruleJoins(a: Prepared, b: Prepared, maxKm: number): boolean {
+  if (a.event.event_type !== b.event.event_type || actorsConflict(a, b)) return false;
+  if (a.day === null || b.day === null) return false;
+  if (!a.place || !b.place) return sharedNames(a, b) > 0;
+  return placesNear(a.place, b.place, maxKm);
+}
+
+/**
+ * The incident's score for a new event: its best pair score with the first members (one report
+ * that tells the same story is enough; on ECB+'s dev topics the best beat the mean), or null when
+ * any of them rules it out.
+ */
+function clusterScore(it: Prepared, c: Cluster, maxKm: number, undated: boolean, model: LinkModel): number | null {
+  if (it.day !== null && c.minDay !== null && c.maxDay !== null && (it.day - c.minDay > 2 || c.maxDay - it.day > 2)) return null; // no chains: every report within two days of every other
+  const checked = c.members.slice(0, MEMBER_CHECKS);
+  let best = -Infinity;
+  let rule = false;
+  for (const m of checked) {
+    if (ruledOut(it, m, undated, maxKm)) return null;
+    best = Math.max(best, pairScore(it, m, maxKm, model));
+    rule ||= ruleJoins(it, m, maxKm);
+  }
+  return Math.max(best, rule ? model.threshold + RULE_MARGIN : -Infinity);
+}
 
 export function linkEvents(events: readonly CodedEvent[], options: LinkOptions = {}): Incident[] {
   const maxKm = options.km ?? 25;
   const undated = options.undated === 'together';
-  const items = events.map(item).sort((a, b) => (a.day ?? Infinity) - (b.day ?? Infinity) || cmp(a.event.doc_id, b.event.doc_id) || cmp(a.event.event_id, b.event.event_id));
+  const model = options.model ?? defaultModel;
+  const items = prepareAll(events).sort((a, b) => (a.day ?? Infinity) - (b.day ?? Infinity) || cmp(a.event.doc_id, b.event.doc_id) || cmp(a.event.event_id, b.event.event_id));
   const clusters: Cluster[] = [];
-  const byPlace = new Map<string, Cluster[]>(); // type|day|country
-  const byDay = new Map<string, Cluster[]>(); // type|day
-  const add = (map: Map<string, Cluster[]>, key: string, c: Cluster) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [c]);
-    else if (list[list.length - 1] !== c && !list.includes(c)) list.push(c);
-  };
+  const blocks = new Blocks(undated);
   for (const it of items) {
     let best: { cluster: Cluster; score: number } | null = null;
-    if (it.day !== null || undated) {
-      const seen = new Set<Cluster>();
-      const days = it.day === null ? ['none'] : [it.day - 2, it.day - 1, it.day, it.day + 1, it.day + 2];
-      for (const d of days) {
-        const keys = it.country ? [byPlace.get(`${it.event.event_type}|${d}|${it.country}`), byPlace.get(`${it.event.event_type}|${d}|?`)] : [byDay.get(`${it.event.event_type}|${d}`)];
-        for (const list of keys) {
-          for (const c of list ?? []) {
-            if (seen.has(c)) continue;
-            seen.add(c);
-            if (it.day !== null && (it.day - c.minDay > 2 || c.maxDay - it.day > 2)) continue; // no chains: every report within two days of every other
-            const checked = c.members.slice(0, MEMBER_CHECKS);
-            if (!checked.some((m) => compatible(it, m, maxKm, undated)) || checked.some((m) => actorsConflict(it, m) || placesConflict(it, m, maxKm))) continue;
-            const score = Math.max(...checked.map((m) => shared(it, m))) * 10 - Math.min(...checked.map((m) => Math.abs((m.day ?? 0) - (it.day ?? 0))));
-            if (!best || score > best.score || (score === best.score && c.index < best.cluster.index)) best = { cluster: c, score };
-          }
-        }
-      }
+    for (const c of blocks.candidates(it)) {
+      const score = clusterScore(it, c, maxKm, undated, model);
+      if (score === null || score <= model.threshold) continue;
+      if (!best || score > best.score || (score === best.score && c.index < best.cluster.index)) best = { cluster: c, score };
     }
-    const cluster = best?.cluster ?? { index: clusters.length, members: [], minDay: it.day ?? 0, maxDay: it.day ?? 0 };
+    const cluster = best?.cluster ?? { index: clusters.length, members: [], minDay: null, maxDay: null };
     if (!best) clusters.push(cluster);
     cluster.members.push(it);
     if (it.day !== null) {
-      cluster.minDay = Math.min(cluster.minDay, it.day);
-      cluster.maxDay = Math.max(cluster.maxDay, it.day);
+      cluster.minDay = Math.min(cluster.minDay ?? it.day, it.day);
+      cluster.maxDay = Math.max(cluster.maxDay ?? it.day, it.day);
     }
-    if (it.day !== null || undated) {
-      const d = it.day ?? 'none';
-      add(byPlace, `${it.event.event_type}|${d}|${it.country ?? '?'}`, cluster);
-      add(byDay, `${it.event.event_type}|${d}`, cluster);
-    }
+    if (it.day !== null || undated) blocks.add(it, cluster);
   }
   return clusters.map((c) => incident(c.members.map((m) => m.event))).sort(byDate).map((inc, i) => ({ ...inc, id: `i${i + 1}` }));
 }
@@ -219,7 +234,10 @@ export function incident(members: readonly CodedEvent[]): Incident {
   const dated = [...events].filter((e) => e.event_date).sort((a, b) => (a.time_precision ?? 9) - (b.time_precision ?? 9) || cmp(a.event_date!, b.event_date!))[0];
   const places: EventPlace[] = [];
   for (const e of events) for (const p of e.places) if (!places.some((q) => q.name === p.name && q.country === p.country)) places.push(p);
-  const located = (p: EventPlace) => (p.lat !== null && p.lon !== null ? 0 : 1);
+  /** ACLED's demonstration event types */
+const DEMONSTRATIONS = new Set(['Protests', 'Riots']);
+
+const located = (p: EventPlace) => (p.lat !== null && p.lon !== null ? 0 : 1);
   places.sort((a, b) => a.rank - b.rank || located(a) - located(b));
   const sources: string[] = [];
   for (const e of events) for (const s of e.sources.length ? e.sources : [e.doc_id]) if (!sources.includes(s)) sources.push(s);
