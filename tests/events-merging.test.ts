@@ -104,4 +104,25 @@ describe('event merging', () => {
     const record = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. In Mosul, a car bomb exploded near a market.', published: '2024-05-10' });
     expect(record.events.find((e) => e.type === 'EXPLOSION')?.date).toBeNull();
   });
+
+  it('adds a later shooting of "the teen" or "he" to the incident whose victim it tells, however far apart', () => {
+    const text = [
+      'A 15-year-old girl was shot in the arm at a house on Oak Street on Friday night.',
+      'Neighbors said the house had been a problem for years.',
+      'Deputies searched the area with dogs.',
+      'Two men were later arrested at a motel.',
+      'The teen who was shot remains in serious condition, the sheriff said.',
+    ].join(' ');
+    const record = pipeline().process({ text, published: '2016-01-12' });
+    const shootings = record.events.filter((e) => e.type === 'ATTACK');
+    expect(shootings).toHaveLength(1);
+    expect(shootings[0]!.casualties.injured).toBe(1);
+  });
+
+  it('keeps a victim told by name apart from another shooting in the article', () => {
+    const text = 'Two guards were wounded when gunmen opened fire at a bank in Dallas on Monday. In Houston, a clerk was shot and killed at a gas station on Tuesday.';
+    const record = pipeline().process({ text, published: '2016-01-12' });
+    expect(record.events.map((e) => [e.casualties.killed, e.casualties.injured])).toEqual([[null, 2], [1, null]]);
+  });
 });
+

@@ -41,6 +41,10 @@ export interface Draft {
   anaphoric?: boolean;
   /** the casualty figures of the mentions merged into it, each with its claimant */
   figures?: CasualtyClaim[];
+  /** the most people its mentions say were shot without saying whether they lived ("was shot"): settleFigures makes them wounded, less the dead */
+  shot?: number;
+  /** its casualties are people told before ("the victim died", "he was shot"): a later mention of an incident (mergeIncidents) */
+  victimKnown?: boolean;
   /** the keys of event.args, for merging (merging.ts) */
   argKeys?: ArgKeys;
 }
