@@ -122,4 +122,12 @@ describe('event casualties', () => {
     expect(record.events.map((e) => e.type)).not.toContain('CAPTURE');
     expect(record.events.map((e) => e.type)).not.toContain('SEIZE');
   });
+
+  it('keeps a killing by gunfire beside a crash it followed: "officers shot and killed a man … after a crash" is not the crash\'s toll', () => {
+    const record = pipeline().process({ text: 'Officers shot and killed a man who was acting erratically after a crash on Route 9 on Monday.', published: '2016-01-12' });
+    const counted = record.events.filter((e) => e.casualties.killed !== null);
+    expect(counted.map((e) => e.type)).not.toContain('CRASH');
+    expect(counted.reduce((n, e) => n + e.casualties.killed!, 0)).toBe(1);
+  });
 });
+

@@ -124,5 +124,11 @@ describe('event merging', () => {
     const record = pipeline().process({ text, published: '2016-01-12' });
     expect(record.events.map((e) => [e.casualties.killed, e.casualties.injured])).toEqual([[null, 2], [1, null]]);
   });
+
+  it('adds the victims a later mention says are others ("also shot and killed a neighbor") to the incident\'s', () => {
+    const text = 'A deputy fatally shot Marcus Hale, 24, outside an apartment in Tulsa on Sunday. The deputy also accidentally shot and killed a neighbor, 61-year-old Ruth Ellis.';
+    const record = pipeline().process({ text, published: '2016-01-12' });
+    expect(record.events.reduce((n, e) => n + (e.casualties.killed ?? 0), 0)).toBe(2);
+  });
 });
 

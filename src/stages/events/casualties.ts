@@ -8,6 +8,7 @@ import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import { numberWordValue } from '../quantities/numbers.js';
+import { incidentTypes } from './merging.js';
 
 /**
  * The events of a sentence that stand (a KILLING beside a violent event folds into it), with
@@ -24,13 +25,16 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   // killed 1,200 civilians this year"), and its dead are no incident's
   if (isPeriodToll(view.doc.text.slice(sentence.start, sentence.end))) return made.filter((d) => d.event.type !== 'KILLING' && !(d.nominal && /s$/i.test(d.event.trigger.text)));
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
-  const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
+  // a killing by gunfire ("shot and killed a man … after a crash") is a deed of its own beside a crash or a seizure
+  const assault = violent.filter((d) => incidentTypes(taxonomy, d.event.type, 'KILLING'));
+  const kept = made.filter((d) => !(d.event.type === 'KILLING' && (isShooting(view.doc.text, d) ? assault : violent).length > 0));
   const carriers = kept.filter((d) => taxonomy.is(d.event.type, 'casualties'));
   if (!carriers.length) return kept;
-  const { casualties, shot, word, known } = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
+  const { casualties, shot, word, known, also } = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
   const primary = nearest(carriers, word === null ? null : view.toks[word]!.start);
   if (shot !== null) primary.shot = shot;
   if (known && !primary.nominal) primary.victimKnown = true;
+  if (also) primary.also = true;
   const killingTarget = made.find((d) => d.event.type === 'KILLING')?.event.args.filter((a) => a.role === 'target') ?? [];
   for (const key of ['killed', 'injured', 'captured'] as const) {
     if (casualties[key] !== null) {
@@ -40,6 +44,12 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   }
   if (primary.event.type !== 'KILLING') for (const a of killingTarget) if (!primary.event.args.some((b) => b.start === a.start)) primary.event.args.push({ ...a, role: 'casualties' });
   return kept;
+}
+
+/** "shot and killed", "fatally shot", "shot dead", "gunned down": a killing told as a shooting. */
+function isShooting(text: string, d: Draft): boolean {
+  const t = d.event.trigger;
+  return /^(shot|shoot|gun)/i.test(t.text) || /\b(shot|shooting)\s+(and\s+)?$/i.test(text.slice(Math.max(0, t.start - 16), t.start));
 }
 
 /** The event whose trigger stands nearest an offset (the first when there is none). */
@@ -77,13 +87,15 @@ export const casualtyWords = (view: Pick<SentenceView, 'know' | 'cues'>): Casual
 /**
  * A sentence's casualties; the people it says were shot without saying whether they lived
  * (for the incident to settle: settleFigures); the token of the casualty word of its first
- * figure; whether its people were told before ("the victim died", "he was shot").
+ * figure; whether its people were told before ("the victim died", "he was shot"); whether
+ * they are others than those told before ("also killed a neighbor", "was also shot").
  */
 export interface SentenceCasualties {
   casualties: Casualties;
   shot: number | null;
   word: number | null;
   known: boolean;
+  also: boolean;
 }
 
 /**
@@ -115,7 +127,7 @@ export function withShot(c: Casualties, shot: number | null | undefined): Casual
  * dead are told as some of the shot ("one died", "the victim died"), the shot stay open.
  */
 export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], phrases: Phrase[], at?: { index: DocIndex; s: number }): SentenceCasualties {
-  const out: SentenceCasualties = { casualties: { killed: null, injured: null, captured: null }, shot: null, word: null, known: false };
+  const out: SentenceCasualties = { casualties: { killed: null, injured: null, captured: null }, shot: null, word: null, known: false, also: false };
   const c = out.casualties;
   let deadAmongShot = false;
   const counts = peopleCounts(doc, words, toks, phrases, at);
@@ -131,6 +143,7 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
     if (fate === 'shot') out.shot = value;
     else c[fate] = value;
     if (fate === 'killed') deadAmongShot = !!head.partOf || !!head.known;
+    if (out.word === null) out.also = alsoBefore(toks, found.word);
     out.word ??= found.word;
     out.known ||= !!head.known;
   }
@@ -139,6 +152,15 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
     out.shot = null;
   }
   return out;
+}
+
+/** "also killed a neighbor", "was also shot": "also" in the few words before the casualty word. */
+function alsoBefore(toks: Token[], word: number): boolean {
+  for (let i = word - 1; i >= 0 && i >= word - 4; i--) {
+    if (toks[i]!.lower === 'also') return true;
+    if (/^[,;:]$/.test(toks[i]!.text)) return false;
+  }
+  return false;
 }
 
 /** The casualty word that governs a count: the verb it is the object of, else the one its last member is the subject of. */

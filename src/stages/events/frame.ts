@@ -4,7 +4,7 @@
 // that the role finders read from.
 import type { ArgKeys } from './merging.js';
 import type { DocIndex } from './doc-index.js';
-import type { ArgRole, CasualtyClaim, Doc, Event, EventArg, Token } from '../../doc.js';
+import type { ArgRole, Casualties, CasualtyClaim, Doc, Event, EventArg, Token } from '../../doc.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { lastIndex, nextIndex, parentheticals, PREPOSITIONS, type EventCues } from './cues.js';
 import type { NounPhraseContext } from './noun-phrase.js';
@@ -45,6 +45,10 @@ export interface Draft {
   shot?: number;
   /** its casualties are people told before ("the victim died", "he was shot"): a later mention of an incident (mergeIncidents) */
   victimKnown?: boolean;
+  /** its casualties are others than those told before ("also killed a neighbor"): merged, they add to the incident's */
+  also?: boolean;
+  /** the casualties of mentions merged into it that add to its figures ("also"), with their shot */
+  added?: Array<Casualties & { shot?: number }>;
   /** the keys of event.args, for merging (merging.ts) */
   argKeys?: ArgKeys;
 }

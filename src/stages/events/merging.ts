@@ -157,8 +157,13 @@ export function absorb(into: Draft, from: Draft): void {
     }
   }
   e.date ??= from.event.date;
-  (into.figures ??= []).push(...figuresOf(from));
-  if (from.shot !== undefined) into.shot = Math.max(into.shot ?? 0, from.shot);
+  if (from.added) (into.added ??= []).push(...from.added);
+  // "The officer also shot and killed a neighbor": others than the victims told, who add up
+  if (from.also) (into.added ??= []).push({ ...from.event.casualties, ...(from.shot !== undefined ? { shot: from.shot } : {}) });
+  else {
+    (into.figures ??= []).push(...figuresOf(from));
+    if (from.shot !== undefined) into.shot = Math.max(into.shot ?? 0, from.shot);
+  }
   const mentions = [{ ...from.event.trigger, sentence: from.event.sentence }, ...(from.event.mentions ?? [])].filter((m) => m.start !== e.trigger.start);
   const all = (e.mentions ??= []);
   const last = all.length ? all[all.length - 1]!.start : -Infinity;
@@ -209,6 +214,10 @@ function figuresOf(d: Draft): CasualtyClaim[] {
  */
 export function settleFigures(d: Draft): void {
   settleClaims(d);
+  for (const a of d.added ?? []) {
+    for (const k of KEYS) if (a[k] !== null) d.event.casualties[k] = (d.event.casualties[k] ?? 0) + a[k]!;
+    if (a.shot !== undefined) d.shot = (d.shot ?? 0) + a.shot;
+  }
   // the shot whose fate no mention tells are wounded, less the dead: "was shot" in one
   // sentence and "died at the hospital" in another is one victim, killed
   d.event.casualties = withShot(d.event.casualties, d.shot);
