@@ -8,7 +8,7 @@ import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import { numberWordValue } from '../quantities/numbers.js';
-import { incidentTypes } from './merging.js';
+import type { Taxonomy } from './taxonomy.js';
 
 /**
  * The events of a sentence that stand (a KILLING beside a violent event folds into it), with
@@ -18,20 +18,28 @@ import { incidentTypes } from './merging.js';
  * arguments. Casualties told of people told before ("the victim died", "he was shot") make
  * their event a later mention of an incident (`victimKnown`, for mergeIncidents).
  */
-export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
+export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (figures: SentenceCasualties, shooting: boolean) => void): Draft[] {
   const { taxonomy } = view;
   const sentence = view.doc.sentences[view.s]!;
   // a war-wide or period toll is no event, nor are the plural deeds it sums ("Air strikes have
   // killed 1,200 civilians this year"), and its dead are no incident's
   if (isPeriodToll(view.doc.text.slice(sentence.start, sentence.end))) return made.filter((d) => d.event.type !== 'KILLING' && !(d.nominal && /s$/i.test(d.event.trigger.text)));
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
-  // a killing by gunfire ("shot and killed a man … after a crash") is a deed of its own beside a crash or a seizure
-  const assault = violent.filter((d) => incidentTypes(taxonomy, d.event.type, 'KILLING'));
-  const kept = made.filter((d) => !(d.event.type === 'KILLING' && (isShooting(view.doc.text, d) ? assault : violent).length > 0));
+  // a killing by gunfire ("shot and killed a man … after a crash") is a deed of its own beside a crash
+  const notCrash = violent.filter((d) => d.event.type !== 'CRASH');
+  const kept = made.filter((d) => !(d.event.type === 'KILLING' && (isShooting(view.doc.text, d) ? notCrash : violent).length > 0));
   const carriers = kept.filter((d) => taxonomy.is(d.event.type, 'casualties'));
   if (!carriers.length) return kept;
-  const { casualties, shot, word, known, also } = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
-  const primary = nearest(carriers, word === null ? null : view.toks[word]!.start);
+  const figures = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
+  const { casualties, shot, word, known, also } = figures;
+  // the shot are a shooting's: beside no shooting ("Teen shot during home invasion"), they are the incident's told next or last
+  const shooting = word !== null && SHOOTING.test(view.toks[word]!.lower);
+  const fitting = shooting ? carriers.filter((d) => takesShot(taxonomy, d)) : carriers;
+  if (!fitting.length) {
+    orphan?.(figures, shooting);
+    return kept;
+  }
+  const primary = nearest(fitting, word === null ? null : view.toks[word]!.start);
   if (shot !== null) primary.shot = shot;
   if (known && !primary.nominal) primary.victimKnown = true;
   if (also) primary.also = true;
@@ -45,6 +53,11 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   if (primary.event.type !== 'KILLING') for (const a of killingTarget) if (!primary.event.args.some((b) => b.start === a.start)) primary.event.args.push({ ...a, role: 'casualties' });
   return kept;
 }
+
+const SHOOTING = /^(shot|shoot|shoots|shooting|gunned)$/;
+
+/** An event the shot of a sentence may belong to: a strike (a shooting is an ATTACK) or a killing. */
+export const takesShot = (taxonomy: Taxonomy, d: Draft): boolean => taxonomy.is(d.event.type, 'strike') || d.event.type === 'KILLING';
 
 /** "shot and killed", "fatally shot", "shot dead", "gunned down": a killing told as a shooting. */
 function isShooting(text: string, d: Draft): boolean {

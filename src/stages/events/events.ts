@@ -9,7 +9,7 @@ import type { Doc, Event, EventType, Modality, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
 import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
-import { settleCasualties } from './casualties.js';
+import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, eventCues } from './cues.js';
 import { makeFrame, type Draft, type EventKnowledge, type SentenceView } from './frame.js';
@@ -115,7 +115,10 @@ class EventExtractor {
     }
     if (made.length === 0) this.memory.orphanCasualties(view);
     this.memory.settleSentence(doc, made);
-    this.memory.keep(settleCasualties(view, made), s);
+    // casualties no event of the sentence can carry go to the incident told last or next
+    const orphans: Array<[SentenceCasualties, boolean]> = [];
+    this.memory.keep(settleCasualties(view, made, (figures, shooting) => orphans.push([figures, shooting])), s);
+    for (const [figures, shooting] of orphans) this.memory.placeOrphan(figures, s, shooting);
   }
 
   /**

@@ -7,7 +7,7 @@
 // event names who vouches for it.
 import type { Casualties, CasualtyClaim, Doc, EventArg as Arg, EventType, Token } from '../../doc.js';
 import { isAnaphoric, isSubjectOf } from './candidates.js';
-import { casualtyWords, readCasualties, withShot, type SentenceCasualties } from './casualties.js';
+import { casualtyWords, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { TriggerHit } from './triggers.js';
@@ -69,11 +69,16 @@ export class EventMemory {
    * before, else of the first told in the two after.
    */
   orphanCasualties(view: SentenceView): void {
-    const figures = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
+    this.placeOrphan(readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s }), view.s, false);
+  }
+
+  /** Casualties without an event of their sentence to carry them (a shooting's: `shooting`), given to the last fitting incident or held for the next. */
+  placeOrphan(figures: SentenceCasualties, s: number, shooting: boolean): void {
     if (!hasFigure(figures.casualties) && figures.shot === null) return;
     const last = this.drafts[this.drafts.length - 1];
-    if (last && view.s - lastSentence(last) <= 2 && this.taxonomy.is(last.event.type, 'casualties')) addFigures(last, figures);
-    else this.pending = { figures, sentence: view.s };
+    const fits = (d: Draft) => (shooting ? takesShot(this.taxonomy, d) : this.taxonomy.is(d.event.type, 'casualties'));
+    if (last && s - lastSentence(last) <= 2 && fits(last)) addFigures(last, figures);
+    else this.pending = { figures, sentence: s };
   }
 
   /** Keep the sentence's events, each unless it is a fact told before. */
@@ -246,7 +251,8 @@ function settleClaims(d: Draft): void {
  * before joins it. A later mention is one named as known ("the attack", "the bombing", "these
  * raids"), the deaths told in the sentence after an attack ("Eleven civilians were killed"),
  * or the same deed told again with the same word within a few sentences ("was shot" … "was
- * shot in the chest"). Mentions that say otherwise stay apart: another place, another day,
+ * shot in the chest"), and a deed whose victims were told before ("the teen who was shot",
+ * "he died the next day"). Mentions that say otherwise stay apart: another place, another day,
  * another agent, another modality (a mention named as known of another type too), or
  * "another", "a second", "a separate", "the subsequent" attack.
  */
@@ -294,10 +300,11 @@ function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draf
     const latest = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, 'KILLING'));
     return latest === earlier;
   }
-  // the same deed told again within a few sentences (another agent is a conflict, above); a
-  // killing and a deed that killed are one ("Man shot, killed …" over "A man was shot and killed …")
-  const sameDeed = e.type === earlier.event.type || (e.type === 'KILLING' ? killedSome(earlier) : earlier.event.type === 'KILLING' && killedSome(later));
-  return sameDeed && gap <= (later.lemma === earlier.lemma ? 3 : 2);
+  // a killing and, in the next sentence, a deed that killed are one ("Man shot, killed …" over
+  // "A man was shot and killed …"); the same deed told again within a few sentences (another
+  // agent is a conflict, above)
+  if (earlier.event.type === 'KILLING' && e.type !== 'KILLING' && killedSome(later) && gap <= 1) return true;
+  return e.type === earlier.event.type && gap <= (later.lemma === earlier.lemma ? 3 : 2);
 }
 
 const ASSERTED = new Set(['asserted', 'claimed']);
