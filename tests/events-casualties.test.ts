@@ -92,6 +92,7 @@ describe('event casualties', () => {
   it('reads the subject across other words than people: "a man wielding two handguns was shot" counts one, "three blocks" counts no one', () => {
     expect(count('A man carrying two rifles was shot and killed by deputies.').killed).toBe(1);
     expect(count('The store owner lives about three blocks from where the clerk was shot.').injured).toBe(1);
+    expect(count('The brothers shot him to death three days after the bombing.').killed).not.toBe(3);
   });
 
   it('still counts an incident that names the year: "shot and killed …, the first homicide this year"', () => {

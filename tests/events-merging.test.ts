@@ -130,5 +130,11 @@ describe('event merging', () => {
     const record = pipeline().process({ text, published: '2016-01-12' });
     expect(record.events.reduce((n, e) => n + (e.casualties.killed ?? 0), 0)).toBe(2);
   });
+
+  it('keeps a killing apart from the next sentence\'s attack when their dead differ ("killed 190" … "Last week, a car bomb killed five")', () => {
+    const text = 'The rebels said they had killed 40 soldiers in the assault. Last week, militants set off a car bomb outside a compound in Kabul, killing at least five people.';
+    const record = pipeline().process({ text, published: '2019-01-20' });
+    expect(record.events.map((e) => e.casualties.killed).filter((k): k is number => k !== null).sort((a, b) => a - b)).toEqual([5, 40]);
+  });
 });
 

@@ -279,7 +279,7 @@ function opensHeadline(words: CasualtyWords, toks: Token[], i: number): boolean 
   return /^(shot|shoots|gunned|fatally|accidentally)$/.test(next) || words.casualty.has(next);
 }
 
-/** Bare numbers next to a casualty word: "killing two", "30 wounded", "one fatally"; not "three blocks" (a number of things). */
+/** Bare numbers next to a casualty word: "killing two", "30 wounded", "one fatally"; not "three blocks" nor "three days" (a number of things or of time). */
 function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: PeopleCount[], at?: { index: DocIndex; s: number }): PeopleCount[] {
   const out: PeopleCount[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -290,6 +290,7 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     const value = Number(t.text.replace(/,/g, '')) || numberWordValue(t.lower);
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
     const next = toks[i + 1];
+    if (next && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)$/.test(next.lower)) continue; // "shot to death three days after"
     const things = !!next && next.pos === 'NOUN' && !isVictim(words, next.lower) && !words.casualty.has(next.lower) && !/^(others|more)$/.test(next.lower); // "about three blocks"
     if (next?.lower === 'fatally') out.push({ first: i, last: i + 1, value, fate: 'killed', partOf: true });
     else if (casualtyAt(toks, i - 1, words.casualty, 'object') || (!things && (/^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, words.casualty, 'subject') || /^(people|others|more)$/.test(next?.lower ?? '')))) {

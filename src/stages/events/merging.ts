@@ -278,7 +278,11 @@ export function incidentTypes(taxonomy: Taxonomy, a: EventType, b: EventType): b
   return assault(a) && assault(b);
 }
 
-const killedSome = (d: Draft) => figuresOf(d).some((f) => f.killed !== null);
+/** The highest figure of dead its mentions give, or null. */
+function killedMost(d: Draft): number | null {
+  const killed = figuresOf(d).map((f) => f.killed).filter((k): k is number => k !== null);
+  return killed.length ? Math.max(...killed) : null;
+}
 
 const hasVictims = (d: Draft) => d.shot !== undefined || figuresOf(d).length > 0;
 
@@ -300,10 +304,10 @@ function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draf
     const latest = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, 'KILLING'));
     return latest === earlier;
   }
-  // a killing and, in the next sentence, a deed that killed are one ("Man shot, killed …" over
-  // "A man was shot and killed …"); the same deed told again within a few sentences (another
-  // agent is a conflict, above)
-  if (earlier.event.type === 'KILLING' && e.type !== 'KILLING' && killedSome(later) && gap <= 1) return true;
+  // a killing and, in the next sentence, a deed that killed as many are one ("Man shot, killed
+  // …" over "A man was shot and killed …"); the same deed told again within a few sentences
+  // (another agent is a conflict, above)
+  if (earlier.event.type === 'KILLING' && e.type !== 'KILLING' && gap <= 1 && killedMost(later) !== null && killedMost(later) === killedMost(earlier)) return true;
   return e.type === earlier.event.type && gap <= (later.lemma === earlier.lemma ? 3 : 2);
 }
 
