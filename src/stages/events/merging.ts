@@ -20,7 +20,7 @@ export class EventMemory {
   /** claimants of events told again in the current sentence */
   private retold: Array<{ into: Draft; source: string }> = [];
   /** casualties told in a sentence of no event, before any event they could belong to ("Man shot, killed" over the report) */
-  private pending: { figures: SentenceCasualties; sentence: number } | null = null;
+  private pending: { figures: SentenceCasualties; sentence: number; shooting: boolean } | null = null;
 
   constructor(
     private taxonomy: Taxonomy,
@@ -66,7 +66,7 @@ export class EventMemory {
   /**
    * The casualties of a sentence that tells no event ("He died at the hospital", a headline
    * whose verb the classifier passes over): those of the incident told in the two sentences
-   * before, else of the first told in the two after.
+   * before, else of the first that happened told in the three after.
    */
   orphanCasualties(view: SentenceView): void {
     this.placeOrphan(readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s }), view.s, false);
@@ -76,18 +76,22 @@ export class EventMemory {
   placeOrphan(figures: SentenceCasualties, s: number, shooting: boolean): void {
     if (!hasFigure(figures.casualties) && figures.shot === null) return;
     const last = this.drafts[this.drafts.length - 1];
-    const fits = (d: Draft) => (shooting ? takesShot(this.taxonomy, d) : this.taxonomy.is(d.event.type, 'casualties'));
-    if (last && s - lastSentence(last) <= 2 && fits(last)) addFigures(last, figures);
-    else this.pending = { figures, sentence: s };
+    if (last && s - lastSentence(last) <= 2 && this.fits(last, shooting)) addFigures(last, figures);
+    else this.pending = { figures, sentence: s, shooting };
+  }
+
+  /** An event casualties may belong to: a shooting's, to a strike or a killing. */
+  private fits(d: Draft, shooting: boolean): boolean {
+    return shooting ? takesShot(this.taxonomy, d) : this.taxonomy.is(d.event.type, 'casualties');
   }
 
   /** Keep the sentence's events, each unless it is a fact told before. */
   keep(kept: Draft[], s: number): void {
-    // the incident's casualties go to an assault that happened, if the sentence tells one
-    const carriers = kept.filter((d) => this.taxonomy.is(d.event.type, 'casualties'));
-    const carrier = carriers.find((d) => ASSERTED.has(d.event.modality) && incidentTypes(this.taxonomy, d.event.type, 'KILLING')) ?? carriers[0];
-    if (this.pending && carrier && s - this.pending.sentence <= 2) addFigures(carrier, this.pending.figures);
-    if (carrier) this.pending = null;
+    // casualties told before any event go to the first fitting one that happened
+    const pending = this.pending;
+    const carrier = pending && kept.find((d) => ASSERTED.has(d.event.modality) && incidentTypes(this.taxonomy, d.event.type, 'KILLING') && this.fits(d, pending.shooting));
+    if (pending && carrier) addFigures(carrier, pending.figures);
+    if (pending && (carrier || s - pending.sentence >= 3)) this.pending = null;
     for (const d of kept) {
       if (this.duplicateOfEarlier(d)) continue;
       this.drafts.push(d);
