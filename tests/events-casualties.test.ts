@@ -138,5 +138,10 @@ describe('event casualties', () => {
     const record = pipeline().process({ text, published: '2016-01-12' });
     expect(record.events.reduce((n, e) => n + (e.modality === 'asserted' ? e.casualties.injured ?? 0 : 0), 0)).toBe(1);
   });
+
+  it('gives a toll told in a sentence of no event to no incident ("recorded 65 to 105 civilian deaths during this period")', () => {
+    const record = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. Monitors recorded 300 civilian deaths during this period.', published: '2016-01-12' });
+    expect(record.events.map((e) => e.casualties.killed)).not.toContain(300);
+  });
 });
 

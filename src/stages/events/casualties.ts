@@ -79,10 +79,12 @@ function nearest(drafts: Draft[], offset: number | null): Draft {
  * past …) in the perfect ("have been killed", "has claimed") or as a toll.
  */
 export function isPeriodToll(sentence: string): boolean {
-  const period = /\b(since|so far|to date|this year|last year|in total|altogether|over the (past|last)|during the (war|conflict|uprising|fighting)|of the (war|conflict))\b/i;
   const perfect = /\b(have|has|had)\s+(now\s+)?(been\s+)?(killed|died|claimed|left|wounded|injured)\b|\bdeath toll\b|\btoll\b/i;
-  return period.test(sentence) && perfect.test(sentence);
+  return PERIOD.test(sentence) && perfect.test(sentence);
 }
+
+/** Words of a span of time a toll counts over: "since", "this year", "during this period". */
+export const PERIOD = /\b(since|so far|to date|this year|last year|in total|altogether|over the (past|last)|during (the|this|that) (war|conflict|uprising|fighting|period|time)|of the (war|conflict))\b/i;
 
 /** What a count says happened to its people: a casualty, or `shot` (hit by gunfire; killed or wounded, which the article may tell elsewhere). */
 type Fate = keyof Casualties | 'shot';

@@ -7,7 +7,7 @@
 // event names who vouches for it.
 import type { Casualties, CasualtyClaim, Doc, EventArg as Arg, EventType, Token } from '../../doc.js';
 import { isAnaphoric, isSubjectOf } from './candidates.js';
-import { casualtyWords, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
+import { casualtyWords, PERIOD, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { TriggerHit } from './triggers.js';
@@ -69,6 +69,9 @@ export class EventMemory {
    * before, else of the first that happened told in the three after.
    */
   orphanCasualties(view: SentenceView): void {
+    // "The Bureau recorded 65 to 105 civilian deaths during this period": a toll, no incident's
+    const sentence = view.doc.sentences[view.s]!;
+    if (PERIOD.test(view.doc.text.slice(sentence.start, sentence.end))) return;
     this.placeOrphan(readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s }), view.s, false);
   }
 
