@@ -4,7 +4,8 @@
 // twice and not merged, or a figure summed over mentions, shows as a wrong count.
 //
 //   npx tsx scripts/eval-casualties.ts                 the test articles with counts (data/eval/gvdb-test-casualties.json)
-//   npx tsx scripts/eval-casualties.ts --split dev     dev articles, no counts: prints what sitrep found, to read by hand
+//   npx tsx scripts/eval-casualties.ts --split dev     the dev articles with counts (data/eval/gvdb-dev-casualties.json), to tune on
+//   --all                                              with --split dev: every dev article, the ones without counts printed to read by hand
 //   --show                                             print every article, not only the misses
 import { readFileSync } from 'node:fs';
 import { createPipeline } from '../src/index.js';
@@ -20,6 +21,7 @@ interface GoldCounts {
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? (args[args.indexOf('--split') + 1] as 'dev' | 'test') : 'test';
 const show = args.includes('--show');
+const all = args.includes('--all');
 
 /** Killed and injured over an article's asserted and claimed events. */
 export function articleCounts(record: DocumentRecord): { killed: number; injured: number } {
@@ -34,9 +36,9 @@ export function articleCounts(record: DocumentRecord): { killed: number; injured
 }
 
 function main(): void {
-  const goldFile = new URL('../data/eval/gvdb-test-casualties.json', import.meta.url);
-  const gold = split === 'test' ? new Map((JSON.parse(readFileSync(goldFile, 'utf8')) as { articles: GoldCounts[] }).articles.map((a) => [a.doc_key, a])) : new Map<string, GoldCounts>();
-  const articles = readGvdb(split).filter((a) => split !== 'test' || gold.has(a.id));
+  const goldFile = new URL(`../data/eval/gvdb-${split}-casualties.json`, import.meta.url);
+  const gold = new Map((JSON.parse(readFileSync(goldFile, 'utf8')) as { articles: GoldCounts[] }).articles.map((a) => [a.doc_key, a]));
+  const articles = readGvdb(split).filter((a) => all || gold.has(a.id));
   const pipeline = createPipeline();
   let both = 0;
   let killedOk = 0;
@@ -59,7 +61,7 @@ function main(): void {
       console.log(`${a.id}\t${g ? `gold k=${g.killed} i=${g.injured}\t` : ''}sitrep k=${got.killed} i=${got.injured}\t${a.title?.slice(0, 60)}\n    ${events.join('\n    ')}`);
     }
   }
-  const n = articles.length;
+  const n = articles.filter((a) => gold.has(a.id)).length;
   const secs = (performance.now() - t0) / 1000;
   if (gold.size) {
     console.log(`\nGVDB ${split}: ${n} articles with counts`);
@@ -67,7 +69,7 @@ function main(): void {
     console.log(`  killed equal                   ${(killedOk / n).toFixed(3)} (${killedOk} of ${n})`);
     console.log(`  injured equal                  ${(injuredOk / n).toFixed(3)} (${injuredOk} of ${n})`);
   }
-  console.log(`  ${n} articles in ${secs.toFixed(1)} s`);
+  console.log(`  ${articles.length} articles in ${secs.toFixed(1)} s`);
 }
 
 main();

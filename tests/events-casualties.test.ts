@@ -1,12 +1,12 @@
 // Casualties: how many were killed, injured or captured, and which event they belong to.
 import { describe, expect, it } from 'vitest';
-import { countCasualties } from '../src/stages/events/casualties.js';
+import { casualtyWords, countCasualties } from '../src/stages/events/casualties.js';
 import { readSentence } from './events-harness.js';
 import { pipeline } from './helpers.js';
 
 const count = (text: string) => {
   const view = readSentence(text);
-  return countCasualties(view.doc, view.know.people, view.toks, view.phrases, view.cues.casualty);
+  return countCasualties(view.doc, casualtyWords(view), view.toks, view.phrases);
 };
 
 describe('event casualties', () => {
@@ -64,8 +64,84 @@ describe('event casualties', () => {
     expect(record.events).toEqual([]);
   });
 
+  it('counts one victim told without a number: "shot her husband", "a waitress … was shot", "Man shot, killed" over a report', () => {
+    expect(count('A woman in Dayton accidentally shot her husband in the arm on Friday.')).toEqual({ killed: null, injured: 1, captured: null });
+    expect(count('A waitress who tried to stop a thief was shot outside the diner.')).toEqual({ killed: null, injured: 1, captured: null });
+    expect(count('Man shot, killed near a gas station in Tulsa.')).toEqual({ killed: 1, injured: null, captured: null });
+    expect(count('Teen shot outside school dies in hospital.')).toEqual({ killed: 1, injured: null, captured: null });
+    expect(count('A 3-year-old boy shot and killed his 6-year-old sister with a pistol.').killed).toBe(1);
+  });
+
+  it('counts those who took their own life or shot themselves', () => {
+    expect(count('The gunman then took his own life in the garage.').killed).toBe(1);
+    expect(count('A retired officer shot himself in the parking lot.')).toEqual({ killed: null, injured: 1, captured: null });
+  });
+
+  it('adds up victims listed by name and age, or joined by "and"', () => {
+    expect(count('Lamar Hodges, 31, and Keisha Bryant, 27, were shot and killed on the porch.').killed).toBe(2);
+    expect(count('The gunman killed his three children as well as his wife.').killed).toBe(4);
+    expect(count('A man and a woman were wounded in the exchange of gunfire.').injured).toBe(2);
+  });
+
+  it('reads "two men were shot; one died" as one killed and one wounded, and "a man was killed and a woman was shot" as one of each', () => {
+    expect(count('Two men were shot outside the bar; one died.')).toEqual({ killed: 1, injured: 1, captured: null });
+    expect(count('Police said three people were shot, one fatally.')).toEqual({ killed: 1, injured: 2, captured: null });
+    expect(count('A man was killed and a woman was shot in the leg at the party.')).toEqual({ killed: 1, injured: 1, captured: null });
+  });
+
+  it('reads the subject across other words than people: "a man wielding two handguns was shot" counts one, "three blocks" counts no one', () => {
+    expect(count('A man carrying two rifles was shot and killed by deputies.').killed).toBe(1);
+    expect(count('The store owner lives about three blocks from where the clerk was shot.').injured).toBe(1);
+    expect(count('The brothers shot him to death three days after the bombing.').killed).not.toBe(3);
+  });
+
   it('still counts an incident that names the year: "shot and killed …, the first homicide this year"', () => {
     const record = pipeline().process({ text: 'A man was shot and killed in the city on Tuesday, the first homicide in the city this year.', published: '2019-07-24' });
     expect(record.events.map((e) => e.casualties.killed)).toEqual([1]);
   });
+
+  it('gives a victim shot in one sentence who died in another to the dead only', () => {
+    const record = pipeline().process({ text: 'Darnell Pruitt, 19, was shot in the chest on Elm Street on Sunday night. He died at a hospital early Monday, police said.', published: '2016-01-12' });
+    const counted = record.events.filter((e) => e.casualties.killed !== null || e.casualties.injured !== null);
+    expect(counted.map((e) => e.casualties)).toEqual([{ killed: 1, injured: null, captured: null }]);
+  });
+
+  it('counts the victims of a headline over its report once', () => {
+    const record = pipeline().process({ text: 'Man shot, killed outside Fresno liquor store. A 40-year-old man was shot and killed outside a liquor store in Fresno on Friday night, police said.', published: '2016-01-12' });
+    const killed = record.events.reduce((n, e) => n + (e.casualties.killed ?? 0), 0);
+    expect(killed).toBe(1);
+  });
+
+  it('gives the casualties to the event whose word tells them: "was arguing with his brother when he was shot" is the shooting\'s', () => {
+    const record = pipeline().process({ text: 'A 42-year-old man was shot and killed by his brother outside a bar on Saturday. Police said the man was engaged in an argument with his brother when he was shot.', published: '2016-01-12' });
+    const counted = record.events.filter((e) => e.casualties.killed !== null || e.casualties.injured !== null);
+    expect(counted.map((e) => [e.type, e.casualties.killed, e.casualties.injured])).toEqual([['ATTACK', 1, null]]);
+  });
+
+  it('makes no capture of the wounded taken to a hospital', () => {
+    const record = pipeline().process({ text: 'A teenager was shot in the leg on Main Street. The victim was taken to a local hospital in stable condition.', published: '2016-01-12' });
+    expect(record.events.map((e) => e.type)).not.toContain('CAPTURE');
+    expect(record.events.map((e) => e.type)).not.toContain('SEIZE');
+  });
+
+  it('keeps a killing by gunfire beside a crash it followed: "officers shot and killed a man … after a crash" is not the crash\'s toll', () => {
+    const record = pipeline().process({ text: 'Officers shot and killed a man who was acting erratically after a crash on Route 9 on Monday.', published: '2016-01-12' });
+    const counted = record.events.filter((e) => e.casualties.killed !== null);
+    expect(counted.map((e) => e.type)).not.toContain('CRASH');
+    expect(counted.reduce((n, e) => n + e.casualties.killed!, 0)).toBe(1);
+  });
+
+  it('gives the shot of a headline to the shooting told after it, not to the invasion beside them nor to an attempt', () => {
+    const invasion = pipeline().process({ text: 'Teen shot during home invasion in Tampa. Deputies said a 16-year-old girl was shot in the arm on Thursday morning.', published: '2016-01-12' });
+    expect(invasion.events.map((e) => [e.type, e.casualties.injured])).toEqual([['INCURSION', null], ['ATTACK', 1]]);
+    const text = 'Man shot by store clerk charged with robbery. A 30-year-old man has been charged with attempted robbery and assault after the incident. Police said Marcus Lane grabbed the register and was shot in the leg on Tuesday.';
+    const record = pipeline().process({ text, published: '2016-01-12' });
+    expect(record.events.reduce((n, e) => n + (e.modality === 'asserted' ? e.casualties.injured ?? 0 : 0), 0)).toBe(1);
+  });
+
+  it('gives a toll told in a sentence of no event to no incident ("recorded 65 to 105 civilian deaths during this period")', () => {
+    const record = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. Monitors recorded 300 civilian deaths during this period.', published: '2016-01-12' });
+    expect(record.events.map((e) => e.casualties.killed)).not.toContain(300);
+  });
 });
+

@@ -104,4 +104,37 @@ describe('event merging', () => {
     const record = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. In Mosul, a car bomb exploded near a market.', published: '2024-05-10' });
     expect(record.events.find((e) => e.type === 'EXPLOSION')?.date).toBeNull();
   });
+
+  it('adds a later shooting of "the teen" or "he" to the incident whose victim it tells, however far apart', () => {
+    const text = [
+      'A 15-year-old girl was shot in the arm at a house on Oak Street on Friday night.',
+      'Neighbors said the house had been a problem for years.',
+      'Deputies searched the area with dogs.',
+      'Two men were later arrested at a motel.',
+      'The teen who was shot remains in serious condition, the sheriff said.',
+    ].join(' ');
+    const record = pipeline().process({ text, published: '2016-01-12' });
+    const shootings = record.events.filter((e) => e.type === 'ATTACK');
+    expect(shootings).toHaveLength(1);
+    expect(shootings[0]!.casualties.injured).toBe(1);
+  });
+
+  it('keeps a victim told by name apart from another shooting in the article', () => {
+    const text = 'Two guards were wounded when gunmen opened fire at a bank in Dallas on Monday. In Houston, a clerk was shot and killed at a gas station on Tuesday.';
+    const record = pipeline().process({ text, published: '2016-01-12' });
+    expect(record.events.map((e) => [e.casualties.killed, e.casualties.injured])).toEqual([[null, 2], [1, null]]);
+  });
+
+  it('adds the victims a later mention says are others ("also shot and killed a neighbor") to the incident\'s', () => {
+    const text = 'A deputy fatally shot Marcus Hale, 24, outside an apartment in Tulsa on Sunday. The deputy also accidentally shot and killed a neighbor, 61-year-old Ruth Ellis.';
+    const record = pipeline().process({ text, published: '2016-01-12' });
+    expect(record.events.reduce((n, e) => n + (e.casualties.killed ?? 0), 0)).toBe(2);
+  });
+
+  it('keeps a killing apart from the next sentence\'s attack when their dead differ ("killed 190" … "Last week, a car bomb killed five")', () => {
+    const text = 'The rebels said they had killed 40 soldiers in the assault. Last week, militants set off a car bomb outside a compound in Kabul, killing at least five people.';
+    const record = pipeline().process({ text, published: '2019-01-20' });
+    expect(record.events.map((e) => e.casualties.killed).filter((k): k is number => k !== null).sort((a, b) => a - b)).toEqual([5, 40]);
+  });
 });
+

@@ -101,6 +101,10 @@ export interface EventCueLists {
   verbalPhraseHeads: string[];
   aidWords: string[];
   casualties: { killed: string[]; injured: string[]; captured: string[] };
+  /** singular nouns of one victim besides names.json's people ("her husband", "a neighbor"), for counting casualties */
+  victimNouns: string[];
+  /** where the wounded and the dead are taken: "taken to a hospital" is no capture */
+  careDestinations: string[];
   /** sector → head nouns of descriptions of actors of that sector, tried in this order */
   sectors: Record<string, string[]>;
   /** stems that, anywhere in a target, make it civilian or military for the mappings */

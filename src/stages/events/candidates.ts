@@ -36,7 +36,19 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
   if (entry.type === 'STATEMENT' && toks[hit.first - 1]?.lower === 'to' && !/^(refused|going|set|due)$/.test(toks[hit.first - 2]?.lower ?? '')) return null;
   // "take place", "took part"
   if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures|over)$/.test(toks[hit.last + 1]?.lower ?? '')) return null;
+  if (/^(take|took|taken|taking|takes)$/.test(t.lower) && takenForCare(view, hit)) return null;
   return { type: refine(view, entry.type, hit), entry };
+}
+
+/** "was taken to a hospital", "his body was taken to the coroner's office": the wounded and the dead are taken for care, not captured. */
+function takenForCare(view: SentenceView, hit: TriggerHit): boolean {
+  const { toks } = view;
+  if (toks[hit.last + 1]?.lower !== 'to') return false;
+  for (let i = hit.last + 2; i < toks.length && i <= hit.last + 7; i++) {
+    if (view.cues.careDestinations.has(toks[i]!.lower)) return true;
+    if (/^[,.;:]$/.test(toks[i]!.text)) return false;
+  }
+  return false;
 }
 
 /** Does token i hold what a reading needs (people, equipment, aid, a place, a force, an aircraft, a projectile)? */

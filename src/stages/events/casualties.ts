@@ -8,23 +8,41 @@ import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import { numberWordValue } from '../quantities/numbers.js';
+import type { Taxonomy } from './taxonomy.js';
 
 /**
  * The events of a sentence that stand (a KILLING beside a violent event folds into it), with
- * the sentence's casualties given to the first of them that can carry casualties (the
- * captured to a CAPTURE when there is one), and the killed as its casualties arguments.
+ * the sentence's casualties given to the one of them that can carry casualties whose trigger
+ * stands nearest the casualty word ("was engaged in an argument when he was shot": the
+ * shooting's), the captured to a CAPTURE when there is one, and the killed as its casualties
+ * arguments. Casualties told of people told before ("the victim died", "he was shot") make
+ * their event a later mention of an incident (`victimKnown`, for mergeIncidents).
  */
-export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
+export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (figures: SentenceCasualties, shooting: boolean) => void): Draft[] {
   const { taxonomy } = view;
   const sentence = view.doc.sentences[view.s]!;
   // a war-wide or period toll is no event, nor are the plural deeds it sums ("Air strikes have
   // killed 1,200 civilians this year"), and its dead are no incident's
   if (isPeriodToll(view.doc.text.slice(sentence.start, sentence.end))) return made.filter((d) => d.event.type !== 'KILLING' && !(d.nominal && /s$/i.test(d.event.trigger.text)));
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
-  const kept = made.filter((d) => !(d.event.type === 'KILLING' && violent.length > 0));
-  const primary = kept.find((d) => taxonomy.is(d.event.type, 'casualties'));
-  if (!primary) return kept;
-  const casualties = countCasualties(view.doc, view.know.people, view.toks, view.phrases, view.cues.casualty, { index: view.index, s: view.s });
+  // a killing by gunfire ("shot and killed a man … after a crash") is a deed of its own beside a crash
+  const notCrash = violent.filter((d) => d.event.type !== 'CRASH');
+  const kept = made.filter((d) => !(d.event.type === 'KILLING' && (isShooting(view.doc.text, d) ? notCrash : violent).length > 0));
+  const carriers = kept.filter((d) => taxonomy.is(d.event.type, 'casualties'));
+  if (!carriers.length) return kept;
+  const figures = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
+  const { casualties, shot, word, known, also } = figures;
+  // the shot are a shooting's: beside no shooting ("Teen shot during home invasion"), they are the incident's told next or last
+  const shooting = word !== null && SHOOTING.test(view.toks[word]!.lower);
+  const fitting = shooting ? carriers.filter((d) => takesShot(taxonomy, d)) : carriers;
+  if (!fitting.length) {
+    orphan?.(figures, shooting);
+    return kept;
+  }
+  const primary = nearest(fitting, word === null ? null : view.toks[word]!.start);
+  if (shot !== null) primary.shot = shot;
+  if (known && !primary.nominal) primary.victimKnown = true;
+  if (also) primary.also = true;
   const killingTarget = made.find((d) => d.event.type === 'KILLING')?.event.args.filter((a) => a.role === 'target') ?? [];
   for (const key of ['killed', 'injured', 'captured'] as const) {
     if (casualties[key] !== null) {
@@ -36,6 +54,24 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
   return kept;
 }
 
+const SHOOTING = /^(shot|shoot|shoots|shooting|gunned)$/;
+
+/** An event the shot of a sentence may belong to: a strike (a shooting is an ATTACK) or a killing. */
+export const takesShot = (taxonomy: Taxonomy, d: Draft): boolean => taxonomy.is(d.event.type, 'strike') || d.event.type === 'KILLING';
+
+/** "shot and killed", "fatally shot", "shot dead", "gunned down": a killing told as a shooting. */
+function isShooting(text: string, d: Draft): boolean {
+  const t = d.event.trigger;
+  return /^(shot|shoot|gun)/i.test(t.text) || /\b(shot|shooting)\s+(and\s+)?$/i.test(text.slice(Math.max(0, t.start - 16), t.start));
+}
+
+/** The event whose trigger stands nearest an offset (the first when there is none). */
+function nearest(drafts: Draft[], offset: number | null): Draft {
+  if (offset === null) return drafts[0]!;
+  const distance = (d: Draft) => Math.abs(d.event.trigger.start - offset);
+  return drafts.reduce((best, d) => (distance(d) < distance(best) ? d : best));
+}
+
 /**
  * A toll over a period rather than an incident: "More than 330,000 people have been killed
  * since the conflict began", "Air strikes have killed 1,200 civilians this year", "the death
@@ -43,9 +79,38 @@ export function settleCasualties(view: SentenceView, made: Draft[]): Draft[] {
  * past …) in the perfect ("have been killed", "has claimed") or as a toll.
  */
 export function isPeriodToll(sentence: string): boolean {
-  const period = /\b(since|so far|to date|this year|last year|in total|altogether|over the (past|last)|during the (war|conflict|uprising|fighting)|of the (war|conflict))\b/i;
   const perfect = /\b(have|has|had)\s+(now\s+)?(been\s+)?(killed|died|claimed|left|wounded|injured)\b|\bdeath toll\b|\btoll\b/i;
-  return period.test(sentence) && perfect.test(sentence);
+  return PERIOD.test(sentence) && perfect.test(sentence);
+}
+
+/** Words of a span of time a toll counts over: "since", "this year", "during this period". */
+export const PERIOD = /\b(since|so far|to date|this year|last year|in total|altogether|over the (past|last)|during (the|this|that) (war|conflict|uprising|fighting|period|time)|of the (war|conflict))\b/i;
+
+/** What a count says happened to its people: a casualty, or `shot` (hit by gunfire; killed or wounded, which the article may tell elsewhere). */
+type Fate = keyof Casualties | 'shot';
+
+/** The words a count is read with: names.json's people nouns, cues.json's victim nouns and casualty words (word → what it says happened to the people counted near it). */
+export interface CasualtyWords {
+  people: ReadonlySet<string>;
+  victimNouns: ReadonlySet<string>;
+  casualty: ReadonlyMap<string, keyof Casualties>;
+}
+
+/** The words a sentence's casualties are counted with. */
+export const casualtyWords = (view: Pick<SentenceView, 'know' | 'cues'>): CasualtyWords => ({ people: view.know.people, victimNouns: view.cues.victimNouns, casualty: view.cues.casualty });
+
+/**
+ * A sentence's casualties; the people it says were shot without saying whether they lived
+ * (for the incident to settle: settleFigures); the token of the casualty word of its first
+ * figure; whether its people were told before ("the victim died", "he was shot"); whether
+ * they are others than those told before ("also killed a neighbor", "was also shot").
+ */
+export interface SentenceCasualties {
+  casualties: Casualties;
+  shot: number | null;
+  word: number | null;
+  known: boolean;
+  also: boolean;
 }
 
 /**
@@ -54,25 +119,117 @@ export function isPeriodToll(sentence: string): boolean {
  * "wounding at least 30"), or the passive or intransitive verb it is the subject of ("At least
  * 14 civilians … were killed", "two people died", "30 wounded"). A count that is the object of
  * another verb ("displaced 5,000 people") or a part of another count ("including three
- * children") counts no casualties.
+ * children") counts no casualties. The shot whose fate is not told are wounded, less those
+ * of them the sentence says died ("two men were shot; one died": one killed, one wounded).
  */
-/** cues.json's casualty words: word → what it says happened to the people counted near it */
-type CasualtyWords = ReadonlyMap<string, keyof Casualties>;
-
 /** `at`: the sentence's place in the run's index, so dates and quantities are looked up there rather than across the document */
-export function countCasualties(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords, at?: { index: DocIndex; s: number }): Casualties {
-  const out: Casualties = { killed: null, injured: null, captured: null };
-  for (const c of peopleCounts(doc, people, toks, phrases, casualty, at)) {
-    if (isSubset(toks, c.first)) continue;
-    const verb = c.subjectOnly ? undefined : governingVerb(toks, c.first, casualty);
-    const key = verb === undefined ? predicate(toks, c.last, casualty, !c.subjectOnly) : verb;
-    if (key && out[key] === null) out[key] = c.value;
+export function countCasualties(doc: Doc, words: CasualtyWords, toks: Token[], phrases: Phrase[], at?: { index: DocIndex; s: number }): Casualties {
+  const { casualties, shot } = readCasualties(doc, words, toks, phrases, at);
+  return withShot(casualties, shot);
+}
+
+/** The wounded among the shot, where no figure of wounded is given: those shot, less the dead (the ones of them who died). */
+export function withShot(c: Casualties, shot: number | null | undefined): Casualties {
+  if (c.injured !== null || !shot) return c;
+  const rest = shot - (c.killed ?? 0);
+  return rest > 0 ? { ...c, injured: rest } : c;
+}
+
+/**
+ * The sentence's figures, each the first count of its kind; coordinated counts add up
+ * ("Stephens, 32, and Paul Rayer, 51, were shot and killed": two). The shot of a sentence
+ * whose dead are others ("a man was killed and a woman was shot") are its wounded; where the
+ * dead are told as some of the shot ("one died", "the victim died"), the shot stay open.
+ */
+export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], phrases: Phrase[], at?: { index: DocIndex; s: number }): SentenceCasualties {
+  const out: SentenceCasualties = { casualties: { killed: null, injured: null, captured: null }, shot: null, word: null, known: false, also: false };
+  const c = out.casualties;
+  let deadAmongShot = false;
+  const counts = peopleCounts(doc, words, toks, phrases, at);
+  const starts = new Set(counts.map((x) => x.first));
+  for (const group of coordinated(toks, counts)) {
+    const head = group[0]!;
+    if (isSubset(toks, head.first)) continue;
+    const found = head.fate ? { fate: head.fate, word: head.first } : fateOf(toks, head, group[group.length - 1]!, words.casualty, starts);
+    if (!found) continue;
+    const { fate } = found;
+    if (fate === 'shot' ? out.shot !== null : c[fate] !== null) continue;
+    const value = group.reduce((n, x) => n + x.value, 0);
+    if (fate === 'shot') out.shot = value;
+    else c[fate] = value;
+    if (fate === 'killed') deadAmongShot = !!head.partOf || !!head.known;
+    if (out.word === null) out.also = alsoBefore(toks, found.word);
+    out.word ??= found.word;
+    out.known ||= !!head.known;
+  }
+  if (out.shot !== null && c.killed !== null && !deadAmongShot) {
+    c.injured ??= out.shot;
+    out.shot = null;
   }
   return out;
 }
 
-/** Counted people in a sentence: "12 civilians", "a Palestinian man", and bare numbers next to a casualty word ("killing two", "30 wounded"). */
-function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phrase[], casualty: CasualtyWords, at?: { index: DocIndex; s: number }): PeopleCount[] {
+/** "also killed a neighbor", "was also shot": "also" in the few words before the casualty word. */
+function alsoBefore(toks: Token[], word: number): boolean {
+  for (let i = word - 1; i >= 0 && i >= word - 4; i--) {
+    if (toks[i]!.lower === 'also') return true;
+    if (/^[,;:]$/.test(toks[i]!.text)) return false;
+  }
+  return false;
+}
+
+/** The casualty word that governs a count: the verb it is the object of, else the one its last member is the subject of. */
+function fateOf(toks: Token[], head: PeopleCount, tail: PeopleCount, casualty: CasualtyWords['casualty'], starts: Set<number>): Found | null {
+  const verb = head.subjectOnly ? undefined : governingVerb(toks, head.first, casualty);
+  return verb === undefined ? predicate(toks, tail.last, casualty, !tail.subjectOnly, starts, !!head.headline) : verb;
+}
+
+/** What happened to a count's people, and the token of the word that says so. */
+interface Found {
+  fate: Fate;
+  word: number;
+}
+
+/**
+ * Counts joined as one ("Stephens, 32, and Paul Rayer, 51", "his five children as well as his
+ * wife", "a man and a woman"): runs of counts with only commas, ages and "and" or "as well as"
+ * between them, the last join an "and". Every other count stands alone.
+ */
+function coordinated(toks: Token[], counts: PeopleCount[]): PeopleCount[][] {
+  const groups: PeopleCount[][] = [];
+  let run: PeopleCount[] = [];
+  const close = () => {
+    if (run.length > 1 && !joinHasAnd(toks, run[run.length - 2]!, run[run.length - 1]!)) groups.push(...run.map((c) => [c]));
+    else if (run.length) groups.push(run);
+    run = [];
+  };
+  for (const c of counts) {
+    const prev = run[run.length - 1];
+    if (prev && !joins(toks, prev, c)) close();
+    run.push(c);
+  }
+  close();
+  return groups;
+}
+
+const JOIN = /^(,|and|as|well|both)$/;
+
+function joins(toks: Token[], a: PeopleCount, b: PeopleCount): boolean {
+  if (b.first <= a.last + 1) return false;
+  for (let i = a.last + 1; i < b.first; i++) {
+    const t = toks[i]!;
+    const age = /^\d{1,3}$/.test(t.text) && toks[i - 1]?.text === ',' && toks[i + 1]?.text === ',';
+    if (!JOIN.test(t.lower) && !age) return false;
+  }
+  return true;
+}
+
+function joinHasAnd(toks: Token[], a: PeopleCount, b: PeopleCount): boolean {
+  return toks.slice(a.last + 1, b.first).some((t) => t.lower === 'and' || t.lower === 'well');
+}
+
+/** Counted people in a sentence: "12 civilians", "a Palestinian man", "her husband", a name, "he", and bare numbers next to a casualty word ("killing two", "30 wounded"). */
+function peopleCounts(doc: Doc, words: CasualtyWords, toks: Token[], phrases: Phrase[], at?: { index: DocIndex; s: number }): PeopleCount[] {
   const counts: PeopleCount[] = [];
   for (const p of phrases) {
     if (p.kind !== 'people' || !p.quantity) continue;
@@ -83,14 +240,50 @@ function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phr
   for (const p of phrases) {
     if (p.entityType === 'PERSON' && !covers(counts, p.first)) counts.push({ first: p.first, last: p.last, value: 1, subjectOnly: true });
   }
-  // "killed a Palestinian man", "an 18-year-old man was shot", "the victim died": one person
+  counts.push(...singlePeople(words, toks, counts));
+  counts.push(...bareNumbers(doc, words, toks, counts, at));
+  return counts.sort((a, b) => a.first - b.first);
+}
+
+const isVictim = (words: CasualtyWords, w: string) => words.people.has(w) || words.victimNouns.has(w);
+
+/**
+ * One person, told without a number: "killed a Palestinian man", "an 18-year-old man was
+ * shot", "the victim died", "shot her husband"; "he died" and "the man died" (the subject
+ * only: one told before); "killed himself", "took his own life"; and the bare noun a headline
+ * opens with ("Man shot, killed on west side").
+ */
+function singlePeople(words: CasualtyWords, toks: Token[], counts: PeopleCount[]): PeopleCount[] {
+  const out: PeopleCount[] = [];
+  const free = (i: number) => !covers(counts, i) && !covers(out, i);
   for (let i = 0; i < toks.length; i++) {
-    if (!/^(a|an|one|the)$/.test(toks[i]!.lower) || covers(counts, i)) continue;
-    let k = i + 1;
-    while (k < toks.length && k <= i + 5 && !people.has(toks[k]!.lower) && (/^(ADJ|PROPN|NOUN|NUM)$/.test(toks[k]!.pos) || toks[k]!.text === '-')) k++;
-    const head = toks[k];
-    if (head && people.has(head.lower) && !/s$/.test(head.lower)) counts.push({ first: i, last: k, value: 1, subjectOnly: toks[i]!.lower === 'the' });
+    const w = toks[i]!.lower;
+    if (!free(i)) continue;
+    if (/^(he|she)$/.test(w)) out.push({ first: i, last: i, value: 1, subjectOnly: true, known: true });
+    else if (/^(himself|herself)$/.test(w)) out.push({ first: i, last: i, value: 1 });
+    else if (/^(took|take|takes|taking)$/.test(toks[i - 1]?.lower ?? '') && /^(his|her)$/.test(w) && toks[i + 1]?.lower === 'own' && toks[i + 2]?.lower === 'life') out.push({ first: i, last: i + 2, value: 1, fate: 'killed' });
+    else if (/^(a|an|one|the|his|her|their|its|my|our|your)$/.test(w)) {
+      let k = i + 1;
+      while (k < toks.length && k <= i + 5 && !isVictim(words, toks[k]!.lower) && (/^(ADJ|PROPN|NOUN|NUM)$/.test(toks[k]!.pos) || toks[k]!.text === '-')) k++;
+      const head = toks[k];
+      const singular = !!head && head.lemma === head.lower && !covers(counts, k);
+      if (singular && isVictim(words, head.lower)) out.push({ first: i, last: k, value: 1, subjectOnly: w === 'the', known: w === 'the' });
+    } else if (opensHeadline(words, toks, i)) out.push({ first: i, last: i, value: 1, subjectOnly: true, headline: true });
   }
+  return out;
+}
+
+/** "Man shot, killed on west side", "Girl shot at party dies": a headline's bare singular noun before a casualty word. */
+function opensHeadline(words: CasualtyWords, toks: Token[], i: number): boolean {
+  const t = toks[i]!;
+  if ((i > 0 && !/^[:|]$/.test(toks[i - 1]!.text)) || !/^\p{Lu}/u.test(t.text) || !isVictim(words, t.lower) || /[^s]s$/.test(t.lower)) return false;
+  const next = toks[i + 1]?.lower ?? '';
+  return /^(shot|shoots|gunned|fatally|accidentally)$/.test(next) || words.casualty.has(next);
+}
+
+/** Bare numbers next to a casualty word: "killing two", "30 wounded", "one fatally"; not "three blocks" nor "three days" (a number of things or of time). */
+function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: PeopleCount[], at?: { index: DocIndex; s: number }): PeopleCount[] {
+  const out: PeopleCount[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (covers(counts, i)) continue;
@@ -98,19 +291,33 @@ function peopleCounts(doc: Doc, people: Set<string>, toks: Token[], phrases: Phr
     if (at ? at.index.insideDate(at.s, t.start, t.end) : doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
     const value = Number(t.text.replace(/,/g, '')) || numberWordValue(t.lower);
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
-    if (casualtyAt(toks, i - 1, casualty) || /^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, casualty) || /^(people|others|more)$/.test(toks[i + 1]?.lower ?? '')) {
-      counts.push({ first: i, last: i, value });
+    const next = toks[i + 1];
+    if (next && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)$/.test(next.lower)) continue; // "shot to death three days after"
+    const things = !!next && next.pos === 'NOUN' && !isVictim(words, next.lower) && !words.casualty.has(next.lower) && !/^(others|more)$/.test(next.lower); // "about three blocks"
+    if (next?.lower === 'fatally') out.push({ first: i, last: i + 1, value, fate: 'killed', partOf: true });
+    else if (casualtyAt(toks, i - 1, words.casualty, 'object') || (!things && (/^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, words.casualty, 'subject') || /^(people|others|more)$/.test(next?.lower ?? '')))) {
+      out.push({ first: i, last: i, value, partOf: true });
     }
   }
-  return counts.sort((a, b) => a.first - b.first);
+  return out;
 }
 
-/** Counted people at tokens first…last; `subjectOnly`: a name or "the man", which counts only as the subject of a casualty verb. */
+/**
+ * Counted people at tokens first…last. `subjectOnly`: a name, "the man" or "he", which counts
+ * only as the subject of a casualty verb; `known`: told before ("the victim", "he"); `partOf`:
+ * a bare number, often some of those told ("one died", "killing two"); `fate`: what the words
+ * themselves say ("took his own life"); `headline`: a headline's bare noun, whose verb has no
+ * auxiliary ("Man shot").
+ */
 interface PeopleCount {
   first: number;
   last: number;
   value: number;
   subjectOnly?: boolean;
+  known?: boolean;
+  partOf?: boolean;
+  fate?: Fate;
+  headline?: boolean;
 }
 
 const QUANTIFIER = /^(at|least|most|more|than|about|around|nearly|almost|some|up|to|over|another|further|roughly|approximately|an|estimated)$/;
@@ -126,47 +333,73 @@ function isSubset(toks: Token[], first: number): boolean {
 }
 
 /**
- * The verb a count is the object of: "killed 12", "wounding at least 30"; null when another
- * verb governs it ("displaced 5,000"), which makes it no casualty count; undefined when no verb does.
+ * The verb a count is the object of: "killed 12", "wounding at least 30", "shot her
+ * husband"; null when another verb governs it ("displaced 5,000"), which makes it no
+ * casualty count; undefined when no verb does.
  */
-function governingVerb(toks: Token[], first: number, casualty: CasualtyWords): keyof Casualties | null | undefined {
+function governingVerb(toks: Token[], first: number, casualty: CasualtyWords['casualty']): Found | null | undefined {
   let i = first - 1;
-  while (i >= 0 && QUANTIFIER.test(toks[i]!.lower)) i--;
+  while (i >= 0 && (QUANTIFIER.test(toks[i]!.lower) || /^(his|her|their|its|my|our|your)$/.test(toks[i]!.lower))) i--; // "killed his three children"
   if (i < 0) return undefined;
-  // "the capture of 25 soldiers", "the deaths of 12 civilians"
-  if (toks[i]!.lower === 'of' && casualtyAt(toks, i - 1, casualty)) return casualtyAt(toks, i - 1, casualty);
-  const key = casualtyAt(toks, i, casualty);
-  if (key) return key;
+  // "the capture of 25 soldiers", "the deaths of 12 civilians", "the shooting of a man"
+  const ofNoun = toks[i]!.lower === 'of' ? casualtyAt(toks, i - 1, casualty, 'object') : null;
+  if (ofNoun) return { fate: ofNoun, word: i - 1 };
+  const key = casualtyAt(toks, i, casualty, 'object');
+  if (key) return { fate: key, word: i };
   return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was)$/.test(toks[i]!.lower) ? null : undefined;
 }
 
-/** The casualty word a count is the subject of: "were killed", "was shot and killed", "died", "30 wounded" (`adjacent`: a count right before the word), "left six people dead". */
-function predicate(toks: Token[], last: number, casualty: CasualtyWords, adjacent: boolean): keyof Casualties | null {
+/**
+ * The casualty word a count is the subject of: "were killed", "was shot and killed", "died",
+ * "30 wounded" (`adjacent`: a count right before the word), "left six people dead", "Man
+ * shot" (`headline`). Another count in between ends the search; a bare number of things does
+ * not ("a man wielding two handguns was shot"). The shot who died in the same clause are
+ * killed ("was shot and later died").
+ */
+function predicate(toks: Token[], last: number, casualty: CasualtyWords['casualty'], adjacent: boolean, starts: Set<number>, headline: boolean): Found | null {
   for (let i = last + 1; i < toks.length && i <= last + 8; i++) {
     const w = toks[i]!.lower;
     const age = toks[i - 1]?.text === ',' && toks[i + 1]?.text === ','; // "Ronald Munn, 28, was shot"
-    if (w === '.' || w === ';' || (toks[i]!.pos === 'NUM' && !isSubset(toks, i) && !age)) return null;
-    const key = casualtyAt(toks, i, casualty);
+    if (w === '.' || w === ';' || (starts.has(i) && !isSubset(toks, i) && !age)) return null;
+    const key = casualtyAt(toks, i, casualty, headline && i === last + 1 ? 'headline' : 'subject');
     if (!key) continue;
-    if (i === last + 1 && adjacent) return key; // "30 wounded", "12 dead" (a name before a verb is its subject: "Bandits kidnapped")
+    if (key === 'shot') return { fate: diedAfter(toks, i, starts), word: i };
+    if (i === last + 1 && (adjacent || headline)) return { fate: key, word: i }; // "30 wounded", "12 dead" (a name before a verb is its subject: "Bandits kidnapped")
     const prev = toks[i - 1]!.lower;
-    const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, casualty));
-    if (passive || /^(died|dies|die|dead)$/.test(w)) return key;
+    const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally|found)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, casualty, 'subject'));
+    if (passive || /^(died|dies|die|dead)$/.test(w)) return { fate: key, word: i };
     return null;
   }
   return null;
 }
 
-/** The casualty a word names: "killed", "wounded", "captured", and "shot", which is injured unless "shot dead", "shot and killed", "fatally shot". */
-function casualtyAt(toks: Token[], i: number, casualty: CasualtyWords): keyof Casualties | null {
+/** After "was shot": "killed" when the clause goes on to say the shot died ("was shot and later died", "Girl shot at party dies"), else "shot". */
+function diedAfter(toks: Token[], shotAt: number, starts: Set<number>): Fate {
+  for (let i = shotAt + 1; i < toks.length && i <= shotAt + 8; i++) {
+    const w = toks[i]!.lower;
+    if (w === '.' || w === ';' || starts.has(i)) break;
+    if (/^(died|dies)$/.test(w)) return 'killed';
+  }
+  return 'shot';
+}
+
+/**
+ * The casualty a word names: "killed", "wounded", "captured"; and "shot", which is killed in
+ * "shot dead", "shot and killed", "fatally shot", "gunned down", else `shot`: as the verb of an
+ * object ("shot her husband", "the shooting of a man"), of a headline's noun ("Man shot"), or
+ * as a passive ("was shot", "was found shot"); not "shot at" nor "shot down".
+ */
+function casualtyAt(toks: Token[], i: number, casualty: CasualtyWords['casualty'], role: 'subject' | 'object' | 'headline'): Fate | null {
   const t = toks[i];
   if (!t) return null;
-  if (t.lower === 'shot' || t.lower === 'gunned') {
+  if (/^(shot|gunned)$/.test(t.lower) || (role === 'object' && /^(shoot|shoots|shooting)$/.test(t.lower))) {
     const next = toks[i + 1]?.lower ?? '';
     const after = toks[i + 2]?.lower ?? '';
-    if (next === 'dead' || (next === 'to' && after === 'death') || (next === 'and' && /^(killed|died)$/.test(after)) || toks[i - 1]?.lower === 'fatally') return 'killed';
+    const before = toks[i - 1]?.lower ?? '';
+    if (next === 'dead' || (next === 'to' && after === 'death') || (/^(and|,)$/.test(next) && /^(killed|died)$/.test(after)) || /^(fatally|fatal)$/.test(before) || (t.lower === 'gunned' && next === 'down')) return 'killed';
     if (next === 'down' || next === 'at') return null;
-    return /^(was|were|been|being|is|are|got)$/.test(toks[i - 1]?.lower ?? '') ? 'injured' : null;
+    if (role !== 'subject') return 'shot';
+    return /^(was|were|been|being|is|are|got|found)$/.test(before) ? 'shot' : null;
   }
   return casualty.get(t.lower) ?? null;
 }

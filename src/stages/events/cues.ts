@@ -21,6 +21,12 @@ export interface EventCues {
   aidWords: Set<string>;
   /** word → what it says happened to the people counted near it */
   casualty: Map<string, keyof Casualties>;
+  /** singular nouns of one victim besides the people nouns ("her husband", "a neighbor"), for counting casualties */
+  victimNouns: Set<string>;
+  /** where the wounded and the dead are taken: "taken to a hospital" is no capture */
+  careDestinations: Set<string>;
+  /** a sentence that may count casualties: a casualty word, or "shot" */
+  casualtyText: RegExp;
   /** nouns of places and ground: "villages", "positions" */
   placeNouns: Set<string>;
   /** words before "of" that locate: "the village of", "control of" */
@@ -48,6 +54,9 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     verbalPhraseHeads: new Set(cues.verbalPhraseHeads),
     aidWords: new Set(cues.aidWords),
     casualty,
+    victimNouns: new Set(cues.victimNouns),
+    careDestinations: new Set(cues.careDestinations),
+    casualtyText: new RegExp(`\\b(shot|${alternation([...casualty.keys()])})\\b`, 'i'),
     placeNouns: new Set(placeWords.placeNouns),
     ofPlace: new Set(placeWords.ofPlace),
     sectors: Object.entries(cues.sectors).map(([sector, words]) => [new RegExp(`\\b(${alternation(words)})\\b`), sector]),

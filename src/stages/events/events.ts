@@ -9,7 +9,7 @@ import type { Doc, Event, EventType, Modality, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
 import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
-import { settleCasualties } from './casualties.js';
+import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, eventCues } from './cues.js';
 import { makeFrame, type Draft, type EventKnowledge, type SentenceView } from './frame.js';
@@ -95,9 +95,14 @@ class EventExtractor {
     const sentenceText = doc.text.slice(doc.sentences[s]!.start, doc.sentences[s]!.end);
     const hits = this.index.find(toks);
     this.memory.startSentence();
-    // most sentences have no trigger word, and those only ever continue the event before them
-    if (hits.length === 0 && !CONTINUATION.test(sentenceText)) return;
-    const view: SentenceView = { ...this.k, s, toks, phrases: sentencePhrases(doc, s, toks, { actorNouns, people: know.people, index: this.k.index }) };
+    const phrases = () => sentencePhrases(doc, s, toks, { actorNouns, people: know.people, index: this.k.index });
+    // most sentences have no trigger word, and those only ever continue the event before them,
+    // or count its casualties ("He died at the hospital")
+    if (hits.length === 0 && !CONTINUATION.test(sentenceText)) {
+      if (this.k.cues.casualtyText.test(sentenceText)) this.memory.orphanCasualties({ ...this.k, s, toks, phrases: phrases() });
+      return;
+    }
+    const view: SentenceView = { ...this.k, s, toks, phrases: phrases() };
     const made: Draft[] = [];
     for (const hit of hits) {
       if (insideWeaponName(hit, view.phrases)) continue;
@@ -108,8 +113,12 @@ class EventExtractor {
       this.memory.continueLast(view);
       return;
     }
+    if (made.length === 0) this.memory.orphanCasualties(view);
     this.memory.settleSentence(doc, made);
-    this.memory.keep(settleCasualties(view, made), s);
+    // casualties no event of the sentence can carry go to the incident told last or next
+    const orphans: Array<[SentenceCasualties, boolean]> = [];
+    this.memory.keep(settleCasualties(view, made, (figures, shooting) => orphans.push([figures, shooting])), s);
+    for (const [figures, shooting] of orphans) this.memory.placeOrphan(figures, s, shooting);
   }
 
   /**

@@ -4,7 +4,7 @@
 // that the role finders read from.
 import type { ArgKeys } from './merging.js';
 import type { DocIndex } from './doc-index.js';
-import type { ArgRole, CasualtyClaim, Doc, Event, EventArg, Token } from '../../doc.js';
+import type { ArgRole, Casualties, CasualtyClaim, Doc, Event, EventArg, Token } from '../../doc.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import { lastIndex, nextIndex, parentheticals, PREPOSITIONS, type EventCues } from './cues.js';
 import type { NounPhraseContext } from './noun-phrase.js';
@@ -41,6 +41,14 @@ export interface Draft {
   anaphoric?: boolean;
   /** the casualty figures of the mentions merged into it, each with its claimant */
   figures?: CasualtyClaim[];
+  /** the most people its mentions say were shot without saying whether they lived ("was shot"): settleFigures makes them wounded, less the dead */
+  shot?: number;
+  /** its casualties are people told before ("the victim died", "he was shot"): a later mention of an incident (mergeIncidents) */
+  victimKnown?: boolean;
+  /** its casualties are others than those told before ("also killed a neighbor"): merged, they add to the incident's */
+  also?: boolean;
+  /** the casualties of mentions merged into it that add to its figures ("also"), with their shot */
+  added?: Array<Casualties & { shot?: number }>;
   /** the keys of event.args, for merging (merging.ts) */
   argKeys?: ArgKeys;
 }

@@ -7,6 +7,7 @@
 // event names who vouches for it.
 import type { Casualties, CasualtyClaim, Doc, EventArg as Arg, EventType, Token } from '../../doc.js';
 import { isAnaphoric, isSubjectOf } from './candidates.js';
+import { casualtyWords, PERIOD, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { TriggerHit } from './triggers.js';
@@ -18,6 +19,8 @@ export class EventMemory {
   private lastTouched: { draft: Draft; sentence: number } | null = null;
   /** claimants of events told again in the current sentence */
   private retold: Array<{ into: Draft; source: string }> = [];
+  /** casualties told in a sentence of no event, before any event they could belong to ("Man shot, killed" over the report) */
+  private pending: { figures: SentenceCasualties; sentence: number; shooting: boolean } | null = null;
 
   constructor(
     private taxonomy: Taxonomy,
@@ -60,8 +63,38 @@ export class EventMemory {
     if (made.length === 0) for (const { into, source } of this.retold) into.event.source ??= source;
   }
 
+  /**
+   * The casualties of a sentence that tells no event ("He died at the hospital", a headline
+   * whose verb the classifier passes over): those of the incident told in the two sentences
+   * before, else of the first that happened told in the three after.
+   */
+  orphanCasualties(view: SentenceView): void {
+    // "The Bureau recorded 65 to 105 civilian deaths during this period": a toll, no incident's
+    const sentence = view.doc.sentences[view.s]!;
+    if (PERIOD.test(view.doc.text.slice(sentence.start, sentence.end))) return;
+    this.placeOrphan(readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s }), view.s, false);
+  }
+
+  /** Casualties without an event of their sentence to carry them (a shooting's: `shooting`), given to the last fitting incident or held for the next. */
+  placeOrphan(figures: SentenceCasualties, s: number, shooting: boolean): void {
+    if (!hasFigure(figures.casualties) && figures.shot === null) return;
+    const last = this.drafts[this.drafts.length - 1];
+    if (last && s - lastSentence(last) <= 2 && this.fits(last, shooting)) addFigures(last, figures);
+    else this.pending = { figures, sentence: s, shooting };
+  }
+
+  /** An event casualties may belong to: a shooting's, to a strike or a killing. */
+  private fits(d: Draft, shooting: boolean): boolean {
+    return shooting ? takesShot(this.taxonomy, d) : this.taxonomy.is(d.event.type, 'casualties');
+  }
+
   /** Keep the sentence's events, each unless it is a fact told before. */
   keep(kept: Draft[], s: number): void {
+    // casualties told before any event go to the first fitting one that happened
+    const pending = this.pending;
+    const carrier = pending && kept.find((d) => ASSERTED.has(d.event.modality) && incidentTypes(this.taxonomy, d.event.type, 'KILLING') && this.fits(d, pending.shooting));
+    if (pending && carrier) addFigures(carrier, pending.figures);
+    if (pending && (carrier || s - pending.sentence >= 3)) this.pending = null;
     for (const d of kept) {
       if (this.duplicateOfEarlier(d)) continue;
       this.drafts.push(d);
@@ -113,6 +146,13 @@ export class EventMemory {
   }
 }
 
+/** A sentence's casualties given to an event told elsewhere, as one more of its figures. */
+function addFigures(d: Draft, figures: SentenceCasualties): void {
+  const own = { source: d.event.source, ...figures.casualties };
+  if (hasFigure(own)) (d.figures ??= []).push(own);
+  if (figures.shot !== null) d.shot = Math.max(d.shot ?? 0, figures.shot);
+}
+
 /**
  * One event told twice: the first keeps its agent and time, and takes the other's other
  * arguments, its date, its mention and its casualty figures (settled once the article is read,
@@ -129,7 +169,13 @@ export function absorb(into: Draft, from: Draft): void {
     }
   }
   e.date ??= from.event.date;
-  (into.figures ??= []).push(...figuresOf(from));
+  if (from.added) (into.added ??= []).push(...from.added);
+  // "The officer also shot and killed a neighbor": others than the victims told, who add up
+  if (from.also) (into.added ??= []).push({ ...from.event.casualties, ...(from.shot !== undefined ? { shot: from.shot } : {}) });
+  else {
+    (into.figures ??= []).push(...figuresOf(from));
+    if (from.shot !== undefined) into.shot = Math.max(into.shot ?? 0, from.shot);
+  }
   const mentions = [{ ...from.event.trigger, sentence: from.event.sentence }, ...(from.event.mentions ?? [])].filter((m) => m.start !== e.trigger.start);
   const all = (e.mentions ??= []);
   const last = all.length ? all[all.length - 1]!.start : -Infinity;
@@ -179,6 +225,18 @@ function figuresOf(d: Draft): CasualtyClaim[] {
  * `casualty_claims` the claimants whose figures differ.
  */
 export function settleFigures(d: Draft): void {
+  settleClaims(d);
+  for (const a of d.added ?? []) {
+    for (const k of KEYS) if (a[k] !== null) d.event.casualties[k] = (d.event.casualties[k] ?? 0) + a[k]!;
+    if (a.shot !== undefined) d.shot = (d.shot ?? 0) + a.shot;
+  }
+  // the shot whose fate no mention tells are wounded, less the dead: "was shot" in one
+  // sentence and "died at the hospital" in another is one victim, killed
+  d.event.casualties = withShot(d.event.casualties, d.shot);
+}
+
+/** The figures per claimant (settleFigures). */
+function settleClaims(d: Draft): void {
   const all = figuresOf(d);
   if (!all.length) return;
   const bySource = new Map<string | null, Casualties>();
@@ -200,14 +258,15 @@ export function settleFigures(d: Draft): void {
  * before joins it. A later mention is one named as known ("the attack", "the bombing", "these
  * raids"), the deaths told in the sentence after an attack ("Eleven civilians were killed"),
  * or the same deed told again with the same word within a few sentences ("was shot" … "was
- * shot in the chest"). Mentions that say otherwise stay apart: another place, another day,
+ * shot in the chest"), and a deed whose victims were told before ("the teen who was shot",
+ * "he died the next day"). Mentions that say otherwise stay apart: another place, another day,
  * another agent, another modality (a mention named as known of another type too), or
  * "another", "a second", "a separate", "the subsequent" attack.
  */
 export function mergeIncidents(doc: Doc, taxonomy: Taxonomy, drafts: Draft[]): Draft[] {
   const kept: Draft[] = [];
   for (const d of drafts) {
-    const into = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, d.event.type) && !conflicts(doc, k, d, !d.anaphoric || k.event.type !== d.event.type) && !isAnother(doc, d) && corefers(taxonomy, kept, k, d));
+    const into = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, d.event.type) && !conflicts(doc, k, d, !d.victimKnown && (!d.anaphoric || k.event.type !== d.event.type)) && !isAnother(doc, d) && corefers(taxonomy, kept, k, d));
     if (into) {
       // the dead of a KILLING told after an attack are the attack's casualties, not its targets
       if (d.event.type === 'KILLING' && into.event.type !== 'KILLING') d.event.args = d.event.args.map((a) => (a.role === 'target' ? { ...a, role: 'casualties' } : a));
@@ -226,12 +285,25 @@ export function incidentTypes(taxonomy: Taxonomy, a: EventType, b: EventType): b
   return assault(a) && assault(b);
 }
 
+/** The highest figure of dead its mentions give, or null. */
+function killedMost(d: Draft): number | null {
+  const killed = figuresOf(d).map((f) => f.killed).filter((k): k is number => k !== null);
+  return killed.length ? Math.max(...killed) : null;
+}
+
+const hasVictims = (d: Draft) => d.shot !== undefined || figuresOf(d).length > 0;
+
 const lastSentence = (d: Draft) => Math.max(d.event.sentence, ...(d.event.mentions ?? []).map((m) => m.sentence));
 
 function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draft): boolean {
   const e = later.event;
   const gap = e.sentence - lastSentence(earlier);
   if (later.anaphoric) return true;
+  // "the victim died", "he was shot in the chest": a victim of the incident with victims told last
+  if (later.victimKnown) {
+    const withVictims = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, e.type) && lastSentence(k) < e.sentence && hasVictims(k));
+    if (withVictims) return withVictims === earlier;
+  }
   // "Eleven civilians were killed", "The man died in hospital": deaths without a killer of
   // their own (the subject of "died" is the dead) are those of the attack told before, unless
   // another place or day says otherwise
@@ -239,7 +311,10 @@ function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draf
     const latest = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, 'KILLING'));
     return latest === earlier;
   }
-  // the same deed told again within a few sentences (another agent is a conflict, above)
+  // a killing and, in the next sentence, a deed that killed as many are one ("Man shot, killed
+  // …" over "A man was shot and killed …"); the same deed told again within a few sentences
+  // (another agent is a conflict, above)
+  if (earlier.event.type === 'KILLING' && e.type !== 'KILLING' && gap <= 1 && killedMost(later) !== null && killedMost(later) === killedMost(earlier)) return true;
   return e.type === earlier.event.type && gap <= (later.lemma === earlier.lemma ? 3 : 2);
 }
 
@@ -255,7 +330,8 @@ export function conflicts(doc: Doc, a: Draft, b: Draft, strict = true): boolean 
   const x = a.event;
   const y = b.event;
   if (strict && ASSERTED.has(x.modality) !== ASSERTED.has(y.modality)) return true;
-  if (x.date && y.date && !x.date.startsWith(y.date) && !y.date.startsWith(x.date)) return true;
+  // another day, unless the later is a death after the day of the deed ("was shot Sunday … died Monday")
+  if (x.date && y.date && !x.date.startsWith(y.date) && !y.date.startsWith(x.date) && !(b.lemma === 'die' && y.date > x.date)) return true;
   const refs = (e: typeof x, role: string) => e.args.filter((r) => r.role === role && r.ref !== null).map((r) => r.ref);
   const px = refs(x, 'location');
   const py = refs(y, 'location');
