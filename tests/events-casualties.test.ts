@@ -44,6 +44,12 @@ describe('event casualties', () => {
     expect(count('Bandits kidnapped 20 passengers on the highway.').captured).toBe(20);
   });
 
+  it('counts the victims, not the doers, when a sentence opens with them: "Gunmen abducted more than 200 students"', () => {
+    expect(count('Gunmen abducted more than 200 students from a school in the north on Thursday.').captured).toBe(200);
+    expect(count('Gunmen kidnapped 12 villagers in the east, police said.').captured).toBe(12);
+    expect(count('Gunman kills three at a market in the capital.').killed).toBe(3);
+  });
+
   it('gives the deaths of an attack to the attack, not to an event of their own', () => {
     const record = pipeline().process({ text: 'Gunmen attacked a market in the town, killing four traders.', published: '2024-05-10' });
     expect(record.events.map((e) => e.type)).toEqual(['ATTACK']);

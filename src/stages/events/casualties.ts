@@ -273,11 +273,18 @@ function singlePeople(words: CasualtyWords, toks: Token[], counts: PeopleCount[]
   return out;
 }
 
-/** "Man shot, killed on west side", "Girl shot at party dies": a headline's bare singular noun before a casualty word. */
+/**
+ * "Man shot, killed on west side", "Girl shot at party dies": a headline's bare singular noun
+ * before a casualty word that tells what befell it. Not a plural ("Gunmen abducted", whatever
+ * the lemma says of "gunmen"), nor the subject of a deed done to others ("Gunman kills three",
+ * "Bandit abducted a farmer": an object after the verb).
+ */
 function opensHeadline(words: CasualtyWords, toks: Token[], i: number): boolean {
   const t = toks[i]!;
-  if ((i > 0 && !/^[:|]$/.test(toks[i - 1]!.text)) || !/^\p{Lu}/u.test(t.text) || !isVictim(words, t.lower) || /[^s]s$/.test(t.lower)) return false;
+  if ((i > 0 && !/^[:|]$/.test(toks[i - 1]!.text)) || !/^\p{Lu}/u.test(t.text) || !isVictim(words, t.lower) || /[^s]s$/.test(t.lower) || t.lemma !== t.lower) return false;
   const next = toks[i + 1]?.lower ?? '';
+  const object = toks[i + 2];
+  if (object && (/^(NUM|DET|PRON)$/.test(object.pos) || /^(\d|more|dozens|scores|hundreds|thousands)/.test(object.lower))) return false;
   return /^(shot|shoots|gunned|fatally|accidentally)$/.test(next) || words.casualty.has(next);
 }
 
