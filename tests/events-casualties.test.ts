@@ -56,6 +56,13 @@ describe('event casualties', () => {
     expect(record.events[0]!.casualties.killed).toBe(4);
   });
 
+  it('gives the dead to the violent event, not to an arrest told nearer them', () => {
+    const record = pipeline().process({ text: 'Soldiers opened fire on the marchers in the capital on Sunday, killing two people and arresting 30.', published: '2024-05-10' });
+    const byType = new Map(record.events.map((e) => [e.type, e]));
+    expect(byType.get('ATTACK')?.casualties.killed).toBe(2);
+    expect(byType.get('ARREST')?.casualties.killed ?? null).toBeNull();
+  });
+
   it('counts no casualties for a statement', () => {
     const record = pipeline().process({ text: 'The president condemned the killing of five soldiers.', published: '2024-05-10' });
     const statement = record.events.find((e) => e.type === 'STATEMENT');

@@ -39,7 +39,11 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
     orphan?.(figures, shooting);
     return kept;
   }
-  const primary = nearest(fitting, word === null ? null : view.toks[word]!.start);
+  // the dead and wounded are a violent event's rather than an arrest's or a protest's beside it
+  // ("opened fire …, killing one person and arresting 12": the firing's dead)
+  const harmed = casualties.killed !== null || casualties.injured !== null || shot !== null;
+  const harming = harmed ? fitting.filter((d) => taxonomy.is(d.event.type, 'violent') || d.event.type === 'KILLING') : [];
+  const primary = nearest(harming.length ? harming : fitting, word === null ? null : view.toks[word]!.start);
   if (shot !== null) primary.shot = shot;
   if (known && !primary.nominal) primary.victimKnown = true;
   if (also) primary.also = true;
