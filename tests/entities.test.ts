@@ -108,6 +108,13 @@ describe('actors', () => {
   });
 });
 
+describe('peoples and languages', () => {
+  it('a language after "in" is no place: "published in English"', () => {
+    const r = run('The statement was published in English on the group\'s channel on Friday.');
+    expect(withMention(r, 'English').filter((e) => e.type === 'GPE' || e.type === 'LOC')).toEqual([]);
+  });
+});
+
 describe('people', () => {
   it('"spokesperson, Andrii Yusov," is a PERSON, and a later "Yusov said" mentions him again', () => {
     const r = run(

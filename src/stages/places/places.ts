@@ -25,6 +25,8 @@ export interface PlaceTests {
 }
 
 const SETTLEMENT_KINDS = new Set(['city', 'town', 'village']);
+/** words of peoples and languages as English forms them: "English", "Kurdish", "Arabic", "Pashtun", "Syrian" */
+const LANGUAGE_LIKE = /^\p{Lu}\p{Ll}+(?:ish|ese|ian|ic|i|un)$/u;
 /** what follows a name that begins a phrase rather than naming a region: "Baghdad, the U.S. Embassy" */
 const NOT_A_REGION_AFTER = /^\s+(?:\p{Lu}|(?:[Ee]mbassy|[Gg]overnment|forces|army|officials?|military|[Mm]inistry|troops|police|authorities|[Pp]resident|[Mm]inister|[Aa]mbassador|envoy|border|side)\b)/u;
 
@@ -162,8 +164,9 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const found = cuedPlaces(doc, {
     isCommonWord: ctx.tests.isCommonWord,
     isPersonName: ctx.tests.isPersonName,
-    // a cued place takes a mention from a name the tagger typed without any lexicon's facts, and from a one-mention person
-    taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
+    // a cued place takes a mention from a name the tagger typed without any lexicon's facts, and
+    // from a one-mention person; not from a people's or a language's word ("published in English")
+    taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && !(e.type === 'NORP' && LANGUAGE_LIKE.test(e.name)) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
     // "in Southwest Philadelphia": a part of a town the gazetteer knows
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0 || ctx.geo.places(foldName(PART_OF.exec(name)?.[2] ?? '-')).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
