@@ -108,6 +108,19 @@ describe('actors', () => {
   });
 });
 
+describe('lines of names', () => {
+  it('a results line of names alone is no headline: its names need no other mention to count', () => {
+    const r = run('Results of the women\'s 400 metres on Sunday :\n1 .\nZofia Wrzesniewska ( Poland ) 50.21\n2 .\nHalyna Dmytrenko ( Ukraine ) 50.48');
+    expect(withMention(r, 'Halyna Dmytrenko').map((e) => e.type)).toEqual(['PERSON']);
+    expect(withMention(r, 'Zofia Wrzesniewska').map((e) => e.type)).toEqual(['PERSON']);
+  });
+
+  it('a title-case headline with ordinary words still needs its names corroborated', () => {
+    const r = run('Clash Near The Border\n\nSoldiers and rebels exchanged fire near the border on Sunday, officials said.');
+    expect(r.entities.filter((e) => e.mentions.some((m) => m.text === 'Clash' || m.text === 'Border'))).toEqual([]);
+  });
+});
+
 describe('peoples and languages', () => {
   it('a language after "in" is no place: "published in English"', () => {
     const r = run('The statement was published in English on the group\'s channel on Friday.');

@@ -45,7 +45,9 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
       const word = s.tokens[span.start]!.text;
       return span.start === 0 && span.end === 1 && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
     };
-    const headline = capitalsSentence(s.tokens);
+    // a line of names alone ("Ludmila Engquist ( Sweden ) 12.74" in a results list, a caption's
+    // byline) has the shape of a title-case headline but no ordinary word to be one
+    const headline = capitalsSentence(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text));
     const spans = tagger.model.predict(s, prepared.context).spans.filter((span) => !initialWord(span) && (!headline || corroborated(span)));
     for (const span of charSpans(tokenised.sentences[i]!, spans)) {
       const c = typed(doc, know, tagger, span, exact.get(`${span.start}|${span.end}`));
