@@ -122,6 +122,12 @@ describe('lines of names', () => {
 });
 
 describe('peoples and languages', () => {
+  it('a people\'s word that opens a sentence is a NORP, and a plural noun there is no name: "Kurdish forces", "Videos released by"', () => {
+    const r = run('Kurdish forces pushed into the town on Monday. Videos released by the fighters showed the streets.');
+    expect(withMention(r, 'Kurdish').map((e) => e.type)).toEqual(['NORP']);
+    expect(withMention(r, 'Videos')).toEqual([]);
+  });
+
   it('a language after "in" is no place: "published in English"', () => {
     const r = run('The statement was published in English on the group\'s channel on Friday.');
     expect(withMention(r, 'English').filter((e) => e.type === 'GPE' || e.type === 'LOC')).toEqual([]);

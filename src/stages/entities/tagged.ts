@@ -26,6 +26,8 @@ const ARMED_AFTER = /^\s+(fighters|militants|insurgents|rebels|jihadists|militia
 const PLACE_AFTER = /^\s+(village|town|city|district|region|province|oblast|governorate|county|municipality)\b/i;
 const PLACE_BEFORE = /\b(village|town|city|district|region|province) of\s+$/i;
 const PEOPLE_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites|an|ans|s)$/u;
+/** The narrower shape of a people's or faith's word, which needs no corroboration at a sentence's start: "Kurdish", "Syrian", "Yazidi", "Alawites" (not "Videos"). */
+const NATIONALITY_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites)$/u;
 
 /** The tagger's spans over the document, typed as the record's entity types. */
 export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): Candidate[] {
@@ -43,7 +45,9 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
     const common = (word: string) => tagger.sources.words.isCommonWord(word) || tagger.sources.words.isCommonWord(singular(word));
     const initialWord = (span: TagSpan) => {
       const word = s.tokens[span.start]!.text;
-      return span.start === 0 && span.end === 1 && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
+      // a people's word opens many a sentence ("Kurdish forces attacked …") and is one as it stands
+      const people = span.type === 'MISC' && NATIONALITY_WORD.test(word) && !common(word);
+      return span.start === 0 && span.end === 1 && !people && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
     };
     // a line of names alone ("Ludmila Engquist ( Sweden ) 12.74" in a results list, a caption's
     // byline) has the shape of a title-case headline but no ordinary word to be one
