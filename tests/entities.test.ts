@@ -122,6 +122,10 @@ describe('lines of names', () => {
 });
 
 describe('peoples and languages', () => {
+  it('peoples and faiths of no country of their own are NORP, not persons or villages: "Sunni tribes", "Alawite officers", "the Yazidis"', () => {
+    const r = run('Sunni tribes and Alawite officers met in the town, and the Yazidis and Hausa traders who fled said Muslim clerics had mediated.');
+    for (const word of ['Sunni', 'Alawite', 'Yazidis', 'Hausa', 'Muslim']) expect(withMention(r, word).map((e) => e.type), word).toEqual(['NORP']);
+  });
   it('a people\'s word that opens a sentence is a NORP, and a plural noun there is no name: "Kurdish forces", "Videos released by"', () => {
     const r = run('Kurdish forces pushed into the town on Monday. Videos released by the fighters showed the streets.');
     expect(withMention(r, 'Kurdish').map((e) => e.type)).toEqual(['NORP']);

@@ -85,6 +85,8 @@ export interface NameLists {
   originVerbs: string[];
   territoryNouns: string[];
   notForces: string[];
+  /** ethnic and religious groups that are no country's demonym: NORP entries of the gazetteer */
+  peoples?: string[];
 }
 
 /** cues.json: the words the event stage reads as cues. */
