@@ -86,7 +86,7 @@ export interface NameLists {
   territoryNouns: string[];
   notForces: string[];
   /** ethnic and religious groups that are no country's demonym: NORP entries of the gazetteer */
-  peoples?: string[];
+  peoples: string[];
 }
 
 /** cues.json: the words the event stage reads as cues. */

@@ -136,7 +136,7 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
   }
   for (const [demonym, entry] of demonyms) add(demonym, entry);
   // "Kurdish fighters", "Sunni tribes", "Alawite officers": peoples of no country of their own
-  for (const people of names.peoples ?? []) add(people, { type: 'NORP', name: people, kind: 'demonym', kb: {}, plural: true });
+  for (const people of names.peoples) add(people, { type: 'NORP', name: people, kind: 'demonym', kb: {}, plural: true });
   for (const item of lex.equipment) {
     const kb: Record<string, unknown> = { category: item.category };
     if (item.origin) kb.origin = item.origin;
