@@ -59,7 +59,8 @@ export function placesStage(pipeline: PipelineContext): Stage {
       citiesNamedLikeTheirRegion(ctx, evidence);
       resolveAll(ctx, evidence, cued);
       sitesNamedForTowns(ctx);
-      for (const entity of doc.entities) if (unplaced(entity)) regionFromNeighbours(ctx, entity);
+      const spots = placeSpots(doc);
+      for (const entity of doc.entities) if (unplaced(entity)) regionFromNeighbours(ctx, spots, entity);
       for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') precision(doc, entity, cues);
       doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
     },
@@ -601,8 +602,8 @@ const unplaced = (e: Entity) => isPlace(e) && e.kb?.resolved === false && e.kb.a
  * with neither gives the region of the city its organisations are named for. The place stays
  * unresolved, with precision admin1.
  */
-function regionFromNeighbours(ctx: Resolver, entity: Entity): void {
-  const listed = new Set(entity.mentions.flatMap((m) => listedWith(ctx, m)).map(regionOf));
+function regionFromNeighbours(ctx: Resolver, spots: readonly Spot[], entity: Entity): void {
+  const listed = new Set(entity.mentions.flatMap((m) => listedWith(ctx, spots, m)).map(regionOf));
   // the article's region only for a name the text gives as a settlement, not for a LOC (streets, valleys, a mistyped person);
   // a report that names no other place may put a LOC in its city's region ("shot in Reseda")
   const article = entity.type === 'GPE' && !listed.size ? articleRegion(ctx) : undefined;
@@ -612,6 +613,17 @@ function regionFromNeighbours(ctx: Resolver, entity: Entity): void {
   const whose = listed.size ? 'of the places listed with it' : article ? 'of the places the article names' : 'of the city the article\'s organisations are named for';
   const reason = `${entity.kb!.reason as string}; region ${whose}`;
   unresolved(ctx, entity, reason, { admin1Code: code, iso2: code.slice(0, 2) });
+}
+
+/** A place mention and its entity. */
+interface Spot {
+  e: Entity;
+  m: Mention;
+}
+
+/** The place mentions of a document in the order of the text, sorted once for every list regionFromNeighbours looks for (none of its settlements gains or loses a mention). */
+function placeSpots(doc: Doc): Spot[] {
+  return doc.entities.filter(isPlace).flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((a, b) => a.m.start - b.m.start);
 }
 
 /** a LOC the text puts something in ("shot in Reseda"), whose name is no site's or feature's ("the Jordan Valley") */
@@ -626,9 +638,8 @@ const regionOf = (e: Entity) => (e.kb?.resolved === true && typeof e.kb.admin1Co
  * The other settlements of a list the mention stands in ("A, B and C", "A and B"): a run of
  * place names joined by commas that "and" or "or" closes ("Town, Region" is no list).
  */
-function listedWith(ctx: Resolver, mention: Mention): Entity[] {
+function listedWith(ctx: Resolver, spots: readonly Spot[], mention: Mention): Entity[] {
   const { doc } = ctx;
-  const spots = doc.entities.filter(isPlace).flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((a, b) => a.m.start - b.m.start);
   const gap = (a: Mention, b: Mention) => doc.text.slice(a.end, b.start);
   const at = spots.findIndex((s) => s.m === mention);
   let first = at;
