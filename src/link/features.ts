@@ -155,12 +155,35 @@ export function actorsConflict(a: Prepared, b: Prepared): 'armed' | 'named' | 'k
   return kinds ? 'kind' : null;
 }
 
+/**
+ * What the pair's limits, rule and features all read: whether its actors conflict and whether
+ * its places are near (both places known), each worked out once, when first asked for.
+ */
+export class PairFacts {
+  private conflictOf?: { value: ReturnType<typeof actorsConflict> };
+  private nearOf?: boolean;
+
+  constructor(
+    readonly a: Prepared,
+    readonly b: Prepared,
+    readonly maxKm: number,
+  ) {}
+
+  get conflict(): ReturnType<typeof actorsConflict> {
+    return (this.conflictOf ??= { value: actorsConflict(this.a, this.b) }).value;
+  }
+
+  get near(): boolean {
+    return (this.nearOf ??= Boolean(this.a.place && this.b.place && placesNear(this.a.place, this.b.place, this.maxKm)));
+  }
+}
+
 /** The pair's features, in the order of FEATURES. */
-export function pairFeatures(a: Prepared, b: Prepared, maxKm: number): number[] {
+export function pairFeatures(a: Prepared, b: Prepared, maxKm: number, facts = new PairFacts(a, b, maxKm)): number[] {
   const x = a.event;
   const y = b.event;
   const days = a.day !== null && b.day !== null ? Math.abs(a.day - b.day) : null;
-  const near = a.place && b.place ? placesNear(a.place, b.place, maxKm) : false;
+  const near = facts.near;
   const admin1 = Boolean(a.place?.admin1 && a.place.admin1 === b.place?.admin1 && a.place.country === b.place?.country);
   const killed = x.killed !== null && y.killed !== null;
   return [
@@ -175,7 +198,7 @@ export function pairFeatures(a: Prepared, b: Prepared, maxKm: number): number[] 
     Number(admin1 && !near),
     Number(!a.place || !b.place),
     Math.min(sharedNames(a, b), 2) / 2,
-    Number(actorsConflict(a, b) !== null),
+    Number(facts.conflict !== null),
     Number(killed && x.killed === y.killed),
     Number(killed && x.killed !== y.killed),
     Number(a.stem !== '' && a.stem === b.stem),

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { CodedActor, CodedEvent } from '../export/coded.js';
 import type { EventPlace } from '../record/places.js';
-import { actorsConflict, pairFeatures, placesNear, prepareAll, sharedNames, type Prepared } from './features.js';
+import { PairFacts, pairFeatures, prepareAll, sharedNames, type Prepared } from './features.js';
 
 export interface LinkOptions {
   /** most kilometres between two places of one incident (25) */
@@ -84,8 +84,8 @@ export interface LinkModel {
 export const defaultModel: LinkModel = JSON.parse(readFileSync(new URL('./weights.json', import.meta.url), 'utf8'));
 
 /** The pair's score: the model's log-odds that the two are one incident. */
-export function pairScore(a: Prepared, b: Prepared, maxKm: number, model: LinkModel = defaultModel): number {
-  const f = pairFeatures(a, b, maxKm);
+export function pairScore(a: Prepared, b: Prepared, maxKm: number, model: LinkModel = defaultModel, facts = new PairFacts(a, b, maxKm)): number {
+  const f = pairFeatures(a, b, maxKm, facts);
   let z = 0;
   for (let i = 0; i < f.length; i++) z += f[i]! * (model.weights[i] ?? 0);
   return z;
@@ -97,7 +97,7 @@ const DEMONSTRATIONS = new Set(['Protests', 'Riots']);
 const located = (p: EventPlace | undefined) => Boolean(p && p.lat !== null && p.lon !== null);
 
 /** What rules out one incident whatever else agrees: dates too far apart, two countries, two places too far apart, a demonstration beside violence, or two named armed main actors. */
-export function ruledOut(a: Prepared, b: Prepared, undated: boolean, maxKm: number): boolean {
+export function ruledOut(a: Prepared, b: Prepared, undated: boolean, maxKm: number, facts = new PairFacts(a, b, maxKm)): boolean {
   if (a.day === null || b.day === null) {
     if (!undated) return true;
   } else if (Math.abs(a.day - b.day) > (a.dated && b.dated ? 1 : 2)) return true;
@@ -105,9 +105,9 @@ export function ruledOut(a: Prepared, b: Prepared, undated: boolean, maxKm: numb
   // a demonstration and an act of violence are two incidents, however alike their reports (a protest against a shooting)
   if (DEMONSTRATIONS.has(a.event.event_type) !== DEMONSTRATIONS.has(b.event.event_type)) return true;
   // two different named armed groups or forces (other conflicts of actors only weigh against, in the model)
-  if (actorsConflict(a, b) === 'armed') return true;
+  if (facts.conflict === 'armed') return true;
   // two located places too far apart (a place the gazetteer could not locate says nothing)
-  return located(a.place) && located(b.place) && !placesNear(a.place!, b.place!, maxKm);
+  return located(a.place) && located(b.place) && !facts.near;
 }
 
 interface Cluster {
@@ -158,11 +158,11 @@ class Blocks {
  * model says: the model (trained on ECB+, where dates, places and actors are scarce) decides
  * the pairs the rule cannot.
  */
-export function ruleJoins(a: Prepared, b: Prepared, maxKm: number): boolean {
-  if (a.event.event_type !== b.event.event_type || actorsConflict(a, b)) return false;
+export function ruleJoins(a: Prepared, b: Prepared, maxKm: number, facts = new PairFacts(a, b, maxKm)): boolean {
+  if (a.event.event_type !== b.event.event_type || facts.conflict) return false;
   if (a.day === null || b.day === null) return false;
   if (!a.place || !b.place) return sharedNames(a, b) > 0;
-  return placesNear(a.place, b.place, maxKm);
+  return facts.near;
 }
 
 /**
@@ -176,9 +176,11 @@ function clusterScore(it: Prepared, c: Cluster, maxKm: number, undated: boolean,
   let best = -Infinity;
   let rule = false;
   for (const m of checked) {
-    if (ruledOut(it, m, undated, maxKm)) return null;
-    best = Math.max(best, pairScore(it, m, maxKm, model));
-    rule ||= ruleJoins(it, m, maxKm);
+    // the limits, the model and the rule read the same facts of the pair: worked out once
+    const facts = new PairFacts(it, m, maxKm);
+    if (ruledOut(it, m, undated, maxKm, facts)) return null;
+    best = Math.max(best, pairScore(it, m, maxKm, model, facts));
+    rule ||= ruleJoins(it, m, maxKm, facts);
   }
   return Math.max(best, rule ? model.threshold + RULE_MARGIN : -Infinity);
 }
