@@ -119,17 +119,18 @@ function classAt(word: string, i: number): string {
     if (c >= 48 && c <= 57) return 'd';
     return word[i]!;
   }
-  return charClass(String.fromCodePoint(word.codePointAt(i)!));
+  const point = word.codePointAt(i)!;
+  let cls = NON_ASCII_CLASS.get(point);
+  if (cls === undefined) {
+    cls = charClass(String.fromCodePoint(point));
+    NON_ASCII_CLASS.set(point, cls);
+  }
+  return cls;
 }
+/** The classes of the non-ASCII characters met so far: news repeats its few (’, “, —, é), and a Unicode property test costs more than a look-up. */
+const NON_ASCII_CLASS = new Map<number, string>();
 
 function charClass(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c < 128) {
-    if (c >= 65 && c <= 90) return 'X';
-    if (c >= 97 && c <= 122) return 'x';
-    if (c >= 48 && c <= 57) return 'd';
-    return ch;
-  }
   if (/\p{Lu}|\p{Lt}/u.test(ch)) return 'X';
   if (/\p{L}/u.test(ch)) return 'x';
   if (/\p{N}/u.test(ch)) return 'd';
@@ -151,11 +152,15 @@ function startsWithCapital(word: string): boolean {
 }
 
 function hasLetter(word: string): boolean {
+  let ascii = true;
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i) | 32;
+    const code = word.charCodeAt(i);
+    const c = code | 32;
     if (c >= 97 && c <= 122) return true;
+    if (code >= 128) ascii = false;
   }
-  return /\p{L}/u.test(word);
+  // punctuation and numbers, most of the tokens without a letter, need no Unicode test
+  return !ascii && /\p{L}/u.test(word);
 }
 
 /**
