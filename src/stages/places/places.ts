@@ -53,14 +53,13 @@ export function placesStage(pipeline: PipelineContext): Stage {
       geo ??= withNearbyMemo(pipeline.geo);
       const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations, cues, placeWords: pipeline.lexicons.placeWords };
       const cued = addCuedPlaces(ctx);
-      for (const entity of doc.entities) if (isPlace(entity) && entity.kb === undefined) taggedRegion(ctx, entity);
+      taggedRegions(ctx);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
       const evidence = regionEvidence(ctx);
       citiesNamedLikeTheirRegion(ctx, evidence);
       resolveAll(ctx, evidence, cued);
       sitesNamedForTowns(ctx);
-      const spots = placeSpots(doc);
-      for (const entity of doc.entities) if (unplaced(entity)) regionFromNeighbours(ctx, spots, entity);
+      regionsFromNeighbours(ctx);
       for (const entity of doc.entities) if (entity.type === 'GPE' || entity.type === 'LOC') precision(doc, entity, cues);
       doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
     },
@@ -111,22 +110,47 @@ function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefin
 }
 
 /**
- * A place the tagger found that is a first-level region: a region's name and no large city's
+ * The places the tagger found that are first-level regions: a region's name and no large city's
  * ("Texas", "Al Anbar"); a region's name after a place and a comma, whatever city shares it
  * ("Woodbridge, Virginia"); a region's postal abbreviation there ("DeSoto, MO").
+ *
+ * The regions the text marks so, and those no town shares a name with, are settled first; then
+ * every bare name a town shares is weighed against the countries of the article as those leave
+ * it and of the other bare names' regions, whichever the tagger found first: what one of them
+ * turned out to be does not decide another.
  */
-function taggedRegion(ctx: Resolver, entity: Entity): void {
+function taggedRegions(ctx: Resolver): void {
+  const found = ctx.doc.entities.filter((e) => isPlace(e) && e.kb === undefined).map((entity) => ({ entity, ...taggedRegion(ctx, entity) }));
+  for (const { entity, code, marked } of found) if (code && marked) setRegion(ctx, entity, code);
+  const bare = found.filter((f) => f.code && !f.marked);
+  if (!bare.length) return;
+  const settled = countriesOfPlaces(ctx);
+  // each bare name against the countries of the article and of the other bare names' regions ("Vermont" … "Darien")
+  const others = (entity: Entity) => new Set([...settled, ...bare.filter((f) => f.entity !== entity).map((f) => f.code!.slice(0, 2))]);
+  const regions = bare.filter(({ entity, code }) => !townOfArticle(ctx, entity, code!, others(entity)));
+  for (const { entity, code } of regions) setRegion(ctx, entity, code!);
+}
+
+/** The admin1 code a tagged place names, and whether the text marks it as a region (an abbreviation, after "Place, "). */
+function taggedRegion(ctx: Resolver, entity: Entity): { code?: string; marked?: boolean } {
   const short = new Set(entity.mentions.map((m) => abbreviated(ctx, m.start, m.end)));
   const byName = firstLevel(ctx, entity.name, ctx.geo.admin1Codes(entity.name));
   const code = short.size === 1 && !short.has(undefined) ? [...short][0]! : byName.length === 1 ? byName[0]! : undefined;
-  if (!code) return;
-  if (code === byName[0] && !entity.mentions.some((m) => afterPlaceAndComma(ctx, m))) {
-    const towns = ctx.geo.places(foldName(entity.name));
-    if (towns.some(isProminent)) return;
-    // "shot in Darien" in a report on Chicago's suburbs: a town of the article's country, not a province of a country it never names
-    const countries = countriesOfPlaces(ctx);
-    if (!countries.has(code.slice(0, 2)) && towns.some((p) => countries.has(p.iso2))) return;
-  }
+  if (!code) return {};
+  // (a region's name no town shares is as sure)
+  const marked = code !== byName[0] || entity.mentions.some((m) => afterPlaceAndComma(ctx, m)) || !ctx.geo.places(foldName(entity.name)).length;
+  return { code, marked };
+}
+
+/** Is a bare region name rather a town: a large city's name, or a town of the article's countries where the region's country is not one of them? */
+function townOfArticle(ctx: Resolver, entity: Entity, code: string, countries: ReadonlySet<string>): boolean {
+  const towns = ctx.geo.places(foldName(entity.name));
+  if (towns.some(isProminent)) return true;
+  // "shot in Darien" in a report on Chicago's suburbs: a town of the article's country, not a province of a country it never names
+  return !countries.has(code.slice(0, 2)) && towns.some((p) => countries.has(p.iso2));
+}
+
+function setRegion(ctx: Resolver, entity: Entity, code: string): void {
   const name = ctx.geo.admin1.get(code)!;
   const country = ctx.iso3.get(code.slice(0, 2));
   entity.kb = { kind: 'admin1', ...(country ? { country } : {}), iso2: code.slice(0, 2), admin1: name, admin1Code: code, resolved: true, resolution: 'gazetteer' };
@@ -240,19 +264,19 @@ function sameNameElsewhere(doc: Doc, places: Entity[]): void {
   if (!places.length) return;
   const claimed = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   const free = (start: number, end: number) => !claimed.some((m) => m.start < end && m.end > start);
-  for (const entity of places) {
-    for (const text of new Set(entity.mentions.map((m) => m.text))) {
-      if (text.length < 3) continue;
-      for (let at = doc.text.indexOf(text); at >= 0; at = doc.text.indexOf(text, at + 1)) {
-        const end = at + text.length;
-        if (/[\p{L}\p{N}]/u.test(doc.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(doc.text[end] ?? '') || !free(at, end)) continue;
-        const mention = doc.mention(at, end);
-        entity.mentions.push(mention);
-        claimed.push(mention);
-      }
-      entity.mentions.sort((a, b) => a.start - b.start);
+  // the longest names first, whichever place the cues found first: "Tell Hamra" keeps its words from "Hamra"
+  const names = places.flatMap((entity) => [...new Set(entity.mentions.map((m) => m.text))].map((text) => ({ entity, text })));
+  for (const { entity, text } of names.sort((a, b) => b.text.length - a.text.length)) {
+    if (text.length < 3) continue;
+    for (let at = doc.text.indexOf(text); at >= 0; at = doc.text.indexOf(text, at + 1)) {
+      const end = at + text.length;
+      if (/[\p{L}\p{N}]/u.test(doc.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(doc.text[end] ?? '') || !free(at, end)) continue;
+      const mention = doc.mention(at, end);
+      entity.mentions.push(mention);
+      claimed.push(mention);
     }
   }
+  for (const entity of places) entity.mentions.sort((a, b) => a.start - b.start);
 }
 
 const rank = (s: CuedPlace['strength'] | undefined) => (s === 'strong' ? 3 : s === 'weak' ? 2 : s === 'known' ? 1 : 0);
@@ -545,7 +569,8 @@ function sitesNamedForTowns(ctx: Resolver): void {
   }
   const sites = new Set(ctx.placeWords.siteWords);
   const streets = new Set(ctx.placeWords.streetWords);
-  let front: Front | undefined;
+  let front: Front | undefined; // worked out for the first site that needs it, before any site is placed
+  const placed: Array<{ kb: Record<string, unknown>; facts: Record<string, unknown> }> = [];
   for (const entity of ctx.doc.entities) {
     const kb = entity.kb;
     if (!isPlace(entity) || kb?.resolved !== false || typeof kb.admin1Code === 'string') continue;
@@ -553,9 +578,13 @@ function sitesNamedForTowns(ctx: Resolver): void {
     if (streets.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) continue;
     const found = townInName(words, (from, count) => townOfRun(ctx, words, from, count, towns, sites, () => (front ??= articleFront(ctx))));
     if (!found) continue;
+    const possessive = found.from > 0 && /['’]s$/.test(words[found.from - 1]!);
+    placed.push({ kb, facts: possessive ? { ...found.town, geo_precision: 1 } : { kind: 'site', ...pick(found.town, SITE_FACTS), resolved: true, resolution: 'town in its name', geo_precision: 2 } });
+  }
+  // written only now: a site placed is not on the article's front for the sites after it
+  for (const { kb, facts } of placed) {
     for (const key of Object.keys(kb)) delete kb[key];
-    if (found.from > 0 && /['’]s$/.test(words[found.from - 1]!)) Object.assign(kb, found.town, { geo_precision: 1 });
-    else Object.assign(kb, { kind: 'site', ...pick(found.town, SITE_FACTS), resolved: true, resolution: 'town in its name', geo_precision: 2 });
+    Object.assign(kb, facts);
   }
 }
 
@@ -595,24 +624,48 @@ function townOfRun(ctx: Resolver, words: string[], from: number, count: number, 
 const unplaced = (e: Entity) => isPlace(e) && e.kb?.resolved === false && e.kb.admin1Code === undefined && SETTLEMENT_KINDS.has(e.kb.kind as string);
 
 /**
- * The region of a settlement no gazetteer here lists, from the places around it: the one region
- * of the resolved places it is listed with ("Qamenas, Sarmin and Talamenes"), else the region
- * that at least two thirds of the article's resolved places lie in (a report on Anbar's towns).
- * National capitals do not count: they stand for governments ("Baghdad said"). A local report
- * with neither gives the region of the city its organisations are named for. The place stays
- * unresolved, with precision admin1.
+ * The region of each settlement no gazetteer here lists, from the places around it: the one
+ * region of the resolved places it is listed with ("Qamenas, Sarmin and Talamenes"), else the
+ * region that at least two thirds of the article's resolved places lie in (a report on Anbar's
+ * towns). National capitals do not count: they stand for governments ("Baghdad said"). A local
+ * report with neither gives the region of the city its organisations are named for. The place
+ * stays unresolved, with precision admin1.
+ *
+ * Every place is judged on the article as resolving left it, and only then are the regions
+ * written: a region given to one place is the text's evidence for none of the others ("shot in
+ * Roxbury … in Dorchester" take one region, whichever the article names first).
  */
-function regionFromNeighbours(ctx: Resolver, spots: readonly Spot[], entity: Entity): void {
+function regionsFromNeighbours(ctx: Resolver): void {
+  const places = ctx.doc.entities.filter(unplaced);
+  if (!places.length) return;
+  const spots = placeSpots(ctx.doc);
+  let around: ArticleRegions | undefined; // worked out once, for the first place that needs it
+  const article = () => (around ??= articleRegions(ctx));
+  const found = places.map((entity) => [entity, regionFromNeighbours(ctx, spots, article, entity)] as const);
+  for (const [entity, region] of found) {
+    if (region) unresolved(ctx, entity, `${entity.kb!.reason as string}; region ${region.whose}`, { admin1Code: region.code, iso2: region.code.slice(0, 2) });
+  }
+}
+
+/** the region of the places the article names, and of the city its organisations are named for */
+interface ArticleRegions {
+  places: string | undefined;
+  seat: string | undefined;
+}
+
+const articleRegions = (ctx: Resolver): ArticleRegions => ({ places: articleRegion(ctx), seat: seatRegion(ctx) });
+
+/** The region one unlisted settlement takes from the places around it, and whose region it is, or undefined. */
+function regionFromNeighbours(ctx: Resolver, spots: readonly Spot[], around: () => ArticleRegions, entity: Entity): { code: string; whose: string } | undefined {
   const listed = new Set(entity.mentions.flatMap((m) => listedWith(ctx, spots, m)).map(regionOf));
   // the article's region only for a name the text gives as a settlement, not for a LOC (streets, valleys, a mistyped person);
   // a report that names no other place may put a LOC in its city's region ("shot in Reseda")
-  const article = entity.type === 'GPE' && !listed.size ? articleRegion(ctx) : undefined;
-  const seat = (entity.type === 'GPE' || locatedIn(ctx, entity)) && !listed.size && !article ? seatRegion(ctx) : undefined;
+  const article = entity.type === 'GPE' && !listed.size ? around().places : undefined;
+  const seat = (entity.type === 'GPE' || locatedIn(ctx, entity)) && !listed.size && !article ? around().seat : undefined;
   const code = listed.size === 1 && !listed.has(undefined) ? [...listed][0]! : article ?? seat;
-  if (!code || (typeof entity.kb!.iso2 === 'string' && entity.kb!.iso2 !== code.slice(0, 2))) return;
+  if (!code || (typeof entity.kb!.iso2 === 'string' && entity.kb!.iso2 !== code.slice(0, 2))) return undefined;
   const whose = listed.size ? 'of the places listed with it' : article ? 'of the places the article names' : 'of the city the article\'s organisations are named for';
-  const reason = `${entity.kb!.reason as string}; region ${whose}`;
-  unresolved(ctx, entity, reason, { admin1Code: code, iso2: code.slice(0, 2) });
+  return { code, whose };
 }
 
 /** A place mention and its entity. */
@@ -663,9 +716,11 @@ function articleRegion(ctx: Resolver): string | undefined {
     all += e.mentions.length;
   }
   const [code, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
-  // and in the country the article names most (not Geneva's canton in an article on Syria's talks)
-  const [country] = [...articleFront(ctx).countries].sort((a, b) => b[1] - a[1])[0] ?? [];
-  return code && n! * 3 >= all * 2 && code.startsWith(`${country}.`) ? code : undefined;
+  // and in a country the article names most (not Geneva's canton in an article on Syria's talks);
+  // a tie is no reason to prefer the country whose entity the tagger happened to find first
+  const countries = articleFront(ctx).countries;
+  const most = Math.max(0, ...countries.values());
+  return code && n! * 3 >= all * 2 && most > 0 && countries.get(code.slice(0, 2)) === most ? code : undefined;
 }
 
 /**
