@@ -6,6 +6,7 @@
 //   npx tsx scripts/eval-casualties.ts                 the test articles with counts (data/eval/gvdb-test-casualties.json)
 //   npx tsx scripts/eval-casualties.ts --split dev     the dev articles with counts (data/eval/gvdb-dev-casualties.json), to tune on
 //   --all                                              with --split dev: every dev article, the ones without counts printed to read by hand
+//   --first N                                          only the first N articles of the gold file (--first 43: the dev set the first rules were tuned on)
 //   --show                                             print every article, not only the misses
 import { readFileSync } from 'node:fs';
 import { createPipeline } from '../src/index.js';
@@ -22,6 +23,7 @@ const args = process.argv.slice(2);
 const split = args.includes('--split') ? (args[args.indexOf('--split') + 1] as 'dev' | 'test') : 'test';
 const show = args.includes('--show');
 const all = args.includes('--all');
+const first = args.includes('--first') ? Number(args[args.indexOf('--first') + 1]) : Infinity;
 
 /** Killed and injured over an article's asserted and claimed events. */
 export function articleCounts(record: DocumentRecord): { killed: number; injured: number } {
@@ -37,7 +39,8 @@ export function articleCounts(record: DocumentRecord): { killed: number; injured
 
 function main(): void {
   const goldFile = new URL(`../data/eval/gvdb-${split}-casualties.json`, import.meta.url);
-  const gold = new Map((JSON.parse(readFileSync(goldFile, 'utf8')) as { articles: GoldCounts[] }).articles.map((a) => [a.doc_key, a]));
+  const goldArticles = (JSON.parse(readFileSync(goldFile, 'utf8')) as { articles: GoldCounts[] }).articles.slice(0, first);
+  const gold = new Map(goldArticles.map((a) => [a.doc_key, a]));
   const articles = readGvdb(split).filter((a) => all || gold.has(a.id));
   const pipeline = createPipeline();
   let both = 0;

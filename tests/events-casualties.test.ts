@@ -156,5 +156,34 @@ describe('event casualties', () => {
     const record = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. Monitors recorded 300 civilian deaths during this period.', published: '2016-01-12' });
     expect(record.events.map((e) => e.casualties.killed)).not.toContain(300);
   });
-});
 
+  it('reads a passive past an adverb: "was accidentally shot and killed", "was later shot"', () => {
+    expect(count('A 15-year-old girl was accidentally shot and killed by her cousin.').killed).toBe(1);
+    expect(count('The suspect was later shot by deputies near the river.')).toEqual({ killed: null, injured: 1, captured: null });
+  });
+
+  it('counts one person named with a long description: "killed a 34-year-old Lakewood woman"', () => {
+    expect(count('Police said the gunman killed a 34-year-old Lakewood woman on Sunday.').killed).toBe(1);
+  });
+
+  it('reads the dead a deed left: "left three people dead"', () => {
+    expect(count('The shooting left three people dead.').killed).toBe(3);
+  });
+
+  it('counts victims named by a plural of local news: "two cousins were wounded"', () => {
+    expect(count('Two cousins were wounded outside a bar on Friday night.').injured).toBe(2);
+  });
+
+  it('counts "him" and "the man" as the object of a casualty verb done, not of a wish', () => {
+    expect(count('He walked up to the clerk and shot him twice.')).toEqual({ killed: null, injured: 1, captured: null });
+    expect(count('Witnesses said the boyfriend ran outside, shooting the man in the street.').injured).toBe(1);
+    expect(count('He kept yelling at the officers to kill him.')).toEqual({ killed: null, injured: null, captured: null });
+  });
+
+  it('reads a person in care as hit, wounded unless the article says they died', () => {
+    expect(count('A man is in critical condition after a shooting on Elm Street.')).toEqual({ killed: null, injured: 1, captured: null });
+    expect(count('Man hospitalized after shooting in Oak Park.')).toEqual({ killed: null, injured: 1, captured: null });
+    expect(count('Officers found a man with a gunshot wound to the leg.')).toEqual({ killed: null, injured: 1, captured: null });
+    expect(count('A woman was taken to a hospital in critical condition, where she died.')).toEqual({ killed: 1, injured: null, captured: null });
+  });
+});

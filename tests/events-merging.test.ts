@@ -136,5 +136,12 @@ describe('event merging', () => {
     const record = pipeline().process({ text, published: '2019-01-20' });
     expect(record.events.map((e) => e.casualties.killed).filter((k): k is number => k !== null).sort((a, b) => a - b)).toEqual([5, 40]);
   });
-});
 
+  it('joins the body\'s telling of an incident to the headline that opened the report, whatever agent or street it names', () => {
+    const text = 'Man dies after being shot while driving in Claymont. The shooting happened around 6:30 p.m. Thursday on Jacqueline Drive, near the Maple Court Apartments. Police said Jordan Pike was shot while driving a pickup truck, causing it to leave the road.';
+    const record = pipeline().process({ text, published: '2016-01-12' });
+    const asserted = record.events.filter((e) => e.modality === 'asserted');
+    expect(asserted.reduce((n, e) => n + (e.casualties.killed ?? 0), 0)).toBe(1);
+    expect(asserted.reduce((n, e) => n + (e.casualties.injured ?? 0), 0)).toBe(0);
+  });
+});

@@ -107,6 +107,10 @@ export interface EventCueLists {
   victimNouns: string[];
   /** where the wounded and the dead are taken: "taken to a hospital" is no capture */
   careDestinations: string[];
+  /** words said of a person that tell they were hit and are under care, alive or not as the article tells elsewhere: "is hospitalized", "Man critical after shooting" */
+  careStates: string[];
+  /** the word before "condition" that makes "in critical condition" a care state */
+  conditions: string[];
   /** sector → head nouns of descriptions of actors of that sector, tried in this order */
   sectors: Record<string, string[]>;
   /** stems that, anywhere in a target, make it civilian or military for the mappings */

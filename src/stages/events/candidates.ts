@@ -154,7 +154,8 @@ export function isNominal(hit: TriggerHit, toks: Token[], cues: EventCues): bool
 /** "was captured", "were killed by": a passive verb, whose subject is its target. */
 export function isPassive(hit: TriggerHit, toks: Token[]): boolean {
   const t = toks[hit.first]!;
-  if (!/(ed|en|wn|ught|ck)$/.test(t.lower) || t.pos === 'NOUN') return false;
+  // participles, regular and not: "was killed", "was taken", "was shot", "was hit"
+  if (!/(ed|en|wn|ught|ck)$|^(shot|hit|cut|slit)$/.test(t.lower) || t.pos === 'NOUN') return false;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
     const w = toks[i]!;
     if (['be', 'get'].includes(w.lemma) || /^(was|were|been|being|is|are|got)$/.test(w.lower)) return true;

@@ -93,15 +93,23 @@ export const PERIOD = /\b(since|so far|to date|this year|last year|in total|alto
 /** What a count says happened to its people: a casualty, or `shot` (hit by gunfire; killed or wounded, which the article may tell elsewhere). */
 type Fate = keyof Casualties | 'shot';
 
-/** The words a count is read with: names.json's people nouns, cues.json's victim nouns and casualty words (word → what it says happened to the people counted near it). */
+/** The words a count is read with: names.json's people nouns, cues.json's victim nouns, casualty words (word → what it says happened to the people counted near it) and care states ("is hospitalized", "in critical condition"). */
 export interface CasualtyWords {
   people: ReadonlySet<string>;
   victimNouns: ReadonlySet<string>;
   casualty: ReadonlyMap<string, keyof Casualties>;
+  careStates: ReadonlySet<string>;
+  conditions: ReadonlySet<string>;
 }
 
 /** The words a sentence's casualties are counted with. */
-export const casualtyWords = (view: Pick<SentenceView, 'know' | 'cues'>): CasualtyWords => ({ people: view.know.people, victimNouns: view.cues.victimNouns, casualty: view.cues.casualty });
+export const casualtyWords = (view: Pick<SentenceView, 'know' | 'cues'>): CasualtyWords => ({
+  people: view.know.people,
+  victimNouns: view.cues.victimNouns,
+  casualty: view.cues.casualty,
+  careStates: view.cues.careStates,
+  conditions: view.cues.conditions,
+});
 
 /**
  * A sentence's casualties; the people it says were shot without saying whether they lived
@@ -154,7 +162,7 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
   for (const group of coordinated(toks, counts)) {
     const head = group[0]!;
     if (isSubset(toks, head.first)) continue;
-    const found = head.fate ? { fate: head.fate, word: head.first } : fateOf(toks, head, group[group.length - 1]!, words.casualty, starts);
+    const found = head.fate ? { fate: head.fate, word: head.first } : fateOf(toks, head, group[group.length - 1]!, words, starts);
     if (!found) continue;
     const { fate } = found;
     if (fate === 'shot' ? out.shot !== null : c[fate] !== null) continue;
@@ -182,10 +190,20 @@ function alsoBefore(toks: Token[], word: number): boolean {
   return false;
 }
 
-/** The casualty word that governs a count: the verb it is the object of, else the one its last member is the subject of. */
-function fateOf(toks: Token[], head: PeopleCount, tail: PeopleCount, casualty: CasualtyWords['casualty'], starts: Set<number>): Found | null {
-  const verb = head.subjectOnly ? undefined : governingVerb(toks, head.first, casualty);
-  return verb === undefined ? predicate(toks, tail.last, casualty, !tail.subjectOnly, starts, !!head.headline) : verb;
+/**
+ * The casualty word that governs a count: the verb it is the object of, else the one its last
+ * member is the subject of. A name, "the man" or "him" is the object of a casualty verb done
+ * ("killing Jamal Berry", "shooting the man", "killed him"), never of another verb's nor of one
+ * in its base form ("kill him"); "he" and a headline's noun are subjects only; "him" no subject.
+ */
+function fateOf(toks: Token[], head: PeopleCount, tail: PeopleCount, words: CasualtyWords, starts: Set<number>): Found | null {
+  const verb = head.headline || /^(he|she)$/.test(toks[head.first]!.lower) ? undefined : governingVerb(toks, head.first, words);
+  // one told before as the object of a deed done, not of one wished or threatened ("to go ahead and kill him")
+  const word = verb ? toks[verb.word]! : undefined;
+  const done = !!word && (word.lower !== word.lemma || /(ed|ing|shot)$/.test(word.lower));
+  if (head.objectOnly) return done && verb ? verb : null;
+  if (head.subjectOnly && !done) return predicate(toks, tail.last, words, !tail.subjectOnly, starts, !!head.headline);
+  return verb === undefined ? predicate(toks, tail.last, words, !tail.subjectOnly, starts, !!head.headline) : verb;
 }
 
 /** What happened to a count's people, and the token of the word that says so. */
@@ -236,7 +254,8 @@ function joinHasAnd(toks: Token[], a: PeopleCount, b: PeopleCount): boolean {
 function peopleCounts(doc: Doc, words: CasualtyWords, toks: Token[], phrases: Phrase[], at?: { index: DocIndex; s: number }): PeopleCount[] {
   const counts: PeopleCount[] = [];
   for (const p of phrases) {
-    if (p.kind !== 'people' || !p.quantity) continue;
+    // "two brothers": a counted victim noun of local news is a count of people too
+    if (!p.quantity || (p.kind !== 'people' && !words.victimNouns.has(toks[p.last]!.lemma))) continue;
     const q = at ? at.index.quantity(p.quantity) : doc.quantities.find((x) => x.id === p.quantity);
     if (q && q.value !== null && Number.isInteger(q.value)) counts.push({ first: p.first, last: p.last, value: q.value });
   }
@@ -252,9 +271,9 @@ function peopleCounts(doc: Doc, words: CasualtyWords, toks: Token[], phrases: Ph
 const isVictim = (words: CasualtyWords, w: string) => words.people.has(w) || words.victimNouns.has(w);
 
 /**
- * One person, told without a number: "killed a Palestinian man", "an 18-year-old man was
- * shot", "the victim died", "shot her husband"; "he died" and "the man died" (the subject
- * only: one told before); "killed himself", "took his own life"; and the bare noun a headline
+ * One person, told without a number: "killed a Palestinian man", "a 22-year-old Summerville man
+ * was shot", "the victim died", "shot her husband"; "he died", "the man died" and "shot him"
+ * (one told before); "killed himself", "took his own life"; and the bare noun a headline
  * opens with ("Man shot, killed on west side").
  */
 function singlePeople(words: CasualtyWords, toks: Token[], counts: PeopleCount[]): PeopleCount[] {
@@ -264,11 +283,12 @@ function singlePeople(words: CasualtyWords, toks: Token[], counts: PeopleCount[]
     const w = toks[i]!.lower;
     if (!free(i)) continue;
     if (/^(he|she)$/.test(w)) out.push({ first: i, last: i, value: 1, subjectOnly: true, known: true });
+    else if (w === 'him' || (w === 'her' && !/^(ADJ|NOUN|PROPN|NUM)$/.test(toks[i + 1]?.pos ?? ''))) out.push({ first: i, last: i, value: 1, objectOnly: true, known: true });
     else if (/^(himself|herself)$/.test(w)) out.push({ first: i, last: i, value: 1 });
     else if (/^(took|take|takes|taking)$/.test(toks[i - 1]?.lower ?? '') && /^(his|her)$/.test(w) && toks[i + 1]?.lower === 'own' && toks[i + 2]?.lower === 'life') out.push({ first: i, last: i + 2, value: 1, fate: 'killed' });
     else if (/^(a|an|one|the|his|her|their|its|my|our|your)$/.test(w)) {
       let k = i + 1;
-      while (k < toks.length && k <= i + 5 && !isVictim(words, toks[k]!.lower) && (/^(ADJ|PROPN|NOUN|NUM)$/.test(toks[k]!.pos) || toks[k]!.text === '-')) k++;
+      while (k < toks.length && k <= i + 8 && !isVictim(words, toks[k]!.lower) && (/^(ADJ|PROPN|NOUN|NUM)$/.test(toks[k]!.pos) || toks[k]!.text === '-')) k++;
       const head = toks[k];
       const singular = !!head && head.lemma === head.lower && !covers(counts, k);
       if (singular && isVictim(words, head.lower)) out.push({ first: i, last: k, value: 1, subjectOnly: w === 'the', known: w === 'the' });
@@ -289,7 +309,7 @@ function opensHeadline(words: CasualtyWords, toks: Token[], i: number): boolean 
   const next = toks[i + 1]?.lower ?? '';
   const object = toks[i + 2];
   if (object && (/^(NUM|DET|PRON)$/.test(object.pos) || /^(\d|more|dozens|scores|hundreds|thousands)/.test(object.lower))) return false;
-  return /^(shot|shoots|gunned|fatally|accidentally)$/.test(next) || words.casualty.has(next);
+  return /^(shot|shoots|gunned|fatally|accidentally)$/.test(next) || words.casualty.has(next) || words.careStates.has(next);
 }
 
 /** Bare numbers next to a casualty word: "killing two", "30 wounded", "one fatally"; not "three blocks" nor "three days" (a number of things or of time). */
@@ -306,7 +326,7 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     if (next && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)$/.test(next.lower)) continue; // "shot to death three days after"
     const things = !!next && next.pos === 'NOUN' && !isVictim(words, next.lower) && !words.casualty.has(next.lower) && !/^(others|more)$/.test(next.lower); // "about three blocks"
     if (next?.lower === 'fatally') out.push({ first: i, last: i + 1, value, fate: 'killed', partOf: true });
-    else if (casualtyAt(toks, i - 1, words.casualty, 'object') || (!things && (/^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, words.casualty, 'subject') || /^(people|others|more)$/.test(next?.lower ?? '')))) {
+    else if (casualtyAt(toks, i - 1, words, 'object') || (!things && (/^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, words, 'subject') || /^(people|others|more)$/.test(next?.lower ?? '')))) {
       out.push({ first: i, last: i, value, partOf: true });
     }
   }
@@ -315,7 +335,8 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
 
 /**
  * Counted people at tokens first…last. `subjectOnly`: a name, "the man" or "he", which counts
- * only as the subject of a casualty verb; `known`: told before ("the victim", "he"); `partOf`:
+ * as the subject of a casualty verb, or the object of one but of no other verb; `objectOnly`:
+ * "him", "her", the object of a casualty verb only; `known`: told before ("the victim", "he"); `partOf`:
  * a bare number, often some of those told ("one died", "killing two"); `fate`: what the words
  * themselves say ("took his own life"); `headline`: a headline's bare noun, whose verb has no
  * auxiliary ("Man shot").
@@ -325,6 +346,7 @@ interface PeopleCount {
   last: number;
   value: number;
   subjectOnly?: boolean;
+  objectOnly?: boolean;
   known?: boolean;
   partOf?: boolean;
   fate?: Fate;
@@ -346,18 +368,19 @@ function isSubset(toks: Token[], first: number): boolean {
 /**
  * The verb a count is the object of: "killed 12", "wounding at least 30", "shot her
  * husband"; null when another verb governs it ("displaced 5,000"), which makes it no
- * casualty count; undefined when no verb does.
+ * casualty count; undefined when no verb does, or when "left" or "found" does ("left four
+ * people dead", "found a man with a gunshot wound": the words after the count tell).
  */
-function governingVerb(toks: Token[], first: number, casualty: CasualtyWords['casualty']): Found | null | undefined {
+function governingVerb(toks: Token[], first: number, words: CasualtyWords): Found | null | undefined {
   let i = first - 1;
   while (i >= 0 && (QUANTIFIER.test(toks[i]!.lower) || /^(his|her|their|its|my|our|your)$/.test(toks[i]!.lower))) i--; // "killed his three children"
   if (i < 0) return undefined;
   // "the capture of 25 soldiers", "the deaths of 12 civilians", "the shooting of a man"
-  const ofNoun = toks[i]!.lower === 'of' ? casualtyAt(toks, i - 1, casualty, 'object') : null;
+  const ofNoun = toks[i]!.lower === 'of' ? casualtyAt(toks, i - 1, words, 'object') : null;
   if (ofNoun) return { fate: ofNoun, word: i - 1 };
-  const key = casualtyAt(toks, i, casualty, 'object');
+  const key = casualtyAt(toks, i, words, 'object');
   if (key) return { fate: key, word: i };
-  return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was)$/.test(toks[i]!.lower) ? null : undefined;
+  return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was|left|leave|leaves|leaving|found|find|finds)$/.test(toks[i]!.lower) ? null : undefined;
 }
 
 /**
@@ -365,23 +388,31 @@ function governingVerb(toks: Token[], first: number, casualty: CasualtyWords['ca
  * "30 wounded" (`adjacent`: a count right before the word), "left six people dead", "Man
  * shot" (`headline`). Another count in between ends the search; a bare number of things does
  * not ("a man wielding two handguns was shot"). The shot who died in the same clause are
- * killed ("was shot and later died").
+ * killed ("was shot and later died"); so are those in care who died ("was taken to a hospital
+ * in critical condition, where he died").
  */
-function predicate(toks: Token[], last: number, casualty: CasualtyWords['casualty'], adjacent: boolean, starts: Set<number>, headline: boolean): Found | null {
+function predicate(toks: Token[], last: number, words: CasualtyWords, adjacent: boolean, starts: Set<number>, headline: boolean): Found | null {
   for (let i = last + 1; i < toks.length && i <= last + 8; i++) {
     const w = toks[i]!.lower;
     const age = toks[i - 1]?.text === ',' && toks[i + 1]?.text === ','; // "Ronald Munn, 28, was shot"
     if (w === '.' || w === ';' || (starts.has(i) && !isSubset(toks, i) && !age)) return null;
-    const key = casualtyAt(toks, i, casualty, headline && i === last + 1 ? 'headline' : 'subject');
+    const key = casualtyAt(toks, i, words, headline && i === last + 1 ? 'headline' : 'subject');
     if (!key) continue;
     if (key === 'shot') return { fate: diedAfter(toks, i, starts), word: i };
     if (i === last + 1 && (adjacent || headline)) return { fate: key, word: i }; // "30 wounded", "12 dead" (a name before a verb is its subject: "Bandits kidnapped")
-    const prev = toks[i - 1]!.lower;
-    const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally|found)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, casualty, 'subject'));
+    const prev = auxBefore(toks, i);
+    const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally|found)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, words, 'subject'));
     if (passive || /^(died|dies|die|dead)$/.test(w)) return { fate: key, word: i };
     return null;
   }
   return null;
+}
+
+/** The word before token i, past up to two adverbs: "was accidentally shot", "was subsequently shot and killed". */
+function auxBefore(toks: Token[], i: number): string {
+  let j = i - 1;
+  while (j > i - 3 && j > 0 && toks[j]!.pos === 'ADV' && !/^(fatally|critically|seriously|badly|slightly|mortally)$/.test(toks[j]!.lower)) j--;
+  return toks[j]?.lower ?? '';
 }
 
 /** After "was shot": "killed" when the clause goes on to say the shot died ("was shot and later died", "Girl shot at party dies"), else "shot". */
@@ -398,9 +429,11 @@ function diedAfter(toks: Token[], shotAt: number, starts: Set<number>): Fate {
  * The casualty a word names: "killed", "wounded", "captured"; and "shot", which is killed in
  * "shot dead", "shot and killed", "fatally shot", "gunned down", else `shot`: as the verb of an
  * object ("shot her husband", "the shooting of a man"), of a headline's noun ("Man shot"), or
- * as a passive ("was shot", "was found shot"); not "shot at" nor "shot down".
+ * as a passive ("was shot", "was found shot"); not "shot at" nor "shot down". Hit, with the
+ * fate left open like "shot": "a gunshot wound", "in critical condition", "is hospitalized",
+ * "Man critical after …" (a care state, as a subject).
  */
-function casualtyAt(toks: Token[], i: number, casualty: CasualtyWords['casualty'], role: 'subject' | 'object' | 'headline'): Fate | null {
+function casualtyAt(toks: Token[], i: number, words: CasualtyWords, role: 'subject' | 'object' | 'headline'): Fate | null {
   const t = toks[i];
   if (!t) return null;
   if (/^(shot|gunned)$/.test(t.lower) || (role === 'object' && /^(shoot|shoots|shooting)$/.test(t.lower))) {
@@ -410,9 +443,11 @@ function casualtyAt(toks: Token[], i: number, casualty: CasualtyWords['casualty'
     if (next === 'dead' || (next === 'to' && after === 'death') || (/^(and|,)$/.test(next) && /^(killed|died)$/.test(after)) || /^(fatally|fatal)$/.test(before) || (t.lower === 'gunned' && next === 'down')) return 'killed';
     if (next === 'down' || next === 'at') return null;
     if (role !== 'subject') return 'shot';
-    return /^(was|were|been|being|is|are|got|found)$/.test(before) ? 'shot' : null;
+    return /^(was|were|been|being|is|are|got|found)$/.test(auxBefore(toks, i)) ? 'shot' : null;
   }
-  return casualty.get(t.lower) ?? null;
+  if (/^wounds?$/.test(t.lower) && toks[i - 1]?.lower === 'gunshot') return 'shot';
+  if (role !== 'object' && (words.careStates.has(t.lower) || (t.lower === 'condition' && words.conditions.has(toks[i - 1]?.lower ?? '')))) return 'shot';
+  return words.casualty.get(t.lower) ?? null;
 }
 
 function covers(counts: ReadonlyArray<{ first: number; last: number }>, i: number): boolean {

@@ -25,7 +25,11 @@ export interface EventCues {
   victimNouns: Set<string>;
   /** where the wounded and the dead are taken: "taken to a hospital" is no capture */
   careDestinations: Set<string>;
-  /** a sentence that may count casualties: a casualty word, or "shot" */
+  /** "is hospitalized", "Man critical after": hit, fate open */
+  careStates: Set<string>;
+  /** "in critical condition": hit, fate open */
+  conditions: Set<string>;
+  /** a sentence that may count casualties: a casualty word, a care state, "condition" or "shot" */
   casualtyText: RegExp;
   /** nouns of places and ground: "villages", "positions" */
   placeNouns: Set<string>;
@@ -56,7 +60,9 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     casualty,
     victimNouns: new Set(cues.victimNouns),
     careDestinations: new Set(cues.careDestinations),
-    casualtyText: new RegExp(`\\b(shot|${alternation([...casualty.keys()])})\\b`, 'i'),
+    careStates: new Set(cues.careStates),
+    conditions: new Set(cues.conditions),
+    casualtyText: new RegExp(`\\b(shot|condition|${alternation([...casualty.keys(), ...cues.careStates])})\\b`, 'i'),
     placeNouns: new Set(placeWords.placeNouns),
     ofPlace: new Set(placeWords.ofPlace),
     sectors: Object.entries(cues.sectors).map(([sector, words]) => [new RegExp(`\\b(${alternation(words)})\\b`), sector]),

@@ -267,15 +267,40 @@ export function mergeIncidents(doc: Doc, taxonomy: Taxonomy, drafts: Draft[]): D
   const kept: Draft[] = [];
   for (const d of drafts) {
     const into = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, d.event.type) && !conflicts(doc, k, d, !d.victimKnown && (!d.anaphoric || k.event.type !== d.event.type)) && !isAnother(doc, d) && corefers(taxonomy, kept, k, d));
-    if (into) {
-      // the dead of a KILLING told after an attack are the attack's casualties, not its targets
-      if (d.event.type === 'KILLING' && into.event.type !== 'KILLING') d.event.args = d.event.args.map((a) => (a.role === 'target' ? { ...a, role: 'casualties' } : a));
-      absorb(into, d);
-      // "the bombing" names a deed its casualty sentence only counted
-      if (into.event.type === 'KILLING' && d.event.type !== 'KILLING') into.event.type = d.event.type;
-    } else kept.push(d);
+    if (into) join(into, d);
+    else kept.push(d);
   }
-  return kept;
+  // then the incidents told with victims in the body join the one the article opens with, once each has all its mentions
+  const lead = doc.sentences.findIndex((s) => !s.heading);
+  const out: Draft[] = [];
+  for (const d of kept) {
+    const into = leadIncident(doc, taxonomy, out, d, lead);
+    if (into) join(into, d);
+    else out.push(d);
+  }
+  return out;
+}
+
+/** A later mention joins an incident: the dead of a KILLING told after an attack are the attack's casualties, not its targets, and "the bombing" names a deed its casualty sentence only counted. */
+function join(into: Draft, d: Draft): void {
+  if (d.event.type === 'KILLING' && into.event.type !== 'KILLING') d.event.args = d.event.args.map((a) => (a.role === 'target' ? { ...a, role: 'casualties' } : a));
+  absorb(into, d);
+  if (into.event.type === 'KILLING' && d.event.type !== 'KILLING') into.event.type = d.event.type;
+}
+
+/**
+ * The incident the article opens with (its headline or lead sentence), for a later incident
+ * with victims that no nearer mention joined: a report of one incident sums it up first ("Man
+ * dies after being shot while driving in Claymont") and tells it again further on with other
+ * words, agents and places ("Police said Jamai White was shot while driving a pickup truck").
+ * Both must have victims, and nothing may say otherwise: another number of dead, another day,
+ * a place that is elsewhere (two places the gazetteer knows, neither inside the other),
+ * another modality, or "another shooting".
+ */
+function leadIncident(doc: Doc, taxonomy: Taxonomy, kept: Draft[], d: Draft, lead: number): Draft | undefined {
+  if (d.event.sentence === lead || !hasVictims(d) || isAnother(doc, d)) return undefined;
+  const otherDead = (k: Draft) => killedMost(k) !== null && killedMost(d) !== null && killedMost(k) !== killedMost(d);
+  return kept.find((k) => k.event.sentence === lead && hasVictims(k) && incidentTypes(taxonomy, k.event.type, d.event.type) && !otherDead(k) && !conflicts(doc, k, d, true, false));
 }
 
 /** Types one incident may be told by: the same type, or two kinds of armed violence and the deaths it caused. */
@@ -324,27 +349,32 @@ const ASSERTED = new Set(['asserted', 'claimed']);
  * Two mentions that cannot be one incident: another day, place or agent, or one that happened
  * and one that did not. A mention named as known (`strict` false: "the attack was condemned
  * by …", "claims of repelling the incursions") is held to its day and place only: its agent
- * and modality are often another verb's.
+ * and modality are often another verb's. `agents` false: neither the agents nor the places the
+ * gazetteer does not know say otherwise (leadIncident).
  */
-export function conflicts(doc: Doc, a: Draft, b: Draft, strict = true): boolean {
+export function conflicts(doc: Doc, a: Draft, b: Draft, strict = true, agents = true): boolean {
   const x = a.event;
   const y = b.event;
   if (strict && ASSERTED.has(x.modality) !== ASSERTED.has(y.modality)) return true;
   // another day, unless the later is a death after the day of the deed ("was shot Sunday … died Monday")
   if (x.date && y.date && !x.date.startsWith(y.date) && !y.date.startsWith(x.date) && !(b.lemma === 'die' && y.date > x.date)) return true;
-  const refs = (e: typeof x, role: string) => e.args.filter((r) => r.role === role && r.ref !== null).map((r) => r.ref);
-  const px = refs(x, 'location');
-  const py = refs(y, 'location');
-  if (px.length && py.length && !px.some((p) => py.some((q) => samePlace(doc, p!, q!)))) return true;
+  const refs = (e: typeof x, role: string) => e.args.filter((r) => r.role === role && r.ref !== null).map((r) => r.ref!);
+  // `agents` false (a headline's mention): only places the gazetteer knows can be elsewhere, not a street or a building the body names
+  const known = (ids: string[]) => (agents ? ids : ids.filter((id) => !!placeKb(doc, id).kind && placeKb(doc, id).resolved !== false));
+  const px = known(refs(x, 'location'));
+  const py = known(refs(y, 'location'));
+  if (px.length && py.length && !px.some((p) => py.some((q) => samePlace(doc, p, q)))) return true;
   const ax = refs(x, 'agent');
   const ay = refs(y, 'agent');
-  return strict && ax.length > 0 && ay.length > 0 && !ax.some((r) => ay.includes(r));
+  return agents && strict && ax.length > 0 && ay.length > 0 && !ax.some((r) => ay.includes(r));
 }
+
+const placeKb = (doc: Doc, id: string) => (doc.entities.find((e) => e.id === id)?.kb ?? {}) as { kind?: string; country?: string; admin1?: string; resolved?: boolean };
 
 /** One place, or one inside the other: "Kursk Oblast" is in "Russia", a city in its admin1 region. */
 function samePlace(doc: Doc, a: string, b: string): boolean {
   if (a === b) return true;
-  const kb = (id: string) => (doc.entities.find((e) => e.id === id)?.kb ?? {}) as { kind?: string; country?: string; admin1?: string };
+  const kb = (id: string) => placeKb(doc, id);
   const contains = (p: ReturnType<typeof kb>, q: ReturnType<typeof kb>) =>
     (p.kind === 'country' && !!p.country && p.country === q.country) || (p.kind === 'admin1' && !!p.admin1 && p.admin1 === q.admin1);
   return contains(kb(a), kb(b)) || contains(kb(b), kb(a));
