@@ -130,6 +130,10 @@ export interface PlaceWords {
   siteWords: string[];
   /** streets and roads, named as often for the town they lead to ("Baltimore Avenue") */
   streetWords: string[];
+  /** lower-case words after a town's name that make it the town, not its team ("Stockton police") */
+  townNouns: string[];
+  /** lower-case words before a name that make it a place ("downtown Milwaukee") */
+  townBefore: string[];
 }
 
 export interface Lexicons {
