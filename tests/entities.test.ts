@@ -115,6 +115,11 @@ describe('lines of names', () => {
     expect(withMention(r, 'Zofia Wrzesniewska').map((e) => e.type)).toEqual(['PERSON']);
   });
 
+  it('a team that opens a line of a league table is an organisation, as it stands', () => {
+    const r = run('Standings after Saturday\'s matches (played, won, drawn, lost, goals for, against, points):\nVardar 4 3 1 0 9 2 10\nPelister 4 2 1 1 6 4 7\nSloga 4 1 0 3 3 8 3');
+    for (const team of ['Vardar', 'Pelister', 'Sloga']) expect(withMention(r, team).map((e) => e.type), team).toEqual(['ORG']);
+  });
+
   it('a title-case headline with ordinary words still needs its names corroborated', () => {
     const r = run('Clash Near The Border\n\nSoldiers and rebels exchanged fire near the border on Sunday, officials said.');
     expect(r.entities.filter((e) => e.mentions.some((m) => m.text === 'Clash' || m.text === 'Border'))).toEqual([]);

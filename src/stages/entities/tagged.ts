@@ -47,7 +47,9 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
       const word = s.tokens[span.start]!.text;
       // a people's word opens many a sentence ("Kurdish forces attacked …") and is one as it stands
       const people = span.type === 'MISC' && NATIONALITY_WORD.test(word) && !common(word);
-      return span.start === 0 && span.end === 1 && !people && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
+      // a team or firm that opens a line of figures ("Hajduk 4 2 0 2", "Benetton ( Italy ) 92")
+      const tabled = span.type === 'ORG' && !common(word) && /^(?:\d|\()/.test(s.tokens[1]?.text ?? '');
+      return span.start === 0 && span.end === 1 && !people && !tabled && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
     };
     // a line of names alone ("Ludmila Engquist ( Sweden ) 12.74" in a results list, a caption's
     // byline) has the shape of a title-case headline but no ordinary word to be one
