@@ -58,6 +58,13 @@ describe('places: cues make places whatever the gazetteer knows', () => {
     expect(place(run('Two men were shot near the station, Fresno police said on Tuesday.'), 'Fresno')?.type).toBe('GPE');
   });
 
+  it('takes a town the lexicon knows for its team where the tagger says so, but not before a title or the town\'s police', () => {
+    const table = run('Welsh division one results on Saturday: Cardiff 23 Newport 29 Swansea 17 Neath 12');
+    expect(place(table, 'Cardiff')?.type).toBe('ORG');
+    expect(place(run('London Mayor Sadiq Khan said the city would recover.'), 'London')?.type).toBe('GPE');
+    expect(place(run('Leeds police said two men were arrested on Friday.'), 'Leeds')?.type).toBe('GPE');
+  });
+
   it('does not cut a place out of a person\'s name with an initial', () => {
     const r = run('Bowling: I. Austin 4-37, R. Wallace 2-40.');
     expect(place(r, 'I. Austin')?.type).toBe('PERSON');

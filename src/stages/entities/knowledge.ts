@@ -37,6 +37,8 @@ export interface Knowledge {
   nameParticles: Set<string>;
   /** "US-made", "German-supplied": the equipment's origin */
   madeIn: RegExp;
+  /** lower-case words after a town's name that make it the town, not its team ("Leeds police"): place-words.json */
+  townNouns: Set<string>;
   /** " territory", " airspace" after a demonym: the country itself */
   territory: RegExp;
   /** "Russian military might": the country's might, not its forces */
@@ -176,5 +178,6 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     madeIn: new RegExp(`^-(${alternation(names.originVerbs)})\\b`),
     territory: new RegExp(`^ (${alternation(names.territoryNouns.map((w) => w.toLowerCase()))})(?![\\p{L}])`, 'u'),
     notForces: lower(names.notForces),
+    townNouns: lower(lex.placeWords.townNouns),
   };
 }

@@ -89,6 +89,7 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   switch (span.type) {
     case 'ORG': {
       if (known && (known.entry.type === 'ORG' || known.entry.type === 'ARMED_GROUP')) return fromLexicon(known);
+      if (known) return teamOfTown(doc, know, known, end) ? candidate('ORG', 'team', text) : fromLexicon(known);
       const words = text.split(/\s+/);
       const last = words[words.length - 1]!;
       const armed = know.armedHeads.has(last) || (words.length >= 2 && know.armedHeads.has(words.slice(-2).join(' '))) || ARMED_AFTER.test(doc.text.slice(end, end + 16));
@@ -108,6 +109,20 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   }
 }
 
+const TOWN_KINDS = new Set(['city', 'town', 'village']);
+
+/**
+ * Is a town's name the tagger reads as an organisation its team or firm ("Cardiff 23", "Coventry
+ * have lost", "joined Leeds")? Not before a title, a role or a capitalised word ("London Mayor
+ * Sadiq Khan", "Moscow City Council"), nor before a lower-case word of the town ("Leeds
+ * police"): the town itself, as the lexicon says.
+ */
+function teamOfTown(doc: Doc, know: Knowledge, known: GazetteerMatch, end: number): boolean {
+  if (!TOWN_KINDS.has(known.entry.kind)) return false;
+  const next = /^(?:['’]s)?\s+([\p{L}.]+)/u.exec(doc.text.slice(end, end + 40))?.[1] ?? '';
+  return !/^\p{Lu}/u.test(next) && !know.roles.has(next.toLowerCase()) && !know.townNouns.has(next.toLowerCase());
+}
+
 const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'water', 'demonym', 'actor', 'person']);
 
 /**
@@ -125,7 +140,9 @@ export function mergeTagged(found: readonly Candidate[], tagged: readonly Candid
       spans.add(t);
       continue;
     }
-    const inside = overlapping.every((c) => c.start >= t.start && c.end <= t.end && (c.start > t.start || c.end < t.end));
+    // a town's team the tagger found where the lexicon has the town (teamOfTown) takes the town's span
+    const team = t.kind === 'team' && overlapping.length === 1 && overlapping[0]!.start === t.start && overlapping[0]!.end === t.end;
+    const inside = team || overlapping.every((c) => c.start >= t.start && c.end <= t.end && (c.start > t.start || c.end < t.end));
     if (!inside || !overlapping.every((c) => REPLACEABLE.has(c.kind))) continue;
     for (const c of overlapping) spans.remove(c);
     spans.add(t);
