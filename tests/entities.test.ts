@@ -108,6 +108,14 @@ describe('actors', () => {
   });
 });
 
+describe('the ends of names', () => {
+  it('a company\'s abbreviated last word keeps its full stop: "Brennan Holdings Inc."', () => {
+    const r = run('Shares of Halvorsen Shipping Corp. rose 4 percent, said an analyst at Brennan Holdings Inc. in Boston.');
+    expect(withMention(r, 'Halvorsen Shipping Corp.').map((e) => e.type)).toEqual(['ORG']);
+    expect(withMention(r, 'Brennan Holdings Inc.').map((e) => e.type)).toEqual(['ORG']);
+  });
+});
+
 describe('lines of names', () => {
   it('a results line of names alone is no headline: its names need no other mention to count', () => {
     const r = run('Results of the women\'s 400 metres on Sunday :\n1 .\nZofia Wrzesniewska ( Poland ) 50.21\n2 .\nHalyna Dmytrenko ( Ukraine ) 50.48');

@@ -87,6 +87,8 @@ export interface NameLists {
   notForces: string[];
   /** ethnic and religious groups that are no country's demonym: NORP entries of the gazetteer */
   peoples: string[];
+  /** shortened last words of names whose full stop is the name's: "Corp", "Inc", "Jr" */
+  abbreviations?: string[];
 }
 
 /** cues.json: the words the event stage reads as cues. */

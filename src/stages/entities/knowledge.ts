@@ -37,6 +37,8 @@ export interface Knowledge {
   nameParticles: Set<string>;
   /** "US-made", "German-supplied": the equipment's origin */
   madeIn: RegExp;
+  /** shortened last words of names whose full stop is the name's: "Norwest Corp." */
+  abbreviations: Set<string>;
   /** lower-case words after a town's name that make it the town, not its team ("Leeds police"): place-words.json */
   townNouns: Set<string>;
   /** " territory", " airspace" after a demonym: the country itself */
@@ -179,5 +181,6 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     territory: new RegExp(`^ (${alternation(names.territoryNouns.map((w) => w.toLowerCase()))})(?![\\p{L}])`, 'u'),
     notForces: lower(names.notForces),
     townNouns: lower(lex.placeWords.townNouns),
+    abbreviations: new Set(names.abbreviations ?? []),
   };
 }

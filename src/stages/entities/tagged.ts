@@ -67,8 +67,9 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   const start = span.start;
   let end = span.end;
   let text = doc.text.slice(start, end);
-  // a full stop a token kept ("é.") is the sentence's, unless the name is initials ("U.S.")
-  if (text.endsWith('.') && !/(?:^|[\s.])\p{Lu}\.$/u.test(text)) {
+  // a full stop a token kept ("é.") is the sentence's, unless the name is initials ("U.S.") or
+  // ends in an abbreviation ("Norwest Corp.")
+  if (text.endsWith('.') && !/(?:^|[\s.])\p{Lu}\.$/u.test(text) && !know.abbreviations.has(/(\p{L}+)\.$/u.exec(text)?.[1] ?? '')) {
     end--;
     text = text.slice(0, -1);
   }
