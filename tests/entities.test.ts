@@ -108,11 +108,24 @@ describe('actors', () => {
   });
 });
 
+describe('the ends of names', () => {
+  it('a company\'s abbreviated last word keeps its full stop: "Brennan Holdings Inc."', () => {
+    const r = run('Shares of Halvorsen Shipping Corp. rose 4 percent, said an analyst at Brennan Holdings Inc. in Boston.');
+    expect(withMention(r, 'Halvorsen Shipping Corp.').map((e) => e.type)).toEqual(['ORG']);
+    expect(withMention(r, 'Brennan Holdings Inc.').map((e) => e.type)).toEqual(['ORG']);
+  });
+});
+
 describe('lines of names', () => {
   it('a results line of names alone is no headline: its names need no other mention to count', () => {
     const r = run('Results of the women\'s 400 metres on Sunday :\n1 .\nZofia Wrzesniewska ( Poland ) 50.21\n2 .\nHalyna Dmytrenko ( Ukraine ) 50.48');
     expect(withMention(r, 'Halyna Dmytrenko').map((e) => e.type)).toEqual(['PERSON']);
     expect(withMention(r, 'Zofia Wrzesniewska').map((e) => e.type)).toEqual(['PERSON']);
+  });
+
+  it('a team that opens a line of a league table is an organisation, as it stands', () => {
+    const r = run('Standings after Saturday\'s matches (played, won, drawn, lost, goals for, against, points):\nVardar 4 3 1 0 9 2 10\nPelister 4 2 1 1 6 4 7\nSloga 4 1 0 3 3 8 3');
+    for (const team of ['Vardar', 'Pelister', 'Sloga']) expect(withMention(r, team).map((e) => e.type), team).toEqual(['ORG']);
   });
 
   it('a title-case headline with ordinary words still needs its names corroborated', () => {

@@ -47,6 +47,30 @@ describe('places: cues make places whatever the gazetteer knows', () => {
     expect(['GPE', 'LOC']).not.toContain(place(r, 'Marcus Lind')?.type);
   });
 
+  it('leaves a team or firm named for its town to the tagger unless the words around it say it is the town', () => {
+    // a sports report: the clubs are organisations, whether or not a preposition precedes them
+    const sport = run('Brian Giles homered for Cleveland. Milwaukee has won 10 of its last 15.');
+    expect(place(sport, 'Cleveland')?.type).toBe('ORG');
+    expect(place(sport, 'Milwaukee')?.type).toBe('ORG');
+    const transfer = run('Kuznetsov joined Leeds from Spartak in a deal worth 4 million pounds.');
+    expect(['GPE', 'LOC']).not.toContain(place(transfer, 'Leeds')?.type);
+    // the town's police, a region after a comma: the town itself
+    expect(place(run('Two men were shot near the station, Fresno police said on Tuesday.'), 'Fresno')?.type).toBe('GPE');
+  });
+
+  it('takes a town the lexicon knows for its team where the tagger says so, but not before a title or the town\'s police', () => {
+    const table = run('Welsh division one results on Saturday: Cardiff 23 Newport 29 Swansea 17 Neath 12');
+    expect(place(table, 'Cardiff')?.type).toBe('ORG');
+    expect(place(run('London Mayor Sadiq Khan said the city would recover.'), 'London')?.type).toBe('GPE');
+    expect(place(run('Leeds police said two men were arrested on Friday.'), 'Leeds')?.type).toBe('GPE');
+  });
+
+  it('does not cut a place out of a person\'s name with an initial', () => {
+    const r = run('Bowling: I. Austin 4-37, R. Wallace 2-40.');
+    expect(place(r, 'I. Austin')?.type).toBe('PERSON');
+    expect(place(r, 'Austin')).toBeUndefined();
+  });
+
   it('does not take a person for a place after "in"', () => {
     const r = run('The decision was taken by Prime Minister Haider al-Abadi in Baghdad on Monday.');
     expect(['GPE', 'LOC']).not.toContain(place(r, 'Haider al-Abadi')?.type);

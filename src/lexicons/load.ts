@@ -87,6 +87,8 @@ export interface NameLists {
   notForces: string[];
   /** ethnic and religious groups that are no country's demonym: NORP entries of the gazetteer */
   peoples: string[];
+  /** shortened last words of names whose full stop is the name's: "Corp", "Inc", "Jr" */
+  abbreviations?: string[];
 }
 
 /** cues.json: the words the event stage reads as cues. */
@@ -134,6 +136,10 @@ export interface PlaceWords {
   siteWords: string[];
   /** streets and roads, named as often for the town they lead to ("Baltimore Avenue") */
   streetWords: string[];
+  /** lower-case words after a town's name that make it the town, not its team ("Stockton police") */
+  townNouns: string[];
+  /** lower-case words before a name that make it a place ("downtown Milwaukee") */
+  townBefore: string[];
 }
 
 export interface Lexicons {

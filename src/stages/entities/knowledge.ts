@@ -37,6 +37,10 @@ export interface Knowledge {
   nameParticles: Set<string>;
   /** "US-made", "German-supplied": the equipment's origin */
   madeIn: RegExp;
+  /** shortened last words of names whose full stop is the name's: "Norwest Corp." */
+  abbreviations: Set<string>;
+  /** lower-case words after a town's name that make it the town, not its team ("Leeds police"): place-words.json */
+  townNouns: Set<string>;
   /** " territory", " airspace" after a demonym: the country itself */
   territory: RegExp;
   /** "Russian military might": the country's might, not its forces */
@@ -176,5 +180,7 @@ export function buildKnowledge(lex: Lexicons): Knowledge {
     madeIn: new RegExp(`^-(${alternation(names.originVerbs)})\\b`),
     territory: new RegExp(`^ (${alternation(names.territoryNouns.map((w) => w.toLowerCase()))})(?![\\p{L}])`, 'u'),
     notForces: lower(names.notForces),
+    townNouns: lower(lex.placeWords.townNouns),
+    abbreviations: new Set(names.abbreviations ?? []),
   };
 }

@@ -47,7 +47,9 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
       const word = s.tokens[span.start]!.text;
       // a people's word opens many a sentence ("Kurdish forces attacked …") and is one as it stands
       const people = span.type === 'MISC' && NATIONALITY_WORD.test(word) && !common(word);
-      return span.start === 0 && span.end === 1 && !people && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
+      // a team or firm that opens a line of figures ("Hajduk 4 2 0 2", "Benetton ( Italy ) 92")
+      const tabled = span.type === 'ORG' && !common(word) && /^(?:\d|\()/.test(s.tokens[1]?.text ?? '');
+      return span.start === 0 && span.end === 1 && !people && !tabled && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
     };
     // a line of names alone ("Ludmila Engquist ( Sweden ) 12.74" in a results list, a caption's
     // byline) has the shape of a title-case headline but no ordinary word to be one
@@ -65,8 +67,9 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   const start = span.start;
   let end = span.end;
   let text = doc.text.slice(start, end);
-  // a full stop a token kept ("é.") is the sentence's, unless the name is initials ("U.S.")
-  if (text.endsWith('.') && !/(?:^|[\s.])\p{Lu}\.$/u.test(text)) {
+  // a full stop a token kept ("é.") is the sentence's, unless the name is initials ("U.S.") or
+  // ends in an abbreviation ("Norwest Corp.")
+  if (text.endsWith('.') && !/(?:^|[\s.])\p{Lu}\.$/u.test(text) && !know.abbreviations.has(/(\p{L}+)\.$/u.exec(text)?.[1] ?? '')) {
     end--;
     text = text.slice(0, -1);
   }
@@ -87,6 +90,7 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   switch (span.type) {
     case 'ORG': {
       if (known && (known.entry.type === 'ORG' || known.entry.type === 'ARMED_GROUP')) return fromLexicon(known);
+      if (known) return teamOfTown(doc, know, known, end) ? candidate('ORG', 'team', text) : fromLexicon(known);
       const words = text.split(/\s+/);
       const last = words[words.length - 1]!;
       const armed = know.armedHeads.has(last) || (words.length >= 2 && know.armedHeads.has(words.slice(-2).join(' '))) || ARMED_AFTER.test(doc.text.slice(end, end + 16));
@@ -106,6 +110,20 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   }
 }
 
+const TOWN_KINDS = new Set(['city', 'town', 'village']);
+
+/**
+ * Is a town's name the tagger reads as an organisation its team or firm ("Cardiff 23", "Coventry
+ * have lost", "joined Leeds")? Not before a title, a role or a capitalised word ("London Mayor
+ * Sadiq Khan", "Moscow City Council"), nor before a lower-case word of the town ("Leeds
+ * police"): the town itself, as the lexicon says.
+ */
+function teamOfTown(doc: Doc, know: Knowledge, known: GazetteerMatch, end: number): boolean {
+  if (!TOWN_KINDS.has(known.entry.kind)) return false;
+  const next = /^(?:['’]s)?\s+([\p{L}.]+)/u.exec(doc.text.slice(end, end + 40))?.[1] ?? '';
+  return !/^\p{Lu}/u.test(next) && !know.roles.has(next.toLowerCase()) && !know.townNouns.has(next.toLowerCase());
+}
+
 const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'water', 'demonym', 'actor', 'person']);
 
 /**
@@ -123,7 +141,9 @@ export function mergeTagged(found: readonly Candidate[], tagged: readonly Candid
       spans.add(t);
       continue;
     }
-    const inside = overlapping.every((c) => c.start >= t.start && c.end <= t.end && (c.start > t.start || c.end < t.end));
+    // a town's team the tagger found where the lexicon has the town (teamOfTown) takes the town's span
+    const team = t.kind === 'team' && overlapping.length === 1 && overlapping[0]!.start === t.start && overlapping[0]!.end === t.end;
+    const inside = team || overlapping.every((c) => c.start >= t.start && c.end <= t.end && (c.start > t.start || c.end < t.end));
     if (!inside || !overlapping.every((c) => REPLACEABLE.has(c.kind))) continue;
     for (const c of overlapping) spans.remove(c);
     spans.add(t);

@@ -33,9 +33,11 @@ export interface CueTests {
    * is [start, end) part of an entity already found? After a strong cue ("near X", "the
    * village of X"), or a weak one before a name the gazetteer knows, a one-mention name the
    * tagger typed without any lexicon's facts is not: "near Kaya" is a place, whatever a name
-   * list says.
+   * list says. `spoken`: the words of the text say it is a place ("near X", "X village", a
+   * dateline), which alone takes a name from the tagger's organisations ("Milwaukee has won",
+   * "joined Milan": a city's name is its team).
    */
-  taken(start: number, end: number, strong: boolean): boolean;
+  taken(start: number, end: number, strong: boolean, spoken: boolean): boolean;
   /** does the gazetteer know this name at all? */
   inGazetteer(name: string): boolean;
   /** is this a name the gazetteer knows as a large city, or a city of a country the article names? */
@@ -87,6 +89,9 @@ export interface PlaceCuePatterns {
   partOfTown: RegExp;
   /** words that may stand in a place's name although they are common English words */
   nameWords: ReadonlySet<string>;
+  /** "X police", "downtown X": words around a name that make it the town, not a team or firm named for it */
+  townAfter: RegExp;
+  townBefore: RegExp;
 }
 
 export function placeCuePatterns(words: PlaceWords): PlaceCuePatterns {
@@ -105,6 +110,8 @@ export function placeCuePatterns(words: PlaceWords): PlaceCuePatterns {
     regionsAfter: new RegExp(String.raw`^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(${alternation(words.regionWords)})s\b`, 'iu'),
     partOfTown: new RegExp(String.raw`^\s+(?:${alternation(words.townParts)})s?\s+(?:of|in)\s+(?:the\s+)?$`, 'i'),
     nameWords: new Set(words.nameWords.map((w) => w.toLowerCase())),
+    townAfter: new RegExp(String.raw`^(?:['’]s)?\s+(?:${phrases(words.townNouns)})\b`, 'u'),
+    townBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:${phrases(words.townBefore)})\s+$`, 'u'),
   };
 }
 
@@ -145,13 +152,14 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const firstWord = firstOf(name);
       // a region after a name ("Peter Nicol (Scotland)") says where a place is, but also whom a person plays for
       const spoken = !!(strong || kindAfter || dateline); // the words of the text say it is a place
+      const placeSaid = spoken && !(strong && !kindAfter && !dateline && /^\s+\p{Ll}{3,}/u.test(after)) || (realRegion && /^\s*,/.test(after)) || regionOfPrevious || townWords(before, after, tests, cues);
       if (!spoken && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
       // a headline in capitals capitalises every word: "IN WORLD CUP QUALIFIER" names no place
       if (strength === 'weak' && shouting) strength = null;
       // no cue: a name the gazetteer knows well, not a sentence's first word nor a person's name
       // (a sentence's first word only before a lowercase word: "Fresno police are asking")
       const opening = index === 0 && /^\s+\p{Ll}/u.test(after);
-      const knownSpot = (index > 0 || opening) && !ALL_CAPS.test(name) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
+      const knownSpot = (index > 0 || opening) && !ALL_CAPS.test(name) && !INITIAL_BEFORE.test(before) && !tests.isPersonName(firstOf(name)) && !(name.indexOf(' ') < 0 && tests.isCommonWord(name.toLowerCase()));
       if (!strength && knownSpot && tests.isKnownPlace(lookup)) strength = 'known';
       if (tests.isPlaceAt(from, end)) {
         // a place found already begins a list as a cue would ("attacks on Aleppo and Daraya")
@@ -162,7 +170,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const coordinated = inList && !name.includes(' ') && closesList(doc.text.slice(listEnd, from), after);
       // a region after it alone does not take a name of two words from the tagger: "Peter Nicol (Scotland)" is a player
       const takes = (strength === 'strong' && (spoken || !name.includes(' '))) || strength === 'known' || coordinated || (strength === 'weak' && tests.inGazetteer(lookup));
-      if (!strength || tests.taken(from, end, takes)) {
+      if (!strength || tests.taken(from, end, takes, placeSaid)) {
         listOf = null;
         continue;
       }
@@ -185,6 +193,19 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
     }
   }
   return found;
+}
+
+/**
+ * Words around a name that say it is a town, not a team or firm named for it: a region after
+ * "in" ("shelled Horodyshche in Cherkasy oblast"), "Stockton police", "downtown Milwaukee".
+ * With the text's own cues, a region after a comma ("hit Semenivka, Poltava") and not a "near"
+ * followed by a noun ("outside Air France headquarters" puts the headquarters by a place), they
+ * alone take a name from the tagger's organisations: "Milwaukee has won", "joined Milan",
+ * "Benetton ( Italy )" are teams and firms.
+ */
+function townWords(before: string, after: string, tests: CueTests, cues: PlaceCuePatterns): boolean {
+  const inRegion = /^\s+in\s+(\p{Lu}[\p{L}-]*)/u.exec(after);
+  return (!!inRegion && tests.isRegion(inRegion[1]!)) || cues.townAfter.test(after) || cues.townBefore.test(before);
 }
 
 /** The name a match holds and its offset in the sentence, without the words that open a phrase and a weekday after it. */

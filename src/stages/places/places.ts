@@ -96,6 +96,17 @@ const firstWord = (name: string) => name.split(/[\s-]/)[0]!;
 const isPlace = (e: Entity) => e.type === 'GPE' || e.type === 'LOC';
 const kindOf = (e: Entity) => e.kb?.kind as string | undefined;
 
+/**
+ * May a place cue take a mention of this entity? Not a place's, a language's or a lexicon's
+ * name, nor a person's the text names twice, nor an organisation's but where the words around
+ * it say it is a place (`said`).
+ */
+function takeable(e: Entity, said: boolean): boolean {
+  if (isPlace(e) || (e.type === 'NORP' && LANGUAGE_LIKE.test(e.name))) return false;
+  if (e.type === 'ORG' || e.type === 'ARMED_GROUP') return said && e.kb === undefined;
+  return e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1);
+}
+
 /** The GeoNames admin1 code of a region named in our lexicon ("Belgorod Oblast" → "RU.09"). */
 function admin1Code(ctx: Resolver, iso2: string, name: string): string | undefined {
   const key = `${iso2}|${name}`;
@@ -190,8 +201,10 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     isCommonWord: ctx.tests.isCommonWord,
     isPersonName: ctx.tests.isPersonName,
     // a cued place takes a mention from a name the tagger typed without any lexicon's facts, and
-    // from a one-mention person; not from a people's or a language's word ("published in English")
-    taken: (start, end, cued) => overlapping(start, end).some(({ e }) => !(cued && !isPlace(e) && !(e.type === 'NORP' && LANGUAGE_LIKE.test(e.name)) && (e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1)))),
+    // from a one-mention person; not from a people's or a language's word ("published in English"),
+    // nor from a longer name it is part of ("I. Austin", "Maarten den Bakker ( Netherlands )"),
+    // nor from an organisation unless the text's words say it is a place
+    taken: (start, end, cued, said) => overlapping(start, end).some(({ e, m }) => !(cued && takeable(e, said) && m.start >= start && m.end <= end)),
     // "in Southwest Philadelphia": a part of a town the gazetteer knows
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0 || ctx.geo.places(foldName(PART_OF.exec(name)?.[2] ?? '-')).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
