@@ -170,7 +170,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const coordinated = inList && !name.includes(' ') && closesList(doc.text.slice(listEnd, from), after);
       // a region after it alone does not take a name of two words from the tagger: "Peter Nicol (Scotland)" is a player
       const takes = (strength === 'strong' && (spoken || !name.includes(' '))) || strength === 'known' || coordinated || (strength === 'weak' && tests.inGazetteer(lookup));
-      if (!strength || tests.taken(from, end, takes, placeSaid)) {
+      // the last of a list that places open ("in Boston, Quincy and Somerville") is a place as they are
+      if (!strength || tests.taken(from, end, takes, placeSaid || coordinated)) {
         listOf = null;
         continue;
       }
