@@ -53,6 +53,7 @@ export const TEMPLATES = [
 
 const VERSION_SALT = 'ner-features-4';
 const NONE: readonly string[] = [];
+const NO_PARTS: readonly never[] = [];
 const FNV_OFFSET = 0x811c9dc5;
 
 /** A hash of the template list: stored in the weights, compared by the loader and the tests. */
@@ -287,17 +288,31 @@ class StringSink implements Sink<string> {
   }
 }
 
-/** Each feature's hash from its template's and its parts' (never 0, which marks an empty slot in the model's table). */
+/**
+ * Each feature's hash from its template's and its parts' (never 0, which marks an empty slot in
+ * the model's table), written into a buffer that is reused token after token: the tagger reads
+ * a dozen features per token, and a fresh array for each was a tenth of what a document allocates.
+ */
 class HashSink implements Sink<number> {
-  readonly out: number[] = [];
+  out = new Uint32Array(64);
+  /** how many hashes `out` holds */
+  count = 0;
   value(s: string): number {
     return fnv(FNV_OFFSET, s);
+  }
+  reset(): void {
+    this.count = 0;
   }
   add(t: Template, a?: number, b?: number): void {
     let h = t.hash;
     if (a !== undefined) h = combine(h, a);
     if (b !== undefined) h = combine(h, b);
-    this.out.push(h >>> 0 || 1);
+    if (this.count === this.out.length) {
+      const grown = new Uint32Array(this.out.length * 2);
+      grown.set(this.out);
+      this.out = grown;
+    }
+    this.out[this.count++] = h >>> 0 || 1;
   }
 }
 
@@ -368,18 +383,25 @@ function contextFeatures<V>(sink: Sink<V>, p: Prepared, v: Parts<V>, i: number, 
     const word = p.lower[i]!;
     if (doc.capitalised.has(word)) sink.add(T.docCapital, ss);
     if (doc.lowercase.has(word)) sink.add(T.docLower, ss);
-    if (!p.headline && startsWithCapital(t.text)) for (const x of doc.neighbours.get(word) ?? NONE) sink.add(T.docNeighbour, sink.value(x));
+    if (!p.headline && startsWithCapital(t.text)) {
+      const near = doc.neighbours.get(word) ?? NONE;
+      for (let k = 0; k < near.length; k++) sink.add(T.docNeighbour, sink.value(near[k]!));
+    }
   }
   if (p.headline) {
     sink.add(T.headline, w);
     sink.add(T.headline, ss);
   }
-  for (const x of v.lex[i]!) {
-    sink.add(T.lex, x);
-    sink.add(T.lexShort, x, ss);
+  // indexed loops: an iterator per token was a twentieth of what the tagger allocates
+  const lex = v.lex[i]!;
+  for (let k = 0; k < lex.length; k++) {
+    sink.add(T.lex, lex[k]);
+    sink.add(T.lexShort, lex[k], ss);
   }
-  if (i > 0) for (const x of v.lex[i - 1]!) sink.add(T.lexLeft, x);
-  if (i + 1 < n) for (const x of v.lex[i + 1]!) sink.add(T.lexRight, x);
+  const left: readonly V[] = i > 0 ? v.lex[i - 1]! : NO_PARTS;
+  for (let k = 0; k < left.length; k++) sink.add(T.lexLeft, left[k]);
+  const right: readonly V[] = i + 1 < n ? v.lex[i + 1]! : NO_PARTS;
+  for (let k = 0; k < right.length; k++) sink.add(T.lexRight, right[k]);
 }
 
 interface Prepared {
@@ -425,7 +447,7 @@ export function sentenceFeatureHashes(sentence: FeatureSentence, doc: DocumentCo
   forEachTokenHashes(sentence, doc, (_, key, ownHashes, context) => {
     let own = cache?.get(key);
     if (!own) {
-      own = [...ownHashes()];
+      own = Array.from(ownHashes());
       if (cache) {
         if (cache.size >= WORD_CACHE) cache.clear();
         cache.set(key, own);
@@ -443,23 +465,26 @@ export function sentenceFeatureHashes(sentence: FeatureSentence, doc: DocumentCo
  * The same hashes, token by token, without gathering them: `visit` gets the key of the
  * word-only features (the word, marked when in a headline: equal keys, equal features), a
  * function that hashes them when the caller has not kept them, and the context features'
- * hashes (arrays reused once visit returns).
+ * hashes (views of buffers reused once visit returns).
  */
-export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentContext, visit: (i: number, key: string, ownHashes: () => readonly number[], context: readonly number[]) => void): void {
+export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentContext, visit: (i: number, key: string, ownHashes: () => Uint32Array, context: Uint32Array) => void): void {
   const p = prepared(sentence);
   const sink = new HashSink();
   const words = new HashSink();
   const v = partsOf(sink, p);
-  p.toks.forEach((t, i) => {
-    const ownHashes = () => {
-      words.out.length = 0;
-      wordFeatures(words, t.text, p.lower[i]!, v.short[i]!, p.headline);
-      return words.out;
-    };
-    sink.out.length = 0;
+  let at = 0; // the token ownHashes hashes
+  const ownHashes = () => {
+    words.reset();
+    wordFeatures(words, p.toks[at]!.text, p.lower[at]!, v.short[at]!, p.headline);
+    return words.out.subarray(0, words.count);
+  };
+  for (let i = 0; i < p.toks.length; i++) {
+    const text = p.toks[i]!.text;
+    at = i;
+    sink.reset();
     contextFeatures(sink, p, v, i, doc);
-    visit(i, p.headline ? `\u0001${t.text}` : t.text, ownHashes, sink.out);
-  });
+    visit(i, p.headline ? `\u0001${text}` : text, ownHashes, sink.out.subarray(0, sink.count));
+  }
 }
 
 /** Words whose word-only features a cache holds before it starts again. */

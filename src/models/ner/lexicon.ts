@@ -27,6 +27,8 @@ export interface LexiconSources {
   titles: ReadonlySet<string>;
   /** GeoNames answers already looked up (folded name → 0 none, 1 a place, 2 a place of 100,000 people or more); a pure function of the name */
   geoSeen: Map<string, number>;
+  /** each word's own lexicon features (wordLexicon) already worked out: a pure function of the word */
+  wordSeen: Map<string, readonly string[]>;
 }
 
 export function lexiconSources(lex: Lexicons, know: Knowledge, words: WordTests): LexiconSources {
@@ -36,7 +38,7 @@ export function lexiconSources(lex: Lexicons, know: Knowledge, words: WordTests)
       if (/^[A-Z]{3,6}$/.test(alias) && !acronyms.has(alias.toLowerCase())) acronyms.set(alias.toLowerCase(), actor.type);
     }
   }
-  return { know, geo: geoIndex(), words, acronyms, titles: new Set(know.titles), geoSeen: new Map() };
+  return { know, geo: geoIndex(), words, acronyms, titles: new Set(know.titles), geoSeen: new Map(), wordSeen: new Map() };
 }
 
 export interface LexToken {
@@ -53,8 +55,9 @@ const BIG_PLACE = 100_000;
  * Lexicon features of each token of a text. `matches` are the gazetteer's matches over the
  * same text when the caller has them already (the entities stage does); otherwise they are found.
  */
-export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: LexiconSources, matches?: readonly GazetteerMatch[]): string[][] {
-  const out: string[][] = tokens.map(() => []);
+export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: LexiconSources, matches?: readonly GazetteerMatch[]): (readonly string[])[] {
+  // most tokens carry their word's features alone, which are shared rather than copied
+  const out: string[][] = new Array<string[]>(tokens.length).fill(NOTHING);
   // gazetteer matches, placed on the tokens they cover
   let k = 0;
   for (const m of matches ?? src.know.gazetteer.find(text)) {
@@ -85,24 +88,41 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
     }
     i += Math.max(1, matched);
   }
-  const know = src.know;
-  tokens.forEach((t, i) => {
-    const f = out[i]!;
-    const lower = t.text.toLowerCase();
-    if (src.titles.has(t.text) || src.titles.has(`${t.text}.`)) f.push('title');
-    if (know.roles.has(lower)) f.push('role');
-    if (know.orgHeads.has(t.text)) f.push('org-head');
-    if (know.armedHeads.has(t.text)) f.push('armed-head');
-    if (know.namedFacilityHeads.has(t.text)) f.push('facility-head');
-    if (know.people.has(lower)) f.push('people');
-    const acronym = src.acronyms.get(lower);
-    if (acronym && t.text !== lower) f.push('acronym');
-    if (/\p{L}/u.test(t.text)) {
-      const tags = src.words.tagsOf(t.text);
-      f.push(tags ? `cp=${tags}` : 'cp?');
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    let own = src.wordSeen.get(text);
+    if (!own) {
+      own = wordLexicon(src, text);
+      if (src.wordSeen.size >= WORD_SEEN) src.wordSeen.clear();
+      src.wordSeen.set(text, own);
     }
-  });
+    if (out[i] === NOTHING) out[i] = own as string[];
+    else for (let k = 0; k < own.length; k++) out[i]!.push(own[k]!);
+  }
   return out;
+}
+/** the features of a token no match covers, until its word's are put in its place (never written to) */
+const NOTHING: string[] = [];
+const WORD_SEEN = 50_000;
+
+/** The lexicon features of a word by itself: a title, a role, an organisation's head word, a people, an acronym, compromise's tags. */
+function wordLexicon(src: LexiconSources, text: string): readonly string[] {
+  const know = src.know;
+  const f: string[] = [];
+  const lower = text.toLowerCase();
+  if (src.titles.has(text) || src.titles.has(`${text}.`)) f.push('title');
+  if (know.roles.has(lower)) f.push('role');
+  if (know.orgHeads.has(text)) f.push('org-head');
+  if (know.armedHeads.has(text)) f.push('armed-head');
+  if (know.namedFacilityHeads.has(text)) f.push('facility-head');
+  if (know.people.has(lower)) f.push('people');
+  const acronym = src.acronyms.get(lower);
+  if (acronym && text !== lower) f.push('acronym');
+  if (/\p{L}/u.test(text)) {
+    const tags = src.words.tagsOf(text);
+    f.push(tags ? `cp=${tags}` : 'cp?');
+  }
+  return f;
 }
 
 /** Lexicon entry kinds grouped as the tagger sees them. */
@@ -126,12 +146,17 @@ const GEO_SEEN = 50_000;
 function mark(out: string[][], first: number, end: number, name: string): void {
   if (end <= first) return;
   if (end - first === 1) {
-    out[first]!.push(`${name}:U`);
+    push(out, first, `${name}:U`);
     return;
   }
-  out[first]!.push(`${name}:B`);
-  for (let i = first + 1; i < end - 1; i++) out[i]!.push(`${name}:I`);
-  out[end - 1]!.push(`${name}:L`);
+  push(out, first, `${name}:B`);
+  for (let i = first + 1; i < end - 1; i++) push(out, i, `${name}:I`);
+  push(out, end - 1, `${name}:L`);
+}
+
+function push(out: string[][], i: number, feature: string): void {
+  if (out[i] === NOTHING) out[i] = [feature];
+  else out[i]!.push(feature);
 }
 
 function capitalised(word: string): boolean {
