@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf } from '../src/stages/events/candidates.js';
 import { readSentence } from './events-harness.js';
+import { pipeline } from './helpers.js';
 
 const typeOf = (text: string, word: string) => {
   const view = readSentence(text);
@@ -30,6 +31,12 @@ describe('event candidates', () => {
     expect(isReference(view.hit('captured'), view.toks)).toBe(true);
     const verb = readSentence('Rebels captured two soldiers.');
     expect(isReference(verb.hit('captured'), verb.toks)).toBe(false);
+  });
+
+  it('finds no incursion in a treaty that enters into force', () => {
+    const types = (text: string) => pipeline().process({ text, published: '2024-03-16' }).events.map((e) => e.type);
+    expect(types('Sudan and Chad signed a border accord that, once it has entered into force, will let Chad patrol the frontier.')).not.toContain('INCURSION');
+    expect(types('Troops entered the town of Kafr Nabl on Monday.')).toContain('INCURSION');
   });
 
   it('tells nouns from verbs, and passives', () => {
