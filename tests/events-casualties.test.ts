@@ -24,6 +24,22 @@ describe('event casualties', () => {
     expect(count('Militias evacuated 300 families and wounded two guards.')).toEqual({ killed: null, injured: 2, captured: null });
   });
 
+  it('counts the people a deed "saw" killed, as those it "left" dead', () => {
+    expect(count('Two days of clashes in the valley saw 40 fighters killed.').killed).toBe(40);
+    expect(count('The shelling left six villagers wounded.').injured).toBe(6);
+  });
+
+  it('reads a participle after the object of "saw" as done to that object, not by it', () => {
+    const r = pipeline().process({ text: 'The offensive saw 40 fighters killed near the river.', published: '2024-03-16' });
+    const killing = r.events.find((e) => e.type === 'KILLING');
+    const agent = killing?.args.find((a) => a.role === 'agent');
+    expect(agent).toBeUndefined();
+    // a verb of its own after "left the town and" keeps its subject
+    const own = pipeline().process({ text: 'Rebels left the town and killed two guards.', published: '2024-03-16' });
+    const names = new Map(own.entities.map((e) => [e.id, e.name]));
+    expect(own.events.find((e) => e.type === 'KILLING')?.args.filter((a) => a.role === 'agent').map((a) => names.get(a.entity!) ?? a.text)).toEqual(['Rebels']);
+  });
+
   it('counts the whole and not the part: "At least 14 civilians including three children were killed" is 14', () => {
     expect(count('At least 14 civilians including three children were killed in the raid.').killed).toBe(14);
     expect(count('Nine soldiers, among them two officers, died in the ambush.').killed).toBe(9);

@@ -161,7 +161,22 @@ export function isPassive(hit: TriggerHit, toks: Token[]): boolean {
     if (['be', 'get'].includes(w.lemma) || /^(was|were|been|being|is|are|got)$/.test(w.lower)) return true;
     if (w.pos !== 'ADV' && w.pos !== 'PART') break;
   }
-  return toks[hit.last + 1]?.lower === 'by';
+  return toks[hit.last + 1]?.lower === 'by' || afterSeenOrLeft(hit, toks);
+}
+
+/**
+ * "fighting that saw 120 soldiers killed", "the raid left three people wounded": a participle
+ * after the object of "see" or "leave" tells what was done to that object, as a passive does.
+ */
+function afterSeenOrLeft(hit: TriggerHit, toks: Token[]): boolean {
+  // the object ends right before it ("left the town and killed": a verb of its own)
+  if (!['NOUN', 'PROPN', 'NUM'].includes(toks[hit.first - 1]?.pos ?? '')) return false;
+  for (let i = hit.first - 1, words = 0; i >= 0 && words <= 8; i--, words++) {
+    const w = toks[i]!;
+    if (/^(saw|seen|seeing|sees|see|left|leaving|leaves|leave)$/.test(w.lower)) return words > 0;
+    if (!['NUM', 'ADJ', 'NOUN', 'PROPN', 'DET', 'CCONJ', 'ADP'].includes(w.pos) && w.lower !== ',') return false;
+  }
+  return false;
 }
 
 /** Is the event `d`, named by a noun, the subject of the verb at `hit`? ("shelling hit", "the strike reportedly damaged") */

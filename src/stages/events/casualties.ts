@@ -368,7 +368,7 @@ function isSubset(toks: Token[], first: number): boolean {
 /**
  * The verb a count is the object of: "killed 12", "wounding at least 30", "shot her
  * husband"; null when another verb governs it ("displaced 5,000"), which makes it no
- * casualty count; undefined when no verb does, or when "left" or "found" does ("left four
+ * casualty count; undefined when no verb does, or when "left", "saw" or "found" does ("left four
  * people dead", "found a man with a gunshot wound": the words after the count tell).
  */
 function governingVerb(toks: Token[], first: number, words: CasualtyWords): Found | null | undefined {
@@ -380,7 +380,7 @@ function governingVerb(toks: Token[], first: number, words: CasualtyWords): Foun
   if (ofNoun) return { fate: ofNoun, word: i - 1 };
   const key = casualtyAt(toks, i, words, 'object');
   if (key) return { fate: key, word: i };
-  return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was|left|leave|leaves|leaving|found|find|finds)$/.test(toks[i]!.lower) ? null : undefined;
+  return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was|left|leave|leaves|leaving|saw|see|sees|seeing|seen|found|find|finds)$/.test(toks[i]!.lower) ? null : undefined;
 }
 
 /**
