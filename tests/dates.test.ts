@@ -69,6 +69,15 @@ describe('dates resolved against the publication date', () => {
     expect(dateOf(r, 'Sunday').kb).toMatchObject({ value: previous(PUBLISHED, SUNDAY), precision: 'day' });
   });
 
+  it('"the morning of 2 February 2019" is that day, though chrono reads it as a time of day', () => {
+    const r = pipeline.process({ text: 'On the morning of 2 February 2019, gunmen attacked a police post near the border.', published: PUBLISHED });
+    const d = dateOf(r, 'February');
+    expect(d.kb).toMatchObject({ value: '2019-02-02', precision: 'day' });
+    expect(d.mentions.map((m) => m.text)).toEqual(['2 February 2019']);
+    const evening = pipeline.process({ text: 'Militants stormed a hotel on the evening of March 9.', published: PUBLISHED });
+    expect(dateOf(evening, 'March 9').kb).toMatchObject({ value: '2024-03-09', precision: 'day' });
+  });
+
   it('"last Tuesday" in a Monday article is the Tuesday six days before', () => {
     const published = '2024-03-18';
     const r = pipeline.process({ text: 'The militias crossed the border last Tuesday, the Legion said.', published });

@@ -90,7 +90,7 @@ export function datesStage(_ctx: PipelineContext): Stage {
         const sentence = doc.text.slice(s.start, s.end);
         if (!mayHoldDate(sentence)) continue;
         const results = parser.parse(sentence, { instant: published ?? new Date(0), timezone: 0 }, { forwardDate: false });
-        for (const r of results) {
+        for (const r of results.map((x) => dayOfPart(parser, x, published))) {
           const resolved = resolve(doc, s.start, sentence, r, published);
           if (resolved) dates.push(resolved);
         }
@@ -100,7 +100,22 @@ export function datesStage(_ctx: PipelineContext): Stage {
   };
 }
 
-function resolve(doc: Doc, offset: number, sentence: string, r: chrono.ParsedResult, published: Date | null): ResolvedDate | null {
+/**
+ * "the morning of 1 March 2019": chrono reads the part of the day and takes the date after "of"
+ * into it, certain of no day; the date is read again from the words after "of".
+ */
+function dayOfPart(parser: chrono.Chrono, r: chrono.ParsedResult, published: Date | null): Reading {
+  const part = PART_OF_DAY.exec(r.text);
+  if (!part || r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('year')) return r;
+  const rest = parser.parse(r.text.slice(part[0].length), { instant: published ?? new Date(0), timezone: 0 }, { forwardDate: false })[0];
+  return rest ? { text: rest.text, index: rest.index + r.index + part[0].length, start: rest.start } : r;
+}
+
+/** What resolve reads of a chrono result. */
+type Reading = Pick<chrono.ParsedResult, 'text' | 'index' | 'start'>;
+const PART_OF_DAY = /^(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+of\s+/i;
+
+function resolve(doc: Doc, offset: number, sentence: string, r: Reading, published: Date | null): ResolvedDate | null {
   let text = r.text;
   let index = r.index;
   // chrono includes clock times and prepositions: "at 5 p.m. on Friday" → keep the date words
