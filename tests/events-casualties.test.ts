@@ -24,6 +24,10 @@ describe('event casualties', () => {
     expect(count('Militias evacuated 300 families and wounded two guards.')).toEqual({ killed: null, injured: 2, captured: null });
   });
 
+  it('counts "another 15" as people, not as some other number', () => {
+    expect(count('The raiders killed nine guards and wounded another 15.')).toEqual({ killed: 9, injured: 15, captured: null });
+  });
+
   it('counts the people a deed "saw" killed, as those it "left" dead', () => {
     expect(count('Two days of clashes in the valley saw 40 fighters killed.').killed).toBe(40);
     expect(count('The shelling left six villagers wounded.').injured).toBe(6);

@@ -326,7 +326,7 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     if (next && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)$/.test(next.lower)) continue; // "shot to death three days after"
     const things = !!next && next.pos === 'NOUN' && !isVictim(words, next.lower) && !words.casualty.has(next.lower) && !/^(others|more)$/.test(next.lower); // "about three blocks"
     if (next?.lower === 'fatally') out.push({ first: i, last: i + 1, value, fate: 'killed', partOf: true });
-    else if (casualtyAt(toks, i - 1, words, 'object') || (!things && (/^(least|than|about|nearly|some|to)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, words, 'subject') || /^(people|others|more)$/.test(next?.lower ?? '')))) {
+    else if (casualtyAt(toks, i - 1, words, 'object') || (!things && (/^(least|than|about|nearly|some|to|another|further|additional)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, words, 'subject') || /^(people|others|more)$/.test(next?.lower ?? '')))) {
       out.push({ first: i, last: i, value, partOf: true });
     }
   }
