@@ -46,5 +46,19 @@ const CALENDAR = new Set<string>([...MONTHS, ...WEEKDAYS]);
 /** Is the word (any case) the name of a month or a weekday? */
 export const isMonthOrWeekday = (word: string): boolean => CALENDAR.has(word.toLowerCase());
 
+const MONTH_WORDS = new Set<string>([...MONTHS, ...MONTH_ABBREVIATIONS]);
+const isMonthName = (t: { text: string } | undefined) => !!t && /^\p{Lu}/u.test(t.text) && MONTH_WORDS.has(t.text.toLowerCase().replace(/\.$/, ''));
+
+/**
+ * Is token i the day of a date ("11 December", "Dec. 11", "3rd of May")? Such a day is no count
+ * of anything, even where no DATE entity holds it (a date without its year in an article
+ * without a publication date cannot be resolved, and so makes none).
+ */
+export function isDayOfMonth(toks: readonly { text: string }[], i: number): boolean {
+  const day = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(toks[i]?.text ?? '');
+  if (!day || Number(day[1]) < 1 || Number(day[1]) > 31) return false;
+  return isMonthName(toks[i + 1]) || isMonthName(toks[i - 1]) || (toks[i + 1]?.text === 'of' && isMonthName(toks[i + 2]));
+}
+
 /** The words as alternatives of a regular expression: "a|b|c". */
 export const alternation = (words: readonly string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');

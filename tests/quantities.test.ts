@@ -91,6 +91,15 @@ describe('quantities: numbers that count nothing', () => {
     expect(quantitiesOver(r, '12')).toEqual([]);
   });
 
+  it('a day and month is no quantity in an article without a publication date, where it makes no DATE', () => {
+    const r = pipeline.process({ text: 'A bomb went off on 3 May, wounding 13 people. Four more were hurt on Dec. 9 and on the 21st of June.' });
+    expect(quantitiesOver(r, '3 May')).toEqual([]);
+    expect(quantitiesOver(r, '9')).toEqual([]);
+    expect(quantitiesOver(r, '21st')).toEqual([]);
+    expect(r.quantities.map((q) => [q.value, q.item])).toContainEqual([13, 'people']);
+    expect(r.events.find((e) => e.casualties.injured !== null)?.casualties.injured).toBe(13);
+  });
+
   it('a clock time is not a quantity: "at 5 p.m."', () => {
     const r = run('The air raid alert sounded at 5 p.m. in Kyiv.');
     expect(quantitiesOver(r, '5 p.m.')).toEqual([]);

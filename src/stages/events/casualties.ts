@@ -8,6 +8,7 @@ import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import { numberWordValue } from '../quantities/numbers.js';
+import { isDayOfMonth } from '../../text.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /**
@@ -319,7 +320,7 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     const t = toks[i]!;
     if (covers(counts, i)) continue;
     if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
-    if (at ? at.index.insideDate(at.s, t.start, t.end) : doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end))) continue;
+    if (isDayOfMonth(toks, i) || (at ? at.index.insideDate(at.s, t.start, t.end) : doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end)))) continue;
     const value = Number(t.text.replace(/,/g, '')) || numberWordValue(t.lower);
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
     const next = toks[i + 1];

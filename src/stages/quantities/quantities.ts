@@ -6,6 +6,7 @@ import type { Entity, Mention, Quantity, Token } from '../../doc.js';
 import { SpanIndex } from '../../spans.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { APPROXIMATORS, parseNumber, startsNumber, type ParsedNumber } from './numbers.js';
+import { isDayOfMonth } from '../../text.js';
 
 const TIME_UNITS = /^(second|minute|hour|day|night|week|weekend|month|year|decade|century|a\.m\.|p\.m\.|am|pm|o'clock|percent|per|%|bn|times?)s?$/;
 const NOUNISH = new Set(['NOUN', 'PROPN']);
@@ -21,7 +22,8 @@ export function quantitiesStage(ctx: PipelineContext): Stage {
     assigns: ['quantities'],
     run(doc) {
       const dates = new SpanIndex(doc.entities.filter((e) => e.type === 'DATE').flatMap((e) => e.mentions));
-      const inDate = (t: Token) => dates.containing(t.start, t.end).length > 0;
+      const days = new Set<Token>();
+      const inDate = (t: Token) => days.has(t) || dates.containing(t.start, t.end).length > 0;
       // doc.entityAt, by index: the first mention (in the order of doc.entities) that holds a token
       const mentions = new SpanIndex(doc.entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention, start: mention.start, end: mention.end }))));
       const spans: Spans = {
@@ -31,6 +33,7 @@ export function quantitiesStage(ctx: PipelineContext): Stage {
       };
       for (const s of doc.sentences) {
         const toks = doc.tokens.slice(s.firstToken, s.endToken);
+        toks.forEach((t, i) => isDayOfMonth(toks, i) && days.add(t));
         const words = toks.map((t) => t.lower);
         let i = 0;
         while (i < toks.length) {
