@@ -9,7 +9,15 @@
 // whole documents per chunk.
 //
 //   npx tsx scripts/event-candidates.ts [--docs-per-topic 3] [--gvdb 60] [--re3d 40] [--giveme 45]
-import { mkdirSync, writeFileSync } from 'node:fs';
+//
+// A further chunk for training (06, 07, …) is drawn the same way, whole documents per data set,
+// from training-split documents that no chunk yet uses, until each set has its share of about
+// the size asked for (the shares of chunks 01–04: ECB+ 39%, Giveme5W1H 25%, GVDB 24%, re3d
+// 12%; ECB+ one document a topic before a second). It writes candidates-NN.jsonl only (no
+// baseline: the baseline serves the test split, which a new chunk never draws from):
+//
+//   npx tsx scripts/event-candidates.ts --chunk 06 [--size 350]
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Doc } from '../src/doc.js';
 import { loadLexicons } from '../src/lexicons/load.js';
@@ -70,7 +78,77 @@ function articles(): Article[] {
   return out;
 }
 
+/** The share of a new chunk's candidates each data set gets: its share of chunks 01–04. */
+const SHARES: Record<string, number> = { ecbplus: 0.39, giveme5w1h: 0.25, gvdb: 0.24, re3d: 0.12 };
+
+/** Training-split documents no chunk uses, per data set, in the order a new chunk takes them. */
+function unusedTrainingArticles(chunk: string): Map<string, Article[]> {
+  const used = new Set<string>();
+  for (const f of readdirSync(outDir).filter((n) => /^candidates-\d+\.jsonl$/.test(n))) {
+    for (const line of readFileSync(join(outDir, f), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const c = JSON.parse(line) as Candidate;
+      used.add(`${c.source.dataset}/${c.source.doc}`);
+    }
+  }
+  const fresh = (a: Article) => !isTestDocument(a.dataset, a.id) && !used.has(`${a.dataset}/${a.id}`);
+  const order = (a: Article) => hash(`chunk${chunk}:${a.dataset}/${a.id}`);
+  const byOrder = (list: Article[]) => list.filter(fresh).sort((a, b) => order(a) - order(b));
+  // ECB+: the first unused document of each topic, then the second, …, so that topics spread
+  const ecb = byOrder(ecbFiles().map((f) => readEcbFile(f.path)));
+  const rank = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const a of ecb) {
+    const topic = a.id.split('_')[0]!;
+    rank.set(a.id, seen.get(topic) ?? 0);
+    seen.set(topic, (seen.get(topic) ?? 0) + 1);
+  }
+  return new Map([
+    ['ecbplus', [...ecb].sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || order(a) - order(b))],
+    ['giveme5w1h', byOrder(readGiveme())],
+    ['gvdb', byOrder(readGvdb('dev'))],
+    ['re3d', byOrder(readRe3d().filter((a) => a.text.length < 12_000))],
+  ]);
+}
+
+/** A further training chunk: whole unused documents per data set up to its share of `size`. */
+function newChunk(chunk: string, size: number): void {
+  const lexicons = loadLexicons([]);
+  const pipeline = buildPipeline(createContext({ lexicons }), ['normalize', 'sentences', 'entities', 'places', 'dates', 'quantities']);
+  const index = new TriggerIndex(lexicons.triggers, lexicons.notTriggers);
+  const out: Candidate[] = [];
+  for (const [dataset, list] of unusedTrainingArticles(chunk)) {
+    const quota = Math.round(size * SHARES[dataset]!);
+    let n = 0;
+    for (const a of list) {
+      if (n >= quota) break;
+      const doc = pipeline.process({ text: a.text, id: a.id, title: a.title, published: a.published });
+      const cands = documentCandidates(a, doc, index);
+      out.push(...cands);
+      n += cands.length;
+    }
+    console.log(`  ${dataset}: ${n} candidates`);
+  }
+  writeFileSync(join(outDir, `candidates-${chunk}.jsonl`), out.map((x) => JSON.stringify(x)).join('\n') + '\n');
+  console.log(`${out.length} candidates from ${new Set(out.map((c) => `${c.source.dataset}/${c.source.doc}`)).size} documents`);
+}
+
+/** Every trigger hit of a document's non-heading sentences, numbered in document order. */
+function documentCandidates(a: Article, doc: Doc, index: TriggerIndex): Candidate[] {
+  const list: Candidate[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    if (doc.sentences[s]!.heading) continue;
+    for (const hit of index.find(doc.sentenceTokens(s))) {
+      const id = `${a.dataset}/${a.id}#${String(list.length + 1).padStart(3, '0')}`;
+      list.push(candidateAt(a, doc, s, hit.first, hit.last, id, [...new Set(hit.readings.map((r) => r.type))]));
+    }
+  }
+  return list;
+}
+
 function main(): void {
+  const chunkArg = process.argv.indexOf('--chunk');
+  if (chunkArg > 0) return newChunk(process.argv[chunkArg + 1]!, arg('size', 350));
   const lexicons = loadLexicons([]);
   const ctx = createContext({ lexicons });
   const pipeline = buildPipeline(ctx);
@@ -79,23 +157,12 @@ function main(): void {
   const baseline: BaselineRow[] = [];
   for (const a of articles()) {
     const doc: Doc = pipeline.process({ text: a.text, id: a.id, title: a.title, published: a.published });
-    const sentenceText = (s: number) => {
-      const x = doc.sentences[s];
-      return x ? doc.text.slice(x.start, x.end) : '';
-    };
-    const list: Candidate[] = [];
-    for (let s = 0; s < doc.sentences.length; s++) {
-      const sent = doc.sentences[s]!;
-      if (sent.heading) continue;
-      const toks = doc.sentenceTokens(s);
-      for (const hit of index.find(toks)) {
-        const start = toks[hit.first]!.start;
-        const end = toks[hit.last]!.end;
-        const ev = doc.events.find((e) => e.trigger.start < end && e.trigger.end > start);
-        const n = list.length + 1;
-        list.push(candidateAt(a, doc, s, hit.first, hit.last, `${a.dataset}/${a.id}#${String(n).padStart(3, '0')}`, [...new Set(hit.readings.map((r) => r.type))]));
-        baseline.push({ id: list[list.length - 1]!.id, stage: ev ? { type: ev.type, modality: ev.modality } : null });
-      }
+    const list = documentCandidates(a, doc, index);
+    for (const c of list) {
+      const start = doc.sentences[c.sentence_index]!.start + c.trigger.start;
+      const end = start + c.trigger.end - c.trigger.start;
+      const ev = doc.events.find((e) => e.trigger.start < end && e.trigger.end > start);
+      baseline.push({ id: c.id, stage: ev ? { type: ev.type, modality: ev.modality } : null });
     }
     if (list.length) byDoc.push(list);
   }

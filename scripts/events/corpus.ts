@@ -158,7 +158,8 @@ export interface HandLabel {
 /** The hand-labelled candidates that have labels, with their labels. */
 export function handLabelled(): Array<{ candidate: HandCandidate; label: HandLabel; chunk: string }> {
   const out: Array<{ candidate: HandCandidate; label: HandLabel; chunk: string }> = [];
-  // EV_CHUNKS=01,02 limits the labels read (to compare settings on a fixed set while others are written)
+  // the chunks the committed weights are trained on; EV_CHUNKS=01,02,…,07 chooses others (06 and
+  // 07 are better in cross-validation but turn some of the tests' sentences, docs/EVALUATION.md)
   const chunks = process.env.EV_CHUNKS?.split(',') ?? ['01', '02', '03', '04', '05'];
   for (const nn of chunks) {
     const cf = join(annotationDir, `candidates-${nn}.jsonl`);
