@@ -41,6 +41,9 @@ describe('event casualties', () => {
     // a verb of its own after "left the town and" keeps its subject
     const own = pipeline().process({ text: 'Rebels left the town and killed two guards.', published: '2024-03-16' });
     expect(own.events.find((e) => e.type === 'KILLING')?.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['Rebels']);
+    // nor does "left" as an adjective
+    const flank = pipeline().process({ text: 'Troops on the left flank attacked the village.', published: '2024-03-16' });
+    expect(flank.events.find((e) => e.type === 'ATTACK')?.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['Troops']);
   });
 
   it('counts the whole and not the part: "At least 14 civilians including three children were killed" is 14', () => {

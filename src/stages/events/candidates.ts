@@ -173,7 +173,8 @@ function afterSeenOrLeft(hit: TriggerHit, toks: Token[]): boolean {
   if (!['NOUN', 'PROPN', 'NUM'].includes(toks[hit.first - 1]?.pos ?? '')) return false;
   for (let i = hit.first - 1, words = 0; i >= 0 && words <= 8; i--, words++) {
     const w = toks[i]!;
-    if (/^(saw|seen|seeing|sees|see|left|leaving|leaves|leave)$/.test(w.lower)) return words > 0;
+    // the verb (wink may call "saw" a noun), not "the left flank"
+    if (/^(saw|seen|seeing|sees|see|left|leaving|leaves|leave)$/.test(w.lower)) return words > 0 && w.pos !== 'ADJ' && w.pos !== 'ADV';
     if (!['NUM', 'ADJ', 'NOUN', 'PROPN', 'DET', 'CCONJ', 'ADP'].includes(w.pos) && w.lower !== ',') return false;
   }
   return false;
