@@ -38,6 +38,14 @@ describe('event roles: who did what to whom', () => {
   it('gives the victims of a second casualty verb, and a count with no noun, to the event', () => {
     expect(texts(argsOf('They killed 12 soldiers and wounded 30.', 'KILLING'), 'target')).toEqual(['12 soldiers', '30']);
     expect(texts(argsOf('Gunmen injured another 15.', 'KILLING'), 'target')).toEqual(['another 15']);
+    expect(texts(argsOf('The attack killed three people and injured more than 260.', 'ATTACK'), 'target')).toEqual(['three people', 'more than 260']);
+    // a number after a verb that counts no casualties is no victim
+    expect(texts(argsOf('For 20 minutes the bombs exploded at one a minute.', 'EXPLOSION'), 'target')).toEqual([]);
+  });
+
+  it('takes no pronoun as the agent of "exploded": what explodes is the device', () => {
+    expect(texts(argsOf('Then for 20 minutes they exploded in the city centre.', 'EXPLOSION'), 'agent')).toEqual([]);
+    expect(texts(argsOf('They detonated two bombs in the market.', 'EXPLOSION'), 'agent')).toEqual(['They']);
   });
 
   it('reads the subject past an aside: an age or a description, or the name the aside gives', () => {

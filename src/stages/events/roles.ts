@@ -22,7 +22,8 @@ export function findAgent(f: Frame): Phrase | undefined {
     const subject = subjectBefore(toks, f.np, hit.first);
     if (subject && agentLike(f, subject)) agent = subject;
     else if (!subject || subject.kind === 'other') agent = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p) && !isSpeakerOnly(p, toks, f.cues));
-    agent ??= pronounSubject(f);
+    // "they exploded": what explodes is the device, not who set it
+    if (toks[hit.first]!.lemma !== 'explode') agent ??= pronounSubject(f);
   }
   if (agent) {
     agent = withCoordinated(f, agent);
@@ -162,13 +163,16 @@ function objectPhrases(f: Frame): Phrase[] {
   return objects;
 }
 
-/** "wounded 71", "injured another 15", "killed more than 260": a number with no noun after it counts the people the verb took. */
+/** "wounded 71", "injured another 15", "killed more than 260": after a casualty verb, a number with no noun after it counts the people the verb took. */
 function bareCount(f: Frame, k: number): Phrase | null {
-  const { toks } = f;
+  const { toks, hit } = f;
+  if (!f.cues.casualty.has(toks[hit.last]!.lower)) return null;
   let i = k;
-  while (toks[i] && /^(another|more|than|at|least|over|nearly|almost|some|about|around|up|to|a|further)$/.test(toks[i]!.lower) && i - k < 3) i++;
+  const two = `${toks[i]?.lower} ${toks[i + 1]?.lower}`;
+  if (/^(more than|at least|up to|a further)$/.test(two)) i += 2;
+  else if (/^(another|over|nearly|almost|some|about|around)$/.test(toks[i]?.lower ?? '')) i++;
   const n = toks[i];
-  if (!n || n.pos !== 'NUM' || ['NOUN', 'PROPN', 'ADJ'].includes(toks[i + 1]?.pos ?? '')) return null;
+  if (!n || n.pos !== 'NUM' || ['NOUN', 'PROPN', 'ADJ', 'DET'].includes(toks[i + 1]?.pos ?? '')) return null;
   return { first: k, last: i, start: toks[k]!.start, end: n.end, kind: 'people', ref: null, entityType: null };
 }
 
