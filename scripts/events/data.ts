@@ -156,26 +156,42 @@ interface WikiEventsDoc {
   doc_id: string;
   tokens: string[];
   sentences: Array<[Array<[string, number, number]>, string]>;
-  event_mentions: Array<{ id: string; event_type: string; trigger: { start: number; end: number; text: string } }>;
+  entity_mentions: Array<{ id: string; start: number; end: number; entity_type: string; text: string }>;
+  event_mentions: Array<{ id: string; event_type: string; trigger: { start: number; end: number; text: string }; arguments: Array<{ entity_id: string; role: string; text: string }> }>;
+}
+
+/** A WikiEvents event mention with its arguments, as character spans of the article's text. */
+export interface WikiEvent {
+  id: string;
+  type: string;
+  trigger: { start: number; end: number };
+  args: Array<{ role: string; start: number; end: number; entityType: string }>;
 }
 
 /** WikiEvents (no licence stated: for measurement only, never stored in the project). */
-export function readWikiEvents(split: 'dev' | 'test'): Article[] {
+export function readWikiEvents(split: 'dev' | 'test'): Array<Article & { events: WikiEvent[] }> {
   const lines = readFileSync(join(dataRoot(), `wikievents/${split}.jsonl`), 'utf8').trim().split('\n');
   return lines.map((line) => {
     const d = JSON.parse(line) as WikiEventsDoc;
     // sentence boundaries from the document's token list: each sentence holds its tokens
     const sentences: string[][] = [];
-    const sentenceOf: number[] = [];
-    for (const [toks] of d.sentences) {
-      for (let k = 0; k < toks.length; k++) sentenceOf.push(sentences.length);
-      sentences.push(toks.map((t) => t[0]));
-    }
+    for (const [toks] of d.sentences) sentences.push(toks.map((t) => t[0]));
     const joined = joinSentences(sentences);
     const flat = joined.spans.flat();
-    const mentions = d.event_mentions.map((e) => ({ start: flat[e.trigger.start]![0], end: flat[e.trigger.end - 1]![1], label: e.event_type }));
+    const span = (x: { start: number; end: number }) => ({ start: flat[x.start]![0], end: flat[x.end - 1]![1] });
+    const mentions = d.event_mentions.map((e) => ({ ...span(e.trigger), label: e.event_type }));
     mentions.sort((a, b) => a.start - b.start);
-    return { dataset: 'wikievents' as const, id: d.doc_id, licence: 'none stated (measurement only)', title: null, published: null, text: joined.text, sentences: joined.sentences, mentions };
+    const entities = new Map(d.entity_mentions.map((m) => [m.id, m]));
+    const events = d.event_mentions.map((e) => ({
+      id: e.id,
+      type: e.event_type,
+      trigger: span(e.trigger),
+      args: e.arguments.flatMap((g) => {
+        const m = entities.get(g.entity_id);
+        return m ? [{ role: g.role, ...span(m), entityType: m.entity_type }] : [];
+      }),
+    }));
+    return { dataset: 'wikievents' as const, id: d.doc_id, licence: 'none stated (measurement only)', title: null, published: null, text: joined.text, sentences: joined.sentences, mentions, events };
   });
 }
 

@@ -105,6 +105,8 @@ export interface EventCueLists {
   verbalPhraseHeads: string[];
   aidWords: string[];
   casualties: { killed: string[]; injured: string[]; captured: string[] };
+  /** lemmas of verbs whose subject suffers the event: "two soldiers died" (optional in a user lexicon) */
+  victimSubjectVerbs?: string[];
   /** singular nouns of one victim besides names.json's people ("her husband", "a neighbor"), for counting casualties */
   victimNouns: string[];
   /** where the wounded and the dead are taken: "taken to a hospital" is no capture */

@@ -155,7 +155,8 @@ export function isNominal(hit: TriggerHit, toks: Token[], cues: EventCues): bool
 export function isPassive(hit: TriggerHit, toks: Token[]): boolean {
   const t = toks[hit.first]!;
   // participles, regular and not: "was killed", "was taken", "was shot", "was hit"
-  if (!/(ed|en|wn|ught|ck)$|^(shot|hit|cut|slit)$/.test(t.lower) || t.pos === 'NOUN') return false;
+  // (a trigger phrase isNominal read as a verb is one, whatever the tagger made of its first word: "– shot dead by police –")
+  if (!/(ed|en|wn|ught|ck)$|^(shot|hit|cut|slit)$/.test(t.lower) || (t.pos === 'NOUN' && !hit.phrase)) return false;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
     const w = toks[i]!;
     if (['be', 'get'].includes(w.lemma) || /^(was|were|been|being|is|are|got)$/.test(w.lower)) return true;

@@ -21,6 +21,8 @@ export interface EventCues {
   aidWords: Set<string>;
   /** word → what it says happened to the people counted near it */
   casualty: Map<string, keyof Casualties>;
+  /** lemmas of verbs whose subject is the target, as a passive's is: "two soldiers died" */
+  victimSubjectVerbs: Set<string>;
   /** singular nouns of one victim besides the people nouns ("her husband", "a neighbor"), for counting casualties */
   victimNouns: Set<string>;
   /** where the wounded and the dead are taken: "taken to a hospital" is no capture */
@@ -58,6 +60,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     verbalPhraseHeads: new Set(cues.verbalPhraseHeads),
     aidWords: new Set(cues.aidWords),
     casualty,
+    victimSubjectVerbs: new Set(cues.victimSubjectVerbs ?? []),
     victimNouns: new Set(cues.victimNouns),
     careDestinations: new Set(cues.careDestinations),
     careStates: new Set(cues.careStates),

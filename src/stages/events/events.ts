@@ -146,7 +146,9 @@ class EventExtractor {
     const { doc, toks } = view;
     const type: EventType = reading.type;
     const isNoun = isNominal(hit, toks, view.cues);
-    const f = makeFrame(view, hit, isNoun, !isNoun && isPassive(hit, toks));
+    // "two soldiers died": the subject suffers the deed, as a passive's does
+    const undergone = hit.first === hit.last && view.cues.victimSubjectVerbs.has(toks[hit.first]!.lemma);
+    const f = makeFrame(view, hit, isNoun, !isNoun && (isPassive(hit, toks) || undergone));
     const agent = findAgent(f);
     const agentAnaphoric = !!agent && /^(these|those|they|the) /i.test(doc.text.slice(agent.start, agent.end) + ' ') && agent.ref === null;
     findObjects(f, type, agent);

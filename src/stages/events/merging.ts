@@ -46,7 +46,7 @@ export class EventMemory {
       if (/^(fire|launch|carry|conduct)/.test(same.lemma) && draft.nominal) {
         absorb(draft, same);
         made[made.indexOf(same)] = draft;
-      }
+      } else lendTargets(draft, same); // "killed 13 people and wounded 71": the second verb's victims are the event's too
       return;
     }
     if (isAnaphoric(hit, toks) && this.mergeIntoEarlier(draft)) return;
@@ -144,6 +144,11 @@ export class EventMemory {
       last.event.args.push({ role: 'target', ...doc.mention(p.start, p.end), ref: p.ref });
     }
   }
+}
+
+/** The targets of a draft told again in the same sentence, given to the one it repeats. */
+function lendTargets(from: Draft, into: Draft): void {
+  for (const a of from.event.args) if (a.role === 'target' && !into.event.args.some((b) => b.start < a.end && a.start < b.end)) into.event.args.push(a);
 }
 
 /** A sentence's casualties given to an event told elsewhere, as one more of its figures. */

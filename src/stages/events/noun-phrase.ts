@@ -128,6 +128,21 @@ export function npLeft(toks: Token[], ctx: NounPhraseContext, k: number): Phrase
   return phraseOf(toks, ctx, first, last);
 }
 
+/**
+ * "John Smith, 25, was arrested", "Hamas, the militant group, attacked": an aside between
+ * commas or dashes that holds no verb stands beside the subject before it. Returns the token
+ * that ends the subject (the one before the aside), or -1 when the comma at `close` ends no
+ * such aside.
+ */
+function beforeApposition(toks: Token[], close: number): number {
+  for (let j = close - 1; j >= 0 && close - j <= 9; j--) {
+    const t = toks[j]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || /^(who|which|that|and|or)$/.test(t.lower)) return -1;
+    if (/^[,–—]$/.test(t.text)) return t.text === toks[close]!.text && j > 0 && j < close - 1 ? j - 1 : -1;
+  }
+  return -1;
+}
+
 /** The subject of the verb at token k: skip auxiliaries, adverbs and control verbs ("denied shelling", "threatened to attack"). */
 export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): Phrase | null {
   let i = k - 1;
@@ -137,7 +152,13 @@ export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): 
     else if (t.pos === 'VERB' && /^(deny|threaten|vow|try|attempt|continue|begin|start|plan|refuse|fail|claim|appear|seem|prepare|resume|intend|need|want|agree|decide|manage|tend)$/.test(t.lemma)) i--;
     else break;
   }
-  if (i < 0 || toks[i]!.text === ',' ) return null;
+  if (i >= 0 && /^[,–—]$/.test(toks[i]!.text)) {
+    // "the spokesperson, Andrii Yusov, clarified": a name in the aside is who is meant
+    const head = beforeApposition(toks, i);
+    const aside = head >= 0 ? npLeft(toks, np, i - 1) : null;
+    i = aside?.ref && aside.entityType !== 'NORP' && aside.first === head + 2 ? i - 1 : head;
+  }
+  if (i < 0 || toks[i]!.text === ',') return null;
   const p = npLeft(toks, np, i);
   if (!p) return null;
   const prep = toks[p.first - 1]?.lower ?? '';

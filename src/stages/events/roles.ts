@@ -22,6 +22,8 @@ export function findAgent(f: Frame): Phrase | undefined {
     const subject = subjectBefore(toks, f.np, hit.first);
     if (subject && agentLike(f, subject)) agent = subject;
     else if (!subject || subject.kind === 'other') agent = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p) && !isSpeakerOnly(p, toks, f.cues));
+    // "they exploded": what explodes is the device, not who set it
+    if (toks[hit.first]!.lemma !== 'explode') agent ??= pronounSubject(f);
   }
   if (agent) {
     agent = withCoordinated(f, agent);
@@ -42,17 +44,35 @@ function byPhrase(f: Frame): Phrase | undefined {
 /** "Russian attack", "Israel's airstrike", "these groups launched coordinated raids": the agent of a noun trigger. */
 function nounAgent(f: Frame): Phrase | undefined {
   const { toks, hit, phrases } = f;
+  const responsible = responsibleFor(f);
+  if (responsible) return responsible;
   // the actor right before the noun
   let k = hit.first - 1;
   while (k >= 0 && (toks[k]!.pos === 'ADJ' || phrases.some((p) => p.kind === 'equipment' && p.first <= k && p.last >= k)) && !phrases.some((p) => p.kind === 'actor' && p.last === k)) k--;
-  if (toks[k]?.lower === "'s") k--;
-  const before = phrases.find((p) => p.last === k && (p.kind === 'actor' || (p.kind === 'place' && p.entityType === 'GPE')));
+  const possessive = toks[k]?.lower === "'s";
+  if (possessive) k--;
+  const before = phrases.find((p) => p.last === k && (p.kind === 'actor' || (p.kind === 'place' && p.entityType === 'GPE' && (possessive || isCountry(f, p)))));
   if (before && before.first >= f.clauseStart) return before;
   // the subject of the support verb
   const support = lastIndex(toks, hit.first, (t) => f.cues.supportVerbs.has(t.lemma) || stems(t.lower).some((s) => f.cues.supportVerbs.has(s)));
   if (support < 0 || hit.first - support > 6) return undefined;
   const subject = subjectBefore(toks, f.np, support);
   return subject && agentLike(f, subject) ? subject : [...f.left].reverse().find((p) => p.last < support && bare(f, p) && agentLike(f, p));
+}
+
+/** A state acts ("the Israeli strike", "a Russia attack"); a town or region before an event noun is where it happened ("the Manchester bombing"). */
+const isCountry = (f: Frame, p: Phrase): boolean => f.index.entity(p.ref)?.kb?.kind === 'country';
+
+/** "the IRA claimed responsibility for the bombings", "accepted responsibility for the attack": who takes responsibility for a deed did it. */
+function responsibleFor(f: Frame): Phrase | undefined {
+  const { toks, hit } = f;
+  const forAt = lastIndex(toks, hit.first, (t) => t.lower === 'for');
+  if (forAt < 0 || toks[forAt - 1]?.lower !== 'responsibility' || hit.first - forAt > 4) return undefined;
+  if (toks.slice(forAt + 1, hit.first).some((t) => !/^(the|a|an|this|these|those|that|its|their|ADJ)$/.test(t.lower) && t.pos !== 'ADJ' && t.pos !== 'NUM')) return undefined;
+  let verb = forAt - 2;
+  while (verb >= 0 && /^(full|sole|overall|direct)$/.test(toks[verb]!.lower)) verb--;
+  const subject = verb >= 0 && toks[verb]!.pos === 'VERB' ? subjectBefore(toks, f.np, verb) : null;
+  return subject && agentLike(f, subject) ? subject : undefined;
 }
 
 /** "Ukraine's 47th Brigade said it had destroyed …": it is the speaker. */
@@ -62,6 +82,32 @@ function speakerOfOwnDeed(f: Frame): Phrase | undefined {
   if (!/^(it|they|we)$/.test(toks[pronoun]?.lower ?? '') || !f.cues.speech.has(toks[pronoun - 1]?.lower ?? '')) return undefined;
   const speaker = subjectBefore(toks, f.np, pronoun - 1);
   return speaker && agentLike(f, speaker) ? speaker : undefined;
+}
+
+/**
+ * "They killed 23 soldiers", "she was arrested": a personal pronoun right before the verb is
+ * its subject. "He" and "she" stand for the person named last before them (in the sentence or
+ * the two before it); "they" is resolved with the other descriptions that refer back, to the
+ * agent told last (actors.ts).
+ */
+function pronounSubject(f: Frame): Phrase | undefined {
+  const { toks, hit } = f;
+  let i = hit.first - 1;
+  while (i >= f.clauseStart && (['AUX', 'ADV', 'PART'].includes(toks[i]!.pos) || /^(had|has|have|was|were|been|also|then|later|reportedly|allegedly)$/.test(toks[i]!.lower))) i--;
+  const t = toks[i];
+  if (!t || i < f.clauseStart || !/^(they|he|she|we)$/.test(t.lower)) return undefined;
+  const ref = t.lower === 'he' || t.lower === 'she' ? lastPerson(f, t.start) : null;
+  return { first: i, last: i, start: t.start, end: t.end, kind: 'actor', ref, entityType: ref ? 'PERSON' : null };
+}
+
+/** The person mentioned last before an offset, in the frame's sentence or the two before it. */
+function lastPerson(f: Frame, before: number): string | null {
+  for (let s = f.s; s >= 0 && s >= f.s - 2; s--) {
+    const people = f.index.sentenceMentions(s).filter(({ entity, mention }) => entity.type === 'PERSON' && mention.end <= before);
+    const last = people.sort((a, b) => b.mention.start - a.mention.start)[0];
+    if (last) return last.entity.id;
+  }
+  return null;
 }
 
 /** Coordinated subjects: "government troops and allied militias retreated" */
@@ -87,7 +133,9 @@ function objectPhrases(f: Frame): Phrase[] {
   const { toks, hit, np, isNoun, passive } = f;
   const objects: Phrase[] = [];
   if (passive) {
-    const subject = subjectBefore(toks, np, hit.first);
+    // "Chekatt – shot dead by police –": a participle after a comma or dash tells of the phrase before
+    const reduced = /^[,–—]$/.test(toks[hit.first - 1]?.text ?? '') ? npLeft(toks, np, hit.first - 2) : null;
+    const subject = subjectBefore(toks, np, hit.first) ?? pronounSubject(f) ?? reduced;
     if (subject) objects.push(subject);
   } else if (!isNoun) {
     let k = hit.last + 1;
@@ -98,21 +146,34 @@ function objectPhrases(f: Frame): Phrase[] {
       if (as > 0) k = toks[as]!.lower === 'as' || toks[as + 1]?.lower !== 'as' ? as + 1 : as + 2;
     }
     if (hit.phrase && /^(to|on|at)$/.test(toks[k]?.lower ?? '')) k++; // "set fire to an oil depot"
-    const direct = npRight(toks, np, k);
+    const direct = npRight(toks, np, k) ?? bareCount(f, k);
     if (direct && direct.first - k <= 2) objects.push(direct);
   }
   const prepAt = toks.findIndex((t, k) => k > hit.last && ((/^(on|against|at|targeting|upon)$/.test(t.lower) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
-  if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t) => t.pos === 'VERB' || t.text === ',')) {
+  if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t) => t.pos === 'VERB' || /^[,–—]$/.test(t.text))) {
     const p = npRight(toks, np, prepAt + 1);
     if (p) objects.push(p);
   }
-  // "the destruction of equipment, including US-made armored personnel carriers"
+  // "the destruction of equipment, including US-made armored personnel carriers", "were arrested, including …"
   const includingAt = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 6 && t.lower === 'including');
-  if (includingAt >= 0 && isNoun) {
+  if (includingAt >= 0) {
     const p = npRight(toks, np, includingAt + 1);
     if (p && !placeOnly(f, p)) objects.push(p);
   }
   return objects;
+}
+
+/** "wounded 71", "injured another 15", "killed more than 260": after a casualty verb, a number with no noun after it counts the people the verb took. */
+function bareCount(f: Frame, k: number): Phrase | null {
+  const { toks, hit } = f;
+  if (!f.cues.casualty.has(toks[hit.last]!.lower)) return null;
+  let i = k;
+  const two = `${toks[i]?.lower} ${toks[i + 1]?.lower}`;
+  if (/^(more than|at least|up to|a further)$/.test(two)) i += 2;
+  else if (/^(another|over|nearly|almost|some|about|around)$/.test(toks[i]?.lower ?? '')) i++;
+  const n = toks[i];
+  if (!n || n.pos !== 'NUM' || ['NOUN', 'PROPN', 'ADJ', 'DET'].includes(toks[i + 1]?.pos ?? '')) return null;
+  return { first: k, last: i, start: toks[k]!.start, end: n.end, kind: 'people', ref: null, entityType: null };
 }
 
 /** Targets, and locations among the objects ("shelled Kherson"), with the objects coordinated with them. */
@@ -154,7 +215,9 @@ export function findLocation(f: Frame, type: EventType): void {
   if (!f.taxonomy.hasRole(type, 'location') || hasRole(f, 'location')) return;
   const { toks, hit, phrases } = f;
   const locating = (p: Phrase) => LOCATION_PREPS.has(prepOf(f, p)) || (prepOf(f, p) === 'of' && f.cues.ofPlace.has(toks[lastIndex(toks, p.first, (t) => t.lower === 'of') - 1]?.lower ?? ''));
-  const candidates = [...f.right.filter((p) => p.first - hit.last <= 14), ...[...f.left].reverse().filter((p) => hit.first - p.last <= 10)].filter((p) => p.kind === 'place' && p.entityType !== 'NORP' && locating(p));
+  // "the Manchester bombing": a town or region right before an event noun (a state there acts: nounAgent)
+  const compound = (p: Phrase) => f.isNoun && p.last === hit.first - 1 && !isCountry(f, p);
+  const candidates = [...f.right.filter((p) => p.first - hit.last <= 14), ...[...f.left].reverse().filter((p) => hit.first - p.last <= 10)].filter((p) => p.kind === 'place' && p.entityType !== 'NORP' && (locating(p) || compound(p)));
   let place = candidates[0];
   if (!place) return;
   // "the Golan Heights town of Majdal Shams": the settlement named after "of" is the place

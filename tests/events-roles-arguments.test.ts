@@ -1,0 +1,78 @@
+// Roles read the way news English says who did what to whom (issue 20, measured on WikiEvents
+// by scripts/eval-arguments.ts): subjects that suffer ("died"), pronoun subjects, asides beside
+// the subject, participles after a comma or dash, "including" lists after a verb, bare counts,
+// "claimed responsibility for", and a town before an event noun.
+import { describe, expect, it } from 'vitest';
+import type { ArgRole, EventArg } from '../src/doc.js';
+import { pipeline } from './helpers.js';
+
+/** The arguments of the first event of the given type. */
+function argsOf(text: string, type: string): EventArg[] {
+  const event = pipeline().process({ text, published: '2024-05-10' }).events.find((e) => e.type === type);
+  if (!event) throw new Error(`no ${type} event in: ${text}`);
+  return event.args;
+}
+
+const texts = (args: EventArg[], role: ArgRole) => args.filter((a) => a.role === role).map((a) => a.text);
+
+describe('event roles: who did what to whom', () => {
+  it('reads the subject of "died" as the victim, not the agent', () => {
+    const args = argsOf('Two soldiers died in Kherson on Monday.', 'KILLING');
+    expect(texts(args, 'target')).toEqual(['Two soldiers']);
+    expect(texts(args, 'agent')).toEqual([]);
+  });
+
+  it('reads a suicide bomber as an actor', () => {
+    expect(texts(argsOf('A suicide bomber attacked a police checkpoint in Kabul.', 'ATTACK'), 'agent')).toEqual(['suicide bomber']);
+  });
+
+  it('takes a pronoun subject as agent, "he" standing for the person named before', () => {
+    const args = argsOf('Police said Ahmed Khan opened fire at a market in Peshawar. He killed three shoppers.', 'KILLING');
+    const agent = args.find((a) => a.role === 'agent');
+    expect(agent?.text).toBe('He');
+    const doc = pipeline().process({ text: 'Police said Ahmed Khan opened fire at a market in Peshawar. He killed three shoppers.', published: '2024-05-10' });
+    expect(doc.entities.find((e) => e.id === agent?.ref)?.name).toBe('Ahmed Khan');
+    expect(texts(argsOf('In May, she was arrested and held without charge.', 'ARREST'), 'target')).toEqual(['she']);
+  });
+
+  it('gives the victims of a second casualty verb, and a count with no noun, to the event', () => {
+    expect(texts(argsOf('They killed 12 soldiers and wounded 30.', 'KILLING'), 'target')).toEqual(['12 soldiers', '30']);
+    expect(texts(argsOf('Gunmen injured another 15.', 'KILLING'), 'target')).toEqual(['another 15']);
+    expect(texts(argsOf('The attack killed three people and injured more than 260.', 'ATTACK'), 'target')).toEqual(['three people', 'more than 260']);
+    // a number after a verb that counts no casualties is no victim
+    expect(texts(argsOf('For 20 minutes the bombs exploded at one a minute.', 'EXPLOSION'), 'target')).toEqual([]);
+  });
+
+  it('takes no pronoun as the agent of "exploded": what explodes is the device', () => {
+    expect(texts(argsOf('Then for 20 minutes they exploded in the city centre.', 'EXPLOSION'), 'agent')).toEqual([]);
+    expect(texts(argsOf('They detonated two bombs in the market.', 'EXPLOSION'), 'agent')).toEqual(['They']);
+  });
+
+  it('reads the subject past an aside: an age or a description, or the name the aside gives', () => {
+    expect(texts(argsOf('Hassan Ali, 32, was arrested in Karachi on Friday.', 'ARREST'), 'target')).toEqual(['Hassan Ali']);
+    expect(texts(argsOf('Hamas, the militant group, attacked an Israeli army post.', 'ATTACK'), 'agent')).toEqual(['Hamas']);
+    expect(texts(argsOf('The spokesman, John Kirby, condemned the attack.', 'STATEMENT'), 'agent')).toEqual(['John Kirby']);
+  });
+
+  it('reads a participle after a dash as said of the phrase before it', () => {
+    const args = argsOf('The suspect, Omar Haddad – shot dead by police – had been on a watch list.', 'KILLING');
+    expect(texts(args, 'target')).toEqual(['Omar Haddad']);
+    expect(texts(args, 'agent')).toEqual(['police']);
+  });
+
+  it('takes an "including" list after a verb as targets', () => {
+    expect(texts(argsOf('Leftists were arrested, including Maria Lopez and Juan Perez.', 'ARREST'), 'target')).toEqual(['Leftists', 'Maria Lopez', 'Juan Perez']);
+  });
+
+  it('takes who claims or accepts responsibility for a deed as its agent', () => {
+    expect(texts(argsOf('The Islamic State group accepted responsibility for the bombing.', 'EXPLOSION'), 'agent')).toEqual(['Islamic State group']);
+  });
+
+  it('reads a town before an event noun as the place, a state or a possessive as the agent', () => {
+    const kabul = argsOf('The Kabul bombing killed 22 people.', 'EXPLOSION');
+    expect(texts(kabul, 'agent')).toEqual([]);
+    expect(texts(kabul, 'location')).toEqual(['Kabul']);
+    expect(texts(argsOf("Ukraine's drone attack hit a refinery.", 'DRONE_STRIKE'), 'agent')).toEqual(['Ukraine']);
+    expect(texts(argsOf("Kyiv's offensive stalled near Bakhmut.", 'ATTACK'), 'agent')).toEqual(['Kyiv']);
+  });
+});
