@@ -12,6 +12,7 @@ import type { Knowledge } from '../../stages/entities/knowledge.js';
 import type { WordTests } from '../../stages/entities/word-tests.js';
 import { foldName } from '../../text.js';
 import { geoIndex, type GeoIndex } from '../../stages/places/geonames.js';
+import { remembered } from '../../memo.js';
 
 export interface LexiconSources {
   know: Knowledge;
@@ -88,14 +89,9 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
     }
     i += Math.max(1, matched);
   }
+  const ownOf = (text: string) => wordLexicon(src, text);
   for (let i = 0; i < tokens.length; i++) {
-    const text = tokens[i]!.text;
-    let own = src.wordSeen.get(text);
-    if (!own) {
-      own = wordLexicon(src, text);
-      if (src.wordSeen.size >= WORD_SEEN) src.wordSeen.clear();
-      src.wordSeen.set(text, own);
-    }
+    const own = remembered(src.wordSeen, tokens[i]!.text, WORD_SEEN, ownOf);
     if (out[i] === NOTHING) out[i] = own as string[];
     else for (let k = 0; k < own.length; k++) out[i]!.push(own[k]!);
   }
@@ -132,14 +128,10 @@ const KIND_CLASS: Record<string, string> = {
 };
 
 function geoClass(src: LexiconSources, name: string): number {
-  let found = src.geoSeen.get(name);
-  if (found === undefined) {
+  return remembered(src.geoSeen, name, GEO_SEEN, () => {
     const place = src.geo.places(name)[0];
-    found = !place ? 0 : (place.population ?? 0) >= BIG_PLACE ? 2 : 1;
-    if (src.geoSeen.size >= GEO_SEEN) src.geoSeen.clear();
-    src.geoSeen.set(name, found);
-  }
-  return found;
+    return !place ? 0 : (place.population ?? 0) >= BIG_PLACE ? 2 : 1;
+  });
 }
 const GEO_SEEN = 50_000;
 

@@ -2,6 +2,7 @@
 // surface form (restricted by part of speech), and phrases by lemma sequence.
 import type { EventType, Token } from '../../doc.js';
 import type { TriggerEntry } from '../../lexicons/load.js';
+import { remembered } from '../../memo.js';
 
 export interface TriggerHit {
   first: number;
@@ -76,14 +77,11 @@ export class TriggerIndex {
   }
 
   private entriesOfStems(word: string): TriggerEntry[] | null {
-    let found = this.stemEntries.get(word);
-    if (found === undefined) {
-      found = null;
+    return remembered(this.stemEntries, word, STEM_MEMO_WORDS, () => {
+      let found: TriggerEntry[] | null = null;
       for (const stem of stems(word)) found = this.entriesOf(stem, found);
-      if (this.stemEntries.size >= STEM_MEMO_WORDS) this.stemEntries.clear(); // a long run meets words without end
-      this.stemEntries.set(word, found);
-    }
-    return found;
+      return found;
+    });
   }
 
   private phraseAt(toks: Token[], i: number): TriggerHit | null {
