@@ -89,8 +89,9 @@ export function datesStage(_ctx: PipelineContext): Stage {
       for (const s of doc.sentences) {
         const sentence = doc.text.slice(s.start, s.end);
         if (!mayHoldDate(sentence)) continue;
-        const results = parser.parse(sentence, { instant: published ?? new Date(0), timezone: 0 }, { forwardDate: false });
-        for (const r of results.map((x) => dayOfPart(parser, x, published))) {
+        const reference = { instant: published ?? new Date(0), timezone: 0 };
+        const results = parser.parse(sentence, reference, { forwardDate: false });
+        for (const r of results.map((x) => dayOfPart(parser, x, reference))) {
           const resolved = resolve(doc, s.start, sentence, r, published);
           if (resolved) dates.push(resolved);
         }
@@ -104,10 +105,10 @@ export function datesStage(_ctx: PipelineContext): Stage {
  * "the morning of 1 March 2019": chrono reads the part of the day and takes the date after "of"
  * into it, certain of no day; the date is read again from the words after "of".
  */
-function dayOfPart(parser: chrono.Chrono, r: chrono.ParsedResult, published: Date | null): Reading {
+function dayOfPart(parser: chrono.Chrono, r: chrono.ParsedResult, reference: chrono.ParsingReference): Reading {
   const part = PART_OF_DAY.exec(r.text);
   if (!part || r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('year')) return r;
-  const rest = parser.parse(r.text.slice(part[0].length), { instant: published ?? new Date(0), timezone: 0 }, { forwardDate: false })[0];
+  const rest = parser.parse(r.text.slice(part[0].length), reference, { forwardDate: false })[0];
   return rest ? { text: rest.text, index: rest.index + r.index + part[0].length, start: rest.start } : r;
 }
 

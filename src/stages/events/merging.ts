@@ -365,7 +365,7 @@ export function conflicts(doc: Doc, a: Draft, b: Draft, strict = true, agents = 
   if (x.date && y.date && !x.date.startsWith(y.date) && !y.date.startsWith(x.date) && !(b.lemma === 'die' && y.date > x.date)) return true;
   const refs = (e: typeof x, role: string) => e.args.filter((r) => r.role === role && r.ref !== null).map((r) => r.ref!);
   // `agents` false (a headline's mention): only places the gazetteer knows can be elsewhere, not a street or a building the body names
-  const known = (ids: string[]) => (agents ? ids : ids.filter((id) => !!placeKb(doc, id).kind && placeKb(doc, id).resolved !== false));
+  const known = (ids: string[]) => (agents ? ids : ids.filter((id) => { const kb = placeKb(doc, id); return !!kb.kind && kb.resolved !== false; }));
   const px = known(refs(x, 'location'));
   const py = known(refs(y, 'location'));
   if (px.length && py.length && !px.some((p) => py.some((q) => samePlace(doc, p, q)))) return true;
@@ -374,15 +374,16 @@ export function conflicts(doc: Doc, a: Draft, b: Draft, strict = true, agents = 
   return agents && strict && ax.length > 0 && ay.length > 0 && !ax.some((r) => ay.includes(r));
 }
 
-const placeKb = (doc: Doc, id: string) => (doc.entities.find((e) => e.id === id)?.kb ?? {}) as { kind?: string; country?: string; admin1?: string; resolved?: boolean };
+type PlaceKb = { kind?: string; country?: string; admin1?: string; resolved?: boolean };
+const placeKb = (doc: Doc, id: string) => (doc.entities.find((e) => e.id === id)?.kb ?? {}) as PlaceKb;
 
 /** One place, or one inside the other: "Kursk Oblast" is in "Russia", a city in its admin1 region. */
 function samePlace(doc: Doc, a: string, b: string): boolean {
   if (a === b) return true;
-  const kb = (id: string) => placeKb(doc, id);
-  const contains = (p: ReturnType<typeof kb>, q: ReturnType<typeof kb>) =>
-    (p.kind === 'country' && !!p.country && p.country === q.country) || (p.kind === 'admin1' && !!p.admin1 && p.admin1 === q.admin1);
-  return contains(kb(a), kb(b)) || contains(kb(b), kb(a));
+  const contains = (p: PlaceKb, q: PlaceKb) => (p.kind === 'country' && !!p.country && p.country === q.country) || (p.kind === 'admin1' && !!p.admin1 && p.admin1 === q.admin1);
+  const pa = placeKb(doc, a);
+  const pb = placeKb(doc, b);
+  return contains(pa, pb) || contains(pb, pa);
 }
 
 /** "another attack", "a second bombing", "a separate shooting", "last month's raid": not the incident told before. */
