@@ -153,7 +153,7 @@ export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): 
     else break;
   }
   if (i >= 0 && /^[,–—]$/.test(toks[i]!.text)) {
-    // "the spokesperson, Andrii Yusov, clarified": a name in the aside is who is meant
+    // "the spokeswoman, Maria Lopez, said": a name in the aside is who is meant
     const head = beforeApposition(toks, i);
     const aside = head >= 0 ? npLeft(toks, np, i - 1) : null;
     i = aside?.ref && aside.entityType !== 'NORP' && aside.first === head + 2 ? i - 1 : head;
