@@ -102,6 +102,8 @@ export interface EventCueLists {
   hypothetical: string[];
   plannedAfter: string[];
   supportVerbs: string[];
+  /** lemmas of verbs whose subject is the time or place of the event their object names: "the weekend saw heavy fighting" (optional in a user lexicon) */
+  occasionVerbs?: string[];
   verbalPhraseHeads: string[];
   aidWords: string[];
   casualties: { killed: string[]; injured: string[]; captured: string[] };

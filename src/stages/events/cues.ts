@@ -17,6 +17,8 @@ export interface EventCues {
   /** right after an event noun: "a strike expected within days" */
   plannedAfter: Set<string>;
   supportVerbs: Set<string>;
+  /** verbs whose subject is the time or place of an event their object names: "the weekend saw heavy fighting" */
+  occasionVerbs: Set<string>;
   verbalPhraseHeads: Set<string>;
   aidWords: Set<string>;
   /** word → what it says happened to the people counted near it */
@@ -57,6 +59,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     hypothetical: new Set(cues.hypothetical),
     plannedAfter: new Set(cues.plannedAfter),
     supportVerbs: new Set(cues.supportVerbs),
+    occasionVerbs: new Set(cues.occasionVerbs ?? []),
     verbalPhraseHeads: new Set(cues.verbalPhraseHeads),
     aidWords: new Set(cues.aidWords),
     casualty,

@@ -1,0 +1,90 @@
+// Sense and occurrence by rule (src/stages/events/sense.ts, and the sense cue the overrule reads
+// in src/models/events/features.ts): decisions no trained weight turns. Sentences written for
+// these tests.
+import { describe, expect, it } from 'vitest';
+import { contextFromDoc, senseCue } from '../src/models/events/features.js';
+import { isReference } from '../src/stages/events/candidates.js';
+import { otherSense, performed } from '../src/stages/events/sense.js';
+import { readSentence } from './events-harness.js';
+
+/** The candidate context of a trigger word of the sentence. */
+function context(text: string, word: string) {
+  const view = readSentence(text);
+  const hit = view.hit(word);
+  return { view, hit, ctx: contextFromDoc(view.doc, 0, hit.first, hit.last, [...new Set(hit.readings.map((r) => r.type))]) };
+}
+
+const naturalDeath = (text: string, word = 'died') => {
+  const { view, ctx } = context(text, word);
+  return otherSense(ctx, 'KILLING', view.cues);
+};
+
+describe('a death of a natural cause', () => {
+  it('is one whose cause after "of" or "from" is an illness, cold or hunger', () => {
+    expect(naturalDeath('Four prisoners died of tuberculosis in the jail last year.')).toBe(true);
+    expect(naturalDeath('An elderly man died from hypothermia after the power cut.')).toBe(true);
+    expect(naturalDeath('The former mayor died of a heart attack on Sunday.')).toBe(true);
+  });
+  it('follows the cause along "of", "from" and "to"', () => {
+    expect(naturalDeath('The singer died of complications from pneumonia.')).toBe(true);
+    expect(naturalDeath('The migrant died from exposure to the cold.')).toBe(true);
+  });
+  it('is not one whose cause names wounds, injuries or anything but illness', () => {
+    expect(naturalDeath('The guard died of complications from gunshot wounds.')).toBe(false);
+    expect(naturalDeath('The guard died of his injuries in hospital.')).toBe(false);
+    expect(naturalDeath('Two villagers died from exposure to nerve gas.')).toBe(false);
+    expect(naturalDeath('Two villagers died in the shelling of the market.')).toBe(false);
+  });
+});
+
+describe('a scene of sport', () => {
+  const sport = (text: string, word: string, type: 'ATTACK' | 'CLASH' | 'CRASH' = 'ATTACK') => {
+    const { view, ctx } = context(text, word);
+    return otherSense(ctx, type, view.cues);
+  };
+  it('is another sense where the sentence names no weapon, armed force or casualty', () => {
+    expect(sport('The winger hit the post twice before the goalkeeper saved his penalty.', 'hit')).toBe(true);
+  });
+  it('may hold a real fight or a crash', () => {
+    expect(sport('Supporters fought with police outside the stadium after the match.', 'fought', 'CLASH')).toBe(false);
+    expect(sport('A gunman attacked the team bus after the match, wounding two players.', 'attacked')).toBe(false);
+    expect(sport('His car crashed into the wall on the second lap of the race, ending his season.', 'crashed', 'CRASH')).toBe(false);
+  });
+});
+
+describe('an event noun governed by a verb in the past', () => {
+  const tookPlace = (text: string, word: string) => {
+    const { view, hit } = context(text, word);
+    return performed(view.toks, hit.first, view.cues);
+  };
+  it('took place after a support verb or an occasion verb', () => {
+    expect(tookPlace('Rebels staged an ambush on the road.', 'ambush')).toBe(true);
+    expect(tookPlace('The weekend saw heavy fighting in the east.', 'heavy fighting')).toBe(true);
+    expect(tookPlace('The convoy, which witnessed the bombardment of the port, turned back.', 'bombardment')).toBe(true);
+  });
+  it('is not said to have taken place by an occasion verb in the perfect, which often sums many up', () => {
+    expect(tookPlace('The war has seen the destruction of whole districts.', 'destruction')).toBe(false);
+  });
+});
+
+describe('a noun describing the noun after it', () => {
+  const reference = (text: string, word: string) => {
+    const view = readSentence(text);
+    return isReference(view.hit(word), view.toks, view.phrases);
+  };
+  it('names a thing or a place after any determiner, not an event', () => {
+    expect(reference('Officials inspected the detention camps near the capital.', 'detention')).toBe(true);
+    expect(reference('Their protest leaders met the minister.', 'protest')).toBe(true);
+  });
+  it('is not one followed by a date', () => {
+    expect(reference('The attack yesterday killed four soldiers.', 'attack')).toBe(false);
+  });
+});
+
+describe('the cue of another sense', () => {
+  it('is a scene of sport with two words of sport in the sentence, a weaker context with one', () => {
+    expect(senseCue(context('The forward hit the post twice before the goalkeeper saved his penalty.', 'hit').ctx)).toBe('scene');
+    expect(senseCue(context('Gunmen attacked a night club in the city centre.', 'attacked').ctx)).toBe('context');
+    expect(senseCue(context('Gunmen attacked a bus in the city centre.', 'attacked').ctx)).toBeNull();
+  });
+});
