@@ -1,11 +1,10 @@
-// Sense and occurrence where the rules have a reading of a trigger: when the event classifier
-// may overrule it (`overruled`), and the rules that settle it whatever the classifier's
-// probabilities are (a death of a natural cause, an event noun a past verb governs). The
-// classifier's probabilities move each time it is trained on more labels, and its rare
-// classes (sport, illness) rest on a handful of examples, so a decision that no trained
-// weight should turn is made here by rule, and a threshold on a probability is a majority
-// (0.5) where the sentence itself tells the other sense, and a near-certainty (0.05) where only
-// a word of it stands somewhere around.
+// Sense and occurrence of a trigger: when the event classifier may overrule the rules' reading
+// (`overruled`), and what the rules settle whatever the classifier's probabilities are (another
+// sense: a death of a natural cause, a scene of sport, `otherSense`; that an event took place:
+// `performed`). The classifier's probabilities move each time it is trained on more labels,
+// and its rare classes (sport, illness) rest on a handful of examples, so a decision no trained
+// weight should turn is made by rule here, and a threshold on a probability is a majority (0.5)
+// only where a natural cause follows the trigger, a near-certainty (0.05) elsewhere.
 import type { EventType, Token } from '../../doc.js';
 import { senseCues } from '../../lexicons/load.js';
 import { senseCue, type CandidateContext, type CandidateToken } from '../../models/events/features.js';
@@ -20,7 +19,10 @@ import { stems } from './triggers.js';
  * sport or illness elsewhere in the sentence or the article ("club", "heart", "penalty",
  * "storm") often has another sense itself, and a scene of sport that names a weapon, an armed
  * force or a casualty may be a real fight ("fans clashed with riot police after the match"),
- * so only a near-certainty overrules there.
+ * so only a near-certainty overrules there. Without such a cue the classifier does not overrule
+ * the rules on sense: it gives clear conflict events of the project's test passages ("fought
+ * for control of the region", "delivered two air defence systems") almost no chance
+ * (docs/EVALUATION.md).
  */
 const SENSE_FLOOR = { cause: 0.5, scene: 0.05, context: 0.05 };
 
