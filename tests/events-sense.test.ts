@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextFromDoc, senseCue } from '../src/models/events/features.js';
 import { isReference } from '../src/stages/events/candidates.js';
-import { otherSense, performed } from '../src/stages/events/sense.js';
+import { governedByIntent, otherSense, pastOccurrence, performed } from '../src/stages/events/sense.js';
 import { readSentence } from './events-harness.js';
 
 /** The candidate context of a trigger word of the sentence. */
@@ -14,10 +14,10 @@ function context(text: string, word: string) {
   return { view, hit, ctx: contextFromDoc(view.doc, 0, hit.first, hit.last, [...new Set(hit.readings.map((r) => r.type))]) };
 }
 
-const naturalDeath = (text: string, word = 'died') => {
-  const { view, ctx } = context(text, word);
-  return otherSense(ctx, 'KILLING', view.cues);
-};
+/** A test of the trigger word's context. */
+const on = <T>(text: string, word: string, test: (c: ReturnType<typeof context>) => T): T => test(context(text, word));
+
+const naturalDeath = (text: string, word = 'died') => on(text, word, ({ view, ctx }) => otherSense(ctx, 'KILLING', view.cues));
 
 describe('a death of a natural cause', () => {
   it('is one whose cause after "of" or "from" is an illness, cold or hunger', () => {
@@ -38,10 +38,7 @@ describe('a death of a natural cause', () => {
 });
 
 describe('a scene of sport', () => {
-  const sport = (text: string, word: string, type: 'ATTACK' | 'CLASH' | 'CRASH' = 'ATTACK') => {
-    const { view, ctx } = context(text, word);
-    return otherSense(ctx, type, view.cues);
-  };
+  const sport = (text: string, word: string, type: 'ATTACK' | 'CLASH' | 'CRASH' = 'ATTACK') => on(text, word, ({ view, ctx }) => otherSense(ctx, type, view.cues));
   it('is another sense where the sentence names no weapon, armed force or casualty', () => {
     expect(sport('The winger hit the post twice before the goalkeeper saved his penalty.', 'hit')).toBe(true);
   });
@@ -53,10 +50,7 @@ describe('a scene of sport', () => {
 });
 
 describe('an event noun governed by a verb in the past', () => {
-  const tookPlace = (text: string, word: string) => {
-    const { view, hit } = context(text, word);
-    return performed(view.toks, hit.first, view.cues);
-  };
+  const tookPlace = (text: string, word: string) => on(text, word, ({ view, hit }) => performed(view.toks, hit.first, view.cues));
   it('took place after a support verb or an occasion verb', () => {
     expect(tookPlace('Rebels staged an ambush on the road.', 'ambush')).toBe(true);
     expect(tookPlace('The weekend saw heavy fighting in the east.', 'heavy fighting')).toBe(true);
@@ -86,5 +80,25 @@ describe('the cue of another sense', () => {
     expect(senseCue(context('The forward hit the post twice before the goalkeeper saved his penalty.', 'hit').ctx)).toBe('scene');
     expect(senseCue(context('Gunmen attacked a night club in the city centre.', 'attacked').ctx)).toBe('context');
     expect(senseCue(context('Gunmen attacked a bus in the city centre.', 'attacked').ctx)).toBeNull();
+  });
+});
+
+describe('one deed rather than a kind of event', () => {
+  const pastDeed = (text: string, word: string) => on(text, word, ({ view, hit }) => pastOccurrence(hit, view.toks, view.cues.habitWords));
+  const intended = (text: string, word: string) => on(text, word, ({ view, hit }) => governedByIntent(view.toks, hit.first, view.cues));
+  it('is told by an active verb in the simple past, regular or not', () => {
+    expect(pastDeed('Government artillery shelled the northern suburbs on Monday.', 'shelled')).toBe(true);
+    expect(pastDeed('Two rival militias fought for the airport overnight.', 'fought')).toBe(true);
+  });
+  it('is not told by a passive, an infinitive, a present or a past of habit', () => {
+    expect(pastDeed('The northern suburbs were shelled on Monday.', 'shelled')).toBe(false);
+    expect(pastDeed('The militias want to fight for the airport.', 'fight')).toBe(false);
+    expect(pastDeed('Government artillery shells the suburbs.', 'shells')).toBe(false);
+    expect(pastDeed('Government artillery shelled the suburbs every night.', 'shelled')).toBe(false);
+  });
+  it('is one that a threat, plan, attempt or denial governs, not a modal', () => {
+    expect(intended('The militia threatened to attack the convoy.', 'attack')).toBe(true);
+    expect(intended('Rebels tried to seize the bridge.', 'seize')).toBe(true);
+    expect(intended('The new missiles could attack ships far out at sea.', 'attack')).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ export interface EventCues {
   supportVerbs: Set<string>;
   /** verbs whose subject is the time or place of an event their object names: "the weekend saw heavy fighting" */
   occasionVerbs: Set<string>;
+  /** words of habit or of a span of time, which make a verb in the past a habit or a sum: "every week", "throughout the war" */
+  habitWords: Set<string>;
   verbalPhraseHeads: Set<string>;
   aidWords: Set<string>;
   /** word → what it says happened to the people counted near it */
@@ -60,6 +62,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     plannedAfter: new Set(cues.plannedAfter),
     supportVerbs: new Set(cues.supportVerbs),
     occasionVerbs: new Set(cues.occasionVerbs ?? []),
+    habitWords: new Set(cues.habitWords ?? []),
     verbalPhraseHeads: new Set(cues.verbalPhraseHeads),
     aidWords: new Set(cues.aidWords),
     casualty,

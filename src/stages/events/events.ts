@@ -23,7 +23,7 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { otherSense, overruled, performed } from './sense.js';
+import { governedByIntent, otherSense, overruled, pastOccurrence, performed } from './sense.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -107,11 +107,15 @@ class EventExtractor {
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
     if (otherSense(ctx, rules?.type ?? p.type, this.k.cues)) return null;
-    const tookPlace = !!rules && (performed(view.toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
-    if (rules ? overruled(p, ctx, tookPlace) : !p.event) return null;
+    const { toks } = view;
+    const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
+    // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
+    const oneDeed = tookPlace || pastOccurrence(hit, toks, this.k.cues.habitWords) || governedByIntent(toks, hit.first, this.k.cues);
+    if (rules ? overruled(p, ctx, oneDeed) : !p.event) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
-    // what took place is no plan, denial or condition, unless the rules' own cues say so (build)
-    const modality = tookPlace || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
+    // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
+    // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does
+    const modality = tookPlace || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
     return { reading: { type: rules?.type ?? p.type, entry }, modality };
   }
 

@@ -10,7 +10,8 @@ import { senseCues } from '../../lexicons/load.js';
 import { senseCue, type CandidateContext, type CandidateToken } from '../../models/events/features.js';
 import type { EventPrediction } from '../../models/events/model.js';
 import type { EventCues } from './cues.js';
-import { stems } from './triggers.js';
+import { isPassive } from './candidates.js';
+import { stems, type TriggerHit } from './triggers.js';
 
 /**
  * How sure the classifier must be that the candidate is no event to overrule the rules, by the
@@ -29,12 +30,12 @@ const SENSE_FLOOR = { cause: 0.5, scene: 0.05, context: 0.05 };
 /**
  * Whether the classifier overrules the rules' reading: another sense where the sentence or
  * article gives a cue of one (SENSE_FLOOR), or a confident `generic` (a purpose, a habit, a
- * toll) of an event that the sentence or the article does not say took place (`tookPlace`:
- * `performed`, or a definite noun naming again an event told before).
+ * toll) of a trigger the rules do not know for one deed (`oneDeed`: it took place, `performed`
+ * or a definite noun naming again an event told before; `pastOccurrence`; `governedByIntent`).
  */
-export function overruled(p: EventPrediction, ctx: CandidateContext, tookPlace: boolean): boolean {
+export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: boolean): boolean {
   const cue = senseCue(ctx);
-  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5 && !tookPlace);
+  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5 && !oneDeed);
 }
 
 /**
@@ -84,6 +85,49 @@ export function performed(toks: readonly Token[], first: number, verbs: { suppor
     if (!/^(a|an|the|its|their|out|new|fresh|several|two|three|multiple|series|of)$/.test(t.lower) && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
   }
   return false;
+}
+
+/** Modals and "if": what they govern is as often a capability or a kind of event as one deed. */
+const MODAL_OR_IF = /^(could|would|may|might|can|will|shall|'ll|must|if)$/;
+
+/**
+ * "threatened to attack any vessel", "plans to storm the city", "tried to seize the bridge",
+ * "denied shelling the town": a deed that a word of threat, plan, attempt or denial governs (the
+ * rules' cues, five words before it at most, as claims.ts reads them) is one deed, intended,
+ * averted or denied, which the rules' modality tells; the classifier's `generic` (it reads "to
+ * attack" as a purpose, as in "units trained to fight") does not drop it. A modal is not such a
+ * word: "could attack ships" is as often a capability, which the guideline counts as generic.
+ */
+export function governedByIntent(toks: readonly Token[], first: number, cues: Pick<EventCues, 'hypothetical' | 'attempt' | 'deny'>): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - 5; i--) {
+    const w = toks[i]!.lower;
+    if (!MODAL_OR_IF.test(w) && (cues.hypothetical.has(w) || cues.attempt.has(w) || cues.deny.has(w))) return true;
+  }
+  return false;
+}
+
+/** Auxiliaries, modals and "to" before a verb: "was attacked", "had attacked", "to attack", "could attack". */
+const BEFORE_NON_FINITE = /^(am|is|are|was|were|be|been|being|has|have|had|having|'s|'ve|'d|do|does|did|to|will|would|could|may|might|can|shall|should|must)$/;
+
+/**
+ * "Israeli artillery pounded the outskirts of Khiam", "gunmen attacked a bus": a trigger that is
+ * itself an active verb in the simple past tells an occurrence, unless a word of habit or of a
+ * span of time stands in its sentence ("attacked convoys every week", "bombed hospitals
+ * throughout the war"; `habitWords` in cues.json). The guideline's kinds of events are told
+ * otherwise: a habit in the present ("gangs often attack"), a purpose ("to attack"), a toll in
+ * the perfect or the passive ("have been killed since 2011"). The classifier's `generic` does
+ * not drop such a verb; its other modalities still apply.
+ */
+export function pastOccurrence(hit: TriggerHit, toks: readonly Token[], habitWords: ReadonlySet<string>): boolean {
+  const t = toks[hit.first]!;
+  // a past form: not the lemma, not a present "-s" or "-ing" ("attacked", "fought", "struck")
+  if (t.pos !== 'VERB' || t.lemma === t.lower || /(s|ing)$/.test(t.lower) || isPassive(hit, toks as Token[])) return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
+    const w = toks[i]!;
+    if (BEFORE_NON_FINITE.test(w.lower)) return false;
+    if (w.pos !== 'ADV' && w.pos !== 'PART') break;
+  }
+  return !toks.some((w) => habitWords.has(w.lower));
 }
 
 const CAUSE_LINKS = /^(of|from|to)$/;
