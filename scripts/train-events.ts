@@ -19,8 +19,9 @@
 // of a larger one), for a learning curve; cross-validation still counts every candidate of
 // chunks 01–04, each in its own fold.
 //
-// The hand labels read are chunks 01–05 (EV_CHUNKS=01,02,03,04,05,06,07 adds the later chunks;
-// EV_CHUNKS=01,02,03,04 leaves chunk 05 out). Of chunk 05, the cue-selected rare classes, only the candidates of other senses
+// The hand labels read are chunks 01–07 (EV_CHUNKS names others: EV_CHUNKS=01,02,03,04,05 the
+// chunks the weights were trained on before, EV_CHUNKS=01,02,03,04 leaves chunk 05 out). Of
+// chunk 05, the cue-selected rare classes, only the candidates of other senses
 // are trained on (EV_05=all: all of it, each weighted EV_W05, default 1; in cross-validation
 // that lowered modality accuracy on chunks 01–04, docs/EVALUATION.md).
 import { writeFileSync } from 'node:fs';

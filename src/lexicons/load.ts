@@ -102,6 +102,10 @@ export interface EventCueLists {
   hypothetical: string[];
   plannedAfter: string[];
   supportVerbs: string[];
+  /** lemmas of verbs whose subject is the time or place of the event their object names: "the weekend saw heavy fighting" (optional in a user lexicon) */
+  occasionVerbs?: string[];
+  /** words of habit or of a span of time that make a verb in the past a habit or a sum: "every week", "throughout the war" (optional in a user lexicon) */
+  habitWords?: string[];
   verbalPhraseHeads: string[];
   aidWords: string[];
   casualties: { killed: string[]; injured: string[]; captured: string[] };

@@ -213,13 +213,31 @@ function scopeFeatures(ctx: CandidateContext): string[] {
 }
 
 /**
- * What tells the candidate's sense, if anything: a natural cause of death right after the
- * trigger ("died of cholera": `cause`), or a sport or natural cause in its sentence or article
- * (`context`).
+ * What tells the candidate's sense, if anything, strongest first: a natural cause of death
+ * right after the trigger ("died of cholera": `cause`), a scene of sport in its sentence (two
+ * or more words of sport besides the trigger: "the striker scored with a fine strike in the
+ * match": `scene`), or a single word of sport or natural cause in its sentence or article
+ * (`context`), which is weaker evidence because such words have other senses ("a night club",
+ * "the death penalty", "the heart of the city").
  */
-export function senseCue(ctx: CandidateContext): 'cause' | 'context' | null {
+export function senseCue(ctx: CandidateContext): 'cause' | 'scene' | 'context' | null {
   const f = senseFeatures(ctx);
-  return f.includes('natural_after') ? 'cause' : f.length > 0 ? 'context' : null;
+  if (f.includes('natural_after')) return 'cause';
+  if (sportWords(ctx) >= 2) return 'scene';
+  return f.length > 0 ? 'context' : null;
+}
+
+/** How many different words of sport the candidate's sentence holds besides the trigger. */
+function sportWords(ctx: CandidateContext): number {
+  const { sport } = senseCues();
+  const words = new Set<string>();
+  ctx.tokens.forEach((t, i) => {
+    if (i >= ctx.first && i <= ctx.last) return;
+    // by lemma where the list has it, so that "scored" and "score" count once
+    if (sport.has(t.lemma)) words.add(t.lemma);
+    else if (sport.has(t.lower)) words.add(t.lower);
+  });
+  return words.size;
 }
 
 /**

@@ -117,16 +117,24 @@ function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType
   return type;
 }
 
-/** "the captured soldiers", "destroyed tanks": a participle describing a noun reports no new event. */
-export function isReference(hit: TriggerHit, toks: Token[]): boolean {
+const DETERMINER = /^(a|an|the|this|that|these|those|its|their|his|her|our)$/;
+
+/**
+ * "the captured soldiers", "destroyed tanks": a participle describing a noun reports no new
+ * event; nor does a noun describing the noun after it ("an attack helicopter", "the detention
+ * centres"). The phrases, where given, tell a date after the noun ("the attack yesterday") from
+ * a noun it describes.
+ */
+export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Phrase[] = []): boolean {
   const t = toks[hit.first]!;
   const next = toks[hit.last + 1];
   const prev = toks[hit.first - 1];
   if (hit.phrase) return false;
   // "evacuated the wounded", "buried the dead": people, not an event
   if (prev?.lower === 'the' && /^(wounded|injured|dead|killed|captured|detained|missing|displaced)$/.test(t.lower) && (!next || !['NOUN', 'PROPN', 'ADJ'].includes(next.pos))) return true;
-  // "a hit song", "an attack helicopter", "an assault rifle": an article's noun that modifies the noun after it names a kind of thing
-  if (prev && /^(a|an)$/.test(prev.lower) && !/(ing|ed)$/.test(t.lower) && next?.pos === 'NOUN' && toks[hit.last + 2]?.pos !== 'NOUN') return true;
+  // "a hit song", "an attack helicopter", "the detention centres", "their protest leaders": a
+  // determiner's noun that modifies the noun after it names a kind of thing, a place or people
+  if (prev && DETERMINER.test(prev.lower) && !/(ing|ed)$/.test(t.lower) && next?.pos === 'NOUN' && toks[hit.last + 2]?.pos !== 'NOUN' && !phrases.some((p) => p.kind === 'date' && p.first <= hit.last + 1 && p.last >= hit.last + 1)) return true;
   if (!/(ed|en)$/.test(t.lower)) return false;
   const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
   return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT');

@@ -17,6 +17,10 @@ export interface EventCues {
   /** right after an event noun: "a strike expected within days" */
   plannedAfter: Set<string>;
   supportVerbs: Set<string>;
+  /** verbs whose subject is the time or place of an event their object names: "the weekend saw heavy fighting" */
+  occasionVerbs: Set<string>;
+  /** words of habit or of a span of time, which make a verb in the past a habit or a sum: "every week", "throughout the war" */
+  habitWords: Set<string>;
   verbalPhraseHeads: Set<string>;
   aidWords: Set<string>;
   /** word → what it says happened to the people counted near it */
@@ -57,6 +61,8 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     hypothetical: new Set(cues.hypothetical),
     plannedAfter: new Set(cues.plannedAfter),
     supportVerbs: new Set(cues.supportVerbs),
+    occasionVerbs: new Set(cues.occasionVerbs ?? []),
+    habitWords: new Set(cues.habitWords ?? []),
     verbalPhraseHeads: new Set(cues.verbalPhraseHeads),
     aidWords: new Set(cues.aidWords),
     casualty,

@@ -5,7 +5,7 @@
 // casualties to its events (casualties.ts), and merge what tells an event already told
 // (merging.ts). Event types and their ACLED and PLOVER codes are the taxonomy's; only events
 // the article asserts or a party claims carry an ACLED code.
-import type { Doc, Event, EventType, Modality, Token } from '../../doc.js';
+import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
 import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
@@ -21,8 +21,9 @@ import { countedQuantities, findAgent, findInstrument, findLocation, findObjects
 import { Taxonomy } from './taxonomy.js';
 import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
-import { contextFromDoc, senseCue, type CandidateContext } from '../../models/events/features.js';
-import { eventModel, type EventModel, type EventPrediction } from '../../models/events/model.js';
+import { contextFromDoc } from '../../models/events/features.js';
+import { eventModel, type EventModel } from '../../models/events/model.js';
+import { governedByIntent, otherSense, overruled, pastOccurrence, performed } from './sense.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -43,37 +44,6 @@ export function eventsStage(ctx: PipelineContext): Stage {
       extractor.finish();
     },
   };
-}
-
-/**
- * Where the rules have a reading, the classifier overrules it where the rules are weak on
- * sense and it has labelled examples: a death with a natural cause named right after it
- * ("died of cholera", "froze to death in the cold") when it takes it for no event, and any
- * trigger in a sentence or article naming a sport or a natural cause (a goal "strike") when it
- * is sure. It is not trusted on sense elsewhere: it gives clear conflict events of the
- * project's test passages ("fought for control of the region", "delivered two air defence
- * systems") almost no chance (docs/EVALUATION.md). A confident `generic` (a purpose, a habit,
- * a toll) is no event either.
- */
-const SENSE_FLOOR = { cause: 0.5, context: 0.05 };
-
-function overruled(p: EventPrediction, ctx: CandidateContext, performed: boolean): boolean {
-  const cue = senseCue(ctx);
-  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5 && !performed);
-}
-
-/**
- * "launched an offensive on", "carried out a strike on", "staged attacks": an event noun that a
- * support verb in the past tense governs is one that took place, whatever the classifier makes
- * of the indefinite article (it reads "an offensive" as a kind of event too readily).
- */
-function performed(toks: readonly Token[], first: number, supportVerbs: ReadonlySet<string>): boolean {
-  for (let i = first - 1; i >= 0 && i >= first - 4; i--) {
-    const t = toks[i]!;
-    if (supportVerbs.has(t.lemma) && t.lemma !== t.lower && /(ed|gan|ade|ook|eld)$/.test(t.lower)) return true;
-    if (!/^(a|an|the|its|their|out|new|fresh|several|two|three|multiple|series|of)$/.test(t.lower) && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
-  }
-  return false;
 }
 
 class EventExtractor {
@@ -125,20 +95,38 @@ class EventExtractor {
    * Is the trigger a real, specific event, and which? Where the rules have a reading (the
    * lexicon entry whose needs the sentence meets, its type refined by the weapon named), the
    * event and its type stand unless the classifier overrules them (`overruled`: a kind of event
-   * rather than one, or another sense where a sport or natural cause is named); where they
-   * have none, the classifier decides.
+   * rather than one, or another sense where a sport or natural cause is named, sense.ts); where
+   * they have none, the classifier decides. A death of a natural cause and a scene of sport with
+   * no fight in it are no event either way (`otherSense`).
    */
   private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality | null } | null {
-    if (isReference(hit, view.toks)) return null;
+    if (isReference(hit, view.toks, view.phrases)) return null;
     const base = this.k.doc.sentences[view.s]!.firstToken;
     const proposed = [...new Set(hit.readings.map((r) => r.type))];
     const ctx = contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed, this.k.index);
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
-    if (rules ? overruled(p, ctx, performed(view.toks, hit.first, this.k.cues.supportVerbs)) : !p.event) return null;
+    if (otherSense(ctx, rules?.type ?? p.type, this.k.cues)) return null;
+    const { toks } = view;
+    const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
+    // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
+    const oneDeed = tookPlace || pastOccurrence(hit, toks, this.k.cues.habitWords) || governedByIntent(toks, hit.first, this.k.cues);
+    if (rules ? overruled(p, ctx, oneDeed) : !p.event) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
-    const modality = p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
+    // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
+    // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does
+    const modality = tookPlace || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
     return { reading: { type: rules?.type ?? p.type, entry }, modality };
+  }
+
+  /**
+   * "… highlighting the destruction of the equipment": a definite event noun that names again an
+   * event of its type the article has told as taking place refers to that occurrence, not to a
+   * kind of event.
+   */
+  private toldBefore(type: EventType, view: SentenceView, hit: TriggerHit): boolean {
+    if (!isNominal(hit, view.toks, view.cues) || !isAnaphoric(hit, view.toks)) return false;
+    return this.memory.drafts.some((d) => d.event.type === type && d.event.sentence < view.s && (d.event.modality === 'asserted' || d.event.modality === 'claimed'));
   }
 
   /** The event a trigger announces, with its arguments, date, modality and claimant. */

@@ -1,0 +1,162 @@
+// Sense and occurrence of a trigger: when the event classifier may overrule the rules' reading
+// (`overruled`), and what the rules settle whatever the classifier's probabilities are (another
+// sense: a death of a natural cause, a scene of sport, `otherSense`; that an event took place:
+// `performed`). The classifier's probabilities move each time it is trained on more labels,
+// and its rare classes (sport, illness) rest on a handful of examples, so a decision no trained
+// weight should turn is made by rule here, and a threshold on a probability is a majority (0.5)
+// only where a natural cause follows the trigger, a near-certainty (0.05) elsewhere.
+import type { EventType, Token } from '../../doc.js';
+import { senseCues } from '../../lexicons/load.js';
+import { senseCue, type CandidateContext, type CandidateToken } from '../../models/events/features.js';
+import type { EventPrediction } from '../../models/events/model.js';
+import type { EventCues } from './cues.js';
+import { isPassive } from './candidates.js';
+import { stems, type TriggerHit } from './triggers.js';
+
+/**
+ * How sure the classifier must be that the candidate is no event to overrule the rules, by the
+ * cue of another sense (features.ts senseCue): a natural cause right after the trigger tells
+ * the sense as much as the trigger word does, so the classifier's majority decides; a word of
+ * sport or illness elsewhere in the sentence or the article ("club", "heart", "penalty",
+ * "storm") often has another sense itself, and a scene of sport that names a weapon, an armed
+ * force or a casualty may be a real fight ("fans clashed with riot police after the match"),
+ * so only a near-certainty overrules there. Without such a cue the classifier does not overrule
+ * the rules on sense: it gives clear conflict events of the project's test passages ("fought
+ * for control of the region", "delivered two air defence systems") almost no chance
+ * (docs/EVALUATION.md).
+ */
+const SENSE_FLOOR = { cause: 0.5, scene: 0.05, context: 0.05 };
+
+/**
+ * Whether the classifier overrules the rules' reading: another sense where the sentence or
+ * article gives a cue of one (SENSE_FLOOR), or a confident `generic` (a purpose, a habit, a
+ * toll) of a trigger the rules do not know for one deed (`oneDeed`: it took place, `performed`
+ * or a definite noun naming again an event told before; `pastOccurrence`; `governedByIntent`).
+ */
+export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: boolean): boolean {
+  const cue = senseCue(ctx);
+  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5 && !oneDeed);
+}
+
+/**
+ * Another sense the rules settle, whatever the classifier's probabilities: a death of a
+ * natural cause (`diedOfNaturalCause`), and a scene of sport (two or more words of sport in the
+ * sentence) that names no weapon, armed force or casualty: "the striker scored with a fine
+ * strike", "the champion attacked the body in the fourth round". The classifier is no judge of
+ * these: trained on four fifths of the same labels it gave that strike 0.90 of being an event,
+ * on all of them 0.08. A crash is a crash in a race too (the hand labels count racing crashes).
+ */
+export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
+  if (type === 'KILLING' && diedOfNaturalCause(ctx, cues.casualty)) return true;
+  return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
+}
+
+/** The sectors whose nouns name an armed force: "riot police", "troops", "gunmen". */
+const ARMED_SECTORS = new Set(['military', 'police', 'militia', 'rebels']);
+
+/** Whether the candidate's sentence names, besides the trigger, a weapon, an armed group or force, or a casualty. */
+function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
+  if (ctx.marks.some((m) => m.kind.startsWith('EQUIPMENT') || m.kind === 'ARMED_GROUP')) return true;
+  const armed = cues.sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words);
+  return ctx.tokens.some((t, i) => (i < ctx.first || i > ctx.last) && (cues.casualty.has(t.lower) || armed.some((words) => words.test(t.lower))));
+}
+
+/** The past forms of the support and occasion verbs, regular and not ("launched", "began", "made", "took", "held", "saw"). */
+const PAST = /(ed|gan|ade|ook|eld)$|^saw$/;
+const PERFECT = /^(has|have|had|'s|'ve)$/;
+
+/**
+ * "launched an offensive on", "carried out a strike on", "staged attacks": an event noun that a
+ * support verb in the past tense governs is one that took place, whatever the classifier makes
+ * of the indefinite article (it reads "an offensive" as a kind of event too readily). So is one
+ * that an occasion verb in the simple past governs ("the weekend saw heavy fighting", "the
+ * raid, which saw the destruction of two tanks", "the town suffered shelling"); in the perfect
+ * ("the war has seen the destruction of whole cities") it often sums up many, and is left to
+ * the classifier.
+ */
+export function performed(toks: readonly Token[], first: number, verbs: { supportVerbs: ReadonlySet<string>; occasionVerbs: ReadonlySet<string> }): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - 4; i--) {
+    const t = toks[i]!;
+    const past = t.lemma !== t.lower && PAST.test(t.lower);
+    // wink's lemma, or the stems it misses ("staged" → stag)
+    const is = (set: ReadonlySet<string>) => set.has(t.lemma) || stems(t.lower).some((s) => set.has(s));
+    if (past && is(verbs.supportVerbs)) return true;
+    if (past && is(verbs.occasionVerbs)) return !PERFECT.test(toks[i - 1]?.lower ?? '');
+    if (!/^(a|an|the|its|their|out|new|fresh|several|two|three|multiple|series|of)$/.test(t.lower) && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
+  }
+  return false;
+}
+
+/** Modals and "if": what they govern is as often a capability or a kind of event as one deed. */
+const MODAL_OR_IF = /^(could|would|may|might|can|will|shall|'ll|must|if)$/;
+
+/**
+ * "threatened to attack any vessel", "plans to storm the city", "tried to seize the bridge",
+ * "denied shelling the town": a deed that a word of threat, plan, attempt or denial governs (the
+ * rules' cues, five words before it at most, as claims.ts reads them) is one deed, intended,
+ * averted or denied, which the rules' modality tells; the classifier's `generic` (it reads "to
+ * attack" as a purpose, as in "units trained to fight") does not drop it. A modal is not such a
+ * word: "could attack ships" is as often a capability, which the guideline counts as generic.
+ */
+export function governedByIntent(toks: readonly Token[], first: number, cues: Pick<EventCues, 'hypothetical' | 'attempt' | 'deny'>): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - 5; i--) {
+    const w = toks[i]!.lower;
+    if (!MODAL_OR_IF.test(w) && (cues.hypothetical.has(w) || cues.attempt.has(w) || cues.deny.has(w))) return true;
+  }
+  return false;
+}
+
+/** Auxiliaries, modals and "to" before a verb: "was attacked", "had attacked", "to attack", "could attack". */
+const BEFORE_NON_FINITE = /^(am|is|are|was|were|be|been|being|has|have|had|having|'s|'ve|'d|do|does|did|to|will|would|could|may|might|can|shall|should|must)$/;
+
+/**
+ * "Israeli artillery pounded the outskirts of Khiam", "gunmen attacked a bus": a trigger that is
+ * itself an active verb in the simple past tells an occurrence, unless a word of habit or of a
+ * span of time stands in its sentence ("attacked convoys every week", "bombed hospitals
+ * throughout the war"; `habitWords` in cues.json). The guideline's kinds of events are told
+ * otherwise: a habit in the present ("gangs often attack"), a purpose ("to attack"), a toll in
+ * the perfect or the passive ("have been killed since 2011"). The classifier's `generic` does
+ * not drop such a verb; its other modalities still apply.
+ */
+export function pastOccurrence(hit: TriggerHit, toks: readonly Token[], habitWords: ReadonlySet<string>): boolean {
+  const t = toks[hit.first]!;
+  // a past form: not the lemma, not a present "-s" or "-ing" ("attacked", "fought", "struck")
+  if (t.pos !== 'VERB' || t.lemma === t.lower || /(s|ing)$/.test(t.lower) || isPassive(hit, toks as Token[])) return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
+    const w = toks[i]!;
+    if (BEFORE_NON_FINITE.test(w.lower)) return false;
+    if (w.pos !== 'ADV' && w.pos !== 'PART') break;
+  }
+  return !toks.some((w) => habitWords.has(w.lower));
+}
+
+const CAUSE_LINKS = /^(of|from|to)$/;
+const CAUSE_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'CCONJ']);
+
+/**
+ * "died of cholera", "deaths from malnutrition", "died of complications from diabetes",
+ * "died from exposure to the cold": a death whose cause, named right after the death word by
+ * "of" or "from", is an illness, cold, hunger or a natural disaster is no event of the
+ * taxonomy. This is a rule, not the classifier's call: a linear model that has seen a few
+ * such deaths among thousands of killings lets "two children died" outweigh the cause. Each
+ * noun phrase of the chain the cause is told in ("complications" from "diabetes", "exposure"
+ * to "the cold") must name a natural cause (sense-cues.json), and none may name wounds or
+ * injuries (the casualty words): "died of complications from gunshot wounds", "died from
+ * exposure to sarin" and "died of his wounds" stay deaths of violence.
+ */
+function diedOfNaturalCause(ctx: CandidateContext, casualtyWords: ReadonlyMap<string, unknown>): boolean {
+  const { tokens, last } = ctx;
+  if (!/^(of|from)$/.test(tokens[last + 1]?.lower ?? '')) return false;
+  const { naturalCauses } = senseCues();
+  const natural = (t: CandidateToken) => naturalCauses.has(t.lower) || naturalCauses.has(t.lemma);
+  let named = false;
+  for (let i = last + 1; i < tokens.length && CAUSE_LINKS.test(tokens[i]!.lower); ) {
+    const phrase: CandidateToken[] = [];
+    for (i++; i < tokens.length && (CAUSE_PHRASE_POS.has(tokens[i]!.pos) || tokens[i]!.text === '-') && !CAUSE_LINKS.test(tokens[i]!.lower); i++) phrase.push(tokens[i]!);
+    // a cause the tagger did not read as a noun phrase ("exposure to nerve/VERB gas") is not known to be natural
+    if (phrase.length === 0) return false;
+    if (!phrase.some(natural) || phrase.some((t) => casualtyWords.has(t.lower) || casualtyWords.has(t.lemma))) return false;
+    named = true;
+  }
+  return named;
+}

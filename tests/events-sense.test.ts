@@ -1,0 +1,104 @@
+// Sense and occurrence by rule (src/stages/events/sense.ts, and the sense cue the overrule reads
+// in src/models/events/features.ts): decisions no trained weight turns. Sentences written for
+// these tests.
+import { describe, expect, it } from 'vitest';
+import { contextFromDoc, senseCue } from '../src/models/events/features.js';
+import { isReference } from '../src/stages/events/candidates.js';
+import { governedByIntent, otherSense, pastOccurrence, performed } from '../src/stages/events/sense.js';
+import { readSentence } from './events-harness.js';
+
+/** The candidate context of a trigger word of the sentence. */
+function context(text: string, word: string) {
+  const view = readSentence(text);
+  const hit = view.hit(word);
+  return { view, hit, ctx: contextFromDoc(view.doc, 0, hit.first, hit.last, [...new Set(hit.readings.map((r) => r.type))]) };
+}
+
+/** A test of the trigger word's context. */
+const on = <T>(text: string, word: string, test: (c: ReturnType<typeof context>) => T): T => test(context(text, word));
+
+const naturalDeath = (text: string, word = 'died') => on(text, word, ({ view, ctx }) => otherSense(ctx, 'KILLING', view.cues));
+
+describe('a death of a natural cause', () => {
+  it('is one whose cause after "of" or "from" is an illness, cold or hunger', () => {
+    expect(naturalDeath('Four prisoners died of tuberculosis in the jail last year.')).toBe(true);
+    expect(naturalDeath('An elderly man died from hypothermia after the power cut.')).toBe(true);
+    expect(naturalDeath('The former mayor died of a heart attack on Sunday.')).toBe(true);
+  });
+  it('follows the cause along "of", "from" and "to"', () => {
+    expect(naturalDeath('The singer died of complications from pneumonia.')).toBe(true);
+    expect(naturalDeath('The migrant died from exposure to the cold.')).toBe(true);
+  });
+  it('is not one whose cause names wounds, injuries or anything but illness', () => {
+    expect(naturalDeath('The guard died of complications from gunshot wounds.')).toBe(false);
+    expect(naturalDeath('The guard died of his injuries in hospital.')).toBe(false);
+    expect(naturalDeath('Two villagers died from exposure to nerve gas.')).toBe(false);
+    expect(naturalDeath('Two villagers died in the shelling of the market.')).toBe(false);
+  });
+});
+
+describe('a scene of sport', () => {
+  const sport = (text: string, word: string, type: 'ATTACK' | 'CLASH' | 'CRASH' = 'ATTACK') => on(text, word, ({ view, ctx }) => otherSense(ctx, type, view.cues));
+  it('is another sense where the sentence names no weapon, armed force or casualty', () => {
+    expect(sport('The winger hit the post twice before the goalkeeper saved his penalty.', 'hit')).toBe(true);
+  });
+  it('may hold a real fight or a crash', () => {
+    expect(sport('Supporters fought with police outside the stadium after the match.', 'fought', 'CLASH')).toBe(false);
+    expect(sport('A gunman attacked the team bus after the match, wounding two players.', 'attacked')).toBe(false);
+    expect(sport('His car crashed into the wall on the second lap of the race, ending his season.', 'crashed', 'CRASH')).toBe(false);
+  });
+});
+
+describe('an event noun governed by a verb in the past', () => {
+  const tookPlace = (text: string, word: string) => on(text, word, ({ view, hit }) => performed(view.toks, hit.first, view.cues));
+  it('took place after a support verb or an occasion verb', () => {
+    expect(tookPlace('Rebels staged an ambush on the road.', 'ambush')).toBe(true);
+    expect(tookPlace('The weekend saw heavy fighting in the east.', 'heavy fighting')).toBe(true);
+    expect(tookPlace('The convoy, which witnessed the bombardment of the port, turned back.', 'bombardment')).toBe(true);
+  });
+  it('is not said to have taken place by an occasion verb in the perfect, which often sums many up', () => {
+    expect(tookPlace('The war has seen the destruction of whole districts.', 'destruction')).toBe(false);
+  });
+});
+
+describe('a noun describing the noun after it', () => {
+  const reference = (text: string, word: string) => {
+    const view = readSentence(text);
+    return isReference(view.hit(word), view.toks, view.phrases);
+  };
+  it('names a thing or a place after any determiner, not an event', () => {
+    expect(reference('Officials inspected the detention camps near the capital.', 'detention')).toBe(true);
+    expect(reference('Their protest leaders met the minister.', 'protest')).toBe(true);
+  });
+  it('is not one followed by a date', () => {
+    expect(reference('The attack yesterday killed four soldiers.', 'attack')).toBe(false);
+  });
+});
+
+describe('the cue of another sense', () => {
+  it('is a scene of sport with two words of sport in the sentence, a weaker context with one', () => {
+    expect(senseCue(context('The forward hit the post twice before the goalkeeper saved his penalty.', 'hit').ctx)).toBe('scene');
+    expect(senseCue(context('Gunmen attacked a night club in the city centre.', 'attacked').ctx)).toBe('context');
+    expect(senseCue(context('Gunmen attacked a bus in the city centre.', 'attacked').ctx)).toBeNull();
+  });
+});
+
+describe('one deed rather than a kind of event', () => {
+  const pastDeed = (text: string, word: string) => on(text, word, ({ view, hit }) => pastOccurrence(hit, view.toks, view.cues.habitWords));
+  const intended = (text: string, word: string) => on(text, word, ({ view, hit }) => governedByIntent(view.toks, hit.first, view.cues));
+  it('is told by an active verb in the simple past, regular or not', () => {
+    expect(pastDeed('Government artillery shelled the northern suburbs on Monday.', 'shelled')).toBe(true);
+    expect(pastDeed('Two rival militias fought for the airport overnight.', 'fought')).toBe(true);
+  });
+  it('is not told by a passive, an infinitive, a present or a past of habit', () => {
+    expect(pastDeed('The northern suburbs were shelled on Monday.', 'shelled')).toBe(false);
+    expect(pastDeed('The militias want to fight for the airport.', 'fight')).toBe(false);
+    expect(pastDeed('Government artillery shells the suburbs.', 'shells')).toBe(false);
+    expect(pastDeed('Government artillery shelled the suburbs every night.', 'shelled')).toBe(false);
+  });
+  it('is one that a threat, plan, attempt or denial governs, not a modal', () => {
+    expect(intended('The militia threatened to attack the convoy.', 'attack')).toBe(true);
+    expect(intended('Rebels tried to seize the bridge.', 'seize')).toBe(true);
+    expect(intended('The new missiles could attack ships far out at sea.', 'attack')).toBe(false);
+  });
+});
