@@ -28,6 +28,22 @@ describe('history independence', () => {
     expect(before).toContain("'s");
   });
 
+  it('tags a new number as a number even when another document first met it glued to a month', () => {
+    // made-up four-digit numbers that no vocabulary holds: the first is met only where it
+    // stands alone, the second first glued to a month ("Sep.0846": wink's tokenizer splits it
+    // off as a word), then alone
+    const nlp = sharedWink();
+    const tagOf = (text: string, word: string) => {
+      const doc = nlp.readDoc(text);
+      const words = doc.tokens().out();
+      return [doc.tokens().out(nlp.its.type)[words.indexOf(word)], doc.tokens().out(nlp.its.pos)[words.indexOf(word)]];
+    };
+    const fresh = tagOf('The convoy left the base at 0917 yesterday.', '0917');
+    expect(fresh).toEqual(['number', 'NUM']);
+    tagOf('Trading in the shares stopped on Sep.0846 at noon.', '0846');
+    expect(tagOf('The convoy left the base at 0846 yesterday.', '0846')).toEqual(fresh);
+  });
+
   it('gives every passage the same record whether read first, last or after the others', () => {
     const p = pipeline();
     const read = (i: number) => JSON.stringify(p.process(passages[i]!));

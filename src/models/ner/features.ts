@@ -9,6 +9,8 @@
 // (is this word written with a capital elsewhere in the article, where a capital means a name?).
 // The previous tags are not features here: the decoder's tag-to-tag transition weights carry them.
 
+import { WORD_MEMO_LIMIT } from '../../memo.js';
+
 export interface FeatureToken {
   text: string;
   /** wink-nlp's universal part of speech */
@@ -488,4 +490,4 @@ export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentConte
 }
 
 /** Words whose word-only features a cache holds before it starts again. */
-export const WORD_CACHE = 50_000;
+export const WORD_CACHE = WORD_MEMO_LIMIT;

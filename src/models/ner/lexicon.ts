@@ -12,7 +12,7 @@ import type { Knowledge } from '../../stages/entities/knowledge.js';
 import type { WordTests } from '../../stages/entities/word-tests.js';
 import { foldName } from '../../text.js';
 import { geoIndex, type GeoIndex } from '../../stages/places/geonames.js';
-import { remembered } from '../../memo.js';
+import { WORD_MEMO_LIMIT, remembered } from '../../memo.js';
 
 export interface LexiconSources {
   know: Knowledge;
@@ -99,7 +99,7 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
 }
 /** the features of a token no match covers, until its word's are put in its place (never written to) */
 const NOTHING: string[] = [];
-const WORD_SEEN = 50_000;
+const WORD_SEEN = WORD_MEMO_LIMIT;
 
 /** The lexicon features of a word by itself: a title, a role, an organisation's head word, a people, an acronym, compromise's tags. */
 function wordLexicon(src: LexiconSources, text: string): readonly string[] {
@@ -133,7 +133,7 @@ function geoClass(src: LexiconSources, name: string): number {
     return !place ? 0 : (place.population ?? 0) >= BIG_PLACE ? 2 : 1;
   });
 }
-const GEO_SEEN = 50_000;
+const GEO_SEEN = WORD_MEMO_LIMIT;
 
 function mark(out: string[][], first: number, end: number, name: string): void {
   if (end <= first) return;

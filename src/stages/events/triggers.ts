@@ -2,7 +2,7 @@
 // surface form (restricted by part of speech), and phrases by lemma sequence.
 import type { EventType, Token } from '../../doc.js';
 import type { TriggerEntry } from '../../lexicons/load.js';
-import { remembered } from '../../memo.js';
+import { WORD_MEMO_LIMIT, remembered } from '../../memo.js';
 
 export interface TriggerHit {
   first: number;
@@ -107,8 +107,8 @@ export class TriggerIndex {
   }
 }
 
-/** How many words' stem entries a TriggerIndex remembers: the words of some thousand news articles. */
-const STEM_MEMO_WORDS = 50_000;
+/** How many words' stem entries a TriggerIndex remembers. */
+const STEM_MEMO_WORDS = WORD_MEMO_LIMIT;
 
 /** entries with those of list added (each entry once, in order), or null while both are empty; never changes list */
 function merge(list: TriggerEntry[] | null, entries: TriggerEntry[] | null): TriggerEntry[] | null {

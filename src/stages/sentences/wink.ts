@@ -11,8 +11,16 @@
 // their features) but no longer change tokenization, so a document's tokens depend on its
 // own text alone, whatever was read before it and in whatever order.
 //
+// wink also stores a learned word's category (number, word, currency …) and its part-of-speech
+// guess as it first met it, and its tokenizer gives a word different categories in different
+// places: "03" is a number in "at 05 03", but a word when split from "Sep. 03." So whichever
+// document taught a worker the word decided its tag in every later one. A new word is therefore
+// learned with the category wink's own detectors give the word standing alone (canonicalLearning),
+// wherever it is first met.
+//
 // This leans on how wink-nlp 2 builds its cache: the tokenizer's lookup keeps the table it was
-// created with, while learning writes to whatever model.features.lexeme.hash holds then.
+// created with, while learning writes to whatever model.features.lexeme.hash holds then, and
+// documents add words through the cache's `add`, looked up on the cache object at each call.
 // tests/determinism.test.ts fails if an upgrade of wink changes that.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -21,12 +29,20 @@ export type Wink = ReturnType<typeof winkNLP>;
 
 interface CoreModel {
   features: { lexeme: { hash: Record<string, number>; intrinsicSize: number } };
+  /** the token-category detectors (pattern, flags, category), as wink's tokenizer tries them on a whole token */
+  trex: { ltc: Array<[string, string, number]> };
+  tcat: { hash: Record<string, number> };
 }
 
 interface CacheView {
   lookup(text: string): number[] | null;
   intrinsicSize(): number;
   posOf(index: number): number;
+}
+
+/** wink's cache as its documents call it: `add` learns a word it does not know yet. */
+interface LearningCache extends CacheView {
+  add(text: string, category: number): number[];
 }
 
 type FeatureFns = Record<string, (word: string, category: number, cache: CacheView) => unknown>;
@@ -69,8 +85,13 @@ function stableWink(): Wink {
     featureFn(config: unknown) {
       const features = loader.featureFn(config);
       const pos = features.pos!;
-      // the part-of-speech guess of a new word looks the word up in the whole vocabulary
-      features.pos = (word, category, cache) => pos(word, category, learnedView(cache));
+      let canonical = false;
+      // the part-of-speech guess of a new word looks the word up in the whole vocabulary; the
+      // first guess wink asks for hands over its cache, whose `add` is then made canonical
+      features.pos = (word, category, cache) => {
+        if (!canonical) canonical = canonicalLearning(cache as LearningCache, core!);
+        return pos(word, category, learnedView(cache));
+      };
       return features;
     },
   } as unknown as Parameters<typeof winkNLP>[0], PIPE);
@@ -79,7 +100,29 @@ function stableWink(): Wink {
   // inherits it (and so answers for the model's words too) without copying its 87,000 entries
   learned = Object.create(lexeme.hash) as Record<string, number>;
   lexeme.hash = learned;
+  // one made-up word learned now, the same in every thread, so that `add` is canonical before
+  // the first document
+  nlp.readDoc(WARM_UP_WORD);
   return nlp;
+}
+
+const WARM_UP_WORD = 'sitrepwinkwarmup';
+
+/**
+ * Makes the cache learn each new word with the category wink's detectors give the word alone,
+ * not the one the tokenizer gave it where it was split from its neighbours (a word learned once
+ * keeps its category for good). Words the detectors cannot place keep the tokenizer's category.
+ */
+function canonicalLearning(cache: LearningCache, core: CoreModel): true {
+  const detectors = core.trex.ltc.map(([pattern, flags, category]) => [new RegExp(pattern, flags), category] as const);
+  const { unk, wordRP } = core.tcat.hash as { unk: number; wordRP: number };
+  const alone = (text: string, given: number): number => {
+    for (const [rx, category] of detectors) if (rx.test(text)) return category === unk || category === wordRP ? given : category;
+    return given;
+  };
+  const add = cache.add.bind(cache);
+  cache.add = (text, category) => add(text, learned?.[text] === undefined ? alone(text, category) : category);
+  return true;
 }
 
 /** The vocabulary with the words learned from documents, for wink's feature functions. */
