@@ -17,6 +17,6 @@ export function remembered<K, V>(memo: Map<K, V>, key: K, limit: number, make: (
  * How many words each per-word memo holds before it starts again. News repeats a few thousand
  * words most of the time, so a small memo answers most look-ups; each memo is per worker
  * thread, and on varied text four full memos of many more words cost more memory than two
- * workers can spare (docs/PERFORMANCE.md, "Memory on varied text").
+ * workers can spare (docs/PERFORMANCE.md, "Varied text").
  */
 export const WORD_MEMO_LIMIT = 10_000;

@@ -39,6 +39,20 @@ describe('dataset lock', () => {
     expect(() => lockDataset(out)).toThrow(/pid 1 on host elsewhere.*delete/);
   });
 
+  it('removes the files a run killed while taking the lock left, but not those of live runs or other hosts', () => {
+    const dead = Number(spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim());
+    const owner = (pid: number, host: string) => JSON.stringify({ pid, host, since: '2024-01-01T00:00:00Z', command: 'sitrep extract' });
+    const parent = process.ppid; // alive while this test runs
+    writeFileSync(join(out, `${LOCK_FILE}.${dead}.tmp`), owner(dead, hostname()));
+    writeFileSync(join(out, `${LOCK_FILE}.${dead}.stale`), owner(dead, hostname()));
+    writeFileSync(join(out, `${LOCK_FILE}.${parent}.tmp`), owner(parent, hostname()));
+    writeFileSync(join(out, `${LOCK_FILE}.${dead + 1_000_000}.tmp`), owner(dead + 1_000_000, 'elsewhere'));
+    const lock = lockDataset(out);
+    const left = spawnSync('ls', ['-A', out], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
+    expect(left).toEqual([LOCK_FILE, `${LOCK_FILE}.${dead + 1_000_000}.tmp`, `${LOCK_FILE}.${parent}.tmp`].sort());
+    lock.release();
+  });
+
   it('leaves no temporary files behind', () => {
     lockDataset(out).release();
     expect(spawnSync('ls', ['-A', out], { encoding: 'utf8' }).stdout.trim()).toBe('');

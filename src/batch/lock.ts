@@ -8,7 +8,7 @@
 // stale and taken over: it is first renamed to a name of our own, and taken over only if the
 // renamed file is still the stale one we read (two runs racing for a stale lock cannot both
 // win). A lock from another host cannot be checked, so it is refused with the way out.
-import { linkSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { linkSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../io/errors.js';
@@ -115,6 +115,7 @@ export function lockDataset(out: string, command = 'sitrep'): DatasetLock {
   } finally {
     rmSync(temporary, { force: true });
   }
+  removeLeftovers(out);
   let released = false;
   const release = () => {
     if (released) return;
@@ -125,4 +126,20 @@ export function lockDataset(out: string, command = 'sitrep'): DatasetLock {
   };
   process.on('exit', release);
   return { path, release };
+}
+
+/**
+ * The temporary and set-aside lock files of runs killed while they took the lock (between
+ * writing their file and removing it). Only a run that holds the lock removes them, and only
+ * those of processes no longer alive, so a run taking the lock at this moment keeps its own.
+ */
+function removeLeftovers(out: string): void {
+  const pattern = new RegExp(`^${LOCK_FILE.replace(/\./g, '\\.')}\\.(\\d+)\\.(?:tmp|stale)$`);
+  for (const name of readdirSync(out)) {
+    const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+    if (Number.isNaN(pid) || pid === process.pid || processAlive(pid)) continue;
+    // a run on another host sharing the folder may be taking the lock under the same pid
+    const owner = readOwner(join(out, name))?.owner;
+    if (!owner || owner.host === hostname()) rmSync(join(out, name), { force: true });
+  }
 }

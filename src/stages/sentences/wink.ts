@@ -13,7 +13,7 @@
 //
 // wink also stores a learned word's category (number, word, currency …) and its part-of-speech
 // guess as it first met it, and its tokenizer gives a word different categories in different
-// places: "03" is a number in "at 05 03", but a word when split from "Sep. 03." So whichever
+// places: "03" is a number in "at 05 03", but a word when split from "Sep.03". So whichever
 // document taught a worker the word decided its tag in every later one. A new word is therefore
 // learned with the category wink's own detectors give the word standing alone (canonicalLearning),
 // wherever it is first met.
