@@ -17,6 +17,12 @@ describe('event claims', () => {
     expect(e.source?.[0]).toMatch(/army/);
   });
 
+  it('reads "possible" as a cue of a hypothetical event, but not in "the strongest possible terms" or "as soon as possible"', () => {
+    expect(firstEvent('Officials warned of a possible attack on the port of Berdiansk.', 'ATTACK').modality).toBe('hypothetical');
+    expect(firstEvent('The foreign minister condemned in the strongest possible terms the attacks on the village of Kamyanka on Tuesday.', 'ATTACK').modality).toBe('asserted');
+    expect(firstEvent('Rebels fired as many shells as possible on the town of Nassib overnight.', 'SHELLING').modality).toBe('asserted');
+  });
+
   it('reads a denial as denied, and a plain negation as negated', () => {
     expect(firstEvent('The ministry denied that its forces shelled the town.', 'SHELLING').modality).toBe('denied');
     expect(firstEvent('Its forces did not shell the town.', 'SHELLING').modality).toBe('negated');

@@ -10,6 +10,17 @@ import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import type { TriggerHit } from './triggers.js';
 
+/**
+ * "in the strongest possible terms", "as soon as possible": "possible" after a superlative or in
+ * "as … as possible" says how much, not that something may happen, so it is no cue of a
+ * hypothetical event.
+ */
+function intensifier(words: readonly string[], k: number): boolean {
+  const prev = words[k - 1] ?? '';
+  return words[k] === 'possible' && (SUPERLATIVE.test(prev) || words[k - 2] === 'as');
+}
+const SUPERLATIVE = /^(most|least|best|worst|utmost|\w{3,}est)$/;
+
 export class Claims {
   private speakerEntities = new Map<string, string>();
 
@@ -31,7 +42,7 @@ export class Claims {
       if (before.some((t) => this.cues.deny.has(t.lower))) modality = 'denied';
       else if (near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
       else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
-      else if (near.some((w) => this.cues.hypothetical.has(w))) modality = 'hypothetical';
+      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k))) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
       else if (this.claimed(hit, toks)) modality = 'claimed';
