@@ -9,7 +9,7 @@
 // (is this word written with a capital elsewhere in the article, where a capital means a name?).
 // The previous tags are not features here: the decoder's tag-to-tag transition weights carry them.
 
-import { WORD_MEMO_LIMIT } from '../../memo.js';
+import { WORD_MEMO_LIMIT, remembered } from '../../memo.js';
 
 export interface FeatureToken {
   text: string;
@@ -447,14 +447,7 @@ export function sentenceFeatures(sentence: FeatureSentence, doc: DocumentContext
 export function sentenceFeatureHashes(sentence: FeatureSentence, doc: DocumentContext, cache?: Map<string, number[]>): Uint32Array[] {
   const out: Uint32Array[] = [];
   forEachTokenHashes(sentence, doc, (_, key, ownHashes, context) => {
-    let own = cache?.get(key);
-    if (!own) {
-      own = Array.from(ownHashes());
-      if (cache) {
-        if (cache.size >= WORD_CACHE) cache.clear();
-        cache.set(key, own);
-      }
-    }
+    const own = cache ? remembered(cache, key, WORD_MEMO_LIMIT, () => Array.from(ownHashes())) : Array.from(ownHashes());
     const all = new Uint32Array(own.length + context.length);
     all.set(own);
     all.set(context, own.length);
@@ -488,6 +481,3 @@ export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentConte
     visit(i, p.headline ? `\u0001${text}` : text, ownHashes, sink.out.subarray(0, sink.count));
   }
 }
-
-/** Words whose word-only features a cache holds before it starts again. */
-export const WORD_CACHE = WORD_MEMO_LIMIT;

@@ -91,7 +91,7 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
   }
   const ownOf = (text: string) => wordLexicon(src, text);
   for (let i = 0; i < tokens.length; i++) {
-    const own = remembered(src.wordSeen, tokens[i]!.text, WORD_SEEN, ownOf);
+    const own = remembered(src.wordSeen, tokens[i]!.text, WORD_MEMO_LIMIT, ownOf);
     if (out[i] === NOTHING) out[i] = own as string[];
     else for (let k = 0; k < own.length; k++) out[i]!.push(own[k]!);
   }
@@ -99,7 +99,6 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
 }
 /** the features of a token no match covers, until its word's are put in its place (never written to) */
 const NOTHING: string[] = [];
-const WORD_SEEN = WORD_MEMO_LIMIT;
 
 /** The lexicon features of a word by itself: a title, a role, an organisation's head word, a people, an acronym, compromise's tags. */
 function wordLexicon(src: LexiconSources, text: string): readonly string[] {
@@ -128,12 +127,11 @@ const KIND_CLASS: Record<string, string> = {
 };
 
 function geoClass(src: LexiconSources, name: string): number {
-  return remembered(src.geoSeen, name, GEO_SEEN, () => {
+  return remembered(src.geoSeen, name, WORD_MEMO_LIMIT, () => {
     const place = src.geo.places(name)[0];
     return !place ? 0 : (place.population ?? 0) >= BIG_PLACE ? 2 : 1;
   });
 }
-const GEO_SEEN = WORD_MEMO_LIMIT;
 
 function mark(out: string[][], first: number, end: number, name: string): void {
   if (end <= first) return;

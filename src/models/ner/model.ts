@@ -5,8 +5,9 @@
 // megabytes outside the garbage-collected heap.
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURE_VERSION, WORD_CACHE, forEachTokenHashes, type DocumentContext, type FeatureSentence } from './features.js';
+import { FEATURE_VERSION, forEachTokenHashes, type DocumentContext, type FeatureSentence } from './features.js';
 import { TAGS, allowed, bilouSpans, type TagSpan } from './tags.js';
+import { WORD_MEMO_LIMIT } from '../../memo.js';
 
 export const WEIGHTS_URL = new URL('./weights.bin.gz', import.meta.url);
 
@@ -155,11 +156,12 @@ export class NerModel {
     const T = this.T;
     const emission = new Float32Array(n * T);
     forEachTokenHashes(sentence, doc, (i, key, ownHashes, context) => {
+      // memo.ts's `remembered` by hand: its maker would be a closure made for every token
       let own = this.wordCache.get(key);
       if (!own) {
         own = new Float32Array(T);
         this.addRows(own, 0, ownHashes());
-        if (this.wordCache.size >= WORD_CACHE) this.wordCache.clear();
+        if (this.wordCache.size >= WORD_MEMO_LIMIT) this.wordCache.clear();
         this.wordCache.set(key, own);
       }
       const base = i * T;

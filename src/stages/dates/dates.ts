@@ -86,10 +86,10 @@ export function datesStage(_ctx: PipelineContext): Stage {
       const published = doc.meta.published ? new Date(`${doc.meta.published}T12:00:00Z`) : null;
       if (!published) doc.warn('no-published-date', 'no publication date: relative dates ("on Sunday") are left unresolved');
       const dates: ResolvedDate[] = [];
+      const reference = { instant: published ?? new Date(0), timezone: 0 };
       for (const s of doc.sentences) {
         const sentence = doc.text.slice(s.start, s.end);
         if (!mayHoldDate(sentence)) continue;
-        const reference = { instant: published ?? new Date(0), timezone: 0 };
         const results = parser.parse(sentence, reference, { forwardDate: false });
         for (const r of results.map((x) => dayOfPart(parser, x, reference))) {
           const resolved = resolve(doc, s.start, sentence, r, published);

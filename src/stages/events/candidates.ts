@@ -6,7 +6,7 @@
 // modules ask of a trigger: is it a noun, a passive, a reference back to an event told before?
 import type { EventType, Token } from '../../doc.js';
 import type { TriggerEntry } from '../../lexicons/load.js';
-import { ANAPHORIC, type EventCues } from './cues.js';
+import { ANAPHORIC, SEE_OR_LEAVE, type EventCues } from './cues.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { TriggerHit } from './triggers.js';
@@ -183,7 +183,7 @@ function afterSeenOrLeft(hit: TriggerHit, toks: Token[]): boolean {
   for (let i = hit.first - 1, words = 0; i >= 0 && words <= 8; i--, words++) {
     const w = toks[i]!;
     // the verb (wink may call "saw" a noun), not "the left flank"
-    if (/^(saw|seen|seeing|sees|see|left|leaving|leaves|leave)$/.test(w.lower)) return words > 0 && w.pos !== 'ADJ' && w.pos !== 'ADV';
+    if (SEE_OR_LEAVE.test(w.lower)) return words > 0 && w.pos !== 'ADJ' && w.pos !== 'ADV';
     if (!['NUM', 'ADJ', 'NOUN', 'PROPN', 'DET', 'CCONJ', 'ADP'].includes(w.pos) && w.lower !== ',') return false;
   }
   return false;

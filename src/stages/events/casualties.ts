@@ -9,6 +9,7 @@ import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import { numberWordValue } from '../quantities/numbers.js';
 import { isDayOfMonth } from '../../text.js';
+import { SEE_OR_LEAVE } from './cues.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /**
@@ -381,7 +382,7 @@ function governingVerb(toks: Token[], first: number, words: CasualtyWords): Foun
   if (ofNoun) return { fate: ofNoun, word: i - 1 };
   const key = casualtyAt(toks, i, words, 'object');
   if (key) return { fate: key, word: i };
-  return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was|left|leave|leaves|leaving|saw|see|sees|seeing|seen|found|find|finds)$/.test(toks[i]!.lower) ? null : undefined;
+  return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was|found|find|finds)$/.test(toks[i]!.lower) && !SEE_OR_LEAVE.test(toks[i]!.lower) ? null : undefined;
 }
 
 /**

@@ -84,6 +84,8 @@ export const PREPOSITIONS = new Set(['in', 'of', 'on', 'into', 'from', 'near', '
 export const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'across', 'over', 'on', 'through', 'beyond', 'past', 'off', 'behind', 'around', 'inside', 'within', 'throughout', 'to', 'towards', 'toward', 'onto', 'off', 'along', 'north', 'south', 'east', 'west']);
 export const NEGATION = new Set(['not', "n't", 'never', 'no']);
 export const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its', 'their', 'ensuing', 'subsequent', 'latest', 'same']);
+/** The forms of "see" and "leave", whose object a participle or a count describes: "fighting that saw 120 soldiers killed", "left four people dead". */
+export const SEE_OR_LEAVE = /^(saw|seen|seeing|sees|see|left|leaving|leaves|leave)$/;
 export const CONTINUATION = /^(this|these|that|those|it|they)\s+(included|includes|include|comprised|involved)\b/i;
 
 /** Asides that hold no subject of the main verb: ", including A and B," ", which …," */

@@ -77,7 +77,7 @@ export class TriggerIndex {
   }
 
   private entriesOfStems(word: string): TriggerEntry[] | null {
-    return remembered(this.stemEntries, word, STEM_MEMO_WORDS, () => {
+    return remembered(this.stemEntries, word, WORD_MEMO_LIMIT, () => {
       let found: TriggerEntry[] | null = null;
       for (const stem of stems(word)) found = this.entriesOf(stem, found);
       return found;
@@ -106,9 +106,6 @@ export class TriggerIndex {
     return { first: i, last: i + length - 1, readings: blocked ? [] : readings, phrase: true };
   }
 }
-
-/** How many words' stem entries a TriggerIndex remembers. */
-const STEM_MEMO_WORDS = WORD_MEMO_LIMIT;
 
 /** entries with those of list added (each entry once, in order), or null while both are empty; never changes list */
 function merge(list: TriggerEntry[] | null, entries: TriggerEntry[] | null): TriggerEntry[] | null {
