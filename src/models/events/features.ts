@@ -33,6 +33,13 @@ const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'mus
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without', 'nobody', 'none', 'neither', 'nor', 'nothing', 'nowhere']);
 const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'am', 'be', 'been', 'being', 'has', 'have', 'had', 'having', 'will', 'did', 'does', 'do', 'get', 'got', "'s", "'re", "'ve"]);
 const ATTRIBUTION = new Set(['say', 'tell', 'claim', 'report', 'announce', 'allege', 'accuse', 'confirm', 'state', 'add', 'insist', 'assert', 'write', 'post', 'according', 'quote', 'cite', 'believe', 'suspect', 'acknowledge', 'admit']);
+/**
+ * Forms of the reporting verbs whatever part of speech wink gives them: "police alleged" and
+ * "officials said" at the end of a sentence are sometimes tagged ADJ or NOUN.
+ */
+const REPORTING_FORMS = new Set(['said', 'says', 'say', 'told', 'tells', 'claimed', 'claims', 'alleged', 'alleges', 'allege', 'reported', 'announced', 'added', 'stated', 'confirmed', 'insisted', 'admitted', 'acknowledged', 'wrote', 'posted', 'tweeted']);
+/** Words that hedge an event as what others say: "allegedly shot", "the reported attack", "accused of stabbing", "reports of shelling". */
+const HEDGES = new Set(['allegedly', 'reportedly', 'purportedly', 'supposedly', 'alleged', 'reported', 'purported', 'suspected', 'accused', 'apparently', 'unconfirmed', 'reports', 'rumoured', 'rumored']);
 const DENIAL = new Set(['deny', 'reject', 'dismiss', 'refute', 'false', 'fake', 'untrue', 'baseless', 'rumour', 'rumor', 'contradict', 'debunk', 'alive']);
 const ATTEMPT = new Set(['avoid', 'avert', 'prevent', 'thwart', 'foil', 'stop', 'attempt', 'try', 'fail', 'intercept', 'repel', 'block', 'forestall', 'halt', 'abort', 'attempted', 'would-be', 'bid']);
 const FUTURE = new Set(['ahead', 'expect', 'plan', 'upcoming', 'next', 'threaten', 'vow', 'prepare', 'imminent', 'schedule', 'tomorrow', 'soon', 'intend', 'promise', 'pledge', 'warn', 'looming', 'coming', 'prospect', 'possible', 'potential', 'likely', 'would-be', 'order', 'call', 'urge', 'demand', 'seek', 'want', 'aim']);
@@ -128,7 +135,8 @@ export function contextFeatures(ctx: CandidateContext): string[] {
     const side = i < first ? 'b' : 'a';
     const near = Math.abs(i < first ? first - i : i - last) <= 8;
     if (CONDITION.has(w.lower) && (w.lower !== 'should' || i === 0)) f.push(`cond_${side}`, `cond_${side}=${w.lower}`);
-    if (ATTRIBUTION.has(w.lemma) && (w.pos === 'VERB' || w.lemma === 'according')) f.push(`attr_${side}`, `attr_${side}=${w.lemma}`);
+    if (isAttribution(tokens, i)) f.push(`attr_${side}`, `attr_${side}=${w.lower === 'according' ? 'according' : w.lemma}`);
+    if (HEDGES.has(w.lower)) f.push(`hedge_${side}`, `hedge_${side}${near ? '_near' : ''}`);
     if (DENIAL.has(w.lemma)) f.push(`deny_${side}`);
     if (FUTURE.has(w.lemma) && near) f.push(`fut_${side}=${w.lemma}`, `fut_${side}`);
     if (GENERIC.has(w.lower) && near) f.push(`gen_${side}=${w.lower}`);
@@ -153,15 +161,41 @@ export function contextFeatures(ctx: CandidateContext): string[] {
   return f;
 }
 
-/** The class of modality a word cues, if any: "avoid" attempt, "expected" future, "denied" deny. */
-function cueClass(w: CandidateToken): string | null {
+/**
+ * Whether token i reports what a party says: a reporting verb ("said", "told", "claimed"), in
+ * whatever part of speech wink tags its usual forms, or "according to".
+ */
+function isAttribution(tokens: CandidateToken[], i: number): boolean {
+  const w = tokens[i]!;
+  if (w.lower === 'according') return tokens[i + 1]?.lower === 'to';
+  if (ATTRIBUTION.has(w.lemma) && (w.pos === 'VERB' || w.pos === 'AUX')) return true;
+  return REPORTING_FORMS.has(w.lower) && w.pos !== 'NOUN' && w.pos !== 'PROPN';
+}
+
+/**
+ * Whether the candidate's sentence attributes what it says to someone: a reporting verb or
+ * "according to" outside the trigger, a hedge ("allegedly"), or the trigger inside quotation
+ * marks. Training data that does not tell claims from facts (ECB+) says nothing of such
+ * candidates' modality.
+ */
+export function attributed(ctx: CandidateContext): boolean {
+  const { tokens, first, last } = ctx;
+  let quotes = 0;
+  for (let i = 0; i < first; i++) if (QUOTES.test(tokens[i]!.text)) quotes++;
+  return quotes % 2 === 1 || tokens.some((w, i) => (i < first || i > last) && (isAttribution(tokens, i) || HEDGES.has(w.lower)));
+}
+
+/** The class of modality token i cues, if any: "avoid" attempt, "expected" future, "denied" deny, "allegedly" hedge. */
+function cueClass(tokens: CandidateToken[], i: number): string | null {
+  const w = tokens[i]!;
   if (ATTEMPT.has(w.lemma) || ATTEMPT.has(w.lower)) return 'attempt';
   if (DENIAL.has(w.lemma)) return 'deny';
   if (FUTURE.has(w.lemma) || FUTURE.has(w.lower)) return 'future';
   if (MODALS.has(w.lower)) return 'modal';
   if (NEGATIONS.has(w.lower)) return 'neg';
   if (CONDITION.has(w.lower) && w.lower !== 'should') return 'cond';
-  if (ATTRIBUTION.has(w.lemma) && w.pos === 'VERB') return 'attr';
+  if (isAttribution(tokens, i)) return 'attr';
+  if (HEDGES.has(w.lower)) return 'hedge';
   return null;
 }
 
@@ -182,7 +216,7 @@ function scopeFeatures(ctx: CandidateContext): string[] {
   for (let i = first - 1, stop = Math.max(0, first - 10); i >= stop; i--) {
     const w = tokens[i]!;
     if (CLAUSE_BREAK.test(w.text) || w.text === ',') break;
-    const cls = cueClass(w);
+    const cls = cueClass(tokens, i);
     if (!cls) continue;
     f.push(`scope_b=${cls}`, `scope_b=${cls}|${form}`, `scope_b=${cls}|${first - i <= 3 ? 'near' : 'far'}`);
     break;
@@ -190,7 +224,7 @@ function scopeFeatures(ctx: CandidateContext): string[] {
   for (let i = last + 1; i < Math.min(tokens.length, last + 4); i++) {
     const w = tokens[i]!;
     if (CLAUSE_BREAK.test(w.text) || w.text === ',') break;
-    const cls = cueClass(w);
+    const cls = cueClass(tokens, i);
     if (cls && cls !== 'attr') {
       f.push(`scope_a=${cls}`, `scope_a=${cls}|${form}`);
       break;
@@ -201,13 +235,12 @@ function scopeFeatures(ctx: CandidateContext): string[] {
   let h = first - 1;
   while (h >= 0 && (NOUN_PHRASE_POS.has(tokens[h]!.pos) || tokens[h]!.text === '-' || tokens[h]!.lower === "'s") && tokens[h]!.lower !== 'to') h--;
   const head = tokens[h];
-  if (head?.pos === 'VERB') f.push(`head_v=${head.lemma}`, `head_v_class=${cueClass(head) ?? 'none'}`);
+  if (head?.pos === 'VERB') f.push(`head_v=${head.lemma}`, `head_v_class=${cueClass(tokens, h) ?? 'none'}`);
   else if (head?.lower === 'to') {
-    const gov = tokens[h - 1];
-    f.push(`head_to_class=${gov ? (cueClass(gov) ?? 'none') : 'none'}`);
+    f.push(`head_to_class=${h > 0 ? (cueClass(tokens, h - 1) ?? 'none') : 'none'}`);
   } else if (head?.pos === 'ADP' || head?.pos === 'SCONJ') {
     const before = tokens[h - 1];
-    f.push(`head_p=${head.lower}`, `head_p=${before ? before.lemma : '<s>'}_${head.lower}`, `head_p_class=${before ? (cueClass(before) ?? 'none') : 'none'}`);
+    f.push(`head_p=${head.lower}`, `head_p=${before ? before.lemma : '<s>'}_${head.lower}`, `head_p_class=${before ? (cueClass(tokens, h - 1) ?? 'none') : 'none'}`);
   }
   return f;
 }
@@ -248,12 +281,38 @@ function sportWords(ctx: CandidateContext): number {
  */
 function attributionScope(ctx: CandidateContext, form: string): string[] {
   const { tokens, first, last } = ctx;
-  const at = tokens.findIndex((w, i) => (i < first || i > last) && ((ATTRIBUTION.has(w.lemma) && w.pos === 'VERB') || w.lemma === 'according'));
-  if (at < 0) return [];
+  const at = tokens.findIndex((_, i) => (i < first || i > last) && isAttribution(tokens, i));
+  if (at < 0) return [`attr_scope=none|${form}`];
   const side = at < first ? 'b' : 'a';
   const prev = tokens[first - 1]?.lower ?? '';
   const definite = prev === 'the' || prev === 'this' || prev === 'that' || prev === 'its' || prev === 'their';
-  return [`attr_scope=${side}|${form}`, `attr_scope=${side}|${form}|${definite ? 'def' : 'indef'}`];
+  const frame = attributionFrame(tokens, first, last);
+  return [`attr_scope=${side}|${form}`, `attr_scope=${side}|${form}|${definite ? 'def' : 'indef'}`, `attr_frame=${frame}`, `attr_frame=${frame}|${form}|${definite ? 'def' : 'indef'}`];
+}
+
+/**
+ * How the sentence's attribution stands to the trigger: `final` when it closes the sentence
+ * after a comma and the trigger is in the clauses before ("a gunman opened fire, police said";
+ * "…, according to police"), `content` when it comes first and the trigger follows in what is
+ * said ("police said two men were shot"; "according to police, …"), `inside` when it sits
+ * between two clauses of a longer sentence, and `subject` when the trigger comes before it
+ * with no comma between ("the attack was claimed by", "the strike, which officials said").
+ */
+function attributionFrame(tokens: CandidateToken[], first: number, last: number): string {
+  for (let i = first - 1; i >= 0; i--) {
+    if (!isAttribution(tokens, i)) continue;
+    return first - i <= 12 ? 'content' : 'content_far';
+  }
+  for (let i = last + 1; i < tokens.length; i++) {
+    if (!isAttribution(tokens, i)) continue;
+    let comma = -1;
+    for (let j = i - 1; j > last; j--) if (tokens[j]!.text === ',' || QUOTES.test(tokens[j]!.text)) comma = j;
+    if (comma < 0) return 'subject';
+    let end = i + 1;
+    while (end < tokens.length && tokens[end]!.text !== ',' && !/^[.!?;]$/.test(tokens[end]!.text)) end++;
+    return end >= tokens.length - 1 || /^[.!?;]$/.test(tokens[end]!.text) ? 'final' : 'inside';
+  }
+  return 'none';
 }
 
 /**

@@ -10,7 +10,7 @@ import type { EventType } from '../../doc.js';
 
 /** RECORD's modalities, and `generic` for a kind of event rather than an occurrence. */
 export type PredictedModality = 'asserted' | 'claimed' | 'denied' | 'attempted' | 'negated' | 'future' | 'hypothetical' | 'generic';
-import { eventFeatures, type CandidateContext } from './features.js';
+import { attributed, eventFeatures, type CandidateContext } from './features.js';
 import { StackedHeads, softmax, type LinearWeights } from './linear.js';
 
 export interface EventWeights {
@@ -75,7 +75,10 @@ export class EventModel {
     this.heads.add(scores, factualityFeatures(pHappened, ctx.proposed[0] ?? 'none'), AFTER_FACTUALITY);
     const pEvent = softmax(scores[EVENT]!)[this.eventClass] ?? 0;
     const type = best(this.heads.classes[TYPE]!, softmax(scores[TYPE]!));
+    // a claim needs someone who makes it: in a sentence with no attribution, hedge or quotation
+    // the event is the article's own (GUIDELINE.md), whatever its words suggest
     const modality = best(this.heads.classes[MODALITY]!, softmax(scores[MODALITY]!));
+    if (modality.label === 'claimed' && !attributed(ctx)) modality.label = 'asserted';
     return {
       event: pEvent >= 0.5 && modality.label !== 'generic',
       type: type.label as EventType,
