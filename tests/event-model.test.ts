@@ -46,6 +46,20 @@ describe('event features', () => {
     expect(contextFeatures(ctx('Police/NOUN said/VERB/say two/NUM men/NOUN were/AUX shot/VERB', 5))).toContain('attr_scope=b|verbal|indef');
     expect(contextFeatures(ctx('The/DET shooting/NOUN happened/VERB at/ADP noon/NOUN ,/PUNCT police/NOUN said/VERB/say', 1))).toContain('attr_scope=a|nominal|def');
   });
+  it('read "according to", reporting verbs wink tags as adjectives, and hedges as attribution', () => {
+    // wink lemmatises "According" as "accord" and tags "alleged" at the end of a sentence ADJ
+    expect(contextFeatures(ctx('According/VERB/accord to/PART police/NOUN ,/PUNCT a/DET woman/NOUN was/AUX shot/VERB', 6))).toContain('attr_b=according');
+    const alleged = contextFeatures(ctx('He/PRON fired/VERB at/ADP officers/NOUN ,/PUNCT police/NOUN alleged/ADJ/alleged', 1));
+    expect(alleged).toContain('attr_frame=final');
+    expect(contextFeatures(ctx('The/DET man/NOUN allegedly/ADV fired/VERB at/ADP officers/NOUN', 3))).toContain('scope_b=hedge|near');
+    expect(contextFeatures(ctx('Gunmen/NOUN attacked/VERB a/DET bus/NOUN', 1))).toContain('attr_scope=none|verbal');
+  });
+  it('tell where the attribution stands: closing the sentence, before what it says, or after the trigger with no comma', () => {
+    const frame = (c: CandidateContext) => contextFeatures(c).find((f) => /^attr_frame=[a-z_]+$/.test(f));
+    expect(frame(ctx('A/DET gunman/NOUN opened/VERB fire/NOUN ,/PUNCT police/NOUN said/VERB/say ./PUNCT', 2))).toBe('attr_frame=final');
+    expect(frame(ctx('Police/NOUN said/VERB/say two/NUM men/NOUN were/AUX shot/VERB', 5))).toBe('attr_frame=content');
+    expect(frame(ctx('The/DET attack/NOUN was/AUX claimed/VERB/claim by/ADP rebels/NOUN', 1))).toBe('attr_frame=subject');
+  });
   it('mark words of sport and of natural causes of death', () => {
     expect(contextFeatures(ctx('He/PRON died/VERB/die of/ADP cholera/NOUN', 1, ['KILLING']))).toContain('natural_after');
     expect(contextFeatures(ctx('The/DET striker/NOUN scored/VERB with/ADP a/DET strike/NOUN', 5))).toContain('sport_s');
@@ -112,6 +126,10 @@ describe('events of issue 20 error classes', () => {
   });
   it('a war-wide toll is no event', () => {
     expect(events('More than 400,000 people have been killed since the war began in 2011.')).toEqual([]);
+  });
+  it('no event is claimed in a sentence that names no one who claims it', () => {
+    const records = createPipeline().process({ text: 'Two men were shot dead outside a bar in Jos on Friday night.', published: '2024-05-10' });
+    expect(records.events.map((e) => e.modality)).not.toContain('claimed');
   });
   it('a real attack and arrest are events with ACLED codes', () => {
     const found = acled('Police arrested two men after the shooting in the city centre.').map((e) => e.type).sort();

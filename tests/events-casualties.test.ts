@@ -14,6 +14,15 @@ describe('event casualties', () => {
     expect(count('An airstrike killed 12 civilians and wounded 30 others.')).toEqual({ killed: 12, injured: 30, captured: null });
   });
 
+  it('does not count the one who shot as shot: "A man shot and killed two women" killed two', () => {
+    expect(count('A man shot and killed two women at a bus stop.').killed).toBe(2);
+    expect(count('A man shot his wife.')).toEqual({ killed: null, injured: 1, captured: null });
+  });
+
+  it('counts the people of a list of participles after "were": "were trapped, wounded and left" wounded them', () => {
+    expect(count('Some 40 people were trapped, wounded and left without food.').injured).toBe(40);
+  });
+
   it('counts one person named by an article', () => {
     expect(count('Soldiers shot dead a young man at a checkpoint.').killed).toBe(1);
   });

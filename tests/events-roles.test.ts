@@ -20,6 +20,21 @@ describe('event roles', () => {
     expect(roles.location).toEqual(['Kano']);
   });
 
+  it('gives a second verb after "and" the subject of the first, not its object', () => {
+    expect(rolesOf('Soldiers stopped Daniel Okafor and killed him at the roadside.', 'KILLING').agent).toEqual(['Soldiers']);
+    // wink tags this "shot" a noun: the past form after a noun is still the first verb
+    expect(rolesOf('A gunman shot and killed two men in Jos.', 'KILLING').agent).toEqual(['gunman']);
+  });
+
+  it('reads the people before a participle of killing or wounding with no object as its victims, not its agents', () => {
+    const roles = rolesOf('There were three women and four men wounded.', 'KILLING');
+    expect(roles.agent).toBeUndefined();
+    expect(roles.target).toContain('four men');
+    const listed = rolesOf('Some 40 people were trapped, wounded and left without food.', 'KILLING');
+    expect(listed.agent).toBeUndefined();
+    expect(listed.target).toEqual(['Some 40 people']);
+  });
+
   it('reads a passive: the subject is the target, the "by" phrase the agent', () => {
     const roles = rolesOf('The convoy was ambushed by gunmen near Gao.', 'ATTACK');
     expect(roles.agent).toEqual(['gunmen']);

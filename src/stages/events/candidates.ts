@@ -161,6 +161,9 @@ export function isNominal(hit: TriggerHit, toks: Token[], cues: EventCues): bool
 
 /** "was captured", "were killed by": a passive verb, whose subject is its target. */
 export function isPassive(hit: TriggerHit, toks: Token[]): boolean {
+  // "were mutilated, injured and scarred": a participle in a list is passive as the list's first is
+  const listed = participleListStart(toks, hit.first);
+  if (listed < hit.first) return isPassive({ ...hit, first: listed, last: listed, phrase: false }, toks);
   const t = toks[hit.first]!;
   // participles, regular and not: "was killed", "was taken", "was shot", "was hit"
   // (a trigger phrase isNominal read as a verb is one, whatever the tagger made of its first word: "– shot dead by police –")
@@ -171,6 +174,25 @@ export function isPassive(hit: TriggerHit, toks: Token[]): boolean {
     if (w.pos !== 'ADV' && w.pos !== 'PART') break;
   }
   return toks[hit.last + 1]?.lower === 'by' || afterSeenOrLeft(hit, toks);
+}
+
+/** "were trapped, wounded and burned": the first participle of the list the one at k ends ("trapped" for "wounded"), or k. */
+export function participleListStart(toks: Token[], k: number): number {
+  let first = k;
+  while (/^(,|and)$/.test(toks[first - 1]?.lower ?? '') && /ed$/.test(toks[first - 2]?.lower ?? '')) first -= 2;
+  return first;
+}
+
+/**
+ * "four men injured", "two soldiers killed in the blast": a participle of killing or wounding
+ * right after a noun phrase and with no object after it says what was done to that phrase,
+ * as a passive does (these verbs are not used without an object when their subject acts).
+ */
+export function reducedCasualtyParticiple(hit: TriggerHit, toks: Token[], casualty: ReadonlyMap<string, string>): boolean {
+  const t = toks[hit.first]!;
+  if (hit.first !== hit.last || !/(ed|en|wn|rt)$/.test(t.lower) || !['killed', 'injured'].includes(casualty.get(t.lower) ?? '')) return false;
+  if (!['NOUN', 'PROPN', 'NUM'].includes(toks[hit.first - 1]?.pos ?? '')) return false;
+  return !['DET', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(toks[hit.first + 1]?.pos ?? 'PUNCT');
 }
 
 /**

@@ -10,6 +10,7 @@ import type { DocIndex } from './doc-index.js';
 import { numberWordValue } from '../quantities/numbers.js';
 import { isDayOfMonth } from '../../text.js';
 import { SEE_OR_LEAVE } from './cues.js';
+import { participleListStart } from './candidates.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /**
@@ -400,14 +401,27 @@ function predicate(toks: Token[], last: number, words: CasualtyWords, adjacent: 
     if (w === '.' || w === ';' || (starts.has(i) && !isSubset(toks, i) && !age)) return null;
     const key = casualtyAt(toks, i, words, headline && i === last + 1 ? 'headline' : 'subject');
     if (!key) continue;
+    // "A man shot and killed two women": the verb right after the count has an object, so the count did it
+    if (i === last + 1 && takesObject(toks, i, starts)) return null;
     if (key === 'shot') return { fate: diedAfter(toks, i, starts), word: i };
     if (i === last + 1 && (adjacent || headline)) return { fate: key, word: i }; // "30 wounded", "12 dead" (a name before a verb is its subject: "Bandits kidnapped")
     const prev = auxBefore(toks, i);
-    const passive = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally|found)$/.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, words, 'subject'));
+    const passive = PASSIVE_BEFORE.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, words, 'subject')) || PASSIVE_BEFORE.test(auxBefore(toks, participleListStart(toks, i)));
     if (passive || /^(died|dies|die|dead)$/.test(w)) return { fate: key, word: i };
     return null;
   }
   return null;
+}
+
+const PASSIVE_BEFORE = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally|found)$/;
+
+/** Whether the casualty verb at i ("shot", "shot and killed", "shot dead") goes on to an object: a count, a determiner or a pronoun. */
+function takesObject(toks: Token[], i: number, starts: Set<number>): boolean {
+  let j = i + 1;
+  if (/^(dead|down)$/.test(toks[j]?.lower ?? '')) j++;
+  if (toks[j]?.lower === 'and' && /(ed|shot)$/.test(toks[j + 1]?.lower ?? '')) j += 2;
+  const t = toks[j];
+  return !!t && (starts.has(j) || t.pos === 'DET' || (t.pos === 'PRON' && /^(him|her|them|me|us)$/.test(t.lower)));
 }
 
 /** The word before token i, past up to two adverbs: "was accidentally shot", "was subsequently shot and killed". */

@@ -8,7 +8,7 @@
 import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
-import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, type Reading } from './candidates.js';
+import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, eventCues } from './cues.js';
@@ -135,7 +135,7 @@ class EventExtractor {
     const type: EventType = reading.type;
     const isNoun = isNominal(hit, toks, view.cues);
     // "two soldiers died": the subject suffers the deed, as a passive's does
-    const undergone = hit.first === hit.last && view.cues.victimSubjectVerbs.has(toks[hit.first]!.lemma);
+    const undergone = (hit.first === hit.last && view.cues.victimSubjectVerbs.has(toks[hit.first]!.lemma)) || reducedCasualtyParticiple(hit, toks, view.cues.casualty);
     const f = makeFrame(view, hit, isNoun, !isNoun && (isPassive(hit, toks) || undergone));
     const agent = findAgent(f);
     const agentAnaphoric = !!agent && /^(these|those|they|the) /i.test(doc.text.slice(agent.start, agent.end) + ' ') && agent.ref === null;

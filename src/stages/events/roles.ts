@@ -6,6 +6,7 @@
 import type { EventType, Token } from '../../doc.js';
 import { LOCATION_PREPS, PREPOSITIONS, lastIndex, type EventCues } from './cues.js';
 import { addArg, agentLike, bare, hasRole, placeOnly, prepOf, type Frame } from './frame.js';
+import { participleListStart } from './candidates.js';
 import { npLeft, npRight, subjectBefore } from './noun-phrase.js';
 import type { Phrase } from './phrases.js';
 import { stems } from './triggers.js';
@@ -18,7 +19,10 @@ export function findAgent(f: Frame): Phrase | undefined {
   const adjacent = f.left[f.left.length - 1];
   if (!agent && !isNoun && /ing$/.test(toks[hit.first]!.lower) && adjacent && adjacent.last === hit.first - 1 && agentLike(f, adjacent)) agent = adjacent;
   if (!agent && !isNoun && !passive) agent = speakerOfOwnDeed(f);
-  if (!agent && !isNoun && !passive) {
+  // a second verb shares the first one's subject, or has none we know
+  const coordinated = !agent && !isNoun && !passive ? coordinatedVerbSubject(f) : undefined;
+  if (coordinated !== undefined) agent = coordinated ?? undefined;
+  else if (!agent && !isNoun && !passive) {
     const subject = subjectBefore(toks, f.np, hit.first);
     if (subject && agentLike(f, subject)) agent = subject;
     else if (!subject || subject.kind === 'other') agent = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p) && !isSpeakerOnly(p, toks, f.cues));
@@ -85,6 +89,30 @@ function speakerOfOwnDeed(f: Frame): Phrase | undefined {
 }
 
 /**
+ * "Deputies shot Weiser and hit him twice", "a gunman shot and killed two men": a verb after
+ * "and" shares the subject of the verb before it, not the object that verb took: that subject,
+ * null when it is no actor, undefined when the verb is no second verb.
+ */
+function coordinatedVerbSubject(f: Frame): Phrase | null | undefined {
+  const { toks, hit } = f;
+  let i = hit.first - 1;
+  while (i > f.clauseStart && /^(then|later|also|again)$/.test(toks[i]!.lower)) i--;
+  if (toks[i]?.lower !== 'and') return undefined;
+  // the first verb, with at most its object between it and "and"
+  let verb = i - 1;
+  while (verb > f.clauseStart && verb >= i - 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(toks[verb]!.pos) && !pastTaggedNoun(toks, verb)) verb--;
+  if (verb < f.clauseStart || !(toks[verb]?.pos === 'VERB' || pastTaggedNoun(toks, verb))) return undefined;
+  const subject = subjectBefore(toks, f.np, verb);
+  return subject && agentLike(f, subject) ? subject : null;
+}
+
+/** "A gunman shot and killed", "Deputies shot Weiser": a past form after a noun that wink tagged as a noun itself. */
+function pastTaggedNoun(toks: Token[], k: number): boolean {
+  const t = toks[k]!;
+  return t.pos === 'NOUN' && ['NOUN', 'PROPN'].includes(toks[k - 1]?.pos ?? '') && /^(\w+ed|shot|hit|struck|beat|fought|threw|blew|took|stole|cut|slit|caught|drove|ran|set)$/.test(t.lower);
+}
+
+/**
  * "They killed 23 soldiers", "she was arrested": a personal pronoun right before the verb is
  * its subject. "He" and "she" stand for the person named last before them (in the sentence or
  * the two before it); "they" is resolved with the other descriptions that refer back, to the
@@ -135,7 +163,7 @@ function objectPhrases(f: Frame): Phrase[] {
   if (passive) {
     // "Chekatt – shot dead by police –": a participle after a comma or dash tells of the phrase before
     const reduced = /^[,–—]$/.test(toks[hit.first - 1]?.text ?? '') ? npLeft(toks, np, hit.first - 2) : null;
-    const subject = subjectBefore(toks, np, hit.first) ?? pronounSubject(f) ?? reduced;
+    const subject = subjectBefore(toks, np, participleListStart(toks, hit.first)) ?? pronounSubject(f) ?? reduced;
     if (subject) objects.push(subject);
   } else if (!isNoun) {
     let k = hit.last + 1;
