@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FEATURE_VERSION } from '../src/models/ner/features.js';
 import { WEIGHTS_URL, decodeWeights, sharedNerModel } from '../src/models/ner/model.js';
 import { TAGS } from '../src/models/ner/tags.js';
+import { WORD_MEMO_LIMIT } from '../src/memo.js';
 import { pipeline } from './helpers.js';
 
 describe('the committed model', () => {
@@ -61,5 +62,21 @@ describe('names in news text come out whole', () => {
   it('leaves descriptions out', () => {
     const found = mentions('An official said 23,000 people had fled the fighting. Witnesses said the group had left the town.');
     for (const m of found) expect(['official', 'An official', 'Witnesses', '23,000 people', 'group']).not.toContain(m.text);
+  });
+});
+
+describe("the tagger's memo of words", () => {
+  it('gives a text the same names after it has met more words than it keeps, and started again', () => {
+    const text = 'Rebels led by Joseph Kony attacked Obo, and the United Nations sent troops from Bangui.';
+    const before = mentions(text);
+    // made-up words, more than WORD_MEMO_LIMIT of them, each new to the tagger
+    const words = Array.from({ length: WORD_MEMO_LIMIT + 500 }, (_, i) => `Zq${i.toString(36)}x`);
+    // in documents of 200 words: a long document is cut before it reaches the tagger
+    for (let d = 0; d < words.length; d += 200) {
+      const sentences: string[] = [];
+      for (let i = d; i < Math.min(d + 200, words.length); i += 2) sentences.push(`Officials said that ${words[i]} met ${words[i + 1]} in the city on Monday.`);
+      mentions(sentences.join(' '));
+    }
+    expect(mentions(text)).toEqual(before);
   });
 });

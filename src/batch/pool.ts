@@ -1,6 +1,7 @@
 // Where units are worked: a pool of worker threads (piscina), each building the pipeline once
 // and holding up to two units (one running, the next waiting), or the main thread itself for
 // small inputs (and for callers that ask for no threads).
+import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { Pipeline } from '../index.js';
 import type { Task } from './units.js';
@@ -66,6 +67,26 @@ export function maxSecondsOf(value: string | undefined): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--max-seconds takes a number of seconds above 0, not "${value}"`);
   return seconds;
+}
+
+/**
+ * How far a V8 heap may grow past what survived its last full collection before the next one, in
+ * percent (V8's --heap-growing-percent). Left to itself, V8 lets a worker's heap grow by a third
+ * and more, and the pages it fills stay held; the next collection then comes a few MB later
+ * instead, for a little more collector time. docs/PERFORMANCE.md ("Two workers' peak") has the
+ * measurements behind the figure.
+ */
+export const HEAP_GROWING_PERCENT = 10;
+
+/**
+ * Sets HEAP_GROWING_PERCENT for every heap of the process, the worker threads' included. V8's
+ * flags are the whole process's, so only sitrep's own commands call it (a program that uses
+ * sitrep as a library keeps its settings), and not when node was given the flag.
+ */
+export function limitHeapGrowth(): void {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  if (given.some((arg) => /^--heap[-_]growing[-_]percent/.test(arg))) return;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 /** The heap limits of a worker thread that runs a pipeline (batch runs and queue workers alike). */

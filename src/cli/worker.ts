@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../io/errors.js';
 import { queueTarget } from '../queue/connection.js';
 import { runWorker } from '../queue/worker.js';
-import { maxMemory, maxSecondsOf } from '../batch/pool.js';
+import { limitHeapGrowth, maxMemory, maxSecondsOf } from '../batch/pool.js';
 
 export interface WorkerCliOptions {
   redis?: string;
@@ -36,6 +36,7 @@ export async function worker(options: WorkerCliOptions): Promise<number> {
   const stalledInterval = wholeNumber(options.stalledInterval, '--stalled-interval', 30_000, 100);
   const heapMb = maxMemory(options.maxMemory);
   const maxSeconds = maxSecondsOf(options.maxSeconds);
+  limitHeapGrowth();
   const stderr = process.stderr;
   const log = options.quiet ? () => undefined : (line: string) => void stderr.write(`${line}\n`);
 

@@ -99,8 +99,14 @@ export class NerModel {
   private readonly trans: Float32Array;
   private readonly preds: Int32Array[];
   private readonly final: Float32Array;
-  /** the summed weights of the word-only features of words seen (features.ts): a pure function of the word, so no state of any document */
-  private readonly wordCache = new Map<string, Float32Array>();
+  /**
+   * The summed weights of the word-only features of words seen (features.ts): a pure function of
+   * the word, so no state of any document. Each word's T sums are a row of one slab: a typed array
+   * per word cost some 400 bytes beside its 4·T of numbers (an ArrayBuffer, its backing store
+   * outside the heap and the bookkeeping of both).
+   */
+  private readonly wordRows = new Map<string, number>();
+  private readonly wordSlab: Float32Array;
 
   constructor(w: NerWeights) {
     this.tags = w.tags;
@@ -123,6 +129,7 @@ export class NerModel {
     this.trans = constrain(w.transitions, w.tags);
     this.preds = predecessors(this.trans, T);
     this.final = Float32Array.from(w.final, (v, t) => (allowed(w.tags[t]!, null) ? v : -Infinity));
+    this.wordSlab = new Float32Array(WORD_MEMO_LIMIT * T);
   }
 
   /** Where a feature hash's weights start in `cells`, or -1 when the model has no weights for it. */
@@ -157,15 +164,16 @@ export class NerModel {
     const emission = new Float32Array(n * T);
     forEachTokenHashes(sentence, doc, (i, key, ownHashes, context) => {
       // memo.ts's `remembered` by hand: its maker would be a closure made for every token
-      let own = this.wordCache.get(key);
-      if (!own) {
-        own = new Float32Array(T);
-        this.addRows(own, 0, ownHashes());
-        if (this.wordCache.size >= WORD_MEMO_LIMIT) this.wordCache.clear();
-        this.wordCache.set(key, own);
+      let row = this.wordRows.get(key);
+      if (row === undefined) {
+        if (this.wordRows.size >= WORD_MEMO_LIMIT) this.wordRows.clear();
+        row = this.wordRows.size * T;
+        this.wordSlab.fill(0, row, row + T);
+        this.addRows(this.wordSlab, row, ownHashes());
+        this.wordRows.set(key, row);
       }
       const base = i * T;
-      for (let y = 0; y < T; y++) emission[base + y] = own[y]!;
+      for (let y = 0; y < T; y++) emission[base + y] = this.wordSlab[row + y]!;
       this.addRows(emission, base, context);
       for (let y = 0; y < T; y++) emission[base + y]! *= this.scale;
     });
