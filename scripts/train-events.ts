@@ -26,7 +26,7 @@
 // that lowered modality accuracy on chunks 01–04, docs/EVALUATION.md).
 import { writeFileSync } from 'node:fs';
 import type { Doc } from '../src/doc.js';
-import { attributed, contextFeatures, type CandidateContext } from '../src/models/events/features.js';
+import { contextFeatures, type CandidateContext } from '../src/models/events/features.js';
 import { train, type Example, type LinearWeights } from '../src/models/events/linear.js';
 import { EventModel, factualityFeatures, type EventWeights } from '../src/models/events/model.js';
 import { ecbAnnotatedSentences, ecbFiles, ecbTestTopic, hash, readEcbFile, readFactuality, readWikiEvents } from './events/data.js';
@@ -123,8 +123,6 @@ export function ecbExamples(test: boolean): EcbItem[] {
       const ctx = inst?.ctx ?? contextAtSpan(doc, g.start, g.end, []);
       if (!ctx) continue;
       const cls = ecbClass(g.label)!;
-      // ECB+ occurrences are asserted or claimed alike: an attributed one teaches nothing of which
-      if (!test && cls === 'occurrence' && attributed(ctx)) continue;
       const ev = test && inst ? doc.events.find((e) => e.trigger.start < inst.end && e.trigger.end > inst.start) : undefined;
       out.push({ ctx, modality: ECB_MODALITY[cls], weight: 0.3, source: 'ecbplus', ecb: cls, proposedByLexicon: !!inst, stage: test ? (ev ? { type: ev.type, modality: ev.modality } : null) : undefined });
     }
