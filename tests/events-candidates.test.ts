@@ -26,6 +26,14 @@ describe('event candidates', () => {
     expect(typeOf('The army took note of the village.', 'took')).toBeNull();
   });
 
+  it('reads the noun "block" as a street block or a building, not a blockade', () => {
+    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+    expect(types('Marcus Hill, of the 4100 block of West Avenue, was pronounced dead at the scene, police said.')).not.toContain('PROTEST');
+    expect(types('Residents of a block of flats in Mariupol were evacuated.')).not.toContain('PROTEST');
+    expect(types('The victim lived with his parents three blocks from where the men shot him.')).not.toContain('PROTEST');
+    expect(types('Hundreds of farmers blocked the main road into Abuja on Monday.')).toContain('PROTEST');
+  });
+
   it('knows a participle describing a noun is no new event', () => {
     const view = readSentence('The captured soldiers were moved to a camp.');
     expect(isReference(view.hit('captured'), view.toks)).toBe(true);
