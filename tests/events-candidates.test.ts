@@ -34,6 +34,19 @@ describe('event candidates', () => {
     expect(types('Hundreds of farmers blocked the main road into Abuja on Monday.')).toContain('PROTEST');
   });
 
+  it('knows the words of crime reports that announce nothing: injuries not life-threatening, a gun pulled out, one accused of a deed, one taken to a hospital', () => {
+    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+    expect(types('A guard was wounded, but his injuries were not life-threatening, officials said.')).not.toContain('STATEMENT');
+    expect(types('She was taken to hospital with non-life threatening injuries.')).not.toContain('STATEMENT');
+    expect(types('The militia is threatening to attack the town.')).toContain('STATEMENT');
+    expect(types('The robber pulled out a knife and stabbed the cashier.')).not.toContain('WITHDRAWAL');
+    expect(types('Government troops pulled out of the town on Friday.')).toContain('WITHDRAWAL');
+    expect(types('A teenager accused of stabbing a bus driver appeared in court.')).not.toContain('STATEMENT');
+    expect(types('The ministry accused the rebels of shelling the port.')).toContain('STATEMENT');
+    expect(types('The former governor has been accused of stealing public funds by the anti-graft agency.')).toContain('STATEMENT');
+    expect(types('The wounded guard was taken in stable condition to a hospital in Kaduna.')).not.toContain('CAPTURE');
+  });
+
   it('knows a participle describing a noun is no new event', () => {
     const view = readSentence('The captured soldiers were moved to a camp.');
     expect(isReference(view.hit('captured'), view.toks)).toBe(true);

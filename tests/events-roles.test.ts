@@ -22,6 +22,7 @@ describe('event roles', () => {
 
   it('gives a second verb after "and" the subject of the first, not its object', () => {
     expect(rolesOf('Soldiers stopped Daniel Okafor and killed him at the roadside.', 'KILLING').agent).toEqual(['Soldiers']);
+    expect(rolesOf('He pulled out a pistol and shot the guard.', 'ATTACK').agent).toEqual(['He']);
     // wink tags this "shot" a noun: the past form after a noun is still the first verb
     expect(rolesOf('A gunman shot and killed two men in Jos.', 'KILLING').agent).toEqual(['gunman']);
   });

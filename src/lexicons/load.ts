@@ -115,6 +115,8 @@ export interface EventCueLists {
   victimNouns: string[];
   /** where the wounded and the dead are taken: "taken to a hospital" is no capture */
   careDestinations: string[];
+  /** lemmas of weapons that are drawn: "pulled out a gun" is no withdrawal (optional in a user lexicon) */
+  drawnWeapons?: string[];
   /** words said of a person that tell they were hit and are under care, alive or not as the article tells elsewhere: "is hospitalized", "Man critical after shooting" */
   careStates: string[];
   /** the word before "condition" that makes "in critical condition" a care state */

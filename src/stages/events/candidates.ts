@@ -37,14 +37,37 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
   // "take place", "took part"
   if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures|over)$/.test(toks[hit.last + 1]?.lower ?? '')) return null;
   if (/^(take|took|taken|taking|takes)$/.test(t.lower) && takenForCare(view, hit)) return null;
+  // "pulled out a gun": a weapon drawn, not forces withdrawn
+  if (entry.type === 'WITHDRAWAL' && hit.phrase && view.cues.drawnWeapons.has(weaponAfter(toks, hit.last))) return null;
+  // "a man accused of shooting", "was accused of": an allegation the sentence reports, no statement of its own, unless it names the accuser ("accused of … by officials")
+  if (entry.type === 'STATEMENT' && t.lower === 'accused' && toks[hit.last + 1]?.lower === 'of' && (toks[hit.first - 1]?.pos !== 'PROPN' || /^(is|was|were|are|been|being|be)$/.test(toks[hit.first - 1]?.lower ?? '')) && !accuserNamed(toks, hit.last)) return null;
   return { type: refine(view, entry.type, hit), entry };
 }
 
-/** "was taken to a hospital", "his body was taken to the coroner's office": the wounded and the dead are taken for care, not captured. */
+/** "accused of misusing funds by government officials": a "by" phrase later in the clause names who accuses. */
+function accuserNamed(toks: Token[], last: number): boolean {
+  for (let i = last + 1; i < toks.length && i <= last + 30; i++) {
+    if (/^[.;:]$/.test(toks[i]!.text)) return false;
+    if (toks[i]!.lower === 'by') return true;
+  }
+  return false;
+}
+
+/** The noun a drawn weapon would be, right after the phrase: "pulled out a gun", "pulled out his knife". */
+function weaponAfter(toks: Token[], last: number): string {
+  let i = last + 1;
+  if (/^(a|an|the|his|her|their|its|another|two)$/.test(toks[i]?.lower ?? '')) i++;
+  return toks[i]?.lemma ?? '';
+}
+
+/** "was taken to a hospital", "was taken in critical condition to a hospital", "his body was taken to the coroner's office": the wounded and the dead are taken for care, not captured. */
 function takenForCare(view: SentenceView, hit: TriggerHit): boolean {
   const { toks } = view;
-  if (toks[hit.last + 1]?.lower !== 'to') return false;
-  for (let i = hit.last + 2; i < toks.length && i <= hit.last + 7; i++) {
+  // "to" right after, or after what was said of the one taken ("taken in good condition to a hospital")
+  let to = hit.last + 1;
+  while (to < toks.length && to <= hit.last + 8 && toks[to]!.lower !== 'to' && !/^[,.;:]$/.test(toks[to]!.text)) to++;
+  if (toks[to]?.lower !== 'to') return false;
+  for (let i = to + 1; i < toks.length && i <= to + 6; i++) {
     if (view.cues.careDestinations.has(toks[i]!.lower)) return true;
     if (/^[,.;:]$/.test(toks[i]!.text)) return false;
   }

@@ -31,6 +31,8 @@ export interface EventCues {
   victimNouns: Set<string>;
   /** where the wounded and the dead are taken: "taken to a hospital" is no capture */
   careDestinations: Set<string>;
+  /** what is drawn, not withdrawn: "pulled out a gun" is no withdrawal */
+  drawnWeapons: Set<string>;
   /** "is hospitalized", "Man critical after": hit, fate open */
   careStates: Set<string>;
   /** "in critical condition": hit, fate open */
@@ -69,6 +71,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     victimSubjectVerbs: new Set(cues.victimSubjectVerbs ?? []),
     victimNouns: new Set(cues.victimNouns),
     careDestinations: new Set(cues.careDestinations),
+    drawnWeapons: new Set(cues.drawnWeapons ?? []),
     careStates: new Set(cues.careStates),
     conditions: new Set(cues.conditions),
     casualtyText: new RegExp(`\\b(shot|condition|${alternation([...casualty.keys(), ...cues.careStates])})\\b`, 'i'),

@@ -101,9 +101,11 @@ function coordinatedVerbSubject(f: Frame): Phrase | null | undefined {
   // the first verb, with at most its object between it and "and"
   let verb = i - 1;
   while (verb > f.clauseStart && verb >= i - 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(toks[verb]!.pos) && !pastTaggedNoun(toks, verb)) verb--;
+  // "pulled out a gun and shot": the particle belongs to the verb
+  if (/^(out|up|down|off|away|back)$/.test(toks[verb]?.lower ?? '') && toks[verb - 1]?.pos === 'VERB') verb--;
   if (verb < f.clauseStart || !(toks[verb]?.pos === 'VERB' || pastTaggedNoun(toks, verb))) return undefined;
   const subject = subjectBefore(toks, f.np, verb);
-  return subject && agentLike(f, subject) ? subject : null;
+  return subject && agentLike(f, subject) ? subject : (pronounSubject(f, verb) ?? null);
 }
 
 /** "A gunman shot and killed", "Deputies shot Weiser": a past form after a noun that wink tagged as a noun itself. */
@@ -113,14 +115,14 @@ function pastTaggedNoun(toks: Token[], k: number): boolean {
 }
 
 /**
- * "They killed 23 soldiers", "she was arrested": a personal pronoun right before the verb is
- * its subject. "He" and "she" stand for the person named last before them (in the sentence or
+ * "They killed 23 soldiers", "she was arrested": a personal pronoun right before the verb (the
+ * trigger, or the verb at `verb`) is its subject. "He" and "she" stand for the person named last before them (in the sentence or
  * the two before it); "they" is resolved with the other descriptions that refer back, to the
  * agent told last (actors.ts).
  */
-function pronounSubject(f: Frame): Phrase | undefined {
-  const { toks, hit } = f;
-  let i = hit.first - 1;
+function pronounSubject(f: Frame, verb = f.hit.first): Phrase | undefined {
+  const { toks } = f;
+  let i = verb - 1;
   while (i >= f.clauseStart && (['AUX', 'ADV', 'PART'].includes(toks[i]!.pos) || /^(had|has|have|was|were|been|also|then|later|reportedly|allegedly)$/.test(toks[i]!.lower))) i--;
   const t = toks[i];
   if (!t || i < f.clauseStart || !/^(they|he|she|we)$/.test(t.lower)) return undefined;
