@@ -47,6 +47,18 @@ describe('event candidates', () => {
     expect(types('The wounded guard was taken in stable condition to a hospital in Kaduna.')).not.toContain('CAPTURE');
   });
 
+  it('knows the other senses of "alleged", "jail", "struck" and "taken": a hedge, a place, an accident or a quake, steps taken', () => {
+    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+    expect(types('Prosecutors are looking into his alleged role in the smuggling ring.')).not.toContain('STATEMENT');
+    expect(types('He faces up to five years in jail if convicted.')).not.toContain('ARREST');
+    expect(types('A court in Minsk jailed the activist for two years.')).toContain('ARREST');
+    expect(types('A cyclist died after being struck by a bus in Nairobi.')).not.toContain('ATTACK');
+    expect(types('The earthquake struck on Sunday about 100 kilometres from the capital.')).not.toContain('ATTACK');
+    expect(types('Rebels struck an army base near Goma on Sunday.')).toContain('ATTACK');
+    expect(types('Three soldiers were hit by a truck bomb in Mogadishu.').length).toBeGreaterThan(0);
+    expect(types('I welcome the steps that have been taken by the new government.')).not.toContain('CAPTURE');
+  });
+
   it('knows a participle describing a noun is no new event', () => {
     const view = readSentence('The captured soldiers were moved to a camp.');
     expect(isReference(view.hit('captured'), view.toks)).toBe(true);

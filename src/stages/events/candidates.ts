@@ -37,6 +37,10 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
   // "take place", "took part"
   if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures|over)$/.test(toks[hit.last + 1]?.lower ?? '')) return null;
   if (/^(take|took|taken|taking|takes)$/.test(t.lower) && takenForCare(view, hit)) return null;
+  // "his alleged involvement", "the alleged stabbing": a hedge on a noun, no statement
+  if (entry.type === 'STATEMENT' && t.lower === 'alleged' && ['NOUN', 'ADJ', 'PROPN'].includes(toks[hit.last + 1]?.pos ?? '')) return null;
+  // "the steps that have been taken", "photographs taken in the restaurant": things taken, not people or ground
+  if (/^(taken|took)$/.test(t.lower) && TAKEN_THINGS.test(takenThing(toks, hit.first))) return null;
   // "pulled out a gun": a weapon drawn, not forces withdrawn
   if (entry.type === 'WITHDRAWAL' && hit.phrase && view.cues.drawnWeapons.has(weaponAfter(toks, hit.last))) return null;
   // "a man accused of shooting", "was accused of": an allegation the sentence reports, no statement of its own, unless it names the accuser ("accused of … by officials")
@@ -52,6 +56,14 @@ function accuserNamed(toks: Token[], last: number): boolean {
   }
   return false;
 }
+
+/** What "taken" or "took" is said of when its subject comes before it: "the steps that have been taken" → steps. */
+function takenThing(toks: Token[], first: number): string {
+  let i = first - 1;
+  while (i >= 0 && (/^(have|has|had|been|was|were|be|being|is|are|that|which|already|also|not|just|recently)$/.test(toks[i]!.lower) || toks[i]!.pos === 'ADV')) i--;
+  return toks[i]?.pos === 'NOUN' ? toks[i]!.lower : '';
+}
+const TAKEN_THINGS = /^(steps?|measures?|actions?|decisions?|photographs?|photos?|pictures?|images?|footage|video|samples?|notes?|breaks?|precautions?|initiatives?|stance|positions?|approach|view)$/;
 
 /** The noun a drawn weapon would be, right after the phrase: "pulled out a gun", "pulled out his knife". */
 function weaponAfter(toks: Token[], last: number): string {

@@ -48,7 +48,31 @@ export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: bo
  */
 export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
   if (type === 'KILLING' && diedOfNaturalCause(ctx, cues.casualty)) return true;
+  if (STRUCK.test(ctx.tokens[ctx.first]!.lower) && ctx.first === ctx.last && (struckByVehicle(ctx) || natureStruck(ctx))) return true;
   return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
+}
+
+const STRUCK = /^(strike|strikes|struck|striking|hit|hits|hitting)$/;
+const VEHICLES = /^(car|cars|vehicle|vehicles|truck|trucks|train|trains|bus|buses|van|suv|motorcycle|motorbike|taxi|tram|pickup|sedan|lorry)$/;
+
+/** "struck by a car", "hit by a pickup truck": a road accident's vehicle in the "by" phrase, no attack (a car bomb is no "by" phrase). */
+function struckByVehicle(ctx: CandidateContext): boolean {
+  const { tokens, last } = ctx;
+  if (tokens[last + 1]?.lower !== 'by') return false;
+  // the vehicle is the phrase's head: "a truck bomb" is a bomb
+  for (let i = last + 2; i < tokens.length && i <= last + 5; i++) if (VEHICLES.test(tokens[i]!.lower) && !['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '')) return true;
+  return false;
+}
+
+/** "the earthquake struck", "a 7.6-magnitude quake hit the coast": a natural disaster the subject, no one attacked. */
+function natureStruck(ctx: CandidateContext): boolean {
+  const { naturalCauses } = senseCues();
+  for (let i = ctx.first - 1; i >= 0 && i >= ctx.first - 6; i--) {
+    const w = ctx.tokens[i]!;
+    if (naturalCauses.has(w.lower) || naturalCauses.has(w.lemma)) return true;
+    if (!['NOUN', 'ADJ', 'NUM', 'DET', 'ADV', 'AUX', 'PROPN'].includes(w.pos) && w.text !== '-') return false;
+  }
+  return false;
 }
 
 /** The sectors whose nouns name an armed force: "riot police", "troops", "gunmen". */
