@@ -9,6 +9,9 @@ const typeOf = (text: string, word: string) => {
   return readingOf(view, view.hit(word))?.type ?? null;
 };
 
+/** The types of the events of a text, through the whole pipeline. */
+const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+
 describe('event candidates', () => {
   it('reads "captured" as people taken (CAPTURE) or ground taken (SEIZE) by what follows', () => {
     expect(typeOf('Rebels captured 25 soldiers near the border.', 'captured')).toBe('CAPTURE');
@@ -27,7 +30,6 @@ describe('event candidates', () => {
   });
 
   it('reads the noun "block" as a street block or a building, not a blockade', () => {
-    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
     expect(types('Marcus Hill, of the 4100 block of West Avenue, was pronounced dead at the scene, police said.')).not.toContain('PROTEST');
     expect(types('Residents of a block of flats in Mariupol were evacuated.')).not.toContain('PROTEST');
     expect(types('The victim lived with his parents three blocks from where the men shot him.')).not.toContain('PROTEST');
@@ -35,7 +37,6 @@ describe('event candidates', () => {
   });
 
   it('knows the words of crime reports that announce nothing: injuries not life-threatening, a gun pulled out, one accused of a deed, one taken to a hospital', () => {
-    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
     expect(types('A guard was wounded, but his injuries were not life-threatening, officials said.')).not.toContain('STATEMENT');
     expect(types('She was taken to hospital with non-life threatening injuries.')).not.toContain('STATEMENT');
     expect(types('The militia is threatening to attack the town.')).toContain('STATEMENT');
@@ -48,7 +49,6 @@ describe('event candidates', () => {
   });
 
   it('knows the other senses of "alleged", "jail", "struck" and "taken": a hedge, a place, an accident or a quake, steps taken', () => {
-    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
     expect(types('Prosecutors are looking into his alleged role in the smuggling ring.')).not.toContain('STATEMENT');
     expect(types('He faces up to five years in jail if convicted.')).not.toContain('ARREST');
     expect(types('A court in Minsk jailed the activist for two years.')).toContain('ARREST');
