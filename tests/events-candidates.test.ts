@@ -59,6 +59,16 @@ describe('event candidates', () => {
     expect(types('I welcome the steps that have been taken by the new government.')).not.toContain('CAPTURE');
   });
 
+  it('knows pounds of weight, shell casings, a stand-off and a score are no attack, shelling, protest or seizure', () => {
+    expect(types('The truck carried 2,000 pounds of fertiliser.')).not.toContain('ATTACK');
+    expect(types('Government artillery pounded the rebel town overnight.').length).toBeGreaterThan(0);
+    expect(types('Officers found 14 shell casings near the car.')).not.toContain('SHELLING');
+    expect(types('The gunman barricaded himself inside a house for six hours.')).not.toContain('PROTEST');
+    expect(types('Students barricaded the gates of the university.')).toContain('PROTEST');
+    expect(types('The champion fell to 31-4 after the defeat.')).not.toContain('SEIZE');
+    expect(types('The town fell to rebel forces on Monday.')).toContain('SEIZE');
+  });
+
   it('knows a participle describing a noun is no new event', () => {
     const view = readSentence('The captured soldiers were moved to a camp.');
     expect(isReference(view.hit('captured'), view.toks)).toBe(true);

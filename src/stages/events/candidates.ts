@@ -41,6 +41,8 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
   if (entry.type === 'STATEMENT' && t.lower === 'alleged' && ['NOUN', 'ADJ', 'PROPN'].includes(toks[hit.last + 1]?.pos ?? '')) return null;
   // "the steps that have been taken", "photographs taken in the restaurant": things taken, not people or ground
   if (/^(taken|took)$/.test(t.lower) && TAKEN_THINGS.test(takenThing(toks, hit.first))) return null;
+  // "fell to 36-3", "fell to 5 percent": a score or a figure, not a town falling to a force
+  if (entry.type === 'SEIZE' && hit.phrase && t.lemma === 'fall' && toks[hit.last + 1]?.pos === 'NUM') return null;
   // "pulled out a gun": a weapon drawn, not forces withdrawn
   if (entry.type === 'WITHDRAWAL' && hit.phrase && view.cues.drawnWeapons.has(weaponAfter(toks, hit.last))) return null;
   // "a man accused of shooting", "was accused of": an allegation the sentence reports, no statement of its own, unless it names the accuser ("accused of … by officials")

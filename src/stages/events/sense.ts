@@ -45,10 +45,15 @@ export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: bo
  * strike", "the champion attacked the body in the fourth round". The classifier is no judge of
  * these: trained on four fifths of the same labels it gave that strike 0.90 of being an event,
  * on all of them 0.08. A crash is a crash in a race too (the hand labels count racing crashes).
+ * So are a strike or hit by a vehicle or a natural disaster ("struck by a bus", "the earthquake
+ * struck") and a man who "barricaded himself inside": the classifier, which has seen few of
+ * them, calls them events.
  */
 export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
   if (type === 'KILLING' && diedOfNaturalCause(ctx, cues.casualty)) return true;
   if (STRUCK.test(ctx.tokens[ctx.first]!.lower) && ctx.first === ctx.last && (struckByVehicle(ctx) || natureStruck(ctx))) return true;
+  // "barricaded himself inside the home": a stand-off, not a protest
+  if (type === 'PROTEST' && /^barricad/.test(ctx.tokens[ctx.first]!.lower) && /^(himself|herself|themselves|itself|inside|in)$/.test(ctx.tokens[ctx.last + 1]?.lower ?? '')) return true;
   return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
 }
 
