@@ -29,44 +29,13 @@ describe('event candidates', () => {
     expect(typeOf('The army took note of the village.', 'took')).toBeNull();
   });
 
-  it('reads the noun "block" as a street block or a building, not a blockade', () => {
-    expect(types('Marcus Hill, of the 4100 block of West Avenue, was pronounced dead at the scene, police said.')).not.toContain('PROTEST');
-    expect(types('Residents of a block of flats in Mariupol were evacuated.')).not.toContain('PROTEST');
-    expect(types('The victim lived with his parents three blocks from where the men shot him.')).not.toContain('PROTEST');
-    expect(types('Hundreds of farmers blocked the main road into Abuja on Monday.')).toContain('PROTEST');
+  it('finds no event in words of another sense: street blocks, injuries not life-threatening, a gun pulled out, one accused of a deed, pounds of weight, shell casings, a stand-off, a score, sexual assault, an appeal for information', () => {
+    for (const [text, type] of OTHER_SENSES) expect(types(text), text).not.toContain(type);
   });
 
-  it('knows the words of crime reports that announce nothing: injuries not life-threatening, a gun pulled out, one accused of a deed, one taken to a hospital', () => {
-    expect(types('A guard was wounded, but his injuries were not life-threatening, officials said.')).not.toContain('STATEMENT');
-    expect(types('She was taken to hospital with non-life threatening injuries.')).not.toContain('STATEMENT');
-    expect(types('The militia is threatening to attack the town.')).toContain('STATEMENT');
-    expect(types('The robber pulled out a knife and stabbed the cashier.')).not.toContain('WITHDRAWAL');
-    expect(types('Government troops pulled out of the town on Friday.')).toContain('WITHDRAWAL');
-    expect(types('A teenager accused of stabbing a bus driver appeared in court.')).not.toContain('STATEMENT');
-    expect(types('The ministry accused the rebels of shelling the port.')).toContain('STATEMENT');
-    expect(types('The former governor has been accused of stealing public funds by the anti-graft agency.')).toContain('STATEMENT');
-    expect(types('The wounded guard was taken in stable condition to a hospital in Kaduna.')).not.toContain('CAPTURE');
-  });
-
-  it('knows the other senses of "alleged", "jail", "struck" and "taken": a hedge, a place, an accident or a quake, steps taken', () => {
-    expect(types('Prosecutors are looking into his alleged role in the smuggling ring.')).not.toContain('STATEMENT');
-    expect(types('He faces up to five years in jail if convicted.')).not.toContain('ARREST');
-    expect(types('A court in Minsk jailed the activist for two years.')).toContain('ARREST');
-    expect(types('A cyclist died after being struck by a bus in Nairobi.')).not.toContain('ATTACK');
-    expect(types('The earthquake struck on Sunday about 100 kilometres from the capital.')).not.toContain('ATTACK');
-    expect(types('Rebels struck an army base near Goma on Sunday.')).toContain('ATTACK');
-    expect(types('Three soldiers were hit by a truck bomb in Mogadishu.').length).toBeGreaterThan(0);
-    expect(types('I welcome the steps that have been taken by the new government.')).not.toContain('CAPTURE');
-  });
-
-  it('knows pounds of weight, shell casings, a stand-off and a score are no attack, shelling, protest or seizure', () => {
-    expect(types('The truck carried 2,000 pounds of fertiliser.')).not.toContain('ATTACK');
-    expect(types('Government artillery pounded the rebel town overnight.').length).toBeGreaterThan(0);
-    expect(types('Officers found 14 shell casings near the car.')).not.toContain('SHELLING');
-    expect(types('The gunman barricaded himself inside a house for six hours.')).not.toContain('PROTEST');
-    expect(types('Students barricaded the gates of the university.')).toContain('PROTEST');
-    expect(types('The champion fell to 31-4 after the defeat.')).not.toContain('SEIZE');
-    expect(types('The town fell to rebel forces on Monday.')).toContain('SEIZE');
+  it('still finds the events those words announce in their own sense', () => {
+    for (const [text, type] of OWN_SENSES) expect(types(text), text).toContain(type);
+    for (const text of BOMBED) expect(types(text).length, text).toBeGreaterThan(0);
   });
 
   it('knows a participle describing a noun is no new event', () => {
@@ -103,3 +72,50 @@ describe('event candidates', () => {
     expect(!storm || insideWeaponName(storm, view.phrases)).toBe(true);
   });
 });
+
+/** Sentences whose trigger word has another sense here, with the type it must not give (written for these tests). */
+const OTHER_SENSES: Array<[string, string]> = [
+  ['Marcus Hill, of the 4100 block of West Avenue, was pronounced dead at the scene, police said.', 'PROTEST'],
+  ['Residents of a block of flats in Mariupol were evacuated.', 'PROTEST'],
+  ['The victim lived with his parents three blocks from where the men shot him.', 'PROTEST'],
+  ['A guard was wounded, but his injuries were not life-threatening, officials said.', 'STATEMENT'],
+  ['She was taken to hospital with non-life threatening injuries.', 'STATEMENT'],
+  ['The robber pulled out a knife and stabbed the cashier.', 'WITHDRAWAL'],
+  ['A teenager accused of stabbing a bus driver appeared in court.', 'STATEMENT'],
+  ['The wounded guard was taken in stable condition to a hospital in Kaduna.', 'CAPTURE'],
+  ['Prosecutors are looking into his alleged role in the smuggling ring.', 'STATEMENT'],
+  ['He faces up to five years in jail if convicted.', 'ARREST'],
+  ['A cyclist died after being struck by a bus in Nairobi.', 'ATTACK'],
+  ['The earthquake struck on Sunday about 100 kilometres from the capital.', 'ATTACK'],
+  ['I welcome the steps that have been taken by the new government.', 'CAPTURE'],
+  ['The truck carried 2,000 pounds of fertiliser.', 'ATTACK'],
+  ['Officers found 14 shell casings near the car.', 'SHELLING'],
+  ['The gunman barricaded himself inside a house for six hours.', 'PROTEST'],
+  ['The champion fell to 31-4 after the defeat.', 'SEIZE'],
+  ['The old man fell to the ground outside the shop.', 'SEIZE'],
+  ['The pastor was jailed for sexually assaulting two girls.', 'ATTACK'],
+  ['The shelling of the market demonstrates the cruelty of the siege.', 'PROTEST'],
+  ['The sanctions target companies engaged in the sale of oil.', 'CLASH'],
+  ['Anyone with information is urged to contact police.', 'STATEMENT'],
+];
+
+/** The same words in the sense of the taxonomy. */
+const OWN_SENSES: Array<[string, string]> = [
+  ['Hundreds of farmers blocked the main road into Abuja on Monday.', 'PROTEST'],
+  ['The militia is threatening to attack the town.', 'STATEMENT'],
+  ['Government troops pulled out of the town on Friday.', 'WITHDRAWAL'],
+  ['The ministry accused the rebels of shelling the port.', 'STATEMENT'],
+  ['The former governor has been accused of stealing public funds by the anti-graft agency.', 'STATEMENT'],
+  ['A court in Minsk jailed the activist for two years.', 'ARREST'],
+  ['Rebels struck an army base near Goma on Sunday.', 'ATTACK'],
+  ['Students barricaded the gates of the university.', 'PROTEST'],
+  ['The town fell to rebel forces on Monday.', 'SEIZE'],
+  ['Hundreds of students demonstrated against the new law in Dhaka.', 'PROTEST'],
+  ['Government forces engaged the rebels near the border.', 'CLASH'],
+];
+
+/** A truck bomb or artillery: an event of some type, whatever the lexicon calls it. */
+const BOMBED = [
+  'Three soldiers were hit by a truck bomb in Mogadishu.',
+  'Government artillery pounded the rebel town overnight.',
+];

@@ -41,6 +41,14 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
   if (entry.type === 'STATEMENT' && t.lower === 'alleged' && ['NOUN', 'ADJ', 'PROPN'].includes(toks[hit.last + 1]?.pos ?? '')) return null;
   // "the steps that have been taken", "photographs taken in the restaurant": things taken, not people or ground
   if (/^(taken|took)$/.test(t.lower) && TAKEN_THINGS.test(takenThing(toks, hit.first))) return null;
+  // "the attacks demonstrate the cruelty of the regime": to show, not to protest
+  if (entry.type === 'PROTEST' && t.lemma === 'demonstrate' && ['DET', 'ADJ', 'NOUN', 'PRON', 'SCONJ'].includes(toks[hit.last + 1]?.pos ?? '') && !/^(outside|in|at|near)$/.test(toks[hit.last + 1]!.lower)) return null;
+  // "Anyone with information is urged to contact police": an appeal no one is named to make
+  if (entry.type === 'STATEMENT' && /^(is|are)$/.test(toks[hit.first - 1]?.lower ?? '') && /^(urged|asked|encouraged|requested)$/.test(t.lower)) return null;
+  // "entities engaged in the sale of oil": a trade, not a clash; "engaged in heavy fighting", "engaged in ethnic cleansing" stay
+  if (entry.type === 'CLASH' && t.lemma === 'engage' && toks[hit.last + 1]?.lower === 'in' && !VIOLENCE.test(headAfter(toks, hit.last + 2))) return null;
+  // "according the CEO" (a slip for "according to"): the stem "accord" is no agreement
+  if (entry.type === 'AGREEMENT' && t.lower === 'according') return null;
   // "fell to 36-3", "fell to 5 percent": a score or a figure, not a town falling to a force
   if (entry.type === 'SEIZE' && hit.phrase && t.lemma === 'fall' && toks[hit.last + 1]?.pos === 'NUM') return null;
   // "pulled out a gun": a weapon drawn, not forces withdrawn
@@ -58,6 +66,13 @@ function accuserNamed(toks: Token[], last: number): boolean {
   }
   return false;
 }
+
+/** The noun a phrase starting at i ends with, past its determiners and modifiers: "the sale of oil" → sale. */
+function headAfter(toks: Token[], i: number): string {
+  while (['DET', 'ADJ', 'NUM'].includes(toks[i]?.pos ?? '') || /^(heavy|fierce|ethnic|armed)$/.test(toks[i]?.lower ?? '')) i++;
+  return toks[i]?.lower ?? '';
+}
+const VIOLENCE = /^(fighting|combat|battles?|clash(es)?|hostilities|cleansing|attacks?|violence|war|warfare|genocide|killings?|massacres?|skirmish(es)?|firefights?|gunfights?|shootouts?|exchanges?|raids?|operations?|offensives?)$/;
 
 /** What "taken" or "took" is said of when its subject comes before it: "the steps that have been taken" → steps. */
 function takenThing(toks: Token[], first: number): string {
