@@ -46,16 +46,25 @@ export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: bo
  * these: trained on four fifths of the same labels it gave that strike 0.90 of being an event,
  * on all of them 0.08. A crash is a crash in a race too (the hand labels count racing crashes).
  * So are a strike or hit by a vehicle or a natural disaster ("struck by a bus", "the earthquake
- * struck") and a man who "barricaded himself inside": the classifier, which has seen few of
- * them, calls them events.
+ * struck"), a man who "barricaded himself inside" and "five years in jail": the classifier,
+ * which has seen few of them, calls them events.
  */
 export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
   if (type === 'KILLING' && diedOfNaturalCause(ctx, cues.casualty)) return true;
   if (STRUCK.test(ctx.tokens[ctx.first]!.lower) && ctx.first === ctx.last && (struckByVehicle(ctx) || natureStruck(ctx))) return true;
+  // "five years in jail", "jail records" (wink tags "to jail records" a verb): the place, not a jailing ("booked into county jail", "sent him to jail")
+  if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx)) return true;
   // "barricaded himself inside the home": a stand-off, not a protest
   if (type === 'PROTEST' && /^barricad/.test(ctx.tokens[ctx.first]!.lower) && /^(himself|herself|themselves|itself|inside|in)$/.test(ctx.tokens[ctx.last + 1]?.lower ?? '')) return true;
   return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
 }
+
+/** A verb that puts someone in jail within the six words before the noun: "booked into county jail", "sent him to jail". */
+function jailing(ctx: CandidateContext): boolean {
+  for (let i = ctx.first - 1; i >= 0 && i >= ctx.first - 6; i--) if (JAILING.test(ctx.tokens[i]!.lower)) return true;
+  return false;
+}
+const JAILING = /^(booked|taken|took|sent|send|sends|sending|went|go|goes|thrown|threw|put|landed|locked|jailed)$/;
 
 const STRUCK = /^(strike|strikes|struck|striking|hit|hits|hitting)$/;
 const VEHICLES = /^(car|cars|vehicle|vehicles|truck|trucks|train|trains|bus|buses|van|suv|motorcycle|motorbike|taxi|tram|pickup|sedan|lorry)$/;
