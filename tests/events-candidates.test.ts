@@ -85,6 +85,8 @@ const OTHER_SENSES: Array<[string, string]> = [
   ['The wounded guard was taken in stable condition to a hospital in Kaduna.', 'CAPTURE'],
   ['Prosecutors are looking into his alleged role in the smuggling ring.', 'STATEMENT'],
   ['He faces up to five years in jail if convicted.', 'ARREST'],
+  ['The journey across the desert took over 100 hours.', 'SEIZE'],
+  ['Two victims were taken in stable condition to the county medical centre.', 'CAPTURE'],
   ['According to jail records, she is held without bond.', 'ARREST'],
   ['A cyclist died after being struck by a bus in Nairobi.', 'ATTACK'],
   ['The earthquake struck on Sunday about 100 kilometres from the capital.', 'ATTACK'],
@@ -102,6 +104,7 @@ const OTHER_SENSES: Array<[string, string]> = [
 
 /** The same words in the sense of the taxonomy. */
 const OWN_SENSES: Array<[string, string]> = [
+  ['Rebel fighters took over the town of Kidal on Tuesday.', 'SEIZE'],
   ['The driver was booked into county jail on Sunday night.', 'ARREST'],
   ['Hundreds of farmers blocked the main road into Abuja on Monday.', 'PROTEST'],
   ['The militia is threatening to attack the town.', 'STATEMENT'],

@@ -31,31 +31,46 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
     .sort((a, b) => a.at - b.at);
   const entry = satisfied[0]?.r ?? hit.readings.find((r) => !r.needs?.length);
   if (!entry) return null;
-  const t = toks[hit.first]!;
   // "to demand the resignation": a purpose, not a statement
   if (entry.type === 'STATEMENT' && toks[hit.first - 1]?.lower === 'to' && !/^(refused|going|set|due)$/.test(toks[hit.first - 2]?.lower ?? '')) return null;
-  // "take place", "took part"
-  if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures|over)$/.test(toks[hit.last + 1]?.lower ?? '')) return null;
-  if (/^(take|took|taken|taking|takes)$/.test(t.lower) && takenForCare(view, hit)) return null;
-  // "his alleged involvement", "the alleged stabbing": a hedge on a noun, no statement
-  if (entry.type === 'STATEMENT' && t.lower === 'alleged' && ['NOUN', 'ADJ', 'PROPN'].includes(toks[hit.last + 1]?.pos ?? '')) return null;
-  // "the steps that have been taken", "photographs taken in the restaurant": things taken, not people or ground
-  if (/^(taken|took)$/.test(t.lower) && TAKEN_THINGS.test(takenThing(toks, hit.first))) return null;
-  // "the attacks demonstrate the cruelty of the regime": to show, not to protest
-  if (entry.type === 'PROTEST' && t.lemma === 'demonstrate' && ['DET', 'ADJ', 'NOUN', 'PRON', 'SCONJ'].includes(toks[hit.last + 1]?.pos ?? '') && !/^(outside|in|at|near)$/.test(toks[hit.last + 1]!.lower)) return null;
-  // "Anyone with information is urged to contact police": an appeal no one is named to make
-  if (entry.type === 'STATEMENT' && /^(is|are)$/.test(toks[hit.first - 1]?.lower ?? '') && /^(urged|asked|encouraged|requested)$/.test(t.lower)) return null;
-  // "entities engaged in the sale of oil": a trade, not a clash; "engaged in heavy fighting", "engaged in ethnic cleansing" stay
-  if (entry.type === 'CLASH' && t.lemma === 'engage' && toks[hit.last + 1]?.lower === 'in' && !VIOLENCE.test(headAfter(toks, hit.last + 2))) return null;
-  // "according the CEO" (a slip for "according to"): the stem "accord" is no agreement
-  if (entry.type === 'AGREEMENT' && t.lower === 'according') return null;
-  // "fell to 36-3", "fell to 5 percent": a score or a figure, not a town falling to a force
-  if (entry.type === 'SEIZE' && hit.phrase && t.lemma === 'fall' && toks[hit.last + 1]?.pos === 'NUM') return null;
-  // "pulled out a gun": a weapon drawn, not forces withdrawn
-  if (entry.type === 'WITHDRAWAL' && hit.phrase && view.cues.drawnWeapons.has(weaponAfter(toks, hit.last))) return null;
-  // "a man accused of shooting", "was accused of": an allegation the sentence reports, no statement of its own, unless it names the accuser ("accused of … by officials")
-  if (entry.type === 'STATEMENT' && t.lower === 'accused' && toks[hit.last + 1]?.lower === 'of' && (toks[hit.first - 1]?.pos !== 'PROPN' || /^(is|was|were|are|been|being|be)$/.test(toks[hit.first - 1]?.lower ?? '')) && !accuserNamed(toks, hit.last)) return null;
+  if (otherSenseOfWord(view, hit, entry.type)) return null;
   return { type: refine(view, entry.type, hit), entry };
+}
+
+/**
+ * Whether the trigger word has another sense here than the reading of this type: "took part",
+ * "taken to a hospital", "his alleged role", "pulled out a gun", "a man accused of shooting",
+ * "engaged in the sale of oil", "fell to 36-3". These are the word's own senses, which the rules
+ * settle: the events stage asks this before it asks the classifier, which has seen too few of
+ * them to tell (docs/EVALUATION.md, "Records against the hand labels").
+ */
+export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: EventType): boolean {
+  const { toks } = view;
+  const t = toks[hit.first]!;
+  // "take place", "took part", "took steps"
+  if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures)$/.test(toks[hit.last + 1]?.lower ?? '')) return true;
+  // "took over 100 hours", not "took over the city"
+  if (/^(take|took|taken|taking)$/.test(t.lower) && toks[hit.last + 1]?.lower === 'over' && toks[hit.last + 2]?.pos === 'NUM') return true;
+  if (/^(take|took|taken|taking|takes)$/.test(t.lower) && takenForCare(view, hit)) return true;
+  // "his alleged involvement", "the alleged stabbing": a hedge on a noun, no statement
+  if (type === 'STATEMENT' && t.lower === 'alleged' && ['NOUN', 'ADJ', 'PROPN'].includes(toks[hit.last + 1]?.pos ?? '')) return true;
+  // "the steps that have been taken", "photographs taken in the restaurant": things taken, not people or ground
+  if (/^(taken|took)$/.test(t.lower) && TAKEN_THINGS.test(takenThing(toks, hit.first))) return true;
+  // "the attacks demonstrate the cruelty of the regime": to show, not to protest
+  if (type === 'PROTEST' && t.lemma === 'demonstrate' && ['DET', 'ADJ', 'NOUN', 'PRON', 'SCONJ'].includes(toks[hit.last + 1]?.pos ?? '') && !/^(outside|in|at|near)$/.test(toks[hit.last + 1]!.lower)) return true;
+  // "Anyone with information is urged to contact police": an appeal no one is named to make
+  if (type === 'STATEMENT' && /^(is|are)$/.test(toks[hit.first - 1]?.lower ?? '') && /^(urged|asked|encouraged|requested)$/.test(t.lower)) return true;
+  // "entities engaged in the sale of oil": a trade, not a clash; "engaged in heavy fighting", "engaged in ethnic cleansing" stay
+  if (type === 'CLASH' && t.lemma === 'engage' && toks[hit.last + 1]?.lower === 'in' && !VIOLENCE.test(headAfter(toks, hit.last + 2))) return true;
+  // "according the CEO" (a slip for "according to"): the stem "accord" is no agreement
+  if (type === 'AGREEMENT' && t.lower === 'according') return true;
+  // "fell to 36-3", "fell to 5 percent": a score or a figure, not a town falling to a force
+  if (type === 'SEIZE' && hit.phrase && t.lemma === 'fall' && toks[hit.last + 1]?.pos === 'NUM') return true;
+  // "pulled out a gun": a weapon drawn, not forces withdrawn
+  if (type === 'WITHDRAWAL' && hit.phrase && view.cues.drawnWeapons.has(weaponAfter(toks, hit.last))) return true;
+  // "a man accused of shooting", "was accused of": an allegation the sentence reports, no statement of its own, unless it names the accuser ("accused of … by officials")
+  if (type === 'STATEMENT' && t.lower === 'accused' && toks[hit.last + 1]?.lower === 'of' && (toks[hit.first - 1]?.pos !== 'PROPN' || /^(is|was|were|are|been|being|be)$/.test(toks[hit.first - 1]?.lower ?? '')) && !accuserNamed(toks, hit.last)) return true;
+  return false;
 }
 
 /** "accused of misusing funds by government officials": a "by" phrase later in the clause names who accuses. */

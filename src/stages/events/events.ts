@@ -8,7 +8,7 @@
 import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
-import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
+import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, eventCues } from './cues.js';
@@ -106,6 +106,7 @@ class EventExtractor {
     const ctx = contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed, this.k.index);
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
+    if (!rules && hit.readings.some((r) => otherSenseOfWord(view, hit, r.type))) return null;
     if (otherSense(ctx, rules?.type ?? p.type, this.k.cues)) return null;
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
