@@ -86,6 +86,11 @@ const OTHER_SENSES: Array<[string, string]> = [
   ['Prosecutors are looking into his alleged role in the smuggling ring.', 'STATEMENT'],
   ['He faces up to five years in jail if convicted.', 'ARREST'],
   ['The journey across the desert took over 100 hours.', 'SEIZE'],
+  ['The singer died on Thursday at the age of 91.', 'KILLING'],
+  ['The company warned of targeted attacks that exploit a vulnerability in its browser.', 'ATTACK'],
+  ['The town was hit by two hurricanes in one summer.', 'ATTACK'],
+  ['The scandal did lasting damage to the agency\'s image.', 'DESTRUCTION'],
+  ['The integrity of the election has already been damaged.', 'DESTRUCTION'],
   ['Two victims were taken in stable condition to the county medical centre.', 'CAPTURE'],
   ['According to jail records, she is held without bond.', 'ARREST'],
   ['A cyclist died after being struck by a bus in Nairobi.', 'ATTACK'],
@@ -104,6 +109,8 @@ const OTHER_SENSES: Array<[string, string]> = [
 
 /** The same words in the sense of the taxonomy. */
 const OWN_SENSES: Array<[string, string]> = [
+  ['The soldier died at the age of 19 after he was shot at a checkpoint.', 'ATTACK'],
+  ['Shelling damaged the main water station in Donetsk.', 'DESTRUCTION'],
   ['Rebel fighters took over the town of Kidal on Tuesday.', 'SEIZE'],
   ['The driver was booked into county jail on Sunday night.', 'ARREST'],
   ['Hundreds of farmers blocked the main road into Abuja on Monday.', 'PROTEST'],

@@ -46,11 +46,15 @@ export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: bo
  * these: trained on four fifths of the same labels it gave that strike 0.90 of being an event,
  * on all of them 0.08. A crash is a crash in a race too (the hand labels count racing crashes).
  * So are a strike or hit by a vehicle or a natural disaster ("struck by a bus", "the earthquake
- * struck"), a man who "barricaded himself inside" and "five years in jail": the classifier,
- * which has seen few of them, calls them events.
+ * struck"), a man who "barricaded himself inside", "five years in jail", damage to an image or to
+ * justice, a death of old age and a computer attack: the classifier, which has seen few of them,
+ * calls them events.
  */
 export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
-  if (type === 'KILLING' && diedOfNaturalCause(ctx, cues.casualty)) return true;
+  if (type === 'KILLING' && (diedOfNaturalCause(ctx, cues.casualty) || diedOfAge(ctx, cues))) return true;
+  if (type === 'DESTRUCTION' && abstractDamage(ctx)) return true;
+  // "attacks that attempt to exploit the vulnerability", "a cyber attack": no attack of the taxonomy
+  if (CYBER.test(ctx.tokens.map((t) => t.lower).join(' '))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
   if (STRUCK.test(ctx.tokens[ctx.first]!.lower) && ctx.first === ctx.last && (struckByVehicle(ctx) || natureStruck(ctx))) return true;
   // "five years in jail", "jail records" (wink tags "to jail records" a verb): the place, not a jailing ("booked into county jail", "sent him to jail")
   if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx)) return true;
@@ -73,17 +77,50 @@ const VEHICLES = /^(car|cars|vehicle|vehicles|truck|trucks|train|trains|bus|buse
 function struckByVehicle(ctx: CandidateContext): boolean {
   const { tokens, last } = ctx;
   if (tokens[last + 1]?.lower !== 'by') return false;
-  // the vehicle is the phrase's head: "a truck bomb" is a bomb
-  for (let i = last + 2; i < tokens.length && i <= last + 5; i++) if (VEHICLES.test(tokens[i]!.lower) && !['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '')) return true;
+  const { naturalCauses } = senseCues();
+  // the vehicle is the phrase's head ("a truck bomb" is a bomb); "hit by both hurricanes" is a disaster
+  for (let i = last + 2; i < tokens.length && i <= last + 5; i++) {
+    if (VEHICLES.test(tokens[i]!.lower) && !['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '')) return true;
+    if (natural(naturalCauses, tokens[i]!)) return true;
+  }
   return false;
 }
+
+/** A word of natural disaster or illness, plural too ("Hurricanes Katrina and Rita"). */
+const natural = (words: ReadonlySet<string>, t: CandidateToken) => words.has(t.lower) || words.has(t.lemma) || words.has(t.lower.replace(/s$/, ''));
+
+/** "damage to the FBI's image", "the integrity of the proceedings has been damaged": harm to what is not a thing. */
+function abstractDamage(ctx: CandidateContext): boolean {
+  const { tokens, first, last } = ctx;
+  if (!/^damag/.test(tokens[first]!.lower)) return false;
+  for (let i = last + 1; i < tokens.length && i <= last + 5; i++) if (ABSTRACT.test(tokens[i]!.lower)) return tokens.slice(last + 1, i).every((t) => t.pos !== 'VERB');
+  for (let i = first - 1; i >= 0 && i >= first - 8; i--) if (ABSTRACT.test(tokens[i]!.lower)) return tokens.slice(i + 1, first).every((t) => t.pos !== 'VERB' || /^(been|be|being|has|have|had)$/.test(t.lower));
+  return false;
+}
+const ABSTRACT = /^(image|reputation|integrity|credibility|relations|relationship|economy|confidence|trust|brand|interests|democracy|justice|chances|career|morale|standing|prestige|legitimacy|ties|psyche|cause|prospects)$/;
+
+/** Words of computer intrusion: a "targeted attack" on a browser, "cyber attacks", hackers. */
+const CYBER = /\b(cyber|cyberattacks?|cyber-attacks?|hackers?|hacking|malware|ransomware|phishing|ddos|vulnerabilit(y|ies)|spyware|botnet)\b/;
+
+/**
+ * "Esther Williams has died", "Gotti died in 2002 at age 61": a death told with an age and no
+ * word of violence in its sentence is an obituary's, not a killing.
+ */
+function diedOfAge(ctx: CandidateContext, cues: Pick<EventCues, 'casualty'>): boolean {
+  const t = ctx.tokens[ctx.first]!;
+  if (!/^(die|died|dies|dying)$/.test(t.lower)) return false;
+  const words = ctx.tokens.map((x) => x.lower).join(' ');
+  if (!/\b(at (the )?age( of)? \d+|aged \d+|at \d+ years old)\b/.test(words)) return false;
+  return !ctx.tokens.some((x, i) => i !== ctx.first && (cues.casualty.has(x.lower) || VIOLENT.test(x.lower)));
+}
+const VIOLENT = /^(shot|shooting|gunshot|gunfire|stabbed|stabbing|attack|attacked|bomb|bombing|blast|explosion|wounds?|wounded|murder(ed)?|killed|strike|airstrike|shelling|ambush|crash|accident|beaten|assault(ed)?)$/;
 
 /** "the earthquake struck", "a 7.6-magnitude quake hit the coast": a natural disaster the subject, no one attacked. */
 function natureStruck(ctx: CandidateContext): boolean {
   const { naturalCauses } = senseCues();
   for (let i = ctx.first - 1; i >= 0 && i >= ctx.first - 6; i--) {
     const w = ctx.tokens[i]!;
-    if (naturalCauses.has(w.lower) || naturalCauses.has(w.lemma)) return true;
+    if (natural(naturalCauses, w)) return true;
     if (!['NOUN', 'ADJ', 'NUM', 'DET', 'ADV', 'AUX', 'PROPN'].includes(w.pos) && w.text !== '-') return false;
   }
   return false;
