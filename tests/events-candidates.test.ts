@@ -86,6 +86,11 @@ const OTHER_SENSES: Array<[string, string]> = [
   ['Prosecutors are looking into his alleged role in the smuggling ring.', 'STATEMENT'],
   ['He faces up to five years in jail if convicted.', 'ARREST'],
   ['The journey across the desert took over 100 hours.', 'SEIZE'],
+  ['The quake, which struck before dawn, cut power to the island.', 'ATTACK'],
+  ['The old city was destroyed in an earthquake in 2003.', 'DESTRUCTION'],
+  ['The verdict set off an explosion of anger in the town.', 'EXPLOSION'],
+  ['The aide ordered the destruction of documents and tapes.', 'DESTRUCTION'],
+  ['I agreed with the director that she was the best choice.', 'AGREEMENT'],
   ['The singer died on Thursday at the age of 91.', 'KILLING'],
   ['The company warned of targeted attacks that exploit a vulnerability in its browser.', 'ATTACK'],
   ['The town was hit by two hurricanes in one summer.', 'ATTACK'],
@@ -109,6 +114,8 @@ const OTHER_SENSES: Array<[string, string]> = [
 
 /** The same words in the sense of the taxonomy. */
 const OWN_SENSES: Array<[string, string]> = [
+  ['A gas explosion destroyed two houses in Kharkiv.', 'EXPLOSION'],
+  ['The two sides agreed to a ceasefire on Monday.', 'AGREEMENT'],
   ['The soldier died at the age of 19 after he was shot at a checkpoint.', 'ATTACK'],
   ['Shelling damaged the main water station in Donetsk.', 'DESTRUCTION'],
   ['Rebel fighters took over the town of Kidal on Tuesday.', 'SEIZE'],

@@ -62,6 +62,8 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   if (type === 'STATEMENT' && /^(is|are)$/.test(toks[hit.first - 1]?.lower ?? '') && /^(urged|asked|encouraged|requested)$/.test(t.lower)) return true;
   // "entities engaged in the sale of oil": a trade, not a clash; "engaged in heavy fighting", "engaged in ethnic cleansing" stay
   if (type === 'CLASH' && t.lemma === 'engage' && toks[hit.last + 1]?.lower === 'in' && !VIOLENCE.test(headAfter(toks, hit.last + 2))) return true;
+  // "I agreed with Craig that Ellen is the ideal host", "a jury agreed": an opinion shared, no agreement between parties
+  if (type === 'AGREEMENT' && /^agree/.test(t.lower) && (agreedThat(toks, hit.last) || /^(jury|jurors|court|judge)$/.test(toks[hit.first - 1]?.lower ?? ''))) return true;
   // "according the CEO" (a slip for "according to"): the stem "accord" is no agreement
   if (type === 'AGREEMENT' && t.lower === 'according') return true;
   // "fell to 36-3", "fell to 5 percent": a score or a figure, not a town falling to a force
@@ -70,6 +72,17 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   if (type === 'WITHDRAWAL' && hit.phrase && view.cues.drawnWeapons.has(weaponAfter(toks, hit.last))) return true;
   // "a man accused of shooting", "was accused of": an allegation the sentence reports, no statement of its own, unless it names the accuser ("accused of … by officials")
   if (type === 'STATEMENT' && t.lower === 'accused' && toks[hit.last + 1]?.lower === 'of' && (toks[hit.first - 1]?.pos !== 'PROPN' || /^(is|was|were|are|been|being|be)$/.test(toks[hit.first - 1]?.lower ?? '')) && !accuserNamed(toks, hit.last)) return true;
+  return false;
+}
+
+/** "agreed that …", "agreed with X that …": what is agreed is an opinion. */
+function agreedThat(toks: Token[], last: number): boolean {
+  if (toks[last + 1]?.lower === 'that') return true;
+  if (toks[last + 1]?.lower !== 'with') return false;
+  for (let i = last + 2; i < toks.length && i <= last + 8; i++) {
+    if (toks[i]!.lower === 'that') return true;
+    if (/^[,.;:]$/.test(toks[i]!.text) || toks[i]!.pos === 'VERB') return false;
+  }
   return false;
 }
 

@@ -55,7 +55,9 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   if (type === 'DESTRUCTION' && abstractDamage(ctx)) return true;
   // "attacks that attempt to exploit the vulnerability", "a cyber attack": no attack of the taxonomy
   if (CYBER.test(ctx.tokens.map((t) => t.lower).join(' '))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
-  if (STRUCK.test(ctx.tokens[ctx.first]!.lower) && ctx.first === ctx.last && (struckByVehicle(ctx) || natureStruck(ctx))) return true;
+  if ((STRUCK.test(ctx.tokens[ctx.first]!.lower) || (type === 'DESTRUCTION' && /^destroy/.test(ctx.tokens[ctx.first]!.lower))) && ctx.first === ctx.last && (struckByVehicle(ctx) || natureStruck(ctx) || inDisaster(ctx))) return true;
+  if (type === 'EXPLOSION' && feelingBurst(ctx)) return true;
+  if (type === 'DESTRUCTION' && recordsDestroyed(ctx)) return true;
   // "five years in jail", "jail records" (wink tags "to jail records" a verb): the place, not a jailing ("booked into county jail", "sent him to jail")
   if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx)) return true;
   // "barricaded himself inside the home": a stand-off, not a protest
@@ -99,6 +101,38 @@ function abstractDamage(ctx: CandidateContext): boolean {
 }
 const ABSTRACT = /^(image|reputation|integrity|credibility|relations|relationship|economy|confidence|trust|brand|interests|democracy|justice|chances|career|morale|standing|prestige|legitimacy|ties|psyche|cause|prospects)$/;
 
+/** "destroyed in a quake", "hit in the earthquake": a disaster in the "in" phrase after the trigger. */
+function inDisaster(ctx: CandidateContext): boolean {
+  const { tokens, last } = ctx;
+  if (tokens[last + 1]?.lower !== 'in' && tokens[last + 1]?.lower !== 'by') return false;
+  const { naturalCauses } = senseCues();
+  for (let i = last + 2; i < tokens.length && i <= last + 4; i++) if (natural(naturalCauses, tokens[i]!)) return true;
+  return false;
+}
+
+/** "an explosion of anger", "set off an explosion of speculation": a burst of something, no blast. */
+function feelingBurst(ctx: CandidateContext): boolean {
+  const { tokens, last } = ctx;
+  // the trigger itself, or the object of "set off" / "caused"
+  let at = last;
+  while (at < tokens.length && at <= last + 3 && !/^explosions?$/.test(tokens[at]!.lower)) at++;
+  if (!/^explosions?$/.test(tokens[at]?.lower ?? '') || tokens[at + 1]?.lower !== 'of') return false;
+  let i = at + 2;
+  while (['DET', 'ADJ', 'NUM'].includes(tokens[i]?.pos ?? '')) i++;
+  return !!tokens[i] && !DEVICES.test(tokens[i]!.lower) && tokens[i]!.pos === 'NOUN';
+}
+const DEVICES = /^(bombs?|devices?|gas|mines?|shells?|ammunition|grenades?|rockets?|missiles?|cars?|trucks?|vehicles?|tankers?|pipelines?|boilers?|depots?|plants?|warehouses?|fuel|explosives?|ieds?|munitions|drones?)$/;
+
+/** "the destruction of documents", "ordered the destruction of discs and transcripts": evidence destroyed, no violence. */
+function recordsDestroyed(ctx: CandidateContext): boolean {
+  const { tokens, last } = ctx;
+  if (tokens[last + 1]?.lower !== 'of') return false;
+  let i = last + 2;
+  while (['DET', 'ADJ', 'NUM'].includes(tokens[i]?.pos ?? '')) i++;
+  return RECORDS.test(tokens[i]?.lower ?? '');
+}
+const RECORDS = /^(documents?|records?|evidence|files?|discs?|disks?|tapes?|emails?|e-mails?|data|papers|transcripts?|notes|ballots)$/;
+
 /** Words of computer intrusion: a "targeted attack" on a browser, "cyber attacks", hackers. */
 const CYBER = /\b(cyber|cyberattacks?|cyber-attacks?|hackers?|hacking|malware|ransomware|phishing|ddos|vulnerabilit(y|ies)|spyware|botnet)\b/;
 
@@ -121,6 +155,8 @@ function natureStruck(ctx: CandidateContext): boolean {
   for (let i = ctx.first - 1; i >= 0 && i >= ctx.first - 6; i--) {
     const w = ctx.tokens[i]!;
     if (natural(naturalCauses, w)) return true;
+    // "the quake, which struck on Sunday": a relative clause after the subject
+    if (w.text === ',' || /^(which|that)$/.test(w.lower)) continue;
     if (!['NOUN', 'ADJ', 'NUM', 'DET', 'ADV', 'AUX', 'PROPN'].includes(w.pos) && w.text !== '-') return false;
   }
   return false;
