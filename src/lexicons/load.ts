@@ -117,6 +117,8 @@ export interface EventCueLists {
   careDestinations: string[];
   /** lemmas of weapons that are drawn: "pulled out a gun" is no withdrawal (optional in a user lexicon) */
   drawnWeapons?: string[];
+  /** words that tell a trigger word's other sense, by list (cues.json's about; optional in a user lexicon) */
+  otherSenses?: Partial<Record<OtherSenseList, string[]>>;
   /** words said of a person that tell they were hit and are under care, alive or not as the article tells elsewhere: "is hospitalized", "Man critical after shooting" */
   careStates: string[];
   /** the word before "condition" that makes "in critical condition" a care state */
@@ -267,6 +269,10 @@ function validate(lex: Lexicons, path: string): void {
     }
   }
 }
+
+/** The lists of cues.json's `otherSenses`. */
+export type OtherSenseList = 'vehicles' | 'harmedAbstractions' | 'computerIntrusion' | 'blastSources' | 'records' | 'jailingVerbs' | 'violenceWords' | 'violenceNouns' | 'takenThings';
+export const OTHER_SENSE_LISTS: readonly OtherSenseList[] = ['vehicles', 'harmedAbstractions', 'computerIntrusion', 'blastSources', 'records', 'jailingVerbs', 'violenceWords', 'violenceNouns', 'takenThings'];
 
 /** sense-cues.json: the word lists the event classifier's features read (not user-extensible: the weights are trained on them). */
 export interface SenseCues {

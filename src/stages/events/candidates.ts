@@ -55,13 +55,13 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   // "his alleged involvement", "the alleged stabbing": a hedge on a noun, no statement
   if (type === 'STATEMENT' && t.lower === 'alleged' && ['NOUN', 'ADJ', 'PROPN'].includes(toks[hit.last + 1]?.pos ?? '')) return true;
   // "the steps that have been taken", "photographs taken in the restaurant": things taken, not people or ground
-  if (/^(taken|took)$/.test(t.lower) && TAKEN_THINGS.test(takenThing(toks, hit.first))) return true;
+  if (/^(taken|took)$/.test(t.lower) && view.cues.otherSenses.takenThings.has(takenThing(toks, hit.first))) return true;
   // "the attacks demonstrate the cruelty of the regime": to show, not to protest
   if (type === 'PROTEST' && t.lemma === 'demonstrate' && ['DET', 'ADJ', 'NOUN', 'PRON', 'SCONJ'].includes(toks[hit.last + 1]?.pos ?? '') && !/^(outside|in|at|near)$/.test(toks[hit.last + 1]!.lower)) return true;
   // "Anyone with information is urged to contact police": an appeal no one is named to make
   if (type === 'STATEMENT' && /^(is|are)$/.test(toks[hit.first - 1]?.lower ?? '') && /^(urged|asked|encouraged|requested)$/.test(t.lower)) return true;
   // "entities engaged in the sale of oil": a trade, not a clash; "engaged in heavy fighting", "engaged in ethnic cleansing" stay
-  if (type === 'CLASH' && t.lemma === 'engage' && toks[hit.last + 1]?.lower === 'in' && !VIOLENCE.test(headAfter(toks, hit.last + 2))) return true;
+  if (type === 'CLASH' && t.lemma === 'engage' && toks[hit.last + 1]?.lower === 'in' && !view.cues.otherSenses.violenceNouns.has(headAfter(toks, hit.last + 2))) return true;
   // "I agreed with Craig that Ellen is the ideal host", "a jury agreed": an opinion shared, no agreement between parties
   if (type === 'AGREEMENT' && /^agree/.test(t.lower) && (agreedThat(toks, hit.last) || /^(jury|jurors|court|judge)$/.test(toks[hit.first - 1]?.lower ?? ''))) return true;
   // "according the CEO" (a slip for "according to"): the stem "accord" is no agreement
@@ -100,7 +100,6 @@ function headAfter(toks: Token[], i: number): string {
   while (['DET', 'ADJ', 'NUM'].includes(toks[i]?.pos ?? '') || /^(heavy|fierce|ethnic|armed)$/.test(toks[i]?.lower ?? '')) i++;
   return toks[i]?.lower ?? '';
 }
-const VIOLENCE = /^(fighting|combat|battles?|clash(es)?|hostilities|cleansing|attacks?|violence|war|warfare|genocide|killings?|massacres?|skirmish(es)?|firefights?|gunfights?|shootouts?|exchanges?|raids?|operations?|offensives?)$/;
 
 /** What "taken" or "took" is said of when its subject comes before it: "the steps that have been taken" → steps. */
 function takenThing(toks: Token[], first: number): string {
@@ -108,7 +107,6 @@ function takenThing(toks: Token[], first: number): string {
   while (i >= 0 && (/^(have|has|had|been|was|were|be|being|is|are|that|which|already|also|not|just|recently)$/.test(toks[i]!.lower) || toks[i]!.pos === 'ADV')) i--;
   return toks[i]?.pos === 'NOUN' ? toks[i]!.lower : '';
 }
-const TAKEN_THINGS = /^(steps?|measures?|actions?|decisions?|photographs?|photos?|pictures?|images?|footage|video|samples?|notes?|breaks?|precautions?|initiatives?|stance|positions?|approach|view)$/;
 
 /** The noun a drawn weapon would be, right after the phrase: "pulled out a gun", "pulled out his knife". */
 function weaponAfter(toks: Token[], last: number): string {

@@ -3,7 +3,7 @@
 // lexicons/cues.json and place-words.json, compiled here into sets; the grammar (prepositions,
 // determiners, negation) stays below as code, with a few helpers over token lists.
 import type { Casualties, Token } from '../../doc.js';
-import type { Lexicons } from '../../lexicons/load.js';
+import { OTHER_SENSE_LISTS, type Lexicons, type OtherSenseList } from '../../lexicons/load.js';
 import { alternation } from '../../text.js';
 
 /** The cue words of cues.json and place-words.json, as sets. */
@@ -33,6 +33,8 @@ export interface EventCues {
   careDestinations: Set<string>;
   /** what is drawn, not withdrawn: "pulled out a gun" is no withdrawal */
   drawnWeapons: Set<string>;
+  /** words that tell a trigger word's other sense ("struck by a bus", "damage to its image"), by list */
+  otherSenses: Record<OtherSenseList, Set<string>>;
   /** "is hospitalized", "Man critical after": hit, fate open */
   careStates: Set<string>;
   /** "in critical condition": hit, fate open */
@@ -72,6 +74,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     victimNouns: new Set(cues.victimNouns),
     careDestinations: new Set(cues.careDestinations),
     drawnWeapons: new Set(cues.drawnWeapons ?? []),
+    otherSenses: Object.fromEntries(OTHER_SENSE_LISTS.map((k) => [k, new Set(cues.otherSenses?.[k] ?? [])])) as Record<OtherSenseList, Set<string>>,
     careStates: new Set(cues.careStates),
     conditions: new Set(cues.conditions),
     casualtyText: new RegExp(`\\b(shot|condition|${alternation([...casualty.keys(), ...cues.careStates])})\\b`, 'i'),

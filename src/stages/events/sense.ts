@@ -50,39 +50,38 @@ export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: bo
  * justice, a death of old age and a computer attack: the classifier, which has seen few of them,
  * calls them events.
  */
-export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
+export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors' | 'otherSenses'>): boolean {
+  const words = cues.otherSenses;
   if (type === 'KILLING' && (diedOfNaturalCause(ctx, cues.casualty) || diedOfAge(ctx, cues))) return true;
-  if (type === 'DESTRUCTION' && abstractDamage(ctx)) return true;
+  if (type === 'DESTRUCTION' && abstractDamage(ctx, words.harmedAbstractions)) return true;
   // "attacks that attempt to exploit the vulnerability", "a cyber attack": no attack of the taxonomy
-  if (CYBER.test(ctx.tokens.map((t) => t.lower).join(' '))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
-  if ((STRUCK.test(ctx.tokens[ctx.first]!.lower) || (type === 'DESTRUCTION' && /^destroy/.test(ctx.tokens[ctx.first]!.lower))) && ctx.first === ctx.last && (struckByVehicle(ctx) || natureStruck(ctx) || inDisaster(ctx))) return true;
-  if (type === 'EXPLOSION' && feelingBurst(ctx)) return true;
-  if (type === 'DESTRUCTION' && recordsDestroyed(ctx)) return true;
+  if (ctx.tokens.some((t) => words.computerIntrusion.has(t.lower))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
+  if ((STRUCK.test(ctx.tokens[ctx.first]!.lower) || (type === 'DESTRUCTION' && /^destroy/.test(ctx.tokens[ctx.first]!.lower))) && ctx.first === ctx.last && (struckByVehicle(ctx, words.vehicles) || natureStruck(ctx) || inDisaster(ctx))) return true;
+  if (type === 'EXPLOSION' && feelingBurst(ctx, words.blastSources)) return true;
+  if (type === 'DESTRUCTION' && recordsDestroyed(ctx, words.records)) return true;
   // "five years in jail", "jail records" (wink tags "to jail records" a verb): the place, not a jailing ("booked into county jail", "sent him to jail")
-  if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx)) return true;
+  if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx, words.jailingVerbs)) return true;
   // "barricaded himself inside the home": a stand-off, not a protest
   if (type === 'PROTEST' && /^barricad/.test(ctx.tokens[ctx.first]!.lower) && /^(himself|herself|themselves|itself|inside|in)$/.test(ctx.tokens[ctx.last + 1]?.lower ?? '')) return true;
   return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
 }
 
 /** A verb that puts someone in jail within the six words before the noun: "booked into county jail", "sent him to jail". */
-function jailing(ctx: CandidateContext): boolean {
-  for (let i = ctx.first - 1; i >= 0 && i >= ctx.first - 6; i--) if (JAILING.test(ctx.tokens[i]!.lower)) return true;
+function jailing(ctx: CandidateContext, verbs: ReadonlySet<string>): boolean {
+  for (let i = ctx.first - 1; i >= 0 && i >= ctx.first - 6; i--) if (verbs.has(ctx.tokens[i]!.lower)) return true;
   return false;
 }
-const JAILING = /^(booked|taken|took|sent|send|sends|sending|went|go|goes|thrown|threw|put|landed|locked|jailed)$/;
 
 const STRUCK = /^(strike|strikes|struck|striking|hit|hits|hitting)$/;
-const VEHICLES = /^(car|cars|vehicle|vehicles|truck|trucks|train|trains|bus|buses|van|suv|motorcycle|motorbike|taxi|tram|pickup|sedan|lorry)$/;
 
 /** "struck by a car", "hit by a pickup truck": a road accident's vehicle in the "by" phrase, no attack (a car bomb is no "by" phrase). */
-function struckByVehicle(ctx: CandidateContext): boolean {
+function struckByVehicle(ctx: CandidateContext, vehicles: ReadonlySet<string>): boolean {
   const { tokens, last } = ctx;
   if (tokens[last + 1]?.lower !== 'by') return false;
   const { naturalCauses } = senseCues();
   // the vehicle is the phrase's head ("a truck bomb" is a bomb); "hit by both hurricanes" is a disaster
   for (let i = last + 2; i < tokens.length && i <= last + 5; i++) {
-    if (VEHICLES.test(tokens[i]!.lower) && !['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '')) return true;
+    if (vehicles.has(tokens[i]!.lower) && !['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '')) return true;
     if (natural(naturalCauses, tokens[i]!)) return true;
   }
   return false;
@@ -92,14 +91,13 @@ function struckByVehicle(ctx: CandidateContext): boolean {
 const natural = (words: ReadonlySet<string>, t: CandidateToken) => words.has(t.lower) || words.has(t.lemma) || words.has(t.lower.replace(/s$/, ''));
 
 /** "damage to the FBI's image", "the integrity of the proceedings has been damaged": harm to what is not a thing. */
-function abstractDamage(ctx: CandidateContext): boolean {
+function abstractDamage(ctx: CandidateContext, abstractions: ReadonlySet<string>): boolean {
   const { tokens, first, last } = ctx;
   if (!/^damag/.test(tokens[first]!.lower)) return false;
-  for (let i = last + 1; i < tokens.length && i <= last + 5; i++) if (ABSTRACT.test(tokens[i]!.lower)) return tokens.slice(last + 1, i).every((t) => t.pos !== 'VERB');
-  for (let i = first - 1; i >= 0 && i >= first - 8; i--) if (ABSTRACT.test(tokens[i]!.lower)) return tokens.slice(i + 1, first).every((t) => t.pos !== 'VERB' || /^(been|be|being|has|have|had)$/.test(t.lower));
+  for (let i = last + 1; i < tokens.length && i <= last + 5; i++) if (abstractions.has(tokens[i]!.lower)) return tokens.slice(last + 1, i).every((t) => t.pos !== 'VERB');
+  for (let i = first - 1; i >= 0 && i >= first - 8; i--) if (abstractions.has(tokens[i]!.lower)) return tokens.slice(i + 1, first).every((t) => t.pos !== 'VERB' || /^(been|be|being|has|have|had)$/.test(t.lower));
   return false;
 }
-const ABSTRACT = /^(image|reputation|integrity|credibility|relations|relationship|economy|confidence|trust|brand|interests|democracy|justice|chances|career|morale|standing|prestige|legitimacy|ties|psyche|cause|prospects)$/;
 
 /** "destroyed in a quake", "hit in the earthquake": a disaster in the "in" phrase after the trigger. */
 function inDisaster(ctx: CandidateContext): boolean {
@@ -111,7 +109,7 @@ function inDisaster(ctx: CandidateContext): boolean {
 }
 
 /** "an explosion of anger", "set off an explosion of speculation": a burst of something, no blast. */
-function feelingBurst(ctx: CandidateContext): boolean {
+function feelingBurst(ctx: CandidateContext, sources: ReadonlySet<string>): boolean {
   const { tokens, last } = ctx;
   // the trigger itself, or the object of "set off" / "caused"
   let at = last;
@@ -119,35 +117,30 @@ function feelingBurst(ctx: CandidateContext): boolean {
   if (!/^explosions?$/.test(tokens[at]?.lower ?? '') || tokens[at + 1]?.lower !== 'of') return false;
   let i = at + 2;
   while (['DET', 'ADJ', 'NUM'].includes(tokens[i]?.pos ?? '')) i++;
-  return !!tokens[i] && !DEVICES.test(tokens[i]!.lower) && tokens[i]!.pos === 'NOUN';
+  return !!tokens[i] && !sources.has(tokens[i]!.lower) && tokens[i]!.pos === 'NOUN';
 }
-const DEVICES = /^(bombs?|devices?|gas|mines?|shells?|ammunition|grenades?|rockets?|missiles?|cars?|trucks?|vehicles?|tankers?|pipelines?|boilers?|depots?|plants?|warehouses?|fuel|explosives?|ieds?|munitions|drones?)$/;
 
 /** "the destruction of documents", "ordered the destruction of discs and transcripts": evidence destroyed, no violence. */
-function recordsDestroyed(ctx: CandidateContext): boolean {
+function recordsDestroyed(ctx: CandidateContext, records: ReadonlySet<string>): boolean {
   const { tokens, last } = ctx;
   if (tokens[last + 1]?.lower !== 'of') return false;
   let i = last + 2;
   while (['DET', 'ADJ', 'NUM'].includes(tokens[i]?.pos ?? '')) i++;
-  return RECORDS.test(tokens[i]?.lower ?? '');
+  return records.has(tokens[i]?.lower ?? '');
 }
-const RECORDS = /^(documents?|records?|evidence|files?|discs?|disks?|tapes?|emails?|e-mails?|data|papers|transcripts?|notes|ballots)$/;
 
-/** Words of computer intrusion: a "targeted attack" on a browser, "cyber attacks", hackers. */
-const CYBER = /\b(cyber|cyberattacks?|cyber-attacks?|hackers?|hacking|malware|ransomware|phishing|ddos|vulnerabilit(y|ies)|spyware|botnet)\b/;
 
 /**
  * "Esther Williams has died", "Gotti died in 2002 at age 61": a death told with an age and no
  * word of violence in its sentence is an obituary's, not a killing.
  */
-function diedOfAge(ctx: CandidateContext, cues: Pick<EventCues, 'casualty'>): boolean {
+function diedOfAge(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'otherSenses'>): boolean {
   const t = ctx.tokens[ctx.first]!;
   if (!/^(die|died|dies|dying)$/.test(t.lower)) return false;
   const words = ctx.tokens.map((x) => x.lower).join(' ');
   if (!/\b(at (the )?age( of)? \d+|aged \d+|at \d+ years old)\b/.test(words)) return false;
-  return !ctx.tokens.some((x, i) => i !== ctx.first && (cues.casualty.has(x.lower) || VIOLENT.test(x.lower)));
+  return !ctx.tokens.some((x, i) => i !== ctx.first && (cues.casualty.has(x.lower) || cues.otherSenses.violenceWords.has(x.lower)));
 }
-const VIOLENT = /^(shot|shooting|gunshot|gunfire|stabbed|stabbing|attack|attacked|bomb|bombing|blast|explosion|wounds?|wounded|murder(ed)?|killed|strike|airstrike|shelling|ambush|crash|accident|beaten|assault(ed)?)$/;
 
 /** "the earthquake struck", "a 7.6-magnitude quake hit the coast": a natural disaster the subject, no one attacked. */
 function natureStruck(ctx: CandidateContext): boolean {
