@@ -146,9 +146,7 @@ export function contextFeatures(ctx: CandidateContext): string[] {
   if (tokens[tokens.length - 1]?.text === '?') f.push('question');
   if (words.includes('since') && tokens.some((x) => /^(19|20)\d\d$/.test(x.text))) f.push('since_year');
   // inside quotation marks
-  let quotes = 0;
-  for (let i = 0; i < first; i++) if (QUOTES.test(tokens[i]!.text)) quotes++;
-  if (quotes % 2 === 1) f.push('in_quote');
+  if (insideQuotes(tokens, first)) f.push('in_quote');
   // tense and aspect: the auxiliaries right before a verb trigger
   if (t.pos === 'VERB' || t.pos === 'AUX') {
     const auxes = [];
@@ -180,9 +178,14 @@ function isAttribution(tokens: CandidateToken[], i: number): boolean {
  */
 export function attributed(ctx: CandidateContext): boolean {
   const { tokens, first, last } = ctx;
+  return insideQuotes(tokens, first) || tokens.some((w, i) => (i < first || i > last) && (isAttribution(tokens, i) || HEDGES.has(w.lower)));
+}
+
+/** Whether token `first` stands inside quotation marks: an odd number of them opens before it. */
+function insideQuotes(tokens: CandidateToken[], first: number): boolean {
   let quotes = 0;
   for (let i = 0; i < first; i++) if (QUOTES.test(tokens[i]!.text)) quotes++;
-  return quotes % 2 === 1 || tokens.some((w, i) => (i < first || i > last) && (isAttribution(tokens, i) || HEDGES.has(w.lower)));
+  return quotes % 2 === 1;
 }
 
 /** The class of modality token i cues, if any: "avoid" attempt, "expected" future, "denied" deny, "allegedly" hedge. */

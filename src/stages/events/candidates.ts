@@ -61,7 +61,7 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   // "Anyone with information is urged to contact police": an appeal no one is named to make
   if (type === 'STATEMENT' && /^(is|are)$/.test(toks[hit.first - 1]?.lower ?? '') && /^(urged|asked|encouraged|requested)$/.test(t.lower)) return true;
   // "entities engaged in the sale of oil": a trade, not a clash; "engaged in heavy fighting", "engaged in ethnic cleansing" stay
-  if (type === 'CLASH' && t.lemma === 'engage' && toks[hit.last + 1]?.lower === 'in' && !view.cues.otherSenses.violenceNouns.has(headAfter(toks, hit.last + 2))) return true;
+  if (type === 'CLASH' && t.lemma === 'engage' && toks[hit.last + 1]?.lower === 'in' && !view.cues.otherSenses.violenceNouns.has(toks[phraseHead(toks, hit.last + 2, VIOLENCE_MODIFIERS)]?.lower ?? '')) return true;
   // "I agreed with Craig that Ellen is the ideal host", "a jury agreed": an opinion shared, no agreement between parties
   if (type === 'AGREEMENT' && /^agree/.test(t.lower) && (agreedThat(toks, hit.last) || /^(jury|jurors|court|judge)$/.test(toks[hit.first - 1]?.lower ?? ''))) return true;
   // "according the CEO" (a slip for "according to"): the stem "accord" is no agreement
@@ -95,11 +95,16 @@ function accuserNamed(toks: Token[], last: number): boolean {
   return false;
 }
 
-/** The noun a phrase starting at i ends with, past its determiners and modifiers: "the sale of oil" → sale. */
-function headAfter(toks: Token[], i: number): string {
-  while (['DET', 'ADJ', 'NUM'].includes(toks[i]?.pos ?? '') || /^(heavy|fierce|ethnic|armed)$/.test(toks[i]?.lower ?? '')) i++;
-  return toks[i]?.lower ?? '';
+/**
+ * Where the noun a phrase starting at i ends with stands, past its determiners, adjectives and
+ * numbers ("the sale of oil" → sale), and past the words of `modifiers` whatever wink tags them.
+ */
+export function phraseHead(toks: readonly { pos: string; lower: string }[], i: number, modifiers?: RegExp): number {
+  while (['DET', 'ADJ', 'NUM'].includes(toks[i]?.pos ?? '') || (modifiers && modifiers.test(toks[i]?.lower ?? ''))) i++;
+  return i;
 }
+/** Modifiers of violence that wink may tag as nouns: "heavy fighting", "ethnic cleansing". */
+const VIOLENCE_MODIFIERS = /^(heavy|fierce|ethnic|armed)$/;
 
 /** What "taken" or "took" is said of when its subject comes before it: "the steps that have been taken" → steps. */
 function takenThing(toks: Token[], first: number): string {

@@ -406,7 +406,9 @@ function predicate(toks: Token[], last: number, words: CasualtyWords, adjacent: 
     if (key === 'shot') return { fate: diedAfter(toks, i, starts), word: i };
     if (i === last + 1 && (adjacent || headline)) return { fate: key, word: i }; // "30 wounded", "12 dead" (a name before a verb is its subject: "Bandits kidnapped")
     const prev = auxBefore(toks, i);
-    const passive = PASSIVE_BEFORE.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, words, 'subject')) || PASSIVE_BEFORE.test(auxBefore(toks, participleListStart(toks, i)));
+    // "were trapped, wounded and left": the auxiliary before the list's first participle
+    const listed = participleListStart(toks, i);
+    const passive = PASSIVE_BEFORE.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, words, 'subject')) || (listed < i && PASSIVE_BEFORE.test(auxBefore(toks, listed)));
     if (passive || /^(died|dies|die|dead)$/.test(w)) return { fate: key, word: i };
     return null;
   }

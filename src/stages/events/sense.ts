@@ -10,7 +10,7 @@ import { senseCues } from '../../lexicons/load.js';
 import { senseCue, type CandidateContext, type CandidateToken } from '../../models/events/features.js';
 import type { EventPrediction } from '../../models/events/model.js';
 import type { EventCues } from './cues.js';
-import { isPassive } from './candidates.js';
+import { isPassive, phraseHead } from './candidates.js';
 import { stems, type TriggerHit } from './triggers.js';
 
 /**
@@ -78,12 +78,8 @@ const STRUCK = /^(strike|strikes|struck|striking|hit|hits|hitting)$/;
 function struckByVehicle(ctx: CandidateContext, vehicles: ReadonlySet<string>): boolean {
   const { tokens, last } = ctx;
   if (tokens[last + 1]?.lower !== 'by') return false;
-  const { naturalCauses } = senseCues();
-  // the vehicle is the phrase's head ("a truck bomb" is a bomb); "hit by both hurricanes" is a disaster
-  for (let i = last + 2; i < tokens.length && i <= last + 5; i++) {
-    if (vehicles.has(tokens[i]!.lower) && !['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '')) return true;
-    if (natural(naturalCauses, tokens[i]!)) return true;
-  }
+  // the vehicle is the phrase's head: "a truck bomb" is a bomb
+  for (let i = last + 2; i < tokens.length && i <= last + 5; i++) if (vehicles.has(tokens[i]!.lower) && !['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '')) return true;
   return false;
 }
 
@@ -99,12 +95,15 @@ function abstractDamage(ctx: CandidateContext, abstractions: ReadonlySet<string>
   return false;
 }
 
-/** "destroyed in a quake", "hit in the earthquake": a disaster in the "in" phrase after the trigger. */
+/** "destroyed in a quake", "hit by both hurricanes": a disaster in the "in" or "by" phrase after the trigger. */
 function inDisaster(ctx: CandidateContext): boolean {
   const { tokens, last } = ctx;
-  if (tokens[last + 1]?.lower !== 'in' && tokens[last + 1]?.lower !== 'by') return false;
+  const prep = tokens[last + 1]?.lower;
+  if (prep !== 'in' && prep !== 'by') return false;
   const { naturalCauses } = senseCues();
-  for (let i = last + 2; i < tokens.length && i <= last + 4; i++) if (natural(naturalCauses, tokens[i]!)) return true;
+  // a "by" phrase is read as far as its vehicle is (struckByVehicle)
+  const end = last + (prep === 'by' ? 5 : 4);
+  for (let i = last + 2; i < tokens.length && i <= end; i++) if (natural(naturalCauses, tokens[i]!)) return true;
   return false;
 }
 
@@ -115,20 +114,16 @@ function feelingBurst(ctx: CandidateContext, sources: ReadonlySet<string>): bool
   let at = last;
   while (at < tokens.length && at <= last + 3 && !/^explosions?$/.test(tokens[at]!.lower)) at++;
   if (!/^explosions?$/.test(tokens[at]?.lower ?? '') || tokens[at + 1]?.lower !== 'of') return false;
-  let i = at + 2;
-  while (['DET', 'ADJ', 'NUM'].includes(tokens[i]?.pos ?? '')) i++;
-  return !!tokens[i] && !sources.has(tokens[i]!.lower) && tokens[i]!.pos === 'NOUN';
+  const head = tokens[phraseHead(tokens, at + 2)];
+  return !!head && !sources.has(head.lower) && head.pos === 'NOUN';
 }
 
 /** "the destruction of documents", "ordered the destruction of discs and transcripts": evidence destroyed, no violence. */
 function recordsDestroyed(ctx: CandidateContext, records: ReadonlySet<string>): boolean {
   const { tokens, last } = ctx;
   if (tokens[last + 1]?.lower !== 'of') return false;
-  let i = last + 2;
-  while (['DET', 'ADJ', 'NUM'].includes(tokens[i]?.pos ?? '')) i++;
-  return records.has(tokens[i]?.lower ?? '');
+  return records.has(tokens[phraseHead(tokens, last + 2)]?.lower ?? '');
 }
-
 
 /**
  * "Esther Williams has died", "Gotti died in 2002 at age 61": a death told with an age and no
