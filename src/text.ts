@@ -46,6 +46,13 @@ const CALENDAR = new Set<string>([...MONTHS, ...WEEKDAYS]);
 /** Is the word (any case) the name of a month or a weekday? */
 export const isMonthOrWeekday = (word: string): boolean => CALENDAR.has(word.toLowerCase());
 
+/**
+ * Is the token "May" the month rather than the modal verb? wink tags the modal AUX and the month
+ * NOUN or PROPN ("On 3 May 2023, forces shelled …"), and a month read as a modal made every
+ * report dated in May hypothetical.
+ */
+export const isMonthMay = (t: { text: string; pos: string }): boolean => t.text === 'May' && t.pos !== 'AUX' && t.pos !== 'VERB';
+
 const MONTH_WORDS = new Set<string>([...MONTHS, ...MONTH_ABBREVIATIONS]);
 const isMonthName = (t: { text: string } | undefined) => !!t && /^\p{Lu}/u.test(t.text) && MONTH_WORDS.has(t.text.toLowerCase().replace(/\.$/, ''));
 

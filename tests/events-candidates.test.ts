@@ -38,6 +38,30 @@ describe('event candidates', () => {
     for (const text of BOMBED) expect(types(text).length, text).toBeGreaterThan(0);
   });
 
+  it('reads the short event reports of conflict datasets: bombs dropped, ground regained, "shot" after a plural noun', () => {
+    const events = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events;
+    expect(types('On 23 April 2019, regime helicopters dropped barrel bombs on Khan Shaykhun, Idlib.')).toEqual(['AIRSTRIKE']);
+    expect(types('On 1 September 2022, Ukrainian forces regained control of Vysokopillia, Kherson.')).toEqual(['SEIZE']);
+    // wink tags "shot" a noun here; with a subject before it and an object after it, it is the verb
+    expect(types('On 2 December 2021, unidentified gunmen shot a former opposition fighter in Tafas, Daraa.')).toEqual(['ATTACK']);
+    expect(types('Gunmen shot at the convoy on the highway.')).toEqual(['ATTACK']);
+    // the weapon a launching verb takes is the instrument, not the target
+    const dropped = events('Regime helicopters dropped barrel bombs on Khan Shaykhun.')[0]!;
+    expect(dropped.args.filter((a) => a.role === 'instrument').map((a) => a.text)).toContain('barrel bombs');
+    expect(dropped.args.filter((a) => a.role === 'target')).toEqual([]);
+  });
+
+  it('finds no event in those words of another sense: charges or rifles dropped, control regained over property, a flu shot', () => {
+    expect(types('Prosecutors dropped the charges against him.')).toEqual([]);
+    expect(types('Soldiers dropped their rifles and fled.')).toEqual([]);
+    expect(types('Officials demanded support in regaining control over the properties that belonged to them.')).not.toContain('SEIZE');
+    expect(types('He took a flu shot this week.')).toEqual([]);
+  });
+
+  it('types a candidate only by the readings of its own word: "launched an assault" is no statement', () => {
+    expect(types('On 30 May 2023, Russian forces launched an assault near Vuhledar, Donetsk, and lost several tanks.')).toEqual(['ATTACK']);
+  });
+
   it('knows a participle describing a noun is no new event', () => {
     const view = readSentence('The captured soldiers were moved to a camp.');
     expect(isReference(view.hit('captured'), view.toks)).toBe(true);

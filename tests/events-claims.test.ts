@@ -11,6 +11,14 @@ const firstEvent = (text: string, type: string) => {
 };
 
 describe('event claims', () => {
+  it('reads "May" in a date as the month, not the modal: reports dated in May are asserted', () => {
+    const modalities = (text: string) => pipeline().process({ text, published: '2024-06-01' }).events.map((e) => e.modality);
+    expect(modalities('On 22 May 2023, Russian forces shelled Marinka, Donetsk.')).toEqual(['asserted']);
+    expect(modalities('On 3 May 2022, JNIM militants attacked a FAMa camp in Douentza, Mopti region.')).toEqual(['asserted']);
+    expect(modalities('In May, rebels clashed with the army near the border.')).toEqual(['asserted']);
+    expect(modalities('Officials said rebels may attack the town.')).toEqual(['hypothetical']);
+  });
+
   it('reads "said it had destroyed" as a claim by the speaker', () => {
     const e = firstEvent('The army said it had destroyed two enemy tanks.', 'DESTRUCTION');
     expect(e.modality).toBe('claimed');

@@ -46,6 +46,8 @@ export interface TriggerEntry {
   pos?: Array<'VERB' | 'NOUN' | 'ADJ'>;
   /** the word only counts when the sentence also has one of these near it */
   needs?: Array<'equipment' | 'place' | 'people' | 'aid' | 'force' | 'aircraft' | 'projectile'>;
+  /** where the needs are not met, the word announces nothing, and the classifier is not asked ("dropped the charges") */
+  strict?: boolean;
 }
 
 /** One row of taxonomy.json: an event type and how the event stage and the mappings treat it. */

@@ -7,6 +7,7 @@
 import type { Doc, Entity } from '../../doc.js';
 import type { DocIndex } from '../../stages/events/doc-index.js';
 import { senseCues } from '../../lexicons/load.js';
+import { isMonthMay } from '../../text.js';
 
 export interface CandidateToken {
   text: string;
@@ -30,6 +31,8 @@ export interface CandidateContext {
 }
 
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "'ll", 'wo', 'ca', "'d"]);
+/** A modal verb, not the month of "On 3 May". */
+const isModal = (t: CandidateToken): boolean => MODALS.has(t.lower) && !isMonthMay(t);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without', 'nobody', 'none', 'neither', 'nor', 'nothing', 'nowhere']);
 const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'am', 'be', 'been', 'being', 'has', 'have', 'had', 'having', 'will', 'did', 'does', 'do', 'get', 'got', "'s", "'re", "'ve"]);
 const ATTRIBUTION = new Set(['say', 'tell', 'claim', 'report', 'announce', 'allege', 'accuse', 'confirm', 'state', 'add', 'insist', 'assert', 'write', 'post', 'according', 'quote', 'cite', 'believe', 'suspect', 'acknowledge', 'admit']);
@@ -110,7 +113,7 @@ export function contextFeatures(ctx: CandidateContext): string[] {
   const clauseStart = clauseStartOf(tokens, first);
   for (let i = first - 1; i >= clauseStart && i >= first - 6; i--) {
     const w = tokens[i]!;
-    if (MODALS.has(w.lower)) f.push(`modal=${w.lower}`, 'modal');
+    if (isModal(w)) f.push(`modal=${w.lower}`, 'modal');
     if (NEGATIONS.has(w.lower)) f.push(`neg=${w.lower}`, 'neg');
     if (AUXILIARIES.has(w.lower) && first - i <= 3) f.push(`aux=${w.lower}`);
     if (w.pos === 'VERB' && first - i <= 4) f.push(`gv=${w.lemma}`);
@@ -150,7 +153,7 @@ export function contextFeatures(ctx: CandidateContext): string[] {
   // tense and aspect: the auxiliaries right before a verb trigger
   if (t.pos === 'VERB' || t.pos === 'AUX') {
     const auxes = [];
-    for (let i = first - 1; i >= 0 && i >= first - 3 && (AUXILIARIES.has(tokens[i]!.lower) || MODALS.has(tokens[i]!.lower) || tokens[i]!.pos === 'ADV' || tokens[i]!.pos === 'PART'); i--) if (tokens[i]!.pos !== 'ADV') auxes.unshift(tokens[i]!.lower);
+    for (let i = first - 1; i >= 0 && i >= first - 3 && (AUXILIARIES.has(tokens[i]!.lower) || isModal(tokens[i]!) || tokens[i]!.pos === 'ADV' || tokens[i]!.pos === 'PART'); i--) if (tokens[i]!.pos !== 'ADV') auxes.unshift(tokens[i]!.lower);
     f.push(`verb_group=${auxes.join('_') || 'bare'}|${suffix}`);
   }
   // the trigger is a plural noun: "attacks", "killings"
@@ -194,7 +197,7 @@ function cueClass(tokens: CandidateToken[], i: number): string | null {
   if (ATTEMPT.has(w.lemma) || ATTEMPT.has(w.lower)) return 'attempt';
   if (DENIAL.has(w.lemma)) return 'deny';
   if (FUTURE.has(w.lemma) || FUTURE.has(w.lower)) return 'future';
-  if (MODALS.has(w.lower)) return 'modal';
+  if (isModal(w)) return 'modal';
   if (NEGATIONS.has(w.lower)) return 'neg';
   if (CONDITION.has(w.lower) && w.lower !== 'should') return 'cond';
   if (isAttribution(tokens, i)) return 'attr';

@@ -21,6 +21,33 @@ export function insideWeaponName(hit: TriggerHit, phrases: Phrase[]): boolean {
   return !hit.phrase && phrases.some((p) => p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first <= hit.first && p.last >= hit.last && p.first < p.last);
 }
 
+/**
+ * The sentence's tokens as the events stage reads them, with one slip of wink's corrected: after
+ * a plural noun it tags the verb "shot" a noun ("Gunmen/NOUN shot/NOUN a policeman"), and the
+ * deed went unread. "shot" with a subject before it and an object or "at" after it is the verb;
+ * "a shot", "a warning shot the day before", "shot and killed" (read by the verb after "and")
+ * stay as they are.
+ */
+export function correctedTokens(toks: Token[]): Token[] {
+  let out: Token[] | null = null;
+  for (let i = 1; i < toks.length - 1; i++) {
+    const t = toks[i]!;
+    if (t.lower !== 'shot' || t.pos !== 'NOUN') continue;
+    const prev = toks[i - 1]!;
+    const next = toks[i + 1]!;
+    const subject = prev.pos === 'NOUN' || prev.pos === 'PROPN' || SUBJECT_PRONOUN.test(prev.lower);
+    const object = ['DET', 'NUM', 'PROPN'].includes(next.pos) || OBJECT_AFTER_SHOT.test(next.lower);
+    if (!subject || !object || SHOT_COMPOUND.test(prev.lower)) continue;
+    out ??= toks.slice();
+    out[i] = { ...t, pos: 'VERB', lemma: 'shoot' };
+  }
+  return out ?? toks;
+}
+const SUBJECT_PRONOUN = /^(he|she|they|we|i|who|someone|somebody)$/;
+const OBJECT_AFTER_SHOT = /^(him|her|them|me|us|himself|herself|themselves|his|their|at|into)$/;
+/** nouns that make "shot" a noun themselves: "a warning shot", "a flu shot" */
+const SHOT_COMPOUND = /^(warning|flu|booster|vaccine|gun|mug|head|screen|jump|parting|moon|passing|chip|slap|trick|long)$/;
+
 /** Settle the reading: "captured 25 soldiers" is CAPTURE, "captured the village" SEIZE; null when the word announces nothing here. */
 export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
   const { toks } = view;

@@ -9,6 +9,7 @@ import { npRight, subjectBefore, type NounPhraseContext } from './noun-phrase.js
 import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import type { TriggerHit } from './triggers.js';
+import { isMonthMay } from '../../text.js';
 
 /**
  * "in the strongest possible terms", "as soon as possible": "possible" after a superlative or in
@@ -33,7 +34,7 @@ export class Claims {
 
   modality(type: EventType, hit: TriggerHit, toks: Token[], phrases: Phrase[], args: EventArg[]): { modality: Modality; source: string | null } {
     const before = toks.slice(0, hit.first);
-    const near = toks.slice(Math.max(0, hit.first - 5), hit.first).map((t) => t.lower);
+    const near = toks.slice(Math.max(0, hit.first - 5), hit.first).map((t) => (isMonthMay(t) ? '' : t.lower));
     const after = toks.slice(hit.last + 1, hit.last + 4).map((t) => t.lower);
     let modality: Modality = 'asserted';
     const source = this.claimant(type, hit, toks, phrases, args);

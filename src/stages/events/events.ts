@@ -8,7 +8,7 @@
 import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
-import { insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
+import { correctedTokens, insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, eventCues } from './cues.js';
@@ -61,7 +61,7 @@ class EventExtractor {
 
   sentence(s: number): void {
     const { doc, know, actorNouns } = this.k;
-    const toks = doc.sentenceTokens(s);
+    const toks = correctedTokens(doc.sentenceTokens(s));
     const sentenceText = doc.text.slice(doc.sentences[s]!.start, doc.sentences[s]!.end);
     const hits = this.index.find(toks);
     this.memory.startSentence();
@@ -106,13 +106,15 @@ class EventExtractor {
     const ctx = contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed, this.k.index);
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
-    if (!rules && hit.readings.some((r) => otherSenseOfWord(view, hit, r.type))) return null;
+    if (!rules && hit.readings.some((r) => r.strict || otherSenseOfWord(view, hit, r.type))) return null;
     if (otherSense(ctx, rules?.type ?? p.type, this.k.cues)) return null;
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
     const oneDeed = tookPlace || pastOccurrence(hit, toks, this.k.cues.habitWords) || governedByIntent(toks, hit.first, this.k.cues);
-    if (rules ? overruled(p, ctx, oneDeed) : !p.event) return null;
+    // without the rules' reading the classifier decides, but only among the word's own readings:
+    // "launched an assault" is no STATEMENT because a statement is what the model thinks most likely
+    if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.includes(p.type)) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
     // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does

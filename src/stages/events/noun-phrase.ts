@@ -3,7 +3,7 @@
 // "Fighters of the Arakan Army", "US and British warplanes". A phrase takes its
 // reference from the most telling entity inside it.
 import type { Token } from '../../doc.js';
-import { isMonthOrWeekday } from '../../text.js';
+import { isMonthMay, isMonthOrWeekday } from '../../text.js';
 import { PREPOSITIONS } from './cues.js';
 import type { Phrase, PhraseKind } from './phrases.js';
 
@@ -148,7 +148,7 @@ export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): 
   let i = k - 1;
   while (i >= 0) {
     const t = toks[i]!;
-    if (['AUX', 'ADV', 'PART'].includes(t.pos) || /^(had|has|have|was|were|is|are|been|be|to|not|n't|also|reportedly|allegedly|then|later|again|could|would|may|might|will)$/.test(t.lower)) i--;
+    if (['AUX', 'ADV', 'PART'].includes(t.pos) || /^(had|has|have|was|were|is|are|been|be|to|not|n't|also|reportedly|allegedly|then|later|again|could|would|may|might|will)$/.test(t.lower) && !isMonthMay(t)) i--;
     else if (t.pos === 'VERB' && /^(deny|threaten|vow|try|attempt|continue|begin|start|plan|refuse|fail|claim|appear|seem|prepare|resume|intend|need|want|agree|decide|manage|tend)$/.test(t.lemma)) i--;
     else break;
   }

@@ -213,6 +213,11 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
     if (agent && p.start === agent.start) continue;
     if (/^(second|minute|hour|day|night|week|weekend|month|year|decade|time)s?$/.test(toks[p.last]!.lower)) continue; // "two weeks ago"
     if (type === 'CRASH' && p.kind === 'equipment') continue;
+    // "fired rockets at the base", "dropped barrel bombs on Idlib": the weapon a launching verb takes as its object is the instrument
+    if (p.kind === 'equipment' && LAUNCHING.has(toks[f.hit.first]!.lemma) && bare(f, p)) {
+      if (f.taxonomy.hasRole(type, 'instrument')) addArg(f, 'instrument', p);
+      continue;
+    }
     if (type === 'STATEMENT' && p.kind !== 'actor' && !(p.kind === 'place' && p.entityType === 'GPE')) continue;
     if (p.kind === 'date') continue;
     // "the Golan Heights town of Majdal Shams": the place after "of" is the one meant
@@ -223,6 +228,9 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
     coordinatedObjects(f, p);
   }
 }
+
+/** Verbs whose object is what they send at the target: "fired rockets", "launched missiles", "dropped bombs". */
+const LAUNCHING = new Set(['fire', 'launch', 'lob', 'drop']);
 
 /** Coordinated objects: "two T-72 tanks and a BMP infantry fighting vehicle" */
 function coordinatedObjects(f: Frame, p: Phrase): void {

@@ -12,6 +12,7 @@ import type { EventPrediction } from '../../models/events/model.js';
 import type { EventCues } from './cues.js';
 import { isPassive, phraseHead } from './candidates.js';
 import { stems, type TriggerHit } from './triggers.js';
+import { isMonthMay } from '../../text.js';
 
 /**
  * How sure the classifier must be that the candidate is no event to overrule the rules, by the
@@ -223,7 +224,7 @@ export function pastOccurrence(hit: TriggerHit, toks: readonly Token[], habitWor
   if (t.pos !== 'VERB' || t.lemma === t.lower || /(s|ing)$/.test(t.lower) || isPassive(hit, toks as Token[])) return false;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
     const w = toks[i]!;
-    if (BEFORE_NON_FINITE.test(w.lower)) return false;
+    if (BEFORE_NON_FINITE.test(w.lower) && !isMonthMay(w)) return false;
     if (w.pos !== 'ADV' && w.pos !== 'PART') break;
   }
   return !toks.some((w) => habitWords.has(w.lower));
