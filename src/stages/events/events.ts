@@ -112,9 +112,10 @@ class EventExtractor {
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
     const oneDeed = tookPlace || pastOccurrence(hit, toks, this.k.cues.habitWords) || governedByIntent(toks, hit.first, this.k.cues);
-    // without the rules' reading the classifier decides, but only among the word's own readings:
-    // "launched an assault" is no STATEMENT because a statement is what the model thinks most likely
-    if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.includes(p.type)) return null;
+    // without the rules' reading the classifier decides, but not across the line between violence
+    // and the rest: "launched an assault" is no STATEMENT, "lifted a blockade" no ATTACK
+    const violent = (type: EventType) => this.k.taxonomy.is(type, 'violent');
+    if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.some((type) => violent(type) === violent(p.type))) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
     // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does
