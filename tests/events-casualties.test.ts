@@ -23,6 +23,15 @@ describe('event casualties', () => {
     expect(count('Some 40 people were trapped, wounded and left without food.').injured).toBe(40);
   });
 
+  it('counts those beaten, stabbed or burned "to death" as killed, and no one "sentenced to death"', () => {
+    expect(count('A mob beat two suspected thieves to death in the market.').killed).toBe(2);
+    expect(count('A man was stabbed to death outside a bar.').killed).toBe(1);
+    expect(count('Two men were sentenced to death on Monday.').killed).toBeNull();
+    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+    expect(types('On 5 February 2021, villagers beat a suspected thief to death in Bunia, Ituri.')).toEqual(['KILLING']);
+    expect(types('Police said he beat his dog.')).toEqual([]);
+  });
+
   it('counts one person named by an article', () => {
     expect(count('Soldiers shot dead a young man at a checkpoint.').killed).toBe(1);
   });

@@ -161,7 +161,7 @@ function takenForCare(view: SentenceView, hit: TriggerHit): boolean {
   return false;
 }
 
-/** Does token i hold what a reading needs (people, equipment, aid, a place, a force, an aircraft, a projectile)? */
+/** Does token i hold what a reading needs (people, equipment, aid, a place, a force, an aircraft, a projectile, "to death")? */
 function meetsNeed(view: SentenceView, need: string, i: number): boolean {
   const { toks, phrases, know, doc } = view;
   const t = toks[i];
@@ -182,6 +182,9 @@ function meetsNeed(view: SentenceView, need: string, i: number): boolean {
       return at.some((p) => p.kind === 'equipment');
     case 'projectile':
       return at.some((p) => p.kind === 'equipment' && /missile|rocket|artillery|uav|munition/.test(String(doc.entities.find((e) => e.id === p.ref)?.kb?.category ?? ''))) || /^(rockets?|missiles?|shells?|mortars?|mortar|drones?|projectiles?|grenades?)$/.test(t.lower);
+    case 'death':
+      // "beat a suspected thief to death", "stabbed him to death"
+      return t.lower === 'death' && toks[i - 1]?.lower === 'to';
     default:
       return false;
   }

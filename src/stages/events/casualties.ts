@@ -463,9 +463,23 @@ function casualtyAt(toks: Token[], i: number, words: CasualtyWords, role: 'subje
     if (role !== 'subject') return 'shot';
     return /^(was|were|been|being|is|are|got|found)$/.test(auxBefore(toks, i)) ? 'shot' : null;
   }
+  // "was stabbed to death", "beat a suspected thief to death"; not "sentenced to death"
+  if (TO_DEATH_VERBS.test(t.lower) && toDeathAfter(toks, i)) return 'killed';
   if (/^wounds?$/.test(t.lower) && toks[i - 1]?.lower === 'gunshot') return 'shot';
   if (role !== 'object' && (words.careStates.has(t.lower) || (t.lower === 'condition' && words.conditions.has(toks[i - 1]?.lower ?? '')))) return 'shot';
   return words.casualty.get(t.lower) ?? null;
+}
+
+/** Verbs of violence that "to death" after them (or after their object) makes a killing. */
+const TO_DEATH_VERBS = /^(beat|beats|beaten|beating|stab|stabs|stabbed|stabbing|hacked|stoned|clubbed|bludgeoned|burned|burnt|tortured|trampled|kicked|strangled|choked|lynched)$/;
+
+/** "to death" closing the clause after token i, within a few words. */
+function toDeathAfter(toks: Token[], i: number): boolean {
+  for (let k = i + 1; k < toks.length && k <= i + 8; k++) {
+    if (/^[.;,:]$/.test(toks[k]!.text)) return false;
+    if (toks[k]!.lower === 'to' && toks[k + 1]?.lower === 'death') return true;
+  }
+  return false;
 }
 
 function covers(counts: ReadonlyArray<{ first: number; last: number }>, i: number): boolean {

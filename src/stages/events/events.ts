@@ -106,7 +106,7 @@ class EventExtractor {
     const ctx = contextFromDoc(this.k.doc, view.s, base + hit.first, base + hit.last, proposed, this.k.index);
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
-    if (!rules && hit.readings.some((r) => r.strict || otherSenseOfWord(view, hit, r.type))) return null;
+    if (!rules && (hit.readings.every((r) => r.strict) || hit.readings.some((r) => otherSenseOfWord(view, hit, r.type)))) return null;
     if (otherSense(ctx, rules?.type ?? p.type, this.k.cues)) return null;
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
