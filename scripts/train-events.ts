@@ -34,7 +34,7 @@ import { alignSpans, articleOf, contextAtSpan, ecbClass, goldAt, handContext, ha
 
 export const TYPES = ['ATTACK', 'CLASH', 'INCURSION', 'AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING', 'EXPLOSION', 'DESTRUCTION', 'CAPTURE', 'KILLING', 'SEIZE', 'WITHDRAWAL', 'ARREST', 'PROTEST', 'CRASH', 'STATEMENT', 'AGREEMENT', 'SUPPLY'];
 export const MODALITIES = ['asserted', 'claimed', 'denied', 'attempted', 'negated', 'future', 'hypothetical', 'generic'];
-const SEED = 20;
+const SEED = Number(process.env.EV_SEED ?? 20);
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const option = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);

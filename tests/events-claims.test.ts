@@ -11,6 +11,13 @@ const firstEvent = (text: string, type: string) => {
 };
 
 describe('event claims', () => {
+  it('reads an event noun that is the subject of a modal as a possibility, unless the article knows of it', () => {
+    const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
+    expect(modality('Turkey has warned that a full-scale offensive on Idlib would trigger a new wave of refugees.', 'offensive')).toBe('hypothetical');
+    expect(modality('An attack on the capital could come within days.', 'attack')).toBe('hypothetical');
+    expect(modality('The attack will be investigated, police said.', 'attack')).toBe('asserted');
+  });
+
   it('reads "May" in a date as the month, not the modal: reports dated in May are asserted', () => {
     const modalities = (text: string) => pipeline().process({ text, published: '2024-06-01' }).events.map((e) => e.modality);
     expect(modalities('On 22 May 2023, Russian forces shelled Marinka, Donetsk.')).toEqual(['asserted']);

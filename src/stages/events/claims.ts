@@ -22,6 +22,28 @@ function intensifier(words: readonly string[], k: number): boolean {
 }
 const SUPERLATIVE = /^(most|least|best|worst|utmost|\w{3,}est)$/;
 
+/**
+ * "a full-scale offensive on Idlib would trigger a new wave of refugees": an indefinite event
+ * noun that is the subject of a modal is a possibility, not a deed. The first verb after the
+ * noun (past the words that qualify it) decides.
+ */
+function modalAfterSubject(hit: TriggerHit, toks: Token[]): boolean {
+  // wink tags "offensive" ADJ even where it is the noun ("a full-scale offensive on Idlib")
+  const last = toks[hit.last]!;
+  if (last.pos !== 'NOUN' && !(last.pos === 'ADJ' && !['NOUN', 'PROPN'].includes(toks[hit.last + 1]?.pos ?? ''))) return false;
+  // "the attack will be investigated" tells of an attack known to have happened
+  let start = hit.first - 1;
+  while (start >= 0 && (['ADJ', 'NOUN', 'PROPN'].includes(toks[start]!.pos) || toks[start]!.text === '-')) start--;
+  if (!/^(a|an|any)$/.test(toks[start]?.lower ?? '')) return false;
+  for (let i = hit.last + 1; i < toks.length && i <= hit.last + 8; i++) {
+    const t = toks[i]!;
+    if (/^[,;:.]$/.test(t.text)) return false;
+    if (t.pos === 'AUX' || t.pos === 'VERB') return SUBJECT_MODALS.test(t.lower) && !isMonthMay(t);
+  }
+  return false;
+}
+const SUBJECT_MODALS = /^(would|could|might|may|will|'ll|shall)$/;
+
 export class Claims {
   private speakerEntities = new Map<string, string>();
 
@@ -43,7 +65,7 @@ export class Claims {
       if (before.some((t) => this.cues.deny.has(t.lower))) modality = 'denied';
       else if (near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
       else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
-      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k))) modality = 'hypothetical';
+      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || modalAfterSubject(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
       else if (this.claimed(hit, toks)) modality = 'claimed';
