@@ -24,6 +24,12 @@ describe('event merging', () => {
     expect(attacks[0]!.args.find((a) => a.role === 'location')?.text).toBe('Borno');
   });
 
+  it('keeps two statements told by different verbs apart', () => {
+    const text = 'Baghdadi declared the caliphate from a mosque in Mosul in 2014. Analysts warn that the group remains a threat.';
+    const statements = pipeline().process({ text, published: '2019-03-24' }).events.filter((e) => e.type === 'STATEMENT');
+    expect(statements.map((e) => e.trigger.text)).toEqual(['declared', 'warn']);
+  });
+
   it('reads "Russian shelling hit the town" as one shelling', () => {
     const record = pipeline().process({ text: 'Russian shelling hit the town of Vovchansk overnight.', published: '2024-05-10' });
     expect(record.events.map((e) => e.type)).toEqual(['SHELLING']);

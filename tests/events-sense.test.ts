@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextFromDoc, senseCue } from '../src/models/events/features.js';
 import { isReference } from '../src/stages/events/candidates.js';
-import { governedByIntent, otherSense, pastOccurrence, performed } from '../src/stages/events/sense.js';
+import { governedByIntent, otherSense, pastOccurrence, performed, periodSummary } from '../src/stages/events/sense.js';
 import { readSentence } from './events-harness.js';
 
 /** The candidate context of a trigger word of the sentence. */
@@ -42,10 +42,28 @@ describe('a scene of sport', () => {
   it('is another sense where the sentence names no weapon, armed force or casualty', () => {
     expect(sport('The winger hit the post twice before the goalkeeper saved his penalty.', 'hit')).toBe(true);
   });
+  it('is a match result by itself: a score after a verb of winning or before a word of result', () => {
+    expect(sport('United beat Tottenham 2-1 on Sunday, with a late strike from Rashford.', 'strike')).toBe(true);
+    expect(sport('The hosts sealed a 3-0 win with a strike in stoppage time.', 'strike')).toBe(true);
+    expect(sport('Rebels attacked the checkpoint at 2-3 in the morning.', 'attacked')).toBe(false);
+  });
   it('may hold a real fight or a crash', () => {
     expect(sport('Supporters fought with police outside the stadium after the match.', 'fought', 'CLASH')).toBe(false);
     expect(sport('A gunman attacked the team bus after the match, wounding two players.', 'attacked')).toBe(false);
     expect(sport('His car crashed into the wall on the second lap of the race, ending his season.', 'crashed', 'CRASH')).toBe(false);
+  });
+});
+
+describe('a sum of many deeds over a span of time', () => {
+  const summary = (text: string, word: string) => on(text, word, ({ view, hit }) => periodSummary(hit, view.toks));
+  it('is a counted plural event noun in a sentence spanning a year, a war or months', () => {
+    expect(summary('Sleeper cells have carried out dozens of bombings in Raqqa this year.', 'bombings')).toBe(true);
+    expect(summary('The coalition has carried out more than 30,000 airstrikes since 2014.', 'airstrikes')).toBe(true);
+    expect(summary('Hundreds of raids over the past two years have emptied the villages.', 'raids')).toBe(true);
+  });
+  it('is not one day\'s strikes, nor one deed told with a span', () => {
+    expect(summary('Russian jets carried out dozens of airstrikes on Idlib on Tuesday.', 'airstrikes')).toBe(false);
+    expect(summary('The worst bombing since 2015 killed 40 people in the market.', 'bombing')).toBe(false);
   });
 });
 

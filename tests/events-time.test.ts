@@ -21,6 +21,12 @@ describe('event time', () => {
     expect(eventTime(f, 'KILLING')).toBeNull();
   });
 
+  it('does not date a deed by the start of a span ("since 2015")', () => {
+    const view = readSentence('Russia, which has fought alongside the regime since 2015, called for the coalition to leave.');
+    const f = makeFrame(view, view.hit('called for'), false, false);
+    expect(eventTime(f, 'STATEMENT')).toBeNull();
+  });
+
   it('dates a statement by the day it was made', () => {
     const view = readSentence('The ministry condemned the attack on Thursday.');
     const f = makeFrame(view, view.hit('condemned'), false, false);

@@ -262,9 +262,23 @@ function scopeFeatures(ctx: CandidateContext): string[] {
 export function senseCue(ctx: CandidateContext): 'cause' | 'scene' | 'context' | null {
   const f = senseFeatures(ctx);
   if (f.includes('natural_after')) return 'cause';
-  if (sportWords(ctx) >= 2) return 'scene';
+  if (sportWords(ctx) >= 2 || matchResult(ctx)) return 'scene';
   return f.length > 0 ? 'context' : null;
 }
+
+/**
+ * A result of a match: a score after a verb of winning or losing ("beat Tottenham 2-1", "drew
+ * 0-0") or before a word of result ("a 3-0 win"), a scene of sport by itself.
+ */
+function matchResult(ctx: CandidateContext): boolean {
+  return ctx.tokens.some((t, i) => {
+    if (!/^\d{1,3}-\d{1,3}$/.test(t.text)) return false;
+    const before = ctx.tokens.slice(Math.max(0, i - 3), i).map((x) => x.lemma);
+    return before.some((w) => MATCH_VERBS.has(w)) || MATCH_RESULTS.has(ctx.tokens[i + 1]?.lower ?? '');
+  });
+}
+const MATCH_VERBS = new Set(['beat', 'defeat', 'draw', 'drew', 'thrash', 'edge', 'lose', 'lost', 'win', 'won', 'rout', 'hammer']);
+const MATCH_RESULTS = new Set(['win', 'victory', 'defeat', 'loss', 'draw', 'home', 'away', 'lead', 'scoreline']);
 
 /** How many different words of sport the candidate's sentence holds besides the trigger. */
 function sportWords(ctx: CandidateContext): number {

@@ -23,7 +23,7 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { governedByIntent, otherSense, overruled, pastOccurrence, performed } from './sense.js';
+import { governedByIntent, otherSense, overruled, pastOccurrence, performed, periodSummary } from './sense.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -107,7 +107,7 @@ class EventExtractor {
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
     if (!rules && (hit.readings.every((r) => r.strict) || hit.readings.some((r) => otherSenseOfWord(view, hit, r.type)))) return null;
-    if (otherSense(ctx, rules?.type ?? p.type, this.k.cues)) return null;
+    if (otherSense(ctx, rules?.type ?? p.type, this.k.cues) || periodSummary(hit, view.toks)) return null;
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it

@@ -345,6 +345,9 @@ function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draf
   // …" over "A man was shot and killed …"); the same deed told again within a few sentences
   // (another agent is a conflict, above)
   if (earlier.event.type === 'KILLING' && e.type !== 'KILLING' && gap <= 1 && killedMost(later) !== null && killedMost(later) === killedMost(earlier)) return true;
+  // two statements are one only when the same verb tells them ("declared" and, two paragraphs
+  // on, "analysts warn" are two speakers saying two things)
+  if (e.type === 'STATEMENT' && later.lemma !== earlier.lemma) return false;
   return e.type === earlier.event.type && gap <= (later.lemma === earlier.lemma ? 3 : 2);
 }
 

@@ -230,6 +230,22 @@ export function pastOccurrence(hit: TriggerHit, toks: readonly Token[], habitWor
   return !toks.some((w) => habitWords.has(w.lower));
 }
 
+/**
+ * "Sleeper cells have carried out dozens of bombings in Raqqa this year", "hundreds of
+ * airstrikes since 2015": a plural event noun, counted, in a sentence that spans a year, a war
+ * or months, sums many deeds; it is no record of one, as a war-wide toll is none.
+ */
+export function periodSummary(hit: TriggerHit, toks: readonly Token[]): boolean {
+  const t = toks[hit.last]!;
+  if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || !/[^s]s$/.test(t.lower)) return false;
+  const counted = toks.slice(Math.max(0, hit.first - 4), hit.first).some((w) => w.pos === 'NUM' || VAGUE_MANY.test(w.lower));
+  if (!counted) return false;
+  const text = toks.map((w) => w.lower).join(' ');
+  return SPAN_OF_TIME.test(text);
+}
+const VAGUE_MANY = /^(dozens|hundreds|thousands|scores|numerous|countless|several|many)$/;
+const SPAN_OF_TIME = /\b(this|last|past) year\b|\bsince (the )?(\d{4}|war|conflict|start|beginning|uprising|invasion|revolution)\b|\b(over|in|during) the (past|last) (\w+ )?(weeks|months|years|decade)\b|\bin recent (weeks|months|years)\b|\bso far this (year|month)\b|\bthroughout the (war|conflict|year)\b/;
+
 const CAUSE_LINKS = /^(of|from|to)$/;
 const CAUSE_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'CCONJ']);
 

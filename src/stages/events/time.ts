@@ -1,13 +1,13 @@
 // Time: an event's date is the date phrase of its sentence nearest its trigger, unless that
 // date only tells when something was said ("the ministry said on Saturday"), which dates a
-// statement but not the deed it reports.
+// statement but not the deed it reports, or opens a span ("since 2015"), which dates no deed.
 import type { EventType, Token } from '../../doc.js';
 import { addArg, type Frame } from './frame.js';
 import type { Phrase } from './phrases.js';
 
 /** Add the event's time argument; its value (ISO, as precise as the text) or null. */
 export function eventTime(f: Frame, type: EventType): string | null {
-  const dates = f.phrases.filter((p) => p.kind === 'date').filter((p) => type === 'STATEMENT' || !datesSpeech(p, f.toks, f.cues.speech));
+  const dates = f.phrases.filter((p) => p.kind === 'date' && !spanStart(p, f.toks)).filter((p) => type === 'STATEMENT' || !datesSpeech(p, f.toks, f.cues.speech));
   dates.sort((a, b) => Math.abs(a.first - f.hit.first) - Math.abs(b.first - f.hit.first));
   const nearest = dates[0];
   if (!nearest) return null;
@@ -23,4 +23,9 @@ export function datesSpeech(p: Phrase, toks: Token[], speech: ReadonlySet<string
     if (toks[i]!.lower !== 'on') return false;
   }
   return false;
+}
+
+/** "since 2015", "since March 2011": the start of a span of time, the date of no single deed. */
+function spanStart(p: Phrase, toks: Token[]): boolean {
+  return toks[p.first - 1]?.lower === 'since' || toks[p.first]?.lower === 'since';
 }
