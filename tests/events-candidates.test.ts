@@ -58,7 +58,7 @@ describe('event candidates', () => {
     expect(types('He took a flu shot this week.')).toEqual([]);
   });
 
-  it('types a candidate only by the readings of its own word: "launched an assault" is no statement', () => {
+  it('types a candidate its word cannot name only on the same side of the line between deeds and words: "launched an assault" is no statement', () => {
     expect(types('On 30 May 2023, Russian forces launched an assault near Vuhledar, Donetsk, and lost several tanks.')).toEqual(['ATTACK']);
   });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextFromDoc, senseCue } from '../src/models/events/features.js';
 import { isReference } from '../src/stages/events/candidates.js';
-import { governedByIntent, otherSense, pastOccurrence, performed, periodSummary } from '../src/stages/events/sense.js';
+import { governedByIntent, opensSpan, otherSense, pastOccurrence, performed, periodSummary } from '../src/stages/events/sense.js';
 import { readSentence } from './events-harness.js';
 
 /** The candidate context of a trigger word of the sentence. */
@@ -61,9 +61,24 @@ describe('a sum of many deeds over a span of time', () => {
     expect(summary('The coalition has carried out more than 30,000 airstrikes since 2014.', 'airstrikes')).toBe(true);
     expect(summary('Hundreds of raids over the past two years have emptied the villages.', 'raids')).toBe(true);
   });
+  it('is a verb in the perfect with a counted object over such a span', () => {
+    expect(summary('Russia has launched more than 1,000 missiles at the power grid since the full-scale invasion began.', 'launched')).toBe(true);
+    expect(summary('Russia launched 40 missiles at Kyiv on Tuesday.', 'launched')).toBe(false);
+  });
   it('is not one day\'s strikes, nor one deed told with a span', () => {
     expect(summary('Russian jets carried out dozens of airstrikes on Idlib on Tuesday.', 'airstrikes')).toBe(false);
     expect(summary('The worst bombing since 2015 killed 40 people in the market.', 'bombing')).toBe(false);
+  });
+});
+
+describe('an event that opens a span of time', () => {
+  const opens = (text: string, word: string) => on(text, word, ({ view, hit }) => opensSpan(hit, view.toks));
+  it('is an invasion or a war, or what "began", after "since": background, not a record', () => {
+    expect(opens('Prices have tripled since the full-scale invasion began in February 2022.', 'invasion')).toBe(true);
+    expect(opens('Millions have fled the country since the invasion.', 'invasion')).toBe(true);
+  });
+  it('is not an incident retold after "since"', () => {
+    expect(opens('Since the shooting, over 50 arrests have been made.', 'shooting')).toBe(false);
   });
 });
 

@@ -23,7 +23,7 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { governedByIntent, otherSense, overruled, pastOccurrence, performed, periodSummary } from './sense.js';
+import { governedByIntent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary } from './sense.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -107,15 +107,16 @@ class EventExtractor {
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
     if (!rules && (hit.readings.every((r) => r.strict) || hit.readings.some((r) => otherSenseOfWord(view, hit, r.type)))) return null;
-    if (otherSense(ctx, rules?.type ?? p.type, this.k.cues) || periodSummary(hit, view.toks)) return null;
+    if (otherSense(ctx, rules?.type ?? p.type, this.k.cues) || periodSummary(hit, view.toks) || opensSpan(hit, view.toks)) return null;
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
     const oneDeed = tookPlace || pastOccurrence(hit, toks, this.k.cues.habitWords) || governedByIntent(toks, hit.first, this.k.cues);
-    // without the rules' reading the classifier decides, but not across the line between violence
-    // and the rest: "launched an assault" is no STATEMENT, "lifted a blockade" no ATTACK
-    const violent = (type: EventType) => this.k.taxonomy.is(type, 'violent');
-    if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.some((type) => violent(type) === violent(p.type))) return null;
+    // without the rules' reading the classifier decides, but not across the line between deeds
+    // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
+    // "launched an assault" is no STATEMENT
+    const deed = (type: EventType) => this.k.taxonomy.is(type, 'casualties');
+    if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.some((type) => deed(type) === deed(p.type))) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
     // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does

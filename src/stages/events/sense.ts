@@ -232,19 +232,39 @@ export function pastOccurrence(hit: TriggerHit, toks: readonly Token[], habitWor
 
 /**
  * "Sleeper cells have carried out dozens of bombings in Raqqa this year", "hundreds of
- * airstrikes since 2015": a plural event noun, counted, in a sentence that spans a year, a war
- * or months, sums many deeds; it is no record of one, as a war-wide toll is none.
+ * airstrikes since 2015", "has launched more than 1,000 missiles since the invasion": a plural
+ * event noun, counted, or a verb in the perfect with a counted object, in a sentence that spans
+ * a year, a war or months, sums many deeds; it is no record of one, as a war-wide toll is none.
  */
 export function periodSummary(hit: TriggerHit, toks: readonly Token[]): boolean {
   const t = toks[hit.last]!;
-  if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || !/[^s]s$/.test(t.lower)) return false;
-  const counted = toks.slice(Math.max(0, hit.first - 4), hit.first).some((w) => w.pos === 'NUM' || VAGUE_MANY.test(w.lower));
-  if (!counted) return false;
-  const text = toks.map((w) => w.lower).join(' ');
-  return SPAN_OF_TIME.test(text);
+  const counted = (from: number, to: number) => toks.slice(Math.max(0, from), to).some((w) => w.pos === 'NUM' || VAGUE_MANY.test(w.lower));
+  // "dozens of bombings", or a verb in the perfect with a counted object: "has launched more than 1,000 missiles"
+  const noun = (t.pos === 'NOUN' || t.pos === 'PROPN') && /[^s]s$/.test(t.lower) && counted(hit.first - 4, hit.first);
+  const perfect = t.pos === 'VERB' && /^(has|have|had)$/.test(toks[hit.first - 1]?.lower ?? toks[hit.first - 2]?.lower ?? '') && counted(hit.last + 1, hit.last + 5);
+  return (noun || perfect) && SPAN_OF_TIME.test(toks.map((w) => w.lower).join(' '));
 }
+/**
+ * "since the full-scale invasion began in February 2022", "since the war": an event named to open
+ * a span of time is the background of what the sentence tells, not a record of its own ("since
+ * the shooting, 50 arrests have been made" retells the shooting, and stays its mention).
+ */
+export function opensSpan(hit: TriggerHit, toks: readonly Token[]): boolean {
+  const t = toks[hit.last]!;
+  if (t.pos === 'VERB') return false;
+  // "since the shooting, 50 arrests have been made" retells the incident; a span opens with a war or with "began"
+  if (!WARS.test(t.lower) && !/^(began|begun|started|erupted|broke)$/.test(toks[hit.last + 1]?.lower ?? '')) return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 5; i--) {
+    const w = toks[i]!;
+    if (w.lower === 'since') return true;
+    if (!(w.pos === 'DET' || w.pos === 'ADJ' || w.text === '-' || w.pos === 'NOUN' && i === hit.first - 1 || w.pos === 'PROPN')) return false;
+  }
+  return false;
+}
+
+const WARS = /^(war|conflict|invasion|uprising|revolution|occupation|insurgency)$/;
 const VAGUE_MANY = /^(dozens|hundreds|thousands|scores|numerous|countless|several|many)$/;
-const SPAN_OF_TIME = /\b(this|last|past) year\b|\bsince (the )?(\d{4}|war|conflict|start|beginning|uprising|invasion|revolution)\b|\b(over|in|during) the (past|last) (\w+ )?(weeks|months|years|decade)\b|\bin recent (weeks|months|years)\b|\bso far this (year|month)\b|\bthroughout the (war|conflict|year)\b/;
+const SPAN_OF_TIME = /\b(this|last|past) year\b|\bsince (the )?(?:[\w-]+ ){0,3}(\d{4}|war|conflict|start|beginning|uprising|invasion|revolution)\b|\b(over|in|during) the (past|last) (\w+ )?(weeks|months|years|decade)\b|\bin recent (weeks|months|years)\b|\bso far this (year|month)\b|\bthroughout the (war|conflict|year)\b/;
 
 const CAUSE_LINKS = /^(of|from|to)$/;
 const CAUSE_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'CCONJ']);
