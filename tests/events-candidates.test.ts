@@ -58,6 +58,12 @@ describe('event candidates', () => {
     expect(types('He took a flu shot this week.')).toEqual([]);
   });
 
+  it('finds no attack in what police fire to disperse a crowd, unless someone is hurt, and no destruction in burning tyres', () => {
+    expect(types('Residents staged a protest, blocking roads with burning tyres. Police fired tear gas to disperse them.')).toEqual(['PROTEST']);
+    expect(types('Soldiers fired warning shots into the air.')).toEqual([]);
+    expect(types('Police fired rubber bullets, injuring 12 protesters.')).toContain('ATTACK');
+  });
+
   it('types a candidate its word cannot name only on the same side of the line between deeds and words: "launched an assault" is no statement', () => {
     expect(types('On 30 May 2023, Russian forces launched an assault near Vuhledar, Donetsk, and lost several tanks.')).toEqual(['ATTACK']);
   });

@@ -32,6 +32,12 @@ describe('event casualties', () => {
     expect(types('Police said he beat his dog.')).toEqual([]);
   });
 
+  it('counts no toll of thousands in the perfect as an incident\'s dead, whether or not a span is named', () => {
+    const events = pipeline().process({ text: 'Gunmen stormed the village on Sunday, shooting residents as they fled. The insurgency erupted in 2012. Thousands of soldiers and civilians have been killed.', published: '2019-03-25' }).events;
+    expect(events.map((e) => e.casualties.killed)).not.toContain(2000);
+    expect(events.every((e) => (e.casualties.killed ?? 0) < 1000)).toBe(true);
+  });
+
   it('counts one person named by an article', () => {
     expect(count('Soldiers shot dead a young man at a checkpoint.').killed).toBe(1);
   });

@@ -18,6 +18,12 @@ describe('event claims', () => {
     expect(modality('The attack will be investigated, police said.', 'attack')).toBe('asserted');
   });
 
+  it('reads what is demanded or urged as not yet done', () => {
+    const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
+    expect(modality('The junta demanded the withdrawal of the UN mission.', 'withdrawal')).toBe('hypothetical');
+    expect(modality('The president urged allies to speed up deliveries of air defence systems.', 'deliveries')).toBe('hypothetical');
+  });
+
   it('reads "May" in a date as the month, not the modal: reports dated in May are asserted', () => {
     const modalities = (text: string) => pipeline().process({ text, published: '2024-06-01' }).events.map((e) => e.modality);
     expect(modalities('On 22 May 2023, Russian forces shelled Marinka, Donetsk.')).toEqual(['asserted']);

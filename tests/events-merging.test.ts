@@ -30,6 +30,20 @@ describe('event merging', () => {
     expect(statements.map((e) => e.trigger.text)).toEqual(['declared', 'warn']);
   });
 
+  it('dates an incident by the most precise date its mentions agree on', () => {
+    // "this year" and "Sunday" both date the attack; the record takes the day
+    const text = 'Suspected jihadists killed at least 40 civilians in an attack on a village in central Mali, in one of the deadliest assaults on civilians this year. Gunmen on motorcycles stormed Ogossagou in the Mopti region on Sunday morning, shooting residents as they fled.';
+    const attack = pipeline().process({ text, published: '2019-03-25' }).events.find((e) => e.trigger.text === 'attack')!;
+    expect(attack.mentions?.map((m) => m.text)).toContain('shooting');
+    expect(attack.date).toBe('2019-03-24');
+  });
+
+  it('merges no statement told by a verb into one before it: "after the junta demanded" retells nothing', () => {
+    const text = 'The mission condemned the attack. The mission is due to leave the country after the junta demanded its withdrawal.';
+    const statements = pipeline().process({ text, published: '2019-03-25' }).events.filter((e) => e.type === 'STATEMENT');
+    expect(statements.map((e) => e.trigger.text)).toEqual(['condemned', 'demanded']);
+  });
+
   it('reads "Russian shelling hit the town" as one shelling', () => {
     const record = pipeline().process({ text: 'Russian shelling hit the town of Vovchansk overnight.', published: '2024-05-10' });
     expect(record.events.map((e) => e.type)).toEqual(['SHELLING']);

@@ -248,6 +248,8 @@ export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Ph
   // "a hit song", "an attack helicopter", "the detention centres", "their protest leaders": a
   // determiner's noun that modifies the noun after it names a kind of thing, a place or people
   if (prev && DETERMINER.test(prev.lower) && !/(ing|ed)$/.test(t.lower) && next?.pos === 'NOUN' && toks[hit.last + 2]?.pos !== 'NOUN' && !phrases.some((p) => p.kind === 'date' && p.first <= hit.last + 1 && p.last >= hit.last + 1)) return true;
+  // "blocking roads with burning tyres", "a smouldering car": what is on fire, not a deed
+  if (/^(burning|smouldering|smoldering|blazing)$/.test(t.lower) && next?.pos === 'NOUN') return true;
   if (!/(ed|en)$/.test(t.lower)) return false;
   const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
   return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT');
@@ -305,8 +307,12 @@ export function reducedCasualtyParticiple(hit: TriggerHit, toks: Token[], casual
   const t = toks[hit.first]!;
   if (hit.first !== hit.last || !/(ed|en|wn|rt)$/.test(t.lower) || !['killed', 'injured'].includes(casualty.get(t.lower) ?? '')) return false;
   if (!['NOUN', 'PROPN', 'NUM'].includes(toks[hit.first - 1]?.pos ?? '')) return false;
-  return !['DET', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(toks[hit.first + 1]?.pos ?? 'PUNCT');
+  // an object after it makes it the verb: "jihadists killed at least 40 civilians", "killed more than 20"
+  const next = toks[hit.first + 1];
+  const two = `${next?.lower ?? ''} ${toks[hit.first + 2]?.lower ?? ''}`;
+  return !['DET', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(next?.pos ?? 'PUNCT') && !COUNT_OPENERS.test(next?.lower ?? '') && !/^(at least|at most|up to|more than)$/.test(two);
 }
+const COUNT_OPENERS = /^(over|about|around|some|nearly|almost|roughly|scores|dozens|hundreds|thousands)$/;
 
 /**
  * "fighting that saw 120 soldiers killed", "the raid left three people wounded": a participle

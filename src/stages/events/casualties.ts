@@ -83,12 +83,16 @@ function nearest(drafts: Draft[], offset: number | null): Draft {
  * A toll over a period rather than an incident: "More than 330,000 people have been killed
  * since the conflict began", "Air strikes have killed 1,200 civilians this year", "the death
  * toll of the war". It counts over a span of time (since, so far, this year, in total, over the
- * past …) in the perfect ("have been killed", "has claimed") or as a toll.
+ * past …), or in thousands or millions, in the perfect ("have been killed", "has claimed") or as
+ * a toll.
  */
 export function isPeriodToll(sentence: string): boolean {
   const perfect = /\b(have|has|had)\s+(now\s+)?(been\s+)?(killed|died|claimed|left|wounded|injured)\b|\bdeath toll\b|\btoll\b/i;
-  return PERIOD.test(sentence) && perfect.test(sentence);
+  return (PERIOD.test(sentence) || UNCOUNTED_MANY.test(sentence)) && perfect.test(sentence);
 }
+
+/** "Thousands … have been killed": a figure no one counted, which in the perfect is a toll whether or not a span is named. */
+const UNCOUNTED_MANY = /\b(thousands|tens of thousands|hundreds of thousands|millions)\b/i;
 
 /** Words of a span of time a toll counts over: "since", "this year", "during this period". */
 export const PERIOD = /\b(since|so far|to date|this year|last year|in total|altogether|over the (past|last)|during (the|this|that) (war|conflict|uprising|fighting|period|time)|of the (war|conflict))\b/i;

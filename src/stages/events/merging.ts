@@ -49,7 +49,8 @@ export class EventMemory {
       } else lendTargets(draft, same); // "killed 13 people and wounded 71": the second verb's victims are the event's too
       return;
     }
-    if (isAnaphoric(hit, toks) && this.mergeIntoEarlier(draft)) return;
+    // ("after the junta demanded its withdrawal": a statement told by a verb retells nothing, though "the" stands before it)
+    if (isAnaphoric(hit, toks) && !(draft.event.type === 'STATEMENT' && !draft.nominal) && this.mergeIntoEarlier(draft)) return;
     made.push(draft);
   }
 
@@ -173,7 +174,13 @@ export function absorb(into: Draft, from: Draft): void {
       argKeys(into); // the keys take in the argument just added
     }
   }
-  e.date ??= from.event.date;
+  // the more precise of two dates that agree: "the attack" of "this year" is the raid "on Sunday"
+  const finer = from.event.date;
+  if (finer && (!e.date || (finer.length > e.date.length && finer.startsWith(e.date)))) {
+    e.date = finer;
+    const time = from.event.args.find((a) => a.role === 'time');
+    if (time) e.args = [...e.args.filter((a) => a.role !== 'time'), time];
+  }
   if (from.added) (into.added ??= []).push(...from.added);
   // "The officer also shot and killed a neighbor": others than the victims told, who add up
   if (from.also) (into.added ??= []).push({ ...from.event.casualties, ...(from.shot !== undefined ? { shot: from.shot } : {}) });

@@ -59,12 +59,26 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   if (ctx.tokens.some((t) => words.computerIntrusion.has(t.lower))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
   if ((STRUCK.test(ctx.tokens[ctx.first]!.lower) || (type === 'DESTRUCTION' && /^destroy/.test(ctx.tokens[ctx.first]!.lower))) && ctx.first === ctx.last && (struckByVehicle(ctx, words.vehicles) || natureStruck(ctx) || inDisaster(ctx))) return true;
   if (type === 'EXPLOSION' && feelingBurst(ctx, words.blastSources)) return true;
+  if (firedToDisperse(ctx, words.crowdControl, cues.casualty)) return true;
   if (type === 'DESTRUCTION' && recordsDestroyed(ctx, words.records)) return true;
   // "five years in jail", "jail records" (wink tags "to jail records" a verb): the place, not a jailing ("booked into county jail", "sent him to jail")
   if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx, words.jailingVerbs)) return true;
   // "barricaded himself inside the home": a stand-off, not a protest
   if (type === 'PROTEST' && /^barricad/.test(ctx.tokens[ctx.first]!.lower) && /^(himself|herself|themselves|itself|inside|in)$/.test(ctx.tokens[ctx.last + 1]?.lower ?? '')) return true;
   return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
+}
+
+/**
+ * "Police fired tear gas to disperse them", "used water cannon", "fired warning shots": what
+ * police fire at a crowd is no armed attack, unless the sentence tells of someone hurt ("fired
+ * rubber bullets, injuring 12 protesters", which stays an attack on the protesters).
+ */
+function firedToDisperse(ctx: CandidateContext, crowdControl: ReadonlySet<string>, casualty: ReadonlyMap<string, unknown>): boolean {
+  const { tokens, first, last } = ctx;
+  if (!/^(fire|shoot|use|launch|lob|throw)$/.test(tokens[first]!.lemma)) return false;
+  let i = last + 1;
+  while (/^(a|the|some|volleys?|rounds?|canisters?|of)$/.test(tokens[i]?.lower ?? '')) i++;
+  return crowdControl.has(tokens[i]?.lower ?? '') && !tokens.some((t) => casualty.has(t.lower));
 }
 
 /** A verb that puts someone in jail within the six words before the noun: "booked into county jail", "sent him to jail". */
