@@ -21,7 +21,7 @@ import { countedQuantities, findAgent, findInstrument, findLocation, findObjects
 import { Taxonomy } from './taxonomy.js';
 import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
-import { contextFromDoc } from '../../models/events/features.js';
+import { contextFromDoc, type CandidateContext } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
 import { governedByIntent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary } from './sense.js';
 
@@ -99,6 +99,16 @@ class EventExtractor {
    * they have none, the classifier decides. A death of a natural cause and a scene of sport with
    * no fight in it are no event either way (`otherSense`).
    */
+  /**
+   * Words of another sense (`otherSense`), a sum of many deeds over months ("dozens of bombings
+   * this year"; a delivery told so, "had shipped 200 missiles in recent weeks", is still one),
+   * and a war that opens a span ("since the invasion began"): real words, but no record.
+   */
+  private noRecordOfItsOwn(view: SentenceView, hit: TriggerHit, ctx: CandidateContext, type: EventType): boolean {
+    if (otherSense(ctx, type, this.k.cues) || opensSpan(hit, view.toks)) return true;
+    return periodSummary(hit, view.toks) && this.k.taxonomy.is(type, 'casualties');
+  }
+
   private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality | null } | null {
     if (isReference(hit, view.toks, view.phrases)) return null;
     const base = this.k.doc.sentences[view.s]!.firstToken;
@@ -107,7 +117,8 @@ class EventExtractor {
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
     if (!rules && (hit.readings.every((r) => r.strict) || hit.readings.some((r) => otherSenseOfWord(view, hit, r.type)))) return null;
-    if (otherSense(ctx, rules?.type ?? p.type, this.k.cues) || periodSummary(hit, view.toks) || opensSpan(hit, view.toks)) return null;
+    const deed = (type: EventType) => this.k.taxonomy.is(type, 'casualties');
+    if (this.noRecordOfItsOwn(view, hit, ctx, rules?.type ?? p.type)) return null;
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
@@ -115,7 +126,6 @@ class EventExtractor {
     // without the rules' reading the classifier decides, but not across the line between deeds
     // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
     // "launched an assault" is no STATEMENT
-    const deed = (type: EventType) => this.k.taxonomy.is(type, 'casualties');
     if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.some((type) => deed(type) === deed(p.type))) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
