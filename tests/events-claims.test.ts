@@ -18,6 +18,12 @@ describe('event claims', () => {
     expect(modality('The attack will be investigated, police said.', 'attack')).toBe('asserted');
   });
 
+  it('reads a deed in the present after "until" as not yet done, and one in the past as done', () => {
+    const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
+    expect(modality('The prime minister has vowed to continue fighting until the group is destroyed.', 'destroyed')).toBe('hypothetical');
+    expect(modality('The rebels fought on until the town was destroyed.', 'destroyed')).toBe('asserted');
+  });
+
   it('reads what is demanded or urged as not yet done', () => {
     const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
     expect(modality('The junta demanded the withdrawal of the UN mission.', 'withdrawal')).toBe('hypothetical');

@@ -44,6 +44,16 @@ describe('event merging', () => {
     expect(statements.map((e) => e.trigger.text)).toEqual(['condemned', 'demanded']);
   });
 
+  it('keeps apart a mention whose own possessor is another agent: "Israel\'s offensive" after an attack by Hamas', () => {
+    const text = 'The war began when Hamas-led militants attacked southern Israel on 7 October 2023, killing about 1,200 people. Israel\'s offensive has since killed more than 40,000 Palestinians, according to the Gaza health ministry.';
+    const events = pipeline().process({ text, published: '2024-09-01' }).events;
+    const attack = events.find((e) => e.trigger.text === 'attacked')!;
+    expect(attack.mentions ?? []).toEqual([]);
+    expect(attack.casualties.killed).toBe(1200);
+    // "has since killed": a toll of the war, on no event
+    expect(events.map((e) => e.casualties.killed)).not.toContain(40000);
+  });
+
   it('reads "Russian shelling hit the town" as one shelling', () => {
     const record = pipeline().process({ text: 'Russian shelling hit the town of Vovchansk overnight.', published: '2024-05-10' });
     expect(record.events.map((e) => e.type)).toEqual(['SHELLING']);

@@ -87,7 +87,7 @@ function nearest(drafts: Draft[], offset: number | null): Draft {
  * a toll.
  */
 export function isPeriodToll(sentence: string): boolean {
-  const perfect = /\b(have|has|had)\s+(now\s+)?(been\s+)?(killed|died|claimed|left|wounded|injured)\b|\bdeath toll\b|\btoll\b/i;
+  const perfect = /\b(have|has|had)\s+(now\s+|since\s+|so far\s+)?(been\s+)?(killed|died|claimed|left|wounded|injured)\b|\bdeath toll\b|\btoll\b/i;
   return (PERIOD.test(sentence) || UNCOUNTED_MANY.test(sentence)) && perfect.test(sentence);
 }
 

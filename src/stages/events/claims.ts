@@ -44,6 +44,18 @@ function modalAfterSubject(hit: TriggerHit, toks: Token[]): boolean {
 }
 const SUBJECT_MODALS = /^(would|could|might|may|will|'ll|shall)$/;
 
+/**
+ * "vowed to continue fighting until the group is destroyed": a deed in the present tense after
+ * "until" has not happened yet ("fought until the town was destroyed" has).
+ */
+function untilNow(hit: TriggerHit, toks: Token[]): boolean {
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 6; i--) {
+    if (toks[i]!.lower === 'until') return toks.slice(i + 1, hit.first).some((t) => /^(is|are|has|have|'s|'re)$/.test(t.lower));
+    if (/^[,;:.]$/.test(toks[i]!.text)) return false;
+  }
+  return false;
+}
+
 export class Claims {
   private speakerEntities = new Map<string, string>();
 
@@ -65,7 +77,7 @@ export class Claims {
       if (before.some((t) => this.cues.deny.has(t.lower))) modality = 'denied';
       else if (near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
       else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
-      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || modalAfterSubject(hit, toks)) modality = 'hypothetical';
+      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
       else if (this.claimed(hit, toks)) modality = 'claimed';

@@ -381,7 +381,19 @@ export function conflicts(doc: Doc, a: Draft, b: Draft, strict = true, agents = 
   if (px.length && py.length && !px.some((p) => py.some((q) => samePlace(doc, p, q)))) return true;
   const ax = refs(x, 'agent');
   const ay = refs(y, 'agent');
+  if (agents && (otherPossessor(doc, a, b) || otherPossessor(doc, b, a))) return true;
   return agents && strict && ax.length > 0 && ay.length > 0 && !ax.some((r) => ay.includes(r));
+}
+
+/**
+ * "Israel's offensive" after "Hamas-led militants attacked": a mention named as known keeps its
+ * agent when the agent is its own possessor, and another agent, named otherwise, is another deed.
+ */
+function otherPossessor(doc: Doc, d: Draft, other: Draft): boolean {
+  const agent = d.event.args.find((r) => r.role === 'agent' && r.ref !== null);
+  if (!agent || agent.end > d.event.trigger.start || !/^['’]s\s+(?:[\w-]+\s+){0,2}$/.test(doc.text.slice(agent.end, d.event.trigger.start))) return false;
+  const theirs = other.event.args.filter((r) => r.role === 'agent');
+  return theirs.length > 0 && !theirs.some((r) => r.ref === agent.ref || r.text.toLowerCase().includes(agent.text.toLowerCase()));
 }
 
 type PlaceKb = { kind?: string; country?: string; admin1?: string; resolved?: boolean };
