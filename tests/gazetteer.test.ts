@@ -26,6 +26,14 @@ describe('gazetteer', () => {
     expect(found(g, 'a leopard, the un, the UN; a Drone and a drone')).toEqual(['UN=United Nations', 'Drone=drone', 'drone=drone']);
   });
 
+  it('keeps the looser case rule of two spellings of one alias: "ISIS" and "Isis"', () => {
+    const g = new Gazetteer();
+    const isis = entry('Islamic State', false, 'ARMED_GROUP');
+    g.add('ISIS', isis);
+    g.add('Isis', isis);
+    expect(found(g, 'Analysts warn that Isis remains a threat; ISIS fighters fled; isis is no name here.')).toEqual(['Isis=Islamic State', 'ISIS=Islamic State']);
+  });
+
   it('matches only whole words, and plurals only of countable names', () => {
     const g = new Gazetteer();
     g.add('tank', entry('tank', true));

@@ -63,6 +63,20 @@ describe('places: ambiguity settled by context', () => {
   });
 });
 
+describe('places: one referent per name', () => {
+  it('makes a bare name the tagger took for a person the place a cue named elsewhere in the article', () => {
+    const r = run('Kurdish-led forces captured the village of Baghuz on Saturday. Thousands of women who left Baghuz are being held at a camp.');
+    const baghuz = r.entities.filter((e) => e.name === 'Baghuz');
+    expect(baghuz.map((e) => e.type)).toEqual(['GPE']);
+    expect(baghuz[0]!.mentions).toHaveLength(2);
+  });
+
+  it('reads a house-style acronym of the actor lexicon as the actor anywhere in a sentence', () => {
+    const r = run('Analysts warn that Isis remains a threat in the desert.');
+    expect(r.entities.find((e) => e.mentions.some((m) => m.text === 'Isis'))?.type).toBe('ARMED_GROUP');
+  });
+});
+
 describe('places: what cannot be resolved', () => {
   it('keeps an unknown village as a place, unresolved with a reason, tied to the region named after it', () => {
     const r = run('Russian shelling hit Zmiivka village, Kherson, on Sunday.');

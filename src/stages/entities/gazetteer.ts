@@ -48,6 +48,9 @@ const NEGATING_PREFIX = /(?:^|[^\p{L}])(anti|pro|non|ex|post|pre|neo)-$/iu;
 /** size of the key filter in bits (128 KB): a lexicon's tens of thousands of keys fill a few percent of it */
 const KEY_BITS = 1 << 20;
 
+/** How strictly each case rule holds an alias to the text's case. */
+const CASE_STRICTNESS = { any: 0, initial: 1, exact: 2 } as const;
+
 export class Gazetteer {
   private byKey = new Map<string, Alias[]>();
   /** byKey with the plural forms of countable names added under their own keys ("tanks", "militias", "countries"); built on first use */
@@ -68,7 +71,12 @@ export class Gazetteer {
           ? 'initial'
           : 'any';
     const list = this.byKey.get(key) ?? [];
-    if (list.some((a) => a.lower === lower && a.entry === entry)) return;
+    // "ISIS" and "Isis" are one alias folded, but two spellings the text may use: the looser case rule wins
+    const same = list.find((a) => a.lower === lower && a.entry === entry);
+    if (same) {
+      if (CASE_STRICTNESS[caseRule] < CASE_STRICTNESS[same.caseRule]) Object.assign(same, { caseRule, surface: trimmed });
+      return;
+    }
     list.push({ lower, next: lower.length > key.length ? lower.charCodeAt(key.length) : -1, caseRule, surface: trimmed, entry });
     this.byKey.set(key, list);
     this.withPlurals = null;

@@ -120,13 +120,14 @@ function placeKnowledge(lexPlaces: PlaceEntry[], add: AddAlias): PlaceKnowledge 
 export function buildKnowledge(lex: Lexicons): Knowledge {
   const names: NameLists = lex.names;
   const gazetteer = new Gazetteer();
-  const claimed = new Set<string>();
+  const claimed = new Map<string, GazetteerEntry>();
   const add: AddAlias = (surface, entry) => {
     // "the Red Sea", "the Golan": the article is not part of the name's mention
     const alias = surface.trim().replace(/^the\s+/i, '');
     const key = alias.toLowerCase();
-    if (!key || claimed.has(key)) return;
-    claimed.add(key);
+    // the first entry to claim a name keeps it; its other spellings ("ISIS", "Isis") still count
+    if (!key || (claimed.has(key) && claimed.get(key) !== entry)) return;
+    claimed.set(key, entry);
     gazetteer.add(alias, entry);
   };
   const { adminBase, countries, capitals, demonymCountry, demonyms } = placeKnowledge(lex.places, add);

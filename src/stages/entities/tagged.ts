@@ -79,10 +79,11 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   if (span.type !== 'PER' && !known && (PLACE_AFTER.test(doc.text.slice(end, end + 16)) || PLACE_BEFORE.test(doc.text.slice(Math.max(0, start - 20), start)))) return null;
   const candidate = (type: EntityType, kind: string, name = text, kb: Record<string, unknown> = {}): Candidate => ({ start, end, type, name, kind, kb });
   const fromLexicon = (m: GazetteerMatch) => candidate(m.entry.type, m.entry.kind, m.entry.name, { ...m.entry.kb });
-  if (span.type === 'PER') return candidate('PERSON', 'person');
-  // a name the actor lexicon knows is that actor, whatever kind of name the tagger took it for;
+  // a name the actor lexicon knows, the whole span, is that actor, whatever kind of name the
+  // tagger took it for ("Analysts warn that Isis remains a threat": not a woman named Isis);
   // "Isis", "Nato": an acronym the actor lexicon spells in capitals
   if (known?.entry.kind === 'actor') return fromLexicon(known);
+  if (span.type === 'PER') return candidate('PERSON', 'person');
   if (tagger.sources.acronyms.has(text.toLowerCase())) {
     const actor = know.gazetteer.find(text.toUpperCase()).find((m) => m.start === 0 && m.end === text.length && m.entry.kind === 'actor');
     if (actor) return fromLexicon(actor);

@@ -264,7 +264,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     entity.mentions.push(doc.mention(place.start, place.end));
     cued.set(entity, [...(cued.get(entity) ?? []), place]);
   }
-  sameNameElsewhere(doc, [...byName.values()].filter((e) => e.kb?.kind !== 'admin1'));
+  sameNameElsewhere(doc, [...byName.values()].filter((e) => e.kb?.kind !== 'admin1'), ctx.tests.isPersonName);
   doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
   return cued;
 }
@@ -273,8 +273,12 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
  * A name the text once put in a place cue is that place wherever else it stands capitalised
  * and unclaimed ("Dabiq held symbolic importance"): one referent per name in a document.
  */
-function sameNameElsewhere(doc: Doc, places: Entity[]): void {
+function sameNameElsewhere(doc: Doc, places: Entity[], personName: (word: string) => boolean): void {
   if (!places.length) return;
+  // "the village of Baghuz" … "who left Baghuz": a bare name the tagger took for a person, which
+  // no list knows as a first name, is the place the cue named, in every mention
+  const guessed = new Set(doc.entities.filter((e) => e.type === 'PERSON' && e.kb === undefined && !/\s/.test(e.name) && !personName(e.name)));
+  for (const e of guessed) if (places.some((p) => p.mentions.some((m) => m.text === e.name))) e.mentions = [];
   const claimed = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   const free = (start: number, end: number) => !claimed.some((m) => m.start < end && m.end > start);
   // the longest names first, whichever place the cues found first: "Tell Hamra" keeps its words from "Hamra"
