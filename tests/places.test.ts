@@ -77,6 +77,25 @@ describe('places: one referent per name', () => {
   });
 });
 
+describe('places: cues and names around them', () => {
+  it('reads the city, not the region, where a city named like its region stands alone', () => {
+    const r = run('Debris damaged a building in the Kyiv region. Kyiv says Russia has launched more missiles this week.');
+    expect(place(r, 'Kyiv')?.kb?.kind).toBe('city');
+    expect(place(r, 'Kyiv region')?.kb?.kind).toBe('admin1');
+  });
+
+  it('finds a village told with its region after "in" and a region word, after a verb of places', () => {
+    const r = run('Gunmen on motorcycles stormed Ogossagou in the Mopti region on Sunday morning.');
+    expect(place(r, 'Ogossagou')?.type).toBe('GPE');
+    expect(place(run('Officials met Putin in the Moscow region on Friday.'), 'Putin')?.type).toBe('PERSON');
+  });
+
+  it('makes no place of a messaging app', () => {
+    const r = run('A strike killed five people in Khan Younis, officials said. The governor said on Telegram that two women were hurt.');
+    expect(place(r, 'Telegram')?.type).toBe('ORG');
+  });
+});
+
 describe('places: what cannot be resolved', () => {
   it('keeps an unknown village as a place, unresolved with a reason, tied to the region named after it', () => {
     const r = run('Russian shelling hit Zmiivka village, Kherson, on Sunday.');

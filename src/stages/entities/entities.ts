@@ -346,16 +346,19 @@ function resolveOverlaps(found: Candidate[]): Candidate[] {
 }
 
 /**
- * "the Belgorod region" … "the Belgorod incident": a bare name that is also the base of an
- * admin1 region the article names refers to that region, unless the text says "city".
+ * "the Belgorod region" … "the Belgorod incident": a name that is also the base of an admin1
+ * region the article names, and modifies a noun, refers to that region, unless the text says
+ * "city".
  */
 function sameRegion(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
   const regions = new Set(found.filter((c) => c.kind === 'admin1').map((c) => c.name));
   if (!regions.size) return found;
+  // elsewhere ("Kyiv says", "strikes on Kharkiv") a city named like its region is the city
+  const nouns = new Set(doc.tokens.filter((t) => t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)).map((t) => t.start));
   return found.map((c) => {
     if (c.kind !== 'city' && c.kind !== 'town') return c;
     const region = know.adminBase.get(doc.text.slice(c.start, c.end).toLowerCase());
-    if (!region || !regions.has(region.name) || /^\s+city\b/i.test(doc.text.slice(c.end, c.end + 6)) || /\bcity of\s+$/i.test(doc.text.slice(Math.max(0, c.start - 9), c.start))) return c;
+    if (!region || !regions.has(region.name) || !nouns.has(c.end + 1) || /^\s+city\b/i.test(doc.text.slice(c.end, c.end + 6)) || /\bcity of\s+$/i.test(doc.text.slice(Math.max(0, c.start - 9), c.start))) return c;
     return { ...c, type: region.type, name: region.name, kind: region.kind, kb: { ...region.kb } };
   });
 }

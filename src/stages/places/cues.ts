@@ -60,6 +60,8 @@ const QUARTER = String.raw`(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:er
 const INITIAL_BEFORE = /(?:^|\s)\p{Lu}\.\s*$/u;
 /** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence) */
 const NOT_NAMES = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|both|each|every|one|two|three|four|five|six|seven|eight|nine|ten|mr|mrs|ms|dr|gen|col|lt|maj|capt|president|minister|general|colonel|near|in|at|on|outside|around|from|into|across|inside|between|north|south|east|west|after|before|during|when|while|as|but|and|or|if|since|until|under|over|with|without|by|for|to|of)$/i;
+/** the head words of a named building after its name ("Nasser hospital") */
+const FACILITY_AFTER = /^\s+(?:hospital|clinic|school|mosque|church|cathedral|synagogue|airport|airbase|prison|jail|university|college|stadium|hotel|mall|power plant|refinery)\b/i;
 const ALL_CAPS = /^\p{Lu}[\p{Lu} .'-]+$/u;
 
 /**
@@ -79,6 +81,8 @@ export interface PlaceCuePatterns {
   kindApposition: RegExp;
   /** ", Donetsk", " (Leningrad Oblast)", ", Kursk oblast": group 1 a region named after the place */
   regionAfter: RegExp;
+  /** " in the Mopti region", " in Kursk oblast": a region, with its region word, after " in " */
+  regionInAfter: RegExp;
   /** what joins a place to the region named with it: ", ", " (", " in ", ", in the " */
   regionGap: RegExp;
   /** "Kursk oblast", "Borno State": a region word after a name */
@@ -105,6 +109,7 @@ export function placeCuePatterns(words: PlaceWords): PlaceCuePatterns {
     kindAfter: new RegExp(String.raw`^\s+(${kinds})\b`, 'iu'),
     kindApposition: new RegExp(String.raw`^\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)an?\s+(?:(?:small|large|frontline|front-line|border|rural|remote)\s+)?(${kinds})\s+(?:in|of|near|on|outside)\b`, 'iu'),
     regionAfter: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*)(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)`, 'u'),
+    regionInAfter: new RegExp(String.raw`^\s+in\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+(?:${alternation(words.regionWords)})\b`, 'iu'),
     regionGap: new RegExp(String.raw`^(?:\s+(?:${kinds}))?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?)(?:${QUARTER}\s+)?$`, 'i'),
     regionWord: new RegExp(String.raw`^\s*(${alternation(words.regionWords)})s?\b`, 'i'),
     regionsAfter: new RegExp(String.raw`^(?:\s*(?:,|and|or)\s+\p{Lu}[\p{L}-]*)*\s+(${alternation(words.regionWords)})s\b`, 'iu'),
@@ -138,9 +143,10 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const kindAfter = cues.kindAfter.exec(after) ?? cues.kindApposition.exec(doc.text.slice(end, Math.min(s.end, end + 120)));
       const region = cues.regionAfter.exec(after);
       const regionAfter = !!region && index > 0;
-      const realRegion = regionAfter && tests.isRegion(region![1]!);
-      const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from)) && (!listOf.found || closesList(doc.text.slice(listEnd, from), after));
       const weak = cues.weakBefore.test(before);
+      // "stormed Ogossagou in the Mopti region": after a verb of places, a region told with its region word ("met Putin in the Moscow region" has none)
+      const realRegion = (regionAfter && tests.isRegion(region![1]!)) || (weak && cues.regionInAfter.test(after));
+      const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from)) && (!listOf.found || closesList(doc.text.slice(listEnd, from), after));
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
       // (before a hyphen, only a place the gazetteer knows well: "CRICKET - ENGLAND WIN" is a section heading)
       const capitals = ALL_CAPS.test(name) && /^\s*(?:,|\(|—|–|--|-\s)/.test(after) && (from === s.start || /(?:^|[.|·•]\s*)$/.test(before));
@@ -154,6 +160,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const spoken = !!(strong || kindAfter || dateline); // the words of the text say it is a place
       const placeSaid = spoken && !(strong && !kindAfter && !dateline && /^\s+\p{Ll}{3,}/u.test(after)) || (realRegion && /^\s*,/.test(after)) || regionOfPrevious || townWords(before, after, tests, cues);
       if (!spoken && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
+      // "medics at Nasser hospital", "held at Evin prison": after a bare preposition, a name no gazetteer knows before a building's word names the building
+      if (strength === 'weak' && FACILITY_AFTER.test(after) && !tests.inGazetteer(lookup)) strength = null;
       // a headline in capitals capitalises every word: "IN WORLD CUP QUALIFIER" names no place
       if (strength === 'weak' && shouting) strength = null;
       // no cue: a name the gazetteer knows well, not a sentence's first word nor a person's name
