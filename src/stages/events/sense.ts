@@ -54,7 +54,7 @@ export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: bo
 export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors' | 'otherSenses'>): boolean {
   const words = cues.otherSenses;
   if (type === 'KILLING' && (diedOfNaturalCause(ctx, cues.casualty) || diedOfAge(ctx, cues))) return true;
-  if (type === 'DESTRUCTION' && abstractDamage(ctx, words.harmedAbstractions)) return true;
+  if (type === 'DESTRUCTION' && (abstractDamage(ctx, words.harmedAbstractions) || words.damageCauses.has(ctx.tokens[ctx.first - 1]?.lower ?? '') && /^damag/.test(ctx.tokens[ctx.first]!.lower))) return true;
   // "attacks that attempt to exploit the vulnerability", "a cyber attack": no attack of the taxonomy
   if (ctx.tokens.some((t) => words.computerIntrusion.has(t.lower))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
   if ((STRUCK.test(ctx.tokens[ctx.first]!.lower) || (type === 'DESTRUCTION' && /^destroy/.test(ctx.tokens[ctx.first]!.lower))) && ctx.first === ctx.last && (struckByVehicle(ctx, words.vehicles) || natureStruck(ctx) || inDisaster(ctx))) return true;
@@ -63,6 +63,8 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   if (type === 'DESTRUCTION' && recordsDestroyed(ctx, words.records)) return true;
   // "five years in jail", "jail records" (wink tags "to jail records" a verb): the place, not a jailing ("booked into county jail", "sent him to jail")
   if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx, words.jailingVerbs)) return true;
+  // "Police blocked the street", "troops barricaded the avenue": security closing a road, not a protest
+  if (type === 'PROTEST' && /^(block|barricad)/.test(ctx.tokens[ctx.first]!.lower) && ctx.tokens.slice(Math.max(0, ctx.first - 3), ctx.first).some((t) => SECURITY_NOUNS.test(t.lower))) return true;
   // "barricaded himself inside the home": a stand-off, not a protest
   if (type === 'PROTEST' && /^barricad/.test(ctx.tokens[ctx.first]!.lower) && /^(himself|herself|themselves|itself|inside|in)$/.test(ctx.tokens[ctx.last + 1]?.lower ?? '')) return true;
   return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
@@ -80,6 +82,8 @@ function firedToDisperse(ctx: CandidateContext, crowdControl: ReadonlySet<string
   while (/^(a|the|some|volleys?|rounds?|canisters?|of)$/.test(tokens[i]?.lower ?? '')) i++;
   return crowdControl.has(tokens[i]?.lower ?? '') && !tokens.some((t) => casualty.has(t.lower));
 }
+
+const SECURITY_NOUNS = /^(police|policemen|officers|troops|soldiers|authorities|deputies|guards|army|military)$/;
 
 /** A verb that puts someone in jail within the six words before the noun: "booked into county jail", "sent him to jail". */
 function jailing(ctx: CandidateContext, verbs: ReadonlySet<string>): boolean {
