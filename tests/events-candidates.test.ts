@@ -156,6 +156,7 @@ const OWN_SENSES: Array<[string, string]> = [
   ['The soldier died at the age of 19 after he was shot at a checkpoint.', 'ATTACK'],
   ['Shelling damaged the main water station in Donetsk.', 'DESTRUCTION'],
   ['Protesters blocked the main road into the city.', 'PROTEST'],
+  ['Fighters looted homes and markets across the city.', 'DESTRUCTION'],
   ['Rebel fighters took over the town of Kidal on Tuesday.', 'SEIZE'],
   ['The driver was booked into county jail on Sunday night.', 'ARREST'],
   ['Hundreds of farmers blocked the main road into Abuja on Monday.', 'PROTEST'],

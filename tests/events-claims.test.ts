@@ -24,6 +24,16 @@ describe('event claims', () => {
     expect(modality('The rebels fought on until the town was destroyed.', 'destroyed')).toBe('asserted');
   });
 
+  it('reads a denial as a statement made, and "not clear who launched" as no negation of the deed', () => {
+    const events = pipeline().process({ text: 'The RSF denied reports that its fighters had executed detained soldiers.', published: '2023-12-19' }).events;
+    expect(events.find((e) => e.type === 'STATEMENT')?.modality).toBe('asserted');
+    // "detained" describes the soldiers: no arrest of its own
+    expect(events.map((e) => e.type)).not.toContain('ARREST');
+    const strike = pipeline().process({ text: 'On Monday, a drone struck a hospital in El Fasher, killing four patients. It was not clear who launched the drone.', published: '2023-12-19' }).events;
+    expect(strike.map((e) => e.modality)).toEqual(['asserted']);
+    expect(pipeline().process({ text: 'The ministry did not deny the reports.', published: '2023-12-19' }).events[0]?.modality).toBe('negated');
+  });
+
   it('reads what is demanded or urged as not yet done', () => {
     const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
     expect(modality('The junta demanded the withdrawal of the UN mission.', 'withdrawal')).toBe('hypothetical');

@@ -252,7 +252,8 @@ export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Ph
   if (/^(burning|smouldering|smoldering|blazing)$/.test(t.lower) && next?.pos === 'NOUN') return true;
   if (!/(ed|en)$/.test(t.lower)) return false;
   const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
-  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT');
+  // ("executed detained soldiers": a participle between a verb and its object describes the object)
+  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT' || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
 }
 
 /**

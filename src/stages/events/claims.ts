@@ -20,6 +20,7 @@ function intensifier(words: readonly string[], k: number): boolean {
   const prev = words[k - 1] ?? '';
   return words[k] === 'possible' && (SUPERLATIVE.test(prev) || words[k - 2] === 'as');
 }
+const WH_WORDS = /^(who|what|whether|how|why|which|where|when)$/;
 const SUPERLATIVE = /^(most|least|best|worst|utmost|\w{3,}est)$/;
 
 /**
@@ -75,7 +76,8 @@ export class Claims {
     if (type !== 'STATEMENT') {
       // "denied that its jets had struck": a party says it did not happen; "did not strike": the article says so
       if (before.some((t) => this.cues.deny.has(t.lower))) modality = 'denied';
-      else if (near.slice(-3).some((w) => NEGATION.has(w))) modality = 'negated';
+      // ("it was not clear who launched the drone": a question of who, not a denial of the deed)
+      else if (near.slice(-3).some((w, k, three) => NEGATION.has(w) && !three.slice(k + 1).some((x) => WH_WORDS.test(x)))) modality = 'negated';
       else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
       else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead

@@ -11,7 +11,7 @@ import { codeActors } from './actors.js';
 import { correctedTokens, insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
-import { CONTINUATION, eventCues } from './cues.js';
+import { CONTINUATION, NEGATION, eventCues } from './cues.js';
 import { makeFrame, type Draft, type EventKnowledge, type SentenceView } from './frame.js';
 import { mappingsFor } from './mappings.js';
 import { EventMemory, mergeIncidents, settleFigures, uniqueArgs } from './merging.js';
@@ -130,8 +130,11 @@ class EventExtractor {
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
     // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does
-    const modality = tookPlace || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
-    return { reading: { type: rules?.type ?? p.type, entry }, modality };
+    const type = rules?.type ?? p.type;
+    // a denial is a statement made: "The RSF denied reports …" is no negated statement unless a negation stands before it
+    const deniedDenial = type === 'STATEMENT' && (p.modality === 'negated' || p.modality === 'denied') && !toks.slice(Math.max(0, hit.first - 3), hit.first).some((t) => NEGATION.has(t.lower));
+    const modality = tookPlace || deniedDenial || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
+    return { reading: { type, entry }, modality };
   }
 
   /**
