@@ -147,6 +147,7 @@ const OTHER_SENSES: Array<[string, string]> = [
   ['Is the new film a hit or miss?', 'ATTACK'],
   ['The children had a blast at the fair.', 'EXPLOSION'],
   ['He later struck it rich in the oil business.', 'ATTACK'],
+  ['A bombing at an election rally killed 149 people in 2018.', 'PROTEST'],
 ];
 
 /** The same words in the sense of the taxonomy. */
