@@ -92,14 +92,6 @@ class EventExtractor {
   }
 
   /**
-   * Is the trigger a real, specific event, and which? Where the rules have a reading (the
-   * lexicon entry whose needs the sentence meets, its type refined by the weapon named), the
-   * event and its type stand unless the classifier overrules them (`overruled`: a kind of event
-   * rather than one, or another sense where a sport or natural cause is named, sense.ts); where
-   * they have none, the classifier decides. A death of a natural cause and a scene of sport with
-   * no fight in it are no event either way (`otherSense`).
-   */
-  /**
    * Words of another sense (`otherSense`), a sum of many deeds over months ("dozens of bombings
    * this year"; a delivery told so, "had shipped 200 missiles in recent weeks", is still one),
    * and a war that opens a span ("since the invasion began"): real words, but no record.
@@ -109,6 +101,14 @@ class EventExtractor {
     return periodSummary(hit, view.toks) && this.k.taxonomy.is(type, 'casualties');
   }
 
+  /**
+   * Is the trigger a real, specific event, and which? Where the rules have a reading (the
+   * lexicon entry whose needs the sentence meets, its type refined by the weapon named), the
+   * event and its type stand unless the classifier overrules them (`overruled`: a kind of event
+   * rather than one, or another sense where a sport or natural cause is named, sense.ts); where
+   * they have none, the classifier decides. A death of a natural cause and a scene of sport with
+   * no fight in it are no event either way (`otherSense`).
+   */
   private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality | null } | null {
     if (isReference(hit, view.toks, view.phrases)) return null;
     const base = this.k.doc.sentences[view.s]!.firstToken;

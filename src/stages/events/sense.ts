@@ -259,7 +259,7 @@ export function periodSummary(hit: TriggerHit, toks: readonly Token[]): boolean 
   const counted = (from: number, to: number) => toks.slice(Math.max(0, from), to).some((w) => w.pos === 'NUM' || VAGUE_MANY.test(w.lower));
   // "dozens of bombings", or a verb in the perfect with a counted object: "has launched more than 1,000 missiles"
   const noun = (t.pos === 'NOUN' || t.pos === 'PROPN') && /[^s]s$/.test(t.lower) && counted(hit.first - 4, hit.first);
-  const perfect = t.pos === 'VERB' && /^(has|have|had)$/.test(toks[hit.first - 1]?.lower ?? toks[hit.first - 2]?.lower ?? '') && counted(hit.last + 1, hit.last + 5);
+  const perfect = t.pos === 'VERB' && [toks[hit.first - 1], toks[hit.first - 2]].some((w) => /^(has|have|had)$/.test(w?.lower ?? '')) && counted(hit.last + 1, hit.last + 5);
   return (noun || perfect) && SPAN_OF_TIME.test(toks.map((w) => w.lower).join(' '));
 }
 /**
