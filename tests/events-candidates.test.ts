@@ -64,6 +64,12 @@ describe('event candidates', () => {
     expect(types('Police fired rubber bullets, injuring 12 protesters.')).toContain('ATTACK');
   });
 
+  it('reads a crowd that gathers against something as a protest, and a gathering for nothing named as none', () => {
+    expect(types('On 17 December 2022, protesters gathered in Irkutsk against mobilisation.')).toEqual(['PROTEST']);
+    expect(types('Hundreds of people gathered outside parliament to demand his resignation.')).toEqual(['PROTEST']);
+    expect(types('Journalists gathered at the press conference.')).toEqual([]);
+  });
+
   it('types a candidate its word cannot name only on the same side of the line between deeds and words: "launched an assault" is no statement', () => {
     expect(types('On 30 May 2023, Russian forces launched an assault near Vuhledar, Donetsk, and lost several tanks.')).toEqual(['ATTACK']);
   });

@@ -161,7 +161,9 @@ function takenForCare(view: SentenceView, hit: TriggerHit): boolean {
   return false;
 }
 
-/** Does token i hold what a reading needs (people, equipment, aid, a place, a force, an aircraft, a projectile, "to death")? */
+const GRIEVANCE = /^(against|demanding|chanting|denouncing|protesting|calling)$/;
+
+/** Does token i hold what a reading needs (people, equipment, aid, a place, a force, an aircraft, a projectile, "to death", a grievance)? */
 function meetsNeed(view: SentenceView, need: string, i: number): boolean {
   const { toks, phrases, know, doc } = view;
   const t = toks[i];
@@ -182,6 +184,9 @@ function meetsNeed(view: SentenceView, need: string, i: number): boolean {
       return at.some((p) => p.kind === 'equipment');
     case 'projectile':
       return at.some((p) => p.kind === 'equipment' && /missile|rocket|artillery|uav|munition/.test(String(doc.entities.find((e) => e.id === p.ref)?.kb?.category ?? ''))) || /^(rockets?|missiles?|shells?|mortars?|mortar|drones?|projectiles?|grenades?)$/.test(t.lower);
+    case 'grievance':
+      // "gathered … against mobilisation", "to demand", "in protest", "chanting": what a crowd is there for
+      return GRIEVANCE.test(t.lower) || (t.lower === 'in' && toks[i + 1]?.lower === 'protest') || (t.lower === 'to' && /^(protest|demand|denounce|condemn|oppose|mourn)$/.test(toks[i + 1]?.lower ?? ''));
     case 'death':
       // "beat a suspected thief to death", "stabbed him to death"
       return t.lower === 'death' && toks[i - 1]?.lower === 'to';
