@@ -10,16 +10,17 @@ const firstEvent = (text: string, type: string) => {
   return { modality: event.modality, source: source?.mentions.map((m) => m.text) ?? null };
 };
 
+/** The modality of the event a trigger word names, through the whole pipeline. */
+const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
+
 describe('event claims', () => {
   it('reads an event noun that is the subject of a modal as a possibility, unless the article knows of it', () => {
-    const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
     expect(modality('Turkey has warned that a full-scale offensive on Idlib would trigger a new wave of refugees.', 'offensive')).toBe('hypothetical');
     expect(modality('An attack on the capital could come within days.', 'attack')).toBe('hypothetical');
     expect(modality('The attack will be investigated, police said.', 'attack')).toBe('asserted');
   });
 
   it('reads a deed in the present after "until" as not yet done, and one in the past as done', () => {
-    const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
     expect(modality('The prime minister has vowed to continue fighting until the group is destroyed.', 'destroyed')).toBe('hypothetical');
     expect(modality('The rebels fought on until the town was destroyed.', 'destroyed')).toBe('asserted');
   });
@@ -35,7 +36,6 @@ describe('event claims', () => {
   });
 
   it('reads what is demanded or urged as not yet done', () => {
-    const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
     expect(modality('The junta demanded the withdrawal of the UN mission.', 'withdrawal')).toBe('hypothetical');
     expect(modality('The president urged allies to speed up deliveries of air defence systems.', 'deliveries')).toBe('hypothetical');
   });

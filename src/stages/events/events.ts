@@ -98,7 +98,12 @@ class EventExtractor {
    */
   private noRecordOfItsOwn(view: SentenceView, hit: TriggerHit, ctx: CandidateContext, type: EventType): boolean {
     if (otherSense(ctx, type, this.k.cues) || opensSpan(hit, view.toks)) return true;
-    return periodSummary(hit, view.toks) && this.k.taxonomy.is(type, 'casualties');
+    return periodSummary(hit, view.toks) && this.harmsPeople(type);
+  }
+
+  /** A deed that may harm people (the taxonomy's `casualties` group), as against words, deals and deliveries. */
+  private harmsPeople(type: EventType): boolean {
+    return this.k.taxonomy.is(type, 'casualties');
   }
 
   /**
@@ -117,7 +122,6 @@ class EventExtractor {
     const p = this.model.predict(ctx);
     const rules = readingOf(view, hit);
     if (!rules && (hit.readings.every((r) => r.strict) || hit.readings.some((r) => otherSenseOfWord(view, hit, r.type)))) return null;
-    const deed = (type: EventType) => this.k.taxonomy.is(type, 'casualties');
     if (this.noRecordOfItsOwn(view, hit, ctx, rules?.type ?? p.type)) return null;
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
@@ -126,7 +130,7 @@ class EventExtractor {
     // without the rules' reading the classifier decides, but not across the line between deeds
     // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
     // "launched an assault" is no STATEMENT
-    if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.some((type) => deed(type) === deed(p.type))) return null;
+    if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.some((type) => this.harmsPeople(type) === this.harmsPeople(p.type))) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
     // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does
