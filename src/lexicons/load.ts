@@ -63,8 +63,27 @@ export interface TaxonomyRow {
   instrument?: 'weapon' | 'vehicle';
   acled: [string, string];
   plover: string;
-  when?: Array<{ if?: 'civilianTarget' | 'militaryTarget' | 'stateAgent'; lemma?: string; acled: [string, string]; plover: string }>;
+  when?: MappingRule[];
   ploverByLemma?: Array<[string, string]>;
+}
+
+/**
+ * A mapping that replaces a type's default ACLED and PLOVER codes when every condition it gives
+ * holds: a flag of the text about the target or the agent, the trigger's lemma (a regular
+ * expression), an ACLED cue of cues.json found in the event's sentences or in its agent or
+ * instrument, the agent's sector, a target's sector.
+ */
+export interface MappingRule {
+  if?: 'civilianTarget' | 'militaryTarget' | 'stateAgent' | 'civilianHarmed' | 'unarmedVictims';
+  lemma?: string;
+  /** one cue, or several that must all be found */
+  cue?: string | string[];
+  /** an ACLED cue found in the event's agent or instrument ("Russian drones", "with mortars") */
+  weapon?: string;
+  agent?: string[];
+  target?: string[];
+  acled: [string, string];
+  plover?: string;
 }
 
 /** names.json: word lists that let the entity stage recognise names the gazetteer lacks. */
@@ -130,6 +149,10 @@ export interface EventCueLists {
   /** stems that, anywhere in a target, make it civilian or military for the mappings */
   civilianTargets: string[];
   militaryTargets: string[];
+  /** ACLED's sub-event cues: name → words or phrases of an event's sentences (suicide, grenade, dispersal …) that taxonomy.json's `when` rules read */
+  acledCues: Record<string, string[]>;
+  /** phrases a cue word inside of is no cue: "stun grenades" */
+  acledNotInside: string[];
 }
 
 /** place-words.json: words that say a name is a place, or where something is. */

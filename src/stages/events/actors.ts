@@ -66,7 +66,8 @@ function codeOf(inside: SpanIndex<{ e: Entity; start: number; end: number }>, ar
     if (within) code.country = within.e.kb!.country as string;
   }
   if (!code.sector && (!named || named.type === 'NORP' || named.type === 'EQUIPMENT' || (named.kb as { description?: boolean } | undefined)?.description)) {
-    const text = arg.text.toLowerCase();
+    // "a group of truffle hunters" is the hunters, not an armed group
+    const text = arg.text.toLowerCase().replace(/\b(group|number|couple|handful|dozens?|hundreds?|scores?) of\b/g, '');
     code.sector = sectors.find(([re]) => re.test(text))?.[1];
     if (!code.sector) delete code.sector;
   }

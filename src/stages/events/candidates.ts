@@ -22,9 +22,10 @@ export function insideWeaponName(hit: TriggerHit, phrases: Phrase[]): boolean {
 }
 
 /**
- * The sentence's tokens as the events stage reads them, with one slip of wink's corrected: after
- * a plural noun it tags the verb "shot" a noun ("Gunmen/NOUN shot/NOUN a policeman"), and the
- * deed went unread. "shot" with a subject before it and an object or "at" after it is the verb;
+ * The sentence's tokens as the events stage reads them, with slips of wink's corrected. A past
+ * tense that is never a noun but that wink tagged one ("air cover retook/NOUN Saraqib") is the
+ * verb. After a plural noun wink tags the verb "shot" a noun ("Gunmen/NOUN shot/NOUN a
+ * policeman"), and the deed went unread. "shot" with a subject before it and an object or "at" after it is the verb;
  * "a shot", "a warning shot the day before", "shot and killed" (read by the verb after "and")
  * stay as they are.
  */
@@ -32,7 +33,15 @@ export function correctedTokens(toks: Token[]): Token[] {
   let out: Token[] | null = null;
   for (let i = 1; i < toks.length - 1; i++) {
     const t = toks[i]!;
-    if (t.lower !== 'shot' || t.pos !== 'NOUN') continue;
+    if (t.pos !== 'NOUN') continue;
+    // a past tense that is never a noun ("forces backed by Russian air cover retook Saraqib")
+    const past = PAST_NEVER_NOUN.get(t.lower);
+    if (past) {
+      out ??= toks.slice();
+      out[i] = { ...t, pos: 'VERB', lemma: past };
+      continue;
+    }
+    if (t.lower !== 'shot') continue;
     const prev = toks[i - 1]!;
     const next = toks[i + 1]!;
     const subject = prev.pos === 'NOUN' || prev.pos === 'PROPN' || SUBJECT_PRONOUN.test(prev.lower);
@@ -44,6 +53,8 @@ export function correctedTokens(toks: Token[]): Token[] {
   return out ?? toks;
 }
 const SUBJECT_PRONOUN = /^(he|she|they|we|i|who|someone|somebody)$/;
+/** Past tenses of conflict verbs that are never nouns, by their lemma, which the tagger sometimes reads as nouns after a noun. */
+const PAST_NEVER_NOUN = new Map([['retook', 'retake'], ['overran', 'overrun'], ['took', 'take'], ['struck', 'strike'], ['fought', 'fight'], ['threw', 'throw'], ['stormed', 'storm'], ['seized', 'seize'], ['recaptured', 'recapture'], ['shelled', 'shell'], ['killed', 'kill'], ['abducted', 'abduct'], ['kidnapped', 'kidnap']]);
 const OBJECT_AFTER_SHOT = /^(him|her|them|me|us|himself|herself|themselves|his|their|at|into)$/;
 /** nouns that make "shot" a noun themselves: "a warning shot", "a flu shot" */
 const SHOT_COMPOUND = /^(warning|flu|booster|vaccine|gun|mug|head|screen|jump|parting|moon|passing|chip|slap|trick|long)$/;
@@ -162,6 +173,8 @@ function takenForCare(view: SentenceView, hit: TriggerHit): boolean {
 }
 
 const GRIEVANCE = /^(against|demanding|chanting|denouncing|protesting|calling)$/;
+/** A crowd that protests by name: "protesters gathered outside …" needs no grievance told. */
+const PROTESTERS = /^(protesters|protestors|demonstrators)$/;
 
 /** Does token i hold what a reading needs (people, equipment, aid, a place, a force, an aircraft, a projectile, "to death", a grievance)? */
 function meetsNeed(view: SentenceView, need: string, i: number): boolean {
@@ -186,7 +199,7 @@ function meetsNeed(view: SentenceView, need: string, i: number): boolean {
       return at.some((p) => p.kind === 'equipment' && /missile|rocket|artillery|uav|munition/.test(String(doc.entities.find((e) => e.id === p.ref)?.kb?.category ?? ''))) || /^(rockets?|missiles?|shells?|mortars?|mortar|drones?|projectiles?|grenades?)$/.test(t.lower);
     case 'grievance':
       // "gathered … against mobilisation", "to demand", "in protest", "chanting": what a crowd is there for
-      return GRIEVANCE.test(t.lower) || (t.lower === 'in' && toks[i + 1]?.lower === 'protest') || (t.lower === 'to' && /^(protest|demand|denounce|condemn|oppose|mourn)$/.test(toks[i + 1]?.lower ?? ''));
+      return GRIEVANCE.test(t.lower) || PROTESTERS.test(t.lower) || (t.lower === 'in' && toks[i + 1]?.lower === 'protest') || (t.lower === 'to' && /^(protest|demand|denounce|condemn|oppose|mourn)$/.test(toks[i + 1]?.lower ?? ''));
     case 'death':
       // "beat a suspected thief to death", "stabbed him to death"
       return t.lower === 'death' && toks[i - 1]?.lower === 'to';
@@ -198,14 +211,17 @@ function meetsNeed(view: SentenceView, need: string, i: number): boolean {
 /** How many tokens after the trigger (or before it, for passives) a needed thing stands. */
 function needDistance(view: SentenceView, need: string, hit: TriggerHit, subjectToo = false): number {
   const { toks } = view;
-  const window = 7;
+  // what a crowd gathered for is often told after where it gathered ("gathered outside the
+  // regional administration in Lviv against …")
+  const window = need === 'grievance' ? 12 : 7;
   for (let d = 1; d <= window; d++) {
     const i = hit.last + d;
     if (i >= toks.length || /^[;:]$/.test(toks[i]!.text)) break;
     if (meetsNeed(view, need, i)) return d;
   }
-  // passive: "25 soldiers were captured"; protesters are the subject: "thousands of protesters marched"
-  if (isPassive(hit, toks) || (need === 'people' && subjectToo)) for (let d = 1; d <= window; d++) if (meetsNeed(view, need, hit.first - d)) return d + 0.5;
+  // passive: "25 soldiers were captured"; protesters are the subject: "thousands of protesters
+  // marched", "protesters gathered"
+  if (isPassive(hit, toks) || (need === 'people' && subjectToo) || need === 'grievance') for (let d = 1; d <= 7; d++) if (meetsNeed(view, need, hit.first - d)) return d + 0.5;
   return Infinity;
 }
 

@@ -46,7 +46,10 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   // ("opened fire …, killing one person and arresting 12": the firing's dead)
   const harmed = casualties.killed !== null || casualties.injured !== null || shot !== null;
   const harming = harmed ? fitting.filter((d) => taxonomy.is(d.event.type, 'violent') || d.event.type === 'KILLING') : [];
-  const primary = nearest(harming.length ? harming : fitting, word === null ? null : view.toks[word]!.start);
+  // and the deed's rather than the damage it did beside them ("raided a village, shooting dead
+  // four villagers and torching 30 houses": the raid's dead, not the torching's)
+  const deeds = harming.filter((d) => d.event.type === 'KILLING' || !taxonomy.is(d.event.type, 'effect'));
+  const primary = nearest(deeds.length ? deeds : harming.length ? harming : fitting, word === null ? null : view.toks[word]!.start);
   if (shot !== null) primary.shot = shot;
   if (known && !primary.nominal) primary.victimKnown = true;
   if (also) primary.also = true;

@@ -50,6 +50,10 @@ export interface EventCues {
   /** what makes an event's target civilian or military for its mappings (matched inside words) */
   civilianTarget: RegExp;
   militaryTarget: RegExp;
+  /** ACLED's sub-event cues by name (cues.json's acledCues), each a whole-word pattern of lower-case text */
+  acled: ReadonlyMap<string, RegExp>;
+  /** the phrases a cue word inside of is no cue (global, to blank them all out) */
+  acledNotInside: RegExp;
 }
 
 export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues {
@@ -83,7 +87,14 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     sectors: Object.entries(cues.sectors).map(([sector, words]) => [new RegExp(`\\b(${alternation(words)})\\b`), sector]),
     civilianTarget: new RegExp(alternation(cues.civilianTargets), 'i'),
     militaryTarget: new RegExp(alternation(cues.militaryTargets), 'i'),
+    acled: new Map(Object.entries(cues.acledCues).map(([name, words]) => [name, wholeWords(words)])),
+    acledNotInside: new RegExp(wholeWords(cues.acledNotInside).source, 'gu'),
   };
+}
+
+/** Any of the words or phrases, as whole words (a phrase's spaces match any run of spaces). */
+function wholeWords(words: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(words).replace(/ +/g, '\\s+')})(?![\\p{L}\\p{N}])`, 'u');
 }
 
 export const PREPOSITIONS = new Set(['in', 'of', 'on', 'into', 'from', 'near', 'at', 'against', 'with', 'by', 'for', 'to', 'over', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'through', 'throughout', 'within', 'between', 'amid', 'amidst', 'behind', 'about', 'via', 'under', 'during', 'including']);

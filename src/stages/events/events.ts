@@ -197,6 +197,8 @@ class EventExtractor {
     const drafts = mergeIncidents(doc, this.k.taxonomy, this.memory.drafts);
     for (const d of drafts) settleFigures(d);
     uniqueArgs(drafts);
+    // the mappings read the actors' sectors
+    codeActors(doc, drafts.map((d) => d.event), this.k.cues.sectors);
     drafts.forEach((d, i) => {
       const e = d.event;
       e.id = `v${i + 1}`;
@@ -206,6 +208,5 @@ class EventExtractor {
       if (e.modality !== 'asserted' && e.modality !== 'claimed') e.mappings.acled = null;
     });
     doc.events = drafts.map((d) => d.event);
-    codeActors(doc, doc.events, this.k.cues.sectors);
   }
 }

@@ -1,24 +1,67 @@
 // ACLED and PLOVER codes of an event: the taxonomy's (lexicons/taxonomy.json), chosen by what
 // the text says about the event's target and agent: civilians attacked are "Violence against
 // civilians", a state's forces taking ground "Government regains territory".
-import type { Doc, Event } from '../../doc.js';
+import type { Doc, Event, EventArg } from '../../doc.js';
+import type { ActorCode } from './actors.js';
 import type { EventCues } from './cues.js';
 import type { Mapping, MappingContext, Taxonomy } from './taxonomy.js';
 
-/** The cue words (cues.json) that tell a civilian or a military target. */
-export type TargetCues = Pick<EventCues, 'civilianTarget' | 'militaryTarget'>;
+/** The cue words (cues.json) that tell a civilian or a military target, and ACLED's sub-event cues. */
+export type TargetCues = Pick<EventCues, 'civilianTarget' | 'militaryTarget' | 'acled' | 'acledNotInside' | 'sectors'>;
 
-/** What the mappings depend on: the trigger's lemma, who the targets are, who the agent is. */
+/** The sectors of actor coding (cues.json's sectors) that are unarmed people: ACLED's civilians. */
+const UNARMED = new Set(['civilians', 'protesters', 'media', 'business']);
+/** Those of armed actors. */
+const ARMED = new Set(['military', 'police', 'rebels', 'militia']);
+
+type CodedArg = EventArg & { kb?: ActorCode };
+
+/**
+ * What the mappings depend on: the trigger's lemma, who the targets are, who the agent is (with
+ * their sectors from actors.ts, so codeActors runs first), and ACLED's cues in the event's
+ * sentences: its own, those of the mentions merged into it, and the sentence after each, where a
+ * report tells what followed ("Police dispersed them with tear gas.").
+ */
 export function mappingContext(doc: Doc, event: Event, lemma: string, cues: TargetCues): MappingContext {
   const entityOf = (id: string | null) => (id ? doc.entities.find((e) => e.id === id) : undefined);
-  const targets = event.args.filter((a) => a.role === 'target' || a.role === 'casualties');
-  const agent = entityOf(event.args.find((a) => a.role === 'agent')?.ref ?? null);
+  const targets = event.args.filter((a) => a.role === 'target' || a.role === 'casualties') as CodedArg[];
+  const agentArg = event.args.find((a) => a.role === 'agent') as CodedArg | undefined;
+  const agent = entityOf(agentArg?.ref ?? null);
+  // targets carry actor coding's sector; the counted casualties are coded here, by their words
+  const targetSectors = new Set(targets.flatMap((a) => {
+    const sector = a.kb?.sector ?? cues.sectors.find(([re]) => re.test(a.text.toLowerCase()))?.[1];
+    return sector ? [sector] : [];
+  }));
+  const civilianTarget = targets.some((a) => cues.civilianTarget.test(a.text)) || [...targetSectors].some((s) => UNARMED.has(s));
+  const militaryTarget = targets.some((a) => cues.militaryTarget.test(a.text) || entityOf(a.ref)?.type === 'EQUIPMENT');
+  const harmed = (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0 || event.type === 'KILLING';
+  const armedAgent = (agentArg?.kb?.sector !== undefined && ARMED.has(agentArg.kb.sector)) || agent?.type === 'ARMED_GROUP';
+  const found = (text: string) => {
+    const plain = text.toLowerCase().replace(cues.acledNotInside, (m) => ' '.repeat(m.length));
+    return new Set([...cues.acled].filter(([, re]) => re.test(plain)).map(([name]) => name));
+  };
   return {
     lemma,
-    civilianTarget: targets.some((a) => cues.civilianTarget.test(a.text)),
-    militaryTarget: targets.some((a) => cues.militaryTarget.test(a.text) || entityOf(a.ref)?.type === 'EQUIPMENT'),
+    civilianTarget,
+    militaryTarget,
     stateAgent: !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || agent.type === 'ORG'),
+    civilianHarmed: civilianTarget && (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0,
+    unarmedVictims: armedAgent && harmed && targets.length > 0 && !militaryTarget && ![...targetSectors].some((s) => ARMED.has(s)),
+    cues: found(eventSentences(doc, event)),
+    weapons: found(event.args.filter((a) => a.role === 'agent' || a.role === 'instrument').map((a) => a.text).join('\n')),
+    agentSector: agentArg?.kb?.sector,
+    targetSectors,
   };
+}
+
+/** The text of the event's sentences and of the sentence after each. */
+function eventSentences(doc: Doc, event: Event): string {
+  const indexes = new Set<number>();
+  for (const s of [event.sentence, ...(event.mentions ?? []).map((m) => m.sentence)]) {
+    indexes.add(s);
+    if (s + 1 < doc.sentences.length) indexes.add(s + 1);
+  }
+  return [...indexes].sort((a, b) => a - b).map((i) => doc.text.slice(doc.sentences[i]!.start, doc.sentences[i]!.end)).join('\n');
 }
 
 export function mappingsFor(taxonomy: Taxonomy, doc: Doc, event: Event, lemma: string, cues: TargetCues): Mapping {

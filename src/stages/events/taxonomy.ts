@@ -3,7 +3,7 @@
 // and its ACLED event/sub-event type and PLOVER category. A few mappings depend on what the
 // text says about the target or the agent, or on the trigger's lemma.
 import type { Event, EventType } from '../../doc.js';
-import type { TaxonomyRow } from '../../lexicons/load.js';
+import type { MappingRule, TaxonomyRow } from '../../lexicons/load.js';
 
 export type Mapping = Event['mappings'];
 export type TypeGroup = 'violent' | 'absorbsKilling' | 'strike' | 'effect' | 'casualties';
@@ -12,12 +12,24 @@ export type OptionalRole = TaxonomyRow['roles'][number];
 export interface MappingContext {
   /** the trigger's lemma */
   lemma: string;
-  /** the target is civilians (or the casualties are) */
+  /** the target is civilians or other unarmed people (or the casualties are) */
   civilianTarget: boolean;
   /** the target is soldiers, forces or military equipment */
   militaryTarget: boolean;
   /** the agent is a state's forces or government */
   stateAgent: boolean;
+  /** unarmed targets, some of them killed or injured */
+  civilianHarmed: boolean;
+  /** an armed agent killed or hurt people of no armed sector ("gunmen shot dead a tribal elder") */
+  unarmedVictims: boolean;
+  /** the names of cues.json's ACLED cues found in the event's sentences */
+  cues: ReadonlySet<string>;
+  /** the names of those found in its agent or instrument */
+  weapons: ReadonlySet<string>;
+  /** the agent's sector (actors.ts: "police", "protesters", "rebels" …) */
+  agentSector: string | undefined;
+  /** the targets' sectors */
+  targetSectors: ReadonlySet<string>;
 }
 
 const mapping = (acled: [string, string], plover: string): Mapping => ({ acled: { event_type: acled[0], sub_event_type: acled[1] }, plover });
@@ -55,11 +67,24 @@ export class Taxonomy {
     return this.hasRole(type, 'instrument') ? this.row(type).instrument ?? 'weapon' : null;
   }
 
-  /** The ACLED and PLOVER codes of an event of this type, given what the text says about it. */
+  /** Does every condition the rule gives hold? (a rule with none never does) */
+  private holds(rule: MappingRule, ctx: MappingContext): boolean {
+    const conditions = [
+      rule.if === undefined ? undefined : ctx[rule.if],
+      rule.lemma === undefined ? undefined : this.patterns.get(rule.lemma)!.test(ctx.lemma),
+      rule.cue === undefined ? undefined : (typeof rule.cue === 'string' ? [rule.cue] : rule.cue).every((c) => ctx.cues.has(c)),
+      rule.weapon === undefined ? undefined : ctx.weapons.has(rule.weapon),
+      rule.agent === undefined ? undefined : ctx.agentSector !== undefined && rule.agent.includes(ctx.agentSector),
+      rule.target === undefined ? undefined : rule.target.some((s) => ctx.targetSectors.has(s)),
+    ].filter((c) => c !== undefined);
+    return conditions.length > 0 && conditions.every(Boolean);
+  }
+
+  /** The ACLED and PLOVER codes of an event of this type, given what the text says about it: the first `when` rule that holds, else the row's own. */
   mapping(type: EventType, ctx: MappingContext): Mapping {
     const row = this.row(type);
-    const special = row.when?.find((w) => (w.if ? ctx[w.if] : w.lemma !== undefined && this.patterns.get(w.lemma)!.test(ctx.lemma)));
-    if (special) return mapping(special.acled, special.plover);
+    const special = row.when?.find((w) => this.holds(w, ctx));
+    if (special) return mapping(special.acled, special.plover ?? row.plover);
     const byLemma = row.ploverByLemma?.find(([re]) => this.patterns.get(re)!.test(ctx.lemma));
     return mapping(row.acled, byLemma?.[1] ?? row.plover);
   }

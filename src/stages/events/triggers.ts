@@ -25,11 +25,16 @@ export class TriggerIndex {
 
   /** `notTriggers` are phrases that hold a trigger word but announce nothing ("according to"). */
   constructor(entries: TriggerEntry[], notTriggers: string[] = []) {
+    // the tokenizer keeps some hyphenated words whole ("counter-offensive") and splits others
+    // ("sit", "-", "in"), so a phrase or word with a hyphen is also looked for split
     const addPhrase = (phrase: string, entry: TriggerEntry | null) => {
       const words = phrase.toLowerCase().split(/\s+/);
-      const list = this.phrases.get(words[0]!) ?? [];
-      list.push({ words, entry });
-      this.phrases.set(words[0]!, list);
+      const split = words.flatMap((w) => (/\p{L}-\p{L}/u.test(w) ? w.split(/(-)/) : [w]));
+      for (const variant of split.length > words.length ? [words, split] : [words]) {
+        const list = this.phrases.get(variant[0]!) ?? [];
+        list.push({ words: variant, entry });
+        this.phrases.set(variant[0]!, list);
+      }
     };
     for (const p of notTriggers) addPhrase(p, null);
     for (const entry of entries) {
@@ -38,6 +43,7 @@ export class TriggerIndex {
         const list = this.words.get(key) ?? [];
         list.push(entry);
         this.words.set(key, list);
+        if (/\p{L}-\p{L}/u.test(key)) addPhrase(key, entry);
       }
       for (const p of entry.phrases ?? []) addPhrase(p, entry);
     }
