@@ -1,0 +1,99 @@
+// ACLED's event and sub-event types as its codebook gives them, read from what a report says:
+// the weapon, who acted, who was hit, and what followed. Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../src/index.js';
+import { primaryEvent } from '../src/eval/gold/predicted.js';
+import { loadLexicons } from '../src/lexicons/load.js';
+import { TriggerIndex } from '../src/stages/events/triggers.js';
+import { createContext, buildPipeline } from '../src/pipeline.js';
+
+const pipeline = createPipeline();
+/** "event_type / sub_event_type" of the report's primary event, as `sitrep eval` scores it */
+const coded = (text: string) => {
+  const record = pipeline.process({ text, published: '2024-06-01' });
+  const acled = primaryEvent(record)?.mappings.acled;
+  return acled ? `${acled.event_type} / ${acled.sub_event_type}` : null;
+};
+
+describe('ACLED sub-event types from the weapon', () => {
+  it('a suicide bomber makes an explosion a suicide bomb', () => {
+    expect(coded('On 2 June 2024, a suicide bomber blew himself up at a wedding hall in Kunduz, killing 9 guests.')).toBe('Explosions/Remote violence / Suicide bomb');
+  });
+  it('a thrown grenade is a grenade attack; stun grenades are not', () => {
+    expect(coded('On 4 June 2024, unidentified men threw a grenade at a shop in Anantnag, injuring 2 people.')).toBe('Explosions/Remote violence / Grenade');
+    expect(coded('On 4 June 2024, police fired stun grenades to disperse students who had gathered in Tbilisi to protest against the law.')).toBe('Protests / Protest with intervention');
+  });
+  it('a missile fired is a missile attack, an air force strike an air strike', () => {
+    expect(coded('On 6 June 2024, rebel forces fired a ballistic missile at an oil terminal near Ras Isa.')).toBe('Explosions/Remote violence / Shelling/artillery/missile attack');
+    expect(coded('On 6 June 2024, the Malian Air Force struck rebel positions near Kidal, killing 6 fighters.')).toBe('Explosions/Remote violence / Air/drone strike');
+  });
+  it('drones shot down are disrupted weapons use, not fighting', () => {
+    expect(coded('On 7 June 2024, air defence units shot down 8 drones over Belgorod region. No casualties were reported.')).toBe('Strategic developments / Disrupted weapons use');
+  });
+});
+
+describe('ACLED types from who acted and who was hit', () => {
+  it('gunmen who shoot dead a man of no armed side commit violence against civilians', () => {
+    expect(coded('On 8 June 2024, gunmen shot dead a schoolteacher outside his home in Jamrud.')).toBe('Violence against civilians / Attack');
+  });
+  it('an attack on a checkpoint stays a battle', () => {
+    expect(coded('On 8 June 2024, militants attacked an army checkpoint near Djibo, killing 4 soldiers.')).toBe('Battles / Armed clash');
+  });
+  it("a raid's dead are the raid's: villagers shot in a raid make it violence against civilians", () => {
+    expect(coded('On 9 June 2024, militiamen raided a hamlet near Bunia, shooting dead 5 villagers and torching about 20 huts.')).toBe('Violence against civilians / Attack');
+  });
+  it('forces that open fire on demonstrators use excessive force against protesters', () => {
+    expect(coded('On 10 June 2024, soldiers opened fire on demonstrators in Mandalay, killing 3 protesters.')).toBe('Protests / Excessive force against protesters');
+  });
+  it('a mob that lynches a man is mob violence; rioters who throw stones riot', () => {
+    expect(coded('On 11 June 2024, a mob lynched a man accused of theft in a market in Onitsha.')).toBe('Riots / Mob violence');
+    expect(coded('On 11 June 2024, rioters threw stones at police and burned tyres in Conakry.')).toBe('Riots / Violent demonstration');
+  });
+  it('armed vigilantes who exchange fire with bandits fight a battle, not a mob', () => {
+    expect(coded('On 12 June 2024, local vigilantes exchanged fire with bandits near Gusau. Casualties unknown.')).toBe('Battles / Armed clash');
+  });
+});
+
+describe('protests and what followed them', () => {
+  it('a sit-in is a protest (the tokenizer splits the hyphen)', () => {
+    expect(coded('On 13 June 2024, nurses held a sit-in outside the health ministry in Nairobi to demand unpaid salaries.')).toBe('Protests / Peaceful protest');
+  });
+  it('protesters who gather are a protest wherever the grievance is told', () => {
+    expect(coded('On 13 June 2024, protesters gathered outside the city hall in the centre of Tbilisi against the new media law.')).toBe('Protests / Peaceful protest');
+  });
+  it('a protest dispersed in the sentence after is a protest with intervention', () => {
+    expect(coded('On 14 June 2024, around 200 traders protested in Kano against new market levies. Police dispersed them with tear gas.')).toBe('Protests / Protest with intervention');
+  });
+  it('a protest over an arrest is not an intervention, nor one that disperses by itself', () => {
+    expect(coded('On 15 June 2024, hundreds of people marched in Dakar demanding the release of an arrested opposition leader.')).toBe('Protests / Peaceful protest');
+    expect(coded('On 15 June 2024, about 40 students rallied in Yangon against conscription before dispersing.')).toBe('Protests / Peaceful protest');
+  });
+  it('riot police are no riot', () => {
+    expect(coded('On 16 June 2024, riot police watched as hundreds of workers marched peacefully in Lima to protest against pension cuts.')).toBe('Protests / Peaceful protest');
+  });
+});
+
+describe('the taxonomy rules name cues that exist', () => {
+  it('every cue and weapon a rule names is a list of cues.json', () => {
+    const lexicons = loadLexicons();
+    const names = new Set(Object.keys(lexicons.cues.acledCues));
+    const named = lexicons.taxonomy.flatMap((row) => (row.when ?? []).flatMap((w) => [...(w.cue === undefined ? [] : typeof w.cue === 'string' ? [w.cue] : w.cue), ...(w.weapon ? [w.weapon] : [])]));
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((n) => !names.has(n))).toEqual([]);
+  });
+});
+
+describe('trigger words with a hyphen', () => {
+  it('are found whether the tokenizer keeps the word whole or splits it', () => {
+    const ctx = createContext();
+    const before = buildPipeline(ctx, ['normalize', 'sentences']);
+    const index = new TriggerIndex([{ type: 'PROTEST', words: ['sit-in'] }, { type: 'ATTACK', phrases: ['cross-border raid'] }]);
+    const found = (text: string) => {
+      const doc = before.process({ text });
+      const toks = doc.sentenceTokens(0);
+      return index.find(toks).map((h) => toks.slice(h.first, h.last + 1).map((t) => t.text).join(''));
+    };
+    expect(found('Teachers began a sit-in on Monday.')).toEqual(['sit-in']);
+    expect(found('Troops carried out a cross-border raid at dawn.')).toEqual(['cross-borderraid']);
+  });
+});
