@@ -25,9 +25,9 @@ export function insideWeaponName(hit: TriggerHit, phrases: Phrase[]): boolean {
  * The sentence's tokens as the events stage reads them, with slips of wink's corrected. A past
  * tense that is never a noun but that wink tagged one ("air cover retook/NOUN Saraqib") is the
  * verb. After a plural noun wink tags the verb "shot" a noun ("Gunmen/NOUN shot/NOUN a
- * policeman"), and the deed went unread. "shot" with a subject before it and an object or "at" after it is the verb;
- * "a shot", "a warning shot the day before", "shot and killed" (read by the verb after "and")
- * stay as they are.
+ * policeman"), and the deed went unread: "shot" with a subject before it and an object or "at"
+ * after it is the verb; "a shot", "a warning shot the day before", "shot and killed" (read by
+ * the verb after "and") stay as they are.
  */
 export function correctedTokens(toks: Token[]): Token[] {
   let out: Token[] | null = null;

@@ -1,6 +1,8 @@
-// ACLED and PLOVER codes of an event: the taxonomy's (lexicons/taxonomy.json), chosen by what
-// the text says about the event's target and agent: civilians attacked are "Violence against
-// civilians", a state's forces taking ground "Government regains territory".
+// ACLED and PLOVER codes of an event: the taxonomy's (lexicons/taxonomy.json), chosen the way
+// ACLED's codebook chooses them, by what the report says about the event: the weapon ("a
+// suicide bomber", "fired a missile"), who acted and who was hit (civilians attacked are
+// "Violence against civilians", soldiers firing on protesters "Excessive force against
+// protesters"), and what followed ("Police dispersed them with tear gas.").
 import type { Doc, Event, EventArg } from '../../doc.js';
 import type { ActorCode } from './actors.js';
 import type { EventCues } from './cues.js';
@@ -34,7 +36,7 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
   }));
   const civilianTarget = targets.some((a) => cues.civilianTarget.test(a.text)) || [...targetSectors].some((s) => UNARMED.has(s));
   const militaryTarget = targets.some((a) => cues.militaryTarget.test(a.text) || entityOf(a.ref)?.type === 'EQUIPMENT');
-  const harmed = (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0 || event.type === 'KILLING';
+  const hurt = (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0;
   const armedAgent = (agentArg?.kb?.sector !== undefined && ARMED.has(agentArg.kb.sector)) || agent?.type === 'ARMED_GROUP';
   const found = (text: string) => {
     const plain = text.toLowerCase().replace(cues.acledNotInside, (m) => ' '.repeat(m.length));
@@ -45,8 +47,8 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
     civilianTarget,
     militaryTarget,
     stateAgent: !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || agent.type === 'ORG'),
-    civilianHarmed: civilianTarget && (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0,
-    unarmedVictims: armedAgent && harmed && targets.length > 0 && !militaryTarget && ![...targetSectors].some((s) => ARMED.has(s)),
+    civilianHarmed: civilianTarget && hurt,
+    unarmedVictims: armedAgent && (hurt || event.type === 'KILLING') && targets.length > 0 && !militaryTarget && ![...targetSectors].some((s) => ARMED.has(s)),
     cues: found(eventSentences(doc, event)),
     weapons: found(event.args.filter((a) => a.role === 'agent' || a.role === 'instrument').map((a) => a.text).join('\n')),
     agentSector: agentArg?.kb?.sector,

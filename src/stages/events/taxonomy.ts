@@ -1,7 +1,8 @@
 // RECORD.md's taxonomy, read from lexicons/taxonomy.json: each sitrep event type with the
 // groups the event stage sorts it into (violent, strike, effect…), the roles it looks for,
-// and its ACLED event/sub-event type and PLOVER category. A few mappings depend on what the
-// text says about the target or the agent, or on the trigger's lemma.
+// and its ACLED event/sub-event type and PLOVER category. The `when` rules replace a type's
+// codes by what the text says of the event (mappings.ts): its weapon, its agent's and targets'
+// sectors, what followed it, the trigger's lemma.
 import type { Event, EventType } from '../../doc.js';
 import type { MappingRule, TaxonomyRow } from '../../lexicons/load.js';
 
