@@ -32,6 +32,23 @@ describe('ACLED sub-event types from the weapon', () => {
   });
 });
 
+describe('what the weapon did to whom', () => {
+  it('a vehicle that drives over a landmine is a landmine blast, and its passengers its victims', () => {
+    const text = 'On 3 June 2024, a truck carrying farm workers drove over a landmine near Damboa. 4 passengers died.';
+    expect(coded(text)).toBe('Explosions/Remote violence / Remote explosive/landmine/IED');
+    const blast = pipeline.process({ text, published: '2024-06-05' }).events.find((e) => e.type === 'EXPLOSION')!;
+    expect(blast.args.filter((a) => a.role === 'agent')).toEqual([]);
+    expect(blast.casualties.killed).toBe(4);
+  });
+  it('"the air force" in lower case is the agent of its strike', () => {
+    expect(coded('On 6 June 2024, the air force struck a rebel camp near Tessit, killing 5 fighters.')).toBe('Explosions/Remote violence / Air/drone strike');
+  });
+  it('a town retaken in the simple past is no plan, whatever stands between the forces and the verb', () => {
+    const [event] = pipeline.process({ text: 'On 7 June 2024, army units backed by allied militias and air cover retook Kalaat, Hama, from the rebels.', published: '2024-06-08' }).events;
+    expect(event).toMatchObject({ type: 'SEIZE', modality: 'asserted', mappings: { acled: { event_type: 'Battles', sub_event_type: 'Government regains territory' } } });
+  });
+});
+
 describe('ACLED types from who acted and who was hit', () => {
   it('gunmen who shoot dead a man of no armed side commit violence against civilians', () => {
     expect(coded('On 8 June 2024, gunmen shot dead a schoolteacher outside his home in Jamrud.')).toBe('Violence against civilians / Attack');

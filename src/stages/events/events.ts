@@ -126,7 +126,8 @@ class EventExtractor {
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
-    const oneDeed = tookPlace || pastOccurrence(hit, toks, this.k.cues.habitWords) || governedByIntent(toks, hit.first, this.k.cues);
+    const toldInPast = pastOccurrence(hit, toks, this.k.cues.habitWords);
+    const oneDeed = tookPlace || toldInPast || governedByIntent(toks, hit.first, this.k.cues);
     // without the rules' reading the classifier decides, but not across the line between deeds
     // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
     // "launched an assault" is no STATEMENT
@@ -137,7 +138,9 @@ class EventExtractor {
     const type = rules?.type ?? p.type;
     // a denial is a statement made: "The RSF denied reports …" is no negated statement unless a negation stands before it
     const deniedDenial = type === 'STATEMENT' && (p.modality === 'negated' || p.modality === 'denied') && !toks.slice(Math.max(0, hit.first - 3), hit.first).some((t) => NEGATION.has(t.lower));
-    const modality = tookPlace || deniedDenial || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
+    // and a verb in the simple past tells no plan ("forces backed by Russian air cover retook Saraqib")
+    const pastNoPlan = toldInPast && p.modality === 'future';
+    const modality = tookPlace || deniedDenial || pastNoPlan || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
     return { reading: { type, entry }, modality };
   }
 
@@ -156,8 +159,9 @@ class EventExtractor {
     const { doc, toks } = view;
     const type: EventType = reading.type;
     const isNoun = isNominal(hit, toks, view.cues);
-    // "two soldiers died": the subject suffers the deed, as a passive's does
-    const undergone = (hit.first === hit.last && view.cues.victimSubjectVerbs.has(toks[hit.first]!.lemma)) || reducedCasualtyParticiple(hit, toks, view.cues.casualty);
+    // "two soldiers died", "a minibus drove over a landmine": the subject suffers the deed, as a passive's does
+    const hitLemma = hit.first === hit.last ? toks[hit.first]!.lemma : toks.slice(hit.first, hit.last + 1).map((t) => t.lemma).join(' ');
+    const undergone = view.cues.victimSubjectVerbs.has(hitLemma) || reducedCasualtyParticiple(hit, toks, view.cues.casualty);
     const f = makeFrame(view, hit, isNoun, !isNoun && (isPassive(hit, toks) || undergone));
     const agent = findAgent(f);
     const agentAnaphoric = !!agent && /^(these|those|they|the) /i.test(doc.text.slice(agent.start, agent.end) + ' ') && agent.ref === null;

@@ -25,7 +25,7 @@ export function findAgent(f: Frame): Phrase | undefined {
   else if (!agent && !isNoun && !passive) {
     const subject = subjectBefore(toks, f.np, hit.first);
     if (subject && agentLike(f, subject)) agent = subject;
-    else if (!subject || subject.kind === 'other') agent = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p) && !isSpeakerOnly(p, toks, f.cues));
+    else if (!subject || subject.kind === 'other') agent = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p) && !isSpeakerOnly(p, toks, f.cues) && !byParticiple(toks, p));
     // "they exploded": what explodes is the device, not who set it
     if (toks[hit.first]!.lemma !== 'explode') agent ??= pronounSubject(f);
   }
@@ -34,6 +34,15 @@ export function findAgent(f: Frame): Phrase | undefined {
     addArg(f, 'agent', agent);
   }
   return agent;
+}
+
+/** "units backed by allied militias retook …": the militias act for the participle, not as the verb's subject. */
+function byParticiple(toks: readonly Token[], p: Phrase): boolean {
+  for (let i = p.first - 1; i >= 0 && i >= p.first - 3; i--) {
+    if (toks[i]!.lower === 'by') return /ed$/.test(toks[i - 1]?.lower ?? '');
+    if (!['ADJ', 'DET', 'VERB', 'NUM'].includes(toks[i]!.pos)) return false;
+  }
+  return false;
 }
 
 /** "attacked by militants", "the attack by militants" */
