@@ -269,6 +269,13 @@ function peopleCounts(doc: Doc, words: CasualtyWords, toks: Token[], phrases: Ph
     const q = at ? at.index.quantity(p.quantity) : doc.quantities.find((x) => x.id === p.quantity);
     if (q && q.value !== null && Number.isInteger(q.value)) counts.push({ first: p.first, last: p.last, value: q.value });
   }
+  // members of a named armed group, counted: "5 Taliban and 2 soldiers were killed", "12 Houthis"
+  for (const p of phrases) {
+    const n = toks[p.first - 1];
+    if (p.entityType !== 'ARMED_GROUP' || !n || n.pos !== 'NUM' || covers(counts, p.first - 1)) continue;
+    const value = /^\d+$/.test(n.text) ? Number(n.text) : numberWordValue(n.lower);
+    if (value !== null && value !== undefined && Number.isInteger(value)) counts.push({ first: p.first - 1, last: p.last, value });
+  }
   // a named person: "Ronald Munn, 28, was shot" (only as the subject of a casualty verb, below)
   for (const p of phrases) {
     if (p.entityType === 'PERSON' && !covers(counts, p.first)) counts.push({ first: p.first, last: p.last, value: 1, subjectOnly: true });

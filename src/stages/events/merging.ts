@@ -39,6 +39,22 @@ export class EventMemory {
       for (const a of draft.event.args) if (a.role !== 'agent' && !subjectEvent.event.args.some((b) => b.role === a.role && b.start === a.start)) subjectEvent.event.args.push(a);
       return;
     }
+    // "attacked the post, and the soldiers repelled the assault", "Soldiers repelled the assault":
+    // an attack repelled is the fight of that attack, told in this sentence or just before
+    if (draft.event.type === 'CLASH' && REPELLING.test(draft.lemma)) {
+      const attack = made.find((d) => ASSAULTS.has(d.event.type)) ?? (repelsTheEarlier(toks, hit) ? this.recentAssault(draft.event.sentence) : undefined);
+      if (attack) {
+        absorb(attack, draft);
+        return;
+      }
+    }
+    // "attacked the post, sparking hours of heavy fighting", "…, triggering a firefight in which":
+    // the fighting an attack set off is that attack's
+    const attack = draft.event.type === 'CLASH' && draft.nominal ? made.find((d) => ASSAULTS.has(d.event.type)) : undefined;
+    if (attack && setOffBy(toks, hit)) {
+      absorb(attack, draft);
+      return;
+    }
     // the same event told again in this sentence, or earlier in the article
     const same = made.find((d) => d.event.type === draft.event.type);
     if (same) {
@@ -103,6 +119,11 @@ export class EventMemory {
     }
   }
 
+  /** The last attack or raid of the two sentences before that took place. */
+  private recentAssault(sentence: number): Draft | undefined {
+    return [...this.drafts].reverse().find((d) => ASSAULTS.has(d.event.type) && ASSERTED.has(d.event.modality) && sentence - lastSentence(d) <= 2);
+  }
+
   private mergeIntoEarlier(draft: Draft): boolean {
     const earlier = [...this.drafts].reverse().find((d) => d.event.type === draft.event.type && !conflicts(this.doc, d, draft, false));
     if (!earlier) return false;
@@ -145,6 +166,26 @@ export class EventMemory {
       last.event.args.push({ role: 'target', ...doc.mention(p.start, p.end), ref: p.ref });
     }
   }
+}
+
+/** The verbs by which a side fends off an attack. */
+const REPELLING = /^(repel|repulse)/;
+/** The deeds that are repelled. */
+const ASSAULTS: ReadonlySet<EventType> = new Set(['ATTACK', 'INCURSION']);
+
+/** "repelled the assault", "repulsed this attack": the object names an attack told before. */
+function repelsTheEarlier(toks: Token[], hit: TriggerHit): boolean {
+  const [det, noun] = [toks[hit.last + 1]?.lower ?? '', toks[hit.last + 2]?.lower ?? ''];
+  return /^(the|this|that|their|its)$/.test(det) && /^(assault|attack|offensive|raid|incursion|attackers|assailants|advance)$/.test(noun);
+}
+
+/** A word that makes the fighting named after it what an attack told before it set off: "sparking", "after", "in the exchange of fire that followed". */
+function setOffBy(toks: Token[], hit: TriggerHit): boolean {
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 5; i--) {
+    if (/^(sparking|triggering|prompting|provoking|igniting|after|following|during|in)$/.test(toks[i]!.lower)) return true;
+    if (/^[,;]$/.test(toks[i]!.text) && i < hit.first - 1) return false;
+  }
+  return false;
 }
 
 /** The targets of a draft told again in the same sentence, given to the one it repeats. */
