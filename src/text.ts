@@ -69,3 +69,6 @@ export function isDayOfMonth(toks: readonly { text: string }[], i: number): bool
 
 /** The words as alternatives of a regular expression: "a|b|c". */
 export const alternation = (words: readonly string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+/** A time clause that opens a sentence ("After …", "Two days after …", "A week before …", "Following …"): what it tells is background to the main clause's event. */
+export const OPENING_TIME_CLAUSE = /^\W*((a|an|one|two|three|four|five|six|several|few|\d+)\s+(hours?|days?|weeks?|months?)\s+|hours\s+|days\s+|weeks\s+|shortly\s+|soon\s+|just\s+)?(after|before|following|since)\b/i;

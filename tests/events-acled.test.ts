@@ -90,6 +90,36 @@ describe('protests and what followed them', () => {
   });
 });
 
+describe('more of the codebook, on sentences of their own', () => {
+  it('rape by an armed group is sexual violence, and the tag "[women targeted: …]" is no attack', () => {
+    expect(coded('On 2 May 2024, militiamen raped three women collecting water near Kalehe. [women targeted: displaced women]')).toBe('Violence against civilians / Sexual violence');
+    expect(pipeline.process({ text: 'On 2 May 2024, women marched in Goma. [women targeted: activists]', published: '2024-05-03' }).events.map((e) => e.type)).toEqual(['PROTEST']);
+  });
+  it('troops and rebels who trade fire clash', () => {
+    expect(coded('On 3 May 2024, soldiers and rebels traded fire for an hour near Catarman, leaving 2 rebels dead.')).toBe('Battles / Armed clash');
+  });
+  it('a drone that crashes into a refinery is a drone strike; a glide bomb is dropped from the air', () => {
+    expect(coded('On 4 May 2024, a drone crashed into a storage tank at the refinery in Novoshakhtinsk, starting a fire.')).toBe('Explosions/Remote violence / Air/drone strike');
+    expect(coded('On 4 May 2024, Russian forces hit a school in Kupiansk with a guided aerial bomb, killing 2 teachers.')).toBe('Explosions/Remote violence / Air/drone strike');
+  });
+  it('residents who beat a man to death are a mob', () => {
+    expect(coded('On 5 May 2024, residents beat a suspected thief to death at the market in Kisumu.')).toBe('Riots / Mob violence');
+  });
+  it('civilians abducted at a checkpoint are abducted, not captured in battle', () => {
+    expect(coded('On 6 May 2024, gunmen abducted 7 traders at a checkpoint near Zurmi.')).toBe('Violence against civilians / Abduction/forced disappearance');
+  });
+  it('a picket broken up by arrests is a protest with intervention', () => {
+    expect(coded('On 7 May 2024, about 30 nurses picketed the regional hospital in Perm against wage cuts, and police detained 6 of them.')).toBe('Protests / Protest with intervention');
+  });
+  it("the report's event is the main clause's, not one told in an opening time clause", () => {
+    expect(coded('Two days after militants ambushed a patrol near Menaka, the Malian Air Force struck a militant camp near Anderamboukane on 9 May 2024, killing 8 fighters.')).toBe('Explosions/Remote violence / Air/drone strike');
+    expect(coded('After a week of talks, gunmen attacked a bus near Jos on 9 May 2024.')).toBe('Battles / Armed clash');
+  });
+  it('a firing squad is no attack of its own', () => {
+    expect(pipeline.process({ text: 'On 8 May 2024, the militants executed a man by firing squad in Jamaame.', published: '2024-05-09' }).events.map((e) => e.type)).toEqual(['KILLING']);
+  });
+});
+
 describe('the taxonomy rules name cues that exist', () => {
   it('every cue and weapon a rule names is a list of cues.json', () => {
     const lexicons = loadLexicons();

@@ -2,11 +2,28 @@
 // the names of the entities they refer to, and the names of entities of some types.
 import type { Entity, EntityType, Event, EventArg } from '../../doc.js';
 import type { DocumentRecord } from '../../record/record.js';
+import { OPENING_TIME_CLAUSE } from '../../text.js';
 
-/** The event a one-event coding (a table row, a PLOVER record) is compared with: the first event that is not a STATEMENT, else the first event. */
+/**
+ * The event a one-event coding (a table row, a PLOVER record) is compared with: the first event
+ * that is not a STATEMENT and not background, else the first that is not a STATEMENT, else the
+ * first event. Background is an event told inside a time clause that opens its sentence ("A day
+ * after a soldier was killed in a PKK attack on a base, a Turkish drone struck …"): the report is
+ * about the main clause's event.
+ */
 export function primaryEvent(record: DocumentRecord): Event | null {
-  return record.events.find((e) => e.type !== 'STATEMENT') ?? record.events[0] ?? null;
+  const deeds = record.events.filter((e) => e.type !== 'STATEMENT');
+  return deeds.find((e) => !inOpeningTimeClause(record, e)) ?? deeds[0] ?? record.events[0] ?? null;
 }
+
+/** "After …,", "Two days after …,", "A week before …,", "Following …,": the words before the trigger open such a clause and hold no comma. */
+function inOpeningTimeClause(record: DocumentRecord, event: Event): boolean {
+  const sentence = record.sentences[event.sentence];
+  if (!sentence) return false;
+  const before = record.text.slice(sentence.start, event.trigger.start);
+  return OPENING_TIME_CLAUSE.test(before) && !before.includes(',');
+}
+
 
 /** A record with nothing extracted: what an unmatched gold document is scored against. */
 export function emptyRecord(id: string, text: string): DocumentRecord {

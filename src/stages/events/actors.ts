@@ -68,7 +68,9 @@ function codeOf(inside: SpanIndex<{ e: Entity; start: number; end: number }>, ar
   if (!code.sector && (!named || named.type === 'NORP' || named.type === 'EQUIPMENT' || (named.kb as { description?: boolean } | undefined)?.description)) {
     // "a group of truffle hunters" is the hunters, not an armed group
     const text = arg.text.toLowerCase().replace(/\b(group|number|couple|handful|dozens?|hundreds?|scores?) of\b/g, '');
-    code.sector = sectors.find(([re]) => re.test(text))?.[1];
+    // "government forces and allied militias": the first named leads
+    const first = text.split(/\s+(?:and|&)\s+|,\s*/)[0]!;
+    code.sector = (sectors.find(([re]) => re.test(first)) ?? sectors.find(([re]) => re.test(text)))?.[1];
     if (!code.sector) delete code.sector;
   }
   return code;

@@ -11,6 +11,7 @@ import { casualtyWords, PERIOD, readCasualties, takesShot, withShot, type Senten
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { TriggerHit } from './triggers.js';
+import { OPENING_TIME_CLAUSE } from '../../text.js';
 
 export class EventMemory {
   /** the article's events so far, in order */
@@ -55,8 +56,10 @@ export class EventMemory {
       absorb(attack, draft);
       return;
     }
-    // the same event told again in this sentence, or earlier in the article
-    const same = made.find((d) => d.event.type === draft.event.type);
+    // the same event told again in this sentence, or earlier in the article (not across the
+    // comma that closes an opening time clause: "Two days after militants ambushed a patrol,
+    // the air force struck a camp" tells two)
+    const same = made.find((d) => d.event.type === draft.event.type && !acrossOpeningClause(toks, d, hit));
     if (same) {
       // "launch massive missile strikes": the noun names the event, the verb only launches it
       if (/^(fire|launch|carry|conduct)/.test(same.lemma) && draft.nominal) {
@@ -166,6 +169,13 @@ export class EventMemory {
       last.event.args.push({ role: 'target', ...doc.mention(p.start, p.end), ref: p.ref });
     }
   }
+}
+
+/** Does the comma that closes a time clause opening the sentence ("After …,", "Two days after …,") stand between an earlier draft's trigger and the hit? */
+function acrossOpeningClause(toks: Token[], earlier: Draft, hit: TriggerHit): boolean {
+  if (!OPENING_TIME_CLAUSE.test(toks.slice(0, 4).map((t) => t.lower).join(' '))) return false;
+  const comma = toks.findIndex((t) => t.text === ',');
+  return comma >= 0 && toks[comma]!.start > earlier.event.trigger.start && comma < hit.first;
 }
 
 /** The verbs by which a side fends off an attack. */
