@@ -115,6 +115,15 @@ describe('more of the codebook, on sentences of their own', () => {
     expect(coded('Two days after militants ambushed a patrol near Menaka, the Malian Air Force struck a militant camp near Anderamboukane on 9 May 2024, killing 8 fighters.')).toBe('Explosions/Remote violence / Air/drone strike');
     expect(coded('After a week of talks, gunmen attacked a bus near Jos on 9 May 2024.')).toBe('Battles / Armed clash');
   });
+  it('girls raped, in the simple past passive, were raped: no habit', () => {
+    expect(coded('Three teenage girls were raped by gunmen near Bambari on 10 May 2024.')).toBe('Violence against civilians / Sexual violence');
+  });
+  it('settlers who attack farmers commit violence against civilians, not mob violence', () => {
+    expect(coded('On 10 May 2024, settlers attacked farmers harvesting olives near Turmus Ayya, injuring 4 of them.')).toBe('Violence against civilians / Attack');
+  });
+  it('a word of cold or illness tells no other sense of a sit-in', () => {
+    expect(coded('On 11 May 2024, pensioners held a sit-in outside the central bank in Beirut (Beirut) to demand access to their frozen savings.')).toBe('Protests / Peaceful protest');
+  });
   it('a firing squad is no attack of its own', () => {
     expect(pipeline.process({ text: 'On 8 May 2024, the militants executed a man by firing squad in Jamaame.', published: '2024-05-09' }).events.map((e) => e.type)).toEqual(['KILLING']);
   });

@@ -123,8 +123,12 @@ describe('one deed rather than a kind of event', () => {
     expect(pastDeed('Government artillery shelled the northern suburbs on Monday.', 'shelled')).toBe(true);
     expect(pastDeed('Two rival militias fought for the airport overnight.', 'fought')).toBe(true);
   });
-  it('is not told by a passive, an infinitive, a present or a past of habit', () => {
-    expect(pastDeed('The northern suburbs were shelled on Monday.', 'shelled')).toBe(false);
+  it('is told by a passive in the simple past, not by a perfect or present passive', () => {
+    expect(pastDeed('The northern suburbs were shelled on Monday.', 'shelled')).toBe(true);
+    expect(pastDeed('The northern suburbs have been shelled for weeks.', 'shelled')).toBe(false);
+    expect(pastDeed('The northern suburbs are shelled at night.', 'shelled')).toBe(false);
+  });
+  it('is not told by an infinitive, a present or a past of habit', () => {
     expect(pastDeed('The militias want to fight for the airport.', 'fight')).toBe(false);
     expect(pastDeed('Government artillery shells the suburbs.', 'shells')).toBe(false);
     expect(pastDeed('Government artillery shelled the suburbs every night.', 'shelled')).toBe(false);

@@ -259,6 +259,12 @@ function scopeFeatures(ctx: CandidateContext): string[] {
  * (`context`), which is weaker evidence because such words have other senses ("a night club",
  * "the death penalty", "the heart of the city").
  */
+/** Is the sentence's only cue of another sense a word of a natural cause (cold, illness, storms), no word of sport? */
+export function naturalCueOnly(ctx: CandidateContext): boolean {
+  const f = senseFeatures(ctx);
+  return f.some((x) => x.startsWith('natural')) && !f.some((x) => x.startsWith('sport')) && !matchResult(ctx);
+}
+
 export function senseCue(ctx: CandidateContext): 'cause' | 'scene' | 'context' | null {
   const f = senseFeatures(ctx);
   if (f.includes('natural_after')) return 'cause';

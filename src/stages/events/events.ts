@@ -131,7 +131,7 @@ class EventExtractor {
     // without the rules' reading the classifier decides, but not across the line between deeds
     // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
     // "launched an assault" is no STATEMENT
-    if (rules ? overruled(p, ctx, oneDeed) : !p.event || !proposed.some((type) => this.harmsPeople(type) === this.harmsPeople(p.type))) return null;
+    if (rules ? overruled(p, ctx, oneDeed, rules.type) : !p.event || !proposed.some((type) => this.harmsPeople(type) === this.harmsPeople(p.type))) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
     // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does

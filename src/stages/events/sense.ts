@@ -7,7 +7,7 @@
 // only where a natural cause follows the trigger, a near-certainty (0.05) elsewhere.
 import type { EventType, Token } from '../../doc.js';
 import { senseCues } from '../../lexicons/load.js';
-import { senseCue, type CandidateContext, type CandidateToken } from '../../models/events/features.js';
+import { naturalCueOnly, senseCue, type CandidateContext, type CandidateToken } from '../../models/events/features.js';
 import type { EventPrediction } from '../../models/events/model.js';
 import type { EventCues } from './cues.js';
 import { isPassive, phraseHead } from './candidates.js';
@@ -34,9 +34,12 @@ const SENSE_FLOOR = { cause: 0.5, scene: 0.05, context: 0.05 };
  * toll) of a trigger the rules do not know for one deed (`oneDeed`: it took place, `performed`
  * or a definite noun naming again an event told before; `pastOccurrence`; `governedByIntent`).
  */
-export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: boolean): boolean {
+export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: boolean, type: EventType): boolean {
   const cue = senseCue(ctx);
-  return (cue !== null && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5 && !oneDeed);
+  // a word of cold, illness or storms tells no other sense of a protest ("to demand access to
+  // their frozen savings" says nothing of the sit-in)
+  const natural = cue !== null && type === 'PROTEST' && naturalCueOnly(ctx);
+  return (cue !== null && !natural && p.pEvent < SENSE_FLOOR[cue]) || (p.modality === 'generic' && p.pModality >= 0.5 && !oneDeed);
 }
 
 /**
@@ -239,9 +242,12 @@ const BEFORE_NON_FINITE = /^(am|is|are|was|were|be|been|being|has|have|had|havin
 export function pastOccurrence(hit: TriggerHit, toks: readonly Token[], habitWords: ReadonlySet<string>): boolean {
   const t = toks[hit.first]!;
   // a past form: not the lemma, not a present "-s" or "-ing" ("attacked", "fought", "struck")
-  if (t.pos !== 'VERB' || t.lemma === t.lower || /(s|ing)$/.test(t.lower) || isPassive(hit, toks as Token[])) return false;
+  if (t.pos !== 'VERB' || t.lemma === t.lower || /(s|ing)$/.test(t.lower)) return false;
+  // a passive tells one deed in the simple past only ("were raped by fighters", not "have been killed")
+  const passive = isPassive(hit, toks as Token[]);
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
     const w = toks[i]!;
+    if (passive && /^(was|were)$/.test(w.lower)) break;
     if (BEFORE_NON_FINITE.test(w.lower) && !isMonthMay(w)) return false;
     if (w.pos !== 'ADV' && w.pos !== 'PART') break;
   }
