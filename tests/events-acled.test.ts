@@ -129,6 +129,23 @@ describe('more of the codebook, on sentences of their own', () => {
   });
 });
 
+describe("one fight and its dead", () => {
+  const events = (text: string) => pipeline.process({ text, published: '2024-06-01' }).events;
+  it('an assault repelled is the fight that repelled it, and the attackers killed are its dead', () => {
+    const [fight, ...rest] = events('On 3 May 2024, soldiers repelled an insurgent assault on their base near Kolofata, killing 14 insurgents.');
+    expect(rest).toEqual([]);
+    expect(fight).toMatchObject({ type: 'CLASH', modality: 'asserted', casualties: { killed: 14 } });
+  });
+  it('an attack and the fire traded after it are one fight, which the next sentence counts', () => {
+    const [fight, ...rest] = events('On 4 May 2024, militants attacked a police station in Bannu and traded fire with officers for an hour. Police said 3 officers and 4 attackers were killed.');
+    expect(rest).toEqual([]);
+    expect(fight).toMatchObject({ type: 'ATTACK', casualties: { killed: 7 } });
+  });
+  it('people gunned down are killed', () => {
+    expect(events('On 5 May 2024, gang members gunned down 6 residents in Mirebalais.')[0]!.casualties.killed).toBe(6);
+  });
+});
+
 describe('the taxonomy rules name cues that exist', () => {
   it('every cue and weapon a rule names is a list of cues.json', () => {
     const lexicons = loadLexicons();

@@ -48,8 +48,10 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   const harming = harmed ? fitting.filter((d) => taxonomy.is(d.event.type, 'violent') || d.event.type === 'KILLING') : [];
   // and the deed's rather than the damage it did beside them ("raided a village, shooting dead
   // four villagers and torching 30 houses": the raid's dead, not the torching's)
+  // and one that took place rather than one tried ("repelled an RSF assault …, killing 27 RSF fighters": the fight's)
   const deeds = harming.filter((d) => d.event.type === 'KILLING' || !taxonomy.is(d.event.type, 'effect'));
-  const primary = nearest(deeds.length ? deeds : harming.length ? harming : fitting, word === null ? null : view.toks[word]!.start);
+  const done = deeds.filter((d) => d.event.modality === 'asserted' || d.event.modality === 'claimed');
+  const primary = nearest(done.length ? done : deeds.length ? deeds : harming.length ? harming : fitting, word === null ? null : view.toks[word]!.start);
   if (shot !== null) primary.shot = shot;
   if (known && !primary.nominal) primary.victimKnown = true;
   if (also) primary.also = true;
@@ -392,6 +394,7 @@ function governingVerb(toks: Token[], first: number, words: CasualtyWords): Foun
   let i = first - 1;
   while (i >= 0 && (QUANTIFIER.test(toks[i]!.lower) || /^(his|her|their|its|my|our|your)$/.test(toks[i]!.lower))) i--; // "killed his three children"
   if (i < 0) return undefined;
+  if (toks[i]!.lower === 'down' && i > 0) i--; // "gunned down 6 residents"
   // "the capture of 25 soldiers", "the deaths of 12 civilians", "the shooting of a man"
   const ofNoun = toks[i]!.lower === 'of' ? casualtyAt(toks, i - 1, words, 'object') : null;
   if (ofNoun) return { fate: ofNoun, word: i - 1 };

@@ -49,6 +49,18 @@ export class EventMemory {
         return;
       }
     }
+    // "repelled an RSF assault on the base": the assault repelled is the fight's
+    const repelling = ASSAULTS.has(draft.event.type) && draft.nominal ? made.find((d) => d.event.type === 'CLASH' && REPELLING.test(d.lemma) && objectOf(toks, d, hit)) : undefined;
+    if (repelling) {
+      absorb(repelling, draft);
+      return;
+    }
+    // "attacked an army base and traded fire with soldiers for two hours": one fight
+    const coordinated = draft.event.type === 'CLASH' && !draft.nominal ? made.find((d) => ASSAULTS.has(d.event.type) && sameClauseAnd(toks, d, hit)) : undefined;
+    if (coordinated) {
+      absorb(coordinated, draft);
+      return;
+    }
     // "attacked the post, sparking hours of heavy fighting", "…, triggering a firefight in which":
     // the fighting an attack set off is that attack's
     const attack = draft.event.type === 'CLASH' && draft.nominal ? made.find((d) => ASSAULTS.has(d.event.type)) : undefined;
@@ -176,6 +188,20 @@ function acrossOpeningClause(toks: Token[], earlier: Draft, hit: TriggerHit): bo
   if (!OPENING_TIME_CLAUSE.test(toks.slice(0, 4).map((t) => t.lower).join(' '))) return false;
   const comma = toks.findIndex((t) => t.text === ',');
   return comma >= 0 && toks[comma]!.start > earlier.event.trigger.start && comma < hit.first;
+}
+
+/** Is the hit the object of an earlier draft's verb: a few words after it, with no comma between ("repelled an RSF assault")? */
+function objectOf(toks: Token[], verb: Draft, hit: TriggerHit): boolean {
+  const at = toks.findIndex((t) => t.start === verb.event.trigger.start);
+  return at >= 0 && hit.first > at && hit.first - at <= 4 && !toks.slice(at, hit.first).some((t) => /^[,;:]$/.test(t.text));
+}
+
+/** Is the hit a verb joined by "and" to an earlier draft's, in one clause ("attacked a base and traded fire")? */
+function sameClauseAnd(toks: Token[], earlier: Draft, hit: TriggerHit): boolean {
+  const at = toks.findIndex((t) => t.start === earlier.event.trigger.start);
+  if (at < 0 || hit.first <= at) return false;
+  const between = toks.slice(at + 1, hit.first);
+  return between.some((t) => t.lower === 'and') && !between.some((t) => /^[;:]$/.test(t.text) || t.lower === 'while' || t.lower === 'but');
 }
 
 /** The verbs by which a side fends off an attack. */
