@@ -141,6 +141,13 @@ describe("one fight and its dead", () => {
     expect(rest).toEqual([]);
     expect(fight).toMatchObject({ type: 'ATTACK', casualties: { killed: 7 } });
   });
+  it("the dead a raid's men gunned down are the raid's", () => {
+    expect(events('On 6 May 2024, gang members entered Cabaret, gunned down 5 residents and set ablaze several houses.')[0]).toMatchObject({ type: 'INCURSION', casualties: { killed: 5 } });
+  });
+  it('a town taken by forces of no state is no government gain', () => {
+    expect(coded('On 7 May 2024, Kurdish-led forces captured the village of Hajin from the militants.')).toBe('Battles / Non-state actor overtakes territory');
+    expect(coded('On 7 May 2024, government forces recaptured the village of Hajin from the militants.')).toBe('Battles / Government regains territory');
+  });
   it('people gunned down are killed', () => {
     expect(events('On 5 May 2024, gang members gunned down 6 residents in Mirebalais.')[0]!.casualties.killed).toBe(6);
   });

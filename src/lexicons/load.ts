@@ -74,7 +74,7 @@ export interface TaxonomyRow {
  * instrument, the agent's sector, a target's sector.
  */
 export interface MappingRule {
-  if?: 'civilianTarget' | 'militaryTarget' | 'stateAgent' | 'civilianHarmed' | 'unarmedVictims';
+  if?: 'civilianTarget' | 'militaryTarget' | 'stateAgent' | 'stateForces' | 'civilianHarmed' | 'unarmedVictims';
   lemma?: string;
   /** one cue, or several that must all be found */
   cue?: string | string[];

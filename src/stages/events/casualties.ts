@@ -37,7 +37,9 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   const { casualties, shot, word, known, also } = figures;
   // the shot are a shooting's: beside no shooting ("Teen shot during home invasion"), they are the incident's told next or last
   const shooting = word !== null && SHOOTING.test(view.toks[word]!.lower);
-  const fitting = shooting ? carriers.filter((d) => takesShot(taxonomy, d)) : carriers;
+  // … but the dead of a raid whose men gunned them down are the raid's, with no shooting of its own
+  const shootings = shooting ? carriers.filter((d) => takesShot(taxonomy, d)) : carriers;
+  const fitting = shootings.length || casualties.killed === null ? shootings : carriers.filter((d) => !taxonomy.is(d.event.type, 'effect'));
   if (!fitting.length) {
     orphan?.(figures, shooting);
     return kept;

@@ -13,6 +13,9 @@ export type TargetCues = Pick<EventCues, 'civilianTarget' | 'militaryTarget' | '
 
 /** The sectors of actor coding (cues.json's sectors) that are unarmed people: ACLED's civilians. */
 const UNARMED = new Set(['civilians', 'protesters', 'media', 'business']);
+/** Those of a state's forces, and the words that make forces a state's when no country is named. */
+const STATE_SECTORS = new Set(['military', 'police', 'government']);
+const STATE_WORDS = /\b(government|regime|army|national|state|federal|pro-government)\b/i;
 /** Those of armed actors. */
 const ARMED = new Set(['military', 'police', 'rebels', 'militia']);
 
@@ -37,6 +40,7 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
   const civilianTarget = targets.some((a) => cues.civilianTarget.test(a.text)) || [...targetSectors].some((s) => UNARMED.has(s));
   const militaryTarget = targets.some((a) => cues.militaryTarget.test(a.text) || entityOf(a.ref)?.type === 'EQUIPMENT');
   const hurt = (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0;
+  const stateAgent = !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || agent.type === 'ORG');
   const armedAgent = (agentArg?.kb?.sector !== undefined && ARMED.has(agentArg.kb.sector)) || agent?.type === 'ARMED_GROUP';
   const found = (text: string) => {
     const plain = text.toLowerCase().replace(cues.acledNotInside, (m) => ' '.repeat(m.length));
@@ -46,7 +50,8 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
     lemma,
     civilianTarget,
     militaryTarget,
-    stateAgent: !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || agent.type === 'ORG'),
+    stateAgent,
+    stateForces: stateAgent || (STATE_SECTORS.has(agentArg?.kb?.sector ?? '') && (agentArg?.kb?.country !== undefined || STATE_WORDS.test(agentArg?.text ?? ''))),
     civilianHarmed: civilianTarget && hurt,
     unarmedVictims: armedAgent && (hurt || event.type === 'KILLING') && targets.length > 0 && !militaryTarget && ![...targetSectors].some((s) => ARMED.has(s)),
     cues: found(eventSentences(doc, event)),

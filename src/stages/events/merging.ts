@@ -49,8 +49,9 @@ export class EventMemory {
         return;
       }
     }
-    // "repelled an RSF assault on the base": the assault repelled is the fight's
-    const repelling = ASSAULTS.has(draft.event.type) && draft.nominal ? made.find((d) => d.event.type === 'CLASH' && REPELLING.test(d.lemma) && objectOf(toks, d, hit)) : undefined;
+    // "repelled an RSF assault on the base": the assault repelled is the fight's ("repelling the
+    // incursions" names again the incursions told before, merged below)
+    const repelling = ASSAULTS.has(draft.event.type) && draft.nominal && !isAnaphoric(hit, toks) ? made.find((d) => d.event.type === 'CLASH' && REPELLING.test(d.lemma) && objectOf(toks, d, hit)) : undefined;
     if (repelling) {
       absorb(repelling, draft);
       return;

@@ -19,6 +19,8 @@ export interface MappingContext {
   militaryTarget: boolean;
   /** the agent is a state's forces or government */
   stateAgent: boolean;
+  /** the agent is a state's soldiers or police: a named state actor, or a description with a country ("Russian troops") or a word of the state ("government forces", "the army") */
+  stateForces: boolean;
   /** unarmed targets, some of them killed or injured */
   civilianHarmed: boolean;
   /** an armed agent killed or hurt people of no armed sector ("gunmen shot dead a tribal elder") */
