@@ -356,6 +356,28 @@ describe('Scorer', () => {
     expect(scorer.confusions().acled!.count('Explosions/Remote violence', 'Explosions/Remote violence')).toBe(1);
     expect(errors.missed).toEqual(['sub_event_type "Air/drone strike"', 'actor2 "Civilians (Ukraine)"']);
   });
+
+  it('finds an ACLED actor by the name our ACLED export gives a described actor', () => {
+    const text = 'On 3 May 2024, several hundred demonstrators marched in Nairobi against the tax bill.';
+    const gold: GoldSet = {
+      path: 'inline',
+      format: 'events',
+      entityScheme: 'sitrep',
+      docs: [{ id: 'd1', where: 'inline:1', text, coded: { acled: { event_type: 'Protests', sub_event_type: 'Peaceful protest' }, actor1: 'Protesters (Kenya)' } }],
+    };
+    const place = entity('e1', 'GPE', text, 'Nairobi', 'Nairobi', { country: 'KEN' });
+    const march = event('PROTEST', 'marched', text, {
+      args: [
+        { role: 'agent', text: 'several hundred demonstrators', start: 15, end: 44, ref: null, kb: { sector: 'protesters' } } as Event['args'][number],
+        { role: 'location', text: 'Nairobi', start: 56, end: 63, ref: 'e1' },
+      ],
+      mappings: { acled: { event_type: 'Protests', sub_event_type: 'Peaceful protest' }, plover: 'PROTEST' },
+    });
+    const scorer = new Scorer(gold);
+    scorer.add(gold.docs[0]!, record(text, [place], [march]));
+    // "demonstrators" shares no word with "Protesters"; the export names the crowd "Protesters (Kenya)"
+    expect(scorer.scores().columns!.actor1).toEqual({ accuracy: 1, correct: 1, support: 1 });
+  });
 });
 
 describe('pairRecords', () => {

@@ -6,6 +6,7 @@ import type { Event, EventArg } from '../../doc.js';
 import type { DocumentRecord } from '../../record/record.js';
 import { Accuracy, LabelScore, PRF, type AccuracyJSON, type LabelJSON, type PRFJSON } from '../score.js';
 import type { DocErrors } from './doc-errors.js';
+import { codeEvent, type CodedActor } from '../../export/coded.js';
 import { argNames, argsOf, countryOf, entityNames, entityOf, primaryEvent } from './predicted.js';
 import { actorName, foundAmong, OVERLAP_THRESHOLD, tokenOverlap } from './text-match.js';
 import type { GoldActor, GoldDoc, GoldEvent } from './types.js';
@@ -88,8 +89,11 @@ export class ColumnScore {
     check('admin1', coded.admin1, coded.admin1 !== undefined && foundAmong(coded.admin1, [...places, ...admin1s]), placeList);
     check('fatalities', coded.killed, killed === coded.killed, killed);
     check('injured', coded.injured, injured === coded.injured, injured);
-    check('actor1', coded.actor1, coded.actor1 !== undefined && actorFound(coded.actor1, record, argsOf(primary, 'agent')), argTexts(primary, 'agent'));
-    check('actor2', coded.actor2, coded.actor2 !== undefined && actorFound(coded.actor2, record, argsOf(primary, 'target')), argTexts(primary, 'target'));
+    // the actors as our ACLED export names them ("Protesters (Kenya)", "Military Forces of Russia") count too
+    const ours = primary ? codeEvent(record, primary) : null;
+    const named = (actors: CodedActor[] | undefined) => (actors ?? []).map((a) => a.name);
+    check('actor1', coded.actor1, coded.actor1 !== undefined && actorFound(coded.actor1, record, argsOf(primary, 'agent'), named(ours?.actors1)), argTexts(primary, 'agent'));
+    check('actor2', coded.actor2, coded.actor2 !== undefined && actorFound(coded.actor2, record, argsOf(primary, 'target'), named(ours?.actors2)), argTexts(primary, 'target'));
   }
 
   toJSON(): ColumnsJSON {
@@ -108,9 +112,9 @@ function argTexts(event: Event | null, role: EventArg['role']): string | undefin
   return texts.length ? texts.join(' | ') : undefined;
 }
 
-/** An ACLED actor name against our arguments, both reduced by actorName(). */
-function actorFound(actor: string, record: DocumentRecord, args: EventArg[]): boolean {
-  return foundAmong(actorName(actor), args.flatMap((a) => argNames(record, a).map(actorName)));
+/** An ACLED actor name against our arguments and their ACLED names, all reduced by actorName(). */
+function actorFound(actor: string, record: DocumentRecord, args: EventArg[], acledNames: string[]): boolean {
+  return foundAmong(actorName(actor), [...args.flatMap((a) => argNames(record, a)), ...acledNames].map(actorName));
 }
 
 /**
