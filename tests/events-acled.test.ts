@@ -153,6 +153,14 @@ describe("one fight and its dead", () => {
   });
 });
 
+describe('the date of a report', () => {
+  const first = (text: string) => pipeline.process({ text, published: '2024-06-01' }).events[0]!;
+  it('"As reported on …" dates the event it opens; "officials said on …" dates only the saying', () => {
+    expect(first('As reported on 14 May 2024, gunmen kidnapped 4 farmers near Birnin Gwari.').date).toBe('2024-05-14');
+    expect(first('Gunmen kidnapped 4 farmers near Birnin Gwari, officials said on 14 May 2024.').date).not.toBe('2024-05-14');
+  });
+});
+
 describe('the taxonomy rules name cues that exist', () => {
   it('every cue and weapon a rule names is a list of cues.json', () => {
     const lexicons = loadLexicons();

@@ -16,10 +16,14 @@ export function eventTime(f: Frame, type: EventType): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** "said on Saturday", "announced Monday": the date right after a verb of speech dates the speech. */
+/**
+ * "said on Saturday", "announced Monday": the date right after a verb of speech dates the speech.
+ * "As reported on 17 April 2021, a truck hit a landmine" is the event reports' own way of dating
+ * what was reported when no other day is known: that date is the event's.
+ */
 export function datesSpeech(p: Phrase, toks: Token[], speech: ReadonlySet<string>): boolean {
   for (let i = p.first - 1; i >= 0 && i >= p.first - 2; i--) {
-    if ((speech.has(toks[i]!.lower) || speech.has(toks[i]!.lemma)) && toks[i]!.pos === 'VERB') return true;
+    if ((speech.has(toks[i]!.lower) || speech.has(toks[i]!.lemma)) && toks[i]!.pos === 'VERB') return !(i === 1 && toks[0]!.lower === 'as');
     if (toks[i]!.lower !== 'on') return false;
   }
   return false;
