@@ -24,7 +24,6 @@ function inOpeningTimeClause(record: DocumentRecord, event: Event): boolean {
   return OPENING_TIME_CLAUSE.test(before) && !before.includes(',');
 }
 
-
 /** A record with nothing extracted: what an unmatched gold document is scored against. */
 export function emptyRecord(id: string, text: string): DocumentRecord {
   return {

@@ -40,33 +40,10 @@ export class EventMemory {
       for (const a of draft.event.args) if (a.role !== 'agent' && !subjectEvent.event.args.some((b) => b.role === a.role && b.start === a.start)) subjectEvent.event.args.push(a);
       return;
     }
-    // "attacked the post, and the soldiers repelled the assault", "Soldiers repelled the assault":
-    // an attack repelled is the fight of that attack, told in this sentence or just before
-    if (draft.event.type === 'CLASH' && REPELLING.test(draft.lemma)) {
-      const attack = made.find((d) => ASSAULTS.has(d.event.type)) ?? (repelsTheEarlier(toks, hit) ? this.recentAssault(draft.event.sentence) : undefined);
-      if (attack) {
-        absorb(attack, draft);
-        return;
-      }
-    }
-    // "repelled an RSF assault on the base": the assault repelled is the fight's ("repelling the
-    // incursions" names again the incursions told before, merged below)
-    const repelling = ASSAULTS.has(draft.event.type) && draft.nominal && !isAnaphoric(hit, toks) ? made.find((d) => d.event.type === 'CLASH' && REPELLING.test(d.lemma) && objectOf(toks, d, hit)) : undefined;
-    if (repelling) {
-      absorb(repelling, draft);
-      return;
-    }
-    // "attacked an army base and traded fire with soldiers for two hours": one fight
-    const coordinated = draft.event.type === 'CLASH' && !draft.nominal ? made.find((d) => ASSAULTS.has(d.event.type) && sameClauseAnd(toks, d, hit)) : undefined;
-    if (coordinated) {
-      absorb(coordinated, draft);
-      return;
-    }
-    // "attacked the post, sparking hours of heavy fighting", "…, triggering a firefight in which":
-    // the fighting an attack set off is that attack's
-    const attack = draft.event.type === 'CLASH' && draft.nominal ? made.find((d) => ASSAULTS.has(d.event.type)) : undefined;
-    if (attack && setOffBy(toks, hit)) {
-      absorb(attack, draft);
+    // one fight told by several words: the attack and the repelling, the fire traded, the fighting it set off
+    const fight = this.sameFight(made, draft, hit, toks);
+    if (fight) {
+      absorb(fight, draft);
       return;
     }
     // the same event told again in this sentence, or earlier in the article (not across the
@@ -135,6 +112,28 @@ export class EventMemory {
     }
   }
 
+  /** The event of the same fight a draft tells again, if any: the attack it repels or that repels it, the fire traded after it, the fighting it set off. */
+  private sameFight(made: Draft[], draft: Draft, hit: TriggerHit, toks: Token[]): Draft | undefined {
+    const assault = (d: Draft) => ASSAULTS.has(d.event.type);
+    if (draft.event.type === 'CLASH') {
+      // "attacked the post, and the soldiers repelled the assault", "Soldiers repelled the assault":
+      // an attack repelled is the fight of that attack, told in this sentence or just before
+      if (REPELLING.test(draft.lemma)) {
+        const attack = made.find(assault) ?? (repelsTheEarlier(toks, hit) ? this.recentAssault(draft.event.sentence) : undefined);
+        if (attack) return attack;
+      }
+      // "attacked an army base and traded fire with soldiers for two hours": one fight
+      if (!draft.nominal) return made.find((d) => assault(d) && sameClauseAnd(toks, d, hit));
+      // "attacked the post, sparking hours of heavy fighting", "…, triggering a firefight in which":
+      // the fighting an attack set off is that attack's
+      return setOffBy(toks, hit) ? made.find(assault) : undefined;
+    }
+    // "repelled an RSF assault on the base": the assault repelled is the fight's ("repelling the
+    // incursions" names again the incursions told before, merged by the caller)
+    if (assault(draft) && draft.nominal && !isAnaphoric(hit, toks)) return made.find((d) => d.event.type === 'CLASH' && REPELLING.test(d.lemma) && objectOf(toks, d, hit));
+    return undefined;
+  }
+
   /** The last attack or raid of the two sentences before that took place. */
   private recentAssault(sentence: number): Draft | undefined {
     return [...this.drafts].reverse().find((d) => ASSAULTS.has(d.event.type) && ASSERTED.has(d.event.modality) && sentence - lastSentence(d) <= 2);
@@ -191,15 +190,20 @@ function acrossOpeningClause(toks: Token[], earlier: Draft, hit: TriggerHit): bo
   return comma >= 0 && toks[comma]!.start > earlier.event.trigger.start && comma < hit.first;
 }
 
+/** The index of a draft's trigger among the sentence's tokens (-1 when it is not there). */
+function triggerIndex(toks: Token[], d: Draft): number {
+  return toks.findIndex((t) => t.start === d.event.trigger.start);
+}
+
 /** Is the hit the object of an earlier draft's verb: a few words after it, with no comma between ("repelled an RSF assault")? */
 function objectOf(toks: Token[], verb: Draft, hit: TriggerHit): boolean {
-  const at = toks.findIndex((t) => t.start === verb.event.trigger.start);
+  const at = triggerIndex(toks, verb);
   return at >= 0 && hit.first > at && hit.first - at <= 4 && !toks.slice(at, hit.first).some((t) => /^[,;:]$/.test(t.text));
 }
 
 /** Is the hit a verb joined by "and" to an earlier draft's, in one clause ("attacked a base and traded fire")? */
 function sameClauseAnd(toks: Token[], earlier: Draft, hit: TriggerHit): boolean {
-  const at = toks.findIndex((t) => t.start === earlier.event.trigger.start);
+  const at = triggerIndex(toks, earlier);
   if (at < 0 || hit.first <= at) return false;
   const between = toks.slice(at + 1, hit.first);
   return between.some((t) => t.lower === 'and') && !between.some((t) => /^[;:]$/.test(t.text) || t.lower === 'while' || t.lower === 'but');
