@@ -130,7 +130,7 @@ export function ecbExamples(test: boolean): EcbItem[] {
   return out;
 }
 
-export type HandExample = Labelled & { id: string; chunk: string; isEvent: boolean; labelType: string | null; labelModality: string | null };
+export type HandExample = Labelled & { id: string; chunk: string; isEvent: boolean; labelType: string | null; labelModality: string | null; start: number; end: number };
 
 export function handExamples(split: 'train' | 'test'): HandExample[] {
   const out: HandExample[] = [];
@@ -159,7 +159,7 @@ export function handExamples(split: 'train' | 'test'): HandExample[] {
     // (docs/EVALUATION.md). EV_05=all takes all of it.
     if (chunk === '05' && process.env.EV_05 !== 'all' && (l.event || l.type)) continue;
     const modality = l.event ? l.modality ?? undefined : l.type ? 'generic' : undefined;
-    out.push({ ctx: found.ctx, event: l.event ? 'event' : 'none', type: l.type ?? undefined, modality, weight: chunk === '05' ? Number(process.env.EV_W05 ?? 1) : 1, doc: key, source: 'hand', id: c.id, chunk, isEvent: l.event, labelType: l.type, labelModality: l.modality });
+    out.push({ ctx: found.ctx, event: l.event ? 'event' : 'none', type: l.type ?? undefined, modality, weight: chunk === '05' ? Number(process.env.EV_W05 ?? 1) : 1, doc: key, source: 'hand', id: c.id, chunk, isEvent: l.event, labelType: l.type, labelModality: l.modality, start: found.start, end: found.end });
   }
   if (lost) log(`  ${lost} hand-labelled candidates could not be found in their documents`);
   return out;

@@ -175,3 +175,26 @@ describe('equipment', () => {
     expect(r.entities.filter((e) => e.type === 'EQUIPMENT')).toEqual([]);
   });
 });
+
+describe('names as news writes them (CoNLL-2003 dev error classes)', () => {
+  it('"the Xinhua news agency" is the organisation Xinhua, whose description is not its name, and is the claimant', () => {
+    const r = run('A bomb killed 35 people in a market on Friday, the Xinhua news agency said.');
+    const xinhua = one(r, 'Xinhua', 'ORG');
+    expect(withMention(r, 'Xinhua news agency')).toEqual([]);
+    expect(r.events[0]?.source).toBe(xinhua.id);
+  });
+
+  it('"the eastern province of Zhejiang" names the province, a region no cue of settlements covers', () => {
+    const r = run('Police in the eastern province of Zhejiang detained the dissident on Friday.');
+    expect(one(r, 'Zhejiang', 'GPE').kb).toMatchObject({ kind: 'admin1', country: 'CHN' });
+  });
+
+  it('"the Department of Justice" is no region: the region word must be written in lower case', () => {
+    expect(withMention(run('The Department of Justice said it would appeal.'), 'Justice').filter((e) => e.type === 'GPE')).toEqual([]);
+  });
+
+  it('a line of results is no headline: its names stand without another mention in the article', () => {
+    const r = run('Total ( eight wickets , 50 overs ) 241\nFall of wickets : 1-14 2-40 3-88 4-120 5-131\n6-150 7-199 8-230 .\nBowling : Okonjo 8-1-30-2 , de Vries 6-0-41-0 , Talwarkar\n9-0-45-1 , Brannigan 10-1-38-3 .\n');
+    for (const name of ['Okonjo', 'de Vries', 'Talwarkar', 'Brannigan']) one(r, name, 'PERSON');
+  });
+});

@@ -26,6 +26,8 @@ const ARMED_AFTER = /^\s+(fighters|militants|insurgents|rebels|jihadists|militia
 const PLACE_AFTER = /^\s+(village|town|city|district|region|province|oblast|governorate|county|municipality)\b/i;
 const PLACE_BEFORE = /\b(village|town|city|district|region|province) of\s+$/i;
 const PEOPLE_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites|an|ans|s)$/u;
+/** A result's figure: a time, a score, a distance or a sum ("13.58", "6-2", "13:06.45", "211,175"). */
+const FIGURE = /^\d+(?:[.:,-]\d+)+$/;
 /** The narrower shape of a people's or faith's word, which needs no corroboration at a sentence's start: "Kurdish", "Syrian", "Yazidi", "Alawites" (not "Videos"). */
 const NATIONALITY_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites)$/u;
 
@@ -52,8 +54,10 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
       return span.start === 0 && span.end === 1 && !people && !tabled && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
     };
     // a line of names alone ("Ludmila Engquist ( Sweden ) 12.74" in a results list, a caption's
-    // byline) has the shape of a title-case headline but no ordinary word to be one
-    const headline = capitalsSentence(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text));
+    // byline) has the shape of a title-case headline but no ordinary word to be one; nor has a
+    // line of results ("7. Frank Busemann ( Germany ) 13.58 8. Jack Pierce"), whose figures no
+    // headline has
+    const headline = capitalsSentence(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text)) && s.tokens.filter((t) => FIGURE.test(t.text)).length < 2;
     const spans = tagger.model.predict(s, prepared.context).spans.filter((span) => !initialWord(span) && (!headline || corroborated(span)));
     for (const span of charSpans(tokenised.sentences[i]!, spans)) {
       const c = typed(doc, know, tagger, span, exact.get(`${span.start}|${span.end}`));

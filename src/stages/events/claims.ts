@@ -11,6 +11,9 @@ import type { DocIndex } from './doc-index.js';
 import type { TriggerHit } from './triggers.js';
 import { isMonthMay } from '../../text.js';
 
+/** Lower-case words after a name that describe what it is: "news agency", "state broadcaster". */
+const DESCRIBING_WORDS = /^(?:\s+\p{Ll}[\p{Ll}-]*)+$/u;
+
 /**
  * "in the strongest possible terms", "as soon as possible": "possible" after a superlative or in
  * "as … as possible" says how much, not that something may happen, so it is no cue of a
@@ -153,6 +156,9 @@ export class Claims {
   private speakerEntity(p: Phrase): string {
     if (p.ref && p.kind !== 'people' && this.doc.entities.some((e) => e.id === p.ref && e.mentions.some((m) => m.start === p.start && m.end === p.end))) return p.ref;
     if (p.ref && p.kind === 'actor' && p.entityType !== 'NORP' && p.entityType !== null) return p.ref;
+    // "the Xinhua news agency", "the Interfax news agency": the organisation named, described by the words after its name
+    const described = this.doc.entities.find((e) => (e.type === 'ORG' || e.type === 'ARMED_GROUP') && !e.kb?.description && e.mentions.some((m) => m.start >= p.start && m.end < p.end && DESCRIBING_WORDS.test(this.doc.text.slice(m.end, p.end))));
+    if (described) return described.id;
     const text = this.doc.text.slice(p.start, p.end);
     const name = text.replace(/^(the|a|an)\s+/i, '');
     const key = name.toLowerCase();

@@ -20,6 +20,8 @@ export interface CuedPlace {
   strength: 'strong' | 'weak' | 'region' | 'known';
   /** the kind the text gives it ("the town of", "X village") */
   kind: 'village' | 'town' | 'city' | null;
+  /** "the province of X", "the eastern region of X": the text says it is a first-level region */
+  region?: boolean;
   /** "near X", "outskirts of X", "10 km north of X": a place by X, not X itself */
   near: boolean;
   /** a place found already, which begins a list only where "and" or "or" closes it ("attacks on Aleppo and Daraya", not "in Croydon, Emergency workers") */
@@ -71,6 +73,8 @@ const ALL_CAPS = /^\p{Lu}[\p{Lu} .'-]+$/u;
 export interface PlaceCuePatterns {
   /** "near X", "outskirts of X", "10 km north of X", "the village of X": group 1 a near-cue, group 2 a kind */
   strongBefore: RegExp;
+  /** "the province of X", "the central region of X" (the region word in lower case: "the Department of Justice" is no region) */
+  regionBefore: RegExp;
   /** "near X" and its kin only, for names the lexicons already know */
   nearBefore: RegExp;
   /** "in X", "shelled X" */
@@ -104,6 +108,7 @@ export function placeCuePatterns(words: PlaceWords): PlaceCuePatterns {
   const near = `${phrases(words.nearWords)}|${COMPASS}`;
   return {
     strongBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:(${near})|(?:the\s+)?(${kinds})s?\s+of)\s+(?:the\s+)?$`, 'iu'),
+    regionBefore: new RegExp(String.raw`(?:^|[^\p{L}])the\s+(?:${QUARTER}\s+)?(?:${alternation(words.regionWords)})\s+of\s+$`, 'u'),
     nearBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:${near})\s+(?:the\s+)?$`, 'iu'),
     weakBefore: new RegExp(String.raw`(?:^|[^\p{L}])(?:in|at|into|from|to|towards?|across|inside|through|via|${phrases(words.placeVerbs)})\s+(?:the\s+)?$`, 'iu'),
     kindAfter: new RegExp(String.raw`^\s+(${kinds})\b`, 'iu'),
@@ -140,6 +145,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
       const after = doc.text.slice(end, Math.min(s.end, end + 40));
       const strong = cues.strongBefore.exec(before);
+      const regionBefore = !strong && cues.regionBefore.test(before);
       const kindAfter = cues.kindAfter.exec(after) ?? cues.kindApposition.exec(doc.text.slice(end, Math.min(s.end, end + 120)));
       const region = cues.regionAfter.exec(after);
       const regionAfter = !!region && index > 0;
@@ -154,10 +160,10 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const dateline = capitals && (/^\s*(?:,|\(|—|–|--)/.test(after) || tests.isKnownPlace(lookup));
       // "Paris, Texas": a region's name after a name and a comma
       const regionOfPrevious = /\p{L}\s*,\s*$/u.test(before) && tests.isRegion(name);
-      let strength: CuedPlace['strength'] | null = strong || kindAfter || realRegion || regionOfPrevious || dateline ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
+      let strength: CuedPlace['strength'] | null = strong || regionBefore || kindAfter || realRegion || regionOfPrevious || dateline ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
       const firstWord = firstOf(name);
       // a region after a name ("Peter Nicol (Scotland)") says where a place is, but also whom a person plays for
-      const spoken = !!(strong || kindAfter || dateline); // the words of the text say it is a place
+      const spoken = !!(strong || regionBefore || kindAfter || dateline); // the words of the text say it is a place
       const placeSaid = spoken && !(strong && !kindAfter && !dateline && /^\s+\p{Ll}{3,}/u.test(after)) || (realRegion && /^\s*,/.test(after)) || regionOfPrevious || townWords(before, after, tests, cues);
       if (!spoken && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
       // "medics at Nasser hospital", "held at Evin prison": after a bare preposition, a name no gazetteer knows before a building's word names the building
@@ -194,7 +200,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
         text: lookup,
         strength,
         kind: kindWord === 'city' || kindWord === 'town' ? kindWord : kindWord ? 'village' : null,
-        near: !!strong?.[1] || (inList && listOf!.near),
+        near: !!strong?.[1] || (inList && listOf!.near), ...(regionBefore ? { region: true } : {}),
       };
       found.push(place);
       listOf = place;

@@ -236,7 +236,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     const suffix = ctx.cues.regionWord.exec(doc.text.slice(place.end, place.end + 16));
     const afterPlace = /,\s*$/.test(doc.text.slice(Math.max(0, place.start - 3), place.start)) && !ctx.geo.places(foldName(place.text)).some(isProminent);
     const short = abbreviated(ctx, place.start, place.end);
-    const regionish = suffix || ctx.tests.placeKind(place.text) === 'region' || afterPlace || short;
+    const regionish = suffix || place.region || ctx.tests.placeKind(place.text) === 'region' || afterPlace || short;
     if (regionish) {
       const codes = short ? [short] : firstLevel(ctx, `${place.text}${suffix?.[0] ?? ''}`, ctx.geo.admin1Codes(place.text));
       if (codes.length) {
