@@ -11,12 +11,14 @@
 //   npm run eval:records                  dev: chunks 08 and 09, training documents labelled by hand but
 //                                         never trained on (the committed weights read chunks 01–07)
 //   npm run eval:records -- --split test  the test split of every chunk (report once per change)
+//   npm run eval:records -- --list        also each candidate the records get wrong (dev only)
 import type { Doc } from '../src/doc.js';
 import { articleOf, getTools, handContext, handLabelled } from './events/corpus.js';
 
 const split = process.argv.includes('--split') ? (process.argv[process.argv.indexOf('--split') + 1] as 'train' | 'test') : 'train';
 // chunk 05 holds candidates chosen by cue words, not whole documents: never counted
 process.env.EV_CHUNKS ??= split === 'train' ? '08,09' : '01,02,03,04,06,07,08,09';
+const listing = process.argv.includes('--list') && split === 'train';
 const labelled = handLabelled().filter((x) => x.candidate.split === split && x.chunk !== '05');
 const byDoc = new Map<string, typeof labelled>();
 for (const x of labelled) {
@@ -54,6 +56,7 @@ for (const [key, items] of byDoc) {
     const recorded = at.recorded;
     const covered = recorded || (label.event && !!label.repeats && !!inRecord.get(label.repeats)?.recorded);
     if (label.event && covered) t.covered++;
+    if (listing && recorded !== label.event) console.log(`${recorded ? 'recorded, not real' : 'real, not recorded'}\t${candidate.id} "${candidate.trigger.text}"\t${label.type ?? ''}\t${candidate.sentence}`);
     if (recorded && label.event) t.tp++;
     else if (recorded) {
       t.fp++;

@@ -95,3 +95,22 @@ describe('event claims', () => {
     expect(firstEvent('Protesters blocked the main road in the capital.', 'PROTEST')).toEqual({ modality: 'asserted', source: null });
   });
 });
+
+describe('announcements and hedges', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+
+  it('an announcement of a deed in its sentence is the deed\'s channel, not a statement; the announcer is its claimant', () => {
+    expect(types('The Halvorsen Police Department announced on Friday that officers have made an arrest in the killing of a shopkeeper.')).not.toContain('STATEMENT');
+    expect(firstEvent('The Halvorsen Police Department announced on Friday that officers have made an arrest in the killing of a shopkeeper.', 'ARREST').source).toEqual(['Halvorsen Police Department']);
+  });
+
+  it('an announcement of nothing else, or of a deal, stays a statement', () => {
+    expect(types('The company announced a new phone on Monday.')).toEqual(['STATEMENT']);
+    expect(types('The firm announced that it has signed an agreement to buy a rival.')).toContain('STATEMENT');
+  });
+
+  it('"allegedly" and "reportedly" make a deed a claim', () => {
+    expect(modality('A former employee walked into the office party and allegedly shot a manager.', 'shot')).toBe('claimed');
+    expect(modality('Militants reportedly stormed the checkpoint overnight.', 'stormed')).toBe('claimed');
+  });
+});

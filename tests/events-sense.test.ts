@@ -6,6 +6,7 @@ import { contextFromDoc, senseCue } from '../src/models/events/features.js';
 import { isReference } from '../src/stages/events/candidates.js';
 import { governedByIntent, opensSpan, otherSense, pastOccurrence, performed, periodSummary } from '../src/stages/events/sense.js';
 import { readSentence } from './events-harness.js';
+import { pipeline } from './helpers.js';
 
 /** The candidate context of a trigger word of the sentence. */
 function context(text: string, word: string) {
@@ -137,5 +138,17 @@ describe('one deed rather than a kind of event', () => {
     expect(intended('The militia threatened to attack the convoy.', 'attack')).toBe(true);
     expect(intended('Rebels tried to seize the bridge.', 'seize')).toBe(true);
     expect(intended('The new missiles could attack ships far out at sea.', 'attack')).toBe(false);
+  });
+});
+
+describe('words of events in phrases of another sense', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('"declared dead" and "pronounced dead" are no statements', () => {
+    expect(types('One man was declared dead at the scene.')).not.toContain('STATEMENT');
+    expect(types('The driver was pronounced dead at a hospital.')).not.toContain('STATEMENT');
+  });
+  it('fighting back tears and fire-fighting equipment are no fights', () => {
+    expect(types('The mother fought back tears as the verdict was read.')).toEqual([]);
+    expect(types('Most of the fire-fighting equipment in the valley was called in.')).not.toContain('CLASH');
   });
 });

@@ -198,7 +198,7 @@ class EventExtractor {
 
   finish(): void {
     const doc: Doc = this.k.doc;
-    const drafts = mergeIncidents(doc, this.k.taxonomy, this.memory.drafts);
+    const drafts = mergeIncidents(doc, this.k.taxonomy, reportsAsChannels(this.memory.drafts));
     for (const d of drafts) settleFigures(d);
     uniqueArgs(drafts);
     // the mappings read the actors' sectors
@@ -213,4 +213,22 @@ class EventExtractor {
     });
     doc.events = drafts.map((d) => d.event);
   }
+}
+
+/** Verbs of announcing that, with another event in their sentence, only give its source. */
+const CHANNEL_LEMMAS = new Set(['announce', 'declare']);
+/** What a party's announcement is itself news of: another statement, a deal it signed ("HP announced that it has signed an agreement"). */
+const ANNOUNCED_AS_NEWS = new Set<EventType>(['STATEMENT', 'AGREEMENT']);
+
+/**
+ * "The police department announced Friday they have made an arrest", "…, officials announced":
+ * an announcement whose sentence tells the deed announced is the channel of that event, which
+ * carries its claimant, and no statement of its own. An announcement of nothing else the
+ * taxonomy has ("Apple announced a new laptop"), or of a deal, stays one.
+ */
+function reportsAsChannels(drafts: readonly Draft[]): Draft[] {
+  return drafts.filter((d) => {
+    if (d.event.type !== 'STATEMENT' || !CHANNEL_LEMMAS.has(d.lemma) || d.nominal) return true;
+    return !drafts.some((o) => o !== d && o.event.sentence === d.event.sentence && !ANNOUNCED_AS_NEWS.has(o.event.type));
+  });
 }
