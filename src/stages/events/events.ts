@@ -23,7 +23,7 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc, type CandidateContext } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { governedByIntent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary } from './sense.js';
+import { governedByIntent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary } from './sense.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -127,11 +127,12 @@ class EventExtractor {
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
     const toldInPast = pastOccurrence(hit, toks, this.k.cues.habitWords);
-    const oneDeed = tookPlace || toldInPast || governedByIntent(toks, hit.first, this.k.cues);
+    const intended = governedByIntent(toks, hit.first, this.k.cues);
+    const oneDeed = tookPlace || toldInPast || intended;
     // without the rules' reading the classifier decides, but not across the line between deeds
     // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
     // "launched an assault" is no STATEMENT
-    if (rules ? overruled(p, ctx, oneDeed, rules.type) : !p.event || !proposed.some((type) => this.harmsPeople(type) === this.harmsPeople(p.type))) return null;
+    if (rules ? overruled(p, ctx, oneDeed, rules.type) || judgedNoEvent(p, ctx, rules.type, !!hit.phrase || intended || tookPlace, this.k.cues) : !p.event || !proposed.some((type) => this.harmsPeople(type) === this.harmsPeople(p.type))) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
     // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does
