@@ -114,3 +114,10 @@ describe('announcements and hedges', () => {
     expect(modality('Militants reportedly stormed the checkpoint overnight.', 'stormed')).toBe('claimed');
   });
 });
+
+describe('an announcement of what is still to come', () => {
+  it('stays a statement: the announcing is what took place ("announced that the troops would be withdrawn")', () => {
+    const events = pipeline().process({ text: 'The president announced in December that all 2,000 troops would be withdrawn from the north.', published: '2024-05-10' }).events;
+    expect(events.map((e) => e.type)).toContain('STATEMENT');
+  });
+});

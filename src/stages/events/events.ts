@@ -225,11 +225,12 @@ const ANNOUNCED_AS_NEWS = new Set<EventType>(['STATEMENT', 'AGREEMENT']);
  * "The police department announced Friday they have made an arrest", "…, officials announced":
  * an announcement whose sentence tells the deed announced is the channel of that event, which
  * carries its claimant, and no statement of its own. An announcement of nothing else the
- * taxonomy has ("Apple announced a new laptop"), or of a deal, stays one.
+ * taxonomy has ("Apple announced a new laptop"), of a deal, or of a deed still to come ("announced
+ * that all US troops would be withdrawn") stays one: the announcing is what took place.
  */
 function reportsAsChannels(drafts: readonly Draft[]): Draft[] {
   return drafts.filter((d) => {
     if (d.event.type !== 'STATEMENT' || !CHANNEL_LEMMAS.has(d.lemma) || d.nominal) return true;
-    return !drafts.some((o) => o !== d && o.event.sentence === d.event.sentence && !ANNOUNCED_AS_NEWS.has(o.event.type));
+    return !drafts.some((o) => o !== d && o.event.sentence === d.event.sentence && !ANNOUNCED_AS_NEWS.has(o.event.type) && (o.event.modality === 'asserted' || o.event.modality === 'claimed'));
   });
 }
