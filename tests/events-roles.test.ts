@@ -63,3 +63,16 @@ describe('event roles', () => {
     expect(roles.quantity).toEqual(['15 students']);
   });
 });
+
+describe('a bracket before the verb', () => {
+  const first = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events[0];
+  it('an acronym in brackets after a name does not hide the verb: "the Karen National Union (KNU) seized Myawaddy"', () => {
+    const e = first('On 10 April 2024, the Karen National Union (KNU) seized Myawaddy from the junta.');
+    expect(e?.type).toBe('SEIZE');
+    expect(e?.args.find((a) => a.role === 'agent')?.text).toBe('Karen National Union');
+  });
+  it('the places in brackets are no subject: "residents of Kasindi (Beni, North Kivu) lynched a man"', () => {
+    const e = first('On 3 May 2021, residents of Kasindi (Beni, North Kivu) lynched a man accused of theft.');
+    expect(e?.args.find((a) => a.role === 'agent')?.text).toBe('residents of Kasindi');
+  });
+});

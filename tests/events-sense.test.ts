@@ -152,3 +152,17 @@ describe('words of events in phrases of another sense', () => {
     expect(types('Most of the fire-fighting equipment in the valley was called in.')).not.toContain('CLASH');
   });
 });
+
+describe('the classifier decides where it is nearly certain and the rules have not pinned the reading', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('a hit with readers, a dispute that will hit earnings and crops that will die are no events', () => {
+    expect(types('Her latest novel is a hit with readers.')).toEqual([]);
+    expect(types('Investors worry the dispute will hit earnings.')).toEqual([]);
+    expect(types('Without rain, the crops will die within weeks.')).toEqual([]);
+  });
+  it('keeps what the rules pin: a fight named, a deed told in the past, a protest, a hit beside the shelling it is', () => {
+    expect(types('Russian shelling hit Zmiivka village on Sunday.')).toEqual(['SHELLING']);
+    expect(types('Several hundred people marched through the town to denounce the agreement.')).toContain('PROTEST');
+    expect(types('Militia factions looted homes and shops in the town.')).toEqual(['DESTRUCTION']);
+  });
+});

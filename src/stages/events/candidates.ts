@@ -273,8 +273,9 @@ export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Ph
   if (/^(burning|smouldering|smoldering|blazing)$/.test(t.lower) && next?.pos === 'NOUN') return true;
   if (!/(ed|en)$/.test(t.lower)) return false;
   const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
-  // ("executed detained soldiers": a participle between a verb and its object describes the object)
-  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || prev.pos === 'PUNCT' || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
+  // ("executed detained soldiers": a participle between a verb and its object describes the object;
+  // after a closing bracket it is the verb of the name before it: "the Arakan Army (AA) seized Paletwa")
+  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || (prev.pos === 'PUNCT' && prev.text !== ')') || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
 }
 
 /**

@@ -76,7 +76,7 @@ class EventExtractor {
     const made: Draft[] = [];
     for (const hit of hits) {
       if (insideWeaponName(hit, view.phrases)) continue;
-      const decided = this.decide(view, hit);
+      const decided = this.decide(view, hit, hits);
       if (decided) this.memory.place(made, this.build(view, decided.reading, hit, decided.modality), hit, toks);
     }
     if (made.length === 0 && CONTINUATION.test(sentenceText)) {
@@ -101,6 +101,11 @@ class EventExtractor {
     return periodSummary(hit, view.toks) && this.harmsPeople(type);
   }
 
+  /** Does another trigger of the sentence name a violent deed ("Russian shelling hit the village": the hit is the shelling's)? */
+  private besideFight(hit: TriggerHit, hits: readonly TriggerHit[]): boolean {
+    return hits.some((h) => h !== hit && h.readings.some((r) => this.k.taxonomy.is(r.type, 'violent')));
+  }
+
   /** A deed that may harm people (the taxonomy's `casualties` group), as against words, deals and deliveries. */
   private harmsPeople(type: EventType): boolean {
     return this.k.taxonomy.is(type, 'casualties');
@@ -114,7 +119,7 @@ class EventExtractor {
    * they have none, the classifier decides. A death of a natural cause and a scene of sport with
    * no fight in it are no event either way (`otherSense`).
    */
-  private decide(view: SentenceView, hit: TriggerHit): { reading: Reading; modality: Modality | null } | null {
+  private decide(view: SentenceView, hit: TriggerHit, hits: readonly TriggerHit[]): { reading: Reading; modality: Modality | null } | null {
     if (isReference(hit, view.toks, view.phrases)) return null;
     const base = this.k.doc.sentences[view.s]!.firstToken;
     const proposed = [...new Set(hit.readings.map((r) => r.type))];
@@ -127,12 +132,11 @@ class EventExtractor {
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
     const toldInPast = pastOccurrence(hit, toks, this.k.cues.habitWords);
-    const intended = governedByIntent(toks, hit.first, this.k.cues);
-    const oneDeed = tookPlace || toldInPast || intended;
+    const oneDeed = tookPlace || toldInPast || governedByIntent(toks, hit.first, this.k.cues);
     // without the rules' reading the classifier decides, but not across the line between deeds
     // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
     // "launched an assault" is no STATEMENT
-    if (rules ? overruled(p, ctx, oneDeed, rules.type) || judgedNoEvent(p, ctx, rules.type, !!hit.phrase || intended || tookPlace, this.k.cues) : !p.event || !proposed.some((type) => this.harmsPeople(type) === this.harmsPeople(p.type))) return null;
+    if (rules ? overruled(p, ctx, oneDeed, rules.type) || judgedNoEvent(p, ctx, rules.type, !!hit.phrase || oneDeed || this.besideFight(hit, hits), this.k.cues) : !p.event || !proposed.some((type) => this.harmsPeople(type) === this.harmsPeople(p.type))) return null;
     const entry = rules?.entry ?? hit.readings.find((r) => r.type === p.type) ?? hit.readings[0]!;
     // what took place is no plan, denial or condition, unless the rules' own cues say so (build);
     // elsewhere the classifier's modality counts where it is more likely than not, as its `generic` does

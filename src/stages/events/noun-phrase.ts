@@ -152,6 +152,13 @@ export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): 
     else if (t.pos === 'VERB' && /^(deny|threaten|vow|try|attempt|continue|begin|start|plan|refuse|fail|claim|appear|seem|prepare|resume|intend|need|want|agree|decide|manage|tend)$/.test(t.lemma)) i--;
     else break;
   }
+  // "residents of Mavivi (Beni, North Kivu) lynched", "the Arakan Army (AA) seized": what a
+  // bracket adds before the verb (a place, an acronym) is an aside; the subject stands before it
+  if (i > 0 && toks[i]!.text === ')') {
+    let open = i - 1;
+    while (open >= 0 && toks[open]!.text !== '(' && toks[open]!.text !== ')') open--;
+    if (open > 0 && toks[open]!.text === '(') i = open - 1;
+  }
   if (i >= 0 && /^[,–—]$/.test(toks[i]!.text)) {
     // "the spokeswoman, Maria Lopez, said": a name in the aside is who is meant
     const head = beforeApposition(toks, i);
