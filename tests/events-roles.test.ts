@@ -76,3 +76,20 @@ describe('a bracket before the verb', () => {
     expect(e?.args.find((a) => a.role === 'agent')?.text).toBe('residents of Kasindi');
   });
 });
+
+describe('acronyms of armed groups', () => {
+  const agent = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events[0]?.args.find((a) => a.role === 'agent');
+  it('"IS militants" are the Islamic State\'s, as ACLED writes the group', () => {
+    const r = pipeline().process({ text: 'On 2 June 2021, IS militants attacked an army checkpoint near Hit.', published: '2024-05-10' });
+    const a = r.events[0]?.args.find((x) => x.role === 'agent');
+    expect(a?.text).toBe('IS militants');
+    expect(r.entities.find((e) => e.id === a?.ref)?.name).toBe('Islamic State');
+  });
+  it('a line of capitals spells words, not acronyms: "IT IS TIME", "TELL US"', () => {
+    const r = pipeline().process({ text: 'TELL US WHAT YOU THINK. IT IS TIME TO ACT.', published: '2024-05-10' });
+    expect(r.entities.map((e) => e.name)).toEqual([]);
+  });
+  it('"Kachin Independence Army (KIA) fighters" are the group\'s fighters, name and acronym', () => {
+    expect(agent('On 10 December 2024, Kachin Independence Army (KIA) fighters exchanged fire with the military near Bhamo.')?.text).toBe('Kachin Independence Army (KIA) fighters');
+  });
+});

@@ -48,6 +48,9 @@ const NEGATING_PREFIX = /(?:^|[^\p{L}])(anti|pro|non|ex|post|pre|neo)-$/iu;
 /** size of the key filter in bits (128 KB): a lexicon's tens of thousands of keys fill a few percent of it */
 const KEY_BITS = 1 << 20;
 
+/** English words of two or three letters that an acronym may spell ("US", "IS", "IT", "AS"). */
+const LITTLE_WORDS = new Set(['us', 'is', 'it', 'as', 'at', 'an', 'am', 'in', 'on', 'or', 'no', 'so', 'to', 'up', 'we', 'he', 'me', 'my', 'of', 'if', 'do', 'go', 'be', 'by', 'all', 'are', 'was', 'who', 'why', 'how', 'now', 'new', 'one', 'our', 'out', 'can', 'may', 'not', 'she', 'her', 'his', 'its', 'has', 'had', 'did', 'get', 'got', 'let', 'say', 'see', 'use', 'war', 'man', 'men', 'day', 'top', 'off', 'own', 'put', 'run', 'set', 'two', 'ten', 'big', 'old', 'far', 'yet']);
+
 /** How strictly each case rule holds an alias to the text's case. */
 const CASE_STRICTNESS = { any: 0, initial: 1, exact: 2 } as const;
 
@@ -162,6 +165,8 @@ export class Gazetteer {
   private matchAt(text: string, lower: string, i: number, alias: Alias): number {
     if (!lower.startsWith(alias.lower, i)) return this.pluralInIesAt(text, lower, i, alias);
     if (!caseFits(text, i, alias, alias.lower.length)) return -1;
+    // "TELL US WHAT", "IT IS TIME": in a line of capitals an acronym that spells a little word is that word
+    if (alias.caseRule === 'exact' && LITTLE_WORDS.has(alias.lower) && inCapitals(text, i, i + alias.lower.length)) return -1;
     const end = i + alias.lower.length;
     if (!isAlnumAt(text, end)) return end;
     if (!alias.entry.plural) return -1;
@@ -186,6 +191,15 @@ function caseFits(text: string, i: number, alias: Alias, n: number): boolean {
   if (alias.caseRule === 'initial') return text[i] === alias.surface[0];
   if (alias.caseRule === 'exact') return alias.surface.length === alias.lower.length && text.startsWith(alias.surface.slice(0, n), i);
   return true;
+}
+
+/** Is [start, end) in a stretch of capitals: no lower-case letter between the sentence marks or line ends around it? */
+function inCapitals(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !/[.!?\n]/.test(text[to]!)) to++;
+  return !/\p{Ll}/u.test(text.slice(from, to));
 }
 
 /** The run of letters and digits starting at i: the bucket an alias or a text position falls in. */

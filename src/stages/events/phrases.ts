@@ -62,10 +62,23 @@ export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: 
     let first = i;
     while (first > 0) {
       const prev = toks[first - 1]!;
+      // "Kachin Independence Army (KIA) fighters": the name before its acronym in brackets
+      if (prev.text === ')' && first === i) {
+        const open = first - 3 >= 0 && toks[first - 3]!.text === '(' ? first - 3 : -1;
+        const named = open > 0 ? phrases.find((p) => p.kind === 'actor' && p.ref && p.last === open - 1) : undefined;
+        if (named) first = named.first;
+        break;
+      }
       if (DETERMINERS.has(prev.lower) || prev.kind === 'punctuation' && prev.text !== '-') break;
       if (DEMONSTRATIVES.has(prev.lower)) {
         first--;
         break;
+      }
+      // a named actor before the noun whatever wink tags its words ("IS militants": IS/AUX)
+      const named = phrases.find((p) => p.kind === 'actor' && p.ref && p.last === first - 1);
+      if (named) {
+        first = named.first;
+        continue;
       }
       if (!['ADJ', 'PROPN', 'NOUN'].includes(prev.pos) && prev.text !== '-' && !/^(anti|pro)-/.test(prev.lower)) break;
       if (/ing$/.test(prev.lower) && prev.pos !== 'ADJ') break;
