@@ -134,7 +134,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
   const acled = event.mappings.acled ?? { event_type: '', sub_event_type: '' }; // null for events that are not asserted or claimed
   const places = eventPlaces(event, entities);
   const eventCountry = places.find((p) => p.country)?.country ?? null;
-  const actors = (role: 'agent' | 'target'): CodedActor[] => {
+  const actors = (role: EventArg['role']): CodedActor[] => {
     const out: CodedActor[] = [];
     for (const arg of event.args) {
       if (arg.role !== role) continue;
@@ -160,6 +160,23 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     }
     return out;
   };
+  // "a FAMa drone struck", "attacked an SDF checkpoint": the armed actor whose weapon or post the
+  // argument names, where no argument names the actor itself (ACLED codes the owner)
+  const owners = (role: 'instrument' | 'target'): CodedActor[] => {
+    const out: CodedActor[] = [];
+    for (const arg of event.args) {
+      if (arg.role !== role) continue;
+      for (const entity of entities.values()) {
+        if (!OWNER_TYPES.has(entity.type) || entity.kb?.description === true || out.some((a) => a.entity === entity.id)) continue;
+        const m = entity.mentions.find((x) => x.start >= arg.start && x.end <= arg.end);
+        if (!m) continue;
+        const country = typeof entity.kb?.country === 'string' ? entity.kb.country : null;
+        const sector = typeof entity.kb?.sector === 'string' ? entity.kb.sector : entity.type === 'ARMED_GROUP' ? 'rebels' : null;
+        out.push({ name: entity.name, text: m.text, start: m.start, end: m.end, country, sector, inter: interCode(sector, country, eventCountry, acled.event_type), entity: entity.id });
+      }
+    }
+    return out;
+  };
   const sentence = record.sentences[event.sentence] ?? { start: event.trigger.start, end: event.trigger.end };
   const sources: string[] = [];
   const host = publisher(record.doc.url);
@@ -179,8 +196,8 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     event_type: acled.event_type,
     sub_event_type: acled.sub_event_type,
     plover: event.mappings.plover,
-    actors1: actors('agent'),
-    actors2: actors('target'),
+    actors1: orElse(actors('agent'), () => owners('instrument')),
+    actors2: orElse(actors('target'), () => orElse(owners('target'), () => actors('casualties'))),
     places,
     sources,
     notes: record.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim(),
@@ -190,6 +207,14 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     injured: event.casualties.injured,
     captured: event.casualties.captured,
   };
+}
+
+/** Entities that own weapons and posts: "a FAMa drone", "an SDF checkpoint", "a Sudanese army warplane". */
+const OWNER_TYPES = new Set(['ORG', 'ARMED_GROUP']);
+
+/** The actors found, or the next way of finding them where there are none. */
+function orElse(found: CodedActor[], next: () => CodedActor[]): CodedActor[] {
+  return found.length ? found : next();
 }
 
 const MEMBERS_CUE = /^,?\s+(including|among them|among which|such as|namely)\s+/i;

@@ -89,9 +89,10 @@ export class ColumnScore {
     check('admin1', coded.admin1, coded.admin1 !== undefined && foundAmong(coded.admin1, [...places, ...admin1s]), placeList);
     check('fatalities', coded.killed, killed === coded.killed, killed);
     check('injured', coded.injured, injured === coded.injured, injured);
-    // the actors as our ACLED export names them ("Protesters (Kenya)", "Military Forces of Russia") count too
+    // the actors as our ACLED export names them ("Protesters (Kenya)", "Military Forces of Russia"),
+    // and by the words the text names them with ("SDF" of "an SDF checkpoint"), count too
     const ours = primary ? codeEvent(record, primary) : null;
-    const named = (actors: CodedActor[] | undefined) => (actors ?? []).map((a) => a.name);
+    const named = (actors: CodedActor[] | undefined) => (actors ?? []).flatMap((a) => [a.name, a.text]);
     check('actor1', coded.actor1, coded.actor1 !== undefined && actorFound(coded.actor1, record, argsOf(primary, 'agent'), named(ours?.actors1)), argTexts(primary, 'agent'));
     check('actor2', coded.actor2, coded.actor2 !== undefined && actorFound(coded.actor2, record, argsOf(primary, 'target'), named(ours?.actors2)), argTexts(primary, 'target'));
   }

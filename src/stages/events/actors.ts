@@ -1,5 +1,6 @@
 // Actor coding, the way ACLED and PLOVER code agents and targets: a country (ISO3) and a
-// sector for every agent and target argument. Named actors take theirs from the lexicon
+// sector for every agent and target argument, and for the people a casualty figure counts
+// ("killing 12 civilians": ACLED's second actor where no target is one). Named actors take theirs from the lexicon
 // entity; descriptions take the sector from their head noun ("Islamist militants" →
 // rebels, "two civilians" → civilians) and the country from a nationality or place inside
 // them ("Russian soldiers" → RUS). "These groups", "the militants", "they" take the coding
@@ -26,7 +27,7 @@ export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[Re
   const seen: Array<{ arg: EventArg; code: ActorCode }> = [];
   for (const event of events) {
     for (const arg of event.args) {
-      if (arg.role !== 'agent' && arg.role !== 'target') continue;
+      if (arg.role !== 'agent' && arg.role !== 'target' && arg.role !== 'casualties') continue;
       let code = codeOf(inside, arg, entity(arg.ref), sectors);
       // "these groups launched coordinated raids": the groups named before
       if (ANAPHORA.test(arg.text.trim())) {

@@ -1,0 +1,27 @@
+// ACLED's actors of an event where the text names no actor in the argument itself: the armed
+// actor whose weapon or post is named, and the people a casualty figure counts.
+import { describe, expect, it } from 'vitest';
+import { codeEvent } from '../src/export/coded.js';
+import { pipeline } from './helpers.js';
+
+const coded = (text: string) => {
+  const record = pipeline().process({ text, published: '2024-05-10' });
+  const event = record.events[0]!;
+  const c = codeEvent(record, event);
+  return { actor1: c.actors1.map((a) => a.name), actor2: c.actors2.map((a) => a.name) };
+};
+
+describe('ACLED actors from owners and victims', () => {
+  it('the owner of the weapon is the first actor: "a Sudanese army warplane bombed"', () => {
+    expect(coded('On 9 February 2025, a Sudanese army warplane bombed a market in Nyala, killing 12 civilians.').actor1).toEqual(['Military Forces of Sudan']);
+  });
+  it('the owner of the post attacked is the second actor: "attacked an SDF checkpoint"', () => {
+    expect(coded('On 7 September 2021, IS militants attacked an SDF checkpoint in Thiban.').actor2).toEqual(['Syrian Democratic Forces']);
+  });
+  it('where the target is a place or a thing, the people killed are the second actor', () => {
+    expect(coded('On 9 February 2025, a Sudanese army warplane bombed a market in Nyala, killing 12 civilians.').actor2).toEqual(['Civilians (Sudan)']);
+  });
+  it('a named target stays the second actor, whoever the casualties are', () => {
+    expect(coded('On 2 March 2024, Houthi forces shelled Yemeni army positions near Taiz, killing 3 soldiers.').actor2).toEqual(['Military Forces of Yemen']);
+  });
+});
