@@ -24,4 +24,11 @@ describe('ACLED actors from owners and victims', () => {
   it('a named target stays the second actor, whoever the casualties are', () => {
     expect(coded('On 2 March 2024, Houthi forces shelled Yemeni army positions near Taiz, killing 3 soldiers.').actor2).toEqual(['Military Forces of Yemen']);
   });
+  it('a nationality owns a weapon or a military post as its state\'s forces: "a Turkish drone", but not a school', () => {
+    expect(coded('On 4 May 2022, a Turkish drone struck a car near Sinjar.').actor1).toEqual(['Military Forces of Türkiye']);
+    expect(coded('On 4 May 2022, gunmen attacked a Turkish school in the city.').actor2).not.toContain('Military Forces of Türkiye');
+  });
+  it('an armed group inside the casualty figure is the second actor: "killing 4 ISWAP fighters"', () => {
+    expect(coded('On 6 June 2023, an airstrike hit a camp near Monguno, killing 4 ISWAP fighters.').actor2).toEqual(['Islamic State West Africa Province']);
+  });
 });

@@ -153,26 +153,33 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
       }
       const country = arg.kb?.country ?? (typeof entity?.kb?.country === 'string' ? entity.kb.country : null);
       const sector = arg.kb?.sector ?? (typeof entity?.kb?.sector === 'string' ? entity.kb.sector : null);
-      const named = entity && ACTOR_TYPES.has(entity.type) && entity.type !== 'NORP' ? entity.name : null;
+      // "4 ISWAP fighters": a description of a named group's members is the group
+      const member = entity ? undefined : [...entities.values()].find((e) => OWNER_TYPES.has(e.type) && e.kb?.description !== true && e.mentions.some((m) => m.start >= arg.start && m.end <= arg.end));
+      const named = entity && ACTOR_TYPES.has(entity.type) && entity.type !== 'NORP' ? entity.name : member?.name ?? null;
       const name = named ?? genericName(sector, country, eventCountry) ?? arg.text;
       if (out.some((a) => a.name === name)) continue;
       out.push({ name, text: arg.text, start: arg.start, end: arg.end, country, sector, inter: interCode(sector, country, eventCountry, acled.event_type), entity: entity?.id ?? null });
     }
     return out;
   };
-  // "a FAMa drone struck", "attacked an SDF checkpoint": the armed actor whose weapon or post the
-  // argument names, where no argument names the actor itself (ACLED codes the owner)
-  const owners = (role: 'instrument' | 'target'): CodedActor[] => {
+  // "a FAMa drone struck", "attacked an SDF checkpoint", "killing 2 PKK members": the armed actor
+  // whose weapon, post or members the argument names, where no argument names the actor itself
+  const owners = (role: 'instrument' | 'target' | 'casualties'): CodedActor[] => {
     const out: CodedActor[] = [];
     for (const arg of event.args) {
       if (arg.role !== role) continue;
+      // a nationality owns a weapon or a military post or vehicle as its state's forces ("a Turkish drone")
+      const stateOwned = role === 'instrument' || MILITARY_THING.test(arg.text);
       for (const entity of entities.values()) {
-        if (!OWNER_TYPES.has(entity.type) || entity.kb?.description === true || out.some((a) => a.entity === entity.id)) continue;
+        const nationality = entity.type === 'NORP' && stateOwned;
+        if ((!OWNER_TYPES.has(entity.type) && !nationality) || entity.kb?.description === true || out.some((a) => a.entity === entity.id)) continue;
         const m = entity.mentions.find((x) => x.start >= arg.start && x.end <= arg.end);
         if (!m) continue;
         const country = typeof entity.kb?.country === 'string' ? entity.kb.country : null;
-        const sector = typeof entity.kb?.sector === 'string' ? entity.kb.sector : entity.type === 'ARMED_GROUP' ? 'rebels' : null;
-        out.push({ name: entity.name, text: m.text, start: m.start, end: m.end, country, sector, inter: interCode(sector, country, eventCountry, acled.event_type), entity: entity.id });
+        const sector = nationality ? 'military' : typeof entity.kb?.sector === 'string' ? entity.kb.sector : entity.type === 'ARMED_GROUP' ? 'rebels' : null;
+        const name = nationality ? genericName(sector, country, null) : entity.name;
+        if (!name || out.some((a) => a.name === name)) continue;
+        out.push({ name, text: m.text, start: m.start, end: m.end, country, sector, inter: interCode(sector, country, eventCountry, acled.event_type), entity: entity.id });
       }
     }
     return out;
@@ -197,7 +204,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     sub_event_type: acled.sub_event_type,
     plover: event.mappings.plover,
     actors1: orElse(actors('agent'), () => owners('instrument')),
-    actors2: orElse(actors('target'), () => orElse(owners('target'), () => actors('casualties'))),
+    actors2: orElse(actors('target'), () => orElse(owners('target'), () => orElse(actors('casualties'), () => owners('casualties')))),
     places,
     sources,
     notes: record.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim(),
@@ -210,6 +217,8 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
 }
 
 /** Entities that own weapons and posts: "a FAMa drone", "an SDF checkpoint", "a Sudanese army warplane". */
+/** Targets a state's forces own: "an Israeli armoured vehicle", "a Turkish base" (not "a Turkish school"). */
+const MILITARY_THING = /\b(vehicles?|convoys?|tanks?|bases?|positions?|posts?|outposts?|checkpoints?|barracks|drones?|aircraft|jets?|helicopters?|warships?|vessels?|patrols?|troops|soldiers)$/i;
 const OWNER_TYPES = new Set(['ORG', 'ARMED_GROUP']);
 
 /** The actors found, or the next way of finding them where there are none. */
