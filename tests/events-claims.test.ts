@@ -121,3 +121,12 @@ describe('an announcement of what is still to come', () => {
     expect(events.map((e) => e.type)).toContain('STATEMENT');
   });
 });
+
+describe('negation needs a word of negation', () => {
+  it('a deed told in a long sentence with no "not", "no", "none" or "without" is not negated', () => {
+    expect(modality('On 2 May 2022, a shepherd stepped on a mine while clearing brush in a field near the village of Hrakove outside Chuhuiv (Kharkiv) and died at the scene; police said the mine had been laid by Russian forces before they withdrew from the area in September 2022.', 'stepped on a mine')).toBe('asserted');
+  });
+  it('"none of the soldiers were killed" stays negated', () => {
+    expect(modality('None of the soldiers were killed.', 'killed')).toBe('negated');
+  });
+});

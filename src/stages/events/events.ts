@@ -145,7 +145,9 @@ class EventExtractor {
     const deniedDenial = type === 'STATEMENT' && (p.modality === 'negated' || p.modality === 'denied') && !toks.slice(Math.max(0, hit.first - 3), hit.first).some((t) => NEGATION.has(t.lower));
     // and a verb in the simple past tells no plan ("forces backed by Russian air cover retook Saraqib")
     const pastNoPlan = toldInPast && p.modality === 'future';
-    const modality = tookPlace || deniedDenial || pastNoPlan || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
+    // nor is anything negated where the sentence has no word of negation ("a farmer stepped on a mine … and died")
+    const unsaidNegation = p.modality === 'negated' && !toks.some((t) => NEGATION.has(t.lower) || NEGATING_WORDS.test(t.lower));
+    const modality = tookPlace || deniedDenial || pastNoPlan || unsaidNegation || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
     return { reading: { type, entry }, modality };
   }
 
@@ -219,6 +221,9 @@ class EventExtractor {
     doc.events = drafts.map((d) => d.event);
   }
 }
+
+/** Words beside "not", "no" and "never" that say a thing did not happen: "none were hurt", "nobody", "without casualties". */
+const NEGATING_WORDS = /^(none|nobody|nothing|neither|nor|without|cannot|no-one|noone)$/;
 
 /** Verbs of announcing that, with another event in their sentence, only give its source. */
 const CHANNEL_LEMMAS = new Set(['announce', 'declare']);
