@@ -166,3 +166,11 @@ describe('the classifier decides where it is nearly certain and the rules have n
     expect(types('Militia factions looted homes and shops in the town.')).toEqual(['DESTRUCTION']);
   });
 });
+
+describe('agreements stay the rules\' reading', () => {
+  it('"have agreed to reopen the crossings" is an agreement, whatever a classifier of general news makes of "agree"', () => {
+    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+    expect(types('The two communities of the divided island have agreed to reopen two crossing points.')).toContain('AGREEMENT');
+    expect(types('The regional forum has agreed to set up a joint security centre.')).toContain('AGREEMENT');
+  });
+});

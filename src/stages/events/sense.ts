@@ -52,12 +52,13 @@ export function overruled(p: EventPrediction, ctx: CandidateContext, oneDeed: bo
 const NO_EVENT_FLOOR = 0.05;
 
 /**
- * Readings the classifier does not overrule without a cue: protests and statements. Its
- * training labels come from general news, where a rally is mostly a campaign's and a remark
- * no event, so it gives "several hundred people marched through Garowe" and "accused by the
- * anti-graft agency" almost no chance.
+ * Readings the classifier does not overrule without a cue: protests, statements and
+ * agreements. Its training labels come from general news, where a rally is mostly a
+ * campaign's, a remark no event and "agree" an opinion, so it gives "several hundred people
+ * marched through Garowe", "accused by the anti-graft agency" and "the two sides have agreed to
+ * a ceasefire" almost no chance.
  */
-const RULES_KEEP: ReadonlySet<EventType> = new Set(['PROTEST', 'STATEMENT']);
+const RULES_KEEP: ReadonlySet<EventType> = new Set(['PROTEST', 'STATEMENT', 'AGREEMENT']);
 
 /**
  * Whether the classifier, nearly certain that a candidate with the rules' reading is no event,
