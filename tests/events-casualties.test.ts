@@ -233,3 +233,12 @@ describe('event casualties', () => {
     expect(count('A woman was taken to a hospital in critical condition, where she died.')).toEqual({ killed: 1, injured: null, captured: null });
   });
 });
+
+describe('one victim named by what they do', () => {
+  it('counts a shepherd, a teacher or a village chairman killed as one dead', () => {
+    const killed = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events[0]?.casualties.killed;
+    expect(killed('Militants executed a shepherd near the well.')).toBe(1);
+    expect(killed('Gunmen killed a teacher in the village on Monday.')).toBe(1);
+    expect(killed('A village chairman was shot dead by two gunmen outside his home.')).toBe(1);
+  });
+});
