@@ -242,3 +242,13 @@ describe('one victim named by what they do', () => {
     expect(killed('A village chairman was shot dead by two gunmen outside his home.')).toBe(1);
   });
 });
+
+describe('people named after a count of their kind', () => {
+  const killed = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events[0]?.casualties.killed;
+  it('"killing 3 civilians, a man and two women" counts three, not six', () => {
+    expect(killed('The shelling hit the market, killing 3 civilians, a man and two women.')).toBe(3);
+  });
+  it('"killing 2 soldiers, a policeman and a civilian" counts four', () => {
+    expect(killed('Gunmen attacked the post, killing 2 soldiers, a policeman and a civilian.')).toBe(4);
+  });
+});

@@ -180,7 +180,7 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
     if (!found) continue;
     const { fate } = found;
     if (fate === 'shot' ? out.shot !== null : c[fate] !== null) continue;
-    const value = group.reduce((n, x) => n + x.value, 0);
+    const value = apposed(toks, group) ? head.value : group.reduce((n, x) => n + x.value, 0);
     if (fate === 'shot') out.shot = value;
     else c[fate] = value;
     if (fate === 'killed') deadAmongShot = !!head.partOf || !!head.known;
@@ -193,6 +193,21 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
     out.shot = null;
   }
   return out;
+}
+
+/** Nouns of a kind of people that the people named after them may spell out: "2 civilians, a woman and her son". */
+const KIND_OF_PEOPLE = /^(people|persons|civilians|residents|villagers|children|members|relatives|victims)$/;
+
+/**
+ * "killing 2 civilians, a woman and her teenage son": the people after a count of a kind of
+ * people and a comma are who they were, when there are as many of them, not more victims ("2
+ * soldiers, a policeman and a civilian" are four).
+ */
+function apposed(toks: Token[], group: PeopleCount[]): boolean {
+  const [head, ...rest] = group;
+  if (!head || rest.length < 2 || head.value < 2 || !KIND_OF_PEOPLE.test(toks[head.last]!.lower)) return false;
+  if (toks.slice(head.last + 1, rest[0]!.first).some((t) => t.lower === 'and')) return false;
+  return rest.reduce((n, x) => n + x.value, 0) === head.value;
 }
 
 /** "also killed a neighbor", "was also shot": "also" in the few words before the casualty word. */
