@@ -252,3 +252,10 @@ describe('people named after a count of their kind', () => {
     expect(killed('Gunmen attacked the post, killing 2 soldiers, a policeman and a civilian.')).toBe(4);
   });
 });
+
+describe('a count after a verb of saying', () => {
+  it('"claimed responsibility, saying 5 soldiers were killed" counts the five', () => {
+    const events = pipeline().process({ text: 'The group claimed responsibility, saying 5 soldiers were killed.', published: '2024-05-10' }).events;
+    expect(events.reduce((n, e) => n + (e.casualties.killed ?? 0), 0)).toBe(5);
+  });
+});

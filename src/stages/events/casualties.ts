@@ -417,8 +417,11 @@ function governingVerb(toks: Token[], first: number, words: CasualtyWords): Foun
   if (ofNoun) return { fate: ofNoun, word: i - 1 };
   const key = casualtyAt(toks, i, words, 'object');
   if (key) return { fate: key, word: i };
-  return toks[i]!.pos === 'VERB' && !/^(say|said|says|reported|report|were|was|found|find|finds)$/.test(toks[i]!.lower) && !SEE_OR_LEAVE.test(toks[i]!.lower) ? null : undefined;
+  return toks[i]!.pos === 'VERB' && !SAYING.test(toks[i]!.lower) && !SEE_OR_LEAVE.test(toks[i]!.lower) ? null : undefined;
 }
+
+/** Verbs of saying and finding, after which a count is the subject of what follows ("IS claimed responsibility, saying 5 soldiers were killed"). */
+const SAYING = /^(say|said|says|saying|report|reported|reports|reporting|claim|claimed|claims|claiming|add|added|adding|confirm|confirmed|confirming|state|stated|stating|tell|told|tells|announce|announced|announcing|note|noted|noting|were|was|found|find|finds)$/;
 
 /**
  * The casualty word a count is the subject of: "were killed", "was shot and killed", "died",
