@@ -259,3 +259,14 @@ describe('a count after a verb of saying', () => {
     expect(events.reduce((n, e) => n + (e.casualties.killed ?? 0), 0)).toBe(5);
   });
 });
+
+describe('"neutralised": people killed or things destroyed', () => {
+  const first = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events[0];
+  it('"the army said it neutralised 20 terrorists" is a killing of 20', () => {
+    const e = first('The army said it neutralised 20 terrorists near the border post.');
+    expect([e?.type, e?.casualties.killed]).toEqual(['KILLING', 20]);
+  });
+  it('"air defences neutralised 12 drones" kills no one', () => {
+    expect(first('Air defences neutralised 12 drones overnight.')?.casualties.killed ?? null).toBeNull();
+  });
+});

@@ -362,7 +362,8 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     if (next && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)$/.test(next.lower)) continue; // "shot to death three days after"
     const things = !!next && next.pos === 'NOUN' && !isVictim(words, next.lower) && !words.casualty.has(next.lower) && !/^(others|more)$/.test(next.lower); // "about three blocks"
     if (next?.lower === 'fatally') out.push({ first: i, last: i + 1, value, fate: 'killed', partOf: true });
-    else if (casualtyAt(toks, i - 1, words, 'object') || (!things && (/^(least|than|about|nearly|some|to|another|further|additional)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, words, 'subject') || /^(people|others|more)$/.test(next?.lower ?? '')))) {
+    // ("neutralised 12 drones": a verb that kills people or destroys things counts people only)
+    else if ((casualtyAt(toks, i - 1, words, 'object') && !(things && THINGS_TOO.test(toks[i - 1]!.lower))) || (!things && (/^(least|than|about|nearly|some|to|another|further|additional)$/.test(toks[i - 1]?.lower ?? '') || casualtyAt(toks, i + 1, words, 'subject') || /^(people|others|more)$/.test(next?.lower ?? '')))) {
       out.push({ first: i, last: i, value, partOf: true });
     }
   }
@@ -388,6 +389,9 @@ interface PeopleCount {
   fate?: Fate;
   headline?: boolean;
 }
+
+/** Casualty verbs that also destroy things ("neutralised 20 fighters", "neutralised two drones"). */
+const THINGS_TOO = /^neutrali[sz](e|ed|es|ing)$/;
 
 const QUANTIFIER = /^(at|least|most|more|than|about|around|nearly|almost|some|up|to|over|another|further|roughly|approximately|an|estimated)$/;
 
