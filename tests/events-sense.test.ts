@@ -174,3 +174,15 @@ describe('agreements stay the rules\' reading', () => {
     expect(types('The regional forum has agreed to set up a joint security centre.')).toContain('AGREEMENT');
   });
 });
+
+describe('a death in an article of no violence', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('an obituary or a climbing accident records no killing', () => {
+    expect(types('The film star, famed for her swimming roles, has died. She was 91 and lived in Los Angeles.')).toEqual([]);
+    expect(types('Two climbers died after slipping from a ridge in the national park on Sunday.')).toEqual([]);
+  });
+  it('soldiers who died, or a death after a shooting, are still killings', () => {
+    expect(types('Two soldiers died in Kherson on Monday.')).toEqual(['KILLING']);
+    expect(types('Gunmen opened fire on the bus. The driver died in hospital.').length).toBeGreaterThan(0);
+  });
+});

@@ -98,12 +98,29 @@ class EventExtractor {
    */
   private noRecordOfItsOwn(view: SentenceView, hit: TriggerHit, ctx: CandidateContext, type: EventType): boolean {
     if (otherSense(ctx, type, this.k.cues) || opensSpan(hit, view.toks)) return true;
+    // "Esther Williams has died", "a climber died after slipping": a death in an article with no word of violence in it
+    if (type === 'KILLING' && DEATH_WORD.test(view.toks[hit.first]!.lower) && this.quiet()) return true;
     return periodSummary(hit, view.toks) && this.harmsPeople(type);
   }
 
   /** Does another trigger of the sentence name a violent deed ("Russian shelling hit the village": the hit is the shelling's)? */
   private besideFight(hit: TriggerHit, hits: readonly TriggerHit[]): boolean {
     return hits.some((h) => h !== hit && h.readings.some((r) => this.k.taxonomy.is(r.type, 'violent')));
+  }
+
+  private quietArticle: boolean | undefined;
+
+  /**
+   * Does the article have no word of violence, no armed force and no weapon at all (an
+   * obituary, an accident, an illness)? "Two soldiers died in Kherson" is not quiet.
+   */
+  private quiet(): boolean {
+    const { doc, cues } = this.k;
+    const armed = cues.sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words);
+    this.quietArticle ??=
+      !doc.entities.some((e) => e.type === 'ARMED_GROUP' || e.type === 'EQUIPMENT') &&
+      !doc.tokens.some((t) => cues.otherSenses.violenceWords.has(t.lower) || VIOLENT_DEATH.test(t.lower) || armed.some((words) => words.test(t.lower)));
+    return this.quietArticle;
   }
 
   /** A deed that may harm people (the taxonomy's `casualties` group), as against words, deals and deliveries. */
@@ -221,6 +238,13 @@ class EventExtractor {
     doc.events = drafts.map((d) => d.event);
   }
 }
+
+/** Words of dying, which say nothing of how. */
+const DEATH_WORD = /^(die|died|dies|dying|death|deaths)$/;
+/** Words of a violent death beside the stage's words of violence. */
+const VIOLENT_DEATH = /^(kill|kills|killed|killing|killings|slain|slay|massacre|massacred|executed|execution|gunned|lynched|lynching|beheaded|beat|beaten|stoned|ablaze|hacked|strangled|tortured|burned|burnt|fire|fired|gun|guns|armed|war|fighting|clashes)$/;
+/** The sectors of armed actors (cues.json `sectors`), whose words make an article one of violence. */
+const ARMED_SECTORS = new Set(['military', 'police', 'militia', 'rebels']);
 
 /** Words beside "not", "no" and "never" that say a thing did not happen: "none were hurt", "nobody", "without casualties". */
 const NEGATING_WORDS = /^(none|nobody|nothing|neither|nor|without|cannot|no-one|noone)$/;
