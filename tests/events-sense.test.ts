@@ -186,3 +186,13 @@ describe('a death in an article of no violence', () => {
     expect(types('Gunmen opened fire on the bus. The driver died in hospital.').length).toBeGreaterThan(0);
   });
 });
+
+describe('a natural disaster\'s dead and damage', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('an earthquake that kills and destroys records no killing and no destruction', () => {
+    expect(types('A magnitude 6.1 earthquake hit the island on Sunday, killing 12 people. The tremor destroyed or damaged 800 mudbrick houses in 10 villages.')).toEqual([]);
+  });
+  it('a killing in a flood article that names gunmen stays one', () => {
+    expect(types('As the floods receded, gunmen killed two aid workers near the camp.')).toContain('KILLING');
+  });
+});

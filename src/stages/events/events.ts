@@ -100,6 +100,8 @@ class EventExtractor {
     if (otherSense(ctx, type, this.k.cues) || opensSpan(hit, view.toks)) return true;
     // "Esther Williams has died", "a climber died after slipping": a death in an article with no word of violence in it
     if (type === 'KILLING' && DEATH_WORD.test(view.toks[hit.first]!.lower) && this.quiet()) return true;
+    // "the quake … killing 612 people", "the tremor destroyed 1,500 houses": a disaster's dead and damage
+    if ((type === 'KILLING' || type === 'DESTRUCTION') && this.disaster()) return true;
     return periodSummary(hit, view.toks) && this.harmsPeople(type);
   }
 
@@ -121,6 +123,20 @@ class EventExtractor {
       !doc.entities.some((e) => e.type === 'ARMED_GROUP' || e.type === 'EQUIPMENT') &&
       !doc.tokens.some((t) => cues.otherSenses.violenceWords.has(t.lower) || VIOLENT_DEATH.test(t.lower) || armed.some((words) => words.test(t.lower)));
     return this.quietArticle;
+  }
+
+  private disasterArticle: boolean | undefined;
+
+  /** Is the article about a natural disaster, with no armed force, weapon or attack in it? */
+  private disaster(): boolean {
+    if (this.disasterArticle !== undefined) return this.disasterArticle;
+    const { doc, cues } = this.k;
+    const armed = cues.sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words);
+    this.disasterArticle =
+      doc.tokens.some((t) => DISASTER.test(t.lower)) &&
+      !doc.entities.some((e) => e.type === 'ARMED_GROUP' || e.type === 'EQUIPMENT') &&
+      !doc.tokens.some((t) => ATTACK_WORD.test(t.lower) || armed.some((words) => words.test(t.lower)));
+    return this.disasterArticle;
   }
 
   /** A deed that may harm people (the taxonomy's `casualties` group), as against words, deals and deliveries. */
@@ -243,6 +259,10 @@ class EventExtractor {
 const DEATH_WORD = /^(die|died|dies|dying|death|deaths)$/;
 /** Words of a violent death beside the stage's words of violence. */
 const VIOLENT_DEATH = /^(kill|kills|killed|killing|killings|slain|slay|massacre|massacred|executed|execution|gunned|lynched|lynching|beheaded|beat|beaten|stoned|ablaze|hacked|strangled|tortured|burned|burnt|fire|fired|gun|guns|armed|war|fighting|clashes)$/;
+/** Words of natural disasters. */
+const DISASTER = /^(earthquake|earthquakes|quake|quakes|aftershocks?|tremors?|richter|magnitude|floods?|flooding|hurricane|cyclone|typhoon|tornado|landslides?|mudslides?|avalanche|tsunami|wildfires?|bushfires?|volcano|eruption)$/;
+/** Words of an attack, which make deaths in a disaster's article possibly someone's doing. */
+const ATTACK_WORD = /^(shot|shooting|shootings|gunfire|gunmen|gunman|bomb|bombs|bombing|bombings|attack|attacks|attacked|stabbed|stabbing|airstrike|airstrikes|shelling|ambush|ambushed|assault|assaulted|arson|looted|looting|riot|riots)$/;
 /** The sectors of armed actors (cues.json `sectors`), whose words make an article one of violence. */
 const ARMED_SECTORS = new Set(['military', 'police', 'militia', 'rebels']);
 
