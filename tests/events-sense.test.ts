@@ -196,3 +196,11 @@ describe('a natural disaster\'s dead and damage', () => {
     expect(types('As the floods receded, gunmen killed two aid workers near the camp.')).toContain('KILLING');
   });
 });
+
+describe('words of events that describe people', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('"his accused killer" and "the walking wounded" are no statement and no killing', () => {
+    expect(types('His accused killer made a brief appearance in court on Monday.')).toEqual([]);
+    expect(types('Many of those hurt were walking wounded, the ambulance service said.')).not.toContain('KILLING');
+  });
+});

@@ -259,6 +259,9 @@ const DETERMINER = /^(a|an|the|this|that|these|those|its|their|his|her|our)$/;
  * centres"). The phrases, where given, tell a date after the noun ("the attack yesterday") from
  * a noun it describes.
  */
+/** "his accused killer", "their captured comrades": a possessive before a participle that describes the noun after it. */
+const POSSESSIVE = /^(his|her|their|its|our|my|your)$/;
+
 export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Phrase[] = []): boolean {
   const t = toks[hit.first]!;
   const next = toks[hit.last + 1];
@@ -275,7 +278,7 @@ export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Ph
   const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
   // ("executed detained soldiers": a participle between a verb and its object describes the object;
   // after a closing bracket it is the verb of the name before it: "the Arakan Army (AA) seized Paletwa")
-  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || (prev.pos === 'PUNCT' && prev.text !== ')') || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
+  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || POSSESSIVE.test(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || (prev.pos === 'PUNCT' && prev.text !== ')') || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
 }
 
 /**
