@@ -216,9 +216,9 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
   };
 }
 
-/** Entities that own weapons and posts: "a FAMa drone", "an SDF checkpoint", "a Sudanese army warplane". */
 /** Targets a state's forces own: "an Israeli armoured vehicle", "a Turkish base" (not "a Turkish school"). */
 const MILITARY_THING = /\b(vehicles?|convoys?|tanks?|bases?|positions?|posts?|outposts?|checkpoints?|barracks|drones?|aircraft|jets?|helicopters?|warships?|vessels?|patrols?|troops|soldiers)$/i;
+/** Entities that own weapons and posts: "a FAMa drone", "an SDF checkpoint", "a Sudanese army warplane". */
 const OWNER_TYPES = new Set(['ORG', 'ARMED_GROUP']);
 
 /** The actors found, or the next way of finding them where there are none. */

@@ -23,7 +23,7 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc, type CandidateContext } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { governedByIntent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary } from './sense.js';
+import { ARMED_SECTORS, governedByIntent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary } from './sense.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -110,33 +110,33 @@ class EventExtractor {
     return hits.some((h) => h !== hit && h.readings.some((r) => this.k.taxonomy.is(r.type, 'violent')));
   }
 
-  private quietArticle: boolean | undefined;
+  private article: { violent: boolean; armed: boolean; disaster: boolean; attacked: boolean } | undefined;
 
-  /**
-   * Does the article have no word of violence, no armed force and no weapon at all (an
-   * obituary, an accident, an illness)? "Two soldiers died in Kherson" is not quiet.
-   */
-  private quiet(): boolean {
+  /** What the whole article's words say of it, read once: violence, armed forces or weapons, a natural disaster, an attack. */
+  private words() {
+    if (this.article) return this.article;
     const { doc, cues } = this.k;
-    const armed = cues.sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words);
-    this.quietArticle ??=
-      !doc.entities.some((e) => e.type === 'ARMED_GROUP' || e.type === 'EQUIPMENT') &&
-      !doc.tokens.some((t) => cues.otherSenses.violenceWords.has(t.lower) || VIOLENT_DEATH.test(t.lower) || armed.some((words) => words.test(t.lower)));
-    return this.quietArticle;
+    const armedWords = cues.sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words);
+    const a = { violent: false, armed: doc.entities.some((e) => e.type === 'ARMED_GROUP' || e.type === 'EQUIPMENT'), disaster: false, attacked: false };
+    for (const t of doc.tokens) {
+      a.violent ||= cues.otherSenses.violenceWords.has(t.lower) || VIOLENT_DEATH.test(t.lower);
+      a.armed ||= armedWords.some((words) => words.test(t.lower));
+      a.disaster ||= DISASTER.test(t.lower);
+      a.attacked ||= ATTACK_WORD.test(t.lower);
+    }
+    return (this.article = a);
   }
 
-  private disasterArticle: boolean | undefined;
+  /** Does the article have no word of violence, no armed force and no weapon (an obituary, an accident, an illness)? "Two soldiers died in Kherson" is not quiet. */
+  private quiet(): boolean {
+    const a = this.words();
+    return !a.violent && !a.armed;
+  }
 
   /** Is the article about a natural disaster, with no armed force, weapon or attack in it? */
   private disaster(): boolean {
-    if (this.disasterArticle !== undefined) return this.disasterArticle;
-    const { doc, cues } = this.k;
-    const armed = cues.sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words);
-    this.disasterArticle =
-      doc.tokens.some((t) => DISASTER.test(t.lower)) &&
-      !doc.entities.some((e) => e.type === 'ARMED_GROUP' || e.type === 'EQUIPMENT') &&
-      !doc.tokens.some((t) => ATTACK_WORD.test(t.lower) || armed.some((words) => words.test(t.lower)));
-    return this.disasterArticle;
+    const a = this.words();
+    return a.disaster && !a.armed && !a.attacked;
   }
 
   /** A deed that may harm people (the taxonomy's `casualties` group), as against words, deals and deliveries. */
@@ -263,8 +263,6 @@ const VIOLENT_DEATH = /^(kill|kills|killed|killing|killings|slain|slay|massacre|
 const DISASTER = /^(earthquake|earthquakes|quake|quakes|aftershocks?|tremors?|richter|magnitude|floods?|flooding|hurricane|cyclone|typhoon|tornado|landslides?|mudslides?|avalanche|tsunami|wildfires?|bushfires?|volcano|eruption)$/;
 /** Words of an attack, which make deaths in a disaster's article possibly someone's doing. */
 const ATTACK_WORD = /^(shot|shooting|shootings|gunfire|gunmen|gunman|bomb|bombs|bombing|bombings|attack|attacks|attacked|stabbed|stabbing|airstrike|airstrikes|shelling|ambush|ambushed|assault|assaulted|arson|looted|looting|riot|riots)$/;
-/** The sectors of armed actors (cues.json `sectors`), whose words make an article one of violence. */
-const ARMED_SECTORS = new Set(['military', 'police', 'militia', 'rebels']);
 
 /** Words beside "not", "no" and "never" that say a thing did not happen: "none were hurt", "nobody", "without casualties". */
 const NEGATING_WORDS = /^(none|nobody|nothing|neither|nor|without|cannot|no-one|noone)$/;

@@ -206,8 +206,8 @@ function natureStruck(ctx: CandidateContext): boolean {
   return false;
 }
 
-/** The sectors whose nouns name an armed force: "riot police", "troops", "gunmen". */
-const ARMED_SECTORS = new Set(['military', 'police', 'militia', 'rebels']);
+/** The sectors whose nouns name an armed force ("riot police", "troops", "gunmen"): they name a fight, and make an article one of violence. */
+export const ARMED_SECTORS: ReadonlySet<string> = new Set(['military', 'police', 'militia', 'rebels']);
 
 /** Whether the candidate's sentence names, besides the trigger, a weapon, an armed group or force, or a casualty. */
 function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
