@@ -270,3 +270,10 @@ describe('"neutralised": people killed or things destroyed', () => {
     expect(first('Air defences neutralised 12 drones overnight.')?.casualties.killed ?? null).toBeNull();
   });
 });
+
+describe('"no one"', () => {
+  it('"with no one hurt" counts nobody hurt', () => {
+    const e = pipeline().process({ text: 'Militants looted and burned shops in the market, with no one hurt.', published: '2024-05-10' }).events[0];
+    expect(e?.casualties.injured ?? null).toBeNull();
+  });
+});

@@ -355,6 +355,7 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     const t = toks[i]!;
     if (covers(counts, i)) continue;
     if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
+    if (t.lower === 'one' && toks[i - 1]?.lower === 'no') continue; // "with no one hurt": nobody
     if (isDayOfMonth(toks, i) || (at ? at.index.insideDate(at.s, t.start, t.end) : doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end)))) continue;
     const value = Number(t.text.replace(/,/g, '')) || numberWordValue(t.lower);
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
