@@ -185,3 +185,9 @@ describe('trigger words with a hyphen', () => {
     expect(found('Troops carried out a cross-border raid at dawn.')).toEqual(['cross-borderraid']);
   });
 });
+
+describe('a group no lexicon knows', () => {
+  it('takes territory as a non-state actor, not as a government regaining it', () => {
+    expect(coded('On 1 December 2024, Turkish-backed RKN factions took control of the town after two days of fighting.')).toBe('Battles / Non-state actor overtakes territory');
+  });
+});

@@ -40,7 +40,8 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
   const civilianTarget = targets.some((a) => cues.civilianTarget.test(a.text)) || [...targetSectors].some((s) => UNARMED.has(s));
   const militaryTarget = targets.some((a) => cues.militaryTarget.test(a.text) || entityOf(a.ref)?.type === 'EQUIPMENT');
   const hurt = (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0;
-  const stateAgent = !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || agent.type === 'ORG');
+  // (an organisation no lexicon knows, "SNA factions", is no state's: it has neither sector nor country)
+  const stateAgent = !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || (agent.type === 'ORG' && (agent.kb?.sector === undefined ? typeof agent.kb?.country === 'string' : STATE_SECTORS.has(agent.kb.sector as string))));
   const armedAgent = (agentArg?.kb?.sector !== undefined && ARMED.has(agentArg.kb.sector)) || agent?.type === 'ARMED_GROUP';
   const found = (text: string) => {
     const plain = text.toLowerCase().replace(cues.acledNotInside, (m) => ' '.repeat(m.length));
