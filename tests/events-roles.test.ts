@@ -93,3 +93,16 @@ describe('acronyms of armed groups', () => {
     expect(agent('On 10 December 2024, Kachin Independence Army (KIA) fighters exchanged fire with the military near Bhamo.')?.text).toBe('Kachin Independence Army (KIA) fighters');
   });
 });
+
+describe('subjects around a preposition and its article', () => {
+  const agent = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events[0]?.args.find((a) => a.role === 'agent')?.text;
+  it('"government forces backed by the Southern Brigades retook the town": the forces, not their backers', () => {
+    expect(agent('On 3 May 2022, government forces backed by the Southern Brigades retook Bayhan from Houthi fighters.')).toBe('government forces');
+  });
+  it('"a drone operated by a police task force struck a house": who worked the drone', () => {
+    expect(agent('On 4 June 2025, an explosive-laden drone operated by a police task force struck a house used by gang members.')).toBe('police task force');
+  });
+  it('"members of a local militia traded fire": the militia', () => {
+    expect(agent('On 2 April 2023, members of a Misrata militia traded fire with a rival militia in the town centre.')).toMatch(/militia$/);
+  });
+});

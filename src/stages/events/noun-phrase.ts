@@ -144,6 +144,9 @@ function beforeApposition(toks: Token[], close: number): number {
 }
 
 /** The subject of the verb at token k: skip auxiliaries, adverbs and control verbs ("denied shelling", "threatened to attack"). */
+/** Participles of working a weapon, whose "by" names who did the deed the weapon's verb tells. */
+const OPERATED = /^(operated|launched|fired|flown|piloted|planted|laid|dropped|driven|detonated|triggered|controlled)$/;
+
 export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): Phrase | null {
   let i = k - 1;
   while (i >= 0) {
@@ -168,11 +171,19 @@ export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): 
   if (i < 0 || toks[i]!.text === ',') return null;
   const p = npLeft(toks, np, i);
   if (!p) return null;
-  const prep = toks[p.first - 1]?.lower ?? '';
+  // the word before the phrase and its article: "backed by the Giants Brigades retook" has no subject there
+  const before = /^(the|a|an)$/.test(toks[p.first - 1]?.lower ?? '') ? p.first - 2 : p.first - 1;
+  const prep = toks[before]?.lower ?? '';
+  // "Fighters of the Arakan Army clashed", "members of a Zawiya militia traded fire": the actor after "of" is who the subject is
+  if (prep === 'of' && p.kind === 'actor') return p;
+  // "a drone operated by a government task force struck", "a mine laid by Houthi forces exploded": who worked the weapon
+  if (prep === 'by' && OPERATED.test(toks[before - 1]?.lower ?? '')) return p;
   if (PREPOSITIONS.has(prep)) {
     // "the defence ministry in Berlin said": the speaker stands before the place
-    if (!/^(in|at|from|of|for)$/.test(prep) || p.first < 2) return null;
-    const head = npLeft(toks, np, p.first - 2);
+    if (!/^(in|at|from|of|for)$/.test(prep) || before < 1) return null;
+    // "a journalist working for a television channel was shot": the head before the participle
+    const end = toks[before - 1]!.pos === 'VERB' && /ing$/.test(toks[before - 1]!.lower) ? before - 2 : before - 1;
+    const head = end >= 0 ? npLeft(toks, np, end) : null;
     return head && !PREPOSITIONS.has(toks[head.first - 1]?.lower ?? '') ? head : null;
   }
   return p;
