@@ -191,3 +191,13 @@ describe('a group no lexicon knows', () => {
     expect(coded('On 1 December 2024, Turkish-backed RKN factions took control of the town after two days of fighting.')).toBe('Battles / Non-state actor overtakes territory');
   });
 });
+
+describe('devices defused and protests thwarted', () => {
+  it('a bomb defused is a disrupted weapons use; tensions defused are nothing', () => {
+    expect(coded('On 5 May 2024, army engineers defused two roadside bombs near the bridge.')).toBe('Strategic developments / Disrupted weapons use');
+    expect(coded('The talks defused tensions between the two parties.')).toBeNull();
+  });
+  it('protesters who tried to block a road and were dispersed protested all the same', () => {
+    expect(coded('On 9 May 2024, police fired tear gas to disperse protesters who tried to block the highway against fuel prices.')).toBe('Protests / Protest with intervention');
+  });
+});

@@ -248,8 +248,9 @@ class EventExtractor {
       e.id = `v${i + 1}`;
       e.args.sort((a, b) => a.start - b.start || a.role.localeCompare(b.role));
       e.mappings = mappingsFor(this.k.taxonomy, doc, e, d.lemma, this.k.cues);
-      // planned, denied, averted, negated and conditional events are no ACLED events
-      if (e.modality !== 'asserted' && e.modality !== 'claimed') e.mappings.acled = null;
+      // planned, denied, averted, negated and conditional events are no ACLED events; a protest
+      // whose aim was thwarted ("protesters who tried to block the ring road") took place all the same
+      if (e.modality !== 'asserted' && e.modality !== 'claimed' && !(e.type === 'PROTEST' && e.modality === 'attempted')) e.mappings.acled = null;
     });
     doc.events = drafts.map((d) => d.event);
   }
