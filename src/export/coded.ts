@@ -154,7 +154,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
       const country = arg.kb?.country ?? (typeof entity?.kb?.country === 'string' ? entity.kb.country : null);
       const sector = arg.kb?.sector ?? (typeof entity?.kb?.sector === 'string' ? entity.kb.sector : null);
       // "4 ISWAP fighters": a description of a named group's members is the group
-      const member = entity ? undefined : [...entities.values()].find((e) => OWNER_TYPES.has(e.type) && e.kb?.description !== true && e.mentions.some((m) => m.start >= arg.start && m.end <= arg.end));
+      const member = entity ? undefined : namedInside(arg, entities, OWNER_TYPES)[0]?.entity;
       const named = entity && ACTOR_TYPES.has(entity.type) && entity.type !== 'NORP' ? entity.name : member?.name ?? null;
       const name = named ?? genericName(sector, country, eventCountry) ?? arg.text;
       if (out.some((a) => a.name === name)) continue;
@@ -170,11 +170,9 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
       if (arg.role !== role) continue;
       // a nationality owns a weapon or a military post or vehicle as its state's forces ("a Turkish drone")
       const stateOwned = role === 'instrument' || MILITARY_THING.test(arg.text);
-      for (const entity of entities.values()) {
-        const nationality = entity.type === 'NORP' && stateOwned;
-        if ((!OWNER_TYPES.has(entity.type) && !nationality) || entity.kb?.description === true || out.some((a) => a.entity === entity.id)) continue;
-        const m = entity.mentions.find((x) => x.start >= arg.start && x.end <= arg.end);
-        if (!m) continue;
+      for (const { entity, mention: m } of namedInside(arg, entities, stateOwned ? OWNER_OR_NATIONALITY : OWNER_TYPES)) {
+        const nationality = entity.type === 'NORP';
+        if (out.some((a) => a.entity === entity.id)) continue;
         const country = typeof entity.kb?.country === 'string' ? entity.kb.country : null;
         const sector = nationality ? 'military' : typeof entity.kb?.sector === 'string' ? entity.kb.sector : entity.type === 'ARMED_GROUP' ? 'rebels' : null;
         const name = nationality ? genericName(sector, country, null) : entity.name;
@@ -219,7 +217,19 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
 /** Targets a state's forces own: "an Israeli armoured vehicle", "a Turkish base" (not "a Turkish school"). */
 const MILITARY_THING = /\b(vehicles?|convoys?|tanks?|bases?|positions?|posts?|outposts?|checkpoints?|barracks|drones?|aircraft|jets?|helicopters?|warships?|vessels?|patrols?|troops|soldiers)$/i;
 /** Entities that own weapons and posts: "a FAMa drone", "an SDF checkpoint", "a Sudanese army warplane". */
-const OWNER_TYPES = new Set(['ORG', 'ARMED_GROUP']);
+const OWNER_TYPES: ReadonlySet<string> = new Set(['ORG', 'ARMED_GROUP']);
+const OWNER_OR_NATIONALITY: ReadonlySet<string> = new Set([...OWNER_TYPES, 'NORP']);
+
+/** The named entities of these types (not descriptions) with a mention inside the argument, each with its first mention there, in entity order. */
+function namedInside(arg: EventArg, entities: ReadonlyMap<string, Entity>, types: ReadonlySet<string>): Array<{ entity: Entity; mention: Entity['mentions'][number] }> {
+  const out: Array<{ entity: Entity; mention: Entity['mentions'][number] }> = [];
+  for (const entity of entities.values()) {
+    if (!types.has(entity.type) || entity.kb?.description === true) continue;
+    const mention = entity.mentions.find((m) => m.start >= arg.start && m.end <= arg.end);
+    if (mention) out.push({ entity, mention });
+  }
+  return out;
+}
 
 /** The actors found, or the next way of finding them where there are none. */
 function orElse(found: CodedActor[], next: () => CodedActor[]): CodedActor[] {

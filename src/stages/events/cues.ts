@@ -47,6 +47,8 @@ export interface EventCues {
   ofPlace: Set<string>;
   /** a description's sector by its words, tried in order: "two civilians" → civilians */
   sectors: Array<[RegExp, string]>;
+  /** the words of the armed sectors (ARMED_SECTORS): "troops", "riot police", "gunmen" */
+  armedWords: RegExp[];
   /** what makes an event's target civilian or military for its mappings (matched inside words) */
   civilianTarget: RegExp;
   militaryTarget: RegExp;
@@ -60,6 +62,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
   const { cues, placeWords } = lex;
   const casualty = new Map<string, keyof Casualties>();
   for (const key of ['killed', 'injured', 'captured'] as const) for (const w of cues.casualties[key]) if (!casualty.has(w)) casualty.set(w, key);
+  const sectors = Object.entries(cues.sectors).map(([sector, words]): [RegExp, string] => [new RegExp(`\\b(${alternation(words)})\\b`), sector]);
   return {
     actorNouns: new Set(cues.actorNouns),
     speech: new Set(cues.speech),
@@ -84,7 +87,8 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     casualtyText: new RegExp(`\\b(shot|condition|${alternation([...casualty.keys(), ...cues.careStates])})\\b`, 'i'),
     placeNouns: new Set(placeWords.placeNouns),
     ofPlace: new Set(placeWords.ofPlace),
-    sectors: Object.entries(cues.sectors).map(([sector, words]) => [new RegExp(`\\b(${alternation(words)})\\b`), sector]),
+    sectors,
+    armedWords: sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words),
     civilianTarget: new RegExp(alternation(cues.civilianTargets), 'i'),
     militaryTarget: new RegExp(alternation(cues.militaryTargets), 'i'),
     acled: new Map(Object.entries(cues.acledCues).map(([name, words]) => [name, wholeWords(words)])),
@@ -99,6 +103,8 @@ function wholeWords(words: readonly string[]): RegExp {
 
 export const PREPOSITIONS = new Set(['in', 'of', 'on', 'into', 'from', 'near', 'at', 'against', 'with', 'by', 'for', 'to', 'over', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'through', 'throughout', 'within', 'between', 'amid', 'amidst', 'behind', 'about', 'via', 'under', 'during', 'including']);
 export const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'across', 'over', 'on', 'through', 'beyond', 'past', 'off', 'behind', 'around', 'inside', 'within', 'throughout', 'to', 'towards', 'toward', 'onto', 'off', 'along', 'north', 'south', 'east', 'west']);
+/** The sectors of actor coding (cues.json's sectors) whose actors are armed: state forces, rebels, militias. */
+export const ARMED_SECTORS: ReadonlySet<string> = new Set(['military', 'police', 'militia', 'rebels']);
 export const NEGATION = new Set(['not', "n't", 'never', 'no']);
 export const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its', 'their', 'ensuing', 'subsequent', 'latest', 'same']);
 /** The forms of "see" and "leave", whose object a participle or a count describes: "fighting that saw 120 soldiers killed", "left four people dead". */

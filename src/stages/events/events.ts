@@ -23,7 +23,7 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc, type CandidateContext } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { ARMED_SECTORS, governedByIntent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary } from './sense.js';
+import { governedByIntent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary } from './sense.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -116,11 +116,10 @@ class EventExtractor {
   private words() {
     if (this.article) return this.article;
     const { doc, cues } = this.k;
-    const armedWords = cues.sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words);
     const a = { violent: false, armed: doc.entities.some((e) => e.type === 'ARMED_GROUP' || e.type === 'EQUIPMENT'), disaster: false, attacked: false };
     for (const t of doc.tokens) {
       a.violent ||= cues.otherSenses.violenceWords.has(t.lower) || VIOLENT_DEATH.test(t.lower);
-      a.armed ||= armedWords.some((words) => words.test(t.lower));
+      a.armed ||= cues.armedWords.some((words) => words.test(t.lower));
       a.disaster ||= DISASTER.test(t.lower);
       a.attacked ||= ATTACK_WORD.test(t.lower);
     }

@@ -5,7 +5,7 @@
 // protesters"), and what followed ("Police dispersed them with tear gas.").
 import type { Doc, Event, EventArg } from '../../doc.js';
 import type { ActorCode } from './actors.js';
-import type { EventCues } from './cues.js';
+import { ARMED_SECTORS, type EventCues } from './cues.js';
 import type { Mapping, MappingContext, Taxonomy } from './taxonomy.js';
 
 /** The cue words (cues.json) that tell a civilian or a military target, and ACLED's sub-event cues. */
@@ -16,8 +16,6 @@ const UNARMED = new Set(['civilians', 'protesters', 'media', 'business']);
 /** Those of a state's forces, and the words that make forces a state's when no country is named. */
 const STATE_SECTORS = new Set(['military', 'police', 'government']);
 const STATE_WORDS = /\b(government|regime|army|national|state|federal|pro-government)\b/i;
-/** Those of armed actors. */
-const ARMED = new Set(['military', 'police', 'rebels', 'militia']);
 
 type CodedArg = EventArg & { kb?: ActorCode };
 
@@ -42,7 +40,7 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
   const hurt = (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0;
   // (an organisation no lexicon knows, "SNA factions", is no state's: it has neither sector nor country)
   const stateAgent = !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || (agent.type === 'ORG' && (agent.kb?.sector === undefined ? typeof agent.kb?.country === 'string' : STATE_SECTORS.has(agent.kb.sector as string))));
-  const armedAgent = (agentArg?.kb?.sector !== undefined && ARMED.has(agentArg.kb.sector)) || agent?.type === 'ARMED_GROUP';
+  const armedAgent = (agentArg?.kb?.sector !== undefined && ARMED_SECTORS.has(agentArg.kb.sector)) || agent?.type === 'ARMED_GROUP';
   const found = (text: string) => {
     const plain = text.toLowerCase().replace(cues.acledNotInside, (m) => ' '.repeat(m.length));
     return new Set([...cues.acled].filter(([, re]) => re.test(plain)).map(([name]) => name));
@@ -54,7 +52,7 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
     stateAgent,
     stateForces: stateAgent || (STATE_SECTORS.has(agentArg?.kb?.sector ?? '') && (agentArg?.kb?.country !== undefined || STATE_WORDS.test(agentArg?.text ?? ''))),
     civilianHarmed: civilianTarget && hurt,
-    unarmedVictims: armedAgent && (hurt || event.type === 'KILLING') && targets.length > 0 && !militaryTarget && ![...targetSectors].some((s) => ARMED.has(s)),
+    unarmedVictims: armedAgent && (hurt || event.type === 'KILLING') && targets.length > 0 && !militaryTarget && ![...targetSectors].some((s) => ARMED_SECTORS.has(s)),
     cues: found(eventSentences(doc, event)),
     weapons: found(event.args.filter((a) => a.role === 'agent' || a.role === 'instrument').map((a) => a.text).join('\n')),
     agentSector: agentArg?.kb?.sector,

@@ -72,7 +72,7 @@ const RULES_KEEP: ReadonlySet<EventType> = new Set(['PROTEST', 'STATEMENT', 'AGR
  * trigger of a violent deed ("shelling hit the village", whose place the hit holds); not for
  * `RULES_KEEP`.
  */
-export function judgedNoEvent(p: EventPrediction, ctx: CandidateContext, type: EventType, pinned: boolean, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
+export function judgedNoEvent(p: EventPrediction, ctx: CandidateContext, type: EventType, pinned: boolean, cues: Pick<EventCues, 'casualty' | 'armedWords'>): boolean {
   return p.pEvent < NO_EVENT_FLOOR && !pinned && !RULES_KEEP.has(type) && !fightNamed(ctx, cues);
 }
 
@@ -88,7 +88,7 @@ export function judgedNoEvent(p: EventPrediction, ctx: CandidateContext, type: E
  * justice, a death of old age and a computer attack: the classifier, which has seen few of them,
  * calls them events.
  */
-export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'sectors' | 'otherSenses'>): boolean {
+export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'armedWords' | 'otherSenses'>): boolean {
   const words = cues.otherSenses;
   if (type === 'KILLING' && (diedOfNaturalCause(ctx, cues.casualty) || diedOfAge(ctx, cues))) return true;
   if (type === 'DESTRUCTION' && (abstractDamage(ctx, words.harmedAbstractions) || words.damageCauses.has(ctx.tokens[ctx.first - 1]?.lower ?? '') && /^damag/.test(ctx.tokens[ctx.first]!.lower))) return true;
@@ -206,14 +206,11 @@ function natureStruck(ctx: CandidateContext): boolean {
   return false;
 }
 
-/** The sectors whose nouns name an armed force ("riot police", "troops", "gunmen"): they name a fight, and make an article one of violence. */
-export const ARMED_SECTORS: ReadonlySet<string> = new Set(['military', 'police', 'militia', 'rebels']);
 
 /** Whether the candidate's sentence names, besides the trigger, a weapon, an armed group or force, or a casualty. */
-function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'sectors'>): boolean {
+function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWords'>): boolean {
   if (ctx.marks.some((m) => m.kind.startsWith('EQUIPMENT') || m.kind === 'ARMED_GROUP')) return true;
-  const armed = cues.sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words);
-  return ctx.tokens.some((t, i) => (i < ctx.first || i > ctx.last) && (cues.casualty.has(t.lower) || armed.some((words) => words.test(t.lower))));
+  return ctx.tokens.some((t, i) => (i < ctx.first || i > ctx.last) && (cues.casualty.has(t.lower) || cues.armedWords.some((words) => words.test(t.lower))));
 }
 
 /** The past forms of the support and occasion verbs, regular and not ("launched", "began", "made", "took", "held", "saw"). */
