@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FEATURE_VERSION, TEMPLATES, capitalsSentence, documentContext, hashFeature, normalizeWord, sentenceFeatureHashes, sentenceFeatures, shape, shortShape,
+  FEATURE_VERSION, TEMPLATES, capitalsSentence, documentContext, hashFeature, normalizeWord, plainWords, sentenceFeatureHashes, sentenceFeatures, shape, shortShape,
   type FeatureToken,
 } from '../src/models/ner/features.js';
 
@@ -162,5 +162,27 @@ describe('feature hashes', () => {
     expect(byString.get('ll=the|army')).toBeDefined();
     expect(byString.get('lr=the|army')).toBeDefined();
     expect(byString.get('ll=the|army')).not.toBe(byString.get('lr=the|army'));
+  });
+});
+
+describe('plain words, which the tagger leaves outside any name unread', () => {
+  const plain = (words: string, lex: Record<string, string[]> = {}) => {
+    const marks = plainWords({ tokens: toks(words, lex) });
+    return words.split(' ').filter((_, i) => marks?.[i] === 1);
+  };
+  it('are lower-case words and punctuation between such words', () => {
+    expect(plain('the convoy was hit by a drone , officials said .')).toEqual(['the', 'convoy', 'was', 'hit', 'by', 'a', 'drone', ',', 'officials', 'said', '.']);
+  });
+  it('are not the words next to a capitalised word or a figure, which may belong to a name', () => {
+    expect(plain('troops of the Bank of England were sent in 1998 to the border')).toEqual(['troops', 'of', 'sent', 'the', 'border']);
+  });
+  it('are not words with a capital or a digit inside them, such as an "al-" surname', () => {
+    expect(plain('the forces of al-Assad and the iPhone of a g7 envoy said')).toEqual(['the', 'forces', 'said']);
+  });
+  it('are not words inside a name the gazetteer knows, even in lower case', () => {
+    expect(plain('the al shabaab fighters left', { al: ['gz:ARMED_GROUP:B'], shabaab: ['gz:ARMED_GROUP:L'] })).toEqual(['the', 'fighters', 'left']);
+  });
+  it('are none in a sentence of names', () => {
+    expect(plainWords({ tokens: toks('Joseph Kony ( Uganda )') })).toBeNull();
   });
 });

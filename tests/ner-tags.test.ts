@@ -65,4 +65,21 @@ describe('Viterbi under the constraints', () => {
     expect(allowed(tags[n - 1]!, null)).toBe(true);
     expect(tags).toEqual(['B-PER', 'I-PER', 'L-PER']);
   });
+  it('gives O to the words it is told can only be O, and keeps the rest well formed around them', () => {
+    const T = TAGS.length;
+    const n = 4;
+    const emission = new Float32Array(n * T);
+    // words 0 and 1 prefer a two-word name, word 3 a one-word name; word 1 may only be O
+    emission[TAGS.indexOf('B-ORG')] = 5;
+    emission[T + TAGS.indexOf('L-ORG')] = 5;
+    emission[3 * T + TAGS.indexOf('U-LOC')] = 5;
+    emission.fill(-Infinity, T + 1, 2 * T);
+    const trans = constrain(new Float32Array((T + 1) * T), TAGS);
+    const final = Float32Array.from(TAGS, (t) => (allowed(t, null) ? 0 : -Infinity));
+    const onlyO = Uint8Array.from([0, 1, 0, 0]);
+    const tags = Array.from(viterbi(emission, n, T, trans, final, undefined, onlyO), (y) => TAGS[y]!);
+    expect(tags[1]).toBe('O');
+    expect(tags[0]).not.toBe('B-ORG');
+    expect(tags[3]).toBe('U-LOC');
+  });
 });

@@ -457,12 +457,52 @@ export function sentenceFeatureHashes(sentence: FeatureSentence, doc: DocumentCo
 }
 
 /**
+ * Which words of a sentence are plainly outside any name: a word in lower case (no capital, no
+ * digit: not "al-Assad", not "iPhone") or a mark of punctuation, in no gazetteer name, between
+ * two such words or a sentence's edge. No name of the news is made of them (a name's "of" or
+ * "al" stands next to a capitalised word), so the tagger gives them O without reading their
+ * features: they are over half the words of an article, and their features most of its time.
+ * Null when no word of the sentence is plain.
+ */
+export function plainWords(sentence: FeatureSentence): Uint8Array | null {
+  const toks = sentence.tokens;
+  const n = toks.length;
+  const lower = new Uint8Array(n); // words in lower case, and punctuation
+  for (let i = 0; i < n; i++) if (isLowerOrPunctuation(toks[i]!.text)) lower[i] = 1;
+  let out: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    if (lower[i] !== 1 || (i > 0 && lower[i - 1] !== 1) || (i + 1 < n && lower[i + 1] !== 1) || toks[i]!.lex.some(inGazetteerName)) continue;
+    out ??= new Uint8Array(n);
+    out[i] = 1;
+  }
+  return out;
+}
+
+/** Is this lexicon feature a gazetteer name the word is part of (lexicon.ts: "gz:ARMED_GROUP:B", "gk:actor:U")? Parts of speech and word lists are not. */
+const inGazetteerName = (feature: string) => feature.startsWith('gz:') || feature.startsWith('gk:');
+
+/** A word with letters all in lower case, or a mark of the sentence's punctuation. */
+function isLowerOrPunctuation(word: string): boolean {
+  if (word.length === 1 && PUNCTUATION.has(word)) return true;
+  let letter = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) letter = true;
+    else if (c >= 65 && c <= 90) return false;
+    else if (c >= 48 && c <= 57) return false;
+    else if (c >= 128) return /^[\p{Ll}'’-]+$/u.test(word);
+  }
+  return letter;
+}
+const PUNCTUATION = new Set([',', '.', ';', ':', '!', '?', '"', '“', '”', '(', ')']);
+
+/**
  * The same hashes, token by token, without gathering them: `visit` gets the key of the
  * word-only features (the word, marked when in a headline: equal keys, equal features), a
  * function that hashes them when the caller has not kept them, and the context features'
  * hashes (views of buffers reused once visit returns).
  */
-export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentContext, visit: (i: number, key: string, ownHashes: () => Uint32Array, context: Uint32Array) => void): void {
+export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentContext, visit: (i: number, key: string, ownHashes: () => Uint32Array, context: Uint32Array) => void, skip?: Uint8Array): void {
   const p = prepared(sentence);
   const sink = new HashSink();
   const words = new HashSink();
@@ -474,6 +514,7 @@ export function forEachTokenHashes(sentence: FeatureSentence, doc: DocumentConte
     return words.out.subarray(0, words.count);
   };
   for (let i = 0; i < p.toks.length; i++) {
+    if (skip !== undefined && skip[i] === 1) continue;
     const text = p.toks[i]!.text;
     at = i;
     sink.reset();

@@ -5,7 +5,7 @@
 // megabytes outside the garbage-collected heap.
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURE_VERSION, forEachTokenHashes, type DocumentContext, type FeatureSentence } from './features.js';
+import { FEATURE_VERSION, forEachTokenHashes, plainWords, type DocumentContext, type FeatureSentence } from './features.js';
 import { TAGS, allowed, bilouSpans, type TagSpan } from './tags.js';
 import { WORD_MEMO_LIMIT } from '../../memo.js';
 
@@ -162,6 +162,11 @@ export class NerModel {
     if (n === 0) return { tags: [], spans: [] };
     const T = this.T;
     const emission = new Float32Array(n * T);
+    // plain words (features.ts) are O: every other tag is ruled out, and their features never read
+    const plain = plainWords(sentence);
+    if (plain !== null) {
+      for (let i = 0; i < n; i++) if (plain[i] === 1) emission.fill(-Infinity, i * T + 1, i * T + T);
+    }
     forEachTokenHashes(sentence, doc, (i, key, ownHashes, context) => {
       // memo.ts's `remembered` by hand: its maker would be a closure made for every token
       let row = this.wordRows.get(key);
@@ -176,8 +181,8 @@ export class NerModel {
       for (let y = 0; y < T; y++) emission[base + y] = this.wordSlab[row + y]!;
       this.addRows(emission, base, context);
       for (let y = 0; y < T; y++) emission[base + y]! *= this.scale;
-    });
-    const path = viterbi(emission, n, T, this.trans, this.final, this.preds);
+    }, plain ?? undefined);
+    const path = viterbi(emission, n, T, this.trans, this.final, this.preds, plain);
     const tags = Array.from(path, (y) => this.tags[y]!);
     return { tags, spans: bilouSpans(tags) };
   }
@@ -229,15 +234,18 @@ export function predecessors(trans: Float32Array, T: number): Int32Array[] {
  * Viterbi over a first-order chain: emissions (n × T), transitions ((T + 1) × T, the last row
  * from the start) and final weights (T). Ties go to the lower tag index, so decoding is
  * deterministic. A model passes its predecessors (predecessors()) once worked out; training,
- * whose transitions change, lets them be worked out per call.
+ * whose transitions change, lets them be worked out per call. Tokens marked in `onlyFirst` can
+ * only take tag 0 (O: the plain words of features.ts), so only its score is worked out there.
  */
-export function viterbi(emission: Float32Array, n: number, T: number, trans: Float32Array, final: Float32Array, preds = predecessors(trans, T)): Int32Array {
+export function viterbi(emission: Float32Array, n: number, T: number, trans: Float32Array, final: Float32Array, preds = predecessors(trans, T), onlyFirst: Uint8Array | null = null): Int32Array {
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
   for (let y = 0; y < T; y++) score[y] = trans[T * T + y]! + emission[y]!;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * T;
-    for (let y = 0; y < T; y++) {
+    const tags = onlyFirst !== null && onlyFirst[i] === 1 ? 1 : T;
+    if (tags === 1) score.fill(-Infinity, i * T + 1, i * T + T);
+    for (let y = 0; y < tags; y++) {
       let best = -Infinity;
       let arg = 0;
       const list = preds[y]!;
