@@ -6,7 +6,7 @@
 import type { Doc, Event, EventArg } from '../../doc.js';
 import type { ActorCode } from './actors.js';
 import { ARMED_SECTORS, type EventCues } from './cues.js';
-import type { Mapping, MappingContext, Taxonomy } from './taxonomy.js';
+import type { CueTest, Mapping, MappingContext, Taxonomy } from './taxonomy.js';
 
 /** The cue words (cues.json) that tell a civilian or a military target, and ACLED's sub-event cues. */
 export type TargetCues = Pick<EventCues, 'civilianTarget' | 'militaryTarget' | 'acled' | 'acledNotInside' | 'sectors'>;
@@ -41,9 +41,21 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
   // (an organisation no lexicon knows, "SNA factions", is no state's: it has neither sector nor country)
   const stateAgent = !!agent && (agent.kb?.sector === 'military' || agent.kb?.sector === 'government' || (agent.type === 'ORG' && (agent.kb?.sector === undefined ? typeof agent.kb?.country === 'string' : STATE_SECTORS.has(agent.kb.sector as string))));
   const armedAgent = (agentArg?.kb?.sector !== undefined && ARMED_SECTORS.has(agentArg.kb.sector)) || agent?.type === 'ARMED_GROUP';
-  const found = (text: string) => {
-    const plain = text.toLowerCase().replace(cues.acledNotInside, (m) => ' '.repeat(m.length));
-    return new Set([...cues.acled].filter(([, re]) => re.test(plain)).map(([name]) => name));
+  // a cue is looked for when a rule of the event's type asks for it, once: most types ask for few
+  const found = (text: () => string): CueTest => {
+    let plain: string | null = null;
+    const seen = new Map<string, boolean>();
+    return {
+      has(name) {
+        let hit = seen.get(name);
+        if (hit === undefined) {
+          plain ??= text().toLowerCase().replace(cues.acledNotInside, (m) => ' '.repeat(m.length));
+          hit = cues.acled.get(name)?.test(plain) ?? false;
+          seen.set(name, hit);
+        }
+        return hit;
+      },
+    };
   };
   return {
     lemma,
@@ -53,8 +65,8 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
     stateForces: stateAgent || (STATE_SECTORS.has(agentArg?.kb?.sector ?? '') && (agentArg?.kb?.country !== undefined || STATE_WORDS.test(agentArg?.text ?? ''))),
     civilianHarmed: civilianTarget && hurt,
     unarmedVictims: armedAgent && (hurt || event.type === 'KILLING') && targets.length > 0 && !militaryTarget && ![...targetSectors].some((s) => ARMED_SECTORS.has(s)),
-    cues: found(eventSentences(doc, event)),
-    weapons: found(event.args.filter((a) => a.role === 'agent' || a.role === 'instrument').map((a) => a.text).join('\n')),
+    cues: found(() => eventSentences(doc, event)),
+    weapons: found(() => event.args.filter((a) => a.role === 'agent' || a.role === 'instrument').map((a) => a.text).join('\n')),
     agentSector: agentArg?.kb?.sector,
     targetSectors,
   };

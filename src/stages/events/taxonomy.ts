@@ -25,14 +25,19 @@ export interface MappingContext {
   civilianHarmed: boolean;
   /** an armed agent killed or hurt people of no armed sector ("gunmen shot dead a tribal elder") */
   unarmedVictims: boolean;
-  /** the names of cues.json's ACLED cues found in the event's sentences */
-  cues: ReadonlySet<string>;
-  /** the names of those found in its agent or instrument */
-  weapons: ReadonlySet<string>;
+  /** cues.json's ACLED cues, by name: is the cue in the event's sentences? */
+  cues: CueTest;
+  /** the same, in its agent or instrument */
+  weapons: CueTest;
   /** the agent's sector (actors.ts: "police", "protesters", "rebels" …) */
   agentSector: string | undefined;
   /** the targets' sectors */
   targetSectors: ReadonlySet<string>;
+}
+
+/** Is the named cue in the text? (A test rather than a set: a cue is looked for only when a rule asks for it.) */
+export interface CueTest {
+  has(name: string): boolean;
 }
 
 const mapping = (acled: [string, string], plover: string): Mapping => ({ acled: { event_type: acled[0], sub_event_type: acled[1] }, plover });
@@ -72,15 +77,16 @@ export class Taxonomy {
 
   /** Does every condition the rule gives hold? (a rule with none never does) */
   private holds(rule: MappingRule, ctx: MappingContext): boolean {
+    // the conditions in turn, the cheap ones first, so that a cue is looked for only when the rest hold
     const conditions = [
-      rule.if === undefined ? undefined : ctx[rule.if],
-      rule.lemma === undefined ? undefined : this.patterns.get(rule.lemma)!.test(ctx.lemma),
-      rule.cue === undefined ? undefined : (typeof rule.cue === 'string' ? [rule.cue] : rule.cue).every((c) => ctx.cues.has(c)),
-      rule.weapon === undefined ? undefined : ctx.weapons.has(rule.weapon),
-      rule.agent === undefined ? undefined : ctx.agentSector !== undefined && rule.agent.includes(ctx.agentSector),
-      rule.target === undefined ? undefined : rule.target.some((s) => ctx.targetSectors.has(s)),
+      rule.if === undefined ? undefined : () => ctx[rule.if!],
+      rule.agent === undefined ? undefined : () => ctx.agentSector !== undefined && rule.agent!.includes(ctx.agentSector),
+      rule.target === undefined ? undefined : () => rule.target!.some((s) => ctx.targetSectors.has(s)),
+      rule.lemma === undefined ? undefined : () => this.patterns.get(rule.lemma!)!.test(ctx.lemma),
+      rule.weapon === undefined ? undefined : () => ctx.weapons.has(rule.weapon!),
+      rule.cue === undefined ? undefined : () => (typeof rule.cue === 'string' ? [rule.cue] : rule.cue!).every((c) => ctx.cues.has(c)),
     ].filter((c) => c !== undefined);
-    return conditions.length > 0 && conditions.every(Boolean);
+    return conditions.length > 0 && conditions.every((c) => c());
   }
 
   /** The ACLED and PLOVER codes of an event of this type, given what the text says about it: the first `when` rule that holds, else the row's own. */
