@@ -124,6 +124,12 @@ export class Doc {
   quantities: Quantity[] = [];
   events: Event[] = [];
   warnings: Warning[] = [];
+  /**
+   * Names the record has no entity type for, set with the entities: the tagger's MISC names of
+   * several words that a place or a people's name opens (an event, a title, a treaty: "U.S.
+   * Open", "Paris Agreement"). Later stages find no place inside them.
+   */
+  otherNames: Span[] = [];
   private entityCount = 0;
 
   constructor(input: DocInput) {

@@ -65,6 +65,24 @@ describe('names in news text come out whole', () => {
   });
 });
 
+describe('names of other kinds and tables', () => {
+  it('finds no place in the name of a tournament or a treaty that a place opens', () => {
+    const found = mentions('Agassi lost in the second round of the U.S. Open on Thursday. She reached the final of the Hong Kong Open last year.');
+    expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);
+  });
+  it('keeps a place named inside an event\'s name after "of", and a place beside the name', () => {
+    const found = mentions('Ministers gathered in Brussels to discuss the Paris Agreement. Commanders who fought in the Battle of Mosul met in Baghdad.');
+    expect(found).toContainEqual({ text: 'Brussels', type: 'GPE' });
+    expect(found).toContainEqual({ text: 'Baghdad', type: 'GPE' });
+    expect(found.some((m) => m.text === 'Paris')).toBe(false);
+  });
+  it('reads a row of a table of standings as names with figures, not as a headline', () => {
+    const found = mentions('Division two standings. Partick Thistle 5 4 1 0 12 3 13 Raith Rovers 5 3 1 1 9 5 10 Queen of the South 5 2 2 1 7 6 8');
+    expect(found).toContainEqual({ text: 'Partick Thistle', type: 'ORG' });
+    expect(found).toContainEqual({ text: 'Queen of the South', type: 'ORG' });
+  });
+});
+
 describe("the tagger's memo of words", () => {
   it('gives a text the same names after it has met more words than it keeps, and started again', () => {
     const text = 'Rebels led by Joseph Kony attacked Obo, and the United Nations sent troops from Bangui.';

@@ -44,7 +44,10 @@ export function entitiesStage(ctx: PipelineContext): Stage {
       found = forcePhrases(doc, know, found);
       found = mergeEquipment(doc, know, found);
       found.push(...facilities(doc, know, found));
-      if (tagger) found = mergeTagged(found, taggedCandidates(doc, know, tagger, matches));
+      if (tagger) {
+        const tagged = taggedCandidates(doc, know, tagger, matches);
+        found = mergeTagged(found, tagged.candidates, tagged.miscNames, doc.otherNames);
+      }
       found.push(...names(doc, know, found, tests));
       found = found.map((c) => buildingAsPlace(doc, know, c));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));

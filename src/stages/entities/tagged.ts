@@ -28,16 +28,28 @@ const PLACE_BEFORE = /\b(village|town|city|district|region|province) of\s+$/i;
 const PEOPLE_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites|an|ans|s)$/u;
 /** A result's figure: a time, a score, a distance or a sum ("13.58", "6-2", "13:06.45", "211,175"). */
 const FIGURE = /^\d+(?:[.:,-]\d+)+$/;
+/** A number of a table: a figure, a bare count or a place in a list ("3", "13.58", "7."). */
+const TABLE_NUMBER = /^\d+(?:[.:,-]\d+)*\.?$/;
 /** The narrower shape of a people's or faith's word, which needs no corroboration at a sentence's start: "Kurdish", "Syrian", "Yazidi", "Alawites" (not "Videos"). */
 const NATIONALITY_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites)$/u;
 
-/** The tagger's spans over the document, typed as the record's entity types. */
-export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): Candidate[] {
+/** A name of several words the tagger reads as MISC (an event, a title, a treaty): "U.S. Open", "Paris Agreement". */
+export interface MiscName {
+  start: number;
+  end: number;
+}
+
+/**
+ * The tagger's spans over the document, typed as the record's entity types, and its MISC names
+ * of several words, which are no entity of the record but say what the words inside them are.
+ */
+export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: MiscName[] } {
   const { tokenised } = tokenisedFromDoc(doc);
   const prepared = prepareDoc(tokenised, tagger.sources, null, matches);
   const exact = new Map<string, GazetteerMatch>();
   for (const m of matches) if (m.entry.kind !== 'blocked') exact.set(`${m.start}|${m.end}`, m);
   const out: Candidate[] = [];
+  const miscNames: MiscName[] = [];
   prepared.sentences.forEach((s, i) => {
     // a headline capitalises every word, and so does the start of a sentence: a name there
     // needs the article's own capital for the word elsewhere, or a lexicon's ("Clash at the
@@ -55,16 +67,19 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
     };
     // a line of names alone ("Ludmila Engquist ( Sweden ) 12.74" in a results list, a caption's
     // byline) has the shape of a title-case headline but no ordinary word to be one; nor has a
-    // line of results ("7. Frank Busemann ( Germany ) 13.58 8. Jack Pierce"), whose figures no
-    // headline has
-    const headline = capitalsSentence(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text)) && s.tokens.filter((t) => FIGURE.test(t.text)).length < 2;
+    // line of results or a table's row ("7. Frank Busemann ( Germany ) 13.58 8. Jack Pierce",
+    // "Queen of South 3 2 0 1 5 4 6"), whose numbers no headline has
+    const headline = capitalsSentence(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text)) && s.tokens.filter((t) => FIGURE.test(t.text)).length < 2 && s.tokens.filter((t) => TABLE_NUMBER.test(t.text)).length < 3;
     const spans = tagger.model.predict(s, prepared.context).spans.filter((span) => !initialWord(span) && (!headline || corroborated(span)));
     for (const span of charSpans(tokenised.sentences[i]!, spans)) {
+      // (a name of its own to its last word: "Hong Kong-based" is a place and a word about it;
+      // and not an organisation's, which the tagger sometimes takes for one: "Palestinian Prisoners' Society")
+      if (span.type === 'MISC' && MISC_NAME.test(doc.text.slice(span.start, span.end)) && !organisationHead(know, doc.text.slice(span.start, span.end))) miscNames.push(span);
       const c = typed(doc, know, tagger, span, exact.get(`${span.start}|${span.end}`));
       if (c) out.push(c);
     }
   });
-  return out;
+  return { candidates: out, miscNames };
 }
 
 function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; start: number; end: number }, known: GazetteerMatch | undefined): Candidate | null {
@@ -129,6 +144,18 @@ function teamOfTown(doc: Doc, know: Knowledge, known: GazetteerMatch, end: numbe
   return !/^\p{Lu}/u.test(next) && !know.roles.has(next.toLowerCase()) && !know.townNouns.has(next.toLowerCase());
 }
 
+/** A name of several words that ends in a capitalised word: "U.S. Open", "Paris Agreement", not "Hong Kong-based". */
+const MISC_NAME = /^\S+\s(?:.*[\s-])?\p{Lu}[^\s-]*$/u;
+
+/** Does the name end in an organisation's or an armed group's head word ("Society", "Council", "Brigades")? */
+function organisationHead(know: Knowledge, name: string): boolean {
+  const last = /\S+$/.exec(name)![0];
+  return know.orgHeads.has(last) || know.armedHeads.has(last);
+}
+
+/** The lexicon kinds of a word that may open a MISC name as its modifier. */
+const NAME_MODIFIER = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'demonym']);
+
 const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'water', 'demonym', 'actor', 'person']);
 
 /**
@@ -138,8 +165,17 @@ const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'vil
  * name replaces them; where a candidate has the very same span, or crosses the name's edge, or
  * is an equipment, facility or forces phrase, the candidate stays and the name is dropped.
  */
-export function mergeTagged(found: readonly Candidate[], tagged: readonly Candidate[]): Candidate[] {
+export function mergeTagged(found: readonly Candidate[], tagged: readonly Candidate[], miscNames: readonly MiscName[] = [], opened: MiscName[] = []): Candidate[] {
   const spans = new SpanIndex(found); // a long text has tens of thousands of candidates
+  // a place or a people that opens a MISC name ("U.S. Open", "Hong Kong Open", "Berlin Grand
+  // Prix", "Paris Agreement", "Australian Open") is part of the name, and says nothing of where
+  // anything happened; inside it ("Battle of Mosul") it may, and stays. The names so opened are
+  // listed in `opened`.
+  for (const m of miscNames) {
+    const modifiers = spans.overlapping(m.start, m.end).filter((c) => c.start === m.start && c.end < m.end && NAME_MODIFIER.has(c.kind));
+    for (const c of modifiers) spans.remove(c);
+    if (modifiers.length > 0) opened.push(m);
+  }
   for (const t of tagged) {
     const overlapping = spans.overlapping(t.start, t.end);
     if (!overlapping.length) {

@@ -188,12 +188,22 @@ function settleRegion(ctx: Resolver, entity: Entity): void {
   Object.assign(kb, { admin1: entity.name, admin1Code: code ?? null, resolved: true, resolution: 'lexicon' });
 }
 
+/** Cues on names the lexicon already knows ("near Kharkiv") tell how near the place is. */
+function nearKnownPlaces(ctx: Resolver, spans: ReadonlyArray<{ e: Entity; m: Mention }>, cued: Map<Entity, CuedPlace[]>): void {
+  for (const { e, m } of spans) {
+    if (!isPlace(e)) continue;
+    const before = ctx.doc.text.slice(Math.max(0, m.start - 60), m.start);
+    if (ctx.cues.nearBefore.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
+  }
+}
+
 /** Names where the text says a place is, as GPE entities yet to be resolved. */
 function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const { doc } = ctx;
   const spans = doc.entities.flatMap((e) => e.mentions.map((m) => ({ e, m, start: m.start, end: m.end })));
   const index = new SpanIndex(spans); // each cued name asks what it overlaps: a long text has thousands
   const overlapping = (start: number, end: number) => index.overlapping(start, end);
+  const otherNames = new SpanIndex(doc.otherNames); // "U.S. Open", "Hong Kong Open": no place inside
   const regionMentions = new Set(doc.entities.filter((e) => e.kb?.kind === 'country' || e.kb?.kind === 'admin1').flatMap((e) => e.mentions.map((m) => m.text)));
   const cued = new Map<Entity, CuedPlace[]>();
   const countries = articleCountries(ctx);
@@ -204,19 +214,14 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     // from a one-mention person; not from a people's or a language's word ("published in English"),
     // nor from a longer name it is part of ("I. Austin", "Maarten den Bakker ( Netherlands )"),
     // nor from an organisation unless the text's words say it is a place
-    taken: (start, end, cued, said) => overlapping(start, end).some(({ e, m }) => !(cued && takeable(e, said) && m.start >= start && m.end <= end)),
+    taken: (start, end, cued, said) => otherNames.overlapping(start, end).length > 0 || overlapping(start, end).some(({ e, m }) => !(cued && takeable(e, said) && m.start >= start && m.end <= end)),
     // "in Southwest Philadelphia": a part of a town the gazetteer knows
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0 || ctx.geo.places(foldName(PART_OF.exec(name)?.[2] ?? '-')).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
     isPlaceAt: (start, end) => overlapping(start, end).some(({ e, m }) => isPlace(e) && m.start === start && m.end === end),
     isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1Codes(name).length > 0 || ctx.iso2.has(name) || regionMentions.has(name),
   }, ctx.cues);
-  // cues on names the lexicon already knows ("near Kharkiv") tell how near the place is
-  for (const { e, m } of spans) {
-    if (!isPlace(e)) continue;
-    const before = doc.text.slice(Math.max(0, m.start - 60), m.start);
-    if (ctx.cues.nearBefore.test(before)) cued.set(e, [...(cued.get(e) ?? []), { start: m.start, end: m.end, text: m.text, strength: 'strong', kind: null, near: true }]);
-  }
+  nearKnownPlaces(ctx, spans, cued);
   const byName = new Map<string, Entity>();
   // a one-mention name a cue makes a place ("near Kaya") is no longer a person's or the tagger's;
   // nor is a bare name the tagger guessed and no name list knows, in any of its mentions ("fled
