@@ -76,6 +76,12 @@ describe('places: cues make places whatever the gazetteer knows', () => {
     expect(['GPE', 'LOC']).not.toContain(place(r, 'Haider al-Abadi')?.type);
     expect(place(r, 'Baghdad')?.kb).toMatchObject({ country: 'IRQ', admin1Code: 'IQ.07' });
   });
+
+  it('keeps a person named after a title a person, in all mentions, though a town has the name', () => {
+    const r = run('Aides to President Clinton said the talks would resume. Critics of the plan wrote to Clinton staffers on Tuesday.');
+    expect(place(r, 'Clinton')?.type).toBe('PERSON');
+    expect(place(r, 'Clinton')?.mentions).toHaveLength(2);
+  });
 });
 
 describe('places: same-name villages go to the region the sentence names', () => {

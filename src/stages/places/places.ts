@@ -22,6 +22,8 @@ export interface PlaceTests {
   isCommonWord(word: string): boolean;
   isPersonName(word: string): boolean;
   placeKind(phrase: string): 'city' | 'region' | null;
+  /** a person's title ("President", "Gen.", "Minister"), which makes the name after it a person's */
+  isTitle(word: string): boolean;
 }
 
 const SETTLEMENT_KINDS = new Set(['city', 'town', 'village']);
@@ -33,7 +35,8 @@ const NOT_A_REGION_AFTER = /^\s+(?:\p{Lu}|(?:[Ee]mbassy|[Gg]overnment|forces|arm
 export function placesStage(pipeline: PipelineContext): Stage {
   const know = pipeline.knowledge;
   const words = pipeline.words;
-  const tests: PlaceTests = { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind };
+  const titles = new Set(know.titles);
+  const tests: PlaceTests = { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind, isTitle: (w) => titles.has(w) };
   const abbreviations = new Map(Object.entries(pipeline.lexicons.regionAbbreviations));
   const cues = placeCuePatterns(pipeline.lexicons.placeWords);
   const iso3 = new Map<string, string>();
@@ -101,10 +104,16 @@ const kindOf = (e: Entity) => e.kb?.kind as string | undefined;
  * name, nor a person's the text names twice, nor an organisation's but where the words around
  * it say it is a place (`said`).
  */
-function takeable(e: Entity, said: boolean): boolean {
-  if (isPlace(e) || (e.type === 'NORP' && LANGUAGE_LIKE.test(e.name))) return false;
+function takeable(ctx: Resolver, e: Entity, said: boolean): boolean {
+  // (a person after a title, unless the words say it is a place: "Sheikh Maqsoud neighbourhood")
+  if (isPlace(e) || (e.type === 'NORP' && LANGUAGE_LIKE.test(e.name)) || (!said && titledPerson(ctx, e))) return false;
   if (e.type === 'ORG' || e.type === 'ARMED_GROUP') return said && e.kb === undefined;
   return e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1);
+}
+
+/** A person the text names after a title ("President Clinton", "Gen. Miller"): a person, whatever town shares the name. */
+function titledPerson(ctx: Resolver, e: Entity): boolean {
+  return e.type === 'PERSON' && e.mentions.some((m) => ctx.tests.isTitle(/(\S+)\s+$/.exec(ctx.doc.text.slice(Math.max(0, m.start - 24), m.start))?.[1] ?? ''));
 }
 
 /** The GeoNames admin1 code of a region named in our lexicon ("Belgorod Oblast" → "RU.09"). */
@@ -214,7 +223,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     // from a one-mention person; not from a people's or a language's word ("published in English"),
     // nor from a longer name it is part of ("I. Austin", "Maarten den Bakker ( Netherlands )"),
     // nor from an organisation unless the text's words say it is a place
-    taken: (start, end, cued, said) => otherNames.overlapping(start, end).length > 0 || overlapping(start, end).some(({ e, m }) => !(cued && takeable(e, said) && m.start >= start && m.end <= end)),
+    taken: (start, end, cued, said) => otherNames.overlapping(start, end).length > 0 || overlapping(start, end).some(({ e, m }) => !(cued && takeable(ctx, e, said) && m.start >= start && m.end <= end)),
     // "in Southwest Philadelphia": a part of a town the gazetteer knows
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0 || ctx.geo.places(foldName(PART_OF.exec(name)?.[2] ?? '-')).length > 0,
     isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
@@ -269,7 +278,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     entity.mentions.push(doc.mention(place.start, place.end));
     cued.set(entity, [...(cued.get(entity) ?? []), place]);
   }
-  sameNameElsewhere(doc, [...byName.values()].filter((e) => e.kb?.kind !== 'admin1'), ctx.tests.isPersonName);
+  sameNameElsewhere(doc, [...byName.values()].filter((e) => e.kb?.kind !== 'admin1'), (e) => ctx.tests.isPersonName(e.name) || titledPerson(ctx, e));
   doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
   return cued;
 }
@@ -278,11 +287,11 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
  * A name the text once put in a place cue is that place wherever else it stands capitalised
  * and unclaimed ("Dabiq held symbolic importance"): one referent per name in a document.
  */
-function sameNameElsewhere(doc: Doc, places: Entity[], personName: (word: string) => boolean): void {
+function sameNameElsewhere(doc: Doc, places: Entity[], personal: (e: Entity) => boolean): void {
   if (!places.length) return;
   // "the village of Baghuz" … "who left Baghuz": a bare name the tagger took for a person, which
-  // no list knows as a first name, is the place the cue named, in every mention
-  const guessed = new Set(doc.entities.filter((e) => e.type === 'PERSON' && e.kb === undefined && !/\s/.test(e.name) && !personName(e.name)));
+  // no list knows as a person's name and no title puts after it, is the place the cue named, in every mention
+  const guessed = new Set(doc.entities.filter((e) => e.type === 'PERSON' && e.kb === undefined && !/\s/.test(e.name) && !personal(e)));
   for (const e of guessed) if (places.some((p) => p.mentions.some((m) => m.text === e.name))) e.mentions = [];
   const claimed = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   const free = (start: number, end: number) => !claimed.some((m) => m.start < end && m.end > start);
