@@ -70,6 +70,10 @@ describe('names of other kinds and tables', () => {
     const found = mentions('Agassi lost in the second round of the U.S. Open on Thursday. She reached the final of the Hong Kong Open last year.');
     expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);
   });
+  it('keeps the people of a people\'s name in the plural, which the tagger also reads as MISC', () => {
+    const found = mentions('Bosnian Serbs demanded a truce with government forces in the east on Monday.');
+    expect(found).toContainEqual({ text: 'Bosnian', type: 'NORP' });
+  });
   it('keeps a place named inside an event\'s name after "of", and a place beside the name', () => {
     const found = mentions('Ministers gathered in Brussels to discuss the Paris Agreement. Commanders who fought in the Battle of Mosul met in Baghdad.');
     expect(found).toContainEqual({ text: 'Brussels', type: 'GPE' });

@@ -144,8 +144,12 @@ function teamOfTown(doc: Doc, know: Knowledge, known: GazetteerMatch, end: numbe
   return !/^\p{Lu}/u.test(next) && !know.roles.has(next.toLowerCase()) && !know.townNouns.has(next.toLowerCase());
 }
 
-/** A name of several words that ends in a capitalised word: "U.S. Open", "Paris Agreement", not "Hong Kong-based". */
-const MISC_NAME = /^\S+\s(?:.*[\s-])?\p{Lu}[^\s-]*$/u;
+/**
+ * A name of several words that ends in a capitalised word in the singular: "U.S. Open", "Paris
+ * Agreement", not "Hong Kong-based", and not a people's name in the plural ("Bosnian Serbs",
+ * "Iraqi Kurds"), which the tagger reads as MISC too.
+ */
+const MISC_NAME = /^\S+\s(?:.*[\s-])?\p{Lu}[^\s-]*[^\s\-s]$/u;
 
 /** Does the name end in an organisation's or an armed group's head word ("Society", "Council", "Brigades")? */
 function organisationHead(know: Knowledge, name: string): boolean {
