@@ -102,6 +102,10 @@ describe('more of the codebook, on sentences of their own', () => {
     expect(coded('On 4 May 2024, a drone crashed into a storage tank at the refinery in Novoshakhtinsk, starting a fire.')).toBe('Explosions/Remote violence / Air/drone strike');
     expect(coded('On 4 May 2024, Russian forces hit a school in Kupiansk with a guided aerial bomb, killing 2 teachers.')).toBe('Explosions/Remote violence / Air/drone strike');
   });
+  it('a crowd that beats a man it accuses of theft is a mob, though only his death is an event', () => {
+    expect(coded('On 2 June 2024, a crowd beat and stoned a man accused of stealing a phone at a bus station in Kampala; he died later in hospital.')).toBe('Riots / Mob violence');
+    expect(coded('On 2 June 2024, villagers beat a suspected thief outside Gulu; he died of his injuries the next day.')).toBe('Riots / Mob violence');
+  });
   it('residents who beat a man to death are a mob', () => {
     expect(coded('On 5 May 2024, residents beat a suspected thief to death at the market in Kisumu.')).toBe('Riots / Mob violence');
   });
