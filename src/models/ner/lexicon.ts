@@ -28,6 +28,8 @@ export interface LexiconSources {
   titles: ReadonlySet<string>;
   /** GeoNames answers already looked up (folded name → 0 none, 1 a place, 2 a place of 100,000 people or more); a pure function of the name */
   geoSeen: Map<string, number>;
+  /** the same answers by the name as written, before folding */
+  geoWritten: Map<string, number>;
   /** each word's own lexicon features (wordLexicon) already worked out: a pure function of the word */
   wordSeen: Map<string, readonly string[]>;
 }
@@ -39,7 +41,7 @@ export function lexiconSources(lex: Lexicons, know: Knowledge, words: WordTests)
       if (/^[A-Z]{3,6}$/.test(alias) && !acronyms.has(alias.toLowerCase())) acronyms.set(alias.toLowerCase(), actor.type);
     }
   }
-  return { know, geo: geoIndex(), words, acronyms, titles: new Set(know.titles), geoSeen: new Map(), wordSeen: new Map() };
+  return { know, geo: geoIndex(), words, acronyms, titles: new Set(know.titles), geoSeen: new Map(), geoWritten: new Map(), wordSeen: new Map() };
 }
 
 export interface LexToken {
@@ -79,7 +81,7 @@ export function lexiconFeatures(text: string, tokens: readonly LexToken[], src: 
         const lastTok = tokens[i + n - 1]!;
         if (!capitalised(lastTok.text)) continue;
         if (n > 1 && lastTok.start - tokens[i + n - 2]!.end > 1) continue;
-        const found = geoClass(src, foldName(text.slice(tokens[i]!.start, lastTok.end)));
+        const found = geoClassOf(src, text.slice(tokens[i]!.start, lastTok.end));
         if (!found) continue;
         mark(out, i, i + n, 'geo');
         if (found === 2) mark(out, i, i + n, 'geo+');
@@ -125,6 +127,11 @@ const KIND_CLASS: Record<string, string> = {
   country: 'country', admin1: 'region', admin2: 'region', region: 'region', water: 'region',
   city: 'city', town: 'city', village: 'city', actor: 'actor', demonym: 'demonym', equipment: 'equipment',
 };
+
+/** geoClass of a name as written: the folding is skipped for a spelling met before. */
+function geoClassOf(src: LexiconSources, written: string): number {
+  return remembered(src.geoWritten, written, WORD_MEMO_LIMIT, () => geoClass(src, foldName(written)));
+}
 
 function geoClass(src: LexiconSources, name: string): number {
   return remembered(src.geoSeen, name, WORD_MEMO_LIMIT, () => {

@@ -238,8 +238,8 @@ export function predecessors(trans: Float32Array, T: number): Int32Array[] {
  * only take tag 0 (O: the plain words of features.ts), so only its score is worked out there.
  */
 export function viterbi(emission: Float32Array, n: number, T: number, trans: Float32Array, final: Float32Array, preds = predecessors(trans, T), onlyFirst: Uint8Array | null = null): Int32Array {
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
+  if (lattice.score.length < n * T) lattice = { score: new Float64Array(n * T * 2), back: new Int32Array(n * T * 2) };
+  const { score, back } = lattice; // every cell read below is written first
   for (let y = 0; y < T; y++) score[y] = trans[T * T + y]! + emission[y]!;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * T;
@@ -275,6 +275,9 @@ export function viterbi(emission: Float32Array, n: number, T: number, trans: Flo
   for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]!]!;
   return path;
 }
+
+/** Viterbi's scores and back-pointers, reused from sentence to sentence (one thread runs one decoding at a time). */
+let lattice = { score: new Float64Array(4096), back: new Int32Array(4096) };
 
 /** Spreads a feature hash over the table (FNV's low bits alone cluster). */
 function mix(h: number): number {

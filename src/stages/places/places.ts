@@ -17,6 +17,7 @@ import { withNearbyMemo, type GeoIndex, type GeoPlace } from './geonames.js';
 import { candidates, choose, inNamedRegion, isProminent, WELL_KNOWN, type Front, type PlaceEvidence } from './resolver.js';
 import { looseKey } from './translit.js';
 import { SpanIndex } from '../../spans.js';
+import { remembered } from '../../memo.js';
 
 export interface PlaceTests {
   isCommonWord(word: string): boolean;
@@ -216,6 +217,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const regionMentions = new Set(doc.entities.filter((e) => e.kb?.kind === 'country' || e.kb?.kind === 'admin1').flatMap((e) => e.mentions.map((m) => m.text)));
   const cued = new Map<Entity, CuedPlace[]>();
   const countries = articleCountries(ctx);
+  const known = new Map<string, boolean>(); // isKnownPlace's answers in this document: its names recur
   const found = cuedPlaces(doc, {
     isCommonWord: ctx.tests.isCommonWord,
     isPersonName: ctx.tests.isPersonName,
@@ -226,7 +228,7 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     taken: (start, end, cued, said) => otherNames.overlapping(start, end).length > 0 || overlapping(start, end).some(({ e, m }) => !(cued && takeable(ctx, e, said) && m.start >= start && m.end <= end)),
     // "in Southwest Philadelphia": a part of a town the gazetteer knows
     inGazetteer: (name) => ctx.geo.places(foldName(name)).length > 0 || ctx.geo.places(foldName(PART_OF.exec(name)?.[2] ?? '-')).length > 0,
-    isKnownPlace: (name) => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p)))),
+    isKnownPlace: (name) => remembered(known, name, Infinity, () => ctx.geo.places(foldName(name)).some((p) => !p.alternate && (p.population >= KNOWN_ANYWHERE || (countries.has(p.iso2) && isProminent(p))))),
     isPlaceAt: (start, end) => overlapping(start, end).some(({ e, m }) => isPlace(e) && m.start === start && m.end === end),
     isRegion: (name) => ctx.abbreviations.has(name) || ctx.geo.admin1Codes(name).length > 0 || ctx.iso2.has(name) || regionMentions.has(name),
   }, ctx.cues);
