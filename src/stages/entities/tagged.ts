@@ -4,7 +4,7 @@
 // GPE or LOC (the place lexicons and GeoNames); NORP for nationalities and peoples. A name the
 // tagger finds and no lexicon knows is an entity all the same.
 import { SpanIndex } from '../../spans.js';
-import type { Doc, EntityType } from '../../doc.js';
+import type { Doc, EntityType, Span } from '../../doc.js';
 import type { GazetteerMatch } from './gazetteer.js';
 import type { Knowledge } from './knowledge.js';
 import type { Candidate } from './entities.js';
@@ -33,23 +33,17 @@ const TABLE_NUMBER = /^\d+(?:[.:,-]\d+)*\.?$/;
 /** The narrower shape of a people's or faith's word, which needs no corroboration at a sentence's start: "Kurdish", "Syrian", "Yazidi", "Alawites" (not "Videos"). */
 const NATIONALITY_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites)$/u;
 
-/** A name of several words the tagger reads as MISC (an event, a title, a treaty): "U.S. Open", "Paris Agreement". */
-export interface MiscName {
-  start: number;
-  end: number;
-}
-
 /**
  * The tagger's spans over the document, typed as the record's entity types, and its MISC names
  * of several words, which are no entity of the record but say what the words inside them are.
  */
-export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: MiscName[] } {
+export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: Span[] } {
   const { tokenised } = tokenisedFromDoc(doc);
   const prepared = prepareDoc(tokenised, tagger.sources, null, matches);
   const exact = new Map<string, GazetteerMatch>();
   for (const m of matches) if (m.entry.kind !== 'blocked') exact.set(`${m.start}|${m.end}`, m);
   const out: Candidate[] = [];
-  const miscNames: MiscName[] = [];
+  const miscNames: Span[] = []; // the tagger's MISC names of several words (an event, a title, a treaty)
   prepared.sentences.forEach((s, i) => {
     // a headline capitalises every word, and so does the start of a sentence: a name there
     // needs the article's own capital for the word elsewhere, or a lexicon's ("Clash at the
@@ -169,7 +163,7 @@ const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'vil
  * name replaces them; where a candidate has the very same span, or crosses the name's edge, or
  * is an equipment, facility or forces phrase, the candidate stays and the name is dropped.
  */
-export function mergeTagged(found: readonly Candidate[], tagged: readonly Candidate[], miscNames: readonly MiscName[] = [], opened: MiscName[] = []): Candidate[] {
+export function mergeTagged(found: readonly Candidate[], tagged: readonly Candidate[], miscNames: readonly Span[] = [], opened: Span[] = []): Candidate[] {
   const spans = new SpanIndex(found); // a long text has tens of thousands of candidates
   // a place or a people that opens a MISC name ("U.S. Open", "Hong Kong Open", "Berlin Grand
   // Prix", "Paris Agreement", "Australian Open") is part of the name, and says nothing of where
