@@ -68,7 +68,7 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
     for (const span of charSpans(tokenised.sentences[i]!, spans)) {
       // (a name of its own to its last word: "Hong Kong-based" is a place and a word about it;
       // and not an organisation's, which the tagger sometimes takes for one: "Palestinian Prisoners' Society")
-      if (span.type === 'MISC' && MISC_NAME.test(doc.text.slice(span.start, span.end)) && !organisationHead(know, doc.text.slice(span.start, span.end))) miscNames.push(span);
+      if (span.type === 'MISC' && isMiscName(know, doc.text.slice(span.start, span.end))) miscNames.push(span);
       const c = typed(doc, know, tagger, span, exact.get(`${span.start}|${span.end}`));
       if (c) out.push(c);
     }
@@ -145,10 +145,11 @@ function teamOfTown(doc: Doc, know: Knowledge, known: GazetteerMatch, end: numbe
  */
 const MISC_NAME = /^\S+\s(?:.*[\s-])?\p{Lu}[^\s-]*[^\s\-s]$/u;
 
-/** Does the name end in an organisation's or an armed group's head word ("Society", "Council", "Brigades")? */
-function organisationHead(know: Knowledge, name: string): boolean {
+/** A MISC_NAME that does not end in an organisation's or an armed group's head word ("Society", "Council", "Brigades"). */
+function isMiscName(know: Knowledge, name: string): boolean {
+  if (!MISC_NAME.test(name)) return false;
   const last = /\S+$/.exec(name)![0];
-  return know.orgHeads.has(last) || know.armedHeads.has(last);
+  return !know.orgHeads.has(last) && !know.armedHeads.has(last);
 }
 
 /** The lexicon kinds of a word that may open a MISC name as its modifier. */

@@ -47,8 +47,8 @@ export interface EventCues {
   ofPlace: Set<string>;
   /** a description's sector by its words, tried in order: "two civilians" → civilians */
   sectors: Array<[RegExp, string]>;
-  /** the words of the armed sectors (ARMED_SECTORS): "troops", "riot police", "gunmen" */
-  armedWords: RegExp[];
+  /** a word of the armed sectors (ARMED_SECTORS): "troops", "riot police", "gunmen" */
+  armedWord: RegExp;
   /** what makes an event's target civilian or military for its mappings (matched inside words) */
   civilianTarget: RegExp;
   militaryTarget: RegExp;
@@ -63,6 +63,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
   const casualty = new Map<string, keyof Casualties>();
   for (const key of ['killed', 'injured', 'captured'] as const) for (const w of cues.casualties[key]) if (!casualty.has(w)) casualty.set(w, key);
   const sectors = Object.entries(cues.sectors).map(([sector, words]): [RegExp, string] => [new RegExp(`\\b(${alternation(words)})\\b`), sector]);
+  const armed = Object.entries(cues.sectors).flatMap(([sector, words]) => (ARMED_SECTORS.has(sector) ? words : []));
   return {
     actorNouns: new Set(cues.actorNouns),
     speech: new Set(cues.speech),
@@ -88,7 +89,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     placeNouns: new Set(placeWords.placeNouns),
     ofPlace: new Set(placeWords.ofPlace),
     sectors,
-    armedWords: sectors.filter(([, sector]) => ARMED_SECTORS.has(sector)).map(([words]) => words),
+    armedWord: new RegExp(`\\b(${alternation(armed)})\\b`),
     civilianTarget: new RegExp(alternation(cues.civilianTargets), 'i'),
     militaryTarget: new RegExp(alternation(cues.militaryTargets), 'i'),
     acled: new Map(Object.entries(cues.acledCues).map(([name, words]) => [name, wholeWords(words)])),

@@ -119,7 +119,7 @@ class EventExtractor {
     const a = { violent: false, armed: doc.entities.some((e) => e.type === 'ARMED_GROUP' || e.type === 'EQUIPMENT'), disaster: false, attacked: false };
     for (const t of doc.tokens) {
       a.violent ||= cues.otherSenses.violenceWords.has(t.lower) || VIOLENT_DEATH.test(t.lower);
-      a.armed ||= cues.armedWords.some((words) => words.test(t.lower));
+      a.armed ||= cues.armedWord.test(t.lower);
       a.disaster ||= DISASTER.test(t.lower);
       a.attacked ||= ATTACK_WORD.test(t.lower);
     }

@@ -72,7 +72,7 @@ const RULES_KEEP: ReadonlySet<EventType> = new Set(['PROTEST', 'STATEMENT', 'AGR
  * trigger of a violent deed ("shelling hit the village", whose place the hit holds); not for
  * `RULES_KEEP`.
  */
-export function judgedNoEvent(p: EventPrediction, ctx: CandidateContext, type: EventType, pinned: boolean, cues: Pick<EventCues, 'casualty' | 'armedWords'>): boolean {
+export function judgedNoEvent(p: EventPrediction, ctx: CandidateContext, type: EventType, pinned: boolean, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
   return p.pEvent < NO_EVENT_FLOOR && !pinned && !RULES_KEEP.has(type) && !fightNamed(ctx, cues);
 }
 
@@ -88,7 +88,7 @@ export function judgedNoEvent(p: EventPrediction, ctx: CandidateContext, type: E
  * justice, a death of old age and a computer attack: the classifier, which has seen few of them,
  * calls them events.
  */
-export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'armedWords' | 'otherSenses'>): boolean {
+export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'armedWord' | 'otherSenses'>): boolean {
   const words = cues.otherSenses;
   if (type === 'KILLING' && (diedOfNaturalCause(ctx, cues.casualty) || diedOfAge(ctx, cues))) return true;
   if (type === 'DESTRUCTION' && (abstractDamage(ctx, words.harmedAbstractions) || words.damageCauses.has(ctx.tokens[ctx.first - 1]?.lower ?? '') && /^damag/.test(ctx.tokens[ctx.first]!.lower))) return true;
@@ -208,9 +208,9 @@ function natureStruck(ctx: CandidateContext): boolean {
 
 
 /** Whether the candidate's sentence names, besides the trigger, a weapon, an armed group or force, or a casualty. */
-function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWords'>): boolean {
+function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
   if (ctx.marks.some((m) => m.kind.startsWith('EQUIPMENT') || m.kind === 'ARMED_GROUP')) return true;
-  return ctx.tokens.some((t, i) => (i < ctx.first || i > ctx.last) && (cues.casualty.has(t.lower) || cues.armedWords.some((words) => words.test(t.lower))));
+  return ctx.tokens.some((t, i) => (i < ctx.first || i > ctx.last) && (cues.casualty.has(t.lower) || cues.armedWord.test(t.lower)));
 }
 
 /** The past forms of the support and occasion verbs, regular and not ("launched", "began", "made", "took", "held", "saw"). */
