@@ -127,6 +127,7 @@ if (baseline) {
         const label = CONLL_LABEL[e.type];
         if (!label || e.kb?.description === true) continue;
         for (const m of e.mentions) {
+          if (m.nominal === true) continue; // a description, not a name (record.ts recordMention)
           const span = map(m);
           pred.push(span ? { type: label, ...span } : { type: label, start: -1 - m.start, end: -1 });
         }

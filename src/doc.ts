@@ -39,8 +39,13 @@ export interface Entity {
   id: string;
   type: EntityType;
   name: string;
-  mentions: Mention[];
+  mentions: EntityMention[];
   kb?: Record<string, unknown>;
+}
+
+/** A mention of an entity; `nominal` marks a description of it rather than a name (record.ts recordMention). */
+export interface EntityMention extends Mention {
+  nominal?: true;
 }
 
 export interface Quantity extends Mention {

@@ -3,6 +3,7 @@
 // punctuation), and no entity for a word that only looks like a name.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, type DocumentRecord, type Entity } from '../src/index.js';
+import { recordMention } from '../src/record/record.js';
 
 const pipeline = createPipeline();
 const run = (text: string) => pipeline.process({ text, published: '2024-03-16' });
@@ -196,5 +197,42 @@ describe('names as news writes them (CoNLL-2003 dev error classes)', () => {
   it('a line of results is no headline: its names stand without another mention in the article', () => {
     const r = run('Total ( eight wickets , 50 overs ) 241\nFall of wickets : 1-14 2-40 3-88 4-120 5-131\n6-150 7-199 8-230 .\nBowling : Okonjo 8-1-30-2 , de Vries 6-0-41-0 , Talwarkar\n9-0-45-1 , Brannigan 10-1-38-3 .\n');
     for (const name of ['Okonjo', 'de Vries', 'Talwarkar', 'Brannigan']) one(r, name, 'PERSON');
+  });
+});
+
+describe('names and descriptions', () => {
+  /** Each mention's text with "nominal" when the record marks it a description. */
+  const marks = (r: DocumentRecord) => new Map(r.entities.flatMap((e) => e.mentions.map((m) => [m.text, m.nominal === true] as const)));
+
+  it('marks a mention whose last word has no capital as a description of its entity', () => {
+    const r = run('Iraqi forces shelled the village on Monday, the Iraqi Defence Ministry said. The ministry said police had arrested two men.');
+    const m = marks(r);
+    expect(m.get('Iraqi forces')).toBe(true);
+    expect(m.get('Iraqi Defence Ministry')).toBe(false);
+    for (const [text, nominal] of m) if (/^[\p{Lu}]/u.test(text.split(' ').at(-1)!)) expect(nominal, text).toBe(false);
+  });
+  it('keeps a place named with its kind in lower case a name', () => {
+    const r = run('Drones struck the Belgorod region overnight, and shelling hit the al-Hol camp in Syria.');
+    const m = marks(r);
+    expect(m.get('Belgorod region') ?? m.get('Belgorod')).toBe(false);
+    expect(m.get('Syria')).toBe(false);
+    expectSoundMentions(r);
+  });
+  it('reads the last word of the mention, without a possessive or a full stop', () => {
+    const at = (text: string) => ({ text, start: 0, end: text.length });
+    expect(recordMention(at('Kursk oblast'), 'GPE').nominal).toBeUndefined();
+    expect(recordMention(at('al-Hol camp'), 'FACILITY').nominal).toBeUndefined();
+    expect(recordMention(at('the city'), 'GPE').nominal).toBe(true);
+    expect(recordMention(at('Russian territory'), 'GPE').nominal).toBe(true);
+    expect(recordMention(at('Salomon Bros .'), 'ORG').nominal).toBeUndefined();
+    expect(recordMention(at("Boatmen 's"), 'ORG').nominal).toBeUndefined();
+    expect(recordMention(at('Syrian government'), 'ORG').nominal).toBe(true);
+    expect(recordMention(at('Hizb ut-Tahrir'), 'ORG').nominal).toBeUndefined();
+    expect(recordMention(at('tanks'), 'EQUIPMENT').nominal).toBeUndefined();
+  });
+  it('never marks dates or equipment, which have no names to tell them from', () => {
+    const r = run('Russian tanks and drones attacked Kharkiv last week.');
+    expect(r.entities.some((e) => e.type === 'EQUIPMENT')).toBe(true);
+    for (const e of r.entities.filter((x) => x.type === 'DATE' || x.type === 'EQUIPMENT')) for (const x of e.mentions) expect(x.nominal).toBeUndefined();
   });
 });

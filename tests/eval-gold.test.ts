@@ -283,7 +283,7 @@ const entity = (id: string, type: Entity['type'], text: string, name: string, at
 };
 
 describe('Scorer', () => {
-  it('scores CoNLL entities with our types mapped, descriptions and EQUIPMENT left out', () => {
+  it('scores CoNLL entities with our types mapped, descriptions (unnamed sources, nominal mentions) and EQUIPMENT left out', () => {
     const set = readGold(join(DATA, 'news.conll'));
     const doc = set.docs[0]!;
     const ours = record(doc.text, [
@@ -292,6 +292,7 @@ describe('Scorer', () => {
       entity('e3', 'PERSON', doc.text, 'Gladkov', 'Vyacheslav Gladkov'),
       entity('e4', 'EQUIPMENT', doc.text, 'drones', 'drone'),
       entity('e5', 'PERSON', doc.text, 'Governor', 'governor', { description: true }),
+      { ...entity('e6', 'FACILITY', doc.text, 'oil depot', 'oil depot'), mentions: [{ ...entity('e6', 'FACILITY', doc.text, 'oil depot', 'oil depot').mentions[0]!, nominal: true }] },
     ]);
     const scorer = new Scorer(set);
     const errors = scorer.add(doc, ours);

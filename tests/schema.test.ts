@@ -23,7 +23,7 @@ function minimalRecord(): DocumentRecord {
     text: TEXT,
     sentences: [{ start: 0, end: TEXT.length, heading: false }],
     entities: [
-      { id: 'e1', type: 'ORG', name: 'Military Forces of Russia', mentions: [at('Russian forces')], kb: { country: 'RUS', sector: 'military' } },
+      { id: 'e1', type: 'ORG', name: 'Military Forces of Russia', mentions: [{ ...at('Russian forces'), nominal: true }], kb: { country: 'RUS', sector: 'military' } },
       { id: 'e2', type: 'GPE', name: 'Kherson', mentions: [at('Kherson')], kb: { kind: 'city', country: 'UKR', lat: 46.64, lon: 32.61, population: 280000, geonames: 706448 } },
       { id: 'e3', type: 'DATE', name: '2024-05-09', mentions: [at('Thursday')], kb: { value: '2024-05-09', precision: 'day' } },
       { id: 'e4', type: 'GPE', name: 'United States', mentions: [at('U.S.')] },
@@ -124,6 +124,9 @@ describe('the JSON Schema', () => {
     expect(errorsOf(broken((r) => (r.events[0].args[0].confidence = 1)))).toContainEqual(expect.stringMatching(/^\/events\/0\/args\/0: .*confidence/));
     expect(errorsOf(broken((r) => (r.events[0].casualties.missing = 1)))).toContainEqual(expect.stringMatching(/^\/events\/0\/casualties: .*missing/));
     expect(errorsOf(broken((r) => (r.entities[0].mentions[0].type = 'ORG')))).toContainEqual(expect.stringMatching(/^\/entities\/0\/mentions\/0: .*type/));
+    // a description is marked `nominal: true`, never false; other spans have no such field
+    expect(errorsOf(broken((r) => (r.entities[0].mentions[0].nominal = false)))).toContainEqual(expect.stringMatching(/^\/entities\/0\/mentions\/0\/nominal: must be equal to constant/));
+    expect(errorsOf(broken((r) => (r.quantities[0].nominal = true)))).toContainEqual(expect.stringMatching(/^\/quantities\/0: .*nominal/));
   });
 
   it('rejects bad ids, dates, offsets and counts, naming the path', () => {

@@ -315,3 +315,20 @@ export function senseCues(): { naturalCauses: Set<string>; sport: Set<string> } 
   }
   return senseCueSets;
 }
+
+let placeKinds: Set<string> | null = null;
+
+/**
+ * The words that name a kind of place after a place's name ("Belgorod region", "al-Hol camp",
+ * "Raqqa city"), singular and plural, from place-words.json's region, settlement, site, street
+ * and town-part lists, read once: the record tells a place's name in lower-case house style
+ * from a description by them (record.ts recordMention).
+ */
+export function placeKindWords(): Set<string> {
+  if (!placeKinds) {
+    const raw = readJson(bundled('place-words.json')) as unknown as PlaceWords;
+    const words = [...raw.regionWords, ...raw.settlements, ...raw.siteWords, ...raw.streetWords, ...raw.townParts];
+    placeKinds = new Set(words.flatMap((w) => [w, /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`]));
+  }
+  return placeKinds;
+}

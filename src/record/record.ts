@@ -1,6 +1,7 @@
 // Doc → the document record of RECORD.md (schema "sitrep.document/1").
 import { createHash } from 'node:crypto';
-import type { Doc, Entity, Event, Quantity, Warning } from '../doc.js';
+import type { Doc, Entity, EntityMention, EntityType, Event, Quantity, Warning } from '../doc.js';
+import { placeKindWords } from '../lexicons/load.js';
 import { eventDate, type EventDate } from './event-date.js';
 
 export const SCHEMA = 'sitrep.document/1';
@@ -25,6 +26,30 @@ export interface DocumentRecord {
   events: RecordEvent[];
   warnings: Warning[];
 }
+
+/** The types whose mentions are names or descriptions of what they name (not EQUIPMENT or DATE, which are never names). */
+const NAMED_TYPES: ReadonlySet<EntityType> = new Set(['PERSON', 'ORG', 'ARMED_GROUP', 'GPE', 'LOC', 'FACILITY', 'NORP']);
+
+/**
+ * A mention as the record gives it, marked `nominal` when it describes its referent instead of
+ * naming it: its last word has no capital ("Iraqi forces", "the ministry", "police", "the
+ * Syrian government"), where a name's has ("Iraqi Army", "Interior Ministry", "Jabhat
+ * al-Nusra"). A place's name followed by its kind is a name in lower-case house style
+ * ("Belgorod region", "al-Hol camp"). Analysts coding actors tell a named group from a
+ * description of one, and NER scorers compare names with names (sitrep eval leaves nominal
+ * mentions out against CoNLL's names).
+ */
+export function recordMention(m: EntityMention, type: EntityType): EntityMention {
+  if (!NAMED_TYPES.has(type)) return m;
+  // the words with a letter or a digit, without a possessive "'s" ("Boatmen 's", "Salomon Bros .")
+  const words = m.text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w) && !/^['’]s$/i.test(w));
+  const named = (w: string) => /[\p{Lu}\p{Lt}\d]/u.test(w);
+  const last = words[words.length - 1];
+  if (last === undefined || named(last)) return m;
+  const placeName = PLACE_TYPES.has(type) && words.length > 1 && named(words[words.length - 2]!) && placeKindWords().has(last);
+  return placeName ? m : { ...m, nominal: true };
+}
+const PLACE_TYPES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC', 'FACILITY']);
 
 /** A stable id from the normalized text: the same article gets the same id wherever it is read from. */
 export function documentId(text: string): string {
@@ -58,7 +83,7 @@ export function toRecord(doc: Doc): DocumentRecord {
     },
     text: doc.text,
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })),
-    entities: doc.entities.map((e) => ({ ...e, id: ids.get(e.id)!, mentions: [...e.mentions].sort((a, b) => a.start - b.start) })),
+    entities: doc.entities.map((e) => ({ ...e, id: ids.get(e.id)!, mentions: [...e.mentions].sort((a, b) => a.start - b.start).map((m) => recordMention(m, e.type)) })),
     quantities: doc.quantities.map((q): Quantity => ({ ...q, entity: idOf(q.entity) })),
     events: doc.events.map((e) =>
       recordEvent(

@@ -28,6 +28,8 @@ export class EntityScore {
       // NER gold names names: our descriptions of unnamed actors ("the governor") are not scored against it
       if (!label || (this.scheme === 'conll' && entity.kb?.description === true)) continue;
       for (const mention of entity.mentions) {
+        // nor are descriptions of named ones ("Iraqi forces", "the ministry")
+        if (this.scheme === 'conll' && mention.nominal === true) continue;
         const span = map(mention);
         // a span that cannot be placed on the gold text cannot match, and still counts as predicted
         predKeys.push(span ? spanKey(label, span.start, span.end) : `${label}|unaligned ${JSON.stringify(mention.text)}|${mention.start}`);
