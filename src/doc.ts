@@ -132,7 +132,8 @@ export class Doc {
   /**
    * Names the record has no entity type for, set with the entities: the tagger's MISC names of
    * several words that a place or a people's name opens (an event, a title, a treaty: "U.S.
-   * Open", "Paris Agreement"). Later stages find no place inside them.
+   * Open", "Paris Agreement"), and its MISC words that are no known place of note ("Moslem",
+   * "Wimbledon"). Later stages find no place inside them.
    */
   otherNames: Span[] = [];
   private entityCount = 0;

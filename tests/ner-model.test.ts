@@ -66,6 +66,15 @@ describe('names in news text come out whole', () => {
 });
 
 describe('names of other kinds and tables', () => {
+  it('finds no place in a one-word name of a people, a faith or an event that a small place shares', () => {
+    const found = mentions('Gunmen attacked a Christian village in the north on Sunday. He reached the Wimbledon final last year, and lost.');
+    expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);
+  });
+  it('keeps an Arabic village with its article, and a region, where the tagger reads a MISC', () => {
+    const found = mentions('Residents of the West Bank village of al-Ram protested. Farmers in the southwestern province of Yunnan were arrested.');
+    expect(found).toContainEqual({ text: 'al-Ram', type: 'GPE' });
+    expect(found).toContainEqual({ text: 'Yunnan', type: 'GPE' });
+  });
   it('finds no place in the name of a tournament or a treaty that a place opens', () => {
     const found = mentions('Agassi lost in the second round of the U.S. Open on Thursday. She reached the final of the Hong Kong Open last year.');
     expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);

@@ -46,7 +46,7 @@ export function entitiesStage(ctx: PipelineContext): Stage {
       found.push(...facilities(doc, know, found));
       if (tagger) {
         const tagged = taggedCandidates(doc, know, tagger, matches);
-        found = mergeTagged(found, tagged.candidates, tagged.miscNames, doc.otherNames);
+        found = mergeTagged(found, tagged.candidates, tagged.miscNames, doc.otherNames, tagged.miscWords);
       }
       found.push(...names(doc, know, found, tests));
       found = found.map((c) => buildingAsPlace(doc, know, c));

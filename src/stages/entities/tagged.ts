@@ -37,13 +37,14 @@ const NATIONALITY_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites)$/u;
  * The tagger's spans over the document, typed as the record's entity types, and its MISC names
  * of several words, which are no entity of the record but say what the words inside them are.
  */
-export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: Span[] } {
+export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: Span[]; miscWords: Span[] } {
   const { tokenised } = tokenisedFromDoc(doc);
   const prepared = prepareDoc(tokenised, tagger.sources, null, matches);
   const exact = new Map<string, GazetteerMatch>();
   for (const m of matches) if (m.entry.kind !== 'blocked') exact.set(`${m.start}|${m.end}`, m);
   const out: Candidate[] = [];
   const miscNames: Span[] = []; // the tagger's MISC names of several words (an event, a title, a treaty)
+  const miscWords: Span[] = []; // and of one word
   prepared.sentences.forEach((s, i) => {
     // a headline capitalises every word, and so does the start of a sentence: a name there
     // needs the article's own capital for the word elsewhere, or a lexicon's ("Clash at the
@@ -69,11 +70,17 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
       // (a name of its own to its last word: "Hong Kong-based" is a place and a word about it;
       // and not an organisation's, which the tagger sometimes takes for one: "Palestinian Prisoners' Society")
       if (span.type === 'MISC' && isMiscName(know, doc.text.slice(span.start, span.end))) miscNames.push(span);
+      // a one-word MISC is a people's, a faith's or an event's word, not a place: "a Moslem
+      // village", "the English county championship", "Western diplomats", "his Wimbledon final"
+      // (not in capitals, where the tagger reads less well: "AUBURN, Alabama"; nor an Arabic
+      // name with its article, which it often takes for one: "the village of al-Ram")
+      const word = doc.text.slice(span.start, span.end);
+      if (span.type === 'MISC' && !/\s/.test(word) && /\p{Ll}/u.test(word) && !ARABIC_ARTICLE.test(word) && !placeOfNote(tagger, word)) miscWords.push(span);
       const c = typed(doc, know, tagger, span, exact.get(`${span.start}|${span.end}`));
       if (c) out.push(c);
     }
   });
-  return { candidates: out, miscNames };
+  return { candidates: out, miscNames, miscWords };
 }
 
 function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; start: number; end: number }, known: GazetteerMatch | undefined): Candidate | null {
@@ -155,6 +162,16 @@ function isMiscName(know: Knowledge, name: string): boolean {
 /** The lexicon kinds of a word that may open a MISC name as its modifier. */
 const NAME_MODIFIER = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'demonym']);
 
+/** The lexicon kinds of a place a one-word MISC of the tagger overrules (not a country, a region, a people or an actor). */
+const SMALL_PLACE = new Set(['admin2', 'city', 'town', 'village']);
+/** Is this word a region's name or a city's of 100,000 people or more, which the tagger's MISC does not overrule ("the province of Yunnan")? */
+function placeOfNote(tagger: Tagger, word: string): boolean {
+  return tagger.sources.geo.admin1Codes(word).length > 0 || tagger.sources.geo.places(foldName(word)).some((p) => p.population >= 100_000);
+}
+
+/** The article that opens many Arabic names of places: "al-Ram", "ad-Dana", "ash-Shaddadi", "el-Arish". */
+const ARABIC_ARTICLE = /^(?:a[lnrstdz]|ash|el)-/i;
+
 const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'water', 'demonym', 'actor', 'person']);
 
 /**
@@ -164,8 +181,17 @@ const REPLACEABLE = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'vil
  * name replaces them; where a candidate has the very same span, or crosses the name's edge, or
  * is an equipment, facility or forces phrase, the candidate stays and the name is dropped.
  */
-export function mergeTagged(found: readonly Candidate[], tagged: readonly Candidate[], miscNames: readonly Span[] = [], opened: Span[] = []): Candidate[] {
+export function mergeTagged(found: readonly Candidate[], tagged: readonly Candidate[], miscNames: readonly Span[] = [], opened: Span[] = [], miscWords: readonly Span[] = []): Candidate[] {
   const spans = new SpanIndex(found); // a long text has tens of thousands of candidates
+  // a word the tagger reads as a people's, a faith's or an event's is no small place of the
+  // same name ("English", Indiana; "Western District"; "Wimbledon"), nor a place by a cue
+  // ("a Moslem village"); a country or a city of 100,000 people and more stays
+  for (const w of miscWords) {
+    const same = spans.overlapping(w.start, w.end).filter((c) => c.start === w.start && c.end === w.end);
+    if (same.some((c) => !SMALL_PLACE.has(c.kind) || Number(c.kb.population ?? 0) >= 100_000)) continue;
+    for (const c of same) spans.remove(c);
+    opened.push(w);
+  }
   // a place or a people that opens a MISC name ("U.S. Open", "Hong Kong Open", "Berlin Grand
   // Prix", "Paris Agreement", "Australian Open") is part of the name, and says nothing of where
   // anything happened; inside it ("Battle of Mosul") it may, and stays. The names so opened are
