@@ -70,6 +70,10 @@ describe('names of other kinds and tables', () => {
     const found = mentions('Gunmen attacked a Christian village in the north on Sunday. He reached the Wimbledon final last year, and lost.');
     expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);
   });
+  it('finds no person inside a name the tagger reads as an index, an era or an event', () => {
+    const found = mentions('The Dow Jones industrial average fell 30 points on Friday, traders said. Critics said the campaign recalled the Cultural Revolution of the 1960s.');
+    expect(found.filter((m) => m.type === 'PERSON')).toEqual([]);
+  });
   it('keeps an Arabic village with its article, and a region, where the tagger reads a MISC', () => {
     const found = mentions('Residents of the West Bank village of al-Ram protested. Farmers in the southwestern province of Yunnan were arrested.');
     expect(found).toContainEqual({ text: 'al-Ram', type: 'GPE' });

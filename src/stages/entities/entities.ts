@@ -5,7 +5,7 @@
 // first names known to compromise, facilities ("oil depot"). Mentions of one referent
 // become one entity.
 import { SpanIndex } from '../../spans.js';
-import type { Doc, Entity, EntityType, Sentence, Token } from '../../doc.js';
+import type { Doc, Entity, EntityType, Sentence, Span, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
 import type { WordTests } from './word-tests.js';
@@ -44,11 +44,13 @@ export function entitiesStage(ctx: PipelineContext): Stage {
       found = forcePhrases(doc, know, found);
       found = mergeEquipment(doc, know, found);
       found.push(...facilities(doc, know, found));
+      let misc: Span[] = [];
       if (tagger) {
         const tagged = taggedCandidates(doc, know, tagger, matches);
         found = mergeTagged(found, tagged.candidates, tagged.miscNames, doc.otherNames, tagged.miscWords);
+        misc = tagged.misc;
       }
-      found.push(...names(doc, know, found, tests));
+      found.push(...names(doc, know, found, tests, misc));
       found = found.map((c) => buildingAsPlace(doc, know, c));
       doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
       definiteReferences(doc);
@@ -201,8 +203,10 @@ function facilities(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] 
 
 
 /** People and organisations the lexicons lack, from capitalised runs of tokens. */
-function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests): Candidate[] {
-  const blocked = doc.tokensOverlapping(found.filter((c) => c.kind !== 'demonym' && c.type !== 'GPE' && c.type !== 'LOC'));
+function names(doc: Doc, know: Knowledge, found: Candidate[], tests: WordTests, misc: readonly Span[]): Candidate[] {
+  // no person inside what the tagger reads as a name of another kind: "the Dow Jones industrial
+  // average", "the World Series", "the Cultural Revolution", a film's title
+  const blocked = doc.tokensOverlapping([...found.filter((c) => c.kind !== 'demonym' && c.type !== 'GPE' && c.type !== 'LOC'), ...misc]);
   const places = doc.tokensOverlapping(found.filter((c) => c.type === 'GPE' || c.type === 'LOC' || c.kind === 'demonym'));
   const ctx: RunContext = { doc, know, tests, placeAt: (t) => places.has(t) };
   const out: Candidate[] = [];

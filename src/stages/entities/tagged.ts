@@ -37,7 +37,7 @@ const NATIONALITY_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites)$/u;
  * The tagger's spans over the document, typed as the record's entity types, and its MISC names
  * of several words, which are no entity of the record but say what the words inside them are.
  */
-export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: Span[]; miscWords: Span[] } {
+export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: Span[]; miscWords: Span[]; misc: Span[] } {
   const { tokenised } = tokenisedFromDoc(doc);
   const prepared = prepareDoc(tokenised, tagger.sources, null, matches);
   const exact = new Map<string, GazetteerMatch>();
@@ -45,6 +45,7 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
   const out: Candidate[] = [];
   const miscNames: Span[] = []; // the tagger's MISC names of several words (an event, a title, a treaty)
   const miscWords: Span[] = []; // and of one word
+  const misc: Span[] = []; // all its MISC spans
   prepared.sentences.forEach((s, i) => {
     // a headline capitalises every word, and so does the start of a sentence: a name there
     // needs the article's own capital for the word elsewhere, or a lexicon's ("Clash at the
@@ -69,6 +70,7 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
     for (const span of charSpans(tokenised.sentences[i]!, spans)) {
       // (a name of its own to its last word: "Hong Kong-based" is a place and a word about it;
       // and not an organisation's, which the tagger sometimes takes for one: "Palestinian Prisoners' Society")
+      if (span.type === 'MISC') misc.push(span);
       if (span.type === 'MISC' && isMiscName(know, doc.text.slice(span.start, span.end))) miscNames.push(span);
       // a one-word MISC is a people's, a faith's or an event's word, not a place: "a Moslem
       // village", "the English county championship", "Western diplomats", "his Wimbledon final"
@@ -80,7 +82,7 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
       if (c) out.push(c);
     }
   });
-  return { candidates: out, miscNames, miscWords };
+  return { candidates: out, miscNames, miscWords, misc };
 }
 
 function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; start: number; end: number }, known: GazetteerMatch | undefined): Candidate | null {
