@@ -70,6 +70,10 @@ describe('names of other kinds and tables', () => {
     const found = mentions('Gunmen attacked a Christian village in the north on Sunday. He reached the Wimbledon final last year, and lost.');
     expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);
   });
+  it('keeps a paper named at the start of a sentence before the word "newspaper"', () => {
+    const found = mentions('Gunmen killed two guards overnight. Zamanak newspaper said the convoy was hit near the border.');
+    expect(found).toContainEqual({ text: 'Zamanak', type: 'ORG' });
+  });
   it('finds no person inside a name the tagger reads as an index, an era or an event', () => {
     const found = mentions('The Dow Jones industrial average fell 30 points on Friday, traders said. Critics said the campaign recalled the Cultural Revolution of the 1960s.');
     expect(found.filter((m) => m.type === 'PERSON')).toEqual([]);

@@ -26,6 +26,8 @@ const ARMED_AFTER = /^\s+(fighters|militants|insurgents|rebels|jihadists|militia
 const PLACE_AFTER = /^\s+(village|town|city|district|region|province|oblast|governorate|county|municipality)\b/i;
 const PLACE_BEFORE = /\b(village|town|city|district|region|province) of\s+$/i;
 const PEOPLE_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites|an|ans|s)$/u;
+/** The words that say the name before them is a paper's or a broadcaster's. */
+const MEDIA_AFTER = /^(?:newspapers?|daily|weekly|magazine|radio|television|TV|channel|broadcaster|agency|website)$/i;
 /** A result's figure: a time, a score, a distance or a sum ("13.58", "6-2", "13:06.45", "211,175"). */
 const FIGURE = /^\d+(?:[.:,-]\d+)+$/;
 /** A number of a table: a figure, a bare count or a place in a list ("3", "13.58", "7."). */
@@ -59,7 +61,9 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
       const people = span.type === 'MISC' && NATIONALITY_WORD.test(word) && !common(word);
       // a team or firm that opens a line of figures ("Hajduk 4 2 0 2", "Benetton ( Italy ) 92")
       const tabled = span.type === 'ORG' && !common(word) && /^(?:\d|\()/.test(s.tokens[1]?.text ?? '');
-      return span.start === 0 && span.end === 1 && !people && !tabled && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
+      // a paper or a broadcaster named before what it is ("Al-Akhbar newspaper said", "Liberte daily reported")
+      const media = span.type === 'ORG' && !common(word) && MEDIA_AFTER.test(s.tokens[1]?.text ?? '');
+      return span.start === 0 && span.end === 1 && !people && !tabled && !media && (common(word) || span.type === 'ORG' || span.type === 'MISC') && !/^\p{Lu}+$/u.test(word) && !corroborated(span);
     };
     // a line of names alone ("Ludmila Engquist ( Sweden ) 12.74" in a results list, a caption's
     // byline) has the shape of a title-case headline but no ordinary word to be one; nor has a
