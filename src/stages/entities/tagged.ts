@@ -79,9 +79,11 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
       // a one-word MISC is a people's, a faith's or an event's word, not a place: "a Moslem
       // village", "the English county championship", "Western diplomats", "his Wimbledon final"
       // (not in capitals, where the tagger reads less well: "AUBURN, Alabama"; nor an Arabic
-      // name with its article, which it often takes for one: "the village of al-Ram")
+      // name with its article, which it often takes for one: "the village of al-Ram"; nor a
+      // part of a town, whose names it seldom knows: "the Karrada district of Baghdad")
       const word = doc.text.slice(span.start, span.end);
-      if (span.type === 'MISC' && !/\s/.test(word) && /\p{Ll}/u.test(word) && !ARABIC_ARTICLE.test(word) && !placeOfNote(tagger, word)) miscWords.push(span);
+      const townPart = TOWN_PART_AFTER.test(doc.text.slice(span.end, span.end + 20));
+      if (span.type === 'MISC' && !/\s/.test(word) && /\p{Ll}/u.test(word) && !ARABIC_ARTICLE.test(word) && !townPart && !placeOfNote(tagger, word)) miscWords.push(span);
       const c = typed(doc, know, tagger, span, exact.get(`${span.start}|${span.end}`));
       if (c) out.push(c);
     }
@@ -175,6 +177,8 @@ function placeOfNote(tagger: Tagger, word: string): boolean {
   return tagger.sources.geo.admin1Codes(word).length > 0 || tagger.sources.geo.places(foldName(word)).some((p) => p.population >= 100_000);
 }
 
+/** A word for a part of a town after a name: "the Karrada district", "the Reseda neighborhood". */
+const TOWN_PART_AFTER = /^\s+(?:district|neighbou?rhood|quarter|suburb|area|section)s?\b/i;
 /** The article that opens many Arabic names of places: "al-Ram", "ad-Dana", "ash-Shaddadi", "el-Arish". */
 const ARABIC_ARTICLE = /^(?:a[lnrstdz]|ash|el)-/i;
 
