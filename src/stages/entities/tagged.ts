@@ -36,8 +36,10 @@ const TABLE_NUMBER = /^\d+(?:[.:,-]\d+)*\.?$/;
 const NATIONALITY_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites)$/u;
 
 /**
- * The tagger's spans over the document, typed as the record's entity types, and its MISC names
- * of several words, which are no entity of the record but say what the words inside them are.
+ * The tagger's spans over the document, typed as the record's entity types, and its MISC spans,
+ * which are no entity of the record but say what the words inside them are: all of them (no
+ * person inside), its names of several words (no place they open) and its single words (no
+ * small place of the same name).
  */
 export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: Span[]; miscWords: Span[]; misc: Span[] } {
   const { tokenised } = tokenisedFromDoc(doc);
@@ -72,9 +74,9 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
     const headline = capitalsSentence(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text)) && s.tokens.filter((t) => FIGURE.test(t.text)).length < 2 && s.tokens.filter((t) => TABLE_NUMBER.test(t.text)).length < 3;
     const spans = tagger.model.predict(s, prepared.context).spans.filter((span) => !initialWord(span) && (!headline || corroborated(span)));
     for (const span of charSpans(tokenised.sentences[i]!, spans)) {
+      if (span.type === 'MISC') misc.push(span);
       // (a name of its own to its last word: "Hong Kong-based" is a place and a word about it;
       // and not an organisation's, which the tagger sometimes takes for one: "Palestinian Prisoners' Society")
-      if (span.type === 'MISC') misc.push(span);
       if (span.type === 'MISC' && isMiscName(know, doc.text.slice(span.start, span.end))) miscNames.push(span);
       // a one-word MISC is a people's, a faith's or an event's word, not a place: "a Moslem
       // village", "the English county championship", "Western diplomats", "his Wimbledon final"
