@@ -128,8 +128,11 @@ const KIND_CLASS: Record<string, string> = {
   city: 'city', town: 'city', village: 'city', actor: 'actor', demonym: 'demonym', equipment: 'equipment',
 };
 
-/** geoClass of a name as written: the folding is skipped for a spelling met before. */
-function geoClassOf(src: LexiconSources, written: string): number {
+/**
+ * What GeoNames knows of a name as written: 0 no place, 1 a place, 2 a place of 100,000 people
+ * or more (its most populous namesake). The folding is skipped for a spelling met before.
+ */
+export function geoClassOf(src: LexiconSources, written: string): number {
   return remembered(src.geoWritten, written, WORD_MEMO_LIMIT, () => geoClass(src, foldName(written)));
 }
 

@@ -9,7 +9,7 @@ import type { GazetteerMatch } from './gazetteer.js';
 import type { Knowledge } from './knowledge.js';
 import type { Candidate } from './entities.js';
 import type { NerModel } from '../../models/ner/model.js';
-import type { LexiconSources } from '../../models/ner/lexicon.js';
+import { geoClassOf, type LexiconSources } from '../../models/ner/lexicon.js';
 import { charSpans, prepareDoc, tokenisedFromDoc } from '../../models/ner/prepare.js';
 import { capitalsSentence, normalizeWord } from '../../models/ner/features.js';
 import type { TagSpan } from '../../models/ner/tags.js';
@@ -176,7 +176,7 @@ const NAME_MODIFIER = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'v
 const SMALL_PLACE = new Set(['admin2', 'city', 'town', 'village']);
 /** Is this word a region's name or a city's of 100,000 people or more, which the tagger's MISC does not overrule ("the province of Yunnan")? */
 function placeOfNote(tagger: Tagger, word: string): boolean {
-  return tagger.sources.geo.admin1Codes(word).length > 0 || tagger.sources.geo.places(foldName(word)).some((p) => p.population >= 100_000);
+  return tagger.sources.geo.admin1Codes(word).length > 0 || geoClassOf(tagger.sources, word) === 2; // the tagger's own features asked already
 }
 
 /** A word for a part of a town after a name: "the Karrada district", "the Reseda neighborhood". */
