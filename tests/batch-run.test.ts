@@ -312,3 +312,15 @@ describe("run.json's rate over the second half", () => {
     expect(secondHalfRate([1, 2, 3])).toBeNull();
   });
 });
+
+describe('heap flags of sitrep extract and sitrep worker', () => {
+  it('sets the heap growth and turns pretenuring off, unless node was given either flag', async () => {
+    const { heapFlags, HEAP_GROWING_PERCENT } = await import('../src/batch/pool.js');
+    expect(heapFlags([])).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, '--no-allocation-site-pretenuring']);
+    // a user's own choice wins, in any spelling node accepts
+    expect(heapFlags(['--allocation-site-pretenuring'])).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+    expect(heapFlags(['--heap_growing_percent=30', '--no-allocation_site_pretenuring'])).toEqual([]);
+    // other arguments and empty NODE_OPTIONS words change nothing
+    expect(heapFlags(['', '--enable-source-maps', 'bin/sitrep.js'])).toHaveLength(2);
+  });
+});

@@ -79,14 +79,27 @@ export function maxSecondsOf(value: string | undefined): number {
 export const HEAP_GROWING_PERCENT = 10;
 
 /**
- * Sets HEAP_GROWING_PERCENT for every heap of the process, the worker threads' included. V8's
- * flags are the whole process's, so only sitrep's own commands call it (a program that uses
- * sitrep as a library keeps its settings), and not when node was given the flag.
+ * Sets V8's heap flags for every heap of the process, the worker threads' included, before
+ * the threads start: HEAP_GROWING_PERCENT, and no allocation-site pretenuring. V8 moves
+ * the objects of an allocation site straight to the old generation once most of them have
+ * survived a scavenge; a scavenge that falls in the middle of a document finds nearly all of
+ * that document's tokens, features and spans alive, so V8 pretenured those sites, and every
+ * later document's short-lived objects then died in the old generation, which only full
+ * collections (with their concurrent marking, on the same core) free: one every 70 documents.
+ * Without it, a pinned worker spends 10–20% less CPU a document (docs/PERFORMANCE.md, "The
+ * fifth session"). V8's flags are the whole process's, so only sitrep's own commands call it
+ * (a program that uses sitrep as a library keeps its settings), and each flag is left alone
+ * when node was given it.
  */
-export function limitHeapGrowth(): void {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (given.some((arg) => /^--heap[-_]growing[-_]percent/.test(arg))) return;
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+export function tuneHeap(): void {
+  for (const flag of heapFlags([...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)])) setFlagsFromString(flag);
+}
+
+/** The flags tuneHeap sets, less those node was given (`given`: its arguments and NODE_OPTIONS) in either form. */
+export function heapFlags(given: readonly string[]): string[] {
+  const nameOf = (arg: string) => arg.replace(/_/g, '-').replace(/^--(no-)?/, '').replace(/=.*/, '');
+  const named = new Set(given.filter((arg) => arg.startsWith('--')).map(nameOf));
+  return [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, '--no-allocation-site-pretenuring'].filter((flag) => !named.has(nameOf(flag)));
 }
 
 /** The heap limits of a worker thread that runs a pipeline (batch runs and queue workers alike). */

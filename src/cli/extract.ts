@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { runBatch } from '../batch/run.js';
-import { limitHeapGrowth, maxMemory, maxSecondsOf } from '../batch/pool.js';
+import { tuneHeap, maxMemory, maxSecondsOf } from '../batch/pool.js';
 import { duration } from '../batch/progress.js';
 import { outFolderError, UsageError } from '../io/errors.js';
 import { datasetExtras, writeExtras } from './export.js';
@@ -54,7 +54,7 @@ export async function extract(paths: string[], options: ExtractOptions): Promise
   const heapMb = maxMemory(options.maxMemory);
   const maxSeconds = maxSecondsOf(options.maxSeconds);
   loadLexicons(options.lexicon); // a bad lexicon is misuse (exit 2), found before any worker starts
-  limitHeapGrowth();
+  tuneHeap();
 
   const stderr = process.stderr;
   const bar = Boolean(options.out && !options.quiet && stderr.isTTY);

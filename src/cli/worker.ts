@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../io/errors.js';
 import { queueTarget } from '../queue/connection.js';
 import { runWorker } from '../queue/worker.js';
-import { limitHeapGrowth, maxMemory, maxSecondsOf } from '../batch/pool.js';
+import { tuneHeap, maxMemory, maxSecondsOf } from '../batch/pool.js';
 
 export interface WorkerCliOptions {
   redis?: string;
@@ -36,7 +36,7 @@ export async function worker(options: WorkerCliOptions): Promise<number> {
   const stalledInterval = wholeNumber(options.stalledInterval, '--stalled-interval', 30_000, 100);
   const heapMb = maxMemory(options.maxMemory);
   const maxSeconds = maxSecondsOf(options.maxSeconds);
-  limitHeapGrowth();
+  tuneHeap();
   const stderr = process.stderr;
   const log = options.quiet ? () => undefined : (line: string) => void stderr.write(`${line}\n`);
 
