@@ -2,7 +2,7 @@
 // assigned and adds its own layer; nothing here knows about any particular stage.
 
 export type EntityType =
-  | 'PERSON' | 'ORG' | 'ARMED_GROUP' | 'GPE' | 'LOC' | 'FACILITY' | 'NORP' | 'EQUIPMENT' | 'DATE';
+  | 'PERSON' | 'ORG' | 'ARMED_GROUP' | 'GPE' | 'LOC' | 'FACILITY' | 'NORP' | 'MISC' | 'EQUIPMENT' | 'DATE';
 
 export type EventType =
   | 'ATTACK' | 'CLASH' | 'INCURSION' | 'AIRSTRIKE' | 'DRONE_STRIKE' | 'SHELLING' | 'EXPLOSION'

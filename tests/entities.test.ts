@@ -236,3 +236,30 @@ describe('names and descriptions', () => {
     for (const e of r.entities.filter((x) => x.type === 'DATE' || x.type === 'EQUIPMENT')) for (const x of e.mentions) expect(x.nominal).toBeUndefined();
   });
 });
+
+describe('names of other kinds (MISC)', () => {
+  it('records the name of an event, a war or a prize as MISC, beside the places and events of the sentence', () => {
+    const r = run('Fans packed the stadium for the World Cup final in Doha on Sunday.');
+    expect(one(r, 'World Cup', 'MISC').name).toBe('World Cup');
+    one(r, 'Doha', 'GPE');
+    const war = run('Veterans of the Korean War and the Cold War gathered in Seoul, where police arrested two men on Saturday.');
+    one(war, 'Korean War', 'MISC');
+    one(war, 'Cold War', 'MISC');
+    one(war, 'Seoul', 'GPE');
+    // a MISC name is no actor, place or weapon of an event: the arrest is Seoul's, by the police
+    const arrest = war.events.find((e) => e.type === 'ARREST')!;
+    const misc = new Set(war.entities.filter((e) => e.type === 'MISC').map((e) => e.id));
+    expect(arrest.args.filter((a) => a.ref && misc.has(a.ref))).toEqual([]);
+    expectSoundMentions(war);
+  });
+  it('makes no MISC of a word that only holds a name, nor of an Arabic name with its article', () => {
+    const r = run('Anti-war and anti-Kremlin activists marched in Moscow, and pro-Moscow forces held the road.');
+    expect(r.entities.filter((e) => e.type === 'MISC' && /^(?:anti|pro)-/i.test(e.name))).toEqual([]);
+  });
+  it('gives a name the tagger read as MISC to the place a cue names, in every mention', () => {
+    const r = run('Israeli troops demolished a house in the West Bank village of al-Ram on Monday. Later, soldiers returned to al-Ram and arrested two men.');
+    const ram = withMention(r, 'al-Ram');
+    expect(ram.map((e) => e.type)).toEqual(['GPE']);
+    expect(ram[0]!.mentions).toHaveLength(2);
+  });
+});

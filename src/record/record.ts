@@ -28,7 +28,7 @@ export interface DocumentRecord {
 }
 
 /** The types whose mentions are names or descriptions of what they name (not EQUIPMENT or DATE, which are never names). */
-const NAMED_TYPES: ReadonlySet<EntityType> = new Set(['PERSON', 'ORG', 'ARMED_GROUP', 'GPE', 'LOC', 'FACILITY', 'NORP']);
+const NAMED_TYPES: ReadonlySet<EntityType> = new Set(['PERSON', 'ORG', 'ARMED_GROUP', 'GPE', 'LOC', 'FACILITY', 'NORP', 'MISC']);
 
 /**
  * A mention as the record gives it, marked `nominal` when it describes its referent instead of

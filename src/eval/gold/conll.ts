@@ -23,6 +23,7 @@ export const CONLL_LABEL: Readonly<Record<string, string | null>> = {
   LOC: 'LOC',
   FACILITY: 'LOC',
   NORP: 'MISC',
+  MISC: 'MISC',
   EQUIPMENT: null,
   DATE: null,
 };

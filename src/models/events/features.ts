@@ -400,7 +400,7 @@ export function contextFromDoc(doc: Doc, s: number, first: number, last: number,
   // weapons by category: drones, missiles and artillery tell the kind of strike
   const kindOf = (e: Entity) => (e.type === 'EQUIPMENT' && typeof e.kb?.category === 'string' ? `EQUIPMENT:${e.kb.category}` : e.type);
   // the events stage's index has the sentence's mentions and quantities in the order these scans give
-  const mentions = index ? index.sentenceMentions(s) : doc.entities.flatMap((entity) => entity.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((mention) => ({ entity, mention })));
+  const mentions = index ? index.sentenceMentions(s) : doc.entities.filter((entity) => entity.type !== 'MISC').flatMap((entity) => entity.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((mention) => ({ entity, mention })));
   for (const { entity, mention: m } of mentions) marks.push({ first: tokenAt(m.start, false), last: tokenAt(m.end, true), kind: kindOf(entity) });
   const quantities = index ? index.sentenceQuantities(s) : doc.quantities.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
   for (const q of quantities) marks.push({ first: tokenAt(q.start, false), last: tokenAt(q.end, true), kind: 'QUANTITY', value: q.value });

@@ -160,7 +160,8 @@ function resolve(doc: Doc, offset: number, sentence: string, r: Reading, publish
 function addDateEntities(doc: Doc, dates: ResolvedDate[]): void {
   const byValue = new Map<string, number>();
   for (const d of dates) {
-    if (doc.entities.some((e) => e.mentions.some((m) => m.start < d.end && m.end > d.start))) continue;
+    // a date inside a name is no date ("Theresa May"), but one inside a name of another kind stays ("the 2014 World Cup")
+    if (doc.entities.some((e) => e.type !== 'MISC' && e.mentions.some((m) => m.start < d.end && m.end > d.start))) continue;
     const mention = doc.mention(d.start, d.end);
     const existing = byValue.get(d.value);
     if (existing !== undefined) {

@@ -134,9 +134,13 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
     }
     default: {
       if (known && known.entry.kind === 'demonym') return fromLexicon(known);
-      if (/\s/.test(text)) return null;
-      if (/Demonym/.test(tagger.sources.words.tagsOf(text)) || PEOPLE_WORD.test(text)) return candidate('NORP', 'ner');
-      return null;
+      if (!/\s/.test(text) && (/Demonym/.test(tagger.sources.words.tagsOf(text)) || PEOPLE_WORD.test(text))) return candidate('NORP', 'ner');
+      // a name of another kind: an event, a law or treaty, a work, a product, a language
+      // ("the World Cup", "the Geneva Conventions", "Operation Olive Branch"); not a word that
+      // only holds a name ("anti-Kremlin", "pro-Moscow"), nor an Arabic name with its article,
+      // which the tagger often reads as MISC when it is a place's or a man's ("al-Aqsa", "al-Ram")
+      const name = text.replace(/^the\s+/i, '');
+      return /^[\p{Lu}\p{N}]/u.test(name) ? candidate('MISC', 'misc', name) : null;
     }
   }
 }
@@ -219,6 +223,8 @@ export function mergeTagged(found: readonly Candidate[], tagged: readonly Candid
       spans.add(t);
       continue;
     }
+    // a name of another kind gives way to any other candidate: "Battle of Mosul" keeps Mosul
+    if (t.type === 'MISC') continue;
     // a town's team the tagger found where the lexicon has the town (teamOfTown) takes the town's span
     const team = t.kind === 'team' && overlapping.length === 1 && overlapping[0]!.start === t.start && overlapping[0]!.end === t.end;
     const inside = team || overlapping.every((c) => c.start >= t.start && c.end <= t.end && (c.start > t.start || c.end < t.end));

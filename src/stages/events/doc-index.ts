@@ -32,6 +32,9 @@ export class DocIndex {
     doc.entities.forEach((e, ei) => {
       this.entityOrder.set(e, ei);
       if (!this.byId.has(e.id)) this.byId.set(e.id, e);
+      // names of other kinds (an event, a law, a work) are no actor, place or weapon of an event,
+      // and the event classifier was trained without them: the stage does not see them
+      if (e.type === 'MISC') return;
       e.mentions.forEach((m, mi) => {
         const s = this.sentenceOf(m.start, m.end);
         if (s >= 0) this.mentions[s]!.push({ entity: e, mention: m, order: [ei, mi] });

@@ -23,7 +23,7 @@ const DETERMINERS = new Set(['the', 'a', 'an']);
 const DEMONSTRATIVES = new Set(['these', 'those', 'this', 'such']); // not "that": "said that Soviet forces…"
 const KIND_OF: Record<EntityType, PhraseKind> = {
   PERSON: 'actor', ORG: 'actor', ARMED_GROUP: 'actor', NORP: 'actor', GPE: 'place', LOC: 'place',
-  FACILITY: 'facility', EQUIPMENT: 'equipment', DATE: 'date',
+  FACILITY: 'facility', EQUIPMENT: 'equipment', DATE: 'date', MISC: 'other',
 };
 
 export interface PhraseContext {

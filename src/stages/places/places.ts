@@ -210,7 +210,9 @@ function nearKnownPlaces(ctx: Resolver, spans: ReadonlyArray<{ e: Entity; m: Men
 /** Names where the text says a place is, as GPE entities yet to be resolved. */
 function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
   const { doc } = ctx;
-  const spans = doc.entities.flatMap((e) => e.mentions.map((m) => ({ e, m, start: m.start, end: m.end })));
+  // (a name of another kind is the tagger's guess alone, and gives way to any place a cue names:
+  // "shot in Granada Hills"; the cues do not see it)
+  const spans = doc.entities.filter((e) => e.type !== 'MISC').flatMap((e) => e.mentions.map((m) => ({ e, m, start: m.start, end: m.end })));
   const index = new SpanIndex(spans); // each cued name asks what it overlaps: a long text has thousands
   const overlapping = (start: number, end: number) => index.overlapping(start, end);
   const otherNames = new SpanIndex(doc.otherNames); // "U.S. Open", "Hong Kong Open": no place inside
@@ -280,6 +282,8 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     entity.mentions.push(doc.mention(place.start, place.end));
     cued.set(entity, [...(cued.get(entity) ?? []), place]);
   }
+  const placed = new SpanIndex(found);
+  for (const e of doc.entities) if (e.type === 'MISC') e.mentions = e.mentions.filter((m) => placed.overlapping(m.start, m.end).length === 0);
   sameNameElsewhere(doc, [...byName.values()].filter((e) => e.kb?.kind !== 'admin1'), (e) => ctx.tests.isPersonName(e.name) || titledPerson(ctx, e));
   doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
   return cued;
@@ -292,8 +296,9 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
 function sameNameElsewhere(doc: Doc, places: Entity[], personal: (e: Entity) => boolean): void {
   if (!places.length) return;
   // "the village of Baghuz" … "who left Baghuz": a bare name the tagger took for a person, which
-  // no list knows as a person's name and no title puts after it, is the place the cue named, in every mention
-  const guessed = new Set(doc.entities.filter((e) => e.type === 'PERSON' && e.kb === undefined && !/\s/.test(e.name) && !personal(e)));
+  // no list knows as a person's name and no title puts after it, or for a name of another kind
+  // ("returned to al-Ram"), is the place the cue named, in every mention
+  const guessed = new Set(doc.entities.filter((e) => (e.type === 'PERSON' && e.kb === undefined && !/\s/.test(e.name) && !personal(e)) || e.type === 'MISC'));
   for (const e of guessed) if (places.some((p) => p.mentions.some((m) => m.text === e.name))) e.mentions = [];
   const claimed = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   const free = (start: number, end: number) => !claimed.some((m) => m.start < end && m.end > start);

@@ -25,7 +25,8 @@ export function quantitiesStage(ctx: PipelineContext): Stage {
       const days = new Set<Token>();
       const inDate = (t: Token) => days.has(t) || dates.containing(t.start, t.end).length > 0;
       // doc.entityAt, by index: the first mention (in the order of doc.entities) that holds a token
-      const mentions = new SpanIndex(doc.entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention, start: mention.start, end: mention.end }))));
+      // (a name of another kind, "Windows 95", "the 2014 World Cup", counts nothing: left out)
+      const mentions = new SpanIndex(doc.entities.filter((entity) => entity.type !== 'MISC').flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention, start: mention.start, end: mention.end }))));
       const spans: Spans = {
         text: doc.text,
         entityAt: (start, end) => mentions.containing(start, end)[0] ?? null,

@@ -40,7 +40,7 @@ const KINDS = [
 const KIND_LABEL = new Map(KINDS.map((k) => [k.key, k.label]));
 const ENTITY_TYPE_LABEL = {
   PERSON: 'Person', ORG: 'Organisation or state force', ARMED_GROUP: 'Armed group', GPE: 'Place (country, region, city)',
-  LOC: 'Place (area, water)', FACILITY: 'Facility', NORP: 'Nationality or group', EQUIPMENT: 'Equipment', DATE: 'Date',
+  LOC: 'Place (area, water)', FACILITY: 'Facility', NORP: 'Nationality or group', MISC: 'Other name (event, law, work, product)', EQUIPMENT: 'Equipment', DATE: 'Date',
 };
 
 function kindOf(entityType) {
