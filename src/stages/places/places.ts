@@ -7,7 +7,7 @@
 // Kamyanka", "the village of Rubaya", "Luhanske, Donetsk"), and each place goes to the
 // namesake the evidence points at (resolver.ts): a region named with it, then the article's
 // regions and front, then prominence.
-import type { Doc, Entity, Mention } from '../../doc.js';
+import type { Doc, Entity, Mention, Span } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from '../entities/knowledge.js';
 import type { PlaceWords } from '../../lexicons/load.js';
@@ -282,11 +282,16 @@ function addCuedPlaces(ctx: Resolver): Map<Entity, CuedPlace[]> {
     entity.mentions.push(doc.mention(place.start, place.end));
     cued.set(entity, [...(cued.get(entity) ?? []), place]);
   }
-  const placed = new SpanIndex(found);
-  for (const e of doc.entities) if (e.type === 'MISC') e.mentions = e.mentions.filter((m) => placed.overlapping(m.start, m.end).length === 0);
+  miscGivesWay(doc, found);
   sameNameElsewhere(doc, [...byName.values()].filter((e) => e.kb?.kind !== 'admin1'), (e) => ctx.tests.isPersonName(e.name) || titledPerson(ctx, e));
   doc.entities = doc.entities.filter((e) => e.mentions.length > 0);
   return cued;
+}
+
+/** A name of another kind (MISC, the tagger's guess alone) loses the words a place cue named: "shot in Granada Hills". */
+function miscGivesWay(doc: Doc, places: readonly Span[]): void {
+  const placed = new SpanIndex(places);
+  for (const e of doc.entities) if (e.type === 'MISC') e.mentions = e.mentions.filter((m) => placed.overlapping(m.start, m.end).length === 0);
 }
 
 /**
