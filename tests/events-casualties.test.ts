@@ -32,6 +32,16 @@ describe('event casualties', () => {
     expect(types('Police said he beat his dog.')).toEqual([]);
   });
 
+  it('counts the victims an incident\'s noun gives: "a double shooting" two shot, "a triple homicide" three dead', () => {
+    expect(count('Police are investigating a double shooting in the Kensington section.')).toEqual({ killed: null, injured: 2, captured: null });
+    expect(count('Detectives are investigating a triple homicide on the east side.').killed).toBe(3);
+    expect(count('He was charged in the double-murder of his neighbours.').killed).toBe(2);
+    // a count the sentence gives wins: the noun only fills in where none does
+    expect(count('A man was killed and a woman wounded in a double shooting on Friday.')).toEqual({ killed: 1, injured: 1, captured: null });
+    // a double suicide bombing counts no victims of its own
+    expect(count('A double suicide bombing hit the market.')).toEqual({ killed: null, injured: null, captured: null });
+  });
+
   it('counts no toll of thousands in the perfect as an incident\'s dead, whether or not a span is named', () => {
     const events = pipeline().process({ text: 'Gunmen stormed the village on Sunday, shooting residents as they fled. The insurgency erupted in 2012. Thousands of soldiers and civilians have been killed.', published: '2019-03-25' }).events;
     expect(events.map((e) => e.casualties.killed)).not.toContain(2000);

@@ -132,6 +132,16 @@ describe('event merging', () => {
     expect(record.events.filter((e) => e.type === 'ATTACK')).toHaveLength(2);
   });
 
+  it('keeps "another man was shot" in the incident: another victim, not another incident', () => {
+    const text = 'Police are investigating a double shooting in the city\'s Kensington section on Saturday. Police said an 18-year-old man was shot multiple times. Another man was shot and suffered unknown injuries.';
+    const events = pipeline().process({ text, published: '2016-03-13' }).events.filter((e) => e.type === 'ATTACK');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.casualties.injured).toBe(2);
+    // while "another attack" stays apart (above), and so does "a second shooting"
+    const two = pipeline().process({ text: 'A man was shot in Kensington on Saturday. Hours later, a second shooting left a woman wounded.', published: '2016-03-13' }).events;
+    expect(two.filter((e) => e.type === 'ATTACK')).toHaveLength(2);
+  });
+
   it('takes no date from a neighbouring sentence', () => {
     const record = pipeline().process({ text: 'Gunmen attacked a checkpoint in Kirkuk on Monday. In Mosul, a car bomb exploded near a market.', published: '2024-05-10' });
     expect(record.events.find((e) => e.type === 'EXPLOSION')?.date).toBeNull();

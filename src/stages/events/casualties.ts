@@ -188,11 +188,39 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
     out.word ??= found.word;
     out.known ||= !!head.known;
   }
+  // "a double shooting", "a triple homicide": the incident's noun counts its victims, where no count does
+  const multiple = multipleVictims(toks);
+  if (multiple && (multiple.fate === 'killed' ? c.killed === null : out.shot === null && c.killed === null && c.injured === null)) {
+    if (multiple.fate === 'killed') c.killed = multiple.value;
+    else out.shot = multiple.value;
+    if (out.word === null) out.also = alsoBefore(toks, multiple.word);
+    out.word ??= multiple.word;
+  }
   if (out.shot !== null && c.killed !== null && !deadAmongShot) {
     c.injured ??= out.shot;
     out.shot = null;
   }
   return out;
+}
+
+/** How many victims "double", "triple" … before an incident's noun tells. */
+const MULTIPLE: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
+/** Nouns of an incident whose victims died, and of one whose victims were shot (killed or wounded, the article may tell). */
+const DEADLY_INCIDENT = /^(homicides?|murders?|killings?|slayings?)$/;
+const SHOOTING_INCIDENT = /^shootings?$/;
+
+/** "a double shooting" (two shot), "a triple homicide" (three dead), "a double-murder": the victims its noun counts. */
+function multipleVictims(toks: Token[]): (Found & { value: number }) | null {
+  for (let i = 0; i < toks.length; i++) {
+    const [first, rest] = toks[i]!.lower.split('-', 2);
+    const value = MULTIPLE[first!];
+    if (value === undefined) continue;
+    const word = rest !== undefined ? i : toks[i + 1]?.text === '-' ? i + 2 : i + 1; // "double-murder" in one token or three
+    const noun = rest ?? toks[word]?.lower ?? '';
+    if (DEADLY_INCIDENT.test(noun)) return { fate: 'killed', word, value };
+    if (SHOOTING_INCIDENT.test(noun)) return { fate: 'shot', word, value };
+  }
+  return null;
 }
 
 /** Nouns of a kind of people that the people named after them may spell out: "2 civilians, a woman and her son". */

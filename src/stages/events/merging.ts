@@ -494,8 +494,13 @@ function samePlace(doc: Doc, a: string, b: string): boolean {
 function isAnother(doc: Doc, d: Draft): boolean {
   const sentence = doc.sentences[d.event.sentence]!;
   const before = doc.text.slice(Math.max(sentence.start, d.event.trigger.start - 40), d.event.trigger.start);
-  return /\b(another|second|third|separate|new|fresh|further|other|subsequent|earlier|previous|similar|last (week|month|year)'s)\s+(\w+\s+){0,2}$/i.test(before);
+  const another = /\b(another|second|third|separate|new|fresh|further|other|subsequent|earlier|previous|similar|last (week|month|year)'s)\s+((\w+)\s+)?(\w+\s+)?$/i.exec(before);
+  // "Another man was shot", "a second victim died": another victim of the incident, not another incident
+  return !!another && !ANOTHER_VICTIM.test(another[4] ?? '');
 }
+
+/** The people a "another", "second" … may count as victims of one incident. */
+const ANOTHER_VICTIM = /^(man|woman|men|women|person|people|victim|victims|boy|girl|teen|teenager|child|youth|male|female)$/i;
 
 /** "reported engaging Russian forces and destroying military assets": one subject for both. */
 export function shareCoordinatedAgent(doc: Doc, made: Draft[]): void {
