@@ -126,10 +126,13 @@ if (baseline) {
       for (const e of record.entities) {
         const label = CONLL_LABEL[e.type];
         if (!label || e.kb?.description === true) continue;
-        for (const m of e.mentions) {
-          if (m.nominal === true) continue; // a description, not a name (record.ts recordMention)
+        for (const described of e.mentions) {
+          // a description is no name (record.ts recordMention), but the people's word it opens with is ("Iraqi" of "Iraqi troops")
+          const m = described.nominal === true ? described.inner_name : described;
+          const type = m && m !== described ? CONLL_LABEL[(m as { type: string }).type] : label;
+          if (!m || !type) continue;
           const span = map(m);
-          pred.push(span ? { type: label, ...span } : { type: label, start: -1 - m.start, end: -1 });
+          pred.push(span ? { start: span.start, end: span.end, type } : { type, start: -1 - m.start, end: -1 });
         }
       }
       base.add(gold, pred);

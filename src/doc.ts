@@ -43,9 +43,14 @@ export interface Entity {
   kb?: Record<string, unknown>;
 }
 
-/** A mention of an entity; `nominal` marks a description of it rather than a name (record.ts recordMention). */
+/**
+ * A mention of an entity; `nominal` marks a description of it rather than a name (record.ts
+ * recordMention), and `inner_name` the people's word a description opens with ("Iraqi" of
+ * "Iraqi troops"), a name in its own right.
+ */
 export interface EntityMention extends Mention {
   nominal?: true;
+  inner_name?: Mention & { type: EntityType };
 }
 
 export interface Quantity extends Mention {

@@ -263,3 +263,15 @@ describe('names of other kinds (MISC)', () => {
     expect(ram[0]!.mentions).toHaveLength(2);
   });
 });
+
+describe("a description's people's word", () => {
+  it('tells the nationality a description of a state\'s forces or territory opens with, and only there', () => {
+    const r = run('Iraqi troops shelled the town on Monday, Russian territory was hit, and the Iraqi Army said nothing.');
+    const mention = (text: string) => r.entities.flatMap((e) => e.mentions).find((m) => m.text === text)!;
+    expect(mention('Iraqi troops').inner_name).toMatchObject({ text: 'Iraqi', type: 'NORP' });
+    expect(mention('Russian territory').inner_name).toMatchObject({ text: 'Russian', type: 'NORP' });
+    // a name is no description, and tells none
+    expect(mention('Iraqi Army').inner_name).toBeUndefined();
+    for (const m of r.entities.flatMap((e) => e.mentions)) if (m.inner_name) expect(r.text.slice(m.inner_name.start, m.inner_name.end)).toBe(m.inner_name.text);
+  });
+});

@@ -305,6 +305,22 @@ describe('Scorer', () => {
     expect(errors.spurious).toEqual(['entity PER "Gladkov"@71']);
   });
 
+  it("scores the people's word a nominal mention opens with as CoNLL's MISC, in the description's place", () => {
+    const set = readGold(join(DATA, 'news.conll'));
+    const doc = set.docs[0]!;
+    const start = doc.text.indexOf('Ukrainian drones');
+    const described = { text: 'Ukrainian drones', start, end: start + 'Ukrainian drones'.length, nominal: true as const };
+    const withInner = { ...described, inner_name: { text: 'Ukrainian', start, end: start + 'Ukrainian'.length, type: 'NORP' as const } };
+    const score = (mention: typeof described) => {
+      const scorer = new Scorer({ ...set, docs: [doc] });
+      scorer.add(doc, record(doc.text, [{ id: 'e1', type: 'ORG', name: 'Military Forces of Ukraine', mentions: [mention] }]));
+      return scorer.scores().entities;
+    };
+    // the gold's MISC "Ukrainian" found, and no ORG "Ukrainian drones" counted against us
+    expect(score(withInner)).toMatchObject({ tp: 1, fp: 0 });
+    expect(score(described)).toMatchObject({ tp: 0, fp: 0 });
+  });
+
   it('scores coded columns and PLOVER codings against the primary event', () => {
     const text = 'On 12 March 2024, Russian forces shelled Kupiansk, killing two civilians, the governor said.';
     const gold: GoldSet = {

@@ -45,9 +45,11 @@ export function recordMention(m: EntityMention, type: EntityType): EntityMention
   const words = m.text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w) && !/^['’]s$/i.test(w));
   const named = (w: string) => /[\p{Lu}\p{Lt}\d]/u.test(w);
   const last = words[words.length - 1];
-  if (last === undefined || named(last)) return m;
+  // (a people's word inside a mention is told only where the mention describes: "Iraqi troops", not "Iraqi Army")
+  const { inner_name, ...name } = m;
+  if (last === undefined || named(last)) return name;
   const placeName = PLACE_TYPES.has(type) && words.length > 1 && named(words[words.length - 2]!) && placeKindWords().has(last);
-  return placeName ? m : { ...m, nominal: true };
+  return placeName ? name : { ...name, nominal: true, ...(inner_name && { inner_name }) };
 }
 const PLACE_TYPES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC', 'FACILITY']);
 

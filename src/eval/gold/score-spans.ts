@@ -24,12 +24,17 @@ export class EntityScore {
     const goldKeys = gold.entities.map((e) => spanKey(e.type, e.start, e.end));
     const predKeys: string[] = [];
     for (const entity of record.entities) {
-      const label = labelFor(entity.type, this.scheme);
+      const entityLabel = labelFor(entity.type, this.scheme);
       // NER gold names names: our descriptions of unnamed actors ("the governor") are not scored against it
-      if (!label || (this.scheme === 'conll' && entity.kb?.description === true)) continue;
-      for (const mention of entity.mentions) {
-        // nor are descriptions of named ones ("Iraqi forces", "the ministry")
-        if (this.scheme === 'conll' && mention.nominal === true) continue;
+      if (!entityLabel || (this.scheme === 'conll' && entity.kb?.description === true)) continue;
+      for (const described of entity.mentions) {
+        // nor are descriptions of named ones ("Iraqi forces", "the ministry"), but the people's
+        // word a description opens with is a name ("Iraqi", MISC in CoNLL's terms)
+        const inner = this.scheme === 'conll' && described.nominal === true ? described.inner_name : undefined;
+        if (this.scheme === 'conll' && described.nominal === true && !inner) continue;
+        const mention = inner ?? described;
+        const label = inner ? labelFor(inner.type, this.scheme) : entityLabel;
+        if (!label) continue;
         const span = map(mention);
         // a span that cannot be placed on the gold text cannot match, and still counts as predicted
         predKeys.push(span ? spanKey(label, span.start, span.end) : `${label}|unaligned ${JSON.stringify(mention.text)}|${mention.start}`);

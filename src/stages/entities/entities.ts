@@ -5,7 +5,7 @@
 // first names known to compromise, facilities ("oil depot"). Mentions of one referent
 // become one entity.
 import { SpanIndex } from '../../spans.js';
-import type { Doc, Entity, EntityType, Sentence, Span, Token } from '../../doc.js';
+import type { Doc, Entity, EntityMention, EntityType, Sentence, Span, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import type { Knowledge } from './knowledge.js';
 import type { WordTests } from './word-tests.js';
@@ -19,6 +19,8 @@ export interface Candidate {
   name: string;
   kind: string;
   kb: Record<string, unknown>;
+  /** a people's word the mention opens with, where the mention describes ("Iraqi" of "Iraqi troops") */
+  inner?: { start: number; end: number; type: EntityType };
 }
 
 
@@ -91,13 +93,14 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
       const words = doc.text.slice(c.start, c.end).toLowerCase().replace(/['’]s\b/, '').split(/\s+/);
       const lead = words[0] ?? '';
       if ((know.demonyms.has(lead) || know.countries.has(c.kb.country) && know.countries.get(c.kb.country)!.name.toLowerCase() === lead) && know.forceNouns.get(words.slice(1).join(' ')) === 'military') {
-        return { ...c, name: `Military Forces of ${stateName(c.kb.country)}`, kind: 'forces' };
+        const inner = know.demonyms.has(lead) ? { start: c.start, end: c.start + lead.length, type: 'NORP' as const } : undefined;
+        return { ...c, name: `Military Forces of ${stateName(c.kb.country)}`, kind: 'forces', ...(inner && { inner }) };
       }
     }
     if (c.kind === 'demonym') {
       const t = know.territory.exec(doc.text.slice(c.end, c.end + 24).toLowerCase());
       const country = know.countries.get(c.kb.country as string);
-      if (t && country) return { start: c.start, end: c.end + t[0].length, type: country.type, name: country.name, kind: 'country', kb: { ...country.kb } };
+      if (t && country) return { start: c.start, end: c.end + t[0].length, type: country.type, name: country.name, kind: 'country', kb: { ...country.kb }, inner: { start: c.start, end: c.end, type: 'NORP' } };
     }
     let country: string | undefined;
     let after = c.end;
@@ -117,7 +120,8 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
     const sector = know.forceNouns.get(noun)!;
     const state = stateName(country);
     const name = sector === 'military' ? `Military Forces of ${state}` : sector === 'police' ? `Police Forces of ${state}` : `Government of ${state}`;
-    return { start: c.start, end, type: 'ORG', name, kind: 'forces', kb: { country, sector } };
+    const inner = c.kind === 'demonym' ? { inner: { start: c.start, end: c.end, type: 'NORP' as const } } : {};
+    return { start: c.start, end, type: 'ORG', name, kind: 'forces', kb: { country, sector }, ...inner };
   });
 }
 
@@ -414,7 +418,10 @@ function group(doc: Doc, found: Candidate[]): Entity[] {
     } else if (Object.keys(c.kb).length) {
       entity.kb = { ...c.kb, ...entity.kb };
     }
-    entity.mentions.push(doc.mention(c.start, c.end));
+    const mention: EntityMention = doc.mention(c.start, c.end);
+    // (a mention cut since, "Russia's forces" → "forces", has no people's word left in it)
+    if (c.inner && c.inner.start >= c.start && c.inner.end < c.end) mention.inner_name = { ...doc.mention(c.inner.start, c.inner.end), type: c.inner.type };
+    entity.mentions.push(mention);
   }
   return entities;
 }
