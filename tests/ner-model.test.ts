@@ -97,6 +97,13 @@ describe('names of other kinds and tables', () => {
     expect(found).toContainEqual({ text: 'Baghdad', type: 'GPE' });
     expect(found.some((m) => m.text === 'Paris')).toBe(false);
   });
+  it('reads a line in capitals by the tagger, where a title-case headline needs the article\'s corroboration', () => {
+    const caps = mentions('BASEBALL - MAJOR LEAGUE STANDINGS AFTER FRIDAY \'S GAMES .\nNEW YORK 1996-08-31\nStandings after games played on Friday.');
+    expect(caps).toContainEqual({ text: 'MAJOR LEAGUE', type: 'MISC' });
+    // the same words in title case are a headline's capitals, no name
+    const title = mentions('Baseball - Major League Standings After Friday\'s Games\nStandings after games played on Friday.');
+    expect(title.some((m) => m.text === 'Major League')).toBe(false);
+  });
   it('reads a row of a table of standings as names with figures, not as a headline', () => {
     const found = mentions('Division two standings. Partick Thistle 5 4 1 0 12 3 13 Raith Rovers 5 3 1 1 9 5 10 Queen of the South 5 2 2 1 7 6 8');
     expect(found).toContainEqual({ text: 'Partick Thistle', type: 'ORG' });

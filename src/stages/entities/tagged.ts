@@ -71,7 +71,7 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
     // byline) has the shape of a title-case headline but no ordinary word to be one; nor has a
     // line of results or a table's row ("7. Frank Busemann ( Germany ) 13.58 8. Jack Pierce",
     // "Queen of South 3 2 0 1 5 4 6"), whose numbers no headline has
-    const headline = capitalsSentence(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text)) && s.tokens.filter((t) => FIGURE.test(t.text)).length < 2 && s.tokens.filter((t) => TABLE_NUMBER.test(t.text)).length < 3;
+    const headline = capitalsSentence(s.tokens) && !allCapitals(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text)) && s.tokens.filter((t) => FIGURE.test(t.text)).length < 2 && s.tokens.filter((t) => TABLE_NUMBER.test(t.text)).length < 3;
     const spans = tagger.model.predict(s, prepared.context).spans.filter((span) => !initialWord(span) && (!headline || corroborated(span)));
     for (const span of charSpans(tokenised.sentences[i]!, spans)) {
       if (span.type === 'MISC') misc.push(span);
@@ -240,6 +240,11 @@ export function mergeTagged(found: readonly Candidate[], tagged: readonly Candid
     if (c.type === 'PERSON' && space > 0 && !full.has(c.name.slice(space + 1))) full.set(c.name.slice(space + 1), c.name);
   }
   return out.map((c) => (c.type === 'PERSON' && c.kind === 'person' && !c.name.includes(' ') && full.has(c.name) ? { ...c, name: full.get(c.name)! } : c));
+}
+
+/** A line in capitals ("SOCCER - SCOTTISH PREMIER DIVISION RESULTS"): no word in it is a name by its capital, and the tagger, trained on such lines, reads them by other features. */
+function allCapitals(tokens: readonly { text: string }[]): boolean {
+  return tokens.every((t) => !/\p{Ll}/u.test(t.text));
 }
 
 /** "Videos" → "Video", "Militias" → "Militia": compromise's lexicon lists nouns in the singular. */
