@@ -136,7 +136,7 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
       if (known && known.entry.kind === 'demonym') return fromLexicon(known);
       if (!/\s/.test(text) && (/Demonym/.test(tagger.sources.words.tagsOf(text)) || PEOPLE_WORD.test(text))) return candidate('NORP', 'ner');
       // a name of another kind: an event, a law or treaty, a work, a product, a language
-      // ("the World Cup", "the Geneva Conventions", "Operation Olive Branch"); not a word that
+      // ("the World Cup", "the Korean War", "the Nobel Peace Prize"); not a word that
       // only holds a name ("anti-Kremlin", "pro-Moscow"), nor an Arabic name with its article,
       // which the tagger often reads as MISC when it is a place's or a man's ("al-Aqsa", "al-Ram")
       const name = text.replace(/^the\s+/i, '');
