@@ -27,6 +27,12 @@ describe('event roles', () => {
     expect(rolesOf('A gunman shot and killed two men in Jos.', 'KILLING').agent).toEqual(['gunman']);
   });
 
+  it('gives a participle after a comma the subject of the clause\'s first verb, not the place named last', () => {
+    const roles = rolesOf('On 3 May 2024, a suicide bomber drove a truck into an army post near Gao, Mali, killing 6 soldiers.', 'KILLING');
+    expect(roles.agent).toEqual(['suicide bomber']);
+    expect(roles.location).toEqual(['Gao', 'Mali']);
+  });
+
   it('reads the people before a participle of killing or wounding with no object as its victims, not its agents', () => {
     const roles = rolesOf('There were three women and four men wounded.', 'KILLING');
     expect(roles.agent).toBeUndefined();

@@ -19,8 +19,8 @@ export function findAgent(f: Frame): Phrase | undefined {
   const adjacent = f.left[f.left.length - 1];
   if (!agent && !isNoun && /ing$/.test(toks[hit.first]!.lower) && adjacent && adjacent.last === hit.first - 1 && agentLike(f, adjacent)) agent = adjacent;
   if (!agent && !isNoun && !passive) agent = speakerOfOwnDeed(f);
-  // a second verb shares the first one's subject, or has none we know
-  const coordinated = !agent && !isNoun && !passive ? coordinatedVerbSubject(f) : undefined;
+  // a second verb shares the first one's subject, or has none we know: "… and shot", ", killing"
+  const coordinated = !agent && !isNoun && !passive ? coordinatedVerbSubject(f) ?? participleSubject(f) : undefined;
   if (coordinated !== undefined) agent = coordinated ?? undefined;
   else if (!agent && !isNoun && !passive) {
     const subject = subjectBefore(toks, f.np, hit.first);
@@ -115,6 +115,27 @@ function coordinatedVerbSubject(f: Frame): Phrase | null | undefined {
   if (verb < f.clauseStart || !(toks[verb]?.pos === 'VERB' || pastTaggedNoun(toks, verb))) return undefined;
   const subject = subjectBefore(toks, f.np, verb);
   return subject && agentLike(f, subject) ? subject : (pronounSubject(f, verb) ?? null);
+}
+
+/**
+ * "an AQAP suicide bomber drove a car into a checkpoint in Mudiyah, Abyan, killing 4 soldiers":
+ * a participle after a comma has the subject of the clause's first verb, not the place named
+ * last; where that subject is no actor, or none is found, the search goes on as for any verb.
+ */
+function participleSubject(f: Frame): Phrase | undefined {
+  const { toks, hit } = f;
+  if (!/ing$/.test(toks[hit.first]!.lower) || toks[hit.first - 1]?.text !== ',') return undefined;
+  let verb = -1;
+  for (let i = f.clauseStart; i < hit.first - 1; i++) {
+    const t = toks[i]!;
+    if (t.pos === 'VERB' && !/ing$/.test(t.lower)) {
+      verb = i;
+      break;
+    }
+  }
+  if (verb < 0) return undefined;
+  const subject = subjectBefore(toks, f.np, verb);
+  return subject && agentLike(f, subject) ? subject : pronounSubject(f, verb);
 }
 
 /** "A gunman shot and killed", "Deputies shot Weiser": a past form after a noun that wink tagged as a noun itself. */
