@@ -32,3 +32,18 @@ describe('ACLED actors from owners and victims', () => {
     expect(coded('On 6 June 2023, an airstrike hit a camp near Monguno, killing 4 ISWAP fighters.').actor2).toEqual(['Islamic State West Africa Province']);
   });
 });
+
+describe('ACLED actors: places and unnamed victims', () => {
+  it('the people an attack or a blast kills are civilians where the text names no side: "killing 2 brothers"', () => {
+    expect(coded('On 6 August 2023, a landmine planted by Houthi forces exploded under a motorcycle in Hays, Al Hudaydah, killing 2 brothers.').actor2).toEqual(['Civilians (Yemen)']);
+    // no one hurt, no civilians: "a drone hit a fuel tank"
+    expect(coded('On 6 August 2023, a Houthi drone hit a fuel tank in Hays, Al Hudaydah.').actor2).not.toContainEqual(expect.stringMatching(/^Civilians/));
+    // and never in a battle: the other side is an armed actor, named or not
+    expect(coded('On 2 March 2024, Houthi forces clashed with gunmen near Taiz, killing 3.').actor2).not.toContainEqual(expect.stringMatching(/^Civilians/));
+  });
+  it('a village raided is where the event happened, not its second actor', () => {
+    const c = coded('On 22 March 2021, CODECO militiamen raided Fataki (Djugu, Ituri), killing 5 civilians.');
+    expect(c.actor2).toEqual(['Civilians (DR Congo)']);
+    expect(c.actor2).not.toContain('Fataki');
+  });
+});

@@ -23,6 +23,9 @@ describe('places: cues make places whatever the gazetteer knows', () => {
     ['Two houses burned in Zarichchia village after the strike.', 'Zarichchia'],
     ['Troops regrouped in Bilohorivka after the assault.', 'Bilohorivka'],
     ['A farm was hit in Korobochkyne (Kharkiv Oblast) on Friday.', 'Korobochkyne'],
+    // a district and its region in brackets, as event reports write a village's place, whatever the tagger took the name for
+    ['On 22 March 2021, CODECO militiamen raided Fataki (Djugu, Ituri), killing 5 civilians.', 'Fataki'],
+    ['On 5 June 2023, gunmen raided Ungwan Gata (Kauru, Kaduna), killing 3 farmers.', 'Ungwan Gata'],
   ])('finds the place in "%s"', (text, name) => {
     const found = place(run(text), name);
     expect(['GPE', 'LOC']).toContain(found?.type);
@@ -81,6 +84,12 @@ describe('places: cues make places whatever the gazetteer knows', () => {
     const r = run('Aides to President Clinton said the talks would resume. Critics of the plan wrote to Clinton staffers on Tuesday.');
     expect(place(r, 'Clinton')?.type).toBe('PERSON');
     expect(place(r, 'Clinton')?.mentions).toHaveLength(2);
+  });
+});
+
+describe('places: a person with a party and a state in brackets is no place', () => {
+  it('keeps "Joe Manchin (Democrat, West Virginia)" a person: "Democrat" is no district', () => {
+    expect(place(run('Senator Joe Manchin (Democrat, West Virginia) said the bill would fail.'), 'Joe Manchin')?.type).toBe('PERSON');
   });
 });
 

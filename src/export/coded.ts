@@ -70,6 +70,9 @@ const THING = /\b(equipment|vehicles?|carriers?|tanks?|assets?|facilit(y|ies)|in
 
 function isActor(arg: EventArg, entity: Entity | undefined): boolean {
   if (entity && (entity.type === 'EQUIPMENT' || entity.type === 'FACILITY' || entity.type === 'DATE')) return false;
+  // a town, a region or an area is where the event happened, not a party to it ("CODECO
+  // militiamen raided Fataki, killing 5 civilians": the civilians are ACLED's actor 2); a country may act
+  if (entity && (entity.type === 'GPE' || entity.type === 'LOC') && entity.kb?.kind !== 'country') return false;
   if (entity && ACTOR_TYPES.has(entity.type) && !THING.test(arg.text)) return true;
   return Boolean(arg.kb?.sector) && !THING.test(arg.text.trim());
 }
@@ -202,7 +205,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     sub_event_type: acled.sub_event_type,
     plover: event.mappings.plover,
     actors1: orElse(actors('agent'), () => owners('instrument')),
-    actors2: orElse(actors('target'), () => orElse(owners('target'), () => orElse(actors('casualties'), () => owners('casualties')))),
+    actors2: orElse(actors('target'), () => orElse(owners('target'), () => orElse(actors('casualties'), () => orElse(owners('casualties'), () => civilianVictims(event, acled.event_type, eventCountry))))),
     places,
     sources,
     notes: record.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim(),
@@ -232,6 +235,26 @@ function namedInside(arg: EventArg, entities: ReadonlyMap<string, Entity>, types
 }
 
 /** The actors found, or the next way of finding them where there are none. */
+/** ACLED's types whose victims, where no one names their side, are civilians. */
+const CIVILIAN_VICTIMS = new Set(['Violence against civilians', 'Explosions/Remote violence']);
+
+/**
+ * "IS militants opened fire on a group of truffle hunters, killing 7", "a landmine … killing 2
+ * brothers", "an air strike on a house …, killing 5": as ACLED codes them, the people an attack
+ * or a remote blast kills or wounds are civilians (actor 2, inter 7) unless the text names their
+ * side; not in a battle, not where no one was hurt ("a drone hit an oil depot"), and not where
+ * what was hit is a military post, vehicle or unit ("a checkpoint", "a convoy").
+ */
+function civilianVictims(event: RecordEvent, eventType: string, eventCountry: string | null): CodedActor[] {
+  if (!CIVILIAN_VICTIMS.has(eventType)) return [];
+  const hit = event.args.filter((a) => a.role === 'target' || a.role === 'casualties');
+  const harmed = (event.casualties.killed ?? 0) + (event.casualties.injured ?? 0) > 0;
+  if (!harmed || hit.some((a) => MILITARY_THING.test(a.text.trim()) || a.kb?.sector)) return [];
+  const at = hit[0] ?? event.trigger;
+  const name = genericName('civilians', null, eventCountry)!;
+  return [{ name, text: at.text, start: at.start, end: at.end, country: null, sector: 'civilians', inter: interCode('civilians', null, eventCountry, eventType), entity: null }];
+}
+
 function orElse(found: CodedActor[], next: () => CodedActor[]): CodedActor[] {
   return found.length ? found : next();
 }

@@ -151,7 +151,9 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const regionAfter = !!region && index > 0;
       const weak = cues.weakBefore.test(before);
       // "stormed Ogossagou in the Mopti region": after a verb of places, a region told with its region word ("met Putin in the Moscow region" has none)
-      const realRegion = (regionAfter && tests.isRegion(region![1]!)) || (weak && cues.regionInAfter.test(after));
+      // "Ungwan Gata (Kauru, Kaduna)": a district and its region in brackets say a place as its kind's word would
+      const districtRegion = regionAfter && districtAndRegion(after, tests);
+      const realRegion = (regionAfter && (tests.isRegion(region![1]!) || districtRegion)) || (weak && cues.regionInAfter.test(after));
       const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from)) && (!listOf.found || closesList(doc.text.slice(listEnd, from), after));
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
       // (before a hyphen, only a place the gazetteer knows well: "CRICKET - ENGLAND WIN" is a section heading)
@@ -163,7 +165,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       let strength: CuedPlace['strength'] | null = strong || regionBefore || kindAfter || realRegion || regionOfPrevious || dateline ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
       const firstWord = firstOf(name);
       // a region after a name ("Peter Nicol (Scotland)") says where a place is, but also whom a person plays for
-      const spoken = !!(strong || regionBefore || kindAfter || dateline); // the words of the text say it is a place
+      const spoken = !!(strong || regionBefore || kindAfter || dateline || districtRegion); // the words of the text say it is a place
       const placeSaid = spoken && !(strong && !kindAfter && !dateline && /^\s+\p{Ll}{3,}/u.test(after)) || (realRegion && /^\s*,/.test(after)) || regionOfPrevious || townWords(before, after, tests, cues);
       if (!spoken && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
       // "medics at Nasser hospital", "held at Evin prison": after a bare preposition, a name no gazetteer knows before a building's word names the building
@@ -208,6 +210,16 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
     }
   }
   return found;
+}
+
+/**
+ * "Fataki (Djugu, Ituri)", "Kwall (Bassa, Plateau)": a district the gazetteer knows and its
+ * region in brackets after a name, as event reports write a village's place ("Joe Manchin
+ * (Democrat, West Virginia)" names no district).
+ */
+function districtAndRegion(after: string, tests: Pick<CueTests, 'isRegion' | 'inGazetteer'>): boolean {
+  const parts = /^\s*\(([^()]{1,60})\)/.exec(after)?.[1]!.split(/\s*,\s*/) ?? [];
+  return parts.length === 2 && /^\p{Lu}/u.test(parts[0]!) && tests.isRegion(parts[1]!) && tests.inGazetteer(parts[0]!);
 }
 
 /**
