@@ -150,9 +150,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const region = cues.regionAfter.exec(after);
       const regionAfter = !!region && index > 0;
       const weak = cues.weakBefore.test(before);
-      // "stormed Ogossagou in the Mopti region": after a verb of places, a region told with its region word ("met Putin in the Moscow region" has none)
-      // "Ungwan Gata (Kauru, Kaduna)": a district and its region in brackets say a place as its kind's word would
       const districtRegion = regionAfter && districtAndRegion(after, tests);
+      // "stormed Ogossagou in the Mopti region": after a verb of places, a region told with its region word ("met Putin in the Moscow region" has none)
       const realRegion = (regionAfter && (tests.isRegion(region![1]!) || districtRegion)) || (weak && cues.regionInAfter.test(after));
       const inList: boolean = listOf !== null && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(doc.text.slice(listEnd, from)) && (!listOf.found || closesList(doc.text.slice(listEnd, from), after));
       // "INDIANAPOLIS, Ind. (AP) —": a dateline names the place in capitals
@@ -163,11 +162,10 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       // "Paris, Texas": a region's name after a name and a comma
       const regionOfPrevious = /\p{L}\s*,\s*$/u.test(before) && tests.isRegion(name);
       let strength: CuedPlace['strength'] | null = strong || regionBefore || kindAfter || realRegion || regionOfPrevious || dateline ? 'strong' : inList ? listOf!.strength : weak ? 'weak' : regionAfter ? 'region' : null;
-      const firstWord = firstOf(name);
       // a region after a name ("Peter Nicol (Scotland)") says where a place is, but also whom a person plays for
       const spoken = !!(strong || regionBefore || kindAfter || dateline || districtRegion); // the words of the text say it is a place
       const placeSaid = spoken && !(strong && !kindAfter && !dateline && /^\s+\p{Ll}{3,}/u.test(after)) || (realRegion && /^\s*,/.test(after)) || regionOfPrevious || townWords(before, after, tests, cues);
-      if (!spoken && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstWord)))) strength = null;
+      if (!spoken && (INITIAL_BEFORE.test(before) || (name.includes(' ') && tests.isPersonName(firstOf(name))))) strength = null;
       // "medics at Nasser hospital", "held at Evin prison": after a bare preposition, a name no gazetteer knows before a building's word names the building
       if (strength === 'weak' && FACILITY_AFTER.test(after) && !tests.inGazetteer(lookup)) strength = null;
       // a headline in capitals capitalises every word: "IN WORLD CUP QUALIFIER" names no place
@@ -213,9 +211,9 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
 }
 
 /**
- * "Fataki (Djugu, Ituri)", "Kwall (Bassa, Plateau)": a district the gazetteer knows and its
- * region in brackets after a name, as event reports write a village's place ("Joe Manchin
- * (Democrat, West Virginia)" names no district).
+ * "Fataki (Djugu, Ituri)", "Ungwan Gata (Kauru, Kaduna)": a district the gazetteer knows and its
+ * region in brackets after a name, as event reports write a village's place, say it is a place
+ * as a kind's word would ("Joe Manchin (Democrat, West Virginia)" names no district).
  */
 function districtAndRegion(after: string, tests: Pick<CueTests, 'isRegion' | 'inGazetteer'>): boolean {
   const parts = /^\s*\(([^()]{1,60})\)/.exec(after)?.[1]!.split(/\s*,\s*/) ?? [];
