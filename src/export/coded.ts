@@ -234,7 +234,6 @@ function namedInside(arg: EventArg, entities: ReadonlyMap<string, Entity>, types
   return out;
 }
 
-/** The actors found, or the next way of finding them where there are none. */
 /** ACLED's types whose victims, where no one names their side, are civilians. */
 const CIVILIAN_VICTIMS = new Set(['Violence against civilians', 'Explosions/Remote violence']);
 
@@ -255,6 +254,7 @@ function civilianVictims(event: RecordEvent, eventType: string, eventCountry: st
   return [{ name, text: at.text, start: at.start, end: at.end, country: null, sector: 'civilians', inter: interCode('civilians', null, eventCountry, eventType), entity: null }];
 }
 
+/** The actors found, or the next way of finding them where there are none. */
 function orElse(found: CodedActor[], next: () => CodedActor[]): CodedActor[] {
   return found.length ? found : next();
 }
