@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPipeline } from '../src/index.js';
 import { CONLL_LABEL } from '../src/eval/gold/conll.js';
+import { nerName } from '../src/eval/gold/score-spans.js';
 import { alignTexts } from '../src/eval/gold/align.js';
 import { loadLexicons } from '../src/lexicons/load.js';
 import { buildKnowledge } from '../src/stages/entities/knowledge.js';
@@ -127,9 +128,9 @@ if (baseline) {
         const label = CONLL_LABEL[e.type];
         if (!label || e.kb?.description === true) continue;
         for (const described of e.mentions) {
-          // a description is no name (record.ts recordMention), but the people's word it opens with is ("Iraqi" of "Iraqi troops")
-          const m = described.nominal === true ? described.inner_name : described;
-          const type = m && m !== described ? CONLL_LABEL[(m as { type: string }).type] : label;
+          // a description is no name, but the people's word it opens with is ("Iraqi" of "Iraqi troops"), as sitrep eval scores it
+          const m = nerName(described, e.type);
+          const type = m && CONLL_LABEL[m.type];
           if (!m || !type) continue;
           const span = map(m);
           pred.push(span ? { start: span.start, end: span.end, type } : { type, start: -1 - m.start, end: -1 });

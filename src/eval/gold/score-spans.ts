@@ -2,12 +2,23 @@
 // start and end all equal a gold span's (`label|start|end`), after our offsets are mapped onto
 // the gold text. For CoNLL gold our entity types are first mapped onto CoNLL's labels, and
 // the entities we made for unnamed claimants (kb.description: "the governor") are left out.
+import type { EntityMention, EntityType, Mention } from '../../doc.js';
 import type { DocumentRecord } from '../../record/record.js';
 import { PerType, PRF, matchKeys, spanKey } from '../score.js';
 import type { OffsetMap } from './align.js';
 import { CONLL_LABEL } from './conll.js';
 import { quote, type DocErrors } from './doc-errors.js';
 import type { EntityScheme, GoldDoc } from './types.js';
+
+/**
+ * The name a news NER gold set sees in a mention of ours, and its type: the mention itself, or,
+ * where it describes its entity ("Iraqi forces", "the ministry"), the people's word it opens
+ * with ("Iraqi", record.ts recordMention), or nothing.
+ */
+export function nerName(mention: EntityMention, type: EntityType): (Mention & { type: EntityType }) | null {
+  if (mention.nominal !== true) return { text: mention.text, start: mention.start, end: mention.end, type };
+  return mention.inner_name ?? null;
+}
 
 /** The label a predicted entity type is scored as under a scheme, or null when the scheme has none. */
 export function labelFor(type: string, scheme: EntityScheme): string | null {
@@ -24,17 +35,13 @@ export class EntityScore {
     const goldKeys = gold.entities.map((e) => spanKey(e.type, e.start, e.end));
     const predKeys: string[] = [];
     for (const entity of record.entities) {
-      const entityLabel = labelFor(entity.type, this.scheme);
       // NER gold names names: our descriptions of unnamed actors ("the governor") are not scored against it
-      if (!entityLabel || (this.scheme === 'conll' && entity.kb?.description === true)) continue;
+      if (!labelFor(entity.type, this.scheme) || (this.scheme === 'conll' && entity.kb?.description === true)) continue;
       for (const described of entity.mentions) {
-        // nor are descriptions of named ones ("Iraqi forces", "the ministry"), but the people's
-        // word a description opens with is a name ("Iraqi", MISC in CoNLL's terms)
-        const inner = this.scheme === 'conll' && described.nominal === true ? described.inner_name : undefined;
-        if (this.scheme === 'conll' && described.nominal === true && !inner) continue;
-        const mention = inner ?? described;
-        const label = inner ? labelFor(inner.type, this.scheme) : entityLabel;
-        if (!label) continue;
+        // nor are descriptions of named ones, but the people's word one opens with ("Iraqi", MISC in CoNLL's terms)
+        const mention = this.scheme === 'conll' ? nerName(described, entity.type) : { ...described, type: entity.type };
+        const label = mention && labelFor(mention.type, this.scheme);
+        if (!mention || !label) continue;
         const span = map(mention);
         // a span that cannot be placed on the gold text cannot match, and still counts as predicted
         predKeys.push(span ? spanKey(label, span.start, span.end) : `${label}|unaligned ${JSON.stringify(mention.text)}|${mention.start}`);

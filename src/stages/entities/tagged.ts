@@ -1,8 +1,9 @@
 // The statistical tagger's names (src/models/ner) as the entity stage's candidates. The tagger
 // finds PER, ORG, LOC and MISC spans; the lexicons then say what each is in the record's terms:
 // PERSON; ORG or ARMED_GROUP (the actor lexicon, the name's head word, the words after it);
-// GPE or LOC (the place lexicons and GeoNames); NORP for nationalities and peoples. A name the
-// tagger finds and no lexicon knows is an entity all the same.
+// GPE or LOC (the place lexicons and GeoNames); NORP for nationalities and peoples; MISC for
+// the other names it reads as MISC (an event, a law, a work). A name the tagger finds and no
+// lexicon knows is an entity all the same.
 import { SpanIndex } from '../../spans.js';
 import type { Doc, EntityType, Span } from '../../doc.js';
 import type { GazetteerMatch } from './gazetteer.js';
@@ -37,8 +38,8 @@ const NATIONALITY_WORD = /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese|i|is|ite|ites)$/u;
 
 /**
  * The tagger's spans over the document, typed as the record's entity types, and its MISC spans,
- * which are no entity of the record but say what the words inside them are: all of them (no
- * person inside), its names of several words (no place they open) and its single words (no
+ * which say what the words inside them are whether or not they become MISC entities: all of them
+ * (no person inside), its names of several words (no place they open) and its single words (no
  * small place of the same name).
  */
 export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matches: readonly GazetteerMatch[]): { candidates: Candidate[]; miscNames: Span[]; miscWords: Span[]; misc: Span[] } {
