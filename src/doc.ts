@@ -45,8 +45,8 @@ export interface Entity {
 
 /**
  * A mention of an entity; `nominal` marks a description of it rather than a name (record.ts
- * recordMention), and `inner_name` the people's word a description opens with ("Iraqi" of
- * "Iraqi troops"), a name in its own right.
+ * recordMention), and `inner_name` the people's word or the country's name a description opens
+ * with ("Iraqi" of "Iraqi troops", "U.S." of "U.S. military"), a name in its own right.
  */
 export interface EntityMention extends Mention {
   nominal?: true;

@@ -274,4 +274,10 @@ describe("a description's people's word", () => {
     expect(mention('Iraqi Army').inner_name).toBeUndefined();
     for (const m of r.entities.flatMap((e) => e.mentions)) if (m.inner_name) expect(r.text.slice(m.inner_name.start, m.inner_name.end)).toBe(m.inner_name.text);
   });
+  it("tells the country's name a description of its forces opens with", () => {
+    const r = run('The president ordered the U.S. military to ready itself, and the flag was lowered over U.S. army headquarters in Berlin.');
+    const mention = (text: string) => r.entities.flatMap((e) => e.mentions).find((m) => m.text === text)!;
+    expect(mention('U.S. military').inner_name).toMatchObject({ text: 'U.S.', type: 'GPE' });
+    expect(mention('U.S. army').inner_name).toMatchObject({ text: 'U.S.', type: 'GPE' });
+  });
 });

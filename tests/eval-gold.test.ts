@@ -10,6 +10,7 @@ import { alignTexts } from '../src/eval/gold/align.js';
 import { detectFormat } from '../src/eval/gold/detect.js';
 import { pairRecords } from '../src/eval/gold/pair.js';
 import { emptyRecord } from '../src/eval/gold/predicted.js';
+import { nerName } from '../src/eval/gold/score-spans.js';
 import { readGold } from '../src/eval/gold/read.js';
 import { Scorer } from '../src/eval/gold/scorer.js';
 import { actorName, tokenOverlap } from '../src/eval/gold/text-match.js';
@@ -319,6 +320,16 @@ describe('Scorer', () => {
     // the gold's MISC "Ukrainian" found, and no ORG "Ukrainian drones" counted against us
     expect(score(withInner)).toMatchObject({ tp: 1, fp: 0 });
     expect(score(described)).toMatchObject({ tp: 0, fp: 0 });
+  });
+
+  it("reads a place's name without the word of its kind that the record's mention keeps", () => {
+    const text = 'Floods hit the Guangdong province and mainland China.';
+    const at = (t: string) => ({ text: t, start: text.indexOf(t), end: text.indexOf(t) + t.length });
+    expect(nerName(at('Guangdong province'), 'GPE')).toEqual({ ...at('Guangdong'), type: 'GPE' });
+    expect(nerName(at('mainland China'), 'GPE')).toEqual({ ...at('China'), type: 'GPE' });
+    // an organisation's name is left as it is, and so is a place without such a word
+    expect(nerName(at('Guangdong province'), 'ORG')).toEqual({ ...at('Guangdong province'), type: 'ORG' });
+    expect(nerName(at('China'), 'GPE')).toEqual({ ...at('China'), type: 'GPE' });
   });
 
   it('scores coded columns and PLOVER codings against the primary event', () => {

@@ -87,9 +87,26 @@ describe('names of other kinds and tables', () => {
     const found = mentions('Agassi lost in the second round of the U.S. Open on Thursday. She reached the final of the Hong Kong Open last year.');
     expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);
   });
-  it('keeps the people of a people\'s name in the plural, which the tagger also reads as MISC', () => {
-    const found = mentions('Bosnian Serbs demanded a truce with government forces in the east on Monday.');
-    expect(found).toContainEqual({ text: 'Bosnian', type: 'NORP' });
+  it('reads a people named in several words as one people, and two peoples joined by a hyphen as two', () => {
+    const found = mentions('Bosnian Serbs demanded a truce on Monday. Iraqi Kurds fled north, and Latin American envoys met. Talks on Russian-Ukrainian relations resumed.');
+    expect(found).toContainEqual({ text: 'Bosnian Serbs', type: 'NORP' });
+    expect(found).toContainEqual({ text: 'Iraqi Kurds', type: 'NORP' });
+    expect(found).toContainEqual({ text: 'Latin American', type: 'NORP' });
+    expect(found).toContainEqual({ text: 'Russian', type: 'NORP' });
+    expect(found).toContainEqual({ text: 'Ukrainian', type: 'NORP' });
+    expect(found.some((m) => m.text === 'Bosnian' || m.text === 'American')).toBe(false);
+  });
+  it('reads a people\'s word before a place\'s kind as the people\'s, and one joined to a word about it', () => {
+    const found = mentions('Gunmen burned a Moslem village near the border. They played English county sides. The Brazilian-born striker scored twice.');
+    expect(found).toContainEqual({ text: 'Moslem', type: 'NORP' });
+    expect(found).toContainEqual({ text: 'English', type: 'NORP' });
+    expect(found).toContainEqual({ text: 'Brazilian-born', type: 'NORP' });
+    expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);
+  });
+  it('reads a weapon\'s name that the tagger reads as a dateline\'s city as the city, and keeps the weapon where it is one', () => {
+    const found = mentions('MILAN 1996-08-30 Shares fell on Friday. Hezbollah fired Kornet missiles at the tanks.');
+    expect(found).toContainEqual({ text: 'MILAN', type: 'GPE' });
+    expect(found).toContainEqual({ text: 'Kornet missiles', type: 'EQUIPMENT' });
   });
   it('keeps a place named inside an event\'s name after "of", and a place beside the name', () => {
     const found = mentions('Ministers gathered in Brussels to discuss the Paris Agreement. Commanders who fought in the Battle of Mosul met in Baghdad.');

@@ -13,12 +13,20 @@ import type { EntityScheme, GoldDoc } from './types.js';
 /**
  * The name a news NER gold set sees in a mention of ours, and its type: the mention itself, or,
  * where it describes its entity ("Iraqi forces", "the ministry"), the people's word it opens
- * with ("Iraqi", record.ts recordMention), or nothing.
+ * with ("Iraqi", record.ts recordMention), or nothing. A place's mention keeps the word of its
+ * kind ("Guangdong province", "Kursk oblast", "mainland China") as the record's name of the
+ * region does; the name a NER gold set marks is the capitalised words without it.
  */
 export function nerName(mention: EntityMention, type: EntityType): (Mention & { type: EntityType }) | null {
-  if (mention.nominal !== true) return { text: mention.text, start: mention.start, end: mention.end, type };
-  return mention.inner_name ?? null;
+  if (mention.nominal === true) return mention.inner_name ?? null;
+  const name = type === 'GPE' || type === 'LOC' ? PLACE_NAME.exec(mention.text) : null;
+  if (!name || name[0].length === mention.text.length) return { text: mention.text, start: mention.start, end: mention.end, type };
+  const start = mention.start + name.index;
+  return { text: name[0], start, end: start + name[0].length, type };
 }
+
+/** A place's name without the lower-case words before and after it: "Guangdong" of "Guangdong province". */
+const PLACE_NAME = /(?<=^|\s)(?!\p{Ll}+(?:\s|$))\S.*?\S*(?=(?:\s+\p{Ll}+)*$)/u;
 
 /** The label a predicted entity type is scored as under a scheme, or null when the scheme has none. */
 export function labelFor(type: string, scheme: EntityScheme): string | null {

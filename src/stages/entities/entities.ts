@@ -19,7 +19,7 @@ export interface Candidate {
   name: string;
   kind: string;
   kb: Record<string, unknown>;
-  /** a people's word the mention opens with, where the mention describes ("Iraqi" of "Iraqi troops") */
+  /** a people's word or a country's name the mention opens with, where the mention describes ("Iraqi" of "Iraqi troops", "U.S." of "U.S. military") */
   inner?: { start: number; end: number; type: EntityType };
 }
 
@@ -87,7 +87,9 @@ function coordinatedAdmins(doc: Doc, know: Knowledge, found: Candidate[]): Candi
 function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[] {
   const nouns = [...know.forceNouns.keys()].sort((a, b) => b.length - a.length);
   const stateName = (country: string) => know.countries.get(country)?.name ?? country;
-  return found.map((c) => {
+  return found.map((c) => withCountryName(doc, know, forcePhrase(c)));
+
+  function forcePhrase(c: Candidate): Candidate {
     // a lexicon name that is only "<demonym> <force noun>" ("Russian military") is the state's forces too
     if (c.kind === 'actor' && c.kb.sector === 'military' && typeof c.kb.country === 'string') {
       const words = doc.text.slice(c.start, c.end).toLowerCase().replace(/['’]s\b/, '').split(/\s+/);
@@ -120,9 +122,27 @@ function forcePhrases(doc: Doc, know: Knowledge, found: Candidate[]): Candidate[
     const sector = know.forceNouns.get(noun)!;
     const state = stateName(country);
     const name = sector === 'military' ? `Military Forces of ${state}` : sector === 'police' ? `Police Forces of ${state}` : `Government of ${state}`;
-    const inner = c.kind === 'demonym' ? { inner: { start: c.start, end: c.end, type: 'NORP' as const } } : {};
+    const inner = { inner: { start: c.start, end: c.end, type: c.kind === 'demonym' ? ('NORP' as const) : ('GPE' as const) } };
     return { start: c.start, end, type: 'ORG', name, kind: 'forces', kb: { country, sector }, ...inner };
-  });
+  }
+}
+
+/**
+ * An actor's description that opens with its country's name ("U.S. military", "U.S. army",
+ * "Israeli military" has its people's word already): that name, a name in its own right where
+ * the whole is a description (record.ts recordMention), as the candidate's `inner`.
+ */
+function withCountryName(doc: Doc, know: Knowledge, c: Candidate): Candidate {
+  if (c.inner || c.kind !== 'actor' && c.kind !== 'forces') return c;
+  const text = doc.text.slice(c.start, c.end);
+  const words = [...text.matchAll(/\S+/g)];
+  if (words.length < 2 || /\p{Lu}/u.test(words[words.length - 1]![0])) return c;
+  for (let k = words.length - 1; k >= 1; k--) {
+    const lead = text.slice(0, words[k - 1]!.index! + words[k - 1]![0].length).replace(/['’]s$/, '');
+    const country = know.gazetteer.find(lead).find((m) => m.start === 0 && m.end === lead.length && m.entry.kind === 'country');
+    if (country) return { ...c, inner: { start: c.start, end: c.start + lead.length, type: 'GPE' } };
+  }
+  return c;
 }
 
 function nextIsNoun(doc: Doc, know: Knowledge, end: number): boolean {

@@ -105,6 +105,9 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
     text = text.slice(0, -1);
   }
   if ((text.match(/\p{L}/gu)?.length ?? 0) < 2) return null;
+  // a people's word before a place's ("a Moslem village", "English county sides") is the people's
+  const people = span.type === 'MISC' ? peopleName(know, tagger, text) : null;
+  if (people) return { start, end, type: 'NORP', name: people.name, kind: 'ner', kb: people.country ? { country: people.country } : {} };
   // "Zmiivka village", "the town of Rubaya": the text says it is a place, and the places stage,
   // which reads such phrases, places it
   if (span.type !== 'PER' && !known && (PLACE_AFTER.test(doc.text.slice(end, end + 16)) || PLACE_BEFORE.test(doc.text.slice(Math.max(0, start - 20), start)))) return null;
@@ -144,6 +147,33 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
       return /^[\p{Lu}\p{N}]/u.test(name) ? candidate('MISC', 'misc', name) : null;
     }
   }
+}
+
+/** Words that open a people's name of several words with a part of the world: "Latin American", "West Indian". */
+const WORLD_PART = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Latin|Middle)$/;
+
+/**
+ * A MISC name of the tagger that names a people, a nationality or a faith, as the record's NORP
+ * entity: one word ("Kurds", "Scottish"); several ("Iraqi Kurds", "Bosnian Serbs", "Latin
+ * American"), which are one people rather than two; or a people's word joined to a word about
+ * it ("Brazilian-born", "Kurdish-controlled"), the people named. Its country is the first
+ * word's where that word is a nationality ("Iraqi Kurds": Iraq), not where the name opens with
+ * a part of the world. Two peoples joined by a hyphen ("Russian-Ukrainian relations") stay two.
+ */
+function peopleName(know: Knowledge, tagger: Tagger, text: string): { name: string; country?: string } | null {
+  const compound = /^([\p{Lu}][\p{L}'’]+)-\p{Ll}+$/u.exec(text);
+  if (compound) return isPeopleWord(know, tagger, compound[1]!) ? { name: compound[1]!, country: know.demonyms.get(compound[1]!.toLowerCase()) } : null;
+  const words = text.split(/\s+/);
+  if (!words.every((w) => /^\p{Lu}[^-]*$/u.test(w)) || !isPeopleWord(know, tagger, words[words.length - 1]!)) return null;
+  if (!words.slice(0, -1).every((w) => isPeopleWord(know, tagger, w) || WORLD_PART.test(w))) return null;
+  return { name: text, country: WORLD_PART.test(words[0]!) ? undefined : know.demonyms.get(words[0]!.toLowerCase()) };
+}
+
+/** Is a capitalised word a people's, a nationality's or a faith's: the lexicons' peoples and demonyms, compromise's demonyms, or a word of their shape ("Scottish", "Transylvanian")? */
+function isPeopleWord(know: Knowledge, tagger: Tagger, word: string): boolean {
+  if (/Demonym/.test(tagger.sources.words.tagsOf(word))) return true;
+  if (know.gazetteer.find(word).some((m) => m.start === 0 && m.end === word.length && m.entry.kind === 'demonym')) return true;
+  return /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese)$/u.test(word);
 }
 
 const TOWN_KINDS = new Set(['city', 'town', 'village']);
@@ -228,6 +258,15 @@ export function mergeTagged(found: readonly Candidate[], tagged: readonly Candid
     if (t.type === 'MISC') continue;
     // a town's team the tagger found where the lexicon has the town (teamOfTown) takes the town's span
     const team = t.kind === 'team' && overlapping.length === 1 && overlapping[0]!.start === t.start && overlapping[0]!.end === t.end;
+    // a weapon's name of one word the tagger reads as a place's or a club's where it stands
+    // ("MILAN 1996-08-30", a dateline) is theirs: the tagger reads the words around it, which
+    // the lexicon does not (a man's it is not: the tagger takes "Kornet" for one)
+    const notWeapon = (t.type === 'GPE' || t.type === 'LOC' || t.type === 'ORG') && overlapping.length === 1 && overlapping[0]!.kind === 'equipment' && overlapping[0]!.start === t.start && overlapping[0]!.end === t.end && !/\s/.test(t.name);
+    if (notWeapon) {
+      spans.remove(overlapping[0]!);
+      spans.add(t);
+      continue;
+    }
     const inside = team || overlapping.every((c) => c.start >= t.start && c.end <= t.end && (c.start > t.start || c.end < t.end));
     if (!inside || !overlapping.every((c) => REPLACEABLE.has(c.kind))) continue;
     for (const c of overlapping) spans.remove(c);

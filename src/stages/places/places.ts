@@ -39,6 +39,8 @@ export function placesStage(pipeline: PipelineContext): Stage {
   const titles = new Set(know.titles);
   const tests: PlaceTests = { isCommonWord: words.isCommonWord, isPersonName: (w) => words.isFirstName(w) || words.isLastName(w), placeKind: words.placeKind, isTitle: (w) => titles.has(w) };
   const abbreviations = new Map(Object.entries(pipeline.lexicons.regionAbbreviations));
+  // the peoples and faiths of the lexicon, singular and plural: "a Muslim village" is no village named Muslim
+  const peoples = new Set(pipeline.lexicons.names.peoples.flatMap((p) => [p.toLowerCase(), `${p.toLowerCase()}s`]));
   const cues = placeCuePatterns(pipeline.lexicons.placeWords);
   const iso3 = new Map<string, string>();
   for (const [code, entry] of know.countries) if (typeof entry.kb.iso2 === 'string') iso3.set(entry.kb.iso2, code);
@@ -55,7 +57,7 @@ export function placesStage(pipeline: PipelineContext): Stage {
     assigns: ['entities'],
     run(doc) {
       geo ??= withNearbyMemo(pipeline.geo);
-      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations, cues, placeWords: pipeline.lexicons.placeWords };
+      const ctx: Resolver = { doc, geo, iso3, iso2, admin1Names, tests, codes: new Map(), abbreviations, cues, placeWords: pipeline.lexicons.placeWords, peoples };
       const cued = addCuedPlaces(ctx);
       taggedRegions(ctx);
       for (const entity of doc.entities) if (entity.kb?.kind === 'admin1') settleRegion(ctx, entity);
@@ -82,6 +84,8 @@ interface Resolver {
   abbreviations: ReadonlyMap<string, string>;
   cues: PlaceCuePatterns;
   placeWords: PlaceWords;
+  /** the lexicon's peoples and faiths, lower-case, singular and plural */
+  peoples: ReadonlySet<string>;
 }
 
 /** "Ore." or "MO" right after "Place, " and before punctuation or the end: the region's admin1 code */
@@ -107,7 +111,7 @@ const kindOf = (e: Entity) => e.kb?.kind as string | undefined;
  */
 function takeable(ctx: Resolver, e: Entity, said: boolean): boolean {
   // (a person after a title, unless the words say it is a place: "Sheikh Maqsoud neighbourhood")
-  if (isPlace(e) || (e.type === 'NORP' && LANGUAGE_LIKE.test(e.name)) || (!said && titledPerson(ctx, e))) return false;
+  if (isPlace(e) || (e.type === 'NORP' && (LANGUAGE_LIKE.test(e.name) || ctx.peoples.has(e.name.toLowerCase()))) || (!said && titledPerson(ctx, e))) return false;
   if (e.type === 'ORG' || e.type === 'ARMED_GROUP') return said && e.kb === undefined;
   return e.kb === undefined || (e.type === 'PERSON' && e.mentions.length === 1);
 }
