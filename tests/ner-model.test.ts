@@ -126,6 +126,14 @@ describe('names of other kinds and tables', () => {
     expect(found).toContainEqual({ text: 'Partick Thistle', type: 'ORG' });
     expect(found).toContainEqual({ text: 'Queen of the South', type: 'ORG' });
   });
+  it('reads a row of results that ends in its figure as a name, where the row\'s number closed the line before', () => {
+    const found = mentions('Men \'s 110 metres hurdles\n1. Mark Crear ( U.S. ) 13.26 seconds\n6. Harald Oberstein ( Austria ) 13.53 7.\nFrank Wellmann ( Germany ) 13.58\n');
+    expect(found).toContainEqual({ text: 'Frank Wellmann', type: 'PERSON' });
+  });
+  it('finds no place in a word of a part of the world before a noun, nor in a currency\'s letter', () => {
+    const found = mentions('Western diplomats said the bond fell C$ 0.45 to C$ 101.15 on Friday.');
+    expect(found.filter((m) => m.type === 'GPE' || m.type === 'LOC')).toEqual([]);
+  });
 });
 
 describe("the tagger's memo of words", () => {

@@ -138,3 +138,11 @@ describe('actors coded for datasets', () => {
     else expect(agents.map((a) => a.text)).toContain('Pro-Ukrainian militias'); // the raids were read as the same incursion
   });
 });
+
+describe('a part of a country', () => {
+  it('is the country, whatever town shares the words', () => {
+    const r = run('Troops advanced in Northern Syria on Monday, and rockets hit Southern Iraq.');
+    expect(place(r, 'Northern Syria')?.kb).toMatchObject({ country: 'SYR', kind: 'country' });
+    expect(place(r, 'Southern Iraq')?.kb).toMatchObject({ country: 'IRQ', kind: 'country' });
+  });
+});

@@ -72,7 +72,9 @@ export function taggedCandidates(doc: Doc, know: Knowledge, tagger: Tagger, matc
     // byline) has the shape of a title-case headline but no ordinary word to be one; nor has a
     // line of results or a table's row ("7. Frank Busemann ( Germany ) 13.58 8. Jack Pierce",
     // "Queen of South 3 2 0 1 5 4 6"), whose numbers no headline has
-    const headline = capitalsSentence(s.tokens) && !allCapitals(s.tokens) && s.tokens.some((t) => t.text.length >= 4 && common(t.text)) && s.tokens.filter((t) => FIGURE.test(t.text)).length < 2 && s.tokens.filter((t) => TABLE_NUMBER.test(t.text)).length < 3;
+    // (nor a row that ends in its figure, "Frank Busemann ( Germany ) 13.58", whose place in the list the line before took)
+    const endsInFigure = FIGURE.test(s.tokens[s.tokens.length - 1]?.text ?? '');
+    const headline = capitalsSentence(s.tokens) && !allCapitals(s.tokens) && !endsInFigure && s.tokens.some((t) => t.text.length >= 4 && common(t.text)) && s.tokens.filter((t) => FIGURE.test(t.text)).length < 2 && s.tokens.filter((t) => TABLE_NUMBER.test(t.text)).length < 3;
     const spans = tagger.model.predict(s, prepared.context).spans.filter((span) => !initialWord(span) && (!headline || corroborated(span)));
     for (const span of charSpans(tokenised.sentences[i]!, spans)) {
       if (span.type === 'MISC') misc.push(span);
@@ -122,6 +124,11 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
     const actor = know.gazetteer.find(text.toUpperCase()).find((m) => m.start === 0 && m.end === text.length && m.entry.kind === 'actor');
     if (actor) return fromLexicon(actor);
   }
+  // "Northern Syria", "Eastern Ukraine": a part of a country, which is the country as far as a
+  // place can be told (no namesake town, and no organisation: "Southern Iraq" is neither a town
+  // in Iran nor a firm)
+  const country = span.type === 'LOC' || span.type === 'ORG' ? partOfCountry(know, text) : undefined;
+  if (country) return fromLexicon(country);
   switch (span.type) {
     case 'ORG': {
       if (known && (known.entry.type === 'ORG' || known.entry.type === 'ARMED_GROUP')) return fromLexicon(known);
@@ -149,8 +156,8 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   }
 }
 
-/** Words that open a people's name of several words with a part of the world: "Latin American", "West Indian". */
-const WORLD_PART = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Latin|Middle)$/;
+/** Words that open a people's or a faith's name of several words with a part of the world: "Latin American", "West Indian", "Roman Catholic". */
+const WORLD_PART = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Latin|Middle|Roman)$/;
 
 /**
  * A MISC name of the tagger that names a people, a nationality or a faith, as the record's NORP
@@ -174,6 +181,13 @@ function isPeopleWord(know: Knowledge, tagger: Tagger, word: string): boolean {
   if (/Demonym/.test(tagger.sources.words.tagsOf(word))) return true;
   if (know.gazetteer.find(word).some((m) => m.start === 0 && m.end === word.length && m.entry.kind === 'demonym')) return true;
   return /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese)$/u.test(word);
+}
+
+/** The country a name of a part of it names: "Northern Syria" → Syria. */
+function partOfCountry(know: Knowledge, name: string): GazetteerMatch | undefined {
+  const part = /^(\S+)\s+(.+)$/u.exec(name);
+  if (!part || !WORLD_PART.test(part[1]!)) return undefined;
+  return know.gazetteer.find(part[2]!).find((m) => m.start === 0 && m.end === part[2]!.length && m.entry.kind === 'country');
 }
 
 const TOWN_KINDS = new Set(['city', 'town', 'village']);
@@ -211,6 +225,8 @@ const NAME_MODIFIER = new Set(['country', 'admin1', 'admin2', 'city', 'town', 'v
 const SMALL_PLACE = new Set(['admin2', 'city', 'town', 'village']);
 /** Is this word a region's name or a city's of 100,000 people or more, which the tagger's MISC does not overrule ("the province of Yunnan")? */
 function placeOfNote(tagger: Tagger, word: string): boolean {
+  // (not a word of a part of the world, a region's name in some country but an adjective here: "Western diplomats")
+  if (WORLD_PART.test(word)) return false;
   return tagger.sources.geo.admin1Codes(word).length > 0 || geoClassOf(tagger.sources, word) === 2; // the tagger's own features asked already
 }
 

@@ -141,7 +141,8 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const { name, index } = nameOf(m);
       const from = s.start + index;
       const end = from + name.length;
-      if (NOT_NAMES.test(name) || isMonthOrWeekday(name)) continue;
+      // (a letter alone is an initial or a currency's, "C$ 0.45", not a place)
+      if (NOT_NAMES.test(name) || isMonthOrWeekday(name) || !/\p{L}\p{L}/u.test(name)) continue;
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
       const after = doc.text.slice(end, Math.min(s.end, end + 40));
       const strong = cues.strongBefore.exec(before);
