@@ -10,6 +10,11 @@ const count = (text: string) => {
 };
 
 describe('event casualties', () => {
+  it('counts the lower figure of a range, as ACLED codes one', () => {
+    expect(count('A warplane bombed a livestock market, killing between 12 and 15 civilians.').killed).toBe(12);
+    expect(count('The blast killed 4 to 6 people and wounded two or three others.')).toEqual({ killed: 4, injured: 2, captured: null });
+  });
+
   it('counts the killed and the wounded of a sentence', () => {
     expect(count('An airstrike killed 12 civilians and wounded 30 others.')).toEqual({ killed: 12, injured: 30, captured: null });
   });

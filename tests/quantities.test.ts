@@ -155,3 +155,16 @@ describe('quantities: cases fixed after the first review', () => {
     for (const e of r.events) expect(e.casualties.captured).toBeNull();
   });
 });
+
+describe('ranges', () => {
+  it('count their lower figure, approximately, over the whole span', () => {
+    const r = run('The strike killed between 12 and 15 civilians, 4 to 6 soldiers and two or three children.');
+    expect(quantity(r, 'between 12 and 15 civilians')).toMatchObject({ value: 12, approximate: true, item: 'civilian' });
+    expect(quantity(r, '4 to 6 soldiers')).toMatchObject({ value: 4, approximate: true, item: 'soldier' });
+    expect(quantity(r, 'two or three children')).toMatchObject({ value: 2, approximate: true, item: 'child' });
+  });
+  it('but a change from one figure to another is the second', () => {
+    const r = run('The price of bread rose from 5 to 7 dollars.');
+    expect(quantity(r, '7 dollars')).toMatchObject({ value: 7, approximate: false });
+  });
+});

@@ -105,10 +105,12 @@ function quantityAt(
 
 /** The number starting at token i ("at least 12", "dozens of"), unless it is part of a name, a date, a measure or a label; j is the first token after it. */
 function numberAt(toks: Token[], words: string[], i: number, inDate: (t: Token) => boolean): { number: ParsedNumber; approximate: boolean; j: number } | null {
-  if (!APPROX_FIRST.has(words[i]!) && !startsNumber(words[i]!)) return null;
-  let at = i;
-  let approximate = false;
-  for (const phrase of APPROX) {
+  // "between 12 and 15 civilians"
+  const between = words[i] === 'between' && startsNumber(words[i + 1] ?? '');
+  if (!between && !APPROX_FIRST.has(words[i]!) && !startsNumber(words[i]!)) return null;
+  let at = between ? i + 1 : i;
+  let approximate = between;
+  if (!between) for (const phrase of APPROX) {
     if (phrase.every((p, k) => words[i + k] === p)) {
       at = i + phrase.length;
       approximate = true;
@@ -127,12 +129,28 @@ function numberAt(toks: Token[], words: string[], i: number, inDate: (t: Token) 
   if (glued && (/^\p{L}/u.test(unit.text) || (unit.text === '-' && /^\p{L}/u.test(toks[at + number.length + 1]?.text ?? '')))) return null;
   if (approximate && number.article) return null;
   let j = at + number.length;
+  // a range counts its lower figure, as ACLED codes one ("between 12 and 15 civilians", "12 to 15", "two or three"): approximate
+  const upper = words[i - 1] === 'from' ? null : rangeEnd(words, j, between); // ("rose from 5 to 7" is a change)
+  if (upper === null && between) return null;
+  if (upper !== null) {
+    j = upper;
+    approximate = true;
+  }
   if (words[j] === 'of') j++;
   const previous = toks[i - 1];
   if (previous && /^(no\.|number|#|the|page|article|chapter|resolution|route|highway)$/i.test(previous.text) && !number.article) return null;
   // a four-digit year is a date, whatever follows
   if (number.value !== null && Number.isInteger(number.value) && number.value >= 1900 && number.value <= 2100 && /^\d{4}$/.test(first.text)) return null;
   return { number, approximate, j };
+}
+
+/** After a range's first figure at j ("and 15" after "between 12", "to 15", "or three"), the token after its second figure; null when no range goes on there. */
+function rangeEnd(words: string[], j: number, between: boolean): number | null {
+  const link = words[j];
+  if (!(between ? link === 'and' : link === 'to' || link === 'or')) return null;
+  const second = startsNumber(words[j + 1] ?? '') ? parseNumber(words, j + 1) : null;
+  if (!second || second.value === null || second.article || second.approximate) return null;
+  return j + 1 + second.length;
 }
 
 /** The head of the noun phrase counted from token j: modifiers, then the head noun, or a known equipment mention. */
