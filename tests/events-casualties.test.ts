@@ -10,6 +10,13 @@ const count = (text: string) => {
 };
 
 describe('event casualties', () => {
+  it('counts the people a count of a kind of people names after it between commas once', () => {
+    expect(count('4 people, the bomber and 3 soldiers, were killed at the checkpoint.').killed).toBe(4);
+    expect(count('Three people, two of them children, were wounded.').injured).toBe(3);
+    // a list that is no apposition counts each of its people
+    expect(count('Five soldiers, two policemen and a civilian were killed.').killed).toBe(8);
+  });
+
   it('counts the lower figure of a range, as ACLED codes one', () => {
     expect(count('A warplane bombed a livestock market, killing between 12 and 15 civilians.').killed).toBe(12);
     expect(count('The blast killed 4 to 6 people and wounded two or three others.')).toEqual({ killed: 4, injured: 2, captured: null });

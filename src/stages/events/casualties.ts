@@ -171,7 +171,7 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
   const out: SentenceCasualties = { casualties: { killed: null, injured: null, captured: null }, shot: null, word: null, known: false, also: false };
   const c = out.casualties;
   let deadAmongShot = false;
-  const counts = peopleCounts(doc, words, toks, phrases, at);
+  const counts = withoutApposed(toks, peopleCounts(doc, words, toks, phrases, at));
   const starts = new Set(counts.map((x) => x.first));
   for (const group of coordinated(toks, counts)) {
     const head = group[0]!;
@@ -227,6 +227,26 @@ function multipleVictims(toks: Token[]): (Found & { value: number }) | null {
 const KIND_OF_PEOPLE = /^(people|persons|civilians|residents|villagers|children|members|relatives|victims)$/;
 
 /**
+ * "4 people, the bomber and 3 soldiers, were killed": the people set off by commas between a
+ * count of a kind of people and its verb are who they were, not more victims; their counts are
+ * left out.
+ */
+function withoutApposed(toks: Token[], counts: PeopleCount[]): PeopleCount[] {
+  const apposed = new Set<PeopleCount>();
+  const out: PeopleCount[] = [];
+  for (const head of counts) {
+    out.push(head);
+    if (head.value < 2 || !KIND_OF_PEOPLE.test(toks[head.last]!.lower) || toks[head.last + 1]?.text !== ',') continue;
+    let close = head.last + 2;
+    while (close < toks.length && close <= head.last + 14 && toks[close]!.text !== ',' && toks[close]!.pos !== 'VERB' && toks[close]!.pos !== 'AUX') close++;
+    if (toks[close]?.text !== ',' || !/^(?:AUX|VERB)$/.test(toks[close + 1]?.pos ?? '')) continue;
+    for (const c of counts) if (c.first > head.last && c.last < close) apposed.add(c);
+    out[out.length - 1] = { ...head, through: close };
+  }
+  return out.filter((c) => !apposed.has(c));
+}
+
+/**
  * "killing 2 civilians, a woman and her teenage son": the people after a count of a kind of
  * people and a comma are who they were, when there are as many of them, not more victims ("2
  * soldiers, a policeman and a civilian" are four).
@@ -260,7 +280,7 @@ function fateOf(toks: Token[], head: PeopleCount, tail: PeopleCount, words: Casu
   const done = !!word && (word.lower !== word.lemma || /(ed|ing|shot)$/.test(word.lower));
   if (head.objectOnly) return done && verb ? verb : null;
   if (head.subjectOnly && !done) return predicate(toks, tail.last, words, !tail.subjectOnly, starts, !!head.headline);
-  return verb === undefined ? predicate(toks, tail.last, words, !tail.subjectOnly, starts, !!head.headline) : verb;
+  return verb === undefined ? predicate(toks, tail.through ?? tail.last, words, !tail.subjectOnly, starts, !!head.headline) : verb;
 }
 
 /** What happened to a count's people, and the token of the word that says so. */
@@ -417,6 +437,8 @@ interface PeopleCount {
   partOf?: boolean;
   fate?: Fate;
   headline?: boolean;
+  /** the comma that closes the people named after the count ("4 people, the bomber and 3 soldiers,") */
+  through?: number;
 }
 
 /** Casualty verbs that also destroy things ("neutralised 20 fighters", "neutralised two drones"). */
