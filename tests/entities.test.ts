@@ -281,3 +281,12 @@ describe("a description's people's word", () => {
     expect(mention('U.S. army').inner_name).toMatchObject({ text: 'U.S.', type: 'GPE' });
   });
 });
+
+describe('an acronym defined in brackets', () => {
+  it('is the name it follows wherever the article writes it', () => {
+    const r = run('The Syrian National Army (SNA) shelled the town. SNA fighters then withdrew. Hayat Tahrir al-Sham (HTS) took the road.');
+    const sna = r.entities.find((e) => e.name === 'Syrian National Army')!;
+    expect(sna.mentions.map((m) => m.text)).toEqual(['Syrian National Army', 'SNA', 'SNA']);
+    expect(r.entities.find((e) => e.mentions.some((m) => m.text === 'HTS'))?.name).toBe('Hayat Tahrir al-Sham');
+  });
+});

@@ -13,6 +13,24 @@ function rolesOf(text: string, type: string): Partial<Record<ArgRole, string[]>>
 }
 
 describe('event roles', () => {
+  it('reads the two sides of a fight told as one subject as agent and target, and allies as one agent', () => {
+    const fight = rolesOf('Al-Shabaab militants and Somali soldiers clashed near Afgoye on Monday.', 'CLASH');
+    expect(fight.agent).toEqual(['Al-Shabaab militants']);
+    expect(fight.target).toEqual(['Somali soldiers']);
+    expect(rolesOf('Rebel factions and army units exchanged fire on the outskirts of the town.', 'CLASH')).toMatchObject({ agent: ['Rebel factions'], target: ['army units'] });
+    // allies who do one deed together stay one agent
+    expect(rolesOf('Government troops and allied militias retreated from the town on Monday.', 'WITHDRAWAL').agent).toEqual(['Government troops and allied militias']);
+  });
+
+  it('reads the weapon a verb of setting off or throwing takes as its object as the instrument, not the target', () => {
+    const bomb = rolesOf('Gunmen detonated a car bomb near a market in the town.', 'EXPLOSION');
+    expect(bomb.instrument).toEqual(['a car bomb']);
+    expect(bomb.target ?? []).not.toContain('a car bomb');
+    const grenade = rolesOf('Militants threw a grenade at a police patrol, wounding three officers.', 'EXPLOSION');
+    expect(grenade.instrument).toEqual(['a grenade']);
+    expect(grenade.target).toContain('police patrol');
+  });
+
   it('reads the subject as agent, the object as target and the "in" place as location', () => {
     const roles = rolesOf('Militants attacked a police station in Kano on Monday.', 'ATTACK');
     expect(roles.agent).toEqual(['Militants']);

@@ -54,7 +54,7 @@ export function entitiesStage(ctx: PipelineContext): Stage {
       }
       found.push(...names(doc, know, found, tests, misc));
       found = found.map((c) => buildingAsPlace(doc, know, c));
-      doc.entities = group(doc, sameRegion(doc, know, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c)))));
+      doc.entities = group(doc, sameRegion(doc, know, definedAcronyms(doc, resolveOverlaps(found.flatMap((c) => splitPossessive(doc, know, c))))));
       definiteReferences(doc);
     },
   };
@@ -424,6 +424,48 @@ function definiteReferences(doc: Doc): void {
 }
 
 /** Mentions of the same referent become one entity, in order of first mention. */
+/**
+ * "the Syrian National Army (SNA)": an acronym in brackets after a name of two or more
+ * capitalised words is that name wherever the article writes it, whatever the tagger or a
+ * lexicon made of it alone. Its letters must be the name's initials in order ("Hayat Tahrir
+ * al-Sham (HTS)"), unless the name is an organisation's, whose acronym may come from another
+ * language ("Democratic Forces for the Liberation of Rwanda (FDLR)").
+ */
+function definedAcronyms(doc: Doc, found: Candidate[]): Candidate[] {
+  const defined = new Map<string, Candidate>();
+  for (const c of found) {
+    if (c.type === 'PERSON' || c.type === 'DATE' || c.type === 'EQUIPMENT' || c.type === 'NORP' || c.type === 'MISC') continue;
+    const acronym = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&]{1,7})\s*\)/u.exec(doc.text.slice(c.end, c.end + 16))?.[1];
+    if (!acronym || defined.has(acronym)) continue;
+    const initials = doc.text.slice(c.start, c.end).split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!).join('');
+    if (initials.length < 2 || (!inOrder(acronym.replace(/[^\p{Lu}]/gu, ''), initials) && c.type !== 'ORG' && c.type !== 'ARMED_GROUP')) continue;
+    defined.set(acronym, c);
+  }
+  if (!defined.size) return found;
+  const spans = new SpanIndex(found);
+  const out = found.map((c) => {
+    const name = defined.get(doc.text.slice(c.start, c.end));
+    return name && name !== c ? { ...c, type: name.type, name: name.name, kind: name.kind, kb: { ...name.kb } } : c;
+  });
+  // and where nothing found it ("SNA fighters" the tagger left alone)
+  for (const [acronym, name] of defined) {
+    for (const m of doc.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${acronym.replace(/[&]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'))) {
+      const start = m.index!;
+      if (spans.overlapping(start, start + acronym.length).length) continue;
+      out.push({ start, end: start + acronym.length, type: name.type, name: name.name, kind: name.kind, kb: { ...name.kb } });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Are the letters of `short` found in `long` in order, the first at its start ("SNA" in "SNA", "HTS" in "HTaS")? */
+function inOrder(short: string, long: string): boolean {
+  if (!short || short[0] !== long[0]) return false;
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k++;
+  return k === short.length;
+}
+
 function group(doc: Doc, found: Candidate[]): Entity[] {
   const byKey = new Map<string, Entity>();
   const entities: Entity[] = [];

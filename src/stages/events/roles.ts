@@ -11,7 +11,12 @@ import { npLeft, npRight, subjectBefore } from './noun-phrase.js';
 import type { Phrase } from './phrases.js';
 import { stems } from './triggers.js';
 
-/** The agent of the event, added to the frame's arguments; undefined when none is found. */
+/**
+ * The agent of the event, added to the frame's arguments; undefined when none is found. Of a
+ * fight told with both sides as its subject ("al-Shabaab militants and Somali soldiers
+ * clashed"), the first side is the agent and the second the target, as ACLED codes actor 1 and
+ * actor 2.
+ */
 export function findAgent(f: Frame): Phrase | undefined {
   const { toks, hit, isNoun, passive } = f;
   let agent = byPhrase(f) ?? (isNoun ? nounAgent(f) : undefined);
@@ -29,12 +34,20 @@ export function findAgent(f: Frame): Phrase | undefined {
     // "they exploded": what explodes is the device, not who set it
     if (toks[hit.first]!.lemma !== 'explode') agent ??= pronounSubject(f);
   }
-  if (agent) {
-    agent = withCoordinated(f, agent);
-    addArg(f, 'agent', agent);
+  if (!agent) return agent;
+  const other = coordinatedBefore(f, agent);
+  if (other && !isNoun && !passive && MUTUAL.has(toks[hit.first]!.lemma)) {
+    addArg(f, 'agent', other);
+    addArg(f, 'target', agent);
+    return other;
   }
+  if (other) agent = { ...agent, first: other.first, start: other.start, ref: agent.ref ?? other.ref };
+  addArg(f, 'agent', agent);
   return agent;
 }
+
+/** Verbs of a fight between two sides, either of which its subject may name first: "clashed", "fought", "exchanged fire". */
+const MUTUAL = new Set(['clash', 'fight', 'battle', 'skirmish', 'exchange', 'trade']);
 
 /** "units backed by allied militias retook …": the militias act for the participle, not as the verb's subject. */
 function byParticiple(toks: readonly Token[], p: Phrase): boolean {
@@ -170,14 +183,13 @@ function lastPerson(f: Frame, before: number): string | null {
   return null;
 }
 
-/** Coordinated subjects: "government troops and allied militias retreated" */
-function withCoordinated(f: Frame, agent: Phrase): Phrase {
+/** The subject coordinated before an agent: "government troops" of "government troops and allied militias retreated". */
+function coordinatedBefore(f: Frame, agent: Phrase): Phrase | null {
   const { toks } = f;
   const k = agent.first - 1;
-  if (toks[k]?.lower !== 'and' || k <= f.clauseStart) return agent;
+  if (toks[k]?.lower !== 'and' || k <= f.clauseStart) return null;
   const other = npLeft(toks, f.np, k - 1);
-  if (other && agentLike(f, other) && other.first >= f.clauseStart && !PREPOSITIONS.has(toks[other.first - 1]?.lower ?? '')) return { ...agent, first: other.first, start: other.start, ref: agent.ref ?? other.ref };
-  return agent;
+  return other && agentLike(f, other) && other.first >= f.clauseStart && !PREPOSITIONS.has(toks[other.first - 1]?.lower ?? '') ? other : null;
 }
 
 /** "…, the governor said" names a speaker; "the Legion reported engaging …" names the agent too. */
@@ -207,12 +219,15 @@ function objectPhrases(f: Frame): Phrase[] {
     }
     if (hit.phrase && /^(to|on|at)$/.test(toks[k]?.lower ?? '')) k++; // "set fire to an oil depot"
     const direct = npRight(toks, np, k) ?? bareCount(f, k);
-    if (direct && direct.first - k <= 2) objects.push(direct);
+    const head = toks[k]?.lower === 'the' ? k + 1 : k;
+    if (direct && direct.first - k <= 2 && !WHERE_ON.test(toks[head]?.lower ?? '')) objects.push(direct);
   }
   const prepAt = toks.findIndex((t, k) => k > hit.last && ((/^(on|against|at|targeting|upon)$/.test(t.lower) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
   if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t) => t.pos === 'VERB' || /^[,–—]$/.test(t.text))) {
     const p = npRight(toks, np, prepAt + 1);
-    if (p) objects.push(p);
+    // ("on the outskirts of the town", "at the edge of": where, not whom)
+    const head = toks[prepAt + 1]?.lower === 'the' ? prepAt + 2 : prepAt + 1;
+    if (p && !WHERE_ON.test(toks[head]?.lower ?? '')) objects.push(p);
   }
   // "the destruction of equipment, including US-made armored personnel carriers", "were arrested, including …"
   const includingAt = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 6 && t.lower === 'including');
@@ -222,6 +237,9 @@ function objectPhrases(f: Frame): Phrase[] {
   }
   return objects;
 }
+
+/** Heads of an "on"/"at" phrase that say where a deed was done, not what it was done to. */
+const WHERE_ON = /^(outskirts|outskirt|edge|edges|fringes|periphery|frontline|front|road|highway|border|banks?|shores?|coast|side)$/;
 
 /** "wounded 71", "injured another 15", "killed more than 260": after a casualty verb, a number with no noun after it counts the people the verb took. */
 function bareCount(f: Frame, k: number): Phrase | null {
@@ -243,7 +261,8 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
     if (agent && p.start === agent.start) continue;
     if (/^(second|minute|hour|day|night|week|weekend|month|year|decade|time)s?$/.test(toks[p.last]!.lower)) continue; // "two weeks ago"
     if (type === 'CRASH' && p.kind === 'equipment') continue;
-    // "fired rockets at the base", "dropped barrel bombs on Idlib": the weapon a launching verb takes as its object is the instrument
+    // "fired rockets at the base", "dropped barrel bombs on Idlib", "detonated a car bomb": the
+    // weapon a verb of launching or setting off takes as its object is the instrument
     if (p.kind === 'equipment' && LAUNCHING.has(toks[f.hit.first]!.lemma) && bare(f, p)) {
       if (f.taxonomy.hasRole(type, 'instrument')) addArg(f, 'instrument', p);
       continue;
@@ -259,8 +278,8 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
   }
 }
 
-/** Verbs whose object is what they send at the target: "fired rockets", "launched missiles", "dropped bombs". */
-const LAUNCHING = new Set(['fire', 'launch', 'lob', 'drop']);
+/** Verbs whose object is what they send at the target or set off there: "fired rockets", "launched missiles", "dropped bombs", "detonated a car bomb", "planted an IED", "threw a grenade". */
+const LAUNCHING = new Set(['fire', 'launch', 'lob', 'drop', 'detonate', 'explode', 'plant', 'throw', 'hurl', 'lay', 'place', 'set', 'trigger']);
 
 /** Coordinated objects: "two T-72 tanks and a BMP infantry fighting vehicle" */
 function coordinatedObjects(f: Frame, p: Phrase): void {
