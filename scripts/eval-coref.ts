@@ -25,9 +25,14 @@ interface Span {
 }
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** Every span an event was told by: its trigger and the mentions merged into it. */
+/**
+ * Every span an event was told by as itself: its trigger and the mentions merged into it, but
+ * not the deaths it caused (a KILLING mention of another type of event: "…, killing two"),
+ * which ECB+ annotates as an event of their own, not a mention of the bombing.
+ */
 function eventSpans(record: DocumentRecord): Array<{ event: string; span: Span }> {
-  return record.events.flatMap((e) => [e.trigger, ...((e as { mentions?: Span[] }).mentions ?? [])].map((span) => ({ event: e.id, span })));
+  const itself = (e: DocumentRecord['events'][number]) => (e.mentions ?? []).filter((m) => m.type !== 'KILLING' || e.type === 'KILLING');
+  return record.events.flatMap((e) => [e.trigger, ...itself(e)].map((span) => ({ event: e.id, span })));
 }
 
 interface Partitions {

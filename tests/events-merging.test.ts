@@ -50,10 +50,19 @@ describe('event merging', () => {
     const text = 'The war began when Hamas-led militants attacked southern Israel on 7 October 2023, killing about 1,200 people. Israel\'s offensive has since killed more than 40,000 Palestinians, according to the Gaza health ministry.';
     const events = pipeline().process({ text, published: '2024-09-01' }).events;
     const attack = events.find((e) => e.trigger.text === 'attacked')!;
-    expect(attack.mentions ?? []).toEqual([]);
+    // its mentions are its own deaths ("killing about 1,200"), not the offensive
+    expect((attack.mentions ?? []).map((m) => [m.text, m.type])).toEqual([['killing', 'KILLING']]);
     expect(attack.casualties.killed).toBe(1200);
     // "has since killed": a toll of the war, on no event
     expect(events.map((e) => e.casualties.killed)).not.toContain(40000);
+  });
+
+  it('tells the deaths a deed caused in its own sentence as a mention of the deed, typed by its own words', () => {
+    const text = 'A car bomb exploded near a market in the town on Monday, killing two civilians. Police said the attack was the third this year.';
+    const events = pipeline().process({ text, published: '2024-09-01' }).events;
+    expect(events.map((e) => e.type)).toEqual(['EXPLOSION']);
+    expect(events[0]!.casualties.killed).toBe(2);
+    expect(events[0]!.mentions?.map((m) => [m.text, m.type, m.sentence])).toEqual([['killing', 'KILLING', 0], ['attack', 'ATTACK', 1]]);
   });
 
   it('reads "Russian shelling hit the town" as one shelling', () => {
@@ -71,7 +80,7 @@ describe('event merging', () => {
     settleFigures(into);
     expect(into.event.args.map((a) => a.text)).toEqual(['rebels', 'the base']);
     expect(into.event.date).toBe('2024-05-01');
-    expect(into.event.mentions).toEqual([{ text: 'the raid', start: 40, end: 48, sentence: 2 }]);
+    expect(into.event.mentions).toEqual([{ text: 'the raid', start: 40, end: 48, sentence: 2, type: from.event.type }]);
     // one claimant's figures: the highest it gives for each count, never the sum (3 + 9)
     expect(into.event.casualties).toEqual({ killed: 2, injured: 9, captured: null });
     expect(into.event.casualty_claims).toBeUndefined();

@@ -85,8 +85,8 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
 export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: EventType): boolean {
   const { toks } = view;
   const t = toks[hit.first]!;
-  // "take place", "took part", "took steps"
-  if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures)$/.test(toks[hit.last + 1]?.lower ?? '')) return true;
+  // "take place", "took part", "took steps", "was taken aback"
+  if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures|aback)$/.test(toks[hit.last + 1]?.lower ?? '')) return true;
   // "took over 100 hours", not "took over the city"
   if (/^(take|took|taken|taking)$/.test(t.lower) && toks[hit.last + 1]?.lower === 'over' && toks[hit.last + 2]?.pos === 'NUM') return true;
   if (/^(take|took|taken|taking|takes)$/.test(t.lower) && takenForCare(view, hit)) return true;
@@ -214,14 +214,17 @@ function needDistance(view: SentenceView, need: string, hit: TriggerHit, subject
   // what a crowd gathered for is often told after where it gathered ("gathered outside the
   // regional administration in Lviv against …")
   const window = need === 'grievance' ? 12 : 7;
+  const passive = isPassive(hit, toks);
   for (let d = 1; d <= window; d++) {
     const i = hit.last + d;
     if (i >= toks.length || /^[;:]$/.test(toks[i]!.text)) break;
+    // ("Kidal was taken by rebels": who did it is no one taken)
+    if (passive && toks[i]!.lower === 'by') break;
     if (meetsNeed(view, need, i)) return d;
   }
   // passive: "25 soldiers were captured"; protesters are the subject: "thousands of protesters
   // marched", "protesters gathered"
-  if (isPassive(hit, toks) || (need === 'people' && subjectToo) || need === 'grievance') for (let d = 1; d <= 7; d++) if (meetsNeed(view, need, hit.first - d)) return d + 0.5;
+  if (passive || (need === 'people' && subjectToo) || need === 'grievance') for (let d = 1; d <= 7; d++) if (meetsNeed(view, need, hit.first - d)) return d + 0.5;
   return Infinity;
 }
 

@@ -30,7 +30,10 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
   // a killing by gunfire ("shot and killed a man … after a crash") is a deed of its own beside a crash
   const notCrash = violent.filter((d) => d.event.type !== 'CRASH');
-  const kept = made.filter((d) => !(d.event.type === 'KILLING' && (isShooting(view.doc.text, d) ? notCrash : violent).length > 0));
+  const absorbers = (d: Draft) => (isShooting(view.doc.text, d) ? notCrash : violent);
+  const kept = made.filter((d) => !(d.event.type === 'KILLING' && absorbers(d).length > 0));
+  // the killing is told as a mention of the deed it folds into ("…, killing two civilians")
+  for (const d of made) if (!kept.includes(d)) addMention(nearest(absorbers(d), d.event.trigger.start), d);
   const carriers = kept.filter((d) => taxonomy.is(d.event.type, 'casualties'));
   if (!carriers.length) return kept;
   const figures = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
@@ -72,6 +75,13 @@ const SHOOTING = /^(shot|shoot|shoots|shooting|gunned)$/;
 
 /** An event the shot of a sentence may belong to: a strike (a shooting is an ATTACK) or a killing. */
 export const takesShot = (taxonomy: Taxonomy, d: Draft): boolean => taxonomy.is(d.event.type, 'strike') || d.event.type === 'KILLING';
+
+/** A draft's trigger as a mention of the event it folds into, in text order. */
+function addMention(into: Draft, d: Draft): void {
+  const mentions = (into.event.mentions ??= []);
+  mentions.push({ ...d.event.trigger, sentence: d.event.sentence, type: d.event.type });
+  mentions.sort((a, b) => a.start - b.start);
+}
 
 /** "shot and killed", "fatally shot", "shot dead", "gunned down": a killing told as a shooting. */
 function isShooting(text: string, d: Draft): boolean {

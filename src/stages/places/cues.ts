@@ -60,8 +60,8 @@ const COMPASS = String.raw`(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)
 const QUARTER = String.raw`(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)`;
 /** "Scott C. Dayton", "Haider al-Abadi": an initial or a first name before the name makes it a person's */
 const INITIAL_BEFORE = /(?:^|\s)\p{Lu}\.\s*$/u;
-/** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence) */
-const NOT_NAMES = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|both|each|every|one|two|three|four|five|six|seven|eight|nine|ten|mr|mrs|ms|dr|gen|col|lt|maj|capt|president|minister|general|colonel|near|in|at|on|outside|around|from|into|across|inside|between|north|south|east|west|after|before|during|when|while|as|but|and|or|if|since|until|under|over|with|without|by|for|to|of)$/i;
+/** capitalised words that begin a phrase, not a name ("Near Palmyra, …" starts a sentence), and a letter alone (an initial, or a currency's: "C$ 0.45") */
+const NOT_NAMES = /^(\p{L}|the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|both|each|every|one|two|three|four|five|six|seven|eight|nine|ten|mr|mrs|ms|dr|gen|col|lt|maj|capt|president|minister|general|colonel|near|in|at|on|outside|around|from|into|across|inside|between|north|south|east|west|after|before|during|when|while|as|but|and|or|if|since|until|under|over|with|without|by|for|to|of)$/iu;
 /** the head words of a named building after its name ("Nasser hospital") */
 const FACILITY_AFTER = /^\s+(?:hospital|clinic|school|mosque|church|cathedral|synagogue|airport|airbase|prison|jail|university|college|stadium|hotel|mall|power plant|refinery)\b/i;
 const ALL_CAPS = /^\p{Lu}[\p{Lu} .'-]+$/u;
@@ -141,8 +141,7 @@ export function cuedPlaces(doc: Doc, tests: CueTests, cues: PlaceCuePatterns): C
       const { name, index } = nameOf(m);
       const from = s.start + index;
       const end = from + name.length;
-      // (a letter alone is an initial or a currency's, "C$ 0.45", not a place)
-      if (NOT_NAMES.test(name) || isMonthOrWeekday(name) || !/\p{L}\p{L}/u.test(name)) continue;
+      if (NOT_NAMES.test(name) || isMonthOrWeekday(name)) continue;
       const before = doc.text.slice(Math.max(s.start, from - 60), from);
       const after = doc.text.slice(end, Math.min(s.end, end + 40));
       const strong = cues.strongBefore.exec(before);
