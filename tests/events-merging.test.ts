@@ -65,6 +65,14 @@ describe('event merging', () => {
     expect(events[0]!.mentions?.map((m) => [m.text, m.type, m.sentence])).toEqual([['killing', 'KILLING', 0], ['attack', 'ATTACK', 1]]);
   });
 
+  it('reads a death told with its day after an apposition as a death, not as a word describing the day', () => {
+    const text = 'Jose Alvarez, a 21-year-old man, died Monday after being shot in a park, police said.';
+    const events = pipeline().process({ text, published: '2024-09-01' }).events;
+    expect(events.map((e) => e.type)).toEqual(['ATTACK']);
+    expect(events[0]!.casualties.killed).toBe(1);
+    expect(events[0]!.mentions?.map((m) => [m.text, m.type])).toEqual([['died', 'KILLING']]);
+  });
+
   it('reads "Russian shelling hit the town" as one shelling', () => {
     const record = pipeline().process({ text: 'Russian shelling hit the town of Vovchansk overnight.', published: '2024-05-10' });
     expect(record.events.map((e) => e.type)).toEqual(['SHELLING']);

@@ -277,12 +277,16 @@ export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Ph
   if (prev && DETERMINER.test(prev.lower) && !/(ing|ed)$/.test(t.lower) && next?.pos === 'NOUN' && toks[hit.last + 2]?.pos !== 'NOUN' && !phrases.some((p) => p.kind === 'date' && p.first <= hit.last + 1 && p.last >= hit.last + 1)) return true;
   // "blocking roads with burning tyres", "a smouldering car": what is on fire, not a deed
   if (/^(burning|smouldering|smoldering|blazing)$/.test(t.lower) && next?.pos === 'NOUN') return true;
-  if (!/(ed|en)$/.test(t.lower)) return false;
-  const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
+  if (!/(ed|en)$/.test(t.lower) || t.lemma === 'die') return false;
+  // (a date after it is when, not what: "died Monday", "was killed Friday")
+  const dated = phrases.some((p) => p.kind === 'date' && p.first === hit.last + 1) || WEEKDAY_OR_MONTH.test(next?.lower ?? '');
+  const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN') && !dated;
   // ("executed detained soldiers": a participle between a verb and its object describes the object;
   // after a closing bracket it is the verb of the name before it: "the Arakan Army (AA) seized Paletwa")
   return nounNext && (!prev || ANAPHORIC.has(prev.lower) || POSSESSIVE.test(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || (prev.pos === 'PUNCT' && prev.text !== ')') || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
 }
+
+const WEEKDAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 
 /**
  * Is the trigger a noun ("the attack", "drone strikes") rather than a verb ("attacked",
