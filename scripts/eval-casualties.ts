@@ -37,6 +37,17 @@ export function articleCounts(record: DocumentRecord): { killed: number; injured
   return { killed, injured };
 }
 
+/**
+ * Killed and injured of the article's own incident, the one its lede tells: the first asserted
+ * or claimed event that counts people harmed. An incident the article recalls ("the 2012
+ * shooting at the same complex") is an event of its own in the record, and GVDB's annotators
+ * count only the incident the article reports.
+ */
+export function incidentCounts(record: DocumentRecord): { killed: number; injured: number } {
+  const e = record.events.find((x) => (x.modality === 'asserted' || x.modality === 'claimed') && (x.casualties.killed !== null || x.casualties.injured !== null));
+  return { killed: e?.casualties.killed ?? 0, injured: e?.casualties.injured ?? 0 };
+}
+
 function main(): void {
   const goldFile = new URL(`../data/eval/gvdb-${split}-casualties.json`, import.meta.url);
   const goldArticles = (JSON.parse(readFileSync(goldFile, 'utf8')) as { articles: GoldCounts[] }).articles.slice(0, first);
@@ -44,6 +55,7 @@ function main(): void {
   const articles = readGvdb(split).filter((a) => all || gold.has(a.id));
   const pipeline = createPipeline();
   let both = 0;
+  let incidentBoth = 0;
   let killedOk = 0;
   let injuredOk = 0;
   const t0 = performance.now();
@@ -52,6 +64,8 @@ function main(): void {
     const got = articleCounts(record);
     const g = gold.get(a.id);
     const ok = !!g && got.killed === g.killed && got.injured === g.injured;
+    const own = incidentCounts(record);
+    if (g && own.killed === g.killed && own.injured === g.injured) incidentBoth++;
     if (g) {
       if (got.killed === g.killed) killedOk++;
       if (got.injured === g.injured) injuredOk++;
@@ -71,8 +85,9 @@ function main(): void {
     console.log(`  killed and injured both equal  ${(both / n).toFixed(3)} (${both} of ${n})`);
     console.log(`  killed equal                   ${(killedOk / n).toFixed(3)} (${killedOk} of ${n})`);
     console.log(`  injured equal                  ${(injuredOk / n).toFixed(3)} (${injuredOk} of ${n})`);
+    console.log(`  the lede's incident alone, both equal  ${(incidentBoth / n).toFixed(3)} (${incidentBoth} of ${n})`);
   }
   console.log(`  ${articles.length} articles in ${secs.toFixed(1)} s`);
 }
 
-main();
+if (process.argv[1]?.endsWith("eval-casualties.ts")) main();
