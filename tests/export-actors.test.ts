@@ -47,3 +47,15 @@ describe('ACLED actors: places and unnamed victims', () => {
     expect(c.actor2).not.toContain('Fataki');
   });
 });
+
+describe('ACLED actors: crowds and both sides of a fight', () => {
+  it('the people who protest or riot are protesters or rioters, whatever the text calls them', () => {
+    expect(coded('On 20 May 2024, thousands of residents rallied in Mekelle, Tigray, to demand the return of their land.').actor1).toEqual(['Protesters (Ethiopia)']);
+    expect(coded('On 4 April 2019, young men in Maradi, Niger, burned tyres and threw stones at police after the arrest of a trader.').actor1).toEqual(['Rioters (Niger)']);
+    // a named organisation that protests stays itself
+    expect(coded('On 3 May 2024, members of the Nigeria Labour Congress marched in Abuja to demand higher wages.').actor1).not.toContain('Protesters (Nigeria)');
+  });
+  it('the two sides of a fight told as one subject are actor 1 and actor 2', () => {
+    expect(coded('On 3 May 2021, al-Shabaab militants and Somali soldiers clashed near Afgoye, Lower Shabelle.')).toEqual({ actor1: ['Al-Shabaab'], actor2: ['Military Forces of Somalia'] });
+  });
+});

@@ -106,8 +106,8 @@ export function interaction(inter1: number | null, inter2: number | null): numbe
   return Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2);
 }
 
-/** ACLED's generic name for an actor the text only describes ("Belarusian troops" → Military Forces of Belarus). */
-function genericName(sector: string | null, country: string | null, eventCountry: string | null): string | null {
+/** ACLED's generic name for an actor the text only describes ("Belarusian troops" → Military Forces of Belarus; a crowd that riots → Rioters). */
+function genericName(sector: string | null, country: string | null, eventCountry: string | null, eventType = ''): string | null {
   const own = acledCountry(country)?.country ?? null;
   const where = own ?? acledCountry(eventCountry)?.country ?? null;
   const of = (label: string) => (where ? `${label} (${where})` : label);
@@ -122,7 +122,7 @@ function genericName(sector: string | null, country: string | null, eventCountry
     case 'militia':
       return of('Unidentified Armed Group');
     case 'protesters':
-      return of('Protesters');
+      return of(eventType === 'Riots' ? 'Rioters' : 'Protesters');
     case 'civilians':
     case 'business':
       return of('Civilians');
@@ -155,11 +155,15 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
         continue;
       }
       const country = arg.kb?.country ?? (typeof entity?.kb?.country === 'string' ? entity.kb.country : null);
-      const sector = arg.kb?.sector ?? (typeof entity?.kb?.sector === 'string' ? entity.kb.sector : null);
+      const described = arg.kb?.sector ?? (typeof entity?.kb?.sector === 'string' ? entity.kb.sector : null);
       // "4 ISWAP fighters": a description of a named group's members is the group
       const member = entity ? undefined : namedInside(arg, entities, OWNER_TYPES)[0]?.entity;
       const named = entity && ACTOR_TYPES.has(entity.type) && entity.type !== 'NORP' ? entity.name : member?.name ?? null;
-      const name = named ?? genericName(sector, country, eventCountry) ?? arg.text;
+      // the people who protest or riot are protesters or rioters to ACLED, whatever the text calls
+      // them ("thousands of residents rallied", "youths set cars ablaze")
+      const crowd = role === 'agent' && !named && entity?.type !== 'GPE' && (acled.event_type === 'Protests' || acled.event_type === 'Riots') && (described === null || described === 'civilians');
+      const sector = crowd ? 'protesters' : described;
+      const name = named ?? genericName(sector, country, eventCountry, acled.event_type) ?? arg.text;
       if (out.some((a) => a.name === name)) continue;
       out.push({ name, text: arg.text, start: arg.start, end: arg.end, country, sector, inter: interCode(sector, country, eventCountry, acled.event_type), entity: entity?.id ?? null });
     }

@@ -163,10 +163,11 @@ export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): 
     if (open > 0 && toks[open]!.text === '(') i = open - 1;
   }
   if (i >= 0 && /^[,–—]$/.test(toks[i]!.text)) {
-    // "the spokeswoman, Maria Lopez, said": a name in the aside is who is meant
+    // "the spokeswoman, Maria Lopez, said": a name in the aside is who is meant (a place there is
+    // the region of the place before it: "young men in Maradi, Niger, burned tyres")
     const head = beforeApposition(toks, i);
     const aside = head >= 0 ? npLeft(toks, np, i - 1) : null;
-    i = aside?.ref && aside.entityType !== 'NORP' && aside.first === head + 2 ? i - 1 : head;
+    i = aside?.ref && aside.entityType !== 'NORP' && aside.kind !== 'place' && aside.first === head + 2 ? i - 1 : head;
   }
   if (i < 0 || toks[i]!.text === ',') return null;
   const p = npLeft(toks, np, i);
