@@ -55,6 +55,11 @@ describe('ACLED actors: crowds and both sides of a fight', () => {
     // a named organisation that protests stays itself
     expect(coded('On 3 May 2024, members of the Nigeria Labour Congress marched in Abuja to demand higher wages.').actor1).not.toContain('Protesters (Nigeria)');
   });
+  it('the group that claims a deed whose doer the text does not name is actor 1', () => {
+    expect(coded('On 2 June 2024, a suicide bomber blew himself up at a checkpoint near Bannu, Pakistan. The Pakistani Taliban claimed responsibility.').actor1).toEqual(['Tehreek-e-Taliban Pakistan']);
+    // a doer the text names keeps the deed
+    expect(coded('On 2 June 2024, al-Shabaab fighters attacked a checkpoint near Afgoye, Somalia. Another group claimed responsibility.').actor1).toEqual(['Al-Shabaab']);
+  });
   it('the two sides of a fight told as one subject are actor 1 and actor 2', () => {
     expect(coded('On 3 May 2021, al-Shabaab militants and Somali soldiers clashed near Afgoye, Lower Shabelle.')).toEqual({ actor1: ['Al-Shabaab'], actor2: ['Military Forces of Somalia'] });
   });

@@ -208,7 +208,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     event_type: acled.event_type,
     sub_event_type: acled.sub_event_type,
     plover: event.mappings.plover,
-    actors1: orElse(actors('agent'), () => owners('instrument')),
+    actors1: orElse(claimedBy(record, event, actors('agent'), entities, eventCountry, acled.event_type), () => owners('instrument')),
     actors2: orElse(actors('target'), () => orElse(owners('target'), () => orElse(actors('casualties'), () => orElse(owners('casualties'), () => civilianVictims(event, acled.event_type, eventCountry))))),
     places,
     sources,
@@ -259,6 +259,25 @@ function civilianVictims(event: RecordEvent, eventType: string, eventCountry: st
 }
 
 /** The actors found, or the next way of finding them where there are none. */
+/**
+ * "A suicide attacker detonated his explosives … IS Sahel claimed responsibility": the group that
+ * claims a deed whose doer the text does not name is its first actor, as ACLED codes it. The
+ * claim is a STATEMENT of claiming responsibility in the deed's sentence or after it, with no
+ * other violent deed between them, made by a named group.
+ */
+function claimedBy(record: DocumentRecord, event: RecordEvent, agents: CodedActor[], entities: Map<string, Entity>, eventCountry: string | null, eventType: string): CodedActor[] {
+  if (agents.some((a) => a.entity && entities.get(a.entity)?.type !== 'NORP')) return agents;
+  const after = record.events.filter((e) => e.sentence >= event.sentence && e.trigger.start > event.trigger.start);
+  const claim = after.find((e) => e.type === 'STATEMENT' && /^claim/i.test(e.trigger.text) && /responsib/i.test(e.trigger.text));
+  if (!claim || after.some((e) => e !== claim && e.type !== 'STATEMENT' && e.trigger.start < claim.trigger.start && e.modality === 'asserted')) return agents;
+  const agent = claim.args.find((a) => a.role === 'agent' && a.ref);
+  const group = agent?.ref ? entities.get(agent.ref) : undefined;
+  if (!group || (group.type !== 'ARMED_GROUP' && group.type !== 'ORG')) return agents;
+  const country = typeof group.kb?.country === 'string' ? group.kb.country : null;
+  const sector = typeof group.kb?.sector === 'string' ? group.kb.sector : group.type === 'ARMED_GROUP' ? 'rebels' : null;
+  return [{ name: group.name, text: agent!.text, start: agent!.start, end: agent!.end, country, sector, inter: interCode(sector, country, eventCountry, eventType), entity: group.id }];
+}
+
 function orElse(found: CodedActor[], next: () => CodedActor[]): CodedActor[] {
   return found.length ? found : next();
 }
