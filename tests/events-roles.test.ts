@@ -22,6 +22,13 @@ describe('event roles', () => {
     expect(rolesOf('Government troops and allied militias retreated from the town on Monday.', 'WITHDRAWAL').agent).toEqual(['Government troops and allied militias']);
   });
 
+  it('reads the other side a fight names after "with", and ground taken names after "from", as the target', () => {
+    expect(rolesOf('Protesters clashed with police in the city centre on Sunday.', 'CLASH').target).toEqual(['police']);
+    expect(rolesOf('Government forces retook the town from rebel factions on Monday.', 'SEIZE').target).toContain('rebel factions');
+    // an attack "with" a weapon names no side
+    expect(rolesOf('Militants attacked the base with drones on Monday.', 'DRONE_STRIKE').target ?? []).not.toContain('drones');
+  });
+
   it('reads the weapon a verb of setting off or throwing takes as its object as the instrument, not the target', () => {
     const bomb = rolesOf('Gunmen detonated a car bomb near a market in the town.', 'EXPLOSION');
     expect(bomb.instrument).toEqual(['a car bomb']);

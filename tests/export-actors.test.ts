@@ -60,6 +60,9 @@ describe('ACLED actors: crowds and both sides of a fight', () => {
     // a doer the text names keeps the deed
     expect(coded('On 2 June 2024, al-Shabaab fighters attacked a checkpoint near Afgoye, Somalia. Another group claimed responsibility.').actor1).toEqual(['Al-Shabaab']);
   });
+  it('police named without a nationality are the police of the country where it happened', () => {
+    expect(coded('On 25 September 2022, protesters clashed with police in Makhachkala, Dagestan, Russia.').actor2).toEqual(['Police Forces of Russia']);
+  });
   it('the two sides of a fight told as one subject are actor 1 and actor 2', () => {
     expect(coded('On 3 May 2021, al-Shabaab militants and Somali soldiers clashed near Afgoye, Lower Shabelle.')).toEqual({ actor1: ['Al-Shabaab'], actor2: ['Military Forces of Somalia'] });
   });

@@ -115,7 +115,8 @@ function genericName(sector: string | null, country: string | null, eventCountry
     case 'military':
       return own ? `Military Forces of ${own}` : null;
     case 'police':
-      return own ? `Police Forces of ${own}` : null;
+      // (police named without a nationality are the police of the country where it happened)
+      return where ? `Police Forces of ${where}` : null;
     case 'government':
       return own ? `Government of ${own}` : null;
     case 'rebels':

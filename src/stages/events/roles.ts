@@ -276,6 +276,21 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
     else addArg(f, 'target', p);
     coordinatedObjects(f, p);
   }
+  otherSide(f, type);
+}
+
+/**
+ * The other side that a preposition names: of a fight, "with" ("clashed with police", "exchanged
+ * fire with militants of the Jenin Brigade"); of ground taken, "from" ("retook Saraqib from
+ * opposition factions"). An actor there is the target, as ACLED codes actor 2.
+ */
+function otherSide(f: Frame, type: EventType): void {
+  const { toks, hit } = f;
+  const mutual = type === 'CLASH' && MUTUAL.has(toks[hit.first]!.lemma);
+  if (!mutual && type !== 'SEIZE') return;
+  const prep = mutual ? 'with' : 'from';
+  const side = f.right.find((p) => prepOf(f, p) === prep && p.first - hit.last <= (mutual ? 4 : 12) && (p.kind === 'actor' || p.kind === 'people'));
+  if (side && !f.args.some((a) => a.start === side.start)) addArg(f, 'target', side);
 }
 
 /** Verbs whose object is what they send at the target or set off there: "fired rockets", "launched missiles", "dropped bombs", "detonated a car bomb", "planted an IED", "threw a grenade". */
