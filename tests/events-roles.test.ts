@@ -18,8 +18,10 @@ describe('event roles', () => {
     expect(fight.agent).toEqual(['Al-Shabaab militants']);
     expect(fight.target).toEqual(['Somali soldiers']);
     expect(rolesOf('Rebel factions and army units exchanged fire on the outskirts of the town.', 'CLASH')).toMatchObject({ agent: ['Rebel factions'], target: ['army units'] });
-    // allies who do one deed together stay one agent
+    // allies who do one deed together stay one agent, and so do allies whose fight names the other side
     expect(rolesOf('Government troops and allied militias retreated from the town on Monday.', 'WITHDRAWAL').agent).toEqual(['Government troops and allied militias']);
+    expect(rolesOf('Government troops and allied militias fought Islamic State militants near Raqqa.', 'CLASH')).toMatchObject({ agent: ['Government troops and allied militias'], target: ['Islamic State militants'] });
+    expect(rolesOf('Students and workers clashed with police in the capital.', 'CLASH')).toMatchObject({ agent: ['Students and workers'], target: ['police'] });
   });
 
   it('reads the other side a fight names after "with", and ground taken names after "from", as the target', () => {

@@ -36,7 +36,7 @@ export function findAgent(f: Frame): Phrase | undefined {
   }
   if (!agent) return agent;
   const other = coordinatedBefore(f, agent);
-  if (other && !isNoun && !passive && MUTUAL.has(toks[hit.first]!.lemma)) {
+  if (other && !isNoun && !passive && MUTUAL.has(toks[hit.first]!.lemma) && !sideNamedAfter(f)) {
     addArg(f, 'agent', other);
     addArg(f, 'target', agent);
     return other;
@@ -44,6 +44,18 @@ export function findAgent(f: Frame): Phrase | undefined {
   if (other) agent = { ...agent, first: other.first, start: other.start, ref: agent.ref ?? other.ref };
   addArg(f, 'agent', agent);
   return agent;
+}
+
+/**
+ * Does the fight name its other side after the verb ("fought Islamic State militants", "clashed
+ * with police", "fought against the rebels")? Then a coordinated subject is allies, one agent.
+ */
+function sideNamedAfter(f: Frame): boolean {
+  const { toks, hit } = f;
+  const k = hit.last + 1;
+  if (/^(with|against)$/.test(toks[k]?.lower ?? '')) return true;
+  const object = npRight(toks, f.np, k);
+  return !!object && object.first - k <= 1 && agentLike(f, object);
 }
 
 /** Verbs of a fight between two sides, either of which its subject may name first: "clashed", "fought", "exchanged fire". */
