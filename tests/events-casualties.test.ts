@@ -17,6 +17,13 @@ describe('event casualties', () => {
     expect(count('Five soldiers, two policemen and a civilian were killed.').killed).toBe(8);
   });
 
+  it('counts as dead the people a relative clause after them says died', () => {
+    expect(count('Gunmen shot Jose Alvarez, who died Monday.')).toEqual({ killed: 1, injured: null, captured: null });
+    expect(count('A gunman shot three people, who were killed instantly.').killed).toBe(3);
+    // a relative clause of care says nothing of death
+    expect(count('Gunmen shot two men, who were taken to hospital.')).toEqual({ killed: null, injured: 2, captured: null });
+  });
+
   it('counts the lower figure of a range, as ACLED codes one', () => {
     expect(count('A warplane bombed a livestock market, killing between 12 and 15 civilians.').killed).toBe(12);
     expect(count('The blast killed 4 to 6 people and wounded two or three others.')).toEqual({ killed: 4, injured: 2, captured: null });

@@ -186,7 +186,8 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
   for (const group of coordinated(toks, counts)) {
     const head = group[0]!;
     if (isSubset(toks, head.first)) continue;
-    const found = head.fate ? { fate: head.fate, word: head.first } : fateOf(toks, head, group[group.length - 1]!, words, starts);
+    const tail = group[group.length - 1]!;
+    const found = head.fate ? { fate: head.fate, word: head.first } : diedInRelative(toks, tail.last) ?? fateOf(toks, head, tail, words, starts);
     if (!found) continue;
     const { fate } = found;
     if (fate === 'shot' ? out.shot !== null : c[fate] !== null) continue;
@@ -211,6 +212,15 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
     out.shot = null;
   }
   return out;
+}
+
+/** "shot Jose Gonzalez, who died Monday", "…, who later succumbed to his wounds": a relative clause right after the people that says they died. */
+function diedInRelative(toks: Token[], last: number): Found | null {
+  if (toks[last + 1]?.text !== ',' || !/^(who|whom)$/.test(toks[last + 2]?.lower ?? '')) return null;
+  let i = last + 3;
+  while (/^(later|then|subsequently|eventually|also|had|has|have|both|all)$/.test(toks[i]?.lower ?? '')) i++;
+  if (/^(died|dies|succumbed)$/.test(toks[i]?.lower ?? '')) return { fate: 'killed', word: i };
+  return /^(was|were)$/.test(toks[i]?.lower ?? '') && /^(killed|pronounced)$/.test(toks[i + 1]?.lower ?? '') ? { fate: 'killed', word: i + 1 } : null;
 }
 
 /** How many victims "double", "triple" … before an incident's noun tells. */
