@@ -205,3 +205,16 @@ describe('devices defused and protests thwarted', () => {
     expect(coded('On 9 May 2024, police fired tear gas to disperse protesters who tried to block the highway against fuel prices.')).toBe('Protests / Protest with intervention');
   });
 });
+
+describe('the primary event a one-event coding is compared with', () => {
+  const primary = (text: string) => {
+    const e = primaryEvent(pipeline.process({ text, published: '2024-05-10' }));
+    return e && { type: e.type, trigger: e.trigger.text };
+  };
+  it('is a speech act of its own kind told first, not the deed it speaks of', () => {
+    expect(primary('Palestinians blamed Israel for the bombing of a house in Tulkarm.')).toEqual({ type: 'STATEMENT', trigger: 'blamed' });
+  });
+  it('is the deed where the statement only reports it', () => {
+    expect(primary('The governor said Russian forces shelled Kherson overnight.')?.type).toBe('SHELLING');
+  });
+});

@@ -6,13 +6,18 @@ import { OPENING_TIME_CLAUSE } from '../../text.js';
 
 /**
  * The event a one-event coding (a table row, a PLOVER record) is compared with: the first event
- * that is not a STATEMENT and not background, else the first that is not a STATEMENT, else the
- * first event. Background is an event told inside a time clause that opens its sentence ("A day
+ * when it is a speech act of its own kind (an accusation, a demand, a rejection: a STATEMENT whose
+ * PLOVER category is not CONSULT), else the first event that is not a STATEMENT and not
+ * background, else the first that is not a STATEMENT, else the first event. Background is an event told inside a time clause that opens its sentence ("A day
  * after a soldier was killed in a PKK attack on a base, a Turkish drone struck …"): the report is
  * about the main clause's event.
  */
 export function primaryEvent(record: DocumentRecord): Event | null {
   const deeds = record.events.filter((e) => e.type !== 'STATEMENT');
+  // a speech act told first is the report's event ("Palestinians blamed Israel for the bombing",
+  // "Poland's parliament demanded an admission"); a plain statement reports another one
+  const first = record.events.find((e) => !inOpeningTimeClause(record, e));
+  if (first && first.type === 'STATEMENT' && first.mappings.plover !== 'CONSULT' && first.modality === 'asserted') return first;
   return deeds.find((e) => !inOpeningTimeClause(record, e)) ?? deeds[0] ?? record.events[0] ?? null;
 }
 
