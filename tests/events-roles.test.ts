@@ -24,6 +24,11 @@ describe('event roles', () => {
     expect(rolesOf('Students and workers clashed with police in the capital.', 'CLASH')).toMatchObject({ agent: ['Students and workers'], target: ['police'] });
   });
 
+  it('reads the country a statement is aimed at as its target, not where it was made', () => {
+    expect(rolesOf('Palestinian officials blamed Israel for the killing of a militant leader.', 'STATEMENT').target).toEqual(['Israel']);
+    expect(rolesOf('Lebanon complained to the United Nations on Tuesday.', 'STATEMENT').agent).toEqual(['Lebanon']);
+  });
+
   it('reads the other side a fight names after "with", and ground taken names after "from", as the target', () => {
     expect(rolesOf('Protesters clashed with police in the city centre on Sunday.', 'CLASH').target).toEqual(['police']);
     expect(rolesOf('Government forces retook the town from rebel factions on Monday.', 'SEIZE').target).toContain('rebel factions');

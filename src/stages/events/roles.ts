@@ -284,6 +284,8 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
     // "the Golan Heights town of Majdal Shams": the place after "of" is the one meant
     const named = f.cues.placeNouns.has(toks[p.last]!.lower) && toks[p.last + 1]?.lower === 'of' ? phrases.find((q) => q.kind === 'place' && q.first === p.last + 2) : undefined;
     if (named) addArg(f, 'location', named);
+    // "blamed Israel", "urged Sudan to …": a statement is aimed at a country, not made in it
+    else if (type === 'STATEMENT' && isCountry(f, p)) addArg(f, 'target', p);
     else if (placeOnly(f, p)) addArg(f, 'location', { ...p, ref: p.ref ?? phrases.find((q) => q.kind === 'place' && q.first === p.first)?.ref ?? null });
     else addArg(f, 'target', p);
     coordinatedObjects(f, p);
