@@ -115,6 +115,13 @@ describe('events of issue 20 error classes', () => {
   it('a purpose clause is no event', () => {
     expect(events('Foreign instructors trained local units to fight the insurgents in the mountains.').filter((e) => e.type === 'CLASH')).toEqual([]);
   });
+  it('a deed told as a purpose in the infinitive is no deed done, unless a verb says it was done', () => {
+    expect(events('Fighters armed with rifles were sent to destroy the consulate.').filter((e) => e.type === 'DESTRUCTION')).toEqual([]);
+    expect(events('The coalition can play a role in the province to destroy the militant networks.').filter((e) => e.type === 'DESTRUCTION')).toEqual([]);
+    expect(events('After a week of fighting, the army went on to seize the town.').map((e) => [e.type, e.modality])).toContainEqual(['SEIZE', 'asserted']);
+    // an intent governs a deed of its own, which is recorded with its modality
+    expect(events('Rebels vowed to attack the city before the end of the month.').map((e) => e.type)).toContain('ATTACK');
+  });
   it('an idiom of taking is no seizure', () => {
     expect(events('The ministry took steps to reassure investors after the currency fell.')).toEqual([]);
   });

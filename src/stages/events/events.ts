@@ -180,6 +180,10 @@ class EventExtractor {
     // nor is anything negated where the sentence has no word of negation ("a farmer stepped on a mine … and died")
     const unsaidNegation = p.modality === 'negated' && !toks.some((t) => NEGATION.has(t.lower) || NEGATING_WORDS.test(t.lower));
     const modality = tookPlace || deniedDenial || pastNoPlan || unsaidNegation || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
+    // a deed told as a purpose is none done, and no record, as a kind of event is none ("sent to
+    // destroy the consulate"), where no word of threat or plan says what kind of intent it is
+    // (the rules' cues do: "vowed to attack")
+    if (modality === null && purposeInfinitive(toks, hit) && !governedByIntent(toks, hit.first, this.k.cues)) return null;
     return { reading: { type, entry }, modality };
   }
 
@@ -285,3 +289,19 @@ function reportsAsChannels(drafts: readonly Draft[]): Draft[] {
     return !drafts.some((o) => o !== d && o.event.sentence === d.event.sentence && !ANNOUNCED_AS_NEWS.has(o.event.type) && (o.event.modality === 'asserted' || o.event.modality === 'claimed'));
   });
 }
+
+/**
+ * "sent to destroy the consulate", "the role the coalition can play to destroy ISIL": a deed told
+ * in the bare infinitive after "to" is a purpose, none done, unless a verb that says it was done
+ * governs it ("managed to repel", "went on to seize", "had to kill", "rose up to attack"), or an
+ * intent or a refusal does ("intended to kill", "refused to endorse"), which the classifier reads.
+ */
+function purposeInfinitive(toks: readonly { lower: string; lemma: string; pos: string }[], hit: TriggerHit): boolean {
+  const t = toks[hit.first]!;
+  if (toks[hit.first - 1]?.lower !== 'to' || t.pos !== 'VERB' || t.lower !== t.lemma) return false;
+  const before = toks.slice(Math.max(0, hit.first - 4), hit.first - 1).map((w) => w.lower).join(' ');
+  return !DONE_BEFORE_TO.test(before) && !INTENT_BEFORE_TO.test(before);
+}
+/** An intent told before "to" makes the deed a specific one intended, which the classifier's modality tells ("intended to kill", "going to shoot", "assault with intent to murder"). */
+const INTENT_BEFORE_TO = /(?:^|\s)(mean|means|meant|refuse|refused|refuses|declined|intend|intends|intended|intending|intent|going|gonna|plan|plans|planned|planning|plot|plotted|attempt|attempted|tried|trying|tries|threat|threats|aim|aims|aimed|want|wants|wanted|ready|prepared|preparing)$/;
+const DONE_BEFORE_TO = /\b(had|has|have|rose up|managed|manages|went on|goes on|proceeded|continued|continues|began|begins|started|starts|able|succeeded|helped|helps|moved|rushed|used to)$/;
