@@ -119,6 +119,7 @@ describe('events of issue 20 error classes', () => {
     expect(events('Fighters armed with rifles were sent to destroy the consulate.').filter((e) => e.type === 'DESTRUCTION')).toEqual([]);
     expect(events('The coalition can play a role in the province to destroy the militant networks.').filter((e) => e.type === 'DESTRUCTION')).toEqual([]);
     expect(events('After a week of fighting, the army went on to seize the town.').map((e) => [e.type, e.modality])).toContainEqual(['SEIZE', 'asserted']);
+    expect(events('Troops managed to repel the attack.').map((e) => [e.type, e.modality])).toContainEqual(['CLASH', 'asserted']);
     // an intent governs a deed of its own, which is recorded with its modality
     expect(events('Rebels vowed to attack the city before the end of the month.').map((e) => e.type)).toContain('ATTACK');
   });
