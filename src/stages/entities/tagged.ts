@@ -127,7 +127,7 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   // "Northern Syria", "Eastern Ukraine": a part of a country, which is the country as far as a
   // place can be told (no namesake town, and no organisation: "Southern Iraq" is neither a town
   // in Iran nor a firm)
-  const country = span.type === 'LOC' || span.type === 'ORG' ? partOfCountry(know, text) : undefined;
+  const country = !known && (span.type === 'LOC' || span.type === 'ORG') ? partOfCountry(know, text) : undefined;
   if (country) return fromLexicon(country);
   switch (span.type) {
     case 'ORG': {
