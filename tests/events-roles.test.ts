@@ -36,6 +36,14 @@ describe('event roles', () => {
     expect(rolesOf('Militants attacked the base with drones on Monday.', 'DRONE_STRIKE').target ?? []).not.toContain('drones');
   });
 
+  it('reads a firing of a small arm whose name holds a bigger weapon\'s word as an attack with it', () => {
+    const pipe = pipeline().process({ text: 'Militants fired rocket-propelled grenades at the convoy.', published: '2024-05-10' });
+    expect(pipe.events.map((e) => [e.type, e.trigger.text])).toEqual([['ATTACK', 'fired']]);
+    expect(rolesOf('Militants fired rocket-propelled grenades at the convoy.', 'ATTACK')).toMatchObject({ instrument: ['rocket-propelled grenades'], target: ['convoy'] });
+    // rockets and mortars fired are shelling still
+    expect(pipeline().process({ text: 'Militants fired mortar rounds at the base.', published: '2024-05-10' }).events.map((e) => e.type)).toEqual(['SHELLING']);
+  });
+
   it('reads the weapon a verb of setting off or throwing takes as its object as the instrument, not the target', () => {
     const bomb = rolesOf('Gunmen detonated a car bomb near a market in the town.', 'EXPLOSION');
     expect(bomb.instrument).toEqual(['a car bomb']);

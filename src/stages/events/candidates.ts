@@ -72,7 +72,14 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
   // "to demand the resignation": a purpose, not a statement
   if (entry.type === 'STATEMENT' && toks[hit.first - 1]?.lower === 'to' && !/^(refused|going|set|due)$/.test(toks[hit.first - 2]?.lower ?? '')) return null;
   if (otherSenseOfWord(view, hit, entry.type)) return null;
-  return { type: refine(view, entry.type, hit), entry };
+  // "fired rocket-propelled grenades": a trigger phrase that cuts a weapon's name is its first word,
+  // a firing of that weapon
+  const cut = hit.phrase ? view.phrases.find((p) => p.kind === 'equipment' && p.first > hit.first && p.first <= hit.last && p.last > hit.last) : undefined;
+  if (cut) {
+    hit.last = cut.first - 1;
+    hit.phrase = hit.last > hit.first;
+  }
+  return { type: refine(view, cut ? 'ATTACK' : entry.type, hit), entry };
 }
 
 /**
@@ -240,7 +247,9 @@ function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType
   if (type !== 'ATTACK' && type !== 'EXPLOSION') return type;
   const near = phrases.filter((p) => p.kind === 'equipment' && p.last >= hit.first - 6 && p.first <= hit.last + 6);
   const equipmentAt = near.map(categoryOf);
-  const words = toks.slice(Math.max(0, hit.first - 3), hit.last + 5).map((t) => t.lower);
+  // the words around it, but not those of a small arm, whose name may hold a bigger weapon's word ("rocket" of "rocket-propelled grenade")
+  const from = Math.max(0, hit.first - 3);
+  const words = toks.slice(from, hit.last + 5).filter((_, k) => !near.some((p) => categoryOf(p) === 'small_arms' && p.first <= from + k && p.last >= from + k)).map((t) => t.lower);
   const has = (re: RegExp) => equipmentAt.some((c) => c && re.test(c)) || words.some((w) => re.test(w));
   if (has(/^(uav|drones?|kamikaze)$/)) return 'DRONE_STRIKE';
   // "warplanes bombed", not "blowing up a plane": the aircraft must come before the word

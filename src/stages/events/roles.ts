@@ -235,7 +235,9 @@ function objectPhrases(f: Frame): Phrase[] {
     if (direct && direct.first - k <= 2 && !WHERE_ON.test(toks[head]?.lower ?? '')) objects.push(direct);
   }
   const prepAt = toks.findIndex((t, k) => k > hit.last && ((/^(on|against|at|targeting|upon)$/.test(t.lower) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
-  if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t) => t.pos === 'VERB' || /^[,–—]$/.test(t.text))) {
+  // (a verb between them ends the clause, but not a word of a weapon's name: "fired rocket-propelled grenades at")
+  const inWeapon = (k: number) => f.phrases.some((p) => p.kind === 'equipment' && p.first <= k && p.last >= k);
+  if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t, j) => (t.pos === 'VERB' && !inWeapon(hit.last + 1 + j)) || /^[,–—]$/.test(t.text))) {
     const p = npRight(toks, np, prepAt + 1);
     // ("on the outskirts of the town", "at the edge of": where, not whom)
     const head = toks[prepAt + 1]?.lower === 'the' ? prepAt + 2 : prepAt + 1;
