@@ -139,6 +139,13 @@ describe('actors coded for datasets', () => {
   });
 });
 
+describe('a part of a continent', () => {
+  it('is a region, not a namesake village', () => {
+    const r = run('The group has cells in North Africa and Central Africa, and its leaders hide in South Asia.');
+    for (const name of ['North Africa', 'Central Africa', 'South Asia']) expect(place(r, name)?.kb).toMatchObject({ kind: 'region', resolved: true });
+  });
+});
+
 describe('a part of a country', () => {
   it('is the country, whatever town shares the words', () => {
     const r = run('Troops advanced in Northern Syria on Monday, and rockets hit Southern Iraq.');
