@@ -63,6 +63,9 @@ describe('ACLED actors: crowds and both sides of a fight', () => {
   it('police named without a nationality are the police of the country where it happened', () => {
     expect(coded('On 25 September 2022, protesters clashed with police in Makhachkala, Dagestan, Russia.').actor2).toEqual(['Police Forces of Russia']);
   });
+  it('of an attack fought off, who attacked is actor 1 and who fought it off actor 2', () => {
+    expect(coded('On 16 February 2022, Nigerian troops repelled an ISWAP attack on their base in Dikwa, Borno.')).toEqual({ actor1: ['Islamic State West Africa Province'], actor2: ['Military Forces of Nigeria'] });
+  });
   it('the two sides of a fight told as one subject are actor 1 and actor 2', () => {
     expect(coded('On 3 May 2021, al-Shabaab militants and Somali soldiers clashed near Afgoye, Lower Shabelle.')).toEqual({ actor1: ['Al-Shabaab'], actor2: ['Military Forces of Somalia'] });
   });

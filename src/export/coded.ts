@@ -190,6 +190,15 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     }
     return out;
   };
+  function codedActors(): { actors1: CodedActor[]; actors2: CodedActor[] } {
+    // "troops repelled an ISWAP attack": who attacked is ACLED's first actor, who repelled it the second
+    const attackers = REPELLED.test(event.trigger.text) ? owners('target') : [];
+    if (attackers.length) return { actors1: attackers, actors2: actors('agent') };
+    return {
+      actors1: orElse(claimedBy(record, event, actors('agent'), entities, eventCountry, acled.event_type), () => owners('instrument')),
+      actors2: orElse(actors('target'), () => orElse(owners('target'), () => orElse(actors('casualties'), () => orElse(owners('casualties'), () => civilianVictims(event, acled.event_type, eventCountry))))),
+    };
+  }
   const sentence = record.sentences[event.sentence] ?? { start: event.trigger.start, end: event.trigger.end };
   const sources: string[] = [];
   const host = publisher(record.doc.url);
@@ -209,8 +218,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     event_type: acled.event_type,
     sub_event_type: acled.sub_event_type,
     plover: event.mappings.plover,
-    actors1: orElse(claimedBy(record, event, actors('agent'), entities, eventCountry, acled.event_type), () => owners('instrument')),
-    actors2: orElse(actors('target'), () => orElse(owners('target'), () => orElse(actors('casualties'), () => orElse(owners('casualties'), () => civilianVictims(event, acled.event_type, eventCountry))))),
+    ...codedActors(),
     places,
     sources,
     notes: record.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim(),
@@ -278,6 +286,9 @@ function claimedBy(record: DocumentRecord, event: RecordEvent, agents: CodedActo
   const sector = typeof group.kb?.sector === 'string' ? group.kb.sector : group.type === 'ARMED_GROUP' ? 'rebels' : null;
   return [{ name: group.name, text: agent!.text, start: agent!.start, end: agent!.end, country, sector, inter: interCode(sector, country, eventCountry, eventType), entity: group.id }];
 }
+
+/** Verbs of an attack fought off: "repelled", "repulsed", "foiled", "thwarted". */
+const REPELLED = /^(repel|repuls|foil|thwart|fended off|fought off|beat back|beaten back)/i;
 
 function orElse(found: CodedActor[], next: () => CodedActor[]): CodedActor[] {
   return found.length ? found : next();
