@@ -100,6 +100,21 @@ describe('the JSON Schema', () => {
     expect(validateRecord(coarse)).toEqual({ valid: true });
   });
 
+  it('accepts merged mentions with the type their words tell, and without it (records written before it was added)', () => {
+    const typed = broken((r) => {
+      r.events[0].mentions = [{ ...at('killing'), sentence: 0, type: 'KILLING' }];
+    });
+    expect(validateRecord(typed)).toEqual({ valid: true });
+    const older = broken((r) => {
+      r.events[0].mentions = [{ ...at('killing'), sentence: 0 }];
+    });
+    expect(validateRecord(older)).toEqual({ valid: true });
+    const wrong = broken((r) => {
+      r.events[0].mentions = [{ ...at('killing'), sentence: 0, type: 'MURDER' }];
+    });
+    expect(validateRecord(wrong).valid).toBe(false);
+  });
+
   it('rejects an unknown enum value, naming the path', () => {
     const errors = errorsOf(broken((r) => (r.entities[0].type = 'WEAPON')));
     expect(errors.some((e) => e.startsWith('/entities/0/type:') && /allowed values/.test(e))).toBe(true);
