@@ -139,8 +139,7 @@ function withCountryName(doc: Doc, know: Knowledge, c: Candidate): Candidate {
   if (words.length < 2 || /\p{Lu}/u.test(words[words.length - 1]![0])) return c;
   for (let k = words.length - 1; k >= 1; k--) {
     const lead = text.slice(0, words[k - 1]!.index! + words[k - 1]![0].length).replace(/['’]s$/, '');
-    const country = know.gazetteer.find(lead).find((m) => m.start === 0 && m.end === lead.length && m.entry.kind === 'country');
-    if (country) return { ...c, inner: { start: c.start, end: c.start + lead.length, type: 'GPE' } };
+    if (know.gazetteer.whole(lead, 'country')) return { ...c, inner: { start: c.start, end: c.start + lead.length, type: 'GPE' } };
   }
   return c;
 }

@@ -91,6 +91,11 @@ export class Gazetteer {
     return n;
   }
 
+  /** The match of an entry of this kind that covers the whole text ("Syria" a country, "Kurds" a demonym), or undefined. */
+  whole(text: string, kind: string): GazetteerMatch | undefined {
+    return this.find(text).find((m) => m.start === 0 && m.end === text.length && m.entry.kind === kind);
+  }
+
   /** All non-overlapping matches, left to right, longest first at each position. */
   find(text: string, lower = fold(text)): GazetteerMatch[] {
     const buckets = (this.withPlurals ??= this.bucketsWithPlurals());

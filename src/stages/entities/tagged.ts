@@ -121,7 +121,7 @@ function typed(doc: Doc, know: Knowledge, tagger: Tagger, span: { type: string; 
   if (known?.entry.kind === 'actor') return fromLexicon(known);
   if (span.type === 'PER') return candidate('PERSON', 'person');
   if (tagger.sources.acronyms.has(text.toLowerCase())) {
-    const actor = know.gazetteer.find(text.toUpperCase()).find((m) => m.start === 0 && m.end === text.length && m.entry.kind === 'actor');
+    const actor = know.gazetteer.whole(text.toUpperCase(), 'actor');
     if (actor) return fromLexicon(actor);
   }
   // "Northern Syria", "Eastern Ukraine": a part of a country, which is the country as far as a
@@ -179,7 +179,7 @@ function peopleName(know: Knowledge, tagger: Tagger, text: string): { name: stri
 /** Is a capitalised word a people's, a nationality's or a faith's: the lexicons' peoples and demonyms, compromise's demonyms, or a word of their shape ("Scottish", "Transylvanian")? */
 function isPeopleWord(know: Knowledge, tagger: Tagger, word: string): boolean {
   if (/Demonym/.test(tagger.sources.words.tagsOf(word))) return true;
-  if (know.gazetteer.find(word).some((m) => m.start === 0 && m.end === word.length && m.entry.kind === 'demonym')) return true;
+  if (know.gazetteer.whole(word, 'demonym')) return true;
   return /^\p{Lu}\p{Ll}+(?:ish|ian|ians|ese)$/u.test(word);
 }
 
@@ -187,7 +187,7 @@ function isPeopleWord(know: Knowledge, tagger: Tagger, word: string): boolean {
 function partOfCountry(know: Knowledge, name: string): GazetteerMatch | undefined {
   const part = /^(\S+)\s+(.+)$/u.exec(name);
   if (!part || !WORLD_PART.test(part[1]!)) return undefined;
-  return know.gazetteer.find(part[2]!).find((m) => m.start === 0 && m.end === part[2]!.length && m.entry.kind === 'country');
+  return know.gazetteer.whole(part[2]!, 'country');
 }
 
 const TOWN_KINDS = new Set(['city', 'town', 'village']);
