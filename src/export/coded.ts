@@ -147,12 +147,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
       // "rebel groups, including the Northern Front and the Valley Brigades": the named members are the actors
       const members = entity && entity.type !== 'NORP' ? [] : namedMembers(record, arg.end, entities);
       if (members.length) {
-        for (const m of members) {
-          const country = typeof m.entity.kb?.country === 'string' ? m.entity.kb.country : null;
-          const sector = typeof m.entity.kb?.sector === 'string' ? m.entity.kb.sector : m.entity.type === 'ARMED_GROUP' ? 'rebels' : null;
-          if (out.some((a) => a.name === m.entity.name)) continue;
-          out.push({ name: m.entity.name, text: m.text, start: m.start, end: m.end, country, sector, inter: interCode(sector, country, eventCountry, acled.event_type), entity: m.entity.id });
-        }
+        for (const m of members) if (!out.some((a) => a.name === m.entity.name)) out.push(namedActor(m.entity, m, eventCountry, acled.event_type));
         continue;
       }
       const country = arg.kb?.country ?? (typeof entity?.kb?.country === 'string' ? entity.kb.country : null);
@@ -282,9 +277,14 @@ function claimedBy(record: DocumentRecord, event: RecordEvent, agents: CodedActo
   const agent = claim.args.find((a) => a.role === 'agent' && a.ref);
   const group = agent?.ref ? entities.get(agent.ref) : undefined;
   if (!group || (group.type !== 'ARMED_GROUP' && group.type !== 'ORG')) return agents;
-  const country = typeof group.kb?.country === 'string' ? group.kb.country : null;
-  const sector = typeof group.kb?.sector === 'string' ? group.kb.sector : group.type === 'ARMED_GROUP' ? 'rebels' : null;
-  return [{ name: group.name, text: agent!.text, start: agent!.start, end: agent!.end, country, sector, inter: interCode(sector, country, eventCountry, eventType), entity: group.id }];
+  return [namedActor(group, agent!, eventCountry, eventType)];
+}
+
+/** A named group as a coded actor, from the words that name it: its country and sector from the lexicon (an armed group of no known sector is rebels). */
+function namedActor(entity: Entity, named: { text: string; start: number; end: number }, eventCountry: string | null, eventType: string): CodedActor {
+  const country = typeof entity.kb?.country === 'string' ? entity.kb.country : null;
+  const sector = typeof entity.kb?.sector === 'string' ? entity.kb.sector : entity.type === 'ARMED_GROUP' ? 'rebels' : null;
+  return { name: entity.name, text: named.text, start: named.start, end: named.end, country, sector, inter: interCode(sector, country, eventCountry, eventType), entity: entity.id };
 }
 
 /** Verbs of an attack fought off: "repelled", "repulsed", "foiled", "thwarted". */
