@@ -164,7 +164,8 @@ class EventExtractor {
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
     const toldInPast = pastOccurrence(hit, toks, this.k.cues.habitWords);
-    const oneDeed = tookPlace || toldInPast || governedByIntent(toks, hit.first, this.k.cues) || doneInfinitive(toks, hit);
+    const infinitive = infinitiveReading(toks, hit);
+    const oneDeed = tookPlace || toldInPast || governedByIntent(toks, hit.first, this.k.cues) || infinitive === 'done';
     // without the rules' reading the classifier decides, but not across the line between deeds
     // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
     // "launched an assault" is no STATEMENT
@@ -183,7 +184,7 @@ class EventExtractor {
     // a deed told as a purpose is none done, and no record, as a kind of event is none ("sent to
     // destroy the consulate"), where no word of threat or plan says what kind of intent it is
     // (the rules' cues do: "vowed to attack")
-    if (modality === null && purposeInfinitive(toks, hit) && !governedByIntent(toks, hit.first, this.k.cues)) return null;
+    if (modality === null && infinitive === 'purpose' && !governedByIntent(toks, hit.first, this.k.cues)) return null;
     return { reading: { type, entry }, modality };
   }
 
@@ -291,29 +292,17 @@ function reportsAsChannels(drafts: readonly Draft[]): Draft[] {
 }
 
 /**
- * "sent to destroy the consulate", "the role the coalition can play to destroy ISIL": a deed told
- * in the bare infinitive after "to" is a purpose, none done, unless a verb that says it was done
- * governs it ("managed to repel", "went on to seize", "had to kill", "rose up to attack"), or an
- * intent or a refusal does ("intended to kill", "refused to endorse"), which the classifier reads.
+ * What a trigger in the bare infinitive after "to" tells ("sent to destroy the consulate", "the
+ * role the coalition can play to destroy ISIL"): a purpose, none done; a deed done, where a verb
+ * says so ("managed to repel", "went on to seize", "had to kill", "rose up to attack"); or a deed
+ * intended or refused ("intended to kill", "refused to endorse"), which the classifier reads.
+ * Null for a trigger that is no such infinitive.
  */
-function purposeInfinitive(toks: readonly InfinitiveToken[], hit: TriggerHit): boolean {
-  const before = infinitiveBefore(toks, hit);
-  return before !== null && !DONE_BEFORE_TO.test(before) && !INTENT_BEFORE_TO.test(before);
-}
-
-/** "managed to repel the attack", "went on to seize the town": a deed in the infinitive that a verb says was done. */
-function doneInfinitive(toks: readonly InfinitiveToken[], hit: TriggerHit): boolean {
-  const before = infinitiveBefore(toks, hit);
-  return before !== null && DONE_BEFORE_TO.test(before);
-}
-
-type InfinitiveToken = { lower: string; lemma: string; pos: string };
-
-/** The words before "to" of a trigger in the bare infinitive ("managed" of "managed to repel"), or null when it is none. */
-function infinitiveBefore(toks: readonly InfinitiveToken[], hit: TriggerHit): string | null {
+function infinitiveReading(toks: readonly { lower: string; lemma: string; pos: string }[], hit: TriggerHit): 'purpose' | 'done' | 'intent' | null {
   const t = toks[hit.first]!;
   if (toks[hit.first - 1]?.lower !== 'to' || t.pos !== 'VERB' || t.lower !== t.lemma) return null;
-  return toks.slice(Math.max(0, hit.first - 4), hit.first - 1).map((w) => w.lower).join(' ');
+  const before = toks.slice(Math.max(0, hit.first - 4), hit.first - 1).map((w) => w.lower).join(' ');
+  return DONE_BEFORE_TO.test(before) ? 'done' : INTENT_BEFORE_TO.test(before) ? 'intent' : 'purpose';
 }
 /** An intent told before "to" makes the deed a specific one intended, which the classifier's modality tells ("intended to kill", "going to shoot", "assault with intent to murder"). */
 const INTENT_BEFORE_TO = /(?:^|\s)(mean|means|meant|refuse|refused|refuses|declined|intend|intends|intended|intending|intent|going|gonna|plan|plans|planned|planning|plot|plotted|attempt|attempted|tried|trying|tries|threat|threats|aim|aims|aimed|want|wants|wanted|ready|prepared|preparing)$/;

@@ -231,8 +231,7 @@ function objectPhrases(f: Frame): Phrase[] {
     }
     if (hit.phrase && /^(to|on|at)$/.test(toks[k]?.lower ?? '')) k++; // "set fire to an oil depot"
     const direct = npRight(toks, np, k) ?? bareCount(f, k);
-    const head = toks[k]?.lower === 'the' ? k + 1 : k;
-    if (direct && direct.first - k <= 2 && !WHERE_ON.test(toks[head]?.lower ?? '')) objects.push(direct);
+    if (direct && direct.first - k <= 2 && !whereOn(toks, k)) objects.push(direct);
   }
   const prepAt = toks.findIndex((t, k) => k > hit.last && ((/^(on|against|at|targeting|upon)$/.test(t.lower) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
   // (a verb between them ends the clause, but not a word of a weapon's name: "fired rocket-propelled grenades at")
@@ -240,8 +239,7 @@ function objectPhrases(f: Frame): Phrase[] {
   if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t, j) => (t.pos === 'VERB' && !inWeapon(hit.last + 1 + j)) || /^[,–—]$/.test(t.text))) {
     const p = npRight(toks, np, prepAt + 1);
     // ("on the outskirts of the town", "at the edge of": where, not whom)
-    const head = toks[prepAt + 1]?.lower === 'the' ? prepAt + 2 : prepAt + 1;
-    if (p && !WHERE_ON.test(toks[head]?.lower ?? '')) objects.push(p);
+    if (p && !whereOn(toks, prepAt + 1)) objects.push(p);
   }
   // "the destruction of equipment, including US-made armored personnel carriers", "were arrested, including …"
   const includingAt = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 6 && t.lower === 'including');
@@ -254,6 +252,8 @@ function objectPhrases(f: Frame): Phrase[] {
 
 /** Heads of an "on"/"at" phrase that say where a deed was done, not what it was done to. */
 const WHERE_ON = /^(outskirts|outskirt|edge|edges|fringes|periphery|frontline|front|road|highway|border|banks?|shores?|coast|side)$/;
+/** Does the phrase at token k, past its article, open with such a head ("the outskirts of the town")? */
+const whereOn = (toks: readonly Token[], k: number): boolean => WHERE_ON.test(toks[toks[k]?.lower === 'the' ? k + 1 : k]?.lower ?? '');
 
 /** "wounded 71", "injured another 15", "killed more than 260": after a casualty verb, a number with no noun after it counts the people the verb took. */
 function bareCount(f: Frame, k: number): Phrase | null {
