@@ -67,6 +67,21 @@ export function isDayOfMonth(toks: readonly { text: string }[], i: number): bool
   return isMonthName(toks[i + 1]) || isMonthName(toks[i - 1]) || (toks[i + 1]?.text === 'of' && isMonthName(toks[i + 2]));
 }
 
+/**
+ * Is token i the figure of an age ("17-year-old", "16 year old", "a six-month-old baby")? Returns
+ * the index just after "old", or -1. An age counts no one: "two 17-year-old boys" are two,
+ * "killed 10-year-old Kathina" killed one.
+ */
+export function ageEnd(toks: readonly { text: string }[], i: number): number {
+  if (!/^\d+$/.test(toks[i]?.text ?? '') && !/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i.test(toks[i]?.text ?? '')) return -1;
+  let k = i + 1;
+  if (toks[k]?.text === '-') k++;
+  if (!/^(years?|months?|weeks?|days?)$/i.test(toks[k]?.text ?? '')) return -1;
+  k++;
+  if (toks[k]?.text === '-') k++;
+  return /^old$/i.test(toks[k]?.text ?? '') ? k + 1 : -1;
+}
+
 /** The words as alternatives of a regular expression: "a|b|c". */
 export const alternation = (words: readonly string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 

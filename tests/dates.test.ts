@@ -109,6 +109,13 @@ describe('dates resolved against the publication date', () => {
 });
 
 describe('words that are not dates', () => {
+  it('an age between commas is no part of the date after it: "Ahmed Musa, 12, on Monday"', () => {
+    const r = pipeline.process({ text: 'Gunmen killed Ahmed Musa, 12, on Monday.', published: PUBLISHED });
+    const d = dateOf(r, 'Monday');
+    expect(d.mentions.map((m) => m.text)).toEqual(['Monday']);
+    expect(d.kb).toMatchObject({ value: previous(PUBLISHED, MONDAY), precision: 'day' });
+  });
+
   it('"may" the verb and "march" the verb are not months', () => {
     const r = pipeline.process({
       text: 'Russian forces may strike again, officials warned. Thousands of protesters march through Tbilisi.',

@@ -10,6 +10,18 @@ const count = (text: string) => {
 };
 
 describe('event casualties', () => {
+  it('reads an age as no count: "two 17-year-old boys" are two, "killed 10-year-old Maria Lopez" one', () => {
+    expect(count('Two 17-year-old boys were wounded in a shooting on Friday.').injured).toBe(2);
+    expect(count('The gunman killed 10-year-old Maria Lopez outside her school.').killed).toBe(1);
+    expect(count('Three 20-year-old men and a 16 year old girl were injured in the blast.').injured).toBe(4);
+    expect(count('Soldiers shot dead a 25-year-old protester on Friday.').killed).toBe(1);
+  });
+
+  it('reads "shot dead" before its people as a killing of them', () => {
+    expect(count('Gunmen shot dead two farmers in the village.').killed).toBe(2);
+    expect(count('Gunmen shot dead Ahmed Musa and his father on Monday.').killed).toBe(2);
+  });
+
   it('counts the people a count of a kind of people names after it between commas once', () => {
     expect(count('4 people, the bomber and 3 soldiers, were killed at the checkpoint.').killed).toBe(4);
     expect(count('Three people, two of them children, were wounded.').injured).toBe(3);

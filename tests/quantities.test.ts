@@ -80,6 +80,13 @@ describe('quantities: counted things', () => {
 });
 
 describe('quantities: numbers that count nothing', () => {
+  it('an age is no quantity, and the people it describes are counted: "two 17-year-old boys" = 2 × boy', () => {
+    const r = run('Two 17-year-old boys were wounded and a 30 year old man was killed.');
+    expect(quantity(r, 'Two 17-year-old boys')).toMatchObject({ value: 2, item: 'boy' });
+    expect(quantitiesOver(r, '30 year old')).toEqual([]);
+    expect(r.quantities.some((q) => q.value === 17 || q.value === 30)).toBe(false);
+  });
+
   it('a year is not a quantity: "in 2014", "the 2022 invasion"', () => {
     const r = run('Russia annexed Crimea in 2014. Since the 2022 invasion, millions have fled.');
     expect(quantitiesOver(r, '2014')).toEqual([]);

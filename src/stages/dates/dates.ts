@@ -119,8 +119,9 @@ const PART_OF_DAY = /^(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\
 function resolve(doc: Doc, offset: number, sentence: string, r: Reading, published: Date | null): ResolvedDate | null {
   let text = r.text;
   let index = r.index;
-  // chrono includes clock times and prepositions: "at 5 p.m. on Friday" → keep the date words
-  const lead = /^(?:(?:on|at|in|since|by|from|during|until|of)\s+)+/i.exec(text);
+  // chrono includes clock times and prepositions, "at 5 p.m. on Friday", and an age before them,
+  // "Ahmed Musa, 12, on Monday": keep the date words
+  const lead = /^(?:\d{1,3},\s+)?(?:(?:on|at|in|since|by|from|during|until|of)\s+)+/i.exec(text);
   if (lead) {
     text = text.slice(lead[0].length);
     index += lead[0].length;

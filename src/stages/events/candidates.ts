@@ -21,6 +21,11 @@ export function insideWeaponName(hit: TriggerHit, phrases: Phrase[]): boolean {
   return !hit.phrase && phrases.some((p) => p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first <= hit.first && p.last >= hit.last && p.first < p.last);
 }
 
+/** "Lynch asked the witness", "Mr. Strike said": a capitalised trigger word that names a person is no event. */
+export function insidePersonName(hit: TriggerHit, toks: Token[], phrases: Phrase[]): boolean {
+  return !hit.phrase && /^\p{Lu}\p{Ll}/u.test(toks[hit.first]!.text) && phrases.some((p) => p.entityType === 'PERSON' && p.first <= hit.first && p.last >= hit.last);
+}
+
 /**
  * The sentence's tokens as the events stage reads them, with slips of wink's corrected. A past
  * tense that is never a noun but that wink tagged one ("air cover retook/NOUN Saraqib") is the

@@ -8,7 +8,7 @@ import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import { numberWordValue } from '../quantities/numbers.js';
-import { isDayOfMonth } from '../../text.js';
+import { ageEnd, isDayOfMonth } from '../../text.js';
 import { SEE_OR_LEAVE } from './cues.js';
 import { participleListStart } from './candidates.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -424,6 +424,7 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     if (covers(counts, i)) continue;
     if (t.pos !== 'NUM' && !/^\d[\d,]*$/.test(t.text)) continue;
     if (t.lower === 'one' && toks[i - 1]?.lower === 'no') continue; // "with no one hurt": nobody
+    if (ageEnd(toks, i) >= 0) continue; // "killed 10-year-old Kathina": an age
     if (isDayOfMonth(toks, i) || (at ? at.index.insideDate(at.s, t.start, t.end) : doc.entities.some((e) => e.type === 'DATE' && e.mentions.some((m) => m.start <= t.start && m.end >= t.end)))) continue;
     const value = Number(t.text.replace(/,/g, '')) || numberWordValue(t.lower);
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
@@ -485,8 +486,10 @@ function isSubset(toks: Token[], first: number): boolean {
 function governingVerb(toks: Token[], first: number, words: CasualtyWords): Found | null | undefined {
   let i = first - 1;
   while (i >= 0 && (QUANTIFIER.test(toks[i]!.lower) || /^(his|her|their|its|my|our|your)$/.test(toks[i]!.lower))) i--; // "killed his three children"
+  const age = [i - 4, i - 3, i - 2].find((k) => k >= 0 && ageEnd(toks, k) === i + 1);
+  if (age !== undefined) i = age - 1; // "killed 10-year-old Kathina Thomas"
   if (i < 0) return undefined;
-  if (toks[i]!.lower === 'down' && i > 0) i--; // "gunned down 6 residents"
+  if ((toks[i]!.lower === 'down' || (toks[i]!.lower === 'dead' && toks[i - 1]?.lower === 'shot')) && i > 0) i--; // "gunned down 6 residents", "shot dead two men"
   // "the capture of 25 soldiers", "the deaths of 12 civilians", "the shooting of a man"
   const ofNoun = toks[i]!.lower === 'of' ? casualtyAt(toks, i - 1, words, 'object') : null;
   if (ofNoun) return { fate: ofNoun, word: i - 1 };

@@ -8,7 +8,7 @@
 import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
-import { correctedTokens, insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
+import { correctedTokens, insideWeaponName, insidePersonName, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, NEGATION, eventCues } from './cues.js';
@@ -75,7 +75,7 @@ class EventExtractor {
     const view: SentenceView = { ...this.k, s, toks, phrases: phrases() };
     const made: Draft[] = [];
     for (const hit of hits) {
-      if (insideWeaponName(hit, view.phrases)) continue;
+      if (insideWeaponName(hit, view.phrases) || insidePersonName(hit, toks, view.phrases)) continue;
       const decided = this.decide(view, hit, hits);
       if (decided) this.memory.place(made, this.build(view, decided.reading, hit, decided.modality), hit, toks);
     }

@@ -3,7 +3,7 @@
 // "Fighters of the Arakan Army", "US and British warplanes". A phrase takes its
 // reference from the most telling entity inside it.
 import type { Token } from '../../doc.js';
-import { isMonthMay, isMonthOrWeekday } from '../../text.js';
+import { ageEnd, isMonthMay, isMonthOrWeekday } from '../../text.js';
 import { PREPOSITIONS } from './cues.js';
 import type { Phrase, PhraseKind } from './phrases.js';
 
@@ -45,7 +45,8 @@ function wordOfPhrase(toks: Token[], ctx: NounPhraseContext, i: number): boolean
     const prev = toks[i - 1];
     return /ed$/.test(t.lower) && ['NOUN', 'ADJ'].includes(toks[i + 1]?.pos ?? '') && (!prev || ['DET', 'ADJ', 'ADP', 'PUNCT', 'CCONJ'].includes(prev.pos));
   }
-  return NP_POS.has(t.pos) && !/^\d{1,2}(:\d\d)?$/.test(t.text);
+  // (a small number alone is a day or a clock time; one that opens an age is a modifier: "10-year-old Kathina")
+  return NP_POS.has(t.pos) && (!/^\d{1,2}(:\d\d)?$/.test(t.text) || ageEnd(toks, i) >= 0);
 }
 
 export function phraseOf(toks: Token[], ctx: NounPhraseContext, first: number, last: number): Phrase {

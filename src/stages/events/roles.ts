@@ -9,6 +9,7 @@ import { addArg, agentLike, bare, hasRole, placeOnly, prepOf, type Frame } from 
 import { participleListStart } from './candidates.js';
 import { npLeft, npRight, subjectBefore } from './noun-phrase.js';
 import type { Phrase } from './phrases.js';
+import { ageEnd } from '../../text.js';
 import { stems } from './triggers.js';
 
 /**
@@ -264,7 +265,7 @@ function bareCount(f: Frame, k: number): Phrase | null {
   if (/^(more than|at least|up to|a further)$/.test(two)) i += 2;
   else if (/^(another|over|nearly|almost|some|about|around)$/.test(toks[i]?.lower ?? '')) i++;
   const n = toks[i];
-  if (!n || n.pos !== 'NUM' || ['NOUN', 'PROPN', 'ADJ', 'DET'].includes(toks[i + 1]?.pos ?? '')) return null;
+  if (!n || n.pos !== 'NUM' || ['NOUN', 'PROPN', 'ADJ', 'DET'].includes(toks[i + 1]?.pos ?? '') || ageEnd(toks, i) >= 0) return null;
   return { first: k, last: i, start: toks[k]!.start, end: n.end, kind: 'people', ref: null, entityType: null };
 }
 

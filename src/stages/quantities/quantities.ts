@@ -6,7 +6,7 @@ import type { Entity, Mention, Quantity, Token } from '../../doc.js';
 import { SpanIndex } from '../../spans.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { APPROXIMATORS, parseNumber, startsNumber, type ParsedNumber } from './numbers.js';
-import { isDayOfMonth } from '../../text.js';
+import { ageEnd, isDayOfMonth } from '../../text.js';
 
 const TIME_UNITS = /^(second|minute|hour|day|night|week|weekend|month|year|decade|century|a\.m\.|p\.m\.|am|pm|o'clock|percent|per|%|bn|times?)s?$/;
 const NOUNISH = new Set(['NOUN', 'PROPN']);
@@ -168,6 +168,12 @@ function countedHead(entityAt: Spans['entityAt'], toks: Token[], j: number, inDa
       break;
     }
     if (t.text === '-' && k > j) continue;
+    // "two 17-year-old boys": the age is a modifier of the people counted
+    const age = ageEnd(toks, k);
+    if (age >= 0) {
+      k = age - 1;
+      continue;
+    }
     if (people.has(t.lower) && t.pos !== 'VERB') {
       head = k;
       if (!(toks[k + 1] && people.has(toks[k + 1]!.lower))) break;
