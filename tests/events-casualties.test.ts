@@ -17,6 +17,10 @@ describe('event casualties', () => {
     expect(count('Soldiers shot dead a 25-year-old protester on Friday.').killed).toBe(1);
   });
 
+  it('reads a year before an event noun as no count: "the 2019 killing of his neighbor"', () => {
+    expect(count('A man was charged with murder in the 2019 killing of his neighbor.').killed).toBe(1);
+  });
+
   it('reads "shot dead" before its people as a killing of them', () => {
     expect(count('Gunmen shot dead two farmers in the village.').killed).toBe(2);
     expect(count('Gunmen shot dead Ahmed Musa and his father on Monday.').killed).toBe(2);

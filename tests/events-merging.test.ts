@@ -196,6 +196,26 @@ describe('event merging', () => {
     expect(record.events.map((e) => e.casualties.killed).filter((k): k is number => k !== null).sort((a, b) => a - b)).toEqual([5, 40]);
   });
 
+  it('joins a shooting told in the body to the killing the lead sentence tells, under a title line written as a sentence', () => {
+    const text = 'Arrest made in Lakeside case | News, Weather, Sports | KXTV. Deputies say a 19-year-old man shot and killed a 22-year-old Lakeside man last week. Carl Dunn was arrested on Jan. 30 at his home. He is held at the county jail. Police say Dunn shot Ray Odom several times.';
+    const record = pipeline().process({ text, published: '2016-02-02' });
+    const asserted = record.events.filter((e) => e.modality === 'asserted');
+    expect(asserted.reduce((n, e) => n + (e.casualties.killed ?? 0), 0)).toBe(1);
+    expect(asserted.reduce((n, e) => n + (e.casualties.injured ?? 0), 0)).toBe(0);
+  });
+
+  it('reads the crime a charge names as a mention of the deed, not as a deed on the day of the charge', () => {
+    const text = 'A gunman shot and killed Ray Odom in Lakeside on Jan. 26. Carl Dunn was arrested on Jan. 30 and charged with first-degree murder.';
+    const record = pipeline().process({ text, published: '2016-02-02' });
+    const killings = record.events.filter((e) => e.type === 'KILLING' || e.type === 'ATTACK');
+    expect(killings).toHaveLength(1);
+    expect(killings[0]!.date).toBe('2016-01-26');
+    expect(killings[0]!.mentions?.map((m) => m.text)).toContain('murder');
+    // a charge alone names a crime of no day the sentence gives
+    const alone = pipeline().process({ text: 'Police arrested a man on Tuesday and charged him with murder.', published: '2016-02-02' });
+    expect(alone.events.find((e) => e.type === 'KILLING')?.date ?? null).toBeNull();
+  });
+
   it('joins the body\'s telling of an incident to the headline that opened the report, whatever agent or street it names', () => {
     const text = 'Man dies after being shot while driving in Claymont. The shooting happened around 6:30 p.m. Thursday on Jacqueline Drive, near the Maple Court Apartments. Police said Jordan Pike was shot while driving a pickup truck, causing it to leave the road.';
     const record = pipeline().process({ text, published: '2016-01-12' });

@@ -53,6 +53,11 @@ describe('event roles', () => {
     expect(grenade.target).toContain('police patrol');
   });
 
+  it('reads a name followed by "several times" as the target, and an attribution inside a relative clause as no agent', () => {
+    expect(rolesOf('Police say Carl Dunn shot Ray Odom several times.', 'ATTACK')).toMatchObject({ agent: ['Carl Dunn'], target: ['Ray Odom'] });
+    expect(rolesOf('A man who police say shot a 22-year-old clerk last week has been arrested.', 'ATTACK').agent).toEqual(['man']);
+  });
+
   it('reads the subject as agent, the object as target and the "in" place as location', () => {
     const roles = rolesOf('Militants attacked a police station in Kano on Monday.', 'ATTACK');
     expect(roles.agent).toEqual(['Militants']);

@@ -49,7 +49,8 @@ export function correctedTokens(toks: Token[]): Token[] {
     if (t.lower !== 'shot') continue;
     const prev = toks[i - 1]!;
     const next = toks[i + 1]!;
-    const subject = prev.pos === 'NOUN' || prev.pos === 'PROPN' || SUBJECT_PRONOUN.test(prev.lower);
+    // ("a man who police say shot a teenager": after a verb of saying, a verb)
+    const subject = prev.pos === 'NOUN' || prev.pos === 'PROPN' || SUBJECT_PRONOUN.test(prev.lower) || /^(say|says|said|allege|alleged|believe|believed)$/.test(prev.lower);
     const object = ['DET', 'NUM', 'PROPN'].includes(next.pos) || OBJECT_AFTER_SHOT.test(next.lower);
     if (!subject || !object || SHOT_COMPOUND.test(prev.lower)) continue;
     out ??= toks.slice();
@@ -384,6 +385,21 @@ export function isSubjectOf(d: Draft, hit: TriggerHit, toks: Token[]): boolean {
   if (end < 0 || end >= hit.first) return false;
   return toks.slice(end + 1, hit.first).every((t) => ['ADV', 'AUX', 'PART'].includes(t.pos) || /^(has|have|had|was|were|reportedly|also)$/.test(t.lower));
 }
+
+/**
+ * "charged with murder", "accused of first-degree murder", "arrested on suspicion of attempted
+ * murder", "convicted of the killing": a crime a charge names, which the article tells (or
+ * told) as a deed of its own.
+ */
+export function namedByCharge(hit: TriggerHit, toks: Token[]): boolean {
+  let i = hit.first - 1;
+  while (i > 0 && i >= hit.first - 3 && (/^(first|second|third|capital|attempted|the|a|-|degree|felony|aggravated)$/.test(toks[i]!.lower) || toks[i]!.pos === 'ADJ')) i--;
+  // ("charged him with murder")
+  const object = /^(him|her|them|it)$/.test(toks[i - 1]?.lower ?? '') && toks[i]?.lower === 'with' ? 1 : 0;
+  const two = `${toks[i - 1 - object]?.lower ?? ''} ${toks[i]?.lower ?? ''}`;
+  return CHARGE_BEFORE.test(two);
+}
+const CHARGE_BEFORE = /^(charged with|accused of|convicted of|suspected of|guilty of|suspicion of|charges of|charge of|count of|counts of|arrested for|indicted for|indicted on|sentenced for|jailed for|trial for)$/;
 
 /** A noun trigger introduced by "the", "these", "such", "the ensuing" refers back. */
 export function isAnaphoric(hit: TriggerHit, toks: Token[]): boolean {

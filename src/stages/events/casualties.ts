@@ -430,6 +430,7 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
     const next = toks[i + 1];
     if (next && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)$/.test(next.lower)) continue; // "shot to death three days after"
+    if (next && /^(19|20)\d\d$/.test(t.text) && next.pos === 'NOUN' && !isVictim(words, next.lower)) continue; // "the 2019 killing": a year"
     const things = !!next && next.pos === 'NOUN' && !isVictim(words, next.lower) && !words.casualty.has(next.lower) && !/^(others|more)$/.test(next.lower); // "about three blocks"
     if (next?.lower === 'fatally') out.push({ first: i, last: i + 1, value, fate: 'killed', partOf: true });
     // ("neutralised 12 drones": a verb that kills people or destroys things counts people only)

@@ -8,7 +8,7 @@
 import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
-import { correctedTokens, insideWeaponName, insidePersonName, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
+import { correctedTokens, insideWeaponName, insidePersonName, namedByCharge, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, NEGATION, eventCues } from './cues.js';
@@ -213,7 +213,10 @@ class EventExtractor {
     findLocation(f, type);
     findOrigin(f, type);
     findInstrument(f, type);
-    const date = eventTime(f, type);
+    // "was arrested on Jan. 30 and charged with murder": the crime a charge names was done
+    // before, on a day of its own; the sentence's day is the charge's
+    const charged = isNoun && namedByCharge(hit, toks);
+    const date = charged ? null : eventTime(f, type);
     countedQuantities(f);
     statementSpeaker(f, type, agent);
     // the rules find who claims it and tell asserted from claimed (a claim verb, not every
@@ -237,7 +240,7 @@ class EventExtractor {
       mappings: { acled: { event_type: '', sub_event_type: '' }, plover: '' },
     };
     const lemma = hit.phrase ? toks.slice(hit.first, hit.last + 1).map((t) => t.lemma).join(' ') : first.lemma;
-    return { event, lemma, agentAnaphoric, nominal: isNoun, anaphoric: isNoun && isAnaphoric(hit, toks) };
+    return { event, lemma, agentAnaphoric, nominal: isNoun, anaphoric: isNoun && (charged || isAnaphoric(hit, toks)) };
   }
 
   finish(): void {

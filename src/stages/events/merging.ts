@@ -392,9 +392,12 @@ function join(into: Draft, d: Draft): void {
  * another modality, or "another shooting".
  */
 function leadIncident(doc: Doc, taxonomy: Taxonomy, kept: Draft[], d: Draft, lead: number): Draft | undefined {
-  if (d.event.sentence === lead || !hasVictims(d) || isAnother(doc, d)) return undefined;
-  const otherDead = (k: Draft) => killedMost(k) !== null && killedMost(d) !== null && killedMost(k) !== killedMost(d);
-  return kept.find((k) => k.event.sentence === lead && hasVictims(k) && incidentTypes(taxonomy, k.event.type, d.event.type) && !otherDead(k) && !conflicts(doc, k, d, true, false));
+  if (!hasVictims(d) || isAnother(doc, d)) return undefined;
+  // the first incident with victims of the headline or the lead sentence (a title line the text does not mark as one is a sentence too)
+  const first = kept.find((k) => k.event.sentence <= lead + 1 && hasVictims(k));
+  if (!first || first.event.sentence >= d.event.sentence) return undefined;
+  const otherDead = killedMost(first) !== null && killedMost(d) !== null && killedMost(first) !== killedMost(d);
+  return incidentTypes(taxonomy, first.event.type, d.event.type) && !otherDead && !conflicts(doc, first, d, true, false) ? first : undefined;
 }
 
 /** Types one incident may be told by: the same type, or two kinds of armed violence and the deaths it caused. */

@@ -9,6 +9,8 @@ import type { Phrase, PhraseKind } from './phrases.js';
 
 const SKIP_LEFT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'several', 'many', 'so-called']);
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+const QUANTIFIER_AFTER_NOUN = /^(several|many|multiple|numerous|few|two|three|four|five|six)$/;
 const RANK: Record<PhraseKind, number> = { actor: 0, people: 1, equipment: 2, facility: 3, place: 4, date: 9, other: 8 };
 
 export interface NounPhraseContext {
@@ -89,7 +91,8 @@ export function npRight(toks: Token[], ctx: NounPhraseContext, k: number): Phras
   while (toks[first] && SKIP_LEFT.has(toks[first]!.lower) && !inPhrase(ctx, first).length) first++;
   if (!npToken(toks, ctx, first)) return null;
   let last = glueRight(toks, first);
-  while (npToken(toks, ctx, last + 1)) last = glueRight(toks, last + 1);
+  // ("shot Reid several times": a quantifier after a noun opens no word of its phrase)
+  while (npToken(toks, ctx, last + 1) && !(QUANTIFIER_AFTER_NOUN.test(toks[last + 1]!.lower) && NOUN_POS.has(toks[last]!.pos))) last = glueRight(toks, last + 1);
   // a phrase that started inside must end inside: extend to its end
   for (const p of inPhrase(ctx, last)) last = Math.max(last, p.last);
   // the head is the last noun: "a military post in" → post
@@ -148,6 +151,9 @@ function beforeApposition(toks: Token[], close: number): number {
 /** Participles of working a weapon, whose "by" names who did the deed the weapon's verb tells. */
 const OPERATED = /^(operated|launched|fired|flown|piloted|planted|laid|dropped|driven|detonated|triggered|controlled)$/;
 
+/** Verbs of an attribution set inside a relative clause: "who police say shot", "that officials believe planted". */
+const ATTRIBUTION_IN_CLAUSE = /^(say|says|said|allege|alleged|believe|believed|suspect|suspected)$/;
+
 export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): Phrase | null {
   let i = k - 1;
   while (i >= 0) {
@@ -156,6 +162,9 @@ export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): 
     else if (t.pos === 'VERB' && /^(deny|threaten|vow|try|attempt|continue|begin|start|plan|refuse|fail|claim|appear|seem|prepare|resume|intend|need|want|agree|decide|manage|tend)$/.test(t.lemma)) i--;
     else break;
   }
+  // "a man who police say shot": an attribution inside a relative clause is an aside; the subject is the one "who" stands for
+  const speaker = i > 0 && ATTRIBUTION_IN_CLAUSE.test(toks[i]!.lower) ? npLeft(toks, np, i - 1) : null;
+  if (speaker && /^(who|that)$/.test(toks[speaker.first - 1]?.lower ?? '') && speaker.first >= 2) i = speaker.first - 2;
   // "residents of Mavivi (Beni, North Kivu) lynched", "the Arakan Army (AA) seized": what a
   // bracket adds before the verb (a place, an acronym) is an aside; the subject stands before it
   if (i > 0 && toks[i]!.text === ')') {
