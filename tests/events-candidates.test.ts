@@ -13,6 +13,12 @@ const typeOf = (text: string, word: string) => {
 const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
 
 describe('event candidates', () => {
+  it('reads a strike told by its length, its caller or its strikers as a protest, and any other as an attack', () => {
+    expect(types('Following an opposition-called 48-hour strike, the government banned public gatherings.')).toEqual(['PROTEST']);
+    expect(types('A three-day strike by doctors shut hospitals in Nairobi.')).toEqual(['PROTEST']);
+    expect(types('The strike hit a house in Idlib on Monday, killing five.')).toEqual(['ATTACK']);
+  });
+
   it('finds no event in a person\'s name that is also a word of violence: "Lynch asked", "Mr. Strike said"', () => {
     expect(types('At one point, Lynch asked the witness whether he had lied.')).toEqual([]);
     expect(types('Peter Lynch, the defender, questioned the witness. Lynch said his client was at home.')).toEqual([]);

@@ -30,6 +30,15 @@ describe('a death of a natural cause', () => {
     expect(naturalDeath('The singer died of complications from pneumonia.')).toBe(true);
     expect(naturalDeath('The migrant died from exposure to the cold.')).toBe(true);
   });
+  it('holds an adverb in its cause: "died of the yet unknown disease"', () => {
+    expect(naturalDeath('Eight patients died of the yet unidentified disease.')).toBe(true);
+  });
+  it('counts no dead for an attack told before: the dead of illness are no one\'s victims', () => {
+    const record = pipeline().process({ text: 'Rebels attacked the town on Monday. Three children died of cholera in the camp.', published: '2024-05-10' });
+    expect(record.events.map((e) => e.casualties.killed)).toEqual([null]);
+    const wounds = pipeline().process({ text: 'Rebels attacked the town on Monday. Two men died of their wounds in hospital.', published: '2024-05-10' });
+    expect(wounds.events.map((e) => e.casualties.killed)).toEqual([2]);
+  });
   it('is not one whose cause names wounds, injuries or anything but illness', () => {
     expect(naturalDeath('The guard died of complications from gunshot wounds.')).toBe(false);
     expect(naturalDeath('The guard died of his injuries in hospital.')).toBe(false);

@@ -251,6 +251,7 @@ function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType
     return words.some((w) => /\b(bomb|ied|mine|landmine|explosive|grenade)s?\b/.test(w)) ? 'EXPLOSION' : type;
   }
   if (type !== 'ATTACK' && type !== 'EXPLOSION') return type;
+  if (type === 'ATTACK' && laborStrike(toks, hit)) return 'PROTEST';
   const near = phrases.filter((p) => p.kind === 'equipment' && p.last >= hit.first - 6 && p.first <= hit.last + 6);
   const equipmentAt = near.map(categoryOf);
   // the words around it, but not those of a small arm, whose name may hold a bigger weapon's word ("rocket" of "rocket-propelled grenade")
@@ -270,6 +271,18 @@ function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType
 }
 
 const DETERMINER = /^(a|an|the|this|that|these|those|its|their|his|her|our)$/;
+
+/**
+ * "an opposition-called 48-hour strike", "a three-day strike by doctors", "a union-called
+ * strike": a stoppage of work told by its length, its caller or its strikers, which ACLED codes
+ * as a protest.
+ */
+function laborStrike(toks: Token[], hit: TriggerHit): boolean {
+  if (hit.phrase || !/^strikes?$/.test(toks[hit.first]!.lower)) return false;
+  const before = toks.slice(Math.max(0, hit.first - 4), hit.first).map((t) => t.lower).join(' ');
+  const after = toks.slice(hit.last + 1, hit.last + 3).map((t) => t.lower).join(' ');
+  return /\b(hour|day|week|month)\s*$|-?\s*called\s*$|\b(union|unions|workers|teachers|doctors|nurses|drivers|miners|truckers|traders)\s*['’]?\s*$/.test(before) || /^(by|of) (workers|teachers|doctors|nurses|drivers|miners|truckers|traders|unions?|staff|employees)\b/.test(after);
+}
 
 /**
  * "the captured soldiers", "destroyed tanks": a participle describing a noun reports no new

@@ -11,6 +11,7 @@ import { numberWordValue } from '../quantities/numbers.js';
 import { ageEnd, isDayOfMonth } from '../../text.js';
 import { SEE_OR_LEAVE } from './cues.js';
 import { participleListStart } from './candidates.js';
+import { naturalCauseAfter } from './sense.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /**
@@ -188,7 +189,8 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
     if (isSubset(toks, head.first)) continue;
     const tail = group[group.length - 1]!;
     const found = head.fate ? { fate: head.fate, word: head.first } : diedInRelative(toks, tail.last) ?? fateOf(toks, head, tail, words, starts);
-    if (!found) continue;
+    // ("three children died of cholera": no one's victims)
+    if (!found || (found.fate === 'killed' && naturalCauseAfter(toks, found.word, words.casualty))) continue;
     const { fate } = found;
     if (fate === 'shot' ? out.shot !== null : c[fate] !== null) continue;
     const value = apposed(toks, group) ? head.value : group.reduce((n, x) => n + x.value, 0);

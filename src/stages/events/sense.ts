@@ -322,7 +322,7 @@ const VAGUE_MANY = /^(dozens|hundreds|thousands|scores|numerous|countless|severa
 const SPAN_OF_TIME = /\b(this|last|past) year\b|\bsince (the )?(?:[\w-]+ ){0,3}(\d{4}|war|conflict|start|beginning|uprising|invasion|revolution)\b|\b(over|in|during) the (past|last) (\w+ )?(weeks|months|years|decade)\b|\bin recent (weeks|months|years)\b|\bso far this (year|month)\b|\bthroughout the (war|conflict|year)\b/;
 
 const CAUSE_LINKS = /^(of|from|to)$/;
-const CAUSE_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'CCONJ']);
+const CAUSE_PHRASE_POS = new Set(['DET', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'CCONJ']);
 
 /**
  * "died of cholera", "deaths from malnutrition", "died of complications from diabetes",
@@ -336,7 +336,11 @@ const CAUSE_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 
  * exposure to sarin" and "died of his wounds" stay deaths of violence.
  */
 function diedOfNaturalCause(ctx: CandidateContext, casualtyWords: ReadonlyMap<string, unknown>): boolean {
-  const { tokens, last } = ctx;
+  return naturalCauseAfter(ctx.tokens, ctx.last, casualtyWords);
+}
+
+/** Is what follows the death word at `last` a natural cause ("died of the yet unknown disease")? Also for the casualty counter, whose dead of illness are no one's victims. */
+export function naturalCauseAfter(tokens: readonly CandidateToken[], last: number, casualtyWords: ReadonlyMap<string, unknown>): boolean {
   if (!/^(of|from)$/.test(tokens[last + 1]?.lower ?? '')) return false;
   const { naturalCauses } = senseCues();
   const natural = (t: CandidateToken) => naturalCauses.has(t.lower) || naturalCauses.has(t.lemma);
