@@ -60,6 +60,21 @@ describe('event claims', () => {
     expect(firstEvent('Rebels fired as many shells as possible on the town of Nassib overnight.', 'SHELLING').modality).toBe('asserted');
   });
 
+  it('reads "said in a statement that it had liberated" as a claim too', () => {
+    expect(firstEvent('The army said in a statement that it had liberated the villages from terrorist groups.', 'SEIZE').modality).toBe('claimed');
+  });
+
+  it('ends a denial\'s reach at a verb of saying after it', () => {
+    expect(firstEvent('The ministry denied that officers had used live ammunition and said 105 people had been arrested.', 'ARREST').modality).toBe('asserted');
+    expect(firstEvent('The ministry denied that officers shelled the town and said the army had withdrawn.', 'SHELLING').modality).toBe('denied');
+  });
+
+  it('reads a deed dated "next week" as planned, and the statement that calls for it as made, with no date of its own', () => {
+    const r = pipeline().process({ text: 'The opposition leader called for more protests next week.', published: '2024-07-10' });
+    expect(r.events.find((e) => e.type === 'PROTEST')).toMatchObject({ modality: 'future', date: '2024-07-17' });
+    expect(r.events.find((e) => e.type === 'STATEMENT')).toMatchObject({ modality: 'asserted', date: null });
+  });
+
   it('reads a denial as denied, and a plain negation as negated', () => {
     expect(firstEvent('The ministry denied that its forces shelled the town.', 'SHELLING').modality).toBe('denied');
     expect(firstEvent('Its forces did not shell the town.', 'SHELLING').modality).toBe('negated');

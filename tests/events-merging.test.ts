@@ -207,6 +207,13 @@ describe('event merging', () => {
     expect(assertedCasualties(text, '2016-02-02')).toEqual({ killed: 1, injured: 0 });
   });
 
+  it('tells the dead of a participle after a comma as the deed\'s before it, not the next verb\'s', () => {
+    const r = pipeline().process({ text: 'Islamic State fighters attacked an army post in north-eastern Nigeria overnight, killing at least seven soldiers and seizing weapons, military sources said on Tuesday.', published: '2024-07-10' });
+    const attack = r.events.find((e) => e.type === 'ATTACK');
+    expect(attack?.casualties.killed).toBe(7);
+    expect(attack?.mentions?.map((m) => m.text)).toContain('killing');
+  });
+
   it('reads the crime a charge names as a mention of the deed, not as a deed on the day of the charge', () => {
     const text = 'A gunman shot and killed Ray Odom in Lakeside on Jan. 26. Carl Dunn was arrested on Jan. 30 and charged with first-degree murder.';
     const record = pipeline().process({ text, published: '2016-02-02' });

@@ -53,6 +53,10 @@ describe('event roles', () => {
     expect(grenade.target).toContain('police patrol');
   });
 
+  it('reads the one "which" or "who" stands for as the subject of a relative clause', () => {
+    expect(rolesOf('Two people were shot dead, according to the Uganda Law Society, which accused police of using excessive force.', 'STATEMENT').agent).toEqual(['Uganda Law Society']);
+  });
+
   it('reads a name followed by "several times" as the target, and an attribution inside a relative clause as no agent', () => {
     expect(rolesOf('Police say Carl Dunn shot Ray Odom several times.', 'ATTACK')).toMatchObject({ agent: ['Carl Dunn'], target: ['Ray Odom'] });
     expect(rolesOf('A man who police say shot a 22-year-old clerk last week has been arrested.', 'ATTACK').agent).toEqual(['man']);

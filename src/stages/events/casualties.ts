@@ -34,7 +34,7 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   const absorbers = (d: Draft) => (isShooting(view.doc.text, d) ? notCrash : violent);
   const kept = made.filter((d) => !(d.event.type === 'KILLING' && absorbers(d).length > 0));
   // the killing is told as a mention of the deed it folds into ("…, killing two civilians")
-  for (const d of made) if (!kept.includes(d)) addMention(nearest(absorbers(d), d.event.trigger.start), d);
+  for (const d of made) if (!kept.includes(d)) addMention(foldedInto(view, absorbers(d), d), d);
   const carriers = kept.filter((d) => taxonomy.is(d.event.type, 'casualties'));
   if (!carriers.length) return kept;
   const figures = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
@@ -88,6 +88,18 @@ function addMention(into: Draft, d: Draft): void {
 function isShooting(text: string, d: Draft): boolean {
   const t = d.event.trigger;
   return /^(shot|shoot|gun)/i.test(t.text) || /\b(shot|shooting)\s+(and\s+)?$/i.test(text.slice(Math.max(0, t.start - 16), t.start));
+}
+
+/**
+ * The deed a killing folds into: the one whose trigger stands nearest, but for a participle
+ * after a comma the nearest before it, the deed whose clause it goes on ("attacked an army
+ * post, killing seven soldiers and seizing weapons": the attack's dead).
+ */
+function foldedInto(view: SentenceView, absorbers: Draft[], d: Draft): Draft {
+  const at = view.toks.findIndex((t) => t.start === d.event.trigger.start);
+  const participle = at > 0 && /ing$/.test(view.toks[at]!.lower) && view.toks[at - 1]!.text === ',';
+  const before = participle ? absorbers.filter((a) => a.event.trigger.start < d.event.trigger.start) : [];
+  return nearest(before.length ? before : absorbers, d.event.trigger.start);
 }
 
 /** The event whose trigger stands nearest an offset (the first when there is none). */

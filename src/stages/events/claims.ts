@@ -78,7 +78,8 @@ export class Claims {
     const source = this.claimant(type, hit, toks, phrases, args);
     if (type !== 'STATEMENT') {
       // "denied that its jets had struck": a party says it did not happen; "did not strike": the article says so
-      if (before.some((t) => this.cues.deny.has(t.lower))) modality = 'denied';
+      // (a denial's reach ends at a verb of saying after it: "denied that officers fired and said 105 were arrested")
+      if (before.some((t, k) => this.cues.deny.has(t.lower) && !before.slice(k + 1).some((w) => w.pos === 'VERB' && this.cues.speech.has(w.lower) && !this.cues.deny.has(w.lower)))) modality = 'denied';
       // ("it was not clear who launched the drone": a question of who, not a denial of the deed)
       else if (near.slice(-3).some((w, k, three) => NEGATION.has(w) && !three.slice(k + 1).some((x) => WH_WORDS.test(x)))) modality = 'negated';
       else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
@@ -97,8 +98,13 @@ export class Claims {
       if (this.cues.claim.has(w.lower)) return true;
       // "X reported engaging Russian forces and destroying military assets"
       if ((w.lemma === 'report' || w.lower === 'reported' || w.lemma === 'boast') && toks[i + 1]?.lower.endsWith('ing') && toks[hit.first]!.lower.endsWith('ing')) return true;
-      // "said it had destroyed", "said its forces had captured"
-      if (this.cues.speech.has(w.lower) && /^(it|they|its|their|we|our)$/.test(toks[i + 1]?.lower ?? '') && toks.slice(i + 2, i + 5).some((x) => /^(had|has|have)$/.test(x.lower))) return true;
+      // "said it had destroyed", "said its forces had captured", "said in a statement that it had liberated"
+      if (this.cues.speech.has(w.lower)) {
+        let k = i + 1;
+        if (/^(in|on|via)$/.test(toks[k]?.lower ?? '')) while (k < hit.first && k <= i + 6 && toks[k]!.lower !== 'that') k++;
+        if (toks[k]?.lower === 'that') k++;
+        if (/^(it|they|its|their|we|our)$/.test(toks[k]?.lower ?? '') && toks.slice(k + 1, k + 4).some((x) => /^(had|has|have)$/.test(x.lower))) return true;
+      }
     }
     return false;
   }

@@ -225,7 +225,11 @@ class EventExtractor {
     // say it is planned, expected, averted, denied, negated or conditional
     const rules = this.claims.modality(type, hit, toks, view.phrases, f.args);
     const source = rules.source;
-    const modality = rules.modality === 'asserted' || rules.modality === 'claimed' ? classified ?? rules.modality : rules.modality;
+    // a deed dated after the article was written ("called for more protests next week") is one planned
+    // (what a statement says will happen is dated so, not the statement: "called for protests next week")
+    const ahead = !!date && f.args.some((a) => a.role === 'time' && /\b(next|coming|tomorrow|upcoming)\b/i.test(a.text));
+    if (ahead && type === 'STATEMENT') f.args = f.args.filter((a) => a.role !== 'time');
+    const modality = rules.modality === 'asserted' || rules.modality === 'claimed' ? classified ?? (ahead && type !== 'STATEMENT' ? 'future' : rules.modality) : rules.modality;
     const first = toks[hit.first]!;
     const event: Event = {
       id: '',
@@ -235,7 +239,7 @@ class EventExtractor {
       modality,
       source,
       args: f.args,
-      date,
+      date: ahead && type === 'STATEMENT' ? null : date,
       casualties: { killed: null, injured: null, captured: null },
       mappings: { acled: { event_type: '', sub_event_type: '' }, plover: '' },
     };

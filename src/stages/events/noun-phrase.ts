@@ -162,6 +162,8 @@ export function subjectBefore(toks: Token[], np: NounPhraseContext, k: number): 
     else if (t.pos === 'VERB' && /^(deny|threaten|vow|try|attempt|continue|begin|start|plan|refuse|fail|claim|appear|seem|prepare|resume|intend|need|want|agree|decide|manage|tend)$/.test(t.lemma)) i--;
     else break;
   }
+  // "the commission, which accused police": the subject of a relative clause is the one "which" or "who" stands for
+  if (i > 1 && /^(which|who)$/.test(toks[i]!.lower)) return npLeft(toks, np, toks[i - 1]!.text === ',' ? i - 2 : i - 1);
   // "a man who police say shot": an attribution inside a relative clause is an aside; the subject is the one "who" stands for
   const speaker = i > 0 && ATTRIBUTION_IN_CLAUSE.test(toks[i]!.lower) ? npLeft(toks, np, i - 1) : null;
   if (speaker && /^(who|that)$/.test(toks[speaker.first - 1]?.lower ?? '') && speaker.first >= 2) i = speaker.first - 2;
