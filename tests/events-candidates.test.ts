@@ -13,6 +13,19 @@ const typeOf = (text: string, word: string) => {
 const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
 
 describe('event candidates', () => {
+  it('reads a missile or drone that slams or crashes into something as a strike, and a truck that does as a crash', () => {
+    expect(types('Russian missiles and drones slammed into the power grid overnight.')).toEqual(['DRONE_STRIKE']);
+    expect(types('A Russian missile slammed into an apartment block in Dnipro.')).toEqual(['AIRSTRIKE']);
+    expect(types('A truck slammed into a checkpoint in Kabul.')).toEqual(['CRASH']);
+  });
+
+  it('finds no record in a habit told in the perfect, nor in a deed that opens a span after "since"', () => {
+    expect(types('Russia has repeatedly shelled the city since Ukrainian forces recaptured it in November 2022.')).toEqual([]);
+    expect(types('Militants have frequently attacked convoys on the road.')).toEqual([]);
+    // one deed told before another stays
+    expect(types('The suspect had repeatedly stabbed the victim before police arrived.')).toEqual(['ATTACK']);
+  });
+
   it('reads a strike told by its length, its caller or its strikers as a protest, and any other as an attack', () => {
     expect(types('Following an opposition-called 48-hour strike, the government banned public gatherings.')).toEqual(['PROTEST']);
     expect(types('A three-day strike by doctors shut hospitals in Nairobi.')).toEqual(['PROTEST']);

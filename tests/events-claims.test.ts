@@ -60,6 +60,13 @@ describe('event claims', () => {
     expect(firstEvent('Rebels fired as many shells as possible on the town of Nassib overnight.', 'SHELLING').modality).toBe('asserted');
   });
 
+  it('reads "said on Sunday it had killed" as the speaker\'s claim of its own deed, counting the people in quotes', () => {
+    const r = pipeline().process({ text: 'The army said on Sunday it had killed "dozens of terrorists" in an operation in the area.', published: '2024-07-10' });
+    const killing = r.events.find((e) => e.type === 'KILLING');
+    expect(killing).toMatchObject({ modality: 'claimed', casualties: { killed: 24 } });
+    expect(killing?.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['army']);
+  });
+
   it('reads "said in a statement that it had liberated" as a claim too', () => {
     expect(firstEvent('The army said in a statement that it had liberated the villages from terrorist groups.', 'SEIZE').modality).toBe('claimed');
   });
@@ -69,10 +76,15 @@ describe('event claims', () => {
     expect(firstEvent('The ministry denied that officers shelled the town and said the army had withdrawn.', 'SHELLING').modality).toBe('denied');
   });
 
-  it('reads a deed dated "next week" as planned, and the statement that calls for it as made, with no date of its own', () => {
-    const r = pipeline().process({ text: 'The opposition leader called for more protests next week.', published: '2024-07-10' });
+  it('reads a deed dated "next week" as planned, and the statement that tells of it as made, with no date of its own', () => {
+    const r = pipeline().process({ text: 'Opposition leaders announced protests in Nairobi next week.', published: '2024-07-10' });
     expect(r.events.find((e) => e.type === 'PROTEST')).toMatchObject({ modality: 'future', date: '2024-07-17' });
     expect(r.events.find((e) => e.type === 'STATEMENT')).toMatchObject({ modality: 'asserted', date: null });
+  });
+
+  it('reads what is called for as not yet done, as what is demanded, and "called for backup after the attack" as no call for the attack', () => {
+    expect(modality('The UN called for an immediate ceasefire.', 'ceasefire')).toBe('hypothetical');
+    expect(modality('Police called for backup after the attack on the station.', 'attack')).toBe('asserted');
   });
 
   it('reads a denial as denied, and a plain negation as negated', () => {

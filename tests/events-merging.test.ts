@@ -214,6 +214,12 @@ describe('event merging', () => {
     expect(attack?.mentions?.map((m) => m.text)).toContain('killing');
   });
 
+  it('gives a deed the agent of the killing told before it that folds into it: "Gunmen killed 40 people in an attack"', () => {
+    const r = pipeline().process({ text: 'Gunmen killed at least 40 people in an attack on a village in the north on Saturday.', published: '2024-07-10' });
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]!.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['Gunmen']);
+  });
+
   it('reads the crime a charge names as a mention of the deed, not as a deed on the day of the charge', () => {
     const text = 'A gunman shot and killed Ray Odom in Lakeside on Jan. 26. Carl Dunn was arrested on Jan. 30 and charged with first-degree murder.';
     const record = pipeline().process({ text, published: '2016-02-02' });

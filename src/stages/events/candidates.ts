@@ -250,6 +250,12 @@ function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType
     const words = near.map((p) => doc.text.slice(p.start, p.end).toLowerCase());
     return words.some((w) => /\b(bomb|ied|mine|landmine|explosive|grenade)s?\b/.test(w)) ? 'EXPLOSION' : type;
   }
+  // "Russian missiles and drones slammed into the power grid": a weapon that crashes into something strikes it
+  if (type === 'CRASH') {
+    const weapons = phrases.filter((p) => p.kind === 'equipment' && p.last < hit.first && p.last >= hit.first - 6).map(categoryOf);
+    if (!weapons.some((c) => c === 'uav' || c === 'missile' || c === 'munition' || c === 'rocket_artillery')) return type;
+    type = 'ATTACK';
+  }
   if (type !== 'ATTACK' && type !== 'EXPLOSION') return type;
   if (type === 'ATTACK' && laborStrike(toks, hit)) return 'PROTEST';
   const near = phrases.filter((p) => p.kind === 'equipment' && p.last >= hit.first - 6 && p.first <= hit.last + 6);

@@ -34,7 +34,15 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   const absorbers = (d: Draft) => (isShooting(view.doc.text, d) ? notCrash : violent);
   const kept = made.filter((d) => !(d.event.type === 'KILLING' && absorbers(d).length > 0));
   // the killing is told as a mention of the deed it folds into ("…, killing two civilians")
-  for (const d of made) if (!kept.includes(d)) addMention(foldedInto(view, absorbers(d), d), d);
+  for (const d of made) {
+    if (kept.includes(d)) continue;
+    const into = foldedInto(view, absorbers(d), d);
+    addMention(into, d);
+    // "Gunmen killed 40 people in an attack on a village": who killed did the deed told after
+    // the killing ("The Kabul bombing killed 22": the killing's subject is the deed itself)
+    const agents = d.event.args.filter((a) => a.role === 'agent');
+    if (d.event.trigger.start < into.event.trigger.start && !into.event.args.some((a) => a.role === 'agent')) into.event.args.push(...agents);
+  }
   const carriers = kept.filter((d) => taxonomy.is(d.event.type, 'casualties'));
   if (!carriers.length) return kept;
   const figures = readCasualties(view.doc, casualtyWords(view), view.toks, view.phrases, { index: view.index, s: view.s });
@@ -500,7 +508,7 @@ function isSubset(toks: Token[], first: number): boolean {
  */
 function governingVerb(toks: Token[], first: number, words: CasualtyWords): Found | null | undefined {
   let i = first - 1;
-  while (i >= 0 && (QUANTIFIER.test(toks[i]!.lower) || /^(his|her|their|its|my|our|your)$/.test(toks[i]!.lower))) i--; // "killed his three children"
+  while (i >= 0 && (QUANTIFIER.test(toks[i]!.lower) || /^(his|her|their|its|my|our|your|"|“|')$/.test(toks[i]!.lower))) i--; // "killed his three children", killed "dozens of terrorists"
   const age = [i - 4, i - 3, i - 2].find((k) => k >= 0 && ageEnd(toks, k) === i + 1);
   if (age !== undefined) i = age - 1; // "killed 10-year-old Kathina Thomas"
   if (i < 0) return undefined;

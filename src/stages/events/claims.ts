@@ -60,6 +60,14 @@ function untilNow(hit: TriggerHit, toks: Token[]): boolean {
   return false;
 }
 
+/** "called for a ceasefire", "appealing for an immediate halt to the strikes": what is asked for is not yet done, as what is demanded. */
+function askedFor(hit: TriggerHit, toks: Token[]): boolean {
+  let i = hit.first - 1;
+  while (i > 0 && /^(DET|ADJ|ADV)$/.test(toks[i]!.pos)) i--;
+  return toks[i]?.lower === 'for' && CALL_FOR.test(toks[i - 1]?.lower ?? '');
+}
+const CALL_FOR = /^(call|calls|called|calling|appeal|appeals|appealed|appealing|push|pushed|pushing|press|pressed|pressing)$/;
+
 export class Claims {
   private speakerEntities = new Map<string, string>();
 
@@ -83,7 +91,7 @@ export class Claims {
       // ("it was not clear who launched the drone": a question of who, not a denial of the deed)
       else if (near.slice(-3).some((w, k, three) => NEGATION.has(w) && !three.slice(k + 1).some((x) => WH_WORDS.test(x)))) modality = 'negated';
       else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
-      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
+      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || askedFor(hit, toks) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
       else if (this.claimed(hit, toks)) modality = 'claimed';
@@ -101,7 +109,8 @@ export class Claims {
       // "said it had destroyed", "said its forces had captured", "said in a statement that it had liberated"
       if (this.cues.speech.has(w.lower)) {
         let k = i + 1;
-        if (/^(in|on|via)$/.test(toks[k]?.lower ?? '')) while (k < hit.first && k <= i + 6 && toks[k]!.lower !== 'that') k++;
+        // ("said on Sunday it had", "said in a statement that it had")
+        if (/^(in|on|via)$/.test(toks[k]?.lower ?? '')) while (k < hit.first && k <= i + 6 && !/^(that|it|they|we)$/.test(toks[k]!.lower)) k++;
         if (toks[k]?.lower === 'that') k++;
         if (/^(it|they|its|their|we|our)$/.test(toks[k]?.lower ?? '') && toks.slice(k + 1, k + 4).some((x) => /^(had|has|have)$/.test(x.lower))) return true;
       }

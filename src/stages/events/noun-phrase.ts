@@ -7,7 +7,7 @@ import { ageEnd, isMonthMay, isMonthOrWeekday } from '../../text.js';
 import { PREPOSITIONS } from './cues.js';
 import type { Phrase, PhraseKind } from './phrases.js';
 
-const SKIP_LEFT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'several', 'many', 'so-called']);
+const SKIP_LEFT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'several', 'many', 'so-called', '"', '“']);
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const NOUN_POS = new Set(['NOUN', 'PROPN']);
 const QUANTIFIER_AFTER_NOUN = /^(several|many|multiple|numerous|few|two|three|four|five|six)$/;

@@ -118,8 +118,13 @@ function responsibleFor(f: Frame): Phrase | undefined {
 function speakerOfOwnDeed(f: Frame): Phrase | undefined {
   const { toks, hit } = f;
   const pronoun = lastIndex(toks, hit.first, (t) => !/^(had|has|have|was|were|also|reportedly)$/.test(t.lower));
-  if (!/^(it|they|we)$/.test(toks[pronoun]?.lower ?? '') || !f.cues.speech.has(toks[pronoun - 1]?.lower ?? '')) return undefined;
-  const speaker = subjectBefore(toks, f.np, pronoun - 1);
+  if (!/^(it|they|we)$/.test(toks[pronoun]?.lower ?? '')) return undefined;
+  // "said it had", "said that it had", "said on Sunday it had", "said in a statement that they had"
+  let verb = pronoun - 1;
+  if (toks[verb]?.lower === 'that') verb--;
+  if (!f.cues.speech.has(toks[verb]?.lower ?? '')) verb = lastIndex(toks, verb + 1, (t) => f.cues.speech.has(t.lower));
+  if (verb < 0 || pronoun - verb > 6 || !f.cues.speech.has(toks[verb]!.lower) || toks.slice(verb + 1, pronoun).some((t) => t.pos === 'VERB' || t.text === ',')) return undefined;
+  const speaker = subjectBefore(toks, f.np, verb);
   return speaker && agentLike(f, speaker) ? speaker : undefined;
 }
 

@@ -306,13 +306,47 @@ export function periodSummary(hit: TriggerHit, toks: readonly Token[]): boolean 
  */
 export function opensSpan(hit: TriggerHit, toks: readonly Token[]): boolean {
   const t = toks[hit.last]!;
-  if (t.pos === 'VERB') return false;
+  if (t.pos === 'VERB') return sinceClause(hit, toks);
   // "since the shooting, 50 arrests have been made" retells the incident; a span opens with a war or with "began"
   if (!WARS.test(t.lower) && !/^(began|begun|started|erupted|broke)$/.test(toks[hit.last + 1]?.lower ?? '')) return false;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 5; i--) {
     const w = toks[i]!;
     if (w.lower === 'since') return true;
     if (!(w.pos === 'DET' || w.pos === 'ADJ' || w.text === '-' || w.pos === 'NOUN' && i === hit.first - 1 || w.pos === 'PROPN')) return false;
+  }
+  return false;
+}
+
+/**
+ * "Russia has repeatedly shelled the city", "militants have frequently attacked convoys": a
+ * deed in the perfect with an adverb of frequency is many deeds summed up, a habit, no record
+ * of one ("had repeatedly stabbed him" is one deed told before another, and stays).
+ */
+export function habitualPerfect(hit: TriggerHit, toks: readonly Token[]): boolean {
+  let frequent = false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
+    const w = toks[i]!.lower;
+    if (FREQUENTLY.test(w)) frequent = true;
+    else if (/^(has|have)$/.test(w)) return frequent;
+    else if (toks[i]!.pos !== 'ADV' && !/^(been|also)$/.test(w)) return false;
+  }
+  return false;
+}
+const FREQUENTLY = /^(repeatedly|regularly|frequently|routinely|often|constantly|continually|continuously|periodically|sporadically|occasionally|persistently|systematically)$/;
+
+/**
+ * "… has been shelled since Ukrainian forces recaptured it in 2022": a deed told in a clause
+ * that opens with "since" after the main clause dates the span the sentence tells of; it is
+ * background, no record. ("Since rebels seized the town, …" opening the sentence is too.)
+ */
+function sinceClause(hit: TriggerHit, toks: readonly Token[]): boolean {
+  // a finite verb ("since the police shooting of a boy" names the incident again, and stays)
+  const t = toks[hit.first]!;
+  if (/ing$/.test(t.lower) || t.lemma === t.lower) return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 6; i--) {
+    const w = toks[i]!;
+    if (w.lower === 'since') return i < hit.first - 1;
+    if (!/^(DET|ADJ|NOUN|PROPN|PRON|NUM|AUX|ADV)$/.test(w.pos) && w.text !== '-') return false;
   }
   return false;
 }
