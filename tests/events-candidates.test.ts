@@ -19,6 +19,19 @@ describe('event candidates', () => {
     expect(types('A truck slammed into a checkpoint in Kabul.')).toEqual(['CRASH']);
   });
 
+  it('finds no event in power seized, nor a delivery in a ship or in shipping', () => {
+    expect(types('The military seized power in a coup in February 2021.')).toEqual([]);
+    expect(types('The ship continued to its next port of call.')).toEqual([]);
+    expect(types('Houthi rebels fired two missiles at a tanker, the latest attack on commercial shipping.')).not.toContain('SUPPLY');
+    expect(types('Iran shipped 200 drones to Russia.')).toEqual(['SUPPLY']);
+  });
+
+  it('finds no record in deeds summed up by a word of frequency, nor in a fight told by its aim', () => {
+    expect(types('The group has carried out frequent bombings in Mogadishu and elsewhere in Somalia.')).toEqual([]);
+    expect(types('Nightly raids by the army have terrified residents.')).toEqual([]);
+    expect(types('Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed responsibility for the blast.')).not.toContain('CLASH');
+  });
+
   it('finds no record in a habit told in the perfect, nor in a deed that opens a span after "since"', () => {
     expect(types('Russia has repeatedly shelled the city since Ukrainian forces recaptured it in November 2022.')).toEqual([]);
     expect(types('Militants have frequently attacked convoys on the road.')).toEqual([]);

@@ -220,6 +220,14 @@ describe('event merging', () => {
     expect(r.events[0]!.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['Gunmen']);
   });
 
+  it('keeps a bombing of another year apart: a verb after "in the capital" names no event already told', () => {
+    const text = 'A car bomb exploded near a checkpoint in Mogadishu on Saturday, killing at least 15 people.\n\nPolice said the bomber drove a minibus towards the checkpoint before detonating it.\n\nIn October 2017, a truck bomb in the capital killed more than 500 people.';
+    const r = pipeline().process({ text, published: '2024-07-10' });
+    expect(r.events.map((e) => [e.date, e.casualties.killed])).toEqual([['2024-07-06', 15], ['2017-10', 500]]);
+    // the detonation is Saturday's bombing told again
+    expect(r.events[0]!.mentions?.map((m) => m.text)).toContain('detonating');
+  });
+
   it('reads the crime a charge names as a mention of the deed, not as a deed on the day of the charge', () => {
     const text = 'A gunman shot and killed Ray Odom in Lakeside on Jan. 26. Carl Dunn was arrested on Jan. 30 and charged with first-degree murder.';
     const record = pipeline().process({ text, published: '2016-02-02' });

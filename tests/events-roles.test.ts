@@ -53,6 +53,12 @@ describe('event roles', () => {
     expect(grenade.target).toContain('police patrol');
   });
 
+  it('reads the name before an aside with a verb in it as the subject: "Al Shabaab, the group fighting to topple the government, claimed"', () => {
+    expect(rolesOf('Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed responsibility for the blast.', 'STATEMENT').agent).toEqual(['Al Shabaab']);
+    // a clause before the comma is no aside
+    expect(rolesOf('When the army attacked the town, the rebels fled.', 'ATTACK').agent).toEqual(['army']);
+  });
+
   it('reads the one "which" or "who" stands for as the subject of a relative clause', () => {
     expect(rolesOf('Two people were shot dead, according to the Uganda Law Society, which accused police of using excessive force.', 'STATEMENT').agent).toEqual(['Uganda Law Society']);
   });

@@ -98,6 +98,10 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
 export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: EventType): boolean {
   const { toks } = view;
   const t = toks[hit.first]!;
+  // "seized power in a coup": power taken, not people or ground
+  if (/^(seize|take|grab|assume)$/.test(t.lemma) && toks[hit.last + 1]?.lower === 'power') return true;
+  // "attacks on commercial shipping", "the ship continued": a vessel, not a delivery ("shipped 200 missiles")
+  if (type === 'SUPPLY' && /^(ship|ships|shipping)$/.test(t.lower) && t.pos !== 'VERB') return true;
   // "take place", "took part", "took steps", "was taken aback"
   if (/^(take|took|taken|taking)$/.test(t.lower) && /^(place|part|note|care|time|steps|measures|aback)$/.test(toks[hit.last + 1]?.lower ?? '')) return true;
   // "took over 100 hours", not "took over the city"

@@ -58,8 +58,10 @@ export class EventMemory {
       } else lendTargets(draft, same); // "killed 13 people and wounded 71": the second verb's victims are the event's too
       return;
     }
-    // ("after the junta demanded its withdrawal": a statement told by a verb retells nothing, though "the" stands before it)
-    if (isAnaphoric(hit, toks) && !(draft.event.type === 'STATEMENT' && !draft.nominal) && this.mergeIntoEarlier(draft)) return;
+    // a noun named as known ("the attack", "the ensuing capture", "charged with murder"), not a
+    // verb after "the" ("after the junta demanded its withdrawal", "a bomb in the capital killed 500")
+    const afterSubject = toks[hit.first]!.pos === 'VERB' && /^(NOUN|PROPN)$/.test(toks[hit.first - 1]?.pos ?? '');
+    if ((draft.anaphoric || (isAnaphoric(hit, toks) && !afterSubject)) && this.mergeIntoEarlier(draft)) return;
     made.push(draft);
   }
 

@@ -139,10 +139,18 @@ export function npLeft(toks: Token[], ctx: NounPhraseContext, k: number): Phrase
  * such aside.
  */
 function beforeApposition(toks: Token[], close: number): number {
-  for (let j = close - 1; j >= 0 && close - j <= 9; j--) {
+  let verb = false;
+  for (let j = close - 1; j >= 0 && close - j <= 14; j--) {
     const t = toks[j]!;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || /^(who|which|that|and|or)$/.test(t.lower)) return -1;
-    if (/^[,–—]$/.test(t.text)) return t.text === toks[close]!.text && j > 0 && j < close - 1 ? j - 1 : -1;
+    if (/^[,–—]$/.test(t.text)) {
+      if (t.text !== toks[close]!.text || j === 0 || j >= close - 1) return -1;
+      // an aside with a verb in it is a noun phrase with its own clause ("Al Shabaab, the al
+      // Qaeda-linked group fighting to topple the government, claimed …"), not a clause of its own
+      return !verb || /^(the|a|an)$/.test(toks[j + 1]!.lower) ? j - 1 : -1;
+    }
+    if (/^(who|which|that|and|or)$/.test(t.lower)) return -1;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if (!verb && close - j > 9) return -1;
   }
   return -1;
 }

@@ -318,6 +318,32 @@ export function opensSpan(hit: TriggerHit, toks: readonly Token[]): boolean {
 }
 
 /**
+ * "the al Qaeda-linked group fighting to topple the government", "forces backed by the AU have
+ * been fighting to drive the militants out": a fight told by its aim is a campaign, no record
+ * of one clash.
+ */
+export function fightingToAim(hit: TriggerHit, toks: readonly Token[]): boolean {
+  const t = toks[hit.last]!;
+  const next = toks[hit.last + 2];
+  return /^(fighting|battling|struggling)$/.test(t.lower) && toks[hit.last + 1]?.lower === 'to' && !!next && next.pos === 'VERB' && next.lemma === next.lower;
+}
+
+/**
+ * "has carried out frequent bombings in Mogadishu", "occasional attacks", "repeated raids":
+ * a plural event noun after a word of frequency sums many deeds, no record of one.
+ */
+export function frequentPlural(hit: TriggerHit, toks: readonly Token[]): boolean {
+  const t = toks[hit.last]!;
+  if (t.pos === 'VERB' || !/[^s]s$/.test(t.lower)) return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
+    if (FREQUENT.test(toks[i]!.lower)) return true;
+    if (toks[i]!.pos !== 'ADJ' && toks[i]!.pos !== 'NOUN' && toks[i]!.text !== '-') return false;
+  }
+  return false;
+}
+const FREQUENT = /^(frequent|repeated|regular|occasional|sporadic|routine|recurring|recurrent|periodic|constant|continual|incessant|nightly|daily|weekly)$/;
+
+/**
  * "Russia has repeatedly shelled the city", "militants have frequently attacked convoys": a
  * deed in the perfect with an adverb of frequency is many deeds summed up, a habit, no record
  * of one ("had repeatedly stabbed him" is one deed told before another, and stays).
