@@ -19,6 +19,17 @@ describe('event candidates', () => {
     expect(types('A truck slammed into a checkpoint in Kabul.')).toEqual(['CRASH']);
   });
 
+  it('reads a word of violence that opens a sentence as one, whatever the tagger calls it, but not a label before a colon', () => {
+    expect(types('Clashes between rival armed groups killed 27 people in Tripoli on Tuesday.')).toEqual(['CLASH']);
+    expect(types('Looting: On 2 August 2022, militants looted livestock in the village.')).toEqual(['DESTRUCTION']);
+    expect(pipeline().process({ text: 'Looting: On 2 August 2022, militants looted livestock in the village.', published: '2024-05-10' }).events[0]!.trigger.text).toBe('looted');
+  });
+
+  it('finds no agreement in "in exchange for", and no record in a war named by its toll', () => {
+    expect(types('Mediators hope to see hostages released in exchange for prisoners.')).not.toContain('AGREEMENT');
+    expect(types("Israel's offensive has since killed more than 38,000 Palestinians, according to the health ministry.")).toEqual([]);
+  });
+
   it('finds no event in power seized, nor a delivery in a ship or in shipping', () => {
     expect(types('The military seized power in a coup in February 2021.')).toEqual([]);
     expect(types('The ship continued to its next port of call.')).toEqual([]);

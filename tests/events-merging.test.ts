@@ -220,6 +220,12 @@ describe('event merging', () => {
     expect(r.events[0]!.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['Gunmen']);
   });
 
+  it('lists a second word of the same deed in its sentence as a mention of the event', () => {
+    const r = pipeline().process({ text: 'Gunfire was exchanged outside the bar, with one bullet hitting a customer in the leg, police said.', published: '2024-07-10' });
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]!.mentions?.map((m) => [m.text, m.type])).toContainEqual(['hitting', 'ATTACK']);
+  });
+
   it('keeps a bombing of another year apart: a verb after "in the capital" names no event already told', () => {
     const text = 'A car bomb exploded near a checkpoint in Mogadishu on Saturday, killing at least 15 people.\n\nPolice said the bomber drove a minibus towards the checkpoint before detonating it.\n\nIn October 2017, a truck bomb in the capital killed more than 500 people.';
     const r = pipeline().process({ text, published: '2024-07-10' });

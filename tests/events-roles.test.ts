@@ -59,6 +59,11 @@ describe('event roles', () => {
     expect(rolesOf('When the army attacked the town, the rebels fled.', 'ATTACK').agent).toEqual(['army']);
   });
 
+  it('reads the sides after "between" as a fight\'s agent and target, and no witness who reports a deed as its agent', () => {
+    expect(rolesOf('Heavy fighting between al-Shabaab militants and Somali soldiers broke out in Lower Shabelle on Monday.', 'CLASH')).toMatchObject({ agent: ['al-Shabaab militants'], target: ['Somali soldiers'] });
+    expect(rolesOf('Residents reported heavy gunfire in several districts overnight.', 'ATTACK').agent).toBeUndefined();
+  });
+
   it('reads the one "which" or "who" stands for as the subject of a relative clause', () => {
     expect(rolesOf('Two people were shot dead, according to the Uganda Law Society, which accused police of using excessive force.', 'STATEMENT').agent).toEqual(['Uganda Law Society']);
   });

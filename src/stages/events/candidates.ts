@@ -98,6 +98,8 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
 export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: EventType): boolean {
   const { toks } = view;
   const t = toks[hit.first]!;
+  // "hostages released in exchange for prisoners": a trade, no agreement of its own
+  if (t.lower === 'exchange' && toks[hit.first - 1]?.lower === 'in' && toks[hit.last + 1]?.lower === 'for') return true;
   // "seized power in a coup": power taken, not people or ground
   if (/^(seize|take|grab|assume)$/.test(t.lemma) && toks[hit.last + 1]?.lower === 'power') return true;
   // "attacks on commercial shipping", "the ship continued": a vessel, not a delivery ("shipped 200 missiles")

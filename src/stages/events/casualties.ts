@@ -27,7 +27,8 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   const sentence = view.doc.sentences[view.s]!;
   // a war-wide or period toll is no event, nor are the plural deeds it sums ("Air strikes have
   // killed 1,200 civilians this year"), and its dead are no incident's
-  if (isPeriodToll(view.doc.text.slice(sentence.start, sentence.end))) return made.filter((d) => d.event.type !== 'KILLING' && !(d.nominal && /s$/i.test(d.event.trigger.text)));
+  // ("Israel's offensive has since killed 38,000": the war, named by what it did)
+  if (isPeriodToll(view.doc.text.slice(sentence.start, sentence.end))) return made.filter((d) => d.event.type !== 'KILLING' && !d.nominal && view.toks.find((t) => t.start === d.event.trigger.start)?.pos === 'VERB');
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
   // a killing by gunfire ("shot and killed a man … after a crash") is a deed of its own beside a crash
   const notCrash = violent.filter((d) => d.event.type !== 'CRASH');
@@ -40,7 +41,7 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
     addMention(into, d);
     // "Gunmen killed 40 people in an attack on a village": who killed did the deed told after
     // the killing ("The Kabul bombing killed 22": the killing's subject is the deed itself)
-    const agents = d.event.args.filter((a) => a.role === 'agent');
+    const agents = d.event.args.filter((a) => a.role === 'agent' && !/^(GPE|LOC|FACILITY)$/.test(view.index.entity(a.ref)?.type ?? ''));
     if (d.event.trigger.start < into.event.trigger.start && !into.event.args.some((a) => a.role === 'agent')) into.event.args.push(...agents);
   }
   const carriers = kept.filter((d) => taxonomy.is(d.event.type, 'casualties'));
@@ -86,7 +87,7 @@ const SHOOTING = /^(shot|shoot|shoots|shooting|gunned)$/;
 export const takesShot = (taxonomy: Taxonomy, d: Draft): boolean => taxonomy.is(d.event.type, 'strike') || d.event.type === 'KILLING';
 
 /** A draft's trigger as a mention of the event it folds into, in text order. */
-function addMention(into: Draft, d: Draft): void {
+export function addMention(into: Draft, d: Draft): void {
   const mentions = (into.event.mentions ??= []);
   mentions.push({ ...d.event.trigger, sentence: d.event.sentence, type: d.event.type });
   mentions.sort((a, b) => a.start - b.start);

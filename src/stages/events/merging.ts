@@ -7,7 +7,7 @@
 // event names who vouches for it.
 import type { Casualties, CasualtyClaim, Doc, EventArg as Arg, EventType, Token } from '../../doc.js';
 import { isAnaphoric, isSubjectOf } from './candidates.js';
-import { casualtyWords, PERIOD, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
+import { addMention, casualtyWords, PERIOD, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { TriggerHit } from './triggers.js';
@@ -38,6 +38,7 @@ export class EventMemory {
     const subjectEvent = made.find((d) => isSubjectOf(d, hit, toks));
     if (subjectEvent && this.taxonomy.is(draft.event.type, 'strike') && !draft.nominal) {
       for (const a of draft.event.args) if (a.role !== 'agent' && !subjectEvent.event.args.some((b) => b.role === a.role && b.start === a.start)) subjectEvent.event.args.push(a);
+      addMention(subjectEvent, draft);
       return;
     }
     // one fight told by several words: the attack and the repelling, the fire traded, the fighting it set off
@@ -55,7 +56,11 @@ export class EventMemory {
       if (/^(fire|launch|carry|conduct)/.test(same.lemma) && draft.nominal) {
         absorb(draft, same);
         made[made.indexOf(same)] = draft;
-      } else lendTargets(draft, same); // "killed 13 people and wounded 71": the second verb's victims are the event's too
+      } else {
+        lendTargets(draft, same); // "killed 13 people and wounded 71": the second verb's victims are the event's too
+        // and its word is one more mention of the event ("Gunfire was exchanged, one bullet hitting a customer")
+        addMention(same, draft);
+      }
       return;
     }
     // a noun named as known ("the attack", "the ensuing capture", "charged with murder"), not a

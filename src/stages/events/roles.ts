@@ -20,7 +20,7 @@ import { stems } from './triggers.js';
  */
 export function findAgent(f: Frame): Phrase | undefined {
   const { toks, hit, isNoun, passive } = f;
-  let agent = byPhrase(f) ?? (isNoun ? nounAgent(f) : undefined);
+  let agent = byPhrase(f) ?? (isNoun ? betweenSides(f) ?? nounAgent(f) : undefined);
   // "With Putin condemning …": the phrase right before an -ing verb is its subject
   const adjacent = f.left[f.left.length - 1];
   if (!agent && !isNoun && /ing$/.test(toks[hit.first]!.lower) && adjacent && adjacent.last === hit.first - 1 && agentLike(f, adjacent)) agent = adjacent;
@@ -45,6 +45,23 @@ export function findAgent(f: Frame): Phrase | undefined {
   if (other) agent = { ...agent, first: other.first, start: other.start, ref: agent.ref ?? other.ref };
   addArg(f, 'agent', agent);
   return agent;
+}
+
+/**
+ * "clashes between al-Shabaab militants and Somali soldiers", "fighting between rival armed
+ * groups": the sides after "between" are the fight's; the first is the agent, the second,
+ * after "and", the target.
+ */
+function betweenSides(f: Frame): Phrase | undefined {
+  const { toks, hit } = f;
+  if (toks[hit.last + 1]?.lower !== 'between') return undefined;
+  const first = npRight(toks, f.np, hit.last + 2);
+  if (!first || !agentLike(f, first)) return undefined;
+  if (toks[first.last + 1]?.lower === 'and') {
+    const second = npRight(toks, f.np, first.last + 2);
+    if (second && agentLike(f, second)) addArg(f, 'target', second);
+  }
+  return first;
 }
 
 /**
@@ -96,8 +113,13 @@ function nounAgent(f: Frame): Phrase | undefined {
   const support = lastIndex(toks, hit.first, (t) => f.cues.supportVerbs.has(t.lemma) || stems(t.lower).some((s) => f.cues.supportVerbs.has(s)));
   if (support < 0 || hit.first - support > 6) return undefined;
   const subject = subjectBefore(toks, f.np, support);
+  // "Residents reported heavy gunfire": who reports what they saw or heard did not do it
+  if (/^(report|announce|claim)$/.test(toks[support]!.lemma) && (!subject || WITNESSES.test(toks[subject.last]!.lower))) return undefined;
   return subject && agentLike(f, subject) ? subject : [...f.left].reverse().find((p) => p.last < support && bare(f, p) && agentLike(f, p));
 }
+
+/** People who tell of what they saw or heard: witnesses, not actors. */
+const WITNESSES = /^(residents|witnesses|locals|villagers|people|sources|activists|monitors|journalists|reporters|correspondents|doctors|medics|neighbours|neighbors|eyewitnesses|media|observers)$/;
 
 /** A state acts ("the Israeli strike", "a Russia attack"); a town or region before an event noun is where it happened ("the Manchester bombing"). */
 const isCountry = (f: Frame, p: Phrase): boolean => f.index.entity(p.ref)?.kb?.kind === 'country';

@@ -70,7 +70,7 @@ export class TriggerIndex {
         i++;
         continue;
       }
-      const readings = entries.filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || (t.pos === 'ADJ' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text)) || (t.pos === 'ADJ' && e.pos.includes('NOUN') && nounSlot(toks, i)));
+      const readings = entries.filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || (t.pos === 'ADJ' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && (/^\p{Ll}/u.test(t.text) || (i === 0 && toks[1]?.text !== ':'))) || (t.pos === 'ADJ' && e.pos.includes('NOUN') && nounSlot(toks, i)));
       if (readings.length) hits.push({ first: i, last: i, readings, phrase: false });
       i++;
     }
