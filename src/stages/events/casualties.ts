@@ -25,9 +25,9 @@ import type { Taxonomy } from './taxonomy.js';
 export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (figures: SentenceCasualties, shooting: boolean) => void): Draft[] {
   const { taxonomy } = view;
   const sentence = view.doc.sentences[view.s]!;
-  // a war-wide or period toll is no event, nor are the plural deeds it sums ("Air strikes have
-  // killed 1,200 civilians this year"), and its dead are no incident's
-  // ("Israel's offensive has since killed 38,000": the war, named by what it did)
+  // a war-wide or period toll is no event, nor are the deeds a noun names in it ("Air strikes
+  // have killed 1,200 civilians this year", "Israel's offensive has since killed 38,000": the
+  // war, named by what it did), and its dead are no incident's
   if (isPeriodToll(view.doc.text.slice(sentence.start, sentence.end))) return made.filter((d) => d.event.type !== 'KILLING' && !d.nominal && view.toks.find((t) => t.start === d.event.trigger.start)?.pos === 'VERB');
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
   // a killing by gunfire ("shot and killed a man … after a crash") is a deed of its own beside a crash
@@ -453,7 +453,7 @@ function bareNumbers(doc: Doc, words: CasualtyWords, toks: Token[], counts: Peop
     if (!value || !Number.isInteger(value)) continue; // people are counted in whole numbers
     const next = toks[i + 1];
     if (next && /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)$/.test(next.lower)) continue; // "shot to death three days after"
-    if (next && /^(19|20)\d\d$/.test(t.text) && next.pos === 'NOUN' && !isVictim(words, next.lower)) continue; // "the 2019 killing": a year"
+    if (next && /^(19|20)\d\d$/.test(t.text) && next.pos === 'NOUN' && !isVictim(words, next.lower)) continue; // "the 2019 killing": a year
     const things = !!next && next.pos === 'NOUN' && !isVictim(words, next.lower) && !words.casualty.has(next.lower) && !/^(others|more)$/.test(next.lower); // "about three blocks"
     if (next?.lower === 'fatally') out.push({ first: i, last: i + 1, value, fate: 'killed', partOf: true });
     // ("neutralised 12 drones": a verb that kills people or destroys things counts people only)

@@ -8,7 +8,7 @@
 import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
-import { correctedTokens, insideWeaponName, insidePersonName, namedByCharge, isAnaphoric, isNominal, isPassive, isReference, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
+import { correctedTokens, insidePersonName, insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, namedByCharge, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, NEGATION, eventCues } from './cues.js';
@@ -225,8 +225,9 @@ class EventExtractor {
     // say it is planned, expected, averted, denied, negated or conditional
     const rules = this.claims.modality(type, hit, toks, view.phrases, f.args);
     const source = rules.source;
-    // a deed dated after the article was written ("called for more protests next week") is one planned
-    // (what a statement says will happen is dated so, not the statement: "called for protests next week")
+    // a deed its sentence dates "next week", "tomorrow" or "in the coming days" is planned
+    // ("announced protests in Nairobi next week"); a statement is made now, and that date is
+    // what it tells of, not its own
     const ahead = !!date && f.args.some((a) => a.role === 'time' && /\b(next|coming|tomorrow|upcoming)\b/i.test(a.text));
     if (ahead && type === 'STATEMENT') f.args = f.args.filter((a) => a.role !== 'time');
     const modality = rules.modality === 'asserted' || rules.modality === 'claimed' ? classified ?? (ahead && type !== 'STATEMENT' ? 'future' : rules.modality) : rules.modality;

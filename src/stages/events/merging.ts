@@ -66,7 +66,8 @@ export class EventMemory {
     // a noun named as known ("the attack", "the ensuing capture", "charged with murder"), not a
     // verb after "the" ("after the junta demanded its withdrawal", "a bomb in the capital killed 500")
     const afterSubject = toks[hit.first]!.pos === 'VERB' && /^(NOUN|PROPN)$/.test(toks[hit.first - 1]?.pos ?? '');
-    if ((draft.anaphoric || (isAnaphoric(hit, toks) && !afterSubject)) && this.mergeIntoEarlier(draft)) return;
+    const statementVerb = draft.event.type === 'STATEMENT' && !draft.nominal;
+    if ((draft.anaphoric || (isAnaphoric(hit, toks) && !afterSubject && !statementVerb)) && this.mergeIntoEarlier(draft)) return;
     made.push(draft);
   }
 
