@@ -30,6 +30,12 @@ describe('event candidates', () => {
     expect(types("Israel's offensive has since killed more than 38,000 Palestinians, according to the health ministry.")).toEqual([]);
   });
 
+  it('finds no capture in pictures captured: "video captured by a neighbor", "captured on camera"', () => {
+    expect(types('The shooting was seen on video captured by a neighbor.')).toEqual(['ATTACK']);
+    expect(types('Security cameras captured the moment the gunman fired.')).toEqual([]);
+    expect(types('Rebels captured 25 soldiers near the border.')).toEqual(['CAPTURE']);
+  });
+
   it('finds no event in power seized, nor a delivery in a ship or in shipping', () => {
     expect(types('The military seized power in a coup in February 2021.')).toEqual([]);
     expect(types('The ship continued to its next port of call.')).toEqual([]);

@@ -17,6 +17,12 @@ describe('event casualties', () => {
     expect(count('Soldiers shot dead a 25-year-old protester on Friday.').killed).toBe(1);
   });
 
+  it('reads the people "shot and wounded" as wounded, whatever a later sentence counts of them', () => {
+    const text = 'Police are searching for a gunman after three people were shot and wounded early Sunday outside a hotel. Investigators are trying to determine whether the men were shot outside or inside the hotel. At least one man was wounded outside the hotel, police said.';
+    const events = pipeline().process({ text, published: '2016-01-12' }).events;
+    expect(events.map((e) => e.casualties)).toEqual([{ killed: null, injured: 3, captured: null }]);
+  });
+
   it('reads a year before an event noun as no count: "the 2019 killing of his neighbor"', () => {
     expect(count('A man was charged with murder in the 2019 killing of his neighbor.').killed).toBe(1);
   });

@@ -598,6 +598,8 @@ function casualtyAt(toks: Token[], i: number, words: CasualtyWords, role: 'subje
     const after = toks[i + 2]?.lower ?? '';
     const before = toks[i - 1]?.lower ?? '';
     if (next === 'dead' || (next === 'to' && after === 'death') || (/^(and|,)$/.test(next) && /^(killed|died)$/.test(after)) || /^(fatally|fatal)$/.test(before) || (t.lower === 'gunned' && next === 'down')) return 'killed';
+    // "three people were shot and wounded": the shot are the wounded, whatever a later sentence counts
+    if (/^(and|,)$/.test(next) && /^(wounded|injured)$/.test(after)) return 'injured';
     if (next === 'down' || next === 'at') return null;
     if (role !== 'subject') return 'shot';
     return /^(was|were|been|being|is|are|got|found)$/.test(auxBefore(toks, i)) ? 'shot' : null;
