@@ -46,6 +46,9 @@ describe('event candidates', () => {
   it('finds no record in deeds summed up by a word of frequency, nor in a fight told by its aim', () => {
     expect(types('The group has carried out frequent bombings in Mogadishu and elsewhere in Somalia.')).toEqual([]);
     expect(types('Nightly raids by the army have terrified residents.')).toEqual([]);
+    expect(types('About 100 people have died in three months of anti-government street protests.')).toEqual([]);
+    expect(types('The government issued a ban on public gatherings and protests.')).toEqual([]);
+    expect(types('Police fired tear gas at protests in Lagos and Abuja.')).toEqual(['PROTEST']);
     expect(types('Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed responsibility for the blast.')).not.toContain('CLASH');
   });
 

@@ -329,15 +329,21 @@ export function fightingToAim(hit: TriggerHit, toks: readonly Token[]): boolean 
 }
 
 /**
- * "has carried out frequent bombings in Mogadishu", "occasional attacks", "repeated raids":
- * a plural event noun after a word of frequency sums many deeds, no record of one.
+ * "has carried out frequent bombings in Mogadishu", "occasional attacks", "repeated raids",
+ * "three months of protests": a plural event noun after a word of frequency or a span sums many
+ * deeds, no record of one; nor is one a ban names ("a ban on public gatherings and protests").
  */
 export function frequentPlural(hit: TriggerHit, toks: readonly Token[]): boolean {
   const t = toks[hit.last]!;
   if (t.pos === 'VERB' || !/[^s]s$/.test(t.lower)) return false;
-  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
-    if (FREQUENT.test(toks[i]!.lower)) return true;
-    if (toks[i]!.pos !== 'ADJ' && toks[i]!.pos !== 'NOUN' && toks[i]!.text !== '-') return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
+    const w = toks[i]!.lower;
+    if (FREQUENT.test(w)) return true;
+    // "three months of anti-government protests", "years of air strikes"
+    if (w === 'of' && /^(months|years|decades)$/.test(toks[i - 1]?.lower ?? '')) return true;
+    // "a ban on public gatherings and protests": what is banned is no deed done
+    if (/^(ban|bans|banned|banning|outlawed|prohibited)$/.test(w) || (w === 'on' && /^bans?$/.test(toks[i - 1]?.lower ?? ''))) return true;
+    if (toks[i]!.pos !== 'ADJ' && toks[i]!.pos !== 'NOUN' && toks[i]!.text !== '-' && !/^(and|or|,)$/.test(w)) return false;
   }
   return false;
 }
