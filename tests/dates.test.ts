@@ -109,6 +109,15 @@ describe('dates resolved against the publication date', () => {
 });
 
 describe('words that are not dates', () => {
+  it('a count after a date and a comma is no year nor day of it: "In June, 40 people died", "Last month, 11 people"', () => {
+    const june = dateOf(pipeline.process({ text: 'In June, 40 people died in the floods.', published: PUBLISHED }), 'June');
+    expect(june.kb).toMatchObject({ value: '2023-06', precision: 'month' });
+    expect(june.mentions.map((m) => m.text)).toEqual(['June']);
+    const month = dateOf(pipeline.process({ text: 'Last month, 11 people were killed in a similar attack.', published: PUBLISHED }), 'Last month');
+    expect(month.mentions.map((m) => m.text)).toEqual(['Last month']);
+    expect(dateOf(pipeline.process({ text: 'On June 5, 2023, rebels attacked.', published: PUBLISHED }), 'June 5').kb).toMatchObject({ value: '2023-06-05' });
+  });
+
   it('an age between commas is no part of the date after it: "Ahmed Musa, 12, on Monday"', () => {
     const r = pipeline.process({ text: 'Gunmen killed Ahmed Musa, 12, on Monday.', published: PUBLISHED });
     const d = dateOf(r, 'Monday');

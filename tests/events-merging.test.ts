@@ -234,6 +234,12 @@ describe('event merging', () => {
     expect(r.events[0]!.mentions?.map((m) => m.text)).toContain('detonating');
   });
 
+  it('reads the crime an arrest is "in connection with" as a mention of it, not a deed on the day of the arrest', () => {
+    const text = 'Gunmen opened fire on a group of people at a bar late on Saturday, killing 12. Police arrested two suspects on Sunday in connection with the killings.';
+    const r = pipeline().process({ text, published: '2024-07-10' });
+    expect(r.events.filter((e) => e.type !== 'ARREST').map((e) => [e.date, e.casualties.killed])).toEqual([['2024-07-06', 12]]);
+  });
+
   it('reads the crime a charge names as a mention of the deed, not as a deed on the day of the charge', () => {
     const text = 'A gunman shot and killed Ray Odom in Lakeside on Jan. 26. Carl Dunn was arrested on Jan. 30 and charged with first-degree murder.';
     const record = pipeline().process({ text, published: '2016-02-02' });

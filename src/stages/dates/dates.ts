@@ -91,7 +91,7 @@ export function datesStage(_ctx: PipelineContext): Stage {
         const sentence = doc.text.slice(s.start, s.end);
         if (!mayHoldDate(sentence)) continue;
         const results = parser.parse(sentence, reference, { forwardDate: false });
-        for (const r of results.map((x) => dayOfPart(parser, x, reference))) {
+        for (const r of results.map((x) => dayOfPart(parser, withoutCount(parser, x, reference), reference))) {
           const resolved = resolve(doc, s.start, sentence, r, published);
           if (resolved) dates.push(resolved);
         }
@@ -105,11 +105,23 @@ export function datesStage(_ctx: PipelineContext): Stage {
  * "the morning of 1 March 2019": chrono reads the part of the day and takes the date after "of"
  * into it, certain of no day; the date is read again from the words after "of".
  */
-function dayOfPart(parser: chrono.Chrono, r: chrono.ParsedResult, reference: chrono.ParsingReference): Reading {
+function dayOfPart(parser: chrono.Chrono, r: Reading, reference: chrono.ParsingReference): Reading {
   const part = PART_OF_DAY.exec(r.text);
   if (!part || r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('year')) return r;
   const rest = parser.parse(r.text.slice(part[0].length), reference, { forwardDate: false })[0];
   return rest ? { text: rest.text, index: rest.index + r.index + part[0].length, start: rest.start } : r;
+}
+
+/**
+ * "In June, 40 people died", "Last month, 11 people were killed": chrono takes the count after
+ * the comma for a year or a day (June 2040); the date is read again without it. A year written
+ * in four figures stays ("June 5, 2024").
+ */
+function withoutCount(parser: chrono.Chrono, r: chrono.ParsedResult, reference: chrono.ParsingReference): Reading {
+  const count = /,\s*\d{1,3}$/.exec(r.text);
+  if (!count || /\d{4}/.test(r.text)) return r;
+  const again = parser.parse(r.text.slice(0, count.index), reference, { forwardDate: false })[0];
+  return again ? { text: again.text, index: r.index + again.index, start: again.start } : r;
 }
 
 /** What resolve reads of a chrono result. */

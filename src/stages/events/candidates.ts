@@ -417,18 +417,18 @@ export function isSubjectOf(d: Draft, hit: TriggerHit, toks: Token[]): boolean {
 
 /**
  * "charged with murder", "accused of first-degree murder", "arrested on suspicion of attempted
- * murder", "convicted of the killing": a crime a charge names, which the article tells (or
- * told) as a deed of its own.
+ * murder", "convicted of the killing", "arrested in connection with the killings": a crime a
+ * charge or an arrest names, which the article tells (or told) as a deed of its own.
  */
 export function namedByCharge(hit: TriggerHit, toks: Token[]): boolean {
   let i = hit.first - 1;
-  while (i > 0 && i >= hit.first - 3 && (/^(first|second|third|capital|attempted|the|a|-|degree|felony|aggravated)$/.test(toks[i]!.lower) || toks[i]!.pos === 'ADJ')) i--;
+  while (i > 0 && i >= hit.first - 3 && (/^(first|second|third|capital|attempted|the|a|-|degree|felony|aggravated|this|that|these|those)$/.test(toks[i]!.lower) || toks[i]!.pos === 'ADJ')) i--;
   // ("charged him with murder")
   const object = /^(him|her|them|it)$/.test(toks[i - 1]?.lower ?? '') && toks[i]?.lower === 'with' ? 1 : 0;
   const two = `${toks[i - 1 - object]?.lower ?? ''} ${toks[i]?.lower ?? ''}`;
   return CHARGE_BEFORE.test(two);
 }
-const CHARGE_BEFORE = /^(charged with|accused of|convicted of|suspected of|guilty of|suspicion of|charges of|charge of|count of|counts of|arrested for|indicted for|indicted on|sentenced for|jailed for|trial for)$/;
+const CHARGE_BEFORE = /^(charged with|accused of|convicted of|suspected of|guilty of|suspicion of|charges of|charge of|count of|counts of|arrested for|indicted for|indicted on|sentenced for|jailed for|trial for|connection with)$/;
 
 /** A noun trigger introduced by "the", "these", "such", "the ensuing" refers back. */
 export function isAnaphoric(hit: TriggerHit, toks: Token[]): boolean {
