@@ -333,7 +333,7 @@ export function fightingToAim(hit: TriggerHit, toks: readonly Token[]): boolean 
  * "three months of protests": a plural event noun after a word of frequency or a span sums many
  * deeds, no record of one; nor is one a ban names ("a ban on public gatherings and protests").
  */
-export function frequentPlural(hit: TriggerHit, toks: readonly Token[]): boolean {
+export function summedOrBanned(hit: TriggerHit, toks: readonly Token[]): boolean {
   const t = toks[hit.last]!;
   if (t.pos === 'VERB' || !/[^s]s$/.test(t.lower)) return false;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
