@@ -296,8 +296,8 @@ function validate(lex: Lexicons, path: string): void {
 }
 
 /** The lists of cues.json's `otherSenses`. */
-export type OtherSenseList = 'vehicles' | 'harmedAbstractions' | 'computerIntrusion' | 'blastSources' | 'records' | 'jailingVerbs' | 'violenceWords' | 'violenceNouns' | 'takenThings' | 'crowdControl' | 'damageCauses';
-export const OTHER_SENSE_LISTS: readonly OtherSenseList[] = ['vehicles', 'harmedAbstractions', 'computerIntrusion', 'blastSources', 'records', 'jailingVerbs', 'violenceWords', 'violenceNouns', 'takenThings', 'crowdControl', 'damageCauses'];
+export type OtherSenseList = 'vehicles' | 'harmedAbstractions' | 'computerIntrusion' | 'blastSources' | 'records' | 'jailingVerbs' | 'violenceWords' | 'violenceNouns' | 'takenThings' | 'capturedMedia' | 'crowdControl' | 'damageCauses';
+export const OTHER_SENSE_LISTS: readonly OtherSenseList[] = ['vehicles', 'harmedAbstractions', 'computerIntrusion', 'blastSources', 'records', 'jailingVerbs', 'violenceWords', 'violenceNouns', 'takenThings', 'capturedMedia', 'crowdControl', 'damageCauses'];
 
 /** sense-cues.json: the word lists the event classifier's features read (not user-extensible: the weights are trained on them). */
 export interface SenseCues {

@@ -99,7 +99,8 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   const { toks } = view;
   const t = toks[hit.first]!;
   // "video captured by a neighbor", "the moment was captured on camera": pictures taken, no one caught
-  if (t.lemma === 'capture' && (MEDIA.test(toks[hit.first - 1]?.lower ?? '') || MEDIA.test(toks[phraseHead(toks, hit.last + 1, /^(the|a|an|this|that)$/)]?.lower ?? '') || /^on (camera|video|film|tape)$/.test(`${toks[hit.last + 1]?.lower} ${toks[hit.last + 2]?.lower}`))) return true;
+  const media = view.cues.otherSenses.capturedMedia;
+  if (t.lemma === 'capture' && (media.has(toks[hit.first - 1]?.lower ?? '') || media.has(toks[phraseHead(toks, hit.last + 1, /^(the|a|an|this|that)$/)]?.lower ?? '') || /^on (camera|video|film|tape)$/.test(`${toks[hit.last + 1]?.lower} ${toks[hit.last + 2]?.lower}`))) return true;
   // "hostages released in exchange for prisoners": a trade, no agreement of its own
   if (t.lower === 'exchange' && toks[hit.first - 1]?.lower === 'in' && toks[hit.last + 1]?.lower === 'for') return true;
   // "seized power in a coup": power taken, not people or ground
@@ -133,8 +134,6 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   if (type === 'STATEMENT' && t.lower === 'accused' && toks[hit.last + 1]?.lower === 'of' && (toks[hit.first - 1]?.pos !== 'PROPN' || /^(is|was|were|are|been|being|be)$/.test(toks[hit.first - 1]?.lower ?? '')) && !accuserNamed(toks, hit.last)) return true;
   return false;
 }
-
-const MEDIA = /^(video|videos|footage|image|images|photo|photos|photograph|photographs|picture|pictures|moment|scene|camera|cameras|audio)$/;
 
 /** "agreed that …", "agreed with X that …": what is agreed is an opinion. */
 function agreedThat(toks: Token[], last: number): boolean {
