@@ -108,8 +108,7 @@ export function datesStage(_ctx: PipelineContext): Stage {
 function dayOfPart(parser: chrono.Chrono, r: Reading, reference: chrono.ParsingReference): Reading {
   const part = PART_OF_DAY.exec(r.text);
   if (!part || r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('year')) return r;
-  const rest = parser.parse(r.text.slice(part[0].length), reference, { forwardDate: false })[0];
-  return rest ? { text: rest.text, index: rest.index + r.index + part[0].length, start: rest.start } : r;
+  return reread(parser, r, part[0].length, r.text.length, reference) ?? r;
 }
 
 /**
@@ -120,8 +119,13 @@ function dayOfPart(parser: chrono.Chrono, r: Reading, reference: chrono.ParsingR
 function withoutCount(parser: chrono.Chrono, r: chrono.ParsedResult, reference: chrono.ParsingReference): Reading {
   const count = /,\s*\d{1,3}$/.exec(r.text);
   if (!count || /\d{4}/.test(r.text)) return r;
-  const again = parser.parse(r.text.slice(0, count.index), reference, { forwardDate: false })[0];
-  return again ? { text: again.text, index: r.index + again.index, start: again.start } : r;
+  return reread(parser, r, 0, count.index, reference) ?? r;
+}
+
+/** The date chrono reads in part of a result's text (start…end), placed in the sentence; null when it reads none. */
+function reread(parser: chrono.Chrono, r: Reading, start: number, end: number, reference: chrono.ParsingReference): Reading | null {
+  const again = parser.parse(r.text.slice(start, end), reference, { forwardDate: false })[0];
+  return again ? { text: again.text, index: r.index + start + again.index, start: again.start } : null;
 }
 
 /** What resolve reads of a chrono result. */

@@ -229,8 +229,9 @@ class EventExtractor {
     // ("announced protests in Nairobi next week"); a statement is made now, and that date is
     // what it tells of, not its own
     const ahead = !!date && f.args.some((a) => a.role === 'time' && /\b(next|coming|tomorrow|upcoming)\b/i.test(a.text));
-    if (ahead && type === 'STATEMENT') f.args = f.args.filter((a) => a.role !== 'time');
-    const modality = rules.modality === 'asserted' || rules.modality === 'claimed' ? classified ?? (ahead && type !== 'STATEMENT' ? 'future' : rules.modality) : rules.modality;
+    const toldAhead = ahead && type === 'STATEMENT';
+    if (toldAhead) f.args = f.args.filter((a) => a.role !== 'time');
+    const modality = rules.modality === 'asserted' || rules.modality === 'claimed' ? classified ?? (ahead && !toldAhead ? 'future' : rules.modality) : rules.modality;
     const first = toks[hit.first]!;
     const event: Event = {
       id: '',
@@ -240,7 +241,7 @@ class EventExtractor {
       modality,
       source,
       args: f.args,
-      date: ahead && type === 'STATEMENT' ? null : date,
+      date: toldAhead ? null : date,
       casualties: { killed: null, injured: null, captured: null },
       mappings: { acled: { event_type: '', sub_event_type: '' }, plover: '' },
     };
