@@ -15,9 +15,9 @@ const draft = (args: Draft['event']['args'], date: string | null = null): Draft 
 });
 const arg = (role: Draft['event']['args'][number]['role'], text: string, start: number) => ({ role, text, start, end: start + text.length, ref: null });
 
-/** The killed and the injured over a text's asserted events, as GVDB's annotators count an article's victims. */
+/** The killed and the injured over a text's asserted and claimed events, as GVDB's annotators count an article's victims. */
 function assertedCasualties(text: string, published: string): { killed: number; injured: number } {
-  const asserted = pipeline().process({ text, published }).events.filter((e) => e.modality === 'asserted');
+  const asserted = pipeline().process({ text, published }).events.filter((e) => e.modality === 'asserted' || e.modality === 'claimed');
   return { killed: asserted.reduce((n, e) => n + (e.casualties.killed ?? 0), 0), injured: asserted.reduce((n, e) => n + (e.casualties.injured ?? 0), 0) };
 }
 

@@ -273,7 +273,7 @@ function claimedBy(record: DocumentRecord, event: RecordEvent, agents: CodedActo
   if (agents.some((a) => a.entity && entities.get(a.entity)?.type !== 'NORP')) return agents;
   const after = record.events.filter((e) => e.sentence >= event.sentence && e.trigger.start > event.trigger.start);
   const claim = after.find((e) => e.type === 'STATEMENT' && /^claim/i.test(e.trigger.text) && /responsib/i.test(e.trigger.text));
-  if (!claim || after.some((e) => e !== claim && e.type !== 'STATEMENT' && e.trigger.start < claim.trigger.start && e.modality === 'asserted')) return agents;
+  if (!claim || after.some((e) => e !== claim && e.type !== 'STATEMENT' && e.trigger.start < claim.trigger.start && (e.modality === 'asserted' || e.modality === 'claimed'))) return agents;
   const agent = claim.args.find((a) => a.role === 'agent' && a.ref);
   const group = agent?.ref ? entities.get(agent.ref) : undefined;
   if (!group || (group.type !== 'ARMED_GROUP' && group.type !== 'ORG')) return agents;

@@ -324,7 +324,7 @@ function attributionScope(ctx: CandidateContext, form: string): string[] {
  * between two clauses of a longer sentence, and `subject` when the trigger comes before it
  * with no comma between ("the attack was claimed by", "the strike, which officials said").
  */
-function attributionFrame(tokens: CandidateToken[], first: number, last: number): string {
+export function attributionFrame(tokens: CandidateToken[], first: number, last: number): string {
   for (let i = first - 1; i >= 0; i--) {
     if (!isAttribution(tokens, i)) continue;
     return first - i <= 12 ? 'content' : 'content_far';

@@ -10,6 +10,7 @@ import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
 import type { TriggerHit } from './triggers.js';
 import { isMonthMay } from '../../text.js';
+import { attributionFrame } from '../../models/events/features.js';
 
 /** Lower-case words after a name that describe what it is: "news agency", "state broadcaster". */
 const DESCRIBING_WORDS = /^(?:\s+\p{Ll}[\p{Ll}-]*)+$/u;
@@ -68,6 +69,54 @@ function askedFor(hit: TriggerHit, toks: Token[]): boolean {
 }
 const CALL_FOR = /^(call|calls|called|calling|appeal|appeals|appealed|appealing|push|pushed|pushing|press|pressed|pressing)$/;
 
+/**
+ * "Two men were shot on Friday, police said", "officials said troops shelled the town",
+ * "according to the ministry, …": a deed told inside what someone says is that party's claim,
+ * not the article's own statement (RECORD's `claimed`; the hand labels' guideline reads the
+ * grammar, not the trust one may have in the source). The frame is the one the event
+ * classifier reads (`attributionFrame`): the reporting verb before the trigger, or after it
+ * beyond a comma. Not a deed the sentence presupposes: a definite or possessed noun ("the
+ * shooting, police said", "Williams' arrest") or a clause that tells the circumstances ("who
+ * was arrested", "after he was shot").
+ */
+function saidBySomeone(hit: TriggerHit, toks: Token[]): boolean {
+  const frame = attributionFrame(toks, hit.first, hit.last);
+  if (frame === 'none' || frame === 'subject') return false;
+  return !presupposed(hit, toks) && !inCircumstance(hit, toks);
+}
+
+const DEFINITE = /^(the|this|these|those|its|his|her|their|our|my|your|'s|’s|')$/;
+
+/**
+ * "the shooting", "last night's attack", "Williams' arrest", "the ensuing capture": a noun phrase
+ * that names a deed as known, with a determiner or possessive before its modifiers. wink tags
+ * some such nouns VERB ("the ensuing capture"), so a verb's tag counts only where a noun stands
+ * before it ("the troops attacked").
+ */
+export function presupposed(hit: TriggerHit, toks: Token[]): boolean {
+  const verb = toks[hit.first]!.pos === 'VERB';
+  for (let i = hit.first - 1; i >= 0; i--) {
+    const w = toks[i]!;
+    if (DEFINITE.test(w.lower)) return true;
+    if (w.pos === 'ADJ' || w.pos === 'NUM' || w.pos === 'ADV') continue;
+    if ((w.pos === 'NOUN' || w.pos === 'PROPN') && !verb) continue;
+    // "the ensuing capture", "the attempted kidnapping": a participle right after the determiner
+    if (w.pos === 'VERB' && /(ing|ed)$/.test(w.lower) && DEFINITE.test(toks[i - 1]?.lower ?? '')) continue;
+    return false;
+  }
+  return false;
+}
+
+/** "who was arrested", "when he was shot", "after the strike": a clause or phrase of circumstance within its clause. */
+function inCircumstance(hit: TriggerHit, toks: Token[]): boolean {
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 5; i--) {
+    if (/^[,;:.()"“”—–-]$/.test(toks[i]!.text)) return false;
+    if (CIRCUMSTANCE.test(toks[i]!.lower)) return true;
+  }
+  return false;
+}
+const CIRCUMSTANCE = /^(who|whom|whose|which|when|after|before|while|since|until|once)$/;
+
 export class Claims {
   private speakerEntities = new Map<string, string>();
 
@@ -94,7 +143,7 @@ export class Claims {
       else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || askedFor(hit, toks) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
-      else if (this.claimed(hit, toks)) modality = 'claimed';
+      else if (this.claimed(hit, toks) || saidBySomeone(hit, toks)) modality = 'claimed';
     }
     return { modality, source };
   }
