@@ -14,6 +14,28 @@ const firstEvent = (text: string, type: string) => {
 const modality = (text: string, trigger: string) => pipeline().process({ text, published: '2019-05-28' }).events.find((e) => e.trigger.text === trigger)?.modality;
 
 describe('event claims', () => {
+  it('reads a deed told inside what someone says as claimed, with the speaker as its source', () => {
+    expect(firstEvent('Two men were shot dead in Kirkuk on Friday, police said.', 'KILLING')).toEqual({ modality: 'claimed', source: ['police'] });
+    expect(modality('Local officials said government troops shelled the village of Kafr Nabl overnight.', 'shelled')).toBe('claimed');
+    expect(modality('According to the health ministry, an airstrike hit a school in the town on Monday.', 'airstrike')).toBe('claimed');
+    // the article's own voice, with no one said to say it
+    expect(modality('Government troops shelled the village of Kafr Nabl overnight.', 'shelled')).toBe('asserted');
+  });
+
+  it('keeps a deed the sentence names as known, or tells as a circumstance, asserted inside what someone says', () => {
+    expect(modality('The shooting happened shortly after noon, police said.', 'shooting')).toBe('asserted');
+    expect(modality('Officers said the man, who was arrested at his home, had no weapon.', 'arrested')).toBe('asserted');
+    // a statement is the saying itself
+    expect(modality('The group claimed responsibility for the bombing in a message posted online, officials said.', 'claimed responsibility')).toBe('asserted');
+  });
+
+  it('makes an event asserted when a later mention tells it in the article\'s own voice, but not one that names it as known', () => {
+    const told = pipeline().process({ text: 'Police said a man was shot in Dayton on Friday. The man was shot in the head and died at the scene.', published: '2016-01-12' }).events;
+    expect(told.filter((e) => e.type === 'ATTACK' || e.type === 'KILLING').map((e) => e.modality)).toEqual(['asserted']);
+    const known = pipeline().process({ text: 'The militia said it had captured 25 soldiers near the border. The ensuing capture of the soldiers raised tensions in the capital.', published: '2024-03-16' }).events;
+    expect(known.filter((e) => e.type === 'CAPTURE').map((e) => e.modality)).toEqual(['claimed']);
+  });
+
   it('reads an event noun that is the subject of a modal as a possibility, unless the article knows of it', () => {
     expect(modality('Turkey has warned that a full-scale offensive on Idlib would trigger a new wave of refugees.', 'offensive')).toBe('hypothetical');
     expect(modality('An attack on the capital could come within days.', 'attack')).toBe('hypothetical');
