@@ -77,10 +77,10 @@ function stageReading(t: HandExample): { type: string; modality: string; merged:
   const overlaps = (m: { start: number; end: number }) => m.start < t.end && t.start < m.end;
   const own = doc.events.find((e) => overlaps(e.trigger));
   if (own) return { type: own.type, modality: own.modality, merged: false, trigger: own.trigger.text };
-  // a mention merged into an event: the type its own words tell, the modality of the event it tells
+  // a mention merged into an event: the type and modality its own words tell
   const merged = doc.events.find((e) => e.mentions?.some(overlaps));
   const mention = merged?.mentions?.find(overlaps);
-  if (merged && mention) return { type: mention.type, modality: merged.modality, merged: true, trigger: merged.trigger.text };
+  if (merged && mention) return { type: mention.type, modality: mention.modality, merged: true, trigger: merged.trigger.text };
   // a word of death or injury whose victims the stage counts as the casualties of an event
   // told in the same sentence ("the bombing … killed more than 50 people"): one record, merged
   const sentence = doc.sentences.findIndex((x) => x.start <= t.start && t.start < x.end);

@@ -82,8 +82,8 @@ export interface Event {
   casualties: Casualties;
   /** acled is null for events that are not asserted or claimed (planned, denied, averted, negated, conditional) */
   mappings: { acled: { event_type: string; sub_event_type: string } | null; plover: string };
-  /** the other mentions of the same incident merged into it ("the raid", the casualty sentence after it, "killing two civilians" in its own sentence), each with the type its own words tell; absent when none */
-  mentions?: Array<Mention & { sentence: number; type: EventType }>;
+  /** the other mentions of the same incident merged into it ("the raid", the casualty sentence after it, "killing two civilians" in its own sentence), each with the type and modality its own words tell ("…, police said": claimed); absent when none */
+  mentions?: Array<Mention & { sentence: number; type: EventType; modality: Modality }>;
   /** the casualty figures of claimants other than the one `casualties` follows, where they differ; absent when none */
   casualty_claims?: CasualtyClaim[];
 }

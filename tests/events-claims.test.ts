@@ -29,6 +29,20 @@ describe('event claims', () => {
     expect(modality('The group claimed responsibility for the bombing in a message posted online, officials said.', 'claimed responsibility')).toBe('asserted');
   });
 
+  it('keeps the modality each mention\'s own sentence tells beside the event\'s', () => {
+    const events = pipeline().process({ text: 'A gunman shot and wounded a man outside a bar in Dayton on Friday. Police said the gunman shot the man twice after an argument.', published: '2016-01-12' }).events;
+    const attack = events.find((e) => e.type === 'ATTACK')!;
+    expect(attack.modality).toBe('asserted');
+    expect(attack.mentions?.filter((m) => m.sentence === 1).map((m) => m.modality)).toEqual(['claimed']);
+  });
+
+  it('ends a verb of thwarting at "and" when it has its own object, but not "tried to … and …"', () => {
+    const events = pipeline().process({ text: "The ministry's claims of repelling the incursions and inflicting heavy losses on the attackers were denied.", published: '2024-03-16' }).events;
+    const losses = events.flatMap((e) => [{ text: e.trigger.text, modality: e.modality }, ...(e.mentions ?? [])]).find((m) => m.text === 'inflicting heavy losses');
+    expect(losses?.modality).not.toBe('attempted');
+    expect(modality('Gunmen tried to storm the police station on Monday.', 'storm')).toBe('attempted');
+  });
+
   it('makes an event asserted when a later mention tells it in the article\'s own voice, but not one that names it as known', () => {
     const told = pipeline().process({ text: 'Police said a man was shot in Dayton on Friday. The man was shot in the head and died at the scene.', published: '2016-01-12' }).events;
     expect(told.filter((e) => e.type === 'ATTACK' || e.type === 'KILLING').map((e) => e.modality)).toEqual(['asserted']);

@@ -94,7 +94,7 @@ describe('event merging', () => {
     settleFigures(into);
     expect(into.event.args.map((a) => a.text)).toEqual(['rebels', 'the base']);
     expect(into.event.date).toBe('2024-05-01');
-    expect(into.event.mentions).toEqual([{ text: 'the raid', start: 40, end: 48, sentence: 2, type: from.event.type }]);
+    expect(into.event.mentions).toEqual([{ text: 'the raid', start: 40, end: 48, sentence: 2, type: from.event.type, modality: from.event.modality }]);
     // one claimant's figures: the highest it gives for each count, never the sum (3 + 9)
     expect(into.event.casualties).toEqual({ killed: 2, injured: 9, captured: null });
     expect(into.event.casualty_claims).toBeUndefined();

@@ -100,7 +100,7 @@ export function statedOnce(into: Draft, from: Draft): void {
 export function addMention(into: Draft, d: Draft): void {
   statedOnce(into, d);
   const mentions = (into.event.mentions ??= []);
-  mentions.push({ ...d.event.trigger, sentence: d.event.sentence, type: d.event.type });
+  mentions.push({ ...d.event.trigger, sentence: d.event.sentence, type: d.event.type, modality: d.event.modality });
   mentions.sort((a, b) => a.start - b.start);
 }
 

@@ -61,6 +61,15 @@ function untilNow(hit: TriggerHit, toks: Token[]): boolean {
   return false;
 }
 
+/**
+ * "claims of repelling the incursions and inflicting heavy losses": a verb of thwarting with its
+ * own object ends at "and"; the deed after it is done beside the thwarting, not thwarted. One
+ * before "to" governs what follows ("tried to storm and seize the town").
+ */
+function doneBeside(near: readonly string[], k: number): boolean {
+  return near[k + 1] !== 'to' && near.slice(k + 1).includes('and');
+}
+
 /** "called for a ceasefire", "appealing for an immediate halt to the strikes": what is asked for is not yet done, as what is demanded. */
 function askedFor(hit: TriggerHit, toks: Token[]): boolean {
   let i = hit.first - 1;
@@ -139,7 +148,7 @@ export class Claims {
       if (before.some((t, k) => this.cues.deny.has(t.lower) && !before.slice(k + 1).some((w) => w.pos === 'VERB' && this.cues.speech.has(w.lower) && !this.cues.deny.has(w.lower)))) modality = 'denied';
       // ("it was not clear who launched the drone": a question of who, not a denial of the deed)
       else if (near.slice(-3).some((w, k, three) => NEGATION.has(w) && !three.slice(k + 1).some((x) => WH_WORDS.test(x)))) modality = 'negated';
-      else if (near.some((w) => this.cues.attempt.has(w)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
+      else if (near.some((w, k) => this.cues.attempt.has(w) && !doneBeside(near, k)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
       else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || askedFor(hit, toks) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';

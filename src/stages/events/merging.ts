@@ -279,7 +279,7 @@ export function absorb(into: Draft, from: Draft): void {
     (into.figures ??= []).push(...figuresOf(from));
     if (from.shot !== undefined) into.shot = Math.max(into.shot ?? 0, from.shot);
   }
-  const mentions = [{ ...from.event.trigger, sentence: from.event.sentence, type: from.event.type }, ...(from.event.mentions ?? [])].filter((m) => m.start !== e.trigger.start);
+  const mentions = [{ ...from.event.trigger, sentence: from.event.sentence, type: from.event.type, modality: from.event.modality }, ...(from.event.mentions ?? [])].filter((m) => m.start !== e.trigger.start);
   const all = (e.mentions ??= []);
   const last = all.length ? all[all.length - 1]!.start : -Infinity;
   all.push(...mentions);
