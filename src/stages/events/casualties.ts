@@ -86,19 +86,8 @@ const SHOOTING = /^(shot|shoot|shoots|shooting|gunned)$/;
 /** An event the shot of a sentence may belong to: a strike (a shooting is an ATTACK) or a killing. */
 export const takesShot = (taxonomy: Taxonomy, d: Draft): boolean => taxonomy.is(d.event.type, 'strike') || d.event.type === 'KILLING';
 
-/**
- * "Officials said a man was shot …" then "The man was shot in the head": a deed the article
- * states in its own voice in any of its mentions is asserted, though another mention tells it
- * as what someone says. A mention named as known ("the ensuing capture", "these raids") states
- * nothing of its own: it refers to what was told, claim or fact.
- */
-export function statedOnce(into: Draft, from: Draft): void {
-  if (into.event.modality === 'claimed' && from.event.modality === 'asserted' && !from.toldAsKnown) into.event.modality = 'asserted';
-}
-
 /** A draft's trigger as a mention of the event it folds into, in text order. */
 export function addMention(into: Draft, d: Draft): void {
-  statedOnce(into, d);
   const mentions = (into.event.mentions ??= []);
   mentions.push({ ...d.event.trigger, sentence: d.event.sentence, type: d.event.type, modality: d.event.modality });
   mentions.sort((a, b) => a.start - b.start);

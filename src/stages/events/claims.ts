@@ -84,15 +84,27 @@ const CALL_FOR = /^(call|calls|called|calling|appeal|appeals|appealed|appealing|
  * not the article's own statement (RECORD's `claimed`; the hand labels' guideline reads the
  * grammar, not the trust one may have in the source). The frame is the one the event
  * classifier reads (`attributionFrame`): the reporting verb before the trigger, or after it
- * beyond a comma. Not a deed the sentence presupposes: a definite or possessed noun ("the
+ * beyond a comma; or the trigger is inside a quotation. Not a deed the sentence presupposes: a definite or possessed noun ("the
  * shooting, police said", "Williams' arrest") or a clause that tells the circumstances ("who
  * was arrested", "after he was shot").
  */
 function saidBySomeone(hit: TriggerHit, toks: Token[]): boolean {
   const frame = attributionFrame(toks, hit.first, hit.last);
-  if (frame === 'none' || frame === 'subject') return false;
+  if ((frame === 'none' || frame === 'subject') && !quoted(hit, toks)) return false;
   return !presupposed(hit, toks) && !inCircumstance(hit, toks);
 }
+
+/**
+ * Whether the trigger stands inside a quotation: an odd number of quotation marks opens before
+ * it in its sentence, or none does and an odd number closes after it (a quotation begun in an
+ * earlier sentence: "… some very seriously injured.\"").
+ */
+function quoted(hit: TriggerHit, toks: Token[]): boolean {
+  const marks = (from: number, to: number) => toks.slice(from, to).filter((t) => QUOTE_MARK.test(t.text)).length;
+  const before = marks(0, hit.first);
+  return before % 2 === 1 || (before === 0 && marks(hit.last + 1, toks.length) % 2 === 1);
+}
+const QUOTE_MARK = /^["“”«»]$/;
 
 const DEFINITE = /^(the|this|these|those|its|his|her|their|our|my|your|'s|’s|')$/;
 
@@ -102,7 +114,7 @@ const DEFINITE = /^(the|this|these|those|its|his|her|their|our|my|your|'s|’s|'
  * some such nouns VERB ("the ensuing capture"), so a verb's tag counts only where a noun stands
  * before it ("the troops attacked").
  */
-export function presupposed(hit: TriggerHit, toks: Token[]): boolean {
+function presupposed(hit: TriggerHit, toks: Token[]): boolean {
   const verb = toks[hit.first]!.pos === 'VERB';
   for (let i = hit.first - 1; i >= 0; i--) {
     const w = toks[i]!;

@@ -10,7 +10,7 @@ import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
 import { correctedTokens, insidePersonName, insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, namedByCharge, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
-import { Claims, presupposed } from './claims.js';
+import { Claims } from './claims.js';
 import { CONTINUATION, NEGATION, eventCues } from './cues.js';
 import { makeFrame, type Draft, type EventKnowledge, type SentenceView } from './frame.js';
 import { mappingsFor } from './mappings.js';
@@ -246,7 +246,7 @@ class EventExtractor {
       mappings: { acled: { event_type: '', sub_event_type: '' }, plover: '' },
     };
     const lemma = hit.phrase ? toks.slice(hit.first, hit.last + 1).map((t) => t.lemma).join(' ') : first.lemma;
-    return { event, lemma, agentAnaphoric, nominal: isNoun, anaphoric: isNoun && (charged || isAnaphoric(hit, toks)), toldAsKnown: presupposed(hit, toks) };
+    return { event, lemma, agentAnaphoric, nominal: isNoun, anaphoric: isNoun && (charged || isAnaphoric(hit, toks)) };
   }
 
   finish(): void {

@@ -39,8 +39,6 @@ export interface Draft {
   nominal: boolean;
   /** named as known: "the attack", "these raids" */
   anaphoric?: boolean;
-  /** a noun phrase with a determiner or possessive, whatever the tagger says ("the ensuing capture", "Williams' arrest"): it refers to a deed and states none (claims.ts `presupposed`) */
-  toldAsKnown?: boolean;
   /** the casualty figures of the mentions merged into it, each with its claimant */
   figures?: CasualtyClaim[];
   /** the most people its mentions say were shot without saying whether they lived ("was shot"): settleFigures makes them wounded, less the dead */

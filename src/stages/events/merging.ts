@@ -7,7 +7,7 @@
 // event names who vouches for it.
 import type { Casualties, CasualtyClaim, Doc, EventArg as Arg, EventType, Token } from '../../doc.js';
 import { isAnaphoric, isSubjectOf } from './candidates.js';
-import { addMention, casualtyWords, statedOnce, PERIOD, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
+import { addMention, casualtyWords, PERIOD, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { TriggerHit } from './triggers.js';
@@ -272,7 +272,6 @@ export function absorb(into: Draft, from: Draft): void {
     if (time) e.args = [...e.args.filter((a) => a.role !== 'time'), time];
   }
   if (from.added) (into.added ??= []).push(...from.added);
-  statedOnce(into, from);
   // "The officer also shot and killed a neighbor": others than the victims told, who add up
   if (from.also) (into.added ??= []).push({ ...from.event.casualties, ...(from.shot !== undefined ? { shot: from.shot } : {}) });
   else {
