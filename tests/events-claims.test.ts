@@ -21,6 +21,9 @@ describe('event claims', () => {
     // a quotation is what its speaker says, begun in the sentence or before it
     expect(modality('"The gunman walked in and opened fire on the crowd," a witness told reporters.', 'opened fire')).toBe('claimed');
     expect(modality('Then the soldiers opened fire on the crowd in the square."', 'opened fire')).toBe('claimed');
+    // a headline's label naming who says it, but not a place's
+    expect(modality('Police: Man shoots at officers outside shopping mall.', 'shoots')).toBe('claimed');
+    expect(modality('Syria: Government troops shelled the village overnight.', 'shelled')).toBe('asserted');
     // the article's own voice, with no one said to say it
     expect(modality('Government troops shelled the village of Kafr Nabl overnight.', 'shelled')).toBe('asserted');
   });

@@ -164,9 +164,20 @@ export class Claims {
       else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || askedFor(hit, toks) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
-      else if (this.claimed(hit, toks) || saidBySomeone(hit, toks)) modality = 'claimed';
+      else if (this.claimed(hit, toks) || saidBySomeone(hit, toks) || this.speakerLabel(hit, toks)) modality = 'claimed';
     }
     return { modality, source };
+  }
+
+  /**
+   * "Police: Man shoots at officers at mall", "Sheriff: Step-father shoots, kills stepson": a
+   * headline's label before a colon that names who says it (an actor noun, not a place: "Syria:
+   * Airstrikes kill 20" is the article's own).
+   */
+  private speakerLabel(hit: TriggerHit, toks: Token[]): boolean {
+    const colon = toks.findIndex((t) => t.text === ':');
+    if (colon < 1 || colon > 3 || colon > hit.first) return false;
+    return toks.slice(0, colon).some((t) => this.cues.actorNouns.has(t.lower));
   }
 
   /** "claiming the capture", "claims of repelling", "said it had destroyed", "reported engaging" */
