@@ -213,3 +213,12 @@ describe('words of events that describe people', () => {
     expect(types('Many of those hurt were walking wounded, the ambulance service said.')).not.toContain('KILLING');
   });
 });
+
+describe('taking over', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('is a SEIZE of the place taken over, but not "over" a number nor taking over a post', () => {
+    expect(types('Rebels took over the town of Saraqib on Sunday.')).toEqual(['SEIZE']);
+    expect(types('The trip took over 100 hours in the desert near Kidal.')).toEqual([]);
+    expect(types('He took over as army chief in Kabul last year.')).toEqual([]);
+  });
+});

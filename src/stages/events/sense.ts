@@ -102,6 +102,8 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx, words.jailingVerbs)) return true;
   // "Police blocked the street", "troops barricaded the avenue": security closing a road, not a protest
   if (type === 'PROTEST' && /^(block|barricad)/.test(ctx.tokens[ctx.first]!.lower) && ctx.tokens.slice(Math.max(0, ctx.first - 3), ctx.first).some((t) => SECURITY_NOUNS.test(t.lower))) return true;
+  // "the trip took over 100 hours": "over" a number is "more than", no taking over
+  if (type === 'SEIZE' && ctx.tokens[ctx.last]!.lower === 'over' && (ctx.tokens[ctx.last + 1]?.pos === 'NUM' || /^\d/.test(ctx.tokens[ctx.last + 1]?.text ?? ''))) return true;
   // "barricaded himself inside the home": a stand-off, not a protest
   if (type === 'PROTEST' && /^barricad/.test(ctx.tokens[ctx.first]!.lower) && /^(himself|herself|themselves|itself|inside|in)$/.test(ctx.tokens[ctx.last + 1]?.lower ?? '')) return true;
   return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
