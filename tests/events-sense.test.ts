@@ -222,3 +222,12 @@ describe('taking over', () => {
     expect(types('He took over as army chief in Kabul last year.')).toEqual([]);
   });
 });
+
+describe('fired', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('is no attack where a person is dismissed ("will be fired"), but is where shots are fired or someone is fired upon', () => {
+    expect(on('Workers say that if they do not vote for the party, they will be fired.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(true);
+    expect(on('Shots were fired outside the bar on Friday.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(false);
+    expect(types('He was fired upon by gunmen near the market.')).toEqual(['ATTACK']);
+  });
+});

@@ -164,6 +164,15 @@ describe('sentences after normalize: headings', () => {
       ['The group said it had captured 25 soldiers.', false],
     ]);
   });
+
+  it('marks a line of wiki markup ("== The attack ==") as a heading whatever its first character', () => {
+    const doc = run('The bombing killed 13 people in Madrid.\n\n== The attack ==\n\nThe explosion destroyed two cars.');
+    expect(doc.sentences.map((s) => [doc.text.slice(s.start, s.end), s.heading])).toEqual([
+      ['The bombing killed 13 people in Madrid.', false],
+      ['== The attack ==', true],
+      ['The explosion destroyed two cars.', false],
+    ]);
+  });
 });
 
 describe('offsets', () => {

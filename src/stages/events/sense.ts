@@ -102,6 +102,7 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   if (type === 'ARREST' && ctx.tokens[ctx.first]!.lower === 'jail' && (ctx.tokens[ctx.first]!.pos !== 'VERB' || ctx.tokens[ctx.last + 1]?.pos === 'NOUN') && !jailing(ctx, words.jailingVerbs)) return true;
   // "Police blocked the street", "troops barricaded the avenue": security closing a road, not a protest
   if (type === 'PROTEST' && /^(block|barricad)/.test(ctx.tokens[ctx.first]!.lower) && ctx.tokens.slice(Math.max(0, ctx.first - 3), ctx.first).some((t) => SECURITY_NOUNS.test(t.lower))) return true;
+  if (type === 'ATTACK' && firedFromJob(ctx, cues)) return true;
   // "the trip took over 100 hours": "over" a number is "more than", no taking over
   if (type === 'SEIZE' && ctx.tokens[ctx.last]!.lower === 'over' && (ctx.tokens[ctx.last + 1]?.pos === 'NUM' || /^\d/.test(ctx.tokens[ctx.last + 1]?.text ?? ''))) return true;
   // "barricaded himself inside the home": a stand-off, not a protest
@@ -210,6 +211,24 @@ function natureStruck(ctx: CandidateContext): boolean {
 
 
 /** Whether the candidate's sentence names, besides the trigger, a weapon, an armed group or force, or a casualty. */
+/**
+ * "if they don't vote, they'll be fired", "was fired by the company": a person dismissed, not shot
+ * at. A passive "fired" with nothing it was fired at, on or into, in a sentence that names no
+ * weapon, armed force or casualty ("shots were fired" names its shots).
+ */
+function firedFromJob(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
+  const { tokens, first, last } = ctx;
+  if (first !== last || tokens[first]!.lower !== 'fired' || !PASSIVE_AUX.test(tokens[first - 1]?.lower ?? '')) return false;
+  // what was fired: the subject before the auxiliaries ("shots were fired", "a rocket was fired")
+  let subject = first - 1;
+  while (subject > 0 && (PASSIVE_AUX.test(tokens[subject]!.lower) || /^(will|would|could|may|might|'ll|not|n't|also|reportedly)$/.test(tokens[subject]!.lower))) subject--;
+  if (PROJECTILE.test(tokens[subject]?.lower ?? '')) return false;
+  return !FIRED_AT.test(tokens[first + 1]?.lower ?? '') && !fightNamed(ctx, cues);
+}
+const PROJECTILE = /^(shots?|rounds?|bullets?|rockets?|missiles?|shells?|gunshots?|gas|grenades?|mortars?|volleys?|salvos?|projectiles?|weapons?|guns?|rifles?|flares?|munitions?|canisters?|pellets?)$/;
+const PASSIVE_AUX = /^(be|been|being|was|were|is|are|get|got|gets|getting)$/;
+const FIRED_AT = /^(at|on|upon|into|towards?|over|from)$/;
+
 function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
   if (ctx.marks.some((m) => m.kind.startsWith('EQUIPMENT') || m.kind === 'ARMED_GROUP')) return true;
   return ctx.tokens.some((t, i) => (i < ctx.first || i > ctx.last) && (cues.casualty.has(t.lower) || cues.armedWord.test(t.lower)));

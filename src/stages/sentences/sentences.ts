@@ -5,12 +5,18 @@ import type { Sentence, Token } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { fold } from '../../text.js';
 
-/** A line is a heading when it is short and does not end like a sentence. */
+/**
+ * A line is a heading when it is marked as one (Markdown's "## Clash at the border", wiki
+ * markup's "== The attack =="), or when it is short and does not end like a sentence.
+ */
 export function isHeading(line: string): boolean {
+  if (MARKED_HEADING.test(line)) return true;
   if (/[.!?:;,"”’'…)\]]$/.test(line) || /[.!?]\s+\p{Lu}/u.test(line)) return false; // a heading is one phrase, not sentences
   if (!/^[\p{Lu}\p{N}"“'‘]/u.test(line)) return false;
   return wordCount(line, 14) <= 14; // it starts with a letter or digit, so it has a word
 }
+
+const MARKED_HEADING = /^\s*(#{1,6}\s|={2,}\s*\S.*={2,}\s*$)/;
 
 /** Words (runs of non-space) in a line, counted up to one more than `max`. */
 function wordCount(line: string, max: number): number {
