@@ -24,6 +24,10 @@ describe('event claims', () => {
     // a headline's label naming who says it, but not a place's
     expect(modality('Police: Man shoots at officers outside shopping mall.', 'shoots')).toBe('claimed');
     expect(modality('Syria: Government troops shelled the village overnight.', 'shelled')).toBe('asserted');
+    // "alleged" hedges the noun it stands before, a guillemet after a scraped title is no quotation
+    expect(modality('The alleged attack on the convoy killed two drivers.', 'attack')).toBe('claimed');
+    expect(modality('An alleged gang leader hanged himself in his cell hours after his arrest in Palermo.', 'arrest')).toBe('asserted');
+    expect(modality('Victim of Christmas Day shooting in Aurora identified « CBS Denver.', 'shooting')).toBe('asserted');
     // the article's own voice, with no one said to say it
     expect(modality('Government troops shelled the village of Kafr Nabl overnight.', 'shelled')).toBe('asserted');
   });

@@ -104,7 +104,7 @@ function quoted(hit: TriggerHit, toks: Token[]): boolean {
   const before = marks(0, hit.first);
   return before % 2 === 1 || (before === 0 && marks(hit.last + 1, toks.length) % 2 === 1);
 }
-const QUOTE_MARK = /^["“”«»]$/;
+const QUOTE_MARK = /^["“”]$/;
 
 const DEFINITE = /^(the|this|these|those|its|his|her|their|our|my|your|'s|’s|')$/;
 
@@ -184,7 +184,10 @@ export class Claims {
   private claimed(hit: TriggerHit, toks: Token[]): boolean {
     for (let i = hit.first - 1; i >= 0; i--) {
       const w = toks[i]!;
-      if (this.cues.claim.has(w.lower)) return true;
+      // "alleged" before a noun qualifies that noun ("the alleged attack"), not the whole sentence
+      // ("an alleged Mafia boss … hanged himself hours after his arrest"); "allegedly tried to
+      // kill … by shooting" hedges its clause
+      if (this.cues.claim.has(w.lower) && !(w.lower === 'alleged' && /^(NOUN|PROPN|ADJ)$/.test(toks[i + 1]?.pos ?? '') && i < hit.first - 3)) return true;
       // "X reported engaging Russian forces and destroying military assets"
       if ((w.lemma === 'report' || w.lower === 'reported' || w.lemma === 'boast') && toks[i + 1]?.lower.endsWith('ing') && toks[hit.first]!.lower.endsWith('ing')) return true;
       // "said it had destroyed", "said its forces had captured", "said in a statement that it had liberated"
