@@ -35,6 +35,7 @@ describe('event claims', () => {
   it('keeps a deed the sentence names as known, or tells as a circumstance, asserted inside what someone says', () => {
     expect(modality('The shooting happened shortly after noon, police said.', 'shooting')).toBe('asserted');
     expect(modality('Officers said the man, who was arrested at his home, had no weapon.', 'arrested')).toBe('asserted');
+    expect(modality('Authorities say two residents died in the police shooting early Saturday.', 'shooting')).toBe('asserted');
     // a statement is the saying itself
     expect(modality('The group claimed responsibility for the bombing in a message posted online, officials said.', 'claimed responsibility')).toBe('asserted');
   });

@@ -111,11 +111,12 @@ const DEFINITE = /^(the|this|these|those|its|his|her|their|our|my|your|'s|’s|'
 /**
  * "the shooting", "last night's attack", "Williams' arrest", "the ensuing capture": a noun phrase
  * that names a deed as known, with a determiner or possessive before its modifiers. wink tags
- * some such nouns VERB ("the ensuing capture"), so a verb's tag counts only where a noun stands
- * before it ("the troops attacked").
+ * some such nouns VERB ("the ensuing capture", "the police shooting"), so a verb's tag, but for
+ * a gerund's, counts only where a noun stands before it ("the troops attacked").
  */
 function presupposed(hit: TriggerHit, toks: Token[]): boolean {
-  const verb = toks[hit.first]!.pos === 'VERB';
+  // a gerund reads as the noun it is after a determiner ("the police shooting")
+  const verb = toks[hit.first]!.pos === 'VERB' && !/ing$/.test(toks[hit.first]!.lower);
   for (let i = hit.first - 1; i >= 0; i--) {
     const w = toks[i]!;
     if (DEFINITE.test(w.lower)) return true;
