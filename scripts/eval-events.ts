@@ -5,7 +5,7 @@
 // mentions each count as a trigger found, of the type the mention's own words tell):
 // 1. the hand-labelled test split (data/annotations/events, split "test"): event-or-not
 //    accuracy, modality accuracy and type accuracy on the true events;
-// 2. WikiEvents test: trigger detection with the right type for Conflict.Attack, Life.Die,
+// 2. WikiEvents test (`wiki --split dev`: dev, to read errors on): trigger detection with the right type for Conflict.Attack, Life.Die,
 //    Life.Injure, Justice.ArrestJailDetain and Conflict.Demonstrate (P, R, F1);
 // 3. ECB+ measurement topics (1, 5, 9, …), fully annotated sentences: occurrence against
 //    generic or negated, on the ECB+ mentions the trigger lexicon proposes.
@@ -91,8 +91,10 @@ function stageReading(t: HandExample): { type: string; modality: string; merged:
 
 function wikiTest(): void {
   const model = eventModel();
-  const all = wikiTally(model, false);
-  const annotated = wikiTally(model, true);
+  // --split dev: WikiEvents dev, to read the stage's errors on without touching the test split
+  const split = process.argv.includes('--split') && process.argv[process.argv.indexOf('--split') + 1] === 'dev' ? 'dev' : 'test';
+  const all = wikiTally(model, false, split);
+  const annotated = wikiTally(model, true, split);
   const table = (label: string, tally: ReturnType<typeof wikiTally>) => {
     // recall counts gold mentions found: one prediction finds at most one gold mention here, as spans do not nest
     const prf = (x: { tp: number; pred: number }) => {
@@ -102,7 +104,7 @@ function wikiTest(): void {
     };
     const s = prf(tally.stage);
     const m = prf(tally.model);
-    out(`WikiEvents test, ${label}: ${tally.gold} gold triggers of the five types`);
+    out(`WikiEvents ${split}, ${label}: ${tally.gold} gold triggers of the five types`);
     out('| measure | events stage (records) | classifier (each candidate) |');
     out('|---|---|---|');
     out(`| precision | ${s.p.toFixed(3)} (${tally.stage.tp}/${tally.stage.pred}) | ${m.p.toFixed(3)} (${tally.model.tp}/${tally.model.pred}) |`);
@@ -113,11 +115,11 @@ function wikiTest(): void {
   table('sentences with at least one gold event (WikiEvents leaves many unannotated)', annotated);
 }
 
-function wikiTally(model: ReturnType<typeof eventModel>, annotatedOnly: boolean) {
+function wikiTally(model: ReturnType<typeof eventModel>, annotatedOnly: boolean, split: 'dev' | 'test') {
   const tally = { stage: { tp: 0, pred: 0 }, model: { tp: 0, pred: 0 }, gold: 0 };
   const matched = (gold: Array<{ start: number; end: number; group: number }>, start: number, end: number, group: number) =>
     gold.some((g) => g.group === group && g.start < end && g.end > start);
-  for (const a of readWikiEvents('test')) {
+  for (const a of readWikiEvents(split)) {
     const { doc, instances } = instancesOf(a, 'events');
     const gold = alignSpans(a.text, doc.text, a.mentions).map((m) => ({ ...m, group: measuredGroup(m.label) })).filter((m) => m.group >= 0);
     tally.gold += gold.length;
