@@ -121,6 +121,9 @@ describe('event claims', () => {
   it('ends a denial\'s reach at a verb of saying after it: what follows is the speaker\'s claim', () => {
     expect(firstEvent('The ministry denied that officers had used live ammunition and said 105 people had been arrested.', 'ARREST').modality).toBe('claimed');
     expect(firstEvent('The ministry denied that officers shelled the town and said the army had withdrawn.', 'SHELLING').modality).toBe('denied');
+    // and at a verb the denial is coordinated with
+    expect(modality('The Taliban denied any involvement and condemned the attack.', 'attack')).toBe('asserted');
+    expect(modality('The army denied its troops had raided homes and detained residents.', 'detained')).toBe('denied');
   });
 
   it('reads a deed dated "next week" as planned, and the statement that tells of it as made, with no date of its own', () => {

@@ -231,3 +231,28 @@ describe('fired', () => {
     expect(types('He was fired upon by gunmen near the market.')).toEqual(['ATTACK']);
   });
 });
+
+describe('wars, habits and negotiations', () => {
+  const events = (text: string) => pipeline().process({ text, published: '2019-08-18' }).events.map((e) => `${e.type}/${e.modality}`);
+  it('records no event for a war\'s toll told by the war in the perfect, but keeps a day\'s fighting', () => {
+    expect(events('The war, now in its ninth year, has killed more than 370,000 people.')).toEqual([]);
+    expect(events('The fighting has killed at least 12 civilians in Kherson on Monday.')).toEqual(['CLASH/asserted']);
+  });
+
+  it('records no event for deeds a support verb in the simple present names in the plural, unless the day is named', () => {
+    expect(events('The group still carries out ambushes and bombings in Syria and Iraq.')).toEqual([]);
+    expect(events('Militants carried out attacks on two villages on Sunday.')).toEqual(['ATTACK/asserted']);
+    expect(events('Russia launches strikes on Kyiv overnight.')).toEqual(['ATTACK/asserted']);
+  });
+
+  it('reads a deal, withdrawal or delivery under negotiation as not yet done, but not an attack talked about', () => {
+    expect(events('The rebels, who are negotiating with the government over a withdrawal of their fighters, met in Doha.')).toContain('WITHDRAWAL/hypothetical');
+    expect(events('Diplomats held talks on a ceasefire in Doha.')).toEqual(['AGREEMENT/hypothetical']);
+    expect(events('Qatar negotiated a ceasefire between the two sides on Friday.')).toEqual(['AGREEMENT/asserted']);
+    expect(events('Talks about the attack on the convoy continued.')).toEqual(['ATTACK/asserted']);
+  });
+
+  it('reads "taken full control" of a place as a SEIZE', () => {
+    expect(events('Government forces have taken full control of the town of Saraqib.')).toEqual(['SEIZE/asserted']);
+  });
+});

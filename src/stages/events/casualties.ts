@@ -127,8 +127,11 @@ function nearest(drafts: Draft[], offset: number | null): Draft {
  */
 export function isPeriodToll(sentence: string): boolean {
   const perfect = /\b(have|has|had)\s+(now\s+|since\s+|so far\s+)?(been\s+)?(killed|died|claimed|left|wounded|injured)\b|\bdeath toll\b|\btoll\b/i;
-  return (PERIOD.test(sentence) || UNCOUNTED_MANY.test(sentence)) && perfect.test(sentence);
+  return ((PERIOD.test(sentence) || UNCOUNTED_MANY.test(sentence)) && perfect.test(sentence)) || WAR_TOLL.test(sentence);
 }
+
+/** "The war, now in its ninth year, has killed more than 370,000 people": a war's toll, told by the war in the perfect, whatever its span. */
+const WAR_TOLL = /\b(war|conflict|insurgency|uprising|invasion)\b[^.;:]{0,80}?\b(has|have|had)\s+(now\s+|since\s+|so far\s+|already\s+)?(killed|claimed|left)\b/i;
 
 /** "Thousands … have been killed": a figure no one counted, which in the perfect is a toll whether or not a span is named. */
 const UNCOUNTED_MANY = /\b(thousands|tens of thousands|hundreds of thousands|millions)\b/i;

@@ -76,6 +76,22 @@ function askedFor(hit: TriggerHit, toks: Token[]): boolean {
   while (i > 0 && /^(DET|ADJ|ADV)$/.test(toks[i]!.pos)) i--;
   return toks[i]?.lower === 'for' && CALL_FOR.test(toks[i - 1]?.lower ?? '');
 }
+/**
+ * "negotiating with the United States over a withdrawal of American troops", "talks on a
+ * ceasefire", "negotiating a prisoner exchange": what is being negotiated is not yet done ("they
+ * negotiated a ceasefire", in the past, agreed it). Only deals, withdrawals and deliveries are
+ * negotiated: "talks about the attack" are about one that took place.
+ */
+function underNegotiation(hit: TriggerHit, toks: Token[]): boolean {
+  let i = hit.first - 1;
+  while (i > 0 && /^(DET|ADJ|NUM)$/.test(toks[i]!.pos)) i--;
+  if (NEGOTIATING.test(toks[i]?.lower ?? '')) return true;
+  if (!/^(over|on|about|for|towards?)$/.test(toks[i]?.lower ?? '')) return false;
+  return toks.slice(Math.max(0, i - 6), i).some((t) => NEGOTIATING.test(t.lower));
+}
+const NEGOTIATED: ReadonlySet<EventType> = new Set(['AGREEMENT', 'WITHDRAWAL', 'SUPPLY']);
+const NEGOTIATING = /^(negotiating|negotiate|negotiations?|talks|discussing|discussions?)$/;
+
 const CALL_FOR = /^(call|calls|called|calling|appeal|appeals|appealed|appealing|push|pushed|pushing|press|pressed|pressing)$/;
 
 /**
@@ -157,12 +173,14 @@ export class Claims {
     const source = this.claimant(type, hit, toks, phrases, args);
     if (type !== 'STATEMENT') {
       // "denied that its jets had struck": a party says it did not happen; "did not strike": the article says so
-      // (a denial's reach ends at a verb of saying after it: "denied that officers fired and said 105 were arrested")
-      if (before.some((t, k) => this.cues.deny.has(t.lower) && !before.slice(k + 1).some((w) => w.pos === 'VERB' && this.cues.speech.has(w.lower) && !this.cues.deny.has(w.lower)))) modality = 'denied';
+      // (a denial's reach ends at a verb of saying after it, "denied that officers fired and said
+      // 105 were arrested", and at a verb it is coordinated with, "denied any involvement and
+      // condemned the attack")
+      if (before.some((t, k) => this.cues.deny.has(t.lower) && !before.slice(k + 1).some((w, j, rest) => (w.pos === 'VERB' && this.cues.speech.has(w.lower) && !this.cues.deny.has(w.lower)) || (w.lower === 'and' && rest[j + 1]?.pos === 'VERB')))) modality = 'denied';
       // ("it was not clear who launched the drone": a question of who, not a denial of the deed)
       else if (near.slice(-3).some((w, k, three) => NEGATION.has(w) && !three.slice(k + 1).some((x) => WH_WORDS.test(x)))) modality = 'negated';
       else if (near.some((w, k) => this.cues.attempt.has(w) && !doneBeside(near, k)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
-      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || askedFor(hit, toks) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
+      else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || askedFor(hit, toks) || (NEGOTIATED.has(type) && underNegotiation(hit, toks)) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
       else if (this.claimed(hit, toks) || saidBySomeone(hit, toks) || this.speakerLabel(hit, toks)) modality = 'claimed';

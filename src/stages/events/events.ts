@@ -23,7 +23,7 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc, type CandidateContext } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { fightingToAim, governedByIntent, habitualPerfect, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary, summedOrBanned } from './sense.js';
+import { fightingToAim, governedByIntent, habitualPerfect, habitualPresent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary, summedOrBanned } from './sense.js';
 
 export function eventsStage(ctx: PipelineContext): Stage {
   const { lexicons, knowledge: know } = ctx;
@@ -97,7 +97,7 @@ class EventExtractor {
    * and a war that opens a span ("since the invasion began"): real words, but no record.
    */
   private noRecordOfItsOwn(view: SentenceView, hit: TriggerHit, ctx: CandidateContext, type: EventType): boolean {
-    if (otherSense(ctx, type, this.k.cues) || opensSpan(hit, view.toks) || habitualPerfect(hit, view.toks) || summedOrBanned(hit, view.toks) || fightingToAim(hit, view.toks)) return true;
+    if (otherSense(ctx, type, this.k.cues) || opensSpan(hit, view.toks) || habitualPerfect(hit, view.toks) || habitualPresent(hit, view.toks, this.k.cues.supportVerbs) || summedOrBanned(hit, view.toks) || fightingToAim(hit, view.toks)) return true;
     // "Esther Williams has died", "a climber died after slipping": a death in an article with no word of violence in it
     if (type === 'KILLING' && DEATH_WORD.test(view.toks[hit.first]!.lower) && this.quiet()) return true;
     // "the quake … killing 612 people", "the tremor destroyed 1,500 houses": a disaster's dead and damage

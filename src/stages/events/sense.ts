@@ -385,6 +385,32 @@ export function habitualPerfect(hit: TriggerHit, toks: readonly Token[]): boolea
   }
   return false;
 }
+/**
+ * "Isis still carries out ambushes and bombings in Syria and Iraq", "gangs stage raids on
+ * farms": deeds named in the plural by a support verb in the simple present are a habit, no
+ * record, unless the sentence names the day ("launches strikes on Kyiv overnight" is a
+ * headline's present for one night's strikes). A plan, purpose or negation before the verb
+ * ("will carry out", "to carry out", "did not carry out") is read elsewhere.
+ */
+export function habitualPresent(hit: TriggerHit, toks: readonly Token[], supportVerbs: ReadonlySet<string>): boolean {
+  const t = toks[hit.last]!;
+  if (t.pos !== 'NOUN' && t.pos !== 'PROPN' || !/[^s]s$/.test(t.lower)) return false;
+  if (toks.some((w) => ONE_DAY.test(w.lower))) return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 8; i--) {
+    const w = toks[i]!;
+    if (supportVerbs.has(w.lemma) && !TELLING.test(w.lemma)) {
+      const present = (w.lower !== w.lemma && /s$/.test(w.lower)) || (w.lower === w.lemma && !NOT_PRESENT.test(toks[i - 1]?.lower ?? ''));
+      return present && w.pos === 'VERB';
+    }
+    // ("ambushes and bombings": the deeds the verb names, one after another)
+    if (!/^(DET|ADJ|NUM|ADP|ADV|PART|CCONJ)$/.test(w.pos) && !/^(string|series|number|wave)$/.test(w.lower) && !(w.pos === 'NOUN' && /[^s]s$/.test(w.lower))) return false;
+  }
+  return false;
+}
+const TELLING = /^(claim|report|announce)$/;
+const NOT_PRESENT = /^(to|will|would|could|can|may|might|must|should|shall|did|does|do|n't|not|never|'ll|and|or)$/;
+const ONE_DAY = /^(yesterday|today|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 const FREQUENTLY = /^(repeatedly|regularly|frequently|routinely|often|constantly|continually|continuously|periodically|sporadically|occasionally|persistently|systematically)$/;
 
 /**
