@@ -55,6 +55,8 @@ describe('event roles', () => {
 
   it('reads the name before an aside with a verb in it as the subject: "Al Shabaab, the group fighting to topple the government, claimed"', () => {
     expect(rolesOf('Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed responsibility for the blast.', 'STATEMENT').agent).toEqual(['Al Shabaab']);
+    // so is an aside whose noun has a relative clause: "the jihadist group that controls much of Idlib"
+    expect(rolesOf('Hayat Tahrir al-Sham, the jihadist group that controls much of Idlib, claimed responsibility for the attack.', 'STATEMENT').agent).toEqual(['Hayat Tahrir al-Sham']);
     // a clause before the comma is no aside
     expect(rolesOf('When the army attacked the town, the rebels fled.', 'ATTACK').agent).toEqual(['army']);
   });

@@ -148,8 +148,10 @@ function beforeApposition(toks: Token[], close: number): number {
       // Qaeda-linked group fighting to topple the government, claimed …"), not a clause of its own
       return !verb || /^(the|a|an)$/.test(toks[j + 1]!.lower) ? j - 1 : -1;
     }
-    if (/^(who|which|that|and|or)$/.test(t.lower)) return -1;
-    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if (/^(and|or)$/.test(t.lower)) return -1;
+    // a relative clause is a verb of the aside: "Hayat Tahrir al-Sham, the jihadist group that
+    // controls much of Idlib, said …" (the aside must then open with an article, as above)
+    if (t.pos === 'VERB' || t.pos === 'AUX' || /^(who|which|that)$/.test(t.lower)) verb = true;
     if (!verb && close - j > 9) return -1;
   }
   return -1;
