@@ -28,6 +28,10 @@ describe('event claims', () => {
     expect(modality('The alleged attack on the convoy killed two drivers.', 'attack')).toBe('claimed');
     expect(modality('An alleged gang leader hanged himself in his cell hours after his arrest in Palermo.', 'arrest')).toBe('asserted');
     expect(modality('Victim of Christmas Day shooting in Aurora identified « CBS Denver.', 'shooting')).toBe('asserted');
+    // a deed in the past perfect passive is one deed, and the speaker after "said" is one only at the clause's end
+    expect(firstEvent('The ministry said 105 people had been arrested.', 'ARREST')).toEqual({ modality: 'claimed', source: ['ministry'] });
+    expect(firstEvent('Two soldiers were killed in the attack on Sunday, said the governor.', 'ATTACK').source).toEqual(['governor']);
+    expect(pipeline().process({ text: 'Thousands of protesters marched on parliament. The president called the protests treasonous and said the government would respond.', published: '2024-06-25' }).events.find((e) => e.type === 'PROTEST')?.source).toBeNull();
     // the article's own voice, with no one said to say it
     expect(modality('Government troops shelled the village of Kafr Nabl overnight.', 'shelled')).toBe('asserted');
   });

@@ -89,6 +89,9 @@ function underNegotiation(hit: TriggerHit, toks: Token[]): boolean {
   if (!/^(over|on|about|for|towards?)$/.test(toks[i]?.lower ?? '')) return false;
   return toks.slice(Math.max(0, i - 6), i).some((t) => NEGOTIATING.test(t.lower));
 }
+/** What may follow the speaker of an inverted attribution: the sentence's end, a comma, a quotation mark, a time or place ("said the governor on Sunday"). */
+const INVERTED_END = /^([,.;:!?"”)]|on|in|at|late|earlier|today|yesterday|tonight|overnight|according)$/;
+
 const NEGOTIATED: ReadonlySet<EventType> = new Set(['AGREEMENT', 'WITHDRAWAL', 'SUPPLY']);
 const NEGOTIATING = /^(negotiating|negotiate|negotiations?|talks|discussing|discussions?)$/;
 
@@ -252,7 +255,9 @@ export class Claims {
       if (i > hit.last) {
         const inverted = speaker(npRight(toks, np, i + 1));
         const person = inverted && (inverted.kind === 'actor' || inverted.kind === 'people' || this.know.speakers.has(toks[inverted.last]!.lower));
-        if (inverted && person && toks[inverted.last + 1]?.lower !== 'that') return this.speakerEntity(inverted);
+        // ("…, said the governor." and "said the governor on Sunday", not "said the government
+        // would respond", where the phrase is the subject of what is said)
+        if (inverted && person && INVERTED_END.test(toks[inverted.last + 1]?.lower ?? '.')) return this.speakerEntity(inverted);
       }
       // "the Russian Volunteer Corps made an announcement …, claiming …": the sentence's subject
       if (/ing$/.test(t.lower) && toks[i - 1]?.text === ',') {

@@ -295,11 +295,13 @@ export function pastOccurrence(hit: TriggerHit, toks: readonly Token[], habitWor
   const t = toks[hit.first]!;
   // a past form: not the lemma, not a present "-s" or "-ing" ("attacked", "fought", "struck")
   if (t.pos !== 'VERB' || t.lemma === t.lower || /(s|ing)$/.test(t.lower)) return false;
-  // a passive tells one deed in the simple past only ("were raped by fighters", not "have been killed")
+  // a passive tells one deed in the simple or the past perfect ("were raped by fighters", "said
+  // 105 people had been arrested"), not in the present perfect ("have been killed", a toll)
   const passive = isPassive(hit, toks as Token[]);
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
     const w = toks[i]!;
     if (passive && /^(was|were)$/.test(w.lower)) break;
+    if (passive && w.lower === 'been' && toks[i - 1]?.lower === 'had') break;
     if (BEFORE_NON_FINITE.test(w.lower) && !isMonthMay(w)) return false;
     if (w.pos !== 'ADV' && w.pos !== 'PART') break;
   }
