@@ -13,6 +13,13 @@ describe('event time', () => {
     expect(f.args.filter((a) => a.role === 'time').map((a) => a.text)).toEqual(['Tuesday']);
   });
 
+  it('does not date a deed by the date of a relative clause on a noun before it, but keeps the date of what is said', () => {
+    const vow = readSentence('The junta that seized power in a coup in 2022 has vowed to retake the north.');
+    expect(eventTime(makeFrame(vow, vow.hit('vowed'), false, false), 'STATEMENT')).toBeNull();
+    const said = readSentence('Officials said that troops attacked the village on Tuesday and killed five people.');
+    expect(eventTime(makeFrame(said, said.hit('killed'), false, false), 'KILLING')).toBe('2024-05-07');
+  });
+
   it('does not date a deed by the day it was spoken of', () => {
     const view = readSentence('Gunmen killed three villagers, police said on Thursday.');
     const thursday = view.phrases.find((p) => p.kind === 'date')!;

@@ -7,7 +7,7 @@ import type { Phrase } from './phrases.js';
 
 /** Add the event's time argument; its value (ISO, as precise as the text) or null. */
 export function eventTime(f: Frame, type: EventType): string | null {
-  const dates = f.phrases.filter((p) => p.kind === 'date' && !spanStart(p, f.toks)).filter((p) => type === 'STATEMENT' || !datesSpeech(p, f.toks, f.cues.speech));
+  const dates = f.phrases.filter((p) => p.kind === 'date' && !spanStart(p, f.toks) && !inSubjectsClause(p, f.hit.first, f.toks)).filter((p) => type === 'STATEMENT' || !datesSpeech(p, f.toks, f.cues.speech));
   dates.sort((a, b) => Math.abs(a.first - f.hit.first) - Math.abs(b.first - f.hit.first));
   const nearest = dates[0];
   if (!nearest) return null;
@@ -25,6 +25,22 @@ export function datesSpeech(p: Phrase, toks: Token[], speech: ReadonlySet<string
   for (let i = p.first - 1; i >= 0 && i >= p.first - 2; i--) {
     if ((speech.has(toks[i]!.lower) || speech.has(toks[i]!.lemma)) && toks[i]!.pos === 'VERB') return !(i === 1 && toks[0]!.lower === 'as');
     if (toks[i]!.lower !== 'on') return false;
+  }
+  return false;
+}
+
+/**
+ * "The junta that seized power in a coup in 2022 has vowed to retake …": a date inside a relative
+ * clause on a noun before the trigger dates that clause's verb, not the trigger. ("Officials said
+ * that troops attacked the village on Monday and killed five": "that" after a verb opens what is
+ * said, and its date stays the deed's.)
+ */
+function inSubjectsClause(p: Phrase, trigger: number, toks: Token[]): boolean {
+  if (p.last >= trigger) return false;
+  for (let i = p.first - 1; i > 0; i--) {
+    if (!/^(who|that|which)$/.test(toks[i]!.lower)) continue;
+    const antecedent = toks[i - 1]!.text === ',' ? toks[i - 2] : toks[i - 1];
+    return !!antecedent && /^(NOUN|PROPN)$/.test(antecedent.pos) && toks.slice(i + 1, p.first).some((t) => t.pos === 'VERB');
   }
   return false;
 }
