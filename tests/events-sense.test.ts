@@ -229,6 +229,8 @@ describe('fired', () => {
     expect(on('Workers say that if they do not vote for the party, they will be fired.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(true);
     expect(on('Shots were fired outside the bar on Friday.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(false);
     expect(types('He was fired upon by gunmen near the market.')).toEqual(['ATTACK']);
+    expect(on('The manager was fired from his job after the scandal.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(true);
+    expect(types('Rockets were fired from a helicopter at the village.')).toEqual(['AIRSTRIKE']);
   });
 });
 

@@ -89,9 +89,6 @@ function underNegotiation(hit: TriggerHit, toks: Token[]): boolean {
   if (!/^(over|on|about|for|towards?)$/.test(toks[i]?.lower ?? '')) return false;
   return toks.slice(Math.max(0, i - 6), i).some((t) => NEGOTIATING.test(t.lower));
 }
-/** What may follow the speaker of an inverted attribution: the sentence's end, a comma, a quotation mark, a time or place ("said the governor on Sunday"). */
-const INVERTED_END = /^([,.;:!?"”)]|on|in|at|late|earlier|today|yesterday|tonight|overnight|according)$/;
-
 const NEGOTIATED: ReadonlySet<EventType> = new Set(['AGREEMENT', 'WITHDRAWAL', 'SUPPLY']);
 const NEGOTIATING = /^(negotiating|negotiate|negotiations?|talks|discussing|discussions?)$/;
 
@@ -103,9 +100,9 @@ const CALL_FOR = /^(call|calls|called|calling|appeal|appeals|appealed|appealing|
  * not the article's own statement (RECORD's `claimed`; the hand labels' guideline reads the
  * grammar, not the trust one may have in the source). The frame is the one the event
  * classifier reads (`attributionFrame`): the reporting verb before the trigger, or after it
- * beyond a comma; or the trigger is inside a quotation. Not a deed the sentence presupposes: a definite or possessed noun ("the
- * shooting, police said", "Williams' arrest") or a clause that tells the circumstances ("who
- * was arrested", "after he was shot").
+ * beyond a comma; or the trigger is inside a quotation. Not a deed the sentence presupposes: a
+ * definite or possessed noun ("the shooting, police said", "Williams' arrest") or a clause that
+ * tells the circumstances ("who was arrested", "after he was shot").
  */
 function saidBySomeone(hit: TriggerHit, toks: Token[]): boolean {
   const frame = attributionFrame(toks, hit.first, hit.last);
@@ -157,6 +154,9 @@ function inCircumstance(hit: TriggerHit, toks: Token[]): boolean {
   return false;
 }
 const CIRCUMSTANCE = /^(who|whom|whose|which|when|after|before|while|since|until|once)$/;
+
+/** What may follow the speaker of an inverted attribution: the sentence's end, a comma, a quotation mark, a time or place ("said the governor on Sunday"). */
+const INVERTED_END = /^([,.;:!?"”)]|on|in|at|late|earlier|today|yesterday|tonight|overnight|according)$/;
 
 export class Claims {
   private speakerEntities = new Map<string, string>();

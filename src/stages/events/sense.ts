@@ -212,9 +212,10 @@ function natureStruck(ctx: CandidateContext): boolean {
 
 /** Whether the candidate's sentence names, besides the trigger, a weapon, an armed group or force, or a casualty. */
 /**
- * "if they don't vote, they'll be fired", "was fired by the company": a person dismissed, not shot
+ * "if they don't vote, they'll be fired", "was fired from his job": a person dismissed, not shot
  * at. A passive "fired" with nothing it was fired at, on or into, in a sentence that names no
- * weapon, armed force or casualty ("shots were fired" names its shots).
+ * weapon, armed force or casualty ("shots were fired" names its shots; "fired from a
+ * helicopter" names a weapon's carrier).
  */
 function firedFromJob(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
   const { tokens, first, last } = ctx;
@@ -227,7 +228,7 @@ function firedFromJob(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 
 }
 const PROJECTILE = /^(shots?|rounds?|bullets?|rockets?|missiles?|shells?|gunshots?|gas|grenades?|mortars?|volleys?|salvos?|projectiles?|weapons?|guns?|rifles?|flares?|munitions?|canisters?|pellets?)$/;
 const PASSIVE_AUX = /^(be|been|being|was|were|is|are|get|got|gets|getting)$/;
-const FIRED_AT = /^(at|on|upon|into|towards?|over|from)$/;
+const FIRED_AT = /^(at|on|upon|into|towards?|over)$/;
 
 function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
   if (ctx.marks.some((m) => m.kind.startsWith('EQUIPMENT') || m.kind === 'ARMED_GROUP')) return true;
@@ -396,7 +397,7 @@ export function habitualPerfect(hit: TriggerHit, toks: readonly Token[]): boolea
  */
 export function habitualPresent(hit: TriggerHit, toks: readonly Token[], supportVerbs: ReadonlySet<string>): boolean {
   const t = toks[hit.last]!;
-  if (t.pos !== 'NOUN' && t.pos !== 'PROPN' || !/[^s]s$/.test(t.lower)) return false;
+  if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || !/[^s]s$/.test(t.lower)) return false;
   if (toks.some((w) => ONE_DAY.test(w.lower))) return false;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 8; i--) {
     const w = toks[i]!;
