@@ -231,6 +231,7 @@ describe('fired', () => {
     expect(types('He was fired upon by gunmen near the market.')).toEqual(['ATTACK']);
     expect(on('The manager was fired from his job after the scandal.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(true);
     expect(types('Rockets were fired from a helicopter at the village.')).toEqual(['AIRSTRIKE']);
+    expect(on('The bullet struck the girl seconds after it was fired from more than a block away.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(false);
   });
 });
 

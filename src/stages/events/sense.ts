@@ -214,8 +214,8 @@ function natureStruck(ctx: CandidateContext): boolean {
 /**
  * "if they don't vote, they'll be fired", "was fired from his job": a person dismissed, not shot
  * at. A passive "fired" with nothing it was fired at, on or into, in a sentence that names no
- * weapon, armed force or casualty ("shots were fired" names its shots; "fired from a
- * helicopter" names a weapon's carrier).
+ * weapon, armed force or casualty ("shots were fired" names its shots; "it was fired from a
+ * block away" is a bullet's flight).
  */
 function firedFromJob(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
   const { tokens, first, last } = ctx;
@@ -223,12 +223,15 @@ function firedFromJob(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 
   // what was fired: the subject before the auxiliaries ("shots were fired", "a rocket was fired")
   let subject = first - 1;
   while (subject > 0 && (PASSIVE_AUX.test(tokens[subject]!.lower) || /^(will|would|could|may|might|'ll|not|n't|also|reportedly)$/.test(tokens[subject]!.lower))) subject--;
-  if (PROJECTILE.test(tokens[subject]?.lower ?? '')) return false;
-  return !FIRED_AT.test(tokens[first + 1]?.lower ?? '') && !fightNamed(ctx, cues);
+  if (PROJECTILE.test(tokens[subject]?.lower ?? '') || tokens[subject]?.lower === 'it') return false;
+  // "fired from his job", not "fired from more than a block away"
+  const next = tokens[first + 1]?.lower ?? '';
+  const fromPost = next === 'from' && /^(his|her|their|my|your|our)$/.test(tokens[first + 2]?.lower ?? '');
+  return (fromPost || !FIRED_AT.test(next)) && !fightNamed(ctx, cues);
 }
 const PROJECTILE = /^(shots?|rounds?|bullets?|rockets?|missiles?|shells?|gunshots?|gas|grenades?|mortars?|volleys?|salvos?|projectiles?|weapons?|guns?|rifles?|flares?|munitions?|canisters?|pellets?)$/;
 const PASSIVE_AUX = /^(be|been|being|was|were|is|are|get|got|gets|getting)$/;
-const FIRED_AT = /^(at|on|upon|into|towards?|over)$/;
+const FIRED_AT = /^(at|on|upon|into|towards?|over|from)$/;
 
 function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
   if (ctx.marks.some((m) => m.kind.startsWith('EQUIPMENT') || m.kind === 'ARMED_GROUP')) return true;
