@@ -197,8 +197,8 @@ export class Claims {
    * Airstrikes kill 20" is the article's own).
    */
   private speakerLabel(hit: TriggerHit, toks: Token[]): boolean {
-    const colon = toks.findIndex((t) => t.text === ':');
-    if (colon < 1 || colon > 3 || colon > hit.first) return false;
+    const colon = toks.slice(0, 4).findIndex((t) => t.text === ':');
+    if (colon < 1 || colon > hit.first) return false;
     return toks.slice(0, colon).some((t) => this.cues.actorNouns.has(t.lower));
   }
 

@@ -12,7 +12,7 @@ import type { EventPrediction } from '../../models/events/model.js';
 import type { EventCues } from './cues.js';
 import { isPassive, phraseHead } from './candidates.js';
 import { stems, type TriggerHit } from './triggers.js';
-import { isMonthMay } from '../../text.js';
+import { isMonthMay, WEEKDAYS } from '../../text.js';
 
 /**
  * How sure the classifier must be that the candidate is no event to overrule the rules, by the
@@ -210,7 +210,6 @@ function natureStruck(ctx: CandidateContext): boolean {
 }
 
 
-/** Whether the candidate's sentence names, besides the trigger, a weapon, an armed group or force, or a casualty. */
 /**
  * "if they don't vote, they'll be fired", "was fired from his job": a person dismissed, not shot
  * at. A passive "fired" with nothing it was fired at, on or into, in a sentence that names no
@@ -233,6 +232,7 @@ const PROJECTILE = /^(shots?|rounds?|bullets?|rockets?|missiles?|shells?|gunshot
 const PASSIVE_AUX = /^(be|been|being|was|were|is|are|get|got|gets|getting)$/;
 const FIRED_AT = /^(at|on|upon|into|towards?|over|from)$/;
 
+/** Whether the candidate's sentence names, besides the trigger, a weapon, an armed group or force, or a casualty. */
 function fightNamed(ctx: CandidateContext, cues: Pick<EventCues, 'casualty' | 'armedWord'>): boolean {
   if (ctx.marks.some((m) => m.kind.startsWith('EQUIPMENT') || m.kind === 'ARMED_GROUP')) return true;
   return ctx.tokens.some((t, i) => (i < ctx.first || i > ctx.last) && (cues.casualty.has(t.lower) || cues.armedWord.test(t.lower)));
@@ -401,7 +401,7 @@ export function habitualPerfect(hit: TriggerHit, toks: readonly Token[]): boolea
 export function habitualPresent(hit: TriggerHit, toks: readonly Token[], supportVerbs: ReadonlySet<string>): boolean {
   const t = toks[hit.last]!;
   if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || !/[^s]s$/.test(t.lower)) return false;
-  if (toks.some((w) => ONE_DAY.test(w.lower))) return false;
+  if (toks.some((w) => ONE_DAY.has(w.lower))) return false;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 8; i--) {
     const w = toks[i]!;
     if (supportVerbs.has(w.lemma) && !TELLING.test(w.lemma)) {
@@ -415,7 +415,7 @@ export function habitualPresent(hit: TriggerHit, toks: readonly Token[], support
 }
 const TELLING = /^(claim|report|announce)$/;
 const NOT_PRESENT = /^(to|will|would|could|can|may|might|must|should|shall|did|does|do|n't|not|never|'ll|and|or)$/;
-const ONE_DAY = /^(yesterday|today|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const ONE_DAY: ReadonlySet<string> = new Set([...WEEKDAYS, 'yesterday', 'today', 'tonight', 'overnight']);
 
 const FREQUENTLY = /^(repeatedly|regularly|frequently|routinely|often|constantly|continually|continuously|periodically|sporadically|occasionally|persistently|systematically)$/;
 
