@@ -15,7 +15,8 @@ import { eventModel } from '../src/models/events/model.js';
 import { readWikiEvents } from './events/data.js';
 import type { Doc } from '../src/doc.js';
 import { alignSpans, annotationDir, articleOf, getTools, groupOfType, instancesOf, measuredGroup } from './events/corpus.js';
-import { ecbExamples, handExamples, type HandExample } from './train-events.js';
+import { ecbExamples, handExamples } from './train-events.js';
+import { stageReading } from './events/stage-reading.js';
 
 const rows: string[] = [];
 const out = (s: string) => {
@@ -39,7 +40,8 @@ function handSplit(): void {
     const b = JSON.parse(line) as { id: string; stage: { type: string; modality: string } | null };
     baseline.set(b.id, b.stage);
   }
-  const pred = test.map((t) => ({ t, p: model.predict(t.ctx), b: baseline.get(t.id) ?? null, s: stageReading(t) }));
+  const stageDocs = new Map<string, Doc>();
+  const pred = test.map((t) => ({ t, p: model.predict(t.ctx), b: baseline.get(t.id) ?? null, s: stageReading(t, getTools().withEvents, stageDocs) }));
   const events = pred.filter((x) => x.t.isEvent);
   out(`hand-labelled ${split} split: ${test.length} candidates, ${events.length} true events, ${new Set(test.map((t) => t.doc)).size} documents`);
   out('| measure | rule-based stage (before) | classifier | events stage now |');
@@ -57,36 +59,6 @@ function handSplit(): void {
   const bothFound = events.filter((x) => x.b && x.p.event);
   out(`| modality accuracy, true events both systems record | ${ratio(bothFound.filter((x) => x.b!.modality === x.t.labelModality).length, bothFound.length)} | ${ratio(bothFound.filter((x) => x.p.modality === x.t.labelModality).length, bothFound.length)} |`);
   out(`| type accuracy, true events both systems record | ${ratio(bothFound.filter((x) => x.b!.type === x.t.labelType).length, bothFound.length)} | ${ratio(bothFound.filter((x) => x.p.type === x.t.labelType).length, bothFound.length)} |`);
-}
-
-/**
- * What the events stage as it now is (rules and classifier, mentions merged) records for a
- * hand-labelled candidate: the event whose trigger is the candidate's, or the event it was
- * merged into; null when the stage records no event there.
- */
-const stageDocs = new Map<string, Doc>();
-const CASUALTY_WORD = /^(?:kill|die|dead|death|wound|injur|hurt|fatal|slain|slay|perish|casualt|murder|shot)/;
-function stageReading(t: HandExample): { type: string; modality: string; merged: boolean; trigger: string } | null {
-  let doc = stageDocs.get(t.doc!);
-  if (!doc) {
-    const [dataset, ...rest] = t.doc!.split('/');
-    const a = articleOf(dataset!, rest.join('/'))!;
-    doc = getTools().withEvents.process({ text: a.text, id: a.id, title: a.title, published: a.published });
-    stageDocs.set(t.doc!, doc);
-  }
-  const overlaps = (m: { start: number; end: number }) => m.start < t.end && t.start < m.end;
-  const own = doc.events.find((e) => overlaps(e.trigger));
-  if (own) return { type: own.type, modality: own.modality, merged: false, trigger: own.trigger.text };
-  // a mention merged into an event: the type and modality its own words tell
-  const merged = doc.events.find((e) => e.mentions?.some(overlaps));
-  const mention = merged?.mentions?.find(overlaps);
-  if (merged && mention) return { type: mention.type, modality: mention.modality, merged: true, trigger: merged.trigger.text };
-  // a word of death or injury whose victims the stage counts as the casualties of an event
-  // told in the same sentence ("the bombing … killed more than 50 people"): one record, merged
-  const sentence = doc.sentences.findIndex((x) => x.start <= t.start && t.start < x.end);
-  const words = doc.text.slice(t.start, t.end).toLowerCase();
-  const counted = CASUALTY_WORD.test(words) ? doc.events.find((e) => e.sentence === sentence && e.args.some((a) => a.role === 'casualties')) : undefined;
-  return counted ? { type: counted.type, modality: counted.modality, merged: true, trigger: counted.trigger.text } : null;
 }
 
 function wikiTest(): void {

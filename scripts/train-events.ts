@@ -58,7 +58,7 @@ export interface Labelled {
 }
 
 /** Factuality examples from UDS-IH2 and MEANTIME. */
-function factualityExamples(split: 'train' | 'dev'): Example[] {
+export function factualityExamples(split: 'train' | 'dev'): Example[] {
   const out: Example[] = [];
   for (const set of ['uds-ih2', 'meantime'] as const) {
     for (const item of readFactuality(set, split)) {
@@ -71,7 +71,7 @@ function factualityExamples(split: 'train' | 'dev'): Example[] {
   return out;
 }
 
-function wikiExamples(): Labelled[] {
+export function wikiExamples(): Labelled[] {
   const out: Labelled[] = [];
   for (const a of readWikiEvents('dev')) {
     const { doc, instances } = instancesOf(a);

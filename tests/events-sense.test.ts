@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { contextFromDoc, senseCue } from '../src/models/events/features.js';
 import { isReference } from '../src/stages/events/candidates.js';
-import { governedByIntent, opensSpan, otherSense, pastOccurrence, performed, periodSummary } from '../src/stages/events/sense.js';
+import { governedByIntent, opensSpan, otherSense, pastOccurrence, performed, periodSummary, subjectOfPast } from '../src/stages/events/sense.js';
+import type { EventModel, EventPrediction } from '../src/models/events/model.js';
+import { assemble, createContext, FACTORIES, STAGE_NAMES } from '../src/pipeline.js';
+import { eventsStage } from '../src/stages/events/events.js';
 import { readSentence } from './events-harness.js';
 import { pipeline } from './helpers.js';
 
@@ -143,6 +146,14 @@ describe('one deed rather than a kind of event', () => {
     expect(pastDeed('Government artillery shells the suburbs.', 'shells')).toBe(false);
     expect(pastDeed('Government artillery shelled the suburbs every night.', 'shelled')).toBe(false);
   });
+  it('is named by an event noun that is the subject of a verb in the simple past, counted or not', () => {
+    const subject = (text: string, word: string) => on(text, word, ({ view, hit }) => subjectOfPast(hit, view.toks));
+    expect(subject('Near Kupiansk, four strikes destroyed two tanks.', 'strikes')).toBe(true);
+    expect(subject('The blast badly damaged the mosque.', 'blast')).toBe(true);
+    expect(subject('Such strikes destroy whole districts.', 'strikes')).toBe(false);
+    expect(subject('The strikes were carried out at night.', 'strikes')).toBe(false);
+    expect(subject('Seven strikes have hit the city this year.', 'strikes')).toBe(false);
+  });
   it('is one that a threat, plan, attempt or denial governs, not a modal', () => {
     expect(intended('The militia threatened to attack the convoy.', 'attack')).toBe(true);
     expect(intended('Rebels tried to seize the bridge.', 'seize')).toBe(true);
@@ -257,5 +268,22 @@ describe('wars, habits and negotiations', () => {
 
   it('reads "taken full control" of a place as a SEIZE', () => {
     expect(events('Government forces have taken full control of the town of Saraqib.')).toEqual(['SEIZE/asserted']);
+  });
+});
+
+describe("the classifier's modality", () => {
+  // a classifier that reads every candidate as a conditional event: what the stage lets it decide
+  const conditional: EventPrediction = { event: true, type: 'ATTACK', modality: 'hypothetical', pEvent: 0.9, pHappened: 0.2, pModality: 0.9 };
+  const model = { predict: () => conditional } as unknown as EventModel;
+  const ctx = createContext();
+  const stage = assemble(STAGE_NAMES.map((name) => (name === 'events' ? eventsStage(ctx, model) : FACTORIES[name](ctx))));
+  const modalityOf = (text: string, trigger: string) => stage.process({ text, published: '2024-05-10' }).events.find((e) => e.trigger.text === trigger)?.modality;
+  it('makes no condition of a deed told in the simple past where no word of condition stands', () => {
+    expect(modalityOf('Near Palmyra, one strike destroyed two weapons caches.', 'destroyed')).toBe('asserted');
+    expect(modalityOf('Gunmen opened fire on a bus near Kaduna on Friday.', 'opened fire')).toBe('asserted');
+  });
+  it('keeps a condition the sentence words', () => {
+    expect(modalityOf('The strike possibly destroyed two weapons caches.', 'destroyed')).toBe('hypothetical');
+    expect(modalityOf('Residents asked whether gunmen opened fire on the bus.', 'opened fire')).toBe('hypothetical');
   });
 });

@@ -23,14 +23,14 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc, type CandidateContext } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { fightingToAim, governedByIntent, habitualPerfect, habitualPresent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary, summedOrBanned } from './sense.js';
+import { fightingToAim, governedByIntent, habitualPerfect, subjectOfPast, habitualPresent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary, summedOrBanned } from './sense.js';
 
-export function eventsStage(ctx: PipelineContext): Stage {
+/** The events stage, deciding with the committed classifier, or with `model` (a cross-validation fold's, scripts/eval-events-cv.ts). */
+export function eventsStage(ctx: PipelineContext, model: EventModel = eventModel()): Stage {
   const { lexicons, knowledge: know } = ctx;
   const index = new TriggerIndex(lexicons.triggers, lexicons.notTriggers);
   const taxonomy = new Taxonomy(lexicons.taxonomy);
   const cues = eventCues(lexicons);
-  const model = eventModel();
   return {
     name: 'events',
     requires: ['text', 'tokens', 'sentences', 'entities', 'quantities'],
@@ -165,7 +165,7 @@ class EventExtractor {
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it
     const toldInPast = pastOccurrence(hit, toks, this.k.cues.habitWords);
     const infinitive = infinitiveReading(toks, hit);
-    const oneDeed = tookPlace || toldInPast || governedByIntent(toks, hit.first, this.k.cues) || infinitive === 'done';
+    const oneDeed = tookPlace || toldInPast || subjectOfPast(hit, toks) || governedByIntent(toks, hit.first, this.k.cues) || infinitive === 'done';
     // without the rules' reading the classifier decides, but not across the line between deeds
     // that may harm people (the taxonomy's `casualties` group) and words, deals and deliveries:
     // "launched an assault" is no STATEMENT
@@ -176,8 +176,10 @@ class EventExtractor {
     const type = rules?.type ?? p.type;
     // a denial is a statement made: "The RSF denied reports …" is no negated statement unless a negation stands before it
     const deniedDenial = type === 'STATEMENT' && (p.modality === 'negated' || p.modality === 'denied') && !toks.slice(Math.max(0, hit.first - 3), hit.first).some((t) => NEGATION.has(t.lower));
-    // and a verb in the simple past tells no plan ("forces backed by Russian air cover retook Saraqib")
-    const pastNoPlan = toldInPast && p.modality === 'future';
+    // and a verb in the simple past tells no plan ("forces backed by Russian air cover retook
+    // Saraqib"), nor a condition unless a word of one stands in its sentence ("one strike
+    // destroyed an oil pump jack"; "if they had attacked" keeps its "if")
+    const pastNoPlan = toldInPast && (p.modality === 'future' || (p.modality === 'hypothetical' && !toks.some((t) => this.k.cues.hypothetical.has(t.lower) || CONDITION_WORDS.test(t.lower))));
     // nor is anything negated where the sentence has no word of negation ("a farmer stepped on a mine … and died")
     const unsaidNegation = p.modality === 'negated' && !toks.some((t) => NEGATION.has(t.lower) || NEGATING_WORDS.test(t.lower));
     const modality = tookPlace || deniedDenial || pastNoPlan || unsaidNegation || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;
@@ -279,6 +281,8 @@ const DISASTER = /^(earthquake|earthquakes|quake|quakes|aftershocks?|tremors?|ri
 const ATTACK_WORD = /^(shot|shooting|shootings|gunfire|gunmen|gunman|bomb|bombs|bombing|bombings|attack|attacks|attacked|stabbed|stabbing|airstrike|airstrikes|shelling|ambush|ambushed|assault|assaulted|arson|looted|looting|riot|riots)$/;
 
 /** Words beside "not", "no" and "never" that say a thing did not happen: "none were hurt", "nobody", "without casualties". */
+/** Words of condition, possibility or doubt besides the modals and threats of cues.json `hypothetical`. */
+const CONDITION_WORDS = /^(can|ca|should|must|whether|unless|perhaps|possibly|probably|likely|unlikely|suspected|suspect|believed|feared|allegedly|reportedly|\?)$/;
 const NEGATING_WORDS = /^(none|nobody|nothing|neither|nor|without|cannot|no-one|noone)$/;
 
 /** Verbs of announcing that, with another event in their sentence, only give its source. */

@@ -264,6 +264,21 @@ export function performed(toks: readonly Token[], first: number, verbs: { suppor
   return false;
 }
 
+/**
+ * "Near Mosul, seven strikes engaged four tactical units", "the blast destroyed two houses": an
+ * event noun that is the subject of a verb in the simple past (an adverb between them at most)
+ * names deeds that took place, counted or not; the classifier reads "seven strikes" as a toll
+ * or a kind of event too readily.
+ */
+export function subjectOfPast(hit: TriggerHit, toks: readonly Token[]): boolean {
+  const t = toks[hit.last]!;
+  if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return false;
+  let i = hit.last + 1;
+  if (toks[i]?.pos === 'ADV') i++;
+  const v = toks[i];
+  return !!v && v.pos === 'VERB' && v.lemma !== v.lower && !/(s|ing)$/.test(v.lower) && !BEFORE_NON_FINITE.test(v.lower);
+}
+
 /** Modals and "if": what they govern is as often a capability or a kind of event as one deed. */
 const MODAL_OR_IF = /^(could|would|may|might|can|will|shall|'ll|must|if)$/;
 
