@@ -60,6 +60,18 @@ describe('event roles: who did what to whom', () => {
     expect(texts(args, 'agent')).toEqual(['police']);
   });
 
+  it('takes what is fired for no target, and what it is fired at, on or into for one', () => {
+    expect(texts(argsOf('The gunman fired shots at police near the market.', 'ATTACK'), 'target')).toEqual(['police']);
+    expect(texts(argsOf('Shots were fired at the convoy near Gao.', 'ATTACK'), 'target')).toEqual(['convoy']);
+    expect(texts(argsOf('Troops fired several rounds into the crowd.', 'ATTACK'), 'target')).toEqual(['crowd']);
+    expect(texts(argsOf('Soldiers fired into the air outside the barracks.', 'ATTACK'), 'target')).toEqual([]);
+  });
+
+  it('takes military sites as ground taken', () => {
+    expect(texts(argsOf('Islamic State fighters took over the barracks on Sunday.', 'SEIZE'), 'target')).toEqual(['barracks']);
+    expect(texts(argsOf('Rebels seized two checkpoints near Goma.', 'SEIZE'), 'target')).toEqual(['two checkpoints']);
+  });
+
   it('takes an "including" list after a verb as targets', () => {
     expect(texts(argsOf('Leftists were arrested, including Maria Lopez and Juan Perez.', 'ARREST'), 'target')).toEqual(['Leftists', 'Maria Lopez', 'Juan Perez']);
   });

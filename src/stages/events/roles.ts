@@ -261,13 +261,16 @@ function objectPhrases(f: Frame): Phrase[] {
     const direct = npRight(toks, np, k) ?? bareCount(f, k);
     if (direct && direct.first - k <= 2 && !whereOn(toks, k)) objects.push(direct);
   }
-  const prepAt = toks.findIndex((t, k) => k > hit.last && ((/^(on|against|at|targeting|upon)$/.test(t.lower) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
+  // "shots were fired at the convoy": the trigger phrase may end with the preposition itself;
+  // what is shot "into" is aimed at too ("fired several rounds into the crowd")
+  const aimed = (t: Token) => /^(on|against|at|targeting|upon)$/.test(t.lower) || (t.lower === 'into' && FIRING.has(toks[hit.first]!.lemma));
+  const prepAt = aimed(toks[hit.last]!) && hit.last > hit.first ? hit.last : toks.findIndex((t, k) => k > hit.last && ((aimed(t) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
   // (a verb between them ends the clause, but not a word of a weapon's name: "fired rocket-propelled grenades at")
   const inWeapon = (k: number) => f.phrases.some((p) => p.kind === 'equipment' && p.first <= k && p.last >= k);
   if (prepAt >= 0 && !toks.slice(hit.last + 1, prepAt).some((t, j) => (t.pos === 'VERB' && !inWeapon(hit.last + 1 + j)) || /^[,–—]$/.test(t.text))) {
     const p = npRight(toks, np, prepAt + 1);
     // ("on the outskirts of the town", "at the edge of": where, not whom)
-    if (p && !whereOn(toks, prepAt + 1)) objects.push(p);
+    if (p && !whereOn(toks, prepAt + 1) && toks[p.last]!.lower !== 'air') objects.push(p);
   }
   // "the destruction of equipment, including US-made armored personnel carriers", "were arrested, including …"
   const includingAt = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 6 && t.lower === 'including');
@@ -309,6 +312,8 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
       if (f.taxonomy.hasRole(type, 'instrument')) addArg(f, 'instrument', p);
       continue;
     }
+    // "fired shots at police", "shots were fired", "fired several rounds": what is fired is no target
+    if (PROJECTILES.test(toks[p.last]!.lower) && FIRING.has(toks[f.hit.first]!.lemma)) continue;
     if (type === 'STATEMENT' && p.kind !== 'actor' && !(p.kind === 'place' && p.entityType === 'GPE')) continue;
     if (p.kind === 'date') continue;
     // "the Golan Heights town of Majdal Shams": the place after "of" is the one meant
@@ -339,6 +344,11 @@ function otherSide(f: Frame, type: EventType): void {
 
 /** Verbs whose object is what they send at the target or set off there: "fired rockets", "launched missiles", "dropped bombs", "detonated a car bomb", "planted an IED", "threw a grenade". */
 const LAUNCHING = new Set(['fire', 'launch', 'lob', 'drop', 'detonate', 'explode', 'plant', 'throw', 'hurl', 'lay', 'place', 'set', 'trigger']);
+
+/** Verbs of firing, whose object is what flies and whose "into" phrase is aimed at. */
+const FIRING = new Set(['fire', 'shoot', 'launch', 'lob']);
+/** What is fired that names no weapon of the equipment lexicon. */
+const PROJECTILES = /^(shots?|rounds?|bullets?|volleys?|salvos?|gunshots?|gunfire|fire|tear|teargas|gas)$/;
 
 /** Coordinated objects: "two T-72 tanks and a BMP infantry fighting vehicle" */
 function coordinatedObjects(f: Frame, p: Phrase): void {
