@@ -86,9 +86,11 @@ describe('event claims', () => {
     expect(pipeline().process({ text: 'The ministry did not deny the reports.', published: '2023-12-19' }).events[0]?.modality).toBe('negated');
   });
 
-  it('reads what is demanded or urged as not yet done', () => {
-    expect(modality('The junta demanded the withdrawal of the UN mission.', 'withdrawal')).toBe('hypothetical');
-    expect(modality('The president urged allies to speed up deliveries of air defence systems.', 'deliveries')).toBe('hypothetical');
+  it('reads what is demanded, urged, threatened or vowed as ahead (future), what is conditional as hypothetical', () => {
+    expect(modality('The junta demanded the withdrawal of the UN mission.', 'withdrawal')).toBe('future');
+    expect(modality('The president urged allies to speed up deliveries of air defence systems.', 'deliveries')).toBe('future');
+    expect(modality('The junta has vowed to retake territory from the militants.', 'retake')).toBe('future');
+    expect(modality('If the army had attacked the town, the rebels would have withdrawn.', 'attacked')).toBe('hypothetical');
   });
 
   it('reads "May" in a date as the month, not the modal: reports dated in May are asserted', () => {
@@ -106,7 +108,9 @@ describe('event claims', () => {
   });
 
   it('reads "possible" as a cue of a hypothetical event, but not in "the strongest possible terms" or "as soon as possible"', () => {
-    expect(firstEvent('Officials warned of a possible attack on the port of Berdiansk.', 'ATTACK').modality).toBe('hypothetical');
+    expect(firstEvent('Officials said a possible attack on the port of Berdiansk was being studied.', 'ATTACK').modality).toBe('hypothetical');
+    // a warning puts it ahead, which the guideline ranks before a condition
+    expect(firstEvent('Officials warned of a possible attack on the port of Berdiansk.', 'ATTACK').modality).toBe('future');
     expect(firstEvent('The foreign minister condemned in the strongest possible terms the attacks on the village of Kamyanka on Tuesday.', 'ATTACK').modality).toBe('asserted');
     expect(firstEvent('Rebels fired as many shells as possible on the town of Nassib overnight.', 'SHELLING').modality).toBe('asserted');
   });

@@ -121,6 +121,7 @@ export interface EventCueLists {
   deny: string[];
   attempt: string[];
   hypothetical: string[];
+  future: string[];
   plannedAfter: string[];
   supportVerbs: string[];
   /** lemmas of verbs whose subject is the time or place of the event their object names: "the weekend saw heavy fighting" (optional in a user lexicon) */

@@ -183,6 +183,8 @@ export class Claims {
       // ("it was not clear who launched the drone": a question of who, not a denial of the deed)
       else if (near.slice(-3).some((w, k, three) => NEGATION.has(w) && !three.slice(k + 1).some((x) => WH_WORDS.test(x)))) modality = 'negated';
       else if (near.some((w, k) => this.cues.attempt.has(w) && !doneBeside(near, k)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
+      // a plan, threat or promise puts it ahead, which the guideline ranks before a condition ("vowed to retake the town")
+      else if (near.some((w, k) => this.cues.future.has(w) && !intensifier(near, k))) modality = 'future';
       else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || askedFor(hit, toks) || (NEGOTIATED.has(type) && underNegotiation(hit, toks)) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';

@@ -14,6 +14,8 @@ export interface EventCues {
   deny: Set<string>;
   attempt: Set<string>;
   hypothetical: Set<string>;
+  /** words of plan, threat or promise that put an event ahead (cues.json `future`) */
+  future: Set<string>;
   /** right after an event noun: "a strike expected within days" */
   plannedAfter: Set<string>;
   supportVerbs: Set<string>;
@@ -71,6 +73,7 @@ export function eventCues(lex: Pick<Lexicons, 'cues' | 'placeWords'>): EventCues
     deny: new Set(cues.deny),
     attempt: new Set(cues.attempt),
     hypothetical: new Set(cues.hypothetical),
+    future: new Set(cues.future),
     plannedAfter: new Set(cues.plannedAfter),
     supportVerbs: new Set(cues.supportVerbs),
     occasionVerbs: new Set(cues.occasionVerbs ?? []),

@@ -179,7 +179,7 @@ class EventExtractor {
     // and a verb in the simple past tells no plan ("forces backed by Russian air cover retook
     // Saraqib"), nor a condition unless a word of one stands in its sentence ("one strike
     // destroyed an oil pump jack"; "if they had attacked" keeps its "if")
-    const pastNoPlan = toldInPast && (p.modality === 'future' || (p.modality === 'hypothetical' && !toks.some((t) => this.k.cues.hypothetical.has(t.lower) || CONDITION_WORDS.test(t.lower))));
+    const pastNoPlan = toldInPast && (p.modality === 'future' || (p.modality === 'hypothetical' && !toks.some((t) => this.k.cues.hypothetical.has(t.lower) || this.k.cues.future.has(t.lower) || CONDITION_WORDS.test(t.lower))));
     // nor is anything negated where the sentence has no word of negation ("a farmer stepped on a mine … and died")
     const unsaidNegation = p.modality === 'negated' && !toks.some((t) => NEGATION.has(t.lower) || NEGATING_WORDS.test(t.lower));
     const modality = tookPlace || deniedDenial || pastNoPlan || unsaidNegation || p.pModality < 0.5 || p.modality === 'generic' || p.modality === 'asserted' || p.modality === 'claimed' ? null : p.modality;

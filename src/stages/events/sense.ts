@@ -290,10 +290,10 @@ const MODAL_OR_IF = /^(could|would|may|might|can|will|shall|'ll|must|if)$/;
  * attack" as a purpose, as in "units trained to fight") does not drop it. A modal is not such a
  * word: "could attack ships" is as often a capability, which the guideline counts as generic.
  */
-export function governedByIntent(toks: readonly Token[], first: number, cues: Pick<EventCues, 'hypothetical' | 'attempt' | 'deny'>): boolean {
+export function governedByIntent(toks: readonly Token[], first: number, cues: Pick<EventCues, 'hypothetical' | 'future' | 'attempt' | 'deny'>): boolean {
   for (let i = first - 1; i >= 0 && i >= first - 5; i--) {
     const w = toks[i]!.lower;
-    if (!MODAL_OR_IF.test(w) && (cues.hypothetical.has(w) || cues.attempt.has(w) || cues.deny.has(w))) return true;
+    if (!MODAL_OR_IF.test(w) && (cues.hypothetical.has(w) || cues.future.has(w) || cues.attempt.has(w) || cues.deny.has(w))) return true;
   }
   return false;
 }
