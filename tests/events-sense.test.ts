@@ -153,6 +153,7 @@ describe('one deed rather than a kind of event', () => {
     expect(subject('Such strikes destroy whole districts.', 'strikes')).toBe(false);
     expect(subject('The strikes were carried out at night.', 'strikes')).toBe(false);
     expect(subject('Seven strikes have hit the city this year.', 'strikes')).toBe(false);
+    expect(subject('The attacks began to change in nature.', 'attacks')).toBe(false);
   });
   it('is one that a threat, plan, attempt or denial governs, not a modal', () => {
     expect(intended('The militia threatened to attack the convoy.', 'attack')).toBe(true);

@@ -276,7 +276,8 @@ export function subjectOfPast(hit: TriggerHit, toks: readonly Token[]): boolean 
   let i = hit.last + 1;
   if (toks[i]?.pos === 'ADV') i++;
   const v = toks[i];
-  return !!v && v.pos === 'VERB' && v.lemma !== v.lower && !/(s|ing)$/.test(v.lower) && !BEFORE_NON_FINITE.test(v.lower);
+  // ("the attacks began to change in nature": a verb before "to" says how they went, not that one took place)
+  return !!v && v.pos === 'VERB' && v.lemma !== v.lower && !/(s|ing)$/.test(v.lower) && !BEFORE_NON_FINITE.test(v.lower) && toks[i + 1]?.lower !== 'to';
 }
 
 /** Modals and "if": what they govern is as often a capability or a kind of event as one deed. */
