@@ -93,6 +93,18 @@ describe('event claims', () => {
     expect(modality('If the army had attacked the town, the rebels would have withdrawn.', 'attacked')).toBe('hypothetical');
   });
 
+  it('reads a claim no one made as negated, and the deed it names as the article tells it', () => {
+    const events = (text: string) => pipeline().process({ text, published: '2024-03-04' }).events;
+    const [statement, attack] = events('No group has claimed responsibility for the attack.');
+    expect(statement).toMatchObject({ type: 'STATEMENT', modality: 'negated' });
+    expect(statement!.args.filter((a) => a.role === 'agent')).toEqual([]);
+    expect(attack).toMatchObject({ type: 'ATTACK', modality: 'asserted' });
+    expect(attack!.args.filter((a) => a.role === 'agent')).toEqual([]);
+    expect(events('Nobody claimed responsibility for the bombing.').find((e) => e.type === 'EXPLOSION')?.modality).toBe('asserted');
+    // a claim made stays one
+    expect(events('The IRA claimed responsibility for the bombing.').find((e) => e.type === 'EXPLOSION')?.modality).toBe('claimed');
+  });
+
   it('reads "May" in a date as the month, not the modal: reports dated in May are asserted', () => {
     const modalities = (text: string) => pipeline().process({ text, published: '2024-06-01' }).events.map((e) => e.modality);
     expect(modalities('On 22 May 2023, Russian forces shelled Marinka, Donetsk.')).toEqual(['asserted']);

@@ -4,7 +4,7 @@
 // article describes rather than names ("the regional governor") becomes an entity.
 import type { Doc, EventArg, EventType, Modality, Token } from '../../doc.js';
 import type { Knowledge } from '../entities/knowledge.js';
-import { NEGATION, PREPOSITIONS, type EventCues } from './cues.js';
+import { NEGATION, PREPOSITIONS, negatedBefore, type EventCues } from './cues.js';
 import { npRight, subjectBefore, type NounPhraseContext } from './noun-phrase.js';
 import type { Phrase } from './phrases.js';
 import type { DocIndex } from './doc-index.js';
@@ -179,7 +179,7 @@ export class Claims {
       // (a denial's reach ends at a verb of saying after it, "denied that officers fired and said
       // 105 were arrested", and at a verb it is coordinated with, "denied any involvement and
       // condemned the attack")
-      if (before.some((t, k) => this.cues.deny.has(t.lower) && !before.slice(k + 1).some((w, j, rest) => (w.pos === 'VERB' && this.cues.speech.has(w.lower) && !this.cues.deny.has(w.lower)) || (w.lower === 'and' && rest[j + 1]?.pos === 'VERB')))) modality = 'denied';
+      if (before.some((t, k) => this.cues.deny.has(t.lower) && !negatedBefore(before, k) && !before.slice(k + 1).some((w, j, rest) => (w.pos === 'VERB' && this.cues.speech.has(w.lower) && !this.cues.deny.has(w.lower)) || (w.lower === 'and' && rest[j + 1]?.pos === 'VERB')))) modality = 'denied';
       // ("it was not clear who launched the drone": a question of who, not a denial of the deed)
       else if (near.slice(-3).some((w, k, three) => NEGATION.has(w) && !three.slice(k + 1).some((x) => WH_WORDS.test(x)))) modality = 'negated';
       else if (near.some((w, k) => this.cues.attempt.has(w) && !doneBeside(near, k)) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
@@ -189,6 +189,9 @@ export class Claims {
       // "a strike expected within days": the participle after an event noun puts it ahead
       else if (this.cues.plannedAfter.has(after[0] ?? '') && toks[hit.last]!.pos === 'NOUN') modality = 'future';
       else if (this.claimed(hit, toks) || saidBySomeone(hit, toks) || this.speakerLabel(hit, toks)) modality = 'claimed';
+    } else if (negatedBefore(toks, hit.first)) {
+      // "No group has claimed responsibility", "the army did not comment": no statement made
+      modality = 'negated';
     }
     return { modality, source };
   }
@@ -211,7 +214,8 @@ export class Claims {
       // "alleged" before a noun qualifies that noun ("the alleged attack"), not the whole sentence
       // ("an alleged Mafia boss … hanged himself hours after his arrest"); "allegedly tried to
       // kill … by shooting" hedges its clause
-      if (this.cues.claim.has(w.lower) && !(w.lower === 'alleged' && /^(NOUN|PROPN|ADJ)$/.test(toks[i + 1]?.pos ?? '') && i < hit.first - 3)) return true;
+      // ("No group has claimed the attack": a claim no one made)
+      if (this.cues.claim.has(w.lower) && !(w.lower === 'alleged' && /^(NOUN|PROPN|ADJ)$/.test(toks[i + 1]?.pos ?? '') && i < hit.first - 3) && !negatedBefore(toks, i)) return true;
       // "X reported engaging Russian forces and destroying military assets"
       if ((w.lemma === 'report' || w.lower === 'reported' || w.lemma === 'boast') && toks[i + 1]?.lower.endsWith('ing') && toks[hit.first]!.lower.endsWith('ing')) return true;
       // "said it had destroyed", "said its forces had captured", "said in a statement that it had liberated"

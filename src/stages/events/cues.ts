@@ -110,6 +110,20 @@ export const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'a
 /** The sectors of actor coding (cues.json's sectors) whose actors are armed: state forces, rebels, militias. */
 export const ARMED_SECTORS: ReadonlySet<string> = new Set(['military', 'police', 'militia', 'rebels']);
 export const NEGATION = new Set(['not', "n't", 'never', 'no']);
+
+/**
+ * Is the word at `i` negated by the few words before it: "did not claim", "has never
+ * commented", "No group has claimed", "Nobody claimed"? (A negation further back belongs to
+ * another clause.)
+ */
+export function negatedBefore(toks: readonly { lower: string }[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const w = toks[k]!.lower;
+    if (NEGATION.has(w) || /^(nobody|none|neither)$/.test(w)) return true;
+    if (/^[,;:"“”]$/.test(w)) return false;
+  }
+  return false;
+}
 export const ANAPHORIC = new Set(['the', 'these', 'this', 'those', 'that', 'such', 'its', 'their', 'ensuing', 'subsequent', 'latest', 'same']);
 /** The forms of "see" and "leave", whose object a participle or a count describes: "fighting that saw 120 soldiers killed", "left four people dead". */
 export const SEE_OR_LEAVE = /^(saw|seen|seeing|sees|see|left|leaving|leaves|leave)$/;

@@ -4,7 +4,7 @@
 // where it happened, where it came from, the weapon or vehicle, and the quantities counting
 // them. Which of the optional roles a type takes is the taxonomy's.
 import type { EventType, Token } from '../../doc.js';
-import { LOCATION_PREPS, PREPOSITIONS, lastIndex, type EventCues } from './cues.js';
+import { LOCATION_PREPS, PREPOSITIONS, lastIndex, negatedBefore, type EventCues } from './cues.js';
 import { addArg, agentLike, bare, hasRole, placeOnly, prepOf, type Frame } from './frame.js';
 import { participleListStart } from './candidates.js';
 import { npLeft, npRight, subjectBefore } from './noun-phrase.js';
@@ -35,7 +35,7 @@ export function findAgent(f: Frame): Phrase | undefined {
     // "they exploded": what explodes is the device, not who set it
     if (toks[hit.first]!.lemma !== 'explode') agent ??= pronounSubject(f);
   }
-  if (!agent) return agent;
+  if (!agent || namesNoOne(toks, agent)) return undefined;
   const other = coordinatedBefore(f, agent);
   if (other && !isNoun && !passive && MUTUAL.has(toks[hit.first]!.lemma) && !sideNamedAfter(f)) {
     addArg(f, 'agent', other);
@@ -124,6 +124,9 @@ const WITNESSES = /^(residents|witnesses|locals|villagers|people|sources|activis
 /** A state acts ("the Israeli strike", "a Russia attack"); a town or region before an event noun is where it happened ("the Manchester bombing"). */
 const isCountry = (f: Frame, p: Phrase): boolean => f.index.entity(p.ref)?.kb?.kind === 'country';
 
+/** "No group has claimed …", "no one fired": a phrase that names no one, no agent. */
+const namesNoOne = (toks: readonly Token[], p: Phrase): boolean => /^(no|nobody|none|neither)$/.test(toks[p.first]!.lower) || toks[p.first - 1]?.lower === 'no';
+
 /** "the IRA claimed responsibility for the bombings", "accepted responsibility for the attack": who takes responsibility for a deed did it. */
 function responsibleFor(f: Frame): Phrase | undefined {
   const { toks, hit } = f;
@@ -132,7 +135,8 @@ function responsibleFor(f: Frame): Phrase | undefined {
   if (toks.slice(forAt + 1, hit.first).some((t) => !/^(the|a|an|this|these|those|that|its|their|ADJ)$/.test(t.lower) && t.pos !== 'ADJ' && t.pos !== 'NUM')) return undefined;
   let verb = forAt - 2;
   while (verb >= 0 && /^(full|sole|overall|direct)$/.test(toks[verb]!.lower)) verb--;
-  const subject = verb >= 0 && toks[verb]!.pos === 'VERB' ? subjectBefore(toks, f.np, verb) : null;
+  // ("No group has claimed responsibility for the attack": no one named)
+  const subject = verb >= 0 && toks[verb]!.pos === 'VERB' && !negatedBefore(toks, verb) ? subjectBefore(toks, f.np, verb) : null;
   return subject && agentLike(f, subject) ? subject : undefined;
 }
 
@@ -431,5 +435,5 @@ export function countedQuantities(f: Frame): void {
 export function statementSpeaker(f: Frame, type: EventType, agent: Phrase | undefined): void {
   if (type !== 'STATEMENT' || agent) return;
   const speaker = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p));
-  if (speaker) addArg(f, 'agent', speaker);
+  if (speaker && !namesNoOne(f.toks, speaker)) addArg(f, 'agent', speaker);
 }
