@@ -77,6 +77,12 @@ describe('event candidates', () => {
     expect(typeOf('Rebels captured the village after a week of fighting.', 'captured')).toBe('SEIZE');
   });
 
+  it('reads "neutralised" people as killed, a device as destroyed, whatever the tagger makes of the word', () => {
+    // (wink tags "neutralised" a noun: a past form it does not know)
+    expect(typeOf('Its forces had neutralised 54 terrorists.', 'neutralised')).toBe('KILLING');
+    expect(typeOf('Troops neutralised an explosive device near the road.', 'neutralised')).toBe('DESTRUCTION');
+  });
+
   it('takes the kind of an attack from the weapon named beside it', () => {
     expect(typeOf('A drone attack hit a fuel depot in the night.', 'drone attack')).toBe('DRONE_STRIKE');
     expect(typeOf('Insurgents attacked the base with mortars.', 'attacked')).toBe('SHELLING');

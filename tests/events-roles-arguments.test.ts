@@ -67,6 +67,11 @@ describe('event roles: who did what to whom', () => {
     expect(texts(argsOf('Soldiers fired into the air outside the barracks.', 'ATTACK'), 'target')).toEqual([]);
   });
 
+  it('takes no time of day for a target: "at dawn", "at midday"', () => {
+    expect(texts(argsOf('The attackers stormed the village of Koulpelogo at dawn.', 'INCURSION'), 'target')).toEqual([]);
+    expect(texts(argsOf('Militants attacked the convoy at midday on Sunday.', 'ATTACK'), 'target')).toEqual(['convoy']);
+  });
+
   it('takes military sites as ground taken', () => {
     expect(texts(argsOf('Islamic State fighters took over the barracks on Sunday.', 'SEIZE'), 'target')).toEqual(['barracks']);
     expect(texts(argsOf('Rebels seized two checkpoints near Goma.', 'SEIZE'), 'target')).toEqual(['two checkpoints']);

@@ -308,7 +308,7 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
   const { toks, phrases } = f;
   for (const p of objectPhrases(f)) {
     if (agent && p.start === agent.start) continue;
-    if (/^(second|minute|hour|day|night|week|weekend|month|year|decade|time)s?$/.test(toks[p.last]!.lower)) continue; // "two weeks ago"
+    if (/^(second|minute|hour|day|night|week|weekend|month|year|decade|time|dawn|dusk|daybreak|nightfall|noon|midday|midnight|sunrise|sunset|morning|afternoon|evening)s?$/.test(toks[p.last]!.lower)) continue; // "two weeks ago", "at dawn"
     if (type === 'CRASH' && p.kind === 'equipment') continue;
     // "fired rockets at the base", "dropped barrel bombs on Idlib", "detonated a car bomb": the
     // weapon a verb of launching or setting off takes as its object is the instrument

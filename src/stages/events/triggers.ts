@@ -70,7 +70,8 @@ export class TriggerIndex {
         i++;
         continue;
       }
-      const readings = entries.filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || (t.pos === 'ADJ' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && (/^\p{Ll}/u.test(t.text) || (i === 0 && toks[1]?.text !== ':'))) || (t.pos === 'ADJ' && e.pos.includes('NOUN') && nounSlot(toks, i)));
+      // (a past form the tagger reads as an adjective or, for words it does not know, a noun: "had neutralised/NOUN 54 fighters")
+      const readings = entries.filter((e) => !e.pos || e.pos.includes(t.pos as 'VERB') || ((t.pos === 'ADJ' || (t.pos === 'NOUN' && t.lower.length > 6)) && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && (/^\p{Ll}/u.test(t.text) || (i === 0 && toks[1]?.text !== ':'))) || (t.pos === 'ADJ' && e.pos.includes('NOUN') && nounSlot(toks, i)));
       if (readings.length) hits.push({ first: i, last: i, readings, phrase: false });
       i++;
     }
