@@ -71,6 +71,18 @@ describe('event merging', () => {
     expect(events[0]!.mentions?.map((m) => [m.text, m.type, m.sentence])).toEqual([['killing', 'KILLING', 0], ['attack', 'ATTACK', 1]]);
   });
 
+  it('keeps every word of a killing folded into a deed: "died in the crash, while 50 others were injured"', () => {
+    const events = pipeline().process({ text: 'A tram derailed in south London on Wednesday. A total of six men and one woman died in the crash, while 50 other passengers were injured.', published: '2016-11-10' }).events;
+    expect(events).toHaveLength(1);
+    expect(events[0]!.mentions!.map((m) => m.text)).toEqual(expect.arrayContaining(['died', 'injured']));
+  });
+
+  it('gives the dead "killed in the battle" to the battle told before, not to another deed of their sentence', () => {
+    const events = pipeline().process({ text: 'Rebels and troops fought for the town of Tal Tamr on Monday. Ten soldiers were killed in the fighting, which ended when aircraft bombed rebel positions.', published: '2024-03-04' }).events;
+    expect(events.find((e) => e.type === 'CLASH')?.casualties.killed).toBe(10);
+    expect(events.find((e) => e.type === 'AIRSTRIKE')?.casualties.killed).toBeNull();
+  });
+
   it('reads a death told with its day after an apposition as a death, not as a word describing the day', () => {
     const text = 'Jose Alvarez, a 21-year-old man, died Monday after being shot in a park, police said.';
     const events = pipeline().process({ text, published: '2024-09-01' }).events;

@@ -90,6 +90,8 @@ export const takesShot = (taxonomy: Taxonomy, d: Draft): boolean => taxonomy.is(
 export function addMention(into: Draft, d: Draft): void {
   const mentions = (into.event.mentions ??= []);
   mentions.push({ ...d.event.trigger, sentence: d.event.sentence, type: d.event.type, modality: d.event.modality });
+  // and the words merged into it before ("died …, while 50 others were injured")
+  for (const m of d.event.mentions ?? []) if (m.start !== into.event.trigger.start && !mentions.some((x) => x.start === m.start)) mentions.push(m);
   mentions.sort((a, b) => a.start - b.start);
 }
 

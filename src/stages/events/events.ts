@@ -84,7 +84,9 @@ class EventExtractor {
       return;
     }
     if (made.length === 0) this.memory.orphanCasualties(view);
+    const deadPlaced = this.memory.deadOfRetold(view, made);
     this.memory.settleSentence(doc, made);
+    if (deadPlaced) return this.memory.keep(made, s);
     // casualties no event of the sentence can carry go to the incident told last or next
     const orphans: Array<[SentenceCasualties, boolean]> = [];
     this.memory.keep(settleCasualties(view, made, (figures, shooting) => orphans.push([figures, shooting])), s);

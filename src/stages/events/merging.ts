@@ -28,8 +28,34 @@ export class EventMemory {
     private doc: Doc,
   ) {}
 
+  /** events of the current sentence merged into one told before, by where their word starts */
+  private mergedHere: Array<{ start: number; into: Draft }> = [];
+
   startSentence(): void {
     this.retold = [];
+    this.mergedHere = [];
+  }
+
+  /**
+   * "At least 27 fighters were killed in the battle, which began when drones struck …": the dead
+   * of a killing told "in" or "during" an event named again in the sentence are that event's, not
+   * those of another deed the sentence tells. Takes the killing out of `made` as a mention of
+   * the event told before, with the sentence's casualty figures; says whether it did.
+   */
+  deadOfRetold(view: SentenceView, made: Draft[]): boolean {
+    const killing = made.find((d) => d.event.type === 'KILLING' && !d.nominal);
+    if (!killing || !this.mergedHere.length) return false;
+    const { toks } = view;
+    let k = toks.findIndex((t) => t.start === killing.event.trigger.start) + 1;
+    if (toks[k]?.pos === 'ADV') k++;
+    if (!/^(in|during|amid)$/.test(toks[k]?.lower ?? '')) return false;
+    for (k++; toks[k] && /^(DET|ADJ|NUM)$/.test(toks[k]!.pos); k++);
+    const named = this.mergedHere.find((m) => m.start === toks[k]?.start);
+    if (!named || !this.taxonomy.is(named.into.event.type, 'casualties')) return false;
+    addFigures(named.into, readCasualties(view.doc, casualtyWords(view), toks, view.phrases, { index: view.index, s: view.s }));
+    absorb(named.into, killing);
+    made.splice(made.indexOf(killing), 1);
+    return true;
   }
 
   /** A new draft of the current sentence: merged into an event already told, or added to `made`. */
@@ -151,6 +177,7 @@ export class EventMemory {
     const earlier = [...this.drafts].reverse().find((d) => d.event.type === draft.event.type && !conflicts(this.doc, d, draft, false));
     if (!earlier) return false;
     absorb(earlier, draft);
+    this.mergedHere.push({ start: draft.event.trigger.start, into: earlier });
     if (draft.event.source) this.retold.push({ into: earlier, source: draft.event.source });
     this.lastTouched = { draft: earlier, sentence: draft.event.sentence };
     return true;
