@@ -67,6 +67,11 @@ describe('event roles: who did what to whom', () => {
     expect(texts(argsOf('Soldiers fired into the air outside the barracks.', 'ATTACK'), 'target')).toEqual([]);
   });
 
+  it('leaves a dateline\'s dash out of the agent, and keeps a hyphen inside a name', () => {
+    expect(texts(argsOf('OUAGADOUGOU, March 4 (Reuters) - Gunmen on motorbikes killed 12 people in an attack on a village.', 'ATTACK'), 'agent')).toEqual(['Gunmen']);
+    expect(texts(argsOf('Turkish-backed fighters attacked the town.', 'ATTACK'), 'agent')).toEqual(['Turkish-backed fighters']);
+  });
+
   it('takes no time of day for a target: "at dawn", "at midday"', () => {
     expect(texts(argsOf('The attackers stormed the village of Koulpelogo at dawn.', 'INCURSION'), 'target')).toEqual([]);
     expect(texts(argsOf('Militants attacked the convoy at midday on Sunday.', 'ATTACK'), 'target')).toEqual(['convoy']);

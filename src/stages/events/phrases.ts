@@ -69,7 +69,7 @@ export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: 
         if (named) first = named.first;
         break;
       }
-      if (DETERMINERS.has(prev.lower) || prev.kind === 'punctuation' && prev.text !== '-') break;
+      if (DETERMINERS.has(prev.lower) || (prev.kind === 'punctuation' && !hyphenAt(toks, first - 1))) break;
       if (DEMONSTRATIVES.has(prev.lower)) {
         first--;
         break;
@@ -80,7 +80,7 @@ export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: 
         first = named.first;
         continue;
       }
-      if (!['ADJ', 'PROPN', 'NOUN'].includes(prev.pos) && prev.text !== '-' && !/^(anti|pro)-/.test(prev.lower)) break;
+      if (!['ADJ', 'PROPN', 'NOUN'].includes(prev.pos) && !hyphenAt(toks, first - 1) && !/^(anti|pro)-/.test(prev.lower)) break;
       if (/ing$/.test(prev.lower) && prev.pos !== 'ADJ') break;
       if (phrases.some((p) => p.last === first - 1 && p.kind !== 'actor')) break;
       first--;
@@ -106,4 +106,10 @@ export function sentencePhrases(doc: Doc, sentence: number, toks: Token[], ctx: 
 function findLast<T>(xs: T[], test: (x: T) => boolean): number {
   for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i]!)) return i;
   return -1;
+}
+
+/** A hyphen inside a word ("Turkish-backed"), not a dash between words ("(Reuters) - Gunmen …"). */
+function hyphenAt(toks: readonly Token[], k: number): boolean {
+  const t = toks[k]!;
+  return t.text === '-' && toks[k - 1]?.end === t.start && toks[k + 1]?.start === t.end;
 }
