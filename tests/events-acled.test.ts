@@ -27,6 +27,11 @@ describe('ACLED sub-event types from the weapon', () => {
     expect(coded('On 6 June 2024, rebel forces fired a ballistic missile at an oil terminal near Ras Isa.')).toBe('Explosions/Remote violence / Shelling/artillery/missile attack');
     expect(coded('On 6 June 2024, the Malian Air Force struck rebel positions near Kidal, killing 6 fighters.')).toBe('Explosions/Remote violence / Air/drone strike');
   });
+  it('a "missile strike" names its weapon in its own words, unless aircraft fired it', () => {
+    expect(coded('A Russian missile strike on Odesa killed eight people on Monday.')).toBe('Explosions/Remote violence / Shelling/artillery/missile attack');
+    expect(coded('Russian warplanes carried out a missile strike on a market in Idlib.')).toBe('Explosions/Remote violence / Air/drone strike');
+    expect(coded('An Israeli air strike hit a house in Rafah, killing five people.')).toBe('Explosions/Remote violence / Air/drone strike');
+  });
   it('drones shot down are disrupted weapons use, not fighting', () => {
     expect(coded('On 7 June 2024, air defence units shot down 8 drones over Belgorod region. No casualties were reported.')).toBe('Strategic developments / Disrupted weapons use');
   });

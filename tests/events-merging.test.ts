@@ -77,6 +77,14 @@ describe('event merging', () => {
     expect(events[0]!.mentions!.map((m) => m.text)).toEqual(expect.arrayContaining(['died', 'injured']));
   });
 
+  it('keeps apart two deeds of one type told by two verbs done to other things', () => {
+    const text = 'The missile hit a residential area, damaging an apartment block and dozens of cars, the governor said. The air force said it had shot down 36 of 47 drones launched overnight.';
+    const destruction = pipeline().process({ text, published: '2024-11-18' }).events.filter((e) => e.type === 'DESTRUCTION');
+    expect(destruction.map((e) => e.trigger.text)).toEqual(['damaging', 'shot down']);
+    // and an apartment block is a building, no protest's blockade
+    expect(pipeline().process({ text, published: '2024-11-18' }).events.map((e) => e.type)).not.toContain('PROTEST');
+  });
+
   it('gives the dead "killed in the battle" to the battle told before, not to another deed of their sentence', () => {
     const events = pipeline().process({ text: 'Rebels and troops fought for the town of Tal Tamr on Monday. Ten soldiers were killed in the fighting, which ended when aircraft bombed rebel positions.', published: '2024-03-04' }).events;
     expect(events.find((e) => e.type === 'CLASH')?.casualties.killed).toBe(10);

@@ -66,7 +66,8 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
     civilianHarmed: civilianTarget && hurt,
     unarmedVictims: armedAgent && (hurt || event.type === 'KILLING') && targets.length > 0 && !militaryTarget && ![...targetSectors].some((s) => ARMED_SECTORS.has(s)),
     cues: found(() => eventSentences(doc, event)),
-    weapons: found(() => event.args.filter((a) => a.role === 'agent' || a.role === 'instrument').map((a) => a.text).join('\n')),
+    // the weapon may be named by the trigger itself: "a missile strike" is a missile's (ACLED: Shelling/artillery/missile attack), "an air strike" an aircraft's
+    weapons: found(() => [event.trigger.text, ...event.args.filter((a) => a.role === 'agent' || a.role === 'instrument').map((a) => a.text)].join('\n')),
     agentSector: agentArg?.kb?.sector,
     targetSectors,
   };

@@ -475,7 +475,18 @@ function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draf
   // two statements are one only when the same verb tells them ("declared" and, two paragraphs
   // on, "analysts warn" are two speakers saying two things)
   if (e.type === 'STATEMENT' && later.lemma !== earlier.lemma) return false;
+  // two deeds told by two verbs, each done to something else ("damaging an apartment block" by
+  // a missile, "shot down 36 drones" by the air force), are two
+  if (!later.nominal && !earlier.nominal && later.lemma !== earlier.lemma && otherTargets(earlier, later)) return false;
   return e.type === earlier.event.type && gap <= (later.lemma === earlier.lemma ? 3 : 2);
+}
+
+/** Do both drafts name targets, none the same entity or the same head word? */
+function otherTargets(a: Draft, b: Draft): boolean {
+  const targets = (d: Draft) => d.event.args.filter((x) => x.role === 'target');
+  const [ta, tb] = [targets(a), targets(b)];
+  const head = (text: string) => text.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
+  return ta.length > 0 && tb.length > 0 && !ta.some((x) => tb.some((y) => (x.ref !== null && x.ref === y.ref) || head(x.text) === head(y.text)));
 }
 
 const ASSERTED = new Set(['asserted', 'claimed']);
