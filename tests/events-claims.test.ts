@@ -95,6 +95,14 @@ describe('event claims', () => {
     expect(modality('If the army had attacked the town, the rebels would have withdrawn.', 'attacked')).toBe('hypothetical');
   });
 
+  it('reads a denial beside a claim as its own deed, made by the one who speaks', () => {
+    const events = pipeline().process({ text: "Russia's defence ministry said its forces had struck military infrastructure in Odesa and denied targeting civilians.", published: '2024-11-18' }).events;
+    expect(events.find((e) => e.trigger.text === 'struck')).toMatchObject({ type: 'ATTACK', modality: 'claimed' });
+    expect(events.find((e) => e.trigger.text === 'struck')!.args.map((a) => a.text)).not.toContain('civilians');
+    expect(events.find((e) => e.trigger.text === 'targeting')).toMatchObject({ type: 'ATTACK', modality: 'denied' });
+    expect(events.find((e) => e.type === 'STATEMENT')!.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(["Russia's defence ministry"]);
+  });
+
   it('reads a claim no one made as negated, and the deed it names as the article tells it', () => {
     const events = (text: string) => pipeline().process({ text, published: '2024-03-04' }).events;
     const [statement, attack] = events('No group has claimed responsibility for the attack.');

@@ -76,7 +76,8 @@ export class EventMemory {
     // the same event told again in this sentence, or earlier in the article (not across the
     // comma that closes an opening time clause: "Two days after militants ambushed a patrol,
     // the air force struck a camp" tells two)
-    const same = made.find((d) => d.event.type === draft.event.type && !acrossOpeningClause(toks, d, hit));
+    // (not what is denied or planned beside what was done: "struck military infrastructure and denied targeting civilians")
+    const same = made.find((d) => d.event.type === draft.event.type && !acrossOpeningClause(toks, d, hit) && ASSERTED.has(d.event.modality) === ASSERTED.has(draft.event.modality));
     if (same) {
       // "launch massive missile strikes": the noun names the event, the verb only launches it
       if (/^(fire|launch|carry|conduct)/.test(same.lemma) && draft.nominal) {

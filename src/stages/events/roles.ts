@@ -164,6 +164,11 @@ function coordinatedVerbSubject(f: Frame): Phrase | null | undefined {
   let i = hit.first - 1;
   while (i > f.clauseStart && /^(then|later|also|again)$/.test(toks[i]!.lower)) i--;
   if (toks[i]?.lower !== 'and') return undefined;
+  // "the ministry said its forces had struck … and denied targeting civilians": a verb of saying
+  // goes with the saying before it, whose subject is its speaker
+  const said = f.cues.speech.has(toks[hit.first]!.lower) || f.cues.deny.has(toks[hit.first]!.lower) ? toks.findIndex((t, k) => k < i && t.pos === 'VERB' && f.cues.speech.has(t.lower)) : -1;
+  const speaker = said > 0 ? subjectBefore(toks, f.np, said) : null;
+  if (speaker && agentLike(f, speaker)) return speaker;
   // the first verb, with at most its object between it and "and"
   let verb = i - 1;
   while (verb > f.clauseStart && verb >= i - 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(toks[verb]!.pos) && !pastTaggedNoun(toks, verb)) verb--;
