@@ -17,6 +17,12 @@ describe('event casualties', () => {
     expect(count('Soldiers shot dead a 25-year-old protester on Friday.').killed).toBe(1);
   });
 
+  it('counts a family by its members: "a family of seven", "two families of four"', () => {
+    expect(count('One strike hit a building in Aitaroun, killing a family of seven.').killed).toBe(7);
+    expect(count('The raid killed two families of four.').killed).toBe(8);
+    expect(count('Gunmen killed a family of 5 in their home.').killed).toBe(5);
+  });
+
   it('reads the people "shot and wounded" as wounded, whatever a later sentence counts of them', () => {
     const text = 'Police are searching for a gunman after three people were shot and wounded early Sunday outside a hotel. Investigators are trying to determine whether the men were shot outside or inside the hotel. At least one man was wounded outside the hotel, police said.';
     const events = pipeline().process({ text, published: '2016-01-12' }).events;

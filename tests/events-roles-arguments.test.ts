@@ -73,6 +73,12 @@ describe('event roles: who did what to whom', () => {
     expect(texts(argsOf('Turkish-backed fighters attacked the town.', 'ATTACK'), 'agent')).toEqual(['Turkish-backed fighters']);
   });
 
+  it('takes no speakers for victims: "killing 17 soldiers, a military officer and residents said"', () => {
+    expect(texts(argsOf('A suicide car bomb blew open the gate, killing at least 17 soldiers, a military officer and residents said.', 'EXPLOSION'), 'target')).toEqual(['at least 17 soldiers']);
+    // a list with no verb of saying after it is all victims
+    expect(texts(argsOf('The strike killed three soldiers, a nurse and two children in the town.', 'ATTACK'), 'target').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('takes no time of day for a target: "at dawn", "at midday"', () => {
     expect(texts(argsOf('The attackers stormed the village of Koulpelogo at dawn.', 'INCURSION'), 'target')).toEqual([]);
     expect(texts(argsOf('Militants attacked the convoy at midday on Sunday.', 'ATTACK'), 'target')).toEqual(['convoy']);

@@ -162,6 +162,17 @@ describe('one deed rather than a kind of event', () => {
   });
 });
 
+describe('an event named as the support an actor has', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('is a means, no record: "backed by US air strikes", "under the cover of artillery fire"', () => {
+    expect(types('Government forces, backed by clan militias and US air strikes, have been trying to push the group out since 2022.')).toEqual([]);
+    expect(types('Troops advanced under the cover of artillery fire and took the village.')).toEqual(['SEIZE']);
+  });
+  it('is not a strike told for itself', () => {
+    expect(types('US air strikes hit al-Shabaab positions near Jilib on Tuesday.')).toContain('AIRSTRIKE');
+  });
+});
+
 describe('words of events in phrases of another sense', () => {
   const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('"declared dead" and "pronounced dead" are no statements', () => {

@@ -395,9 +395,31 @@ function peopleCounts(doc: Doc, words: CasualtyWords, toks: Token[], phrases: Ph
   for (const p of phrases) {
     if (p.entityType === 'PERSON' && !covers(counts, p.first)) counts.push({ first: p.first, last: p.last, value: 1, subjectOnly: true });
   }
+  counts.push(...familiesCounted(toks, counts));
   counts.push(...singlePeople(words, toks, counts));
   counts.push(...bareNumbers(doc, words, toks, counts, at));
   return counts.sort((a, b) => a.first - b.first);
+}
+
+/** "killing a family of seven", "two families of five": the members a family is counted by. */
+function familiesCounted(toks: Token[], counts: PeopleCount[]): PeopleCount[] {
+  const out: PeopleCount[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    // ("two families" counted as a quantity gives way to its members)
+    const counted = counts.findIndex((c) => c.last === i);
+    if (!/^famil(y|ies)$/.test(toks[i]!.lower) || toks[i + 1]?.lower !== 'of' || (counted < 0 && covers(counts, i))) continue;
+    const n = toks[i + 2];
+    const members = !n ? null : /^\d+$/.test(n.text) ? Number(n.text) : numberWordValue(n.lower);
+    if (!members || !Number.isInteger(members)) continue;
+    // two families of five are ten
+    const before = toks[i - 1];
+    const families = /^families$/.test(toks[i]!.lower) ? (before && /^\d+$/.test(before.text) ? Number(before.text) : numberWordValue(before?.lower ?? '') ?? null) : 1;
+    if (!families) continue;
+    const first = before && (/^(a|the|one|his|her|their|its)$/.test(before.lower) || families > 1) ? i - 1 : i;
+    if (counted >= 0) counts.splice(counted, 1);
+    out.push({ first, last: i + 2, value: members * families });
+  }
+  return out;
 }
 
 const isVictim = (words: CasualtyWords, w: string) => words.people.has(w) || words.victimNouns.has(w);

@@ -23,7 +23,7 @@ import { eventTime } from './time.js';
 import { TriggerIndex, type TriggerHit } from './triggers.js';
 import { contextFromDoc, type CandidateContext } from '../../models/events/features.js';
 import { eventModel, type EventModel } from '../../models/events/model.js';
-import { fightingToAim, governedByIntent, habitualPerfect, subjectOfPast, habitualPresent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary, summedOrBanned } from './sense.js';
+import { fightingToAim, governedByIntent, habitualPerfect, namedAsSupport, subjectOfPast, habitualPresent, judgedNoEvent, otherSense, overruled, opensSpan, pastOccurrence, performed, periodSummary, summedOrBanned } from './sense.js';
 
 /** The events stage, deciding with the committed classifier, or with `model` (a cross-validation fold's, scripts/eval-events-cv.ts). */
 export function eventsStage(ctx: PipelineContext, model: EventModel = eventModel()): Stage {
@@ -99,7 +99,7 @@ class EventExtractor {
    * and a war that opens a span ("since the invasion began"): real words, but no record.
    */
   private noRecordOfItsOwn(view: SentenceView, hit: TriggerHit, ctx: CandidateContext, type: EventType): boolean {
-    if (otherSense(ctx, type, this.k.cues) || opensSpan(hit, view.toks) || habitualPerfect(hit, view.toks) || habitualPresent(hit, view.toks, this.k.cues.supportVerbs) || summedOrBanned(hit, view.toks) || fightingToAim(hit, view.toks)) return true;
+    if (otherSense(ctx, type, this.k.cues) || opensSpan(hit, view.toks) || habitualPerfect(hit, view.toks) || habitualPresent(hit, view.toks, this.k.cues.supportVerbs) || summedOrBanned(hit, view.toks) || fightingToAim(hit, view.toks) || namedAsSupport(hit, view.toks)) return true;
     // "Esther Williams has died", "a climber died after slipping": a death in an article with no word of violence in it
     if (type === 'KILLING' && DEATH_WORD.test(view.toks[hit.first]!.lower) && this.quiet()) return true;
     // "the quake … killing 612 people", "the tremor destroyed 1,500 houses": a disaster's dead and damage

@@ -367,12 +367,25 @@ function coordinatedObjects(f: Frame, p: Phrase): void {
     const k = tail.last + 1;
     const conj = toks[k]?.lower === ',' && toks[k + 1]?.lower === 'and' ? 2 : /^(and|or|,)$/.test(toks[k]?.lower ?? '') ? 1 : 0;
     if (!conj) break;
+    // ", a military officer and residents said": the rest of the list is who says so
+    if (toks[k]!.text === ',' && listEndsInSaying(f, k + 1)) break;
     const q = npRight(toks, f.np, k + conj);
     if (!q || (q.kind !== p.kind && !(p.kind === 'equipment' || q.kind === 'equipment'))) break;
     if (conj === 1 && toks[k]!.text === ',' && (toks[q.last + 1]?.pos === 'VERB' || toks[q.last + 1]?.pos === 'AUX')) break; // ", state prosecutors said"
     addArg(f, placeOnly(f, q) ? 'location' : 'target', q);
     tail = q;
   }
+}
+
+/** Do the words from `k` on name people in a list ("a military officer and residents") that ends with a verb of saying? */
+function listEndsInSaying(f: Frame, k: number): boolean {
+  const { toks } = f;
+  for (let j = k; j < toks.length && j < k + 10; j++) {
+    const t = toks[j]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return f.cues.speech.has(t.lower);
+    if (!/^(DET|ADJ|NOUN|PROPN|NUM|CCONJ)$/.test(t.pos) && t.text !== ',' && t.text !== '-') return false;
+  }
+  return false;
 }
 
 /** Where it happened, when the objects named no place: "in Kherson", "near the village of X", "in Kursk and Belgorod". */

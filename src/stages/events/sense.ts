@@ -372,6 +372,23 @@ export function fightingToAim(hit: TriggerHit, toks: readonly Token[]): boolean 
 }
 
 /**
+ * "government forces, backed by US air strikes, have been trying to push the group out", "under
+ * the cover of artillery fire": an event noun that names the support an actor has is a means,
+ * told of a campaign, no record of a strike.
+ */
+export function namedAsSupport(hit: TriggerHit, toks: readonly Token[]): boolean {
+  const t = toks[hit.last]!;
+  if (t.pos === 'VERB') return false;
+  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 5; i--) {
+    const w = toks[i]!.lower;
+    if (w === 'by' && /^(backed|supported|aided|assisted|covered)$/.test(toks[i - 1]?.lower ?? '')) return true;
+    if (w === 'of' && /^(cover|support|help)$/.test(toks[i - 1]?.lower ?? '') && /^(the|with|under)$/.test(toks[i - 2]?.lower ?? '')) return true;
+    if (!/^(ADJ|NOUN|PROPN|DET|CCONJ|NUM)$/.test(toks[i]!.pos) && toks[i]!.text !== '-' && toks[i]!.text !== ',') return false;
+  }
+  return false;
+}
+
+/**
  * "has carried out frequent bombings in Mogadishu", "occasional attacks", "repeated raids",
  * "three months of protests": a plural event noun after a word of frequency or a span sums many
  * deeds, no record of one; nor is one a ban names ("a ban on public gatherings and protests").
