@@ -162,6 +162,18 @@ describe('one deed rather than a kind of event', () => {
   });
 });
 
+describe('a disaster\'s dead and a market\'s lows', () => {
+  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
+  it('are no events: "the earthquake in February, which killed 50,000", "the pound hits new lows"', () => {
+    expect(types('The earthquake in February, which killed more than 50,000 people, destroyed thousands of homes.')).toEqual([]);
+    expect(types('Residents queue for bread as the Syrian pound hits new lows.')).toEqual([]);
+  });
+  it('leave a bomb\'s dead and a strike that hit a market alone', () => {
+    expect(types('A car bomb in Mogadishu, which killed 20 people, was claimed by al-Shabaab.')).toContain('EXPLOSION');
+    expect(types('A missile hit the market in Kostiantynivka on Wednesday.')).not.toEqual([]);
+  });
+});
+
 describe('an event named as the support an actor has', () => {
   const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('is a means, no record: "backed by US air strikes", "under the cover of artillery fire"', () => {

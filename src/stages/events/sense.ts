@@ -95,6 +95,8 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   // "attacks that attempt to exploit the vulnerability", "a cyber attack": no attack of the taxonomy
   if (ctx.tokens.some((t) => words.computerIntrusion.has(t.lower))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
   if ((STRUCK.test(ctx.tokens[ctx.first]!.lower) || (type === 'DESTRUCTION' && /^destroy/.test(ctx.tokens[ctx.first]!.lower))) && ctx.first === ctx.last && (struckByVehicle(ctx, words.vehicles) || natureStruck(ctx) || inDisaster(ctx))) return true;
+  // "the earthquake in February, which killed more than 50,000 people": a disaster's dead
+  if ((type === 'KILLING' || type === 'DESTRUCTION') && ctx.tokens[ctx.first]!.pos === 'VERB' && natureStruck(ctx)) return true;
   if (type === 'EXPLOSION' && feelingBurst(ctx, words.blastSources)) return true;
   if (firedToDisperse(ctx, words.crowdControl, cues.casualty)) return true;
   if (type === 'DESTRUCTION' && recordsDestroyed(ctx, words.records)) return true;
@@ -204,7 +206,8 @@ function natureStruck(ctx: CandidateContext): boolean {
     if (natural(naturalCauses, w)) return true;
     // "the quake, which struck on Sunday": a relative clause after the subject
     if (w.text === ',' || /^(which|that)$/.test(w.lower)) continue;
-    if (!['NOUN', 'ADJ', 'NUM', 'DET', 'ADV', 'AUX', 'PROPN'].includes(w.pos) && w.text !== '-') return false;
+    // ("the earthquake in February, which killed": a time or place phrase after the subject)
+    if (!['NOUN', 'ADJ', 'NUM', 'DET', 'ADV', 'AUX', 'PROPN'].includes(w.pos) && w.text !== '-' && !/^(in|on|of|near|off)$/.test(w.lower)) return false;
   }
   return false;
 }
