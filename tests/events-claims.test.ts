@@ -103,6 +103,11 @@ describe('event claims', () => {
     expect(events.find((e) => e.type === 'STATEMENT')!.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(["Russia's defence ministry"]);
   });
 
+  it('gives a statement after "and" the speaker of the saying before it, not the people it told of', () => {
+    const statement = pipeline().process({ text: 'Amnesty International said at least 50 people had been arrested and called for the release of those detained.', published: '2024-06-25' }).events.find((e) => e.type === 'STATEMENT')!;
+    expect(statement.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['Amnesty International']);
+  });
+
   it('reads a claim no one made as negated, and the deed it names as the article tells it', () => {
     const events = (text: string) => pipeline().process({ text, published: '2024-03-04' }).events;
     const [statement, attack] = events('No group has claimed responsibility for the attack.');

@@ -77,6 +77,13 @@ describe('event merging', () => {
     expect(events[0]!.mentions!.map((m) => m.text)).toEqual(expect.arrayContaining(['died', 'injured']));
   });
 
+  it('takes no date from a plan to go on: "vowed to continue the protests on Thursday"', () => {
+    const text = 'Thousands of demonstrators marched through central Nairobi, demanding the withdrawal of the tax rises. Organisers vowed to continue the protests on Thursday.';
+    const protest = pipeline().process({ text, published: '2024-06-25' }).events.find((e) => e.type === 'PROTEST' && e.modality === 'asserted')!;
+    expect(protest.date).not.toBe('2024-06-27');
+    expect(protest.args.filter((a) => a.role === 'time')).toEqual([]);
+  });
+
   it('keeps apart two deeds of one type told by two verbs done to other things', () => {
     const text = 'The missile hit a residential area, damaging an apartment block and dozens of cars, the governor said. The air force said it had shot down 36 of 47 drones launched overnight.';
     const destruction = pipeline().process({ text, published: '2024-11-18' }).events.filter((e) => e.type === 'DESTRUCTION');

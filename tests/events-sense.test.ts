@@ -182,6 +182,8 @@ describe('an event named as the support an actor has', () => {
   });
   it('is not a strike told for itself', () => {
     expect(types('US air strikes hit al-Shabaab positions near Jilib on Tuesday.')).toContain('AIRSTRIKE');
+    // the deed of a force told with its support is its own
+    expect(types('Malian forces supported by Wagner Group personnel exchanged fire with CSP-PSD fighters near Bourem.')).toEqual(['CLASH']);
   });
 });
 

@@ -285,15 +285,18 @@ function addFigures(d: Draft, figures: SentenceCasualties): void {
 export function absorb(into: Draft, from: Draft): void {
   const e = into.event;
   const known = argKeys(into);
+  const planned = !ASSERTED.has(from.event.modality) && ASSERTED.has(e.modality);
   for (const a of from.event.args) {
     if ((a.role === 'agent' || a.role === 'time') && known.roles.has(a.role)) continue;
+    if (planned && a.role === 'time') continue;
     if (!known.keys.has(`${a.role}|${a.start}`)) {
       e.args.push(a);
       argKeys(into); // the keys take in the argument just added
     }
   }
   // the more precise of two dates that agree: "the attack" of "this year" is the raid "on Sunday"
-  const finer = from.event.date;
+  // (not the day of a plan to go on: "vowed to continue the protests on Thursday")
+  const finer = planned ? null : from.event.date;
   if (finer && (!e.date || (finer.length > e.date.length && finer.startsWith(e.date)))) {
     e.date = finer;
     const time = from.event.args.find((a) => a.role === 'time');

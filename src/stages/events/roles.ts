@@ -166,7 +166,8 @@ function coordinatedVerbSubject(f: Frame): Phrase | null | undefined {
   if (toks[i]?.lower !== 'and') return undefined;
   // "the ministry said its forces had struck … and denied targeting civilians": a verb of saying
   // goes with the saying before it, whose subject is its speaker
-  const said = f.cues.speech.has(toks[hit.first]!.lower) || f.cues.deny.has(toks[hit.first]!.lower) ? toks.findIndex((t, k) => k < i && t.pos === 'VERB' && f.cues.speech.has(t.lower)) : -1;
+  const saying = f.cues.speech.has(toks[hit.first]!.lower) || f.cues.deny.has(toks[hit.first]!.lower) || hit.readings.every((r) => r.type === 'STATEMENT');
+  const said = saying ? toks.findIndex((t, k) => k < i && t.pos === 'VERB' && f.cues.speech.has(t.lower)) : -1;
   const speaker = said > 0 ? subjectBefore(toks, f.np, said) : null;
   if (speaker && agentLike(f, speaker)) return speaker;
   // the first verb, with at most its object between it and "and"
@@ -452,6 +453,7 @@ export function countedQuantities(f: Frame): void {
 /** A statement without a subject found: the last actor before it speaks ("The ministry, in a statement, condemned …"). */
 export function statementSpeaker(f: Frame, type: EventType, agent: Phrase | undefined): void {
   if (type !== 'STATEMENT' || agent) return;
-  const speaker = [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p));
+  // ("said 50 people had been arrested and called for their release": the one who said it)
+  const speaker = coordinatedVerbSubject(f) ?? [...f.left].reverse().find((p) => bare(f, p) && agentLike(f, p));
   if (speaker && !namesNoOne(f.toks, speaker)) addArg(f, 'agent', speaker);
 }

@@ -380,8 +380,8 @@ export function fightingToAim(hit: TriggerHit, toks: readonly Token[]): boolean 
  * told of a campaign, no record of a strike.
  */
 export function namedAsSupport(hit: TriggerHit, toks: readonly Token[]): boolean {
-  const t = toks[hit.last]!;
-  if (t.pos === 'VERB') return false;
+  // (a verb is the clause's own deed: "Malian forces supported by Wagner personnel exchanged fire")
+  if (toks[hit.first]!.pos === 'VERB' || toks[hit.last]!.pos === 'VERB') return false;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 5; i--) {
     const w = toks[i]!.lower;
     if (w === 'by' && /^(backed|supported|aided|assisted|covered)$/.test(toks[i - 1]?.lower ?? '')) return true;
