@@ -65,6 +65,8 @@ describe('event roles: who did what to whom', () => {
     expect(texts(argsOf('Shots were fired at the convoy near Gao.', 'ATTACK'), 'target')).toEqual(['convoy']);
     expect(texts(argsOf('Troops fired several rounds into the crowd.', 'ATTACK'), 'target')).toEqual(['crowd']);
     expect(texts(argsOf('Soldiers fired into the air outside the barracks.', 'ATTACK'), 'target')).toEqual([]);
+    // an inquiry launched "into" something aims at nothing
+    expect(pipeline().process({ text: 'Police have launched an investigation into the alleged crimes.', published: '2024-05-10' }).events.flatMap((e) => e.args).map((a) => a.text)).not.toContain('alleged crimes');
   });
 
   it('leaves a dateline\'s dash out of the agent, and keeps a hyphen inside a name', () => {

@@ -272,8 +272,9 @@ function objectPhrases(f: Frame): Phrase[] {
     if (direct && direct.first - k <= 2 && !whereOn(toks, k)) objects.push(direct);
   }
   // "shots were fired at the convoy": the trigger phrase may end with the preposition itself;
-  // what is shot "into" is aimed at too ("fired several rounds into the crowd")
-  const aimed = (t: Token) => /^(on|against|at|targeting|upon)$/.test(t.lower) || (t.lower === 'into' && FIRING.has(toks[hit.first]!.lemma));
+  // what is shot "into" is aimed at too ("fired several rounds into the crowd"; not "launched an
+  // investigation into")
+  const aimed = (t: Token) => /^(on|against|at|targeting|upon)$/.test(t.lower) || (t.lower === 'into' && /^(fire|shoot)$/.test(toks[hit.first]!.lemma));
   const prepAt = aimed(toks[hit.last]!) && hit.last > hit.first ? hit.last : toks.findIndex((t, k) => k > hit.last && ((aimed(t) && k - hit.last <= 6) || (isNoun && t.lower === 'of' && k - hit.last <= 1)));
   // (a verb between them ends the clause, but not a word of a weapon's name: "fired rocket-propelled grenades at")
   const inWeapon = (k: number) => f.phrases.some((p) => p.kind === 'equipment' && p.first <= k && p.last >= k);
@@ -355,7 +356,7 @@ function otherSide(f: Frame, type: EventType): void {
 /** Verbs whose object is what they send at the target or set off there: "fired rockets", "launched missiles", "dropped bombs", "detonated a car bomb", "planted an IED", "threw a grenade". */
 const LAUNCHING = new Set(['fire', 'launch', 'lob', 'drop', 'detonate', 'explode', 'plant', 'throw', 'hurl', 'lay', 'place', 'set', 'trigger']);
 
-/** Verbs of firing, whose object is what flies and whose "into" phrase is aimed at. */
+/** Verbs of firing, whose object is what flies (not the target). */
 const FIRING = new Set(['fire', 'shoot', 'launch', 'lob']);
 /** What is fired that names no weapon of the equipment lexicon. */
 const PROJECTILES = /^(shots?|rounds?|bullets?|volleys?|salvos?|gunshots?|gunfire|fire|tear|teargas|gas)$/;
