@@ -282,9 +282,9 @@ const DISASTER = /^(earthquake|earthquakes|quake|quakes|aftershocks?|tremors?|ri
 /** Words of an attack, which make deaths in a disaster's article possibly someone's doing. */
 const ATTACK_WORD = /^(shot|shooting|shootings|gunfire|gunmen|gunman|bomb|bombs|bombing|bombings|attack|attacks|attacked|stabbed|stabbing|airstrike|airstrikes|shelling|ambush|ambushed|assault|assaulted|arson|looted|looting|riot|riots)$/;
 
-/** Words beside "not", "no" and "never" that say a thing did not happen: "none were hurt", "nobody", "without casualties". */
-/** Words of condition, possibility or doubt besides the modals and threats of cues.json `hypothetical`. */
+/** Words of condition, possibility or doubt besides those of cues.json `hypothetical` and `future`. */
 const CONDITION_WORDS = /^(can|ca|should|must|whether|unless|perhaps|possibly|probably|likely|unlikely|suspected|suspect|believed|feared|allegedly|reportedly|\?)$/;
+/** Words beside "not", "no" and "never" that say a thing did not happen: "none were hurt", "nobody", "without casualties". */
 const NEGATING_WORDS = /^(none|nobody|nothing|neither|nor|without|cannot|no-one|noone)$/;
 
 /** Verbs of announcing that, with another event in their sentence, only give its source. */

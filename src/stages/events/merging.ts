@@ -46,7 +46,9 @@ export class EventMemory {
     const killing = made.find((d) => d.event.type === 'KILLING' && !d.nominal);
     if (!killing || !this.mergedHere.length) return false;
     const { toks } = view;
-    let k = toks.findIndex((t) => t.start === killing.event.trigger.start) + 1;
+    const at = toks.findIndex((t) => t.start === killing.event.trigger.start);
+    if (at < 0) return false;
+    let k = at + 1;
     if (toks[k]?.pos === 'ADV') k++;
     if (!/^(in|during|amid)$/.test(toks[k]?.lower ?? '')) return false;
     for (k++; toks[k] && /^(DET|ADJ|NUM)$/.test(toks[k]!.pos); k++);
