@@ -81,6 +81,17 @@ describe('event roles: who did what to whom', () => {
     expect(texts(argsOf('The strike killed three soldiers, a nurse and two children in the town.', 'ATTACK'), 'target').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('takes the side that made an assault for the target of its repelling, not the assault', () => {
+    expect(texts(argsOf('The RSF said its forces had repelled an assault by the army and allied militias east of the city.', 'CLASH'), 'target')).toEqual(['army', 'allied militias']);
+  });
+
+  it('takes no place after "in" for an agent: "a car bomb in Mogadishu, which killed 20"', () => {
+    const args = argsOf('A car bomb in Mogadishu, which killed 20 people, was claimed by al-Shabaab.', 'EXPLOSION');
+    expect(texts(args, 'agent')).toEqual([]);
+    expect(texts(args, 'location')).toEqual(['Mogadishu']);
+    expect(texts(argsOf('Russia attacked the power grid overnight.', 'ATTACK'), 'agent')).toEqual(['Russia']);
+  });
+
   it('takes no time of day for a target: "at dawn", "at midday"', () => {
     expect(texts(argsOf('The attackers stormed the village of Koulpelogo at dawn.', 'INCURSION'), 'target')).toEqual([]);
     expect(texts(argsOf('Militants attacked the convoy at midday on Sunday.', 'ATTACK'), 'target')).toEqual(['convoy']);

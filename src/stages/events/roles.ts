@@ -35,7 +35,7 @@ export function findAgent(f: Frame): Phrase | undefined {
     // "they exploded": what explodes is the device, not who set it
     if (toks[hit.first]!.lemma !== 'explode') agent ??= pronounSubject(f);
   }
-  if (!agent || namesNoOne(toks, agent)) return undefined;
+  if (!agent || namesNoOne(toks, agent) || placeAfterPreposition(toks, agent)) return undefined;
   const other = coordinatedBefore(f, agent);
   if (other && !isNoun && !passive && MUTUAL.has(toks[hit.first]!.lemma) && !sideNamedAfter(f)) {
     addArg(f, 'agent', other);
@@ -123,6 +123,12 @@ const WITNESSES = /^(residents|witnesses|locals|villagers|people|sources|activis
 
 /** A state acts ("the Israeli strike", "a Russia attack"); a town or region before an event noun is where it happened ("the Manchester bombing"). */
 const isCountry = (f: Frame, p: Phrase): boolean => f.index.entity(p.ref)?.kb?.kind === 'country';
+
+/** "A car bomb in Mogadishu, which killed 20": a place after "in", "near" or "at" is where, never who. */
+const placeAfterPreposition = (toks: readonly Token[], p: Phrase): boolean => {
+  const before = toks[p.first - 1]?.lower === 'the' ? toks[p.first - 2] : toks[p.first - 1];
+  return p.kind === 'place' && /^(in|near|at|outside|inside|around|across|from)$/.test(before?.lower ?? '');
+};
 
 /** "No group has claimed …", "no one fired": a phrase that names no one, no agent. */
 const namesNoOne = (toks: readonly Token[], p: Phrase): boolean => /^(no|nobody|none|neither)$/.test(toks[p.first]!.lower) || toks[p.first - 1]?.lower === 'no';
@@ -325,6 +331,13 @@ export function findObjects(f: Frame, type: EventType, agent: Phrase | undefined
     }
     // "fired shots at police", "shots were fired", "fired several rounds": what is fired is no target
     if (PROJECTILES.test(toks[p.last]!.lower) && FIRING.has(toks[f.hit.first]!.lemma)) continue;
+    // "repelled an assault by the army and allied militias": the side that attacked is the target, not its assault
+    const by = ASSAULT_NOUNS.test(toks[p.last]!.lower) && toks[p.last + 1]?.lower === 'by' ? npRight(toks, f.np, p.last + 2) : null;
+    if (by && agentLike(f, by)) {
+      addArg(f, 'target', by);
+      coordinatedObjects(f, by);
+      continue;
+    }
     if (type === 'STATEMENT' && p.kind !== 'actor' && !(p.kind === 'place' && p.entityType === 'GPE')) continue;
     if (p.kind === 'date') continue;
     // "the Golan Heights town of Majdal Shams": the place after "of" is the one meant
@@ -355,6 +368,9 @@ function otherSide(f: Frame, type: EventType): void {
 
 /** Verbs whose object is what they send at the target or set off there: "fired rockets", "launched missiles", "dropped bombs", "detonated a car bomb", "planted an IED", "threw a grenade". */
 const LAUNCHING = new Set(['fire', 'launch', 'lob', 'drop', 'detonate', 'explode', 'plant', 'throw', 'hurl', 'lay', 'place', 'set', 'trigger']);
+
+/** Event nouns of an attack whose "by" phrase names the side that made it. */
+const ASSAULT_NOUNS = /^(assault|assaults|attack|attacks|offensive|raid|raids|incursion|incursions|advance|attempt|attempts)$/;
 
 /** Verbs of firing, whose object is what flies (not the target). */
 const FIRING = new Set(['fire', 'shoot', 'launch', 'lob']);
