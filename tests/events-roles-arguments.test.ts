@@ -92,6 +92,11 @@ describe('event roles: who did what to whom', () => {
     expect(texts(argsOf('Russia attacked the power grid overnight.', 'ATTACK'), 'agent')).toEqual(['Russia']);
   });
 
+  it('takes a junta, a regime or a coalition for an actor, not the state that owns it', () => {
+    expect(texts(argsOf("Burkina Faso's junta, which seized power in 2022, has vowed to retake territory from the militants.", 'STATEMENT'), 'agent')).toEqual(['junta']);
+    expect(texts(argsOf('The Assad regime bombed the town of Ariha.', 'AIRSTRIKE'), 'agent')).toEqual(['Assad regime']);
+  });
+
   it('takes no time of day for a target: "at dawn", "at midday"', () => {
     expect(texts(argsOf('The attackers stormed the village of Koulpelogo at dawn.', 'INCURSION'), 'target')).toEqual([]);
     expect(texts(argsOf('Militants attacked the convoy at midday on Sunday.', 'ATTACK'), 'target')).toEqual(['convoy']);
