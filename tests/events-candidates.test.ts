@@ -83,6 +83,12 @@ describe('event candidates', () => {
     expect(typeOf('Troops neutralised an explosive device near the road.', 'neutralised')).toBe('DESTRUCTION');
   });
 
+  it('reads a bare "strike" of an article that tells of aircraft as an air strike, not a strike of labour', () => {
+    const text = 'Coalition aircraft bombed the town on Monday. On Tuesday, Coalition forces conducted 26 strikes against militants near Raqqa.';
+    expect(pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type)).toEqual(['AIRSTRIKE', 'AIRSTRIKE']);
+    expect(typeOf('Teachers began a three-day strike on Monday after the air force cut their pay.', 'strike')).toBe('PROTEST');
+  });
+
   it('takes the kind of an attack from the weapon named beside it', () => {
     expect(typeOf('A drone attack hit a fuel depot in the night.', 'drone attack')).toBe('DRONE_STRIKE');
     expect(typeOf('Insurgents attacked the base with mortars.', 'attacked')).toBe('SHELLING');

@@ -282,7 +282,22 @@ function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType
   if (has(/^(mines?|ieds?|landmines?|bombs?|explosives?|grenades?)$/) && !has(/^(aircraft|helicopter|warplanes?|jets?)$/)) return 'EXPLOSION';
   if (has(/^(missiles?|aircraft|helicopter|warplanes?|jets?)$/)) return 'AIRSTRIKE';
   if (has(/^(artillery|rocket_artillery|mortars?|rockets?|howitzers?|shells?)$/)) return 'SHELLING';
+  // "On Jan. 9, Coalition military forces conducted 26 strikes": a bare "strike" of an article
+  // that tells of aircraft (the air force, warplanes, jets, air strikes) is an air strike
+  if (/^strikes?$/.test(toks[hit.last]!.lower) && toks[hit.last]!.pos === 'NOUN' && articleOfAircraft(doc)) return 'AIRSTRIKE';
   return type;
+}
+
+const AIRCRAFT_WORDS = /^(aircraft|warplanes?|jets?|bombers?|helicopters?|airstrikes?|air-strikes?|sorties?)$/;
+const airWordsSeen = new WeakMap<object, boolean>();
+/** Does the article name aircraft or air strikes anywhere ("the air force", "warplanes", "an air strike")? Read once per document. */
+function articleOfAircraft(doc: SentenceView['doc']): boolean {
+  let seen = airWordsSeen.get(doc);
+  if (seen === undefined) {
+    seen = doc.tokens.some((t, i) => AIRCRAFT_WORDS.test(t.lower) || (t.lower === 'air' && /^(force|forces|strike|strikes|raid|raids|attack|attacks|power)$/.test(doc.tokens[i + 1]?.lower ?? '')));
+    airWordsSeen.set(doc, seen);
+  }
+  return seen;
 }
 
 const DETERMINER = /^(a|an|the|this|that|these|those|its|their|his|her|our)$/;
