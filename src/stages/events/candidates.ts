@@ -88,6 +88,16 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
   return { type: refine(view, cut ? 'ATTACK' : entry.type, hit), entry };
 }
 
+/** Who makes an allegation: a people's word, an actor or a possessor right before it, or a "by" phrase after it. */
+function alleger(view: SentenceView, hit: TriggerHit): boolean {
+  const { toks, phrases } = view;
+  const before = toks[hit.first - 1];
+  if (before && /^['’]s?$/.test(before.text)) return true;
+  if (phrases.some((p) => p.last === hit.first - 1 && (p.kind === 'actor' || p.entityType === 'NORP' || p.entityType === 'GPE' || p.entityType === 'ORG' || p.entityType === 'PERSON'))) return true;
+  if (before && /^(his|her|their|its)$/.test(before.lower)) return true;
+  return toks[hit.last + 1]?.lower === 'by';
+}
+
 /**
  * Whether the trigger word has another sense here than the reading of this type: "took part",
  * "taken to a hospital", "his alleged role", "pulled out a gun", "a man accused of shooting",
@@ -132,6 +142,10 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   if (type === 'WITHDRAWAL' && hit.phrase && view.cues.drawnWeapons.has(weaponAfter(toks, hit.last))) return true;
   // "a man accused of shooting", "was accused of": an allegation the sentence reports, no statement of its own, unless it names the accuser ("accused of … by officials")
   if (type === 'STATEMENT' && t.lower === 'accused' && toks[hit.last + 1]?.lower === 'of' && (toks[hit.first - 1]?.pos !== 'PROPN' || /^(is|was|were|are|been|being|be)$/.test(toks[hit.first - 1]?.lower ?? '')) && !accuserNamed(toks, hit.last)) return true;
+  // "investigating allegations of polygamy", "arrested on allegations of DUI": a charge the story
+  // tells of, no statement, unless someone makes it ("Russian allegations of Ukrainian
+  // orchestration", "Moscow's allegations", "allegations by the army")
+  if (type === 'STATEMENT' && /^allegations?$/.test(t.lower) && !alleger(view, hit)) return true;
   return false;
 }
 
