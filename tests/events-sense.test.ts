@@ -20,6 +20,8 @@ function context(text: string, word: string) {
 
 /** A test of the trigger word's context. */
 const on = <T>(text: string, word: string, test: (c: ReturnType<typeof context>) => T): T => test(context(text, word));
+/** The types of the events the pipeline records for a text. */
+const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
 
 const naturalDeath = (text: string, word = 'died') => on(text, word, ({ view, ctx }) => otherSense(ctx, 'KILLING', view.cues));
 
@@ -163,7 +165,6 @@ describe('one deed rather than a kind of event', () => {
 });
 
 describe('a disaster\'s dead and a market\'s lows', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('are no events: "the earthquake in February, which killed 50,000", "the pound hits new lows"', () => {
     expect(types('The earthquake in February, which killed more than 50,000 people, destroyed thousands of homes.')).toEqual([]);
     expect(types('Residents queue for bread as the Syrian pound hits new lows.')).toEqual([]);
@@ -175,7 +176,6 @@ describe('a disaster\'s dead and a market\'s lows', () => {
 });
 
 describe('an allegation', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('is a statement only where someone makes it', () => {
     expect(types('This came amidst Russian allegations of Ukrainian orchestration behind the raids.')).toContain('STATEMENT');
     expect(types('RCMP officers began investigating allegations of polygamy in Bountiful.')).toEqual([]);
@@ -183,7 +183,6 @@ describe('an allegation', () => {
 });
 
 describe('an event named as the support an actor has', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('is a means, no record: "backed by US air strikes", "under the cover of artillery fire"', () => {
     expect(types('Government forces, backed by clan militias and US air strikes, have been trying to push the group out since 2022.')).toEqual([]);
     expect(types('Troops advanced under the cover of artillery fire and took the village.')).toEqual(['SEIZE']);
@@ -196,7 +195,6 @@ describe('an event named as the support an actor has', () => {
 });
 
 describe('words of events in phrases of another sense', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('"declared dead" and "pronounced dead" are no statements', () => {
     expect(types('One man was declared dead at the scene.')).not.toContain('STATEMENT');
     expect(types('The driver was pronounced dead at a hospital.')).not.toContain('STATEMENT');
@@ -208,7 +206,6 @@ describe('words of events in phrases of another sense', () => {
 });
 
 describe('the classifier decides where it is nearly certain and the rules have not pinned the reading', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('a hit with readers, a dispute that will hit earnings and crops that will die are no events', () => {
     expect(types('Her latest novel is a hit with readers.')).toEqual([]);
     expect(types('Investors worry the dispute will hit earnings.')).toEqual([]);
@@ -223,14 +220,12 @@ describe('the classifier decides where it is nearly certain and the rules have n
 
 describe('agreements stay the rules\' reading', () => {
   it('"have agreed to reopen the crossings" is an agreement, whatever a classifier of general news makes of "agree"', () => {
-    const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
-    expect(types('The two communities of the divided island have agreed to reopen two crossing points.')).toContain('AGREEMENT');
+      expect(types('The two communities of the divided island have agreed to reopen two crossing points.')).toContain('AGREEMENT');
     expect(types('The regional forum has agreed to set up a joint security centre.')).toContain('AGREEMENT');
   });
 });
 
 describe('a death in an article of no violence', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('an obituary or a climbing accident records no killing', () => {
     expect(types('The film star, famed for her swimming roles, has died. She was 91 and lived in Los Angeles.')).toEqual([]);
     expect(types('Two climbers died after slipping from a ridge in the national park on Sunday.')).toEqual([]);
@@ -242,7 +237,6 @@ describe('a death in an article of no violence', () => {
 });
 
 describe('a natural disaster\'s dead and damage', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('an earthquake that kills and destroys records no killing and no destruction', () => {
     expect(types('A magnitude 6.1 earthquake hit the island on Sunday, killing 12 people. The tremor destroyed or damaged 800 mudbrick houses in 10 villages.')).toEqual([]);
   });
@@ -252,7 +246,6 @@ describe('a natural disaster\'s dead and damage', () => {
 });
 
 describe('words of events that describe people', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('"his accused killer" and "the walking wounded" are no statement and no killing', () => {
     expect(types('His accused killer made a brief appearance in court on Monday.')).toEqual([]);
     expect(types('Many of those hurt were walking wounded, the ambulance service said.')).not.toContain('KILLING');
@@ -260,7 +253,6 @@ describe('words of events that describe people', () => {
 });
 
 describe('taking over', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('is a SEIZE of the place taken over, but not "over" a number nor taking over a post', () => {
     expect(types('Rebels took over the town of Saraqib on Sunday.')).toEqual(['SEIZE']);
     expect(types('The trip took over 100 hours in the desert near Kidal.')).toEqual([]);
@@ -269,7 +261,6 @@ describe('taking over', () => {
 });
 
 describe('fired', () => {
-  const types = (text: string) => pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type);
   it('is no attack where a person is dismissed ("will be fired"), but is where shots are fired or someone is fired upon', () => {
     expect(on('Workers say that if they do not vote for the party, they will be fired.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(true);
     expect(on('Shots were fired outside the bar on Friday.', 'fired', ({ view, ctx }) => otherSense(ctx, 'ATTACK', view.cues))).toBe(false);
