@@ -87,6 +87,9 @@ describe('event candidates', () => {
     const text = 'Coalition aircraft bombed the town on Monday. On Tuesday, Coalition forces conducted 26 strikes against militants near Raqqa.';
     expect(pipeline().process({ text, published: '2024-05-10' }).events.map((e) => e.type)).toEqual(['AIRSTRIKE', 'AIRSTRIKE']);
     expect(typeOf('Teachers began a three-day strike on Monday after the air force cut their pay.', 'strike')).toBe('PROTEST');
+    // a suicide bomber is no aircraft
+    const bombers = 'A suicide bomber blew himself up at a checkpoint in Gao on Monday. On Tuesday, militants carried out two strikes on army positions near the town.';
+    expect(pipeline().process({ text: bombers, published: '2024-05-10' }).events.map((e) => e.type)).toEqual(['EXPLOSION', 'ATTACK']);
   });
 
   it('takes the kind of an attack from the weapon named beside it', () => {

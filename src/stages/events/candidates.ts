@@ -302,7 +302,8 @@ function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType
   return type;
 }
 
-const AIRCRAFT_WORDS = /^(aircraft|warplanes?|jets?|bombers?|helicopters?|airstrikes?|air-strikes?|sorties?)$/;
+// (not "bombers": a suicide bomber is no aircraft)
+const AIRCRAFT_WORDS = /^(aircraft|warplanes?|jets?|helicopters?|airstrikes?|air-strikes?|sorties?)$/;
 const airWordsSeen = new WeakMap<object, boolean>();
 /** Does the article name aircraft or air strikes anywhere ("the air force", "warplanes", "an air strike")? Read once per document. */
 function articleOfAircraft(doc: SentenceView['doc']): boolean {
