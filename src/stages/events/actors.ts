@@ -7,6 +7,7 @@
 // of the actor they refer back to.
 import type { Doc, Entity, Event, EventArg } from '../../doc.js';
 import { SpanIndex } from '../../spans.js';
+import { headWord } from '../../text.js';
 
 export interface ActorCode {
   country?: string;
@@ -31,7 +32,7 @@ export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[Re
       let code = codeOf(inside, arg, entity(arg.ref), sectors);
       // "these groups launched coordinated raids": the groups named before
       if (ANAPHORA.test(arg.text.trim())) {
-        const head = arg.text.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
+        const head = headWord(arg.text);
         const antecedent = findLast(seen, (s) => s.arg.role === 'agent' && s.arg.text !== arg.text && (s.arg.text.toLowerCase().includes(head) || s.code.sector === code.sector || !code.sector));
         if (antecedent) {
           code = { ...antecedent.code, refersTo: antecedent.arg.text };

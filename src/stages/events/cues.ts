@@ -110,6 +110,8 @@ export const LOCATION_PREPS = new Set(['in', 'near', 'at', 'into', 'outside', 'a
 /** The sectors of actor coding (cues.json's sectors) whose actors are armed: state forces, rebels, militias. */
 export const ARMED_SECTORS: ReadonlySet<string> = new Set(['military', 'police', 'militia', 'rebels']);
 export const NEGATION = new Set(['not', "n't", 'never', 'no']);
+/** Words that name no one: "Nobody claimed", "none of the groups". */
+export const NOBODY = /^(nobody|none|neither)$/;
 
 /**
  * Is the word at `i` negated by the few words before it: "did not claim", "has never
@@ -119,7 +121,7 @@ export const NEGATION = new Set(['not', "n't", 'never', 'no']);
 export function negatedBefore(toks: readonly { lower: string }[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     const w = toks[k]!.lower;
-    if (NEGATION.has(w) || /^(nobody|none|neither)$/.test(w)) return true;
+    if (NEGATION.has(w) || NOBODY.test(w)) return true;
     if (/^[,;:"“”]$/.test(w)) return false;
   }
   return false;

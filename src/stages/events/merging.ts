@@ -11,7 +11,7 @@ import { addMention, casualtyWords, PERIOD, readCasualties, takesShot, withShot,
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { TriggerHit } from './triggers.js';
-import { OPENING_TIME_CLAUSE } from '../../text.js';
+import { headWord, OPENING_TIME_CLAUSE } from '../../text.js';
 
 export class EventMemory {
   /** the article's events so far, in order */
@@ -491,8 +491,7 @@ function corefers(taxonomy: Taxonomy, kept: Draft[], earlier: Draft, later: Draf
 function otherTargets(a: Draft, b: Draft): boolean {
   const targets = (d: Draft) => d.event.args.filter((x) => x.role === 'target');
   const [ta, tb] = [targets(a), targets(b)];
-  const head = (text: string) => text.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
-  return ta.length > 0 && tb.length > 0 && !ta.some((x) => tb.some((y) => (x.ref !== null && x.ref === y.ref) || head(x.text) === head(y.text)));
+  return ta.length > 0 && tb.length > 0 && !ta.some((x) => tb.some((y) => (x.ref !== null && x.ref === y.ref) || headWord(x.text) === headWord(y.text)));
 }
 
 const ASSERTED = new Set(['asserted', 'claimed']);

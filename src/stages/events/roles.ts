@@ -4,7 +4,7 @@
 // where it happened, where it came from, the weapon or vehicle, and the quantities counting
 // them. Which of the optional roles a type takes is the taxonomy's.
 import type { EventType, Token } from '../../doc.js';
-import { LOCATION_PREPS, PREPOSITIONS, lastIndex, negatedBefore, type EventCues } from './cues.js';
+import { LOCATION_PREPS, NOBODY, PREPOSITIONS, lastIndex, negatedBefore, type EventCues } from './cues.js';
 import { addArg, agentLike, bare, hasRole, placeOnly, prepOf, type Frame } from './frame.js';
 import { participleListStart } from './candidates.js';
 import { npLeft, npRight, subjectBefore } from './noun-phrase.js';
@@ -131,7 +131,7 @@ const placeAfterPreposition = (toks: readonly Token[], p: Phrase): boolean => {
 };
 
 /** "No group has claimed …", "no one fired": a phrase that names no one, no agent. */
-const namesNoOne = (toks: readonly Token[], p: Phrase): boolean => /^(no|nobody|none|neither)$/.test(toks[p.first]!.lower) || toks[p.first - 1]?.lower === 'no';
+const namesNoOne = (toks: readonly Token[], p: Phrase): boolean => toks[p.first]!.lower === 'no' || NOBODY.test(toks[p.first]!.lower) || toks[p.first - 1]?.lower === 'no';
 
 /** "the IRA claimed responsibility for the bombings", "accepted responsibility for the attack": who takes responsibility for a deed did it. */
 function responsibleFor(f: Frame): Phrase | undefined {

@@ -280,8 +280,11 @@ export function subjectOfPast(hit: TriggerHit, toks: readonly Token[]): boolean 
   if (toks[i]?.pos === 'ADV') i++;
   const v = toks[i];
   // ("the attacks began to change in nature": a verb before "to" says how they went, not that one took place)
-  return !!v && v.pos === 'VERB' && v.lemma !== v.lower && !/(s|ing)$/.test(v.lower) && !BEFORE_NON_FINITE.test(v.lower) && toks[i + 1]?.lower !== 'to';
+  return !!v && simplePast(v) && !BEFORE_NON_FINITE.test(v.lower) && toks[i + 1]?.lower !== 'to';
 }
+
+/** A verb in a past form: not the lemma, not a present "-s" or "-ing" ("attacked", "fought", "struck"). */
+const simplePast = (t: Token): boolean => t.pos === 'VERB' && t.lemma !== t.lower && !/(s|ing)$/.test(t.lower);
 
 /** Modals and "if": what they govern is as often a capability or a kind of event as one deed. */
 const MODAL_OR_IF = /^(could|would|may|might|can|will|shall|'ll|must|if)$/;
@@ -316,8 +319,7 @@ const BEFORE_NON_FINITE = /^(am|is|are|was|were|be|been|being|has|have|had|havin
  */
 export function pastOccurrence(hit: TriggerHit, toks: readonly Token[], habitWords: ReadonlySet<string>): boolean {
   const t = toks[hit.first]!;
-  // a past form: not the lemma, not a present "-s" or "-ing" ("attacked", "fought", "struck")
-  if (t.pos !== 'VERB' || t.lemma === t.lower || /(s|ing)$/.test(t.lower)) return false;
+  if (!simplePast(t)) return false;
   // a passive tells one deed in the simple or the past perfect ("were raped by fighters", "said
   // 105 people had been arrested"), not in the present perfect ("have been killed", a toll)
   const passive = isPassive(hit, toks as Token[]);
