@@ -78,10 +78,12 @@ if (existsSync(re3dDir)) {
   const isTitle = titleTest(src);
   const docs = readRe3d(re3dDir).filter((d) => part === 'all' || (part === 'dev' ? re3dFold(d.id) === 'dev' : re3dPart(d.id) === part));
   const errors: string[] = [];
+  const nameErrors: string[] = [];
   for (const d of docs) {
     const pred = tagText(d.text);
     strict.add(annotatedSpans(d), pred);
     loose.add(nameSpans(d), pred);
+    if (showErrors) nameErrors.push(...spanErrors(d.text, nameSpans(d), pred));
     const w = writtenNameSpans(d, isTitle);
     const judgedPred = judged(pred, w.gold, w.unjudged);
     written.add(w.gold, judgedPred);
@@ -94,6 +96,7 @@ if (existsSync(re3dDir)) {
   console.log(loose.table(['PER', 'ORG', 'LOC']));
   console.log(`\nre3d ${part}, names written as names (trusted mentions; no nominals such as "city of Raqqa", no title in a person's name; a name tagged inside such a mention, "ISIL" in "ISIL targets", is not judged):`);
   console.log(written.table(['PER', 'ORG', 'LOC']));
+  if (showErrors) console.log(`\nre3d ${part}, names only: errors (- missed, + spurious)\n${nameErrors.join('\n')}`);
   if (showErrors) console.log(`\nre3d ${part}, names written as names: errors (- missed, + spurious)\n${errors.join('\n')}`);
 
   function tagText(text: string): TypedSpan[] {

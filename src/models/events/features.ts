@@ -266,7 +266,9 @@ export function naturalCueOnly(ctx: CandidateContext): boolean {
 }
 
 export function senseCue(ctx: CandidateContext): 'cause' | 'scene' | 'context' | null {
-  const f = senseFeatures(ctx);
+  // (a verb's lemma is no cue here: "stormed the village" tells no storm; the weights were
+  // trained with senseFeatures as it is, so the features keep reading lemmas)
+  const f = senseFeatures(ctx, false);
   if (f.includes('natural_after')) return 'cause';
   if (sportWords(ctx) >= 2 || matchResult(ctx)) return 'scene';
   return f.length > 0 ? 'context' : null;
@@ -346,10 +348,10 @@ export function attributionFrame(tokens: CandidateToken[], first: number, last: 
  * cholera", "deaths from the cold") or in its sentence, and sport in its sentence or in
  * what the article is about (a goal "strike", a team's "clash").
  */
-function senseFeatures(ctx: CandidateContext): string[] {
+function senseFeatures(ctx: CandidateContext, verbLemmas = true): string[] {
   const { tokens, first, last } = ctx;
   const { naturalCauses, sport } = senseCues();
-  const has = (set: Set<string>, t: CandidateToken) => set.has(t.lower) || set.has(t.lemma);
+  const has = (set: Set<string>, t: CandidateToken) => set.has(t.lower) || ((verbLemmas || t.pos !== 'VERB') && set.has(t.lemma));
   const f: string[] = [];
   for (let i = last + 1; i < Math.min(tokens.length, last + 5); i++) {
     if (has(naturalCauses, tokens[i]!)) {

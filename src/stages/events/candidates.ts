@@ -50,8 +50,12 @@ export function correctedTokens(toks: Token[]): Token[] {
     const prev = toks[i - 1]!;
     const next = toks[i + 1]!;
     // ("a man who police say shot a teenager": after a verb of saying, a verb)
-    const subject = prev.pos === 'NOUN' || prev.pos === 'PROPN' || SUBJECT_PRONOUN.test(prev.lower) || /^(say|says|said|allege|alleged|believe|believed)$/.test(prev.lower);
-    const object = ['DET', 'NUM', 'PROPN'].includes(next.pos) || OBJECT_AFTER_SHOT.test(next.lower);
+    // ("stormed the village and shot 7 residents": after "and" or a comma that follow a verb, a second verb)
+    // (not "pulled out a gun and shot him": a shooting of someone the story has named, a detail of
+    // the incident it tells, which the tagger's noun keeps from becoming a record of its own)
+    const coordinated = /^(and|,|then)$/.test(prev.lower) && toks.slice(0, i - 1).some((u) => u.pos === 'VERB') && !/^(him|her|them|me|us|himself|herself|themselves)$/.test(next.lower);
+    const subject = coordinated || prev.pos === 'NOUN' || prev.pos === 'PROPN' || SUBJECT_PRONOUN.test(prev.lower) || /^(say|says|said|allege|alleged|believe|believed)$/.test(prev.lower);
+    const object = ['DET', 'NUM', 'PROPN'].includes(next.pos) || OBJECT_AFTER_SHOT.test(next.lower) || (coordinated && next.pos === 'NOUN' && !/^(wound|injur|dead|death|fire|gun|glass)/.test(next.lower));
     if (!subject || !object || SHOT_COMPOUND.test(prev.lower)) continue;
     out ??= toks.slice();
     out[i] = { ...t, pos: 'VERB', lemma: 'shoot' };
@@ -356,7 +360,19 @@ export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Ph
   const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN') && !dated;
   // ("executed detained soldiers": a participle between a verb and its object describes the object;
   // after a closing bracket it is the verb of the name before it: "the Arakan Army (AA) seized Paletwa")
-  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || POSSESSIVE.test(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || (prev.pos === 'PUNCT' && prev.text !== ')') || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
+  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || POSSESSIVE.test(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || (prev.pos === 'PUNCT' && prev.text !== ')' && !listedVerb(toks, hit)) || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
+}
+
+/**
+ * "youths set cars ablaze, looted shops and fired …": after a comma that follows a verb, a past
+ * form before a noun is the next verb of a list, unless a verb follows its noun ("…, wounded
+ * soldiers were evacuated", where the participle describes the subject).
+ */
+function listedVerb(toks: Token[], hit: TriggerHit): boolean {
+  if (toks[hit.first - 1]?.text !== ',' || !toks.slice(0, hit.first - 1).some((t) => t.pos === 'VERB')) return false;
+  let k = hit.last + 1;
+  while (toks[k] && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(toks[k]!.pos)) k++;
+  return !toks[k] || !['VERB', 'AUX'].includes(toks[k]!.pos);
 }
 
 const WEEKDAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;

@@ -32,7 +32,8 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   const violent = made.filter((d) => taxonomy.is(d.event.type, 'absorbsKilling'));
   // a killing by gunfire ("shot and killed a man … after a crash") is a deed of its own beside a crash
   const notCrash = violent.filter((d) => d.event.type !== 'CRASH');
-  const absorbers = (d: Draft) => (isShooting(view.doc.text, d) ? notCrash : violent);
+  // (not across a clause of time: "youths looted shops, two days after a teenager was killed by a police officer")
+  const absorbers = (d: Draft) => (isShooting(view.doc.text, d) ? notCrash : violent).filter((a) => !toldApart(view.toks, a, d));
   const kept = made.filter((d) => !(d.event.type === 'KILLING' && absorbers(d).length > 0));
   // the killing is told as a mention of the deed it folds into ("…, killing two civilians")
   for (const d of made) {
@@ -84,7 +85,8 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
 const SHOOTING = /^(shot|shoot|shoots|shooting|gunned)$/;
 
 /** An event the shot of a sentence may belong to: a strike (a shooting is an ATTACK) or a killing. */
-export const takesShot = (taxonomy: Taxonomy, d: Draft): boolean => taxonomy.is(d.event.type, 'strike') || d.event.type === 'KILLING';
+export const takesShot = (taxonomy: Taxonomy, d: Draft): boolean =>
+  taxonomy.is(d.event.type, 'strike') || d.event.type === 'KILLING' || (d.event.mentions ?? []).some((m) => SHOOTING.test(m.text.toLowerCase())); // "stormed the camp and shot residents": the raid's shooting
 
 /** A draft's trigger as a mention of the event it folds into, in text order. */
 export function addMention(into: Draft, d: Draft): void {
@@ -112,6 +114,18 @@ function foldedInto(view: SentenceView, absorbers: Draft[], d: Draft): Draft {
   const before = participle ? absorbers.filter((a) => a.event.trigger.start < d.event.trigger.start) : [];
   return nearest(before.length ? before : absorbers, d.event.trigger.start);
 }
+
+/**
+ * Are two deeds of a sentence told apart by a clause of time between them, after a comma or a
+ * span (", two days after a teenager was killed", "a week before")? Not "killed five after
+ * storming the village", one raid.
+ */
+function toldApart(toks: Token[], a: Draft, b: Draft): boolean {
+  const [from, to] = a.event.trigger.start < b.event.trigger.start ? [a.event.trigger.end, b.event.trigger.start] : [b.event.trigger.end, a.event.trigger.start];
+  // (the later deed inside the clause: "crashed shortly after takeoff, killing four crewmen" is one)
+  return toks.some((t, k) => t.start >= from && t.end <= to && /^(after|before|following|since|until)$/.test(t.lower) && (toks[k - 1]?.text === ',' || SPAN.test(toks[k - 1]?.lower ?? '')) && !toks.some((u) => u.start > t.start && u.end <= to && u.text === ','));
+}
+const SPAN = /^(minutes|hours|days|weeks|months|years|day|week|month|year|shortly|soon|moments|just|weeks')$/;
 
 /** The event whose trigger stands nearest an offset (the first when there is none). */
 function nearest(drafts: Draft[], offset: number | null): Draft {

@@ -104,7 +104,19 @@ function ownedWeapon(f: Frame, p: Phrase): boolean {
 }
 
 /** Can the phrase act? An actor, people, a state, or a weapon named with its owner. */
-export const agentLike = (f: Frame, p: Phrase): boolean => p.kind === 'actor' || p.kind === 'people' || (p.kind === 'place' && p.entityType === 'GPE') || ownedWeapon(f, p);
+export const agentLike = (f: Frame, p: Phrase): boolean => p.kind === 'actor' || p.kind === 'people' || (p.kind === 'place' && p.entityType === 'GPE') || ownedWeapon(f, p) || marchers(f, p);
+
+/**
+ * "Depositors held a sit-in", "jeepney drivers and operators rallied": whoever a protest's
+ * subject names, by a plural noun no lexicon knows, are the protesters (a protest needs people,
+ * so its subject is no thing; places, dates and weapons are phrases of their own kinds).
+ */
+function marchers(f: Frame, p: Phrase): boolean {
+  if (p.kind !== 'other' || p.quantity || !f.hit.readings.some((r) => r.type === 'PROTEST')) return false;
+  const head = f.toks[p.last]!;
+  // (wink tags a plural noun opening a sentence as a name: "Pensioners marched")
+  return (head.pos === 'NOUN' || (head.pos === 'PROPN' && p.last === 0)) && /[^s]s$/.test(head.lower) && !f.cues.placeNouns.has(head.lower);
+}
 
 /** "Kherson", or "Zmiivka village": a place named, perhaps with what kind of place it is. */
 export function placeOnly(f: Frame, p: Phrase): boolean {

@@ -165,6 +165,12 @@ export class EventMemory {
       // the fighting an attack set off is that attack's
       return setOffBy(toks, hit) ? made.find(assault) : undefined;
     }
+    // "stormed the village and shot 7 residents", "raided Bang, shot farmers and torched their
+    // huts": the shooting is what the raid did, one incident
+    if (draft.event.type === 'ATTACK' && !draft.nominal) {
+      const raid = made.find((d) => d.event.type === 'INCURSION' && !d.nominal && listedVerbs(toks, d, hit));
+      if (raid) return raid;
+    }
     // "repelled an RSF assault on the base": the assault repelled is the fight's ("repelling the
     // incursions" names again the incursions told before, merged by the caller)
     if (assault(draft) && draft.nominal && !isAnaphoric(hit, toks)) return made.find((d) => d.event.type === 'CLASH' && REPELLING.test(d.lemma) && objectOf(toks, d, hit));
@@ -245,6 +251,16 @@ function sameClauseAnd(toks: Token[], earlier: Draft, hit: TriggerHit): boolean 
   if (at < 0 || hit.first <= at) return false;
   const between = toks.slice(at + 1, hit.first);
   return between.some((t) => t.lower === 'and') && !between.some((t) => /^[;:]$/.test(t.text) || t.lower === 'while' || t.lower === 'but');
+}
+
+/** "stormed the camp and shot …", "entered the town, shot …": two verbs of one clause, joined by "and" or listed with a comma. */
+function listedVerbs(toks: Token[], earlier: Draft, hit: TriggerHit): boolean {
+  const at = triggerIndex(toks, earlier);
+  if (at < 0 || hit.first <= at || hit.first - at > 20) return false;
+  const between = toks.slice(at + 1, hit.first);
+  // (a participle after a comma, "…, shooting residents as they fled", may tell of an incident named before: placed as before)
+  const joined = toks[hit.first - 1]!.lower === 'and' || (toks[hit.first - 1]!.text === ',' && !/ing$/.test(toks[hit.first]!.lower)) || (toks[hit.first - 1]!.lower === 'then' && /^(and|,)$/.test(toks[hit.first - 2]?.lower ?? ''));
+  return joined && !between.some((t) => /^[;:]$/.test(t.text) || /^(while|but|after|before|when|as|who|which)$/.test(t.lower) || (t.pos === 'VERB' && t !== toks[hit.first - 1]));
 }
 
 /** The verbs by which a side fends off an attack. */

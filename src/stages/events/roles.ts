@@ -26,7 +26,9 @@ export function findAgent(f: Frame): Phrase | undefined {
   if (!agent && !isNoun && /ing$/.test(toks[hit.first]!.lower) && adjacent && adjacent.last === hit.first - 1 && agentLike(f, adjacent)) agent = adjacent;
   if (!agent && !isNoun && !passive) agent = speakerOfOwnDeed(f);
   // a second verb shares the first one's subject, or has none we know: "… and shot", ", killing"
-  const coordinated = !agent && !isNoun && !passive ? coordinatedVerbSubject(f) ?? participleSubject(f) : undefined;
+  // (null: a second verb whose subject is no actor, which no phrase nearer the verb replaces)
+  const second = !agent && !isNoun && !passive ? coordinatedVerbSubject(f) : undefined;
+  const coordinated = second !== undefined ? second : !agent && !isNoun && !passive ? participleSubject(f) : undefined;
   if (coordinated !== undefined) agent = coordinated ?? undefined;
   else if (!agent && !isNoun && !passive) {
     const subject = subjectBefore(toks, f.np, hit.first);
@@ -35,7 +37,7 @@ export function findAgent(f: Frame): Phrase | undefined {
     // "they exploded": what explodes is the device, not who set it
     if (toks[hit.first]!.lemma !== 'explode') agent ??= pronounSubject(f);
   }
-  if (!agent || namesNoOne(toks, agent) || placeAfterPreposition(toks, agent)) return undefined;
+  if (!agent || namesNoOne(toks, agent) || placeAfterPreposition(toks, agent) || bracketedPlace(toks, agent)) return undefined;
   const other = coordinatedBefore(f, agent);
   if (other && !isNoun && !passive && MUTUAL.has(toks[hit.first]!.lemma) && !sideNamedAfter(f)) {
     addArg(f, 'agent', other);
@@ -130,6 +132,9 @@ const placeAfterPreposition = (toks: readonly Token[], p: Phrase): boolean => {
   return p.kind === 'place' && /^(in|near|at|outside|inside|around|across|from)$/.test(before?.lower ?? '');
 };
 
+/** "in Matola (Maputo), crowds … set ablaze": the region in brackets after a town says where the town is, never who acted. */
+const bracketedPlace = (toks: readonly Token[], p: Phrase): boolean => p.kind === 'place' && toks[p.first - 1]?.text === '(' && toks[p.last + 1]?.text === ')';
+
 /** "No group has claimed …", "no one fired": a phrase that names no one, no agent. */
 const namesNoOne = (toks: readonly Token[], p: Phrase): boolean => toks[p.first]!.lower === 'no' || NOBODY.test(toks[p.first]!.lower) || toks[p.first - 1]?.lower === 'no';
 
@@ -176,14 +181,26 @@ function coordinatedVerbSubject(f: Frame): Phrase | null | undefined {
   const said = saying ? toks.findIndex((t, k) => k < i && t.pos === 'VERB' && f.cues.speech.has(t.lower)) : -1;
   const speaker = said > 0 ? subjectBefore(toks, f.np, said) : null;
   if (speaker && agentLike(f, speaker)) return speaker;
-  // the first verb, with at most its object between it and "and"
+  let verb = verbBefore(f, i);
+  if (verb < 0) return undefined;
+  // "entered the town, gunned down 7 residents and set ablaze …": a list of verbs shares the subject of its first
+  for (let hops = 0; hops < 3 && toks[verb - 1]?.text === ','; hops++) {
+    const earlier = verbBefore(f, verb - 1);
+    if (earlier < 0) break;
+    verb = earlier;
+  }
+  const subject = subjectBefore(toks, f.np, verb);
+  return subject && agentLike(f, subject) ? subject : (pronounSubject(f, verb) ?? null);
+}
+
+/** The verb before the word at `i` ("and", a comma) with at most its object between: -1 when there is none. */
+function verbBefore(f: Frame, i: number): number {
+  const { toks } = f;
   let verb = i - 1;
   while (verb > f.clauseStart && verb >= i - 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(toks[verb]!.pos) && !pastTaggedNoun(toks, verb)) verb--;
   // "pulled out a gun and shot": the particle belongs to the verb
   if (/^(out|up|down|off|away|back)$/.test(toks[verb]?.lower ?? '') && toks[verb - 1]?.pos === 'VERB') verb--;
-  if (verb < f.clauseStart || !(toks[verb]?.pos === 'VERB' || pastTaggedNoun(toks, verb))) return undefined;
-  const subject = subjectBefore(toks, f.np, verb);
-  return subject && agentLike(f, subject) ? subject : (pronounSubject(f, verb) ?? null);
+  return verb >= f.clauseStart && verb < i && (toks[verb]?.pos === 'VERB' || pastTaggedNoun(toks, verb)) ? verb : -1;
 }
 
 /**
@@ -193,7 +210,8 @@ function coordinatedVerbSubject(f: Frame): Phrase | null | undefined {
  */
 function participleSubject(f: Frame): Phrase | undefined {
   const { toks, hit } = f;
-  if (!/ing$/.test(toks[hit.first]!.lower) || toks[hit.first - 1]?.text !== ',') return undefined;
+  // (and "killed five villagers after storming the hamlet": the deed after "after" is the subject's too)
+  if (!/ing$/.test(toks[hit.first]!.lower) || !/^(,|after|before|while|upon|since)$/.test(toks[hit.first - 1]?.lower ?? '')) return undefined;
   let verb = -1;
   for (let i = f.clauseStart; i < hit.first - 1; i++) {
     const t = toks[i]!;
@@ -268,6 +286,8 @@ function objectPhrases(f: Frame): Phrase[] {
   } else if (!isNoun) {
     let k = hit.last + 1;
     while (toks[k] && /^(down|up|out|off|back|away)$/.test(toks[k]!.lower)) k++;
+    // "hacked to death 4 farmers", "kidnapped for ransom 9 passengers": the object after the verb's complement
+    if (/^(to death|for ransom)$/.test(`${toks[k]?.lower} ${toks[k + 1]?.lower}`)) k += 2;
     // "destroying what the military described as Hezbollah weapons depots"
     if (toks[k]?.lower === 'what') {
       const as = toks.findIndex((t, j) => j > k && j - k <= 7 && /^(as|called|termed|dubbed)$/.test(t.lower));
