@@ -125,7 +125,7 @@ function toldApart(toks: Token[], a: Draft, b: Draft): boolean {
   // (the later deed inside the clause: "crashed shortly after takeoff, killing four crewmen" is one)
   return toks.some((t, k) => t.start >= from && t.end <= to && /^(after|before|following|since|until)$/.test(t.lower) && (toks[k - 1]?.text === ',' || SPAN.test(toks[k - 1]?.lower ?? '')) && !toks.some((u) => u.start > t.start && u.end <= to && u.text === ','));
 }
-const SPAN = /^(minutes|hours|days|weeks|months|years|day|week|month|year|shortly|soon|moments|just|weeks')$/;
+const SPAN = /^(minutes|hours|days|weeks|months|years|day|week|month|year|shortly|soon|moments|just)$/;
 
 /** The event whose trigger stands nearest an offset (the first when there is none). */
 function nearest(drafts: Draft[], offset: number | null): Draft {

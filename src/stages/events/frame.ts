@@ -107,7 +107,7 @@ function ownedWeapon(f: Frame, p: Phrase): boolean {
 export const agentLike = (f: Frame, p: Phrase): boolean => p.kind === 'actor' || p.kind === 'people' || (p.kind === 'place' && p.entityType === 'GPE') || ownedWeapon(f, p) || marchers(f, p);
 
 /**
- * "Depositors held a sit-in", "jeepney drivers and operators rallied": whoever a protest's
+ * "Jeepney drivers and operators rallied", "shop workers and cleaners marched": whoever a protest's
  * subject names, by a plural noun no lexicon knows, are the protesters (a protest needs people,
  * so its subject is no thing; places, dates and weapons are phrases of their own kinds).
  */
