@@ -53,9 +53,9 @@ export function correctedTokens(toks: Token[]): Token[] {
     // ("stormed the village and shot 7 residents": after "and" or a comma that follow a verb, a second verb)
     // (not "pulled out a gun and shot him": a shooting of someone the story has named, a detail of
     // the incident it tells, which the tagger's noun keeps from becoming a record of its own)
-    const coordinated = /^(and|,|then)$/.test(prev.lower) && toks.slice(0, i - 1).some((u) => u.pos === 'VERB') && !/^(him|her|them|me|us|himself|herself|themselves)$/.test(next.lower);
+    const coordinated = /^(and|,|then)$/.test(prev.lower) && toks.slice(0, i - 1).some((u) => u.pos === 'VERB') && !OBJECT_PRONOUN.test(next.lower);
     const subject = coordinated || prev.pos === 'NOUN' || prev.pos === 'PROPN' || SUBJECT_PRONOUN.test(prev.lower) || /^(say|says|said|allege|alleged|believe|believed)$/.test(prev.lower);
-    const object = ['DET', 'NUM', 'PROPN'].includes(next.pos) || OBJECT_AFTER_SHOT.test(next.lower) || (coordinated && next.pos === 'NOUN' && !/^(wound|injur|dead|death|fire|gun|glass)/.test(next.lower));
+    const object = ['DET', 'NUM', 'PROPN'].includes(next.pos) || OBJECT_PRONOUN.test(next.lower) || AIMED_AFTER_SHOT.test(next.lower) || (coordinated && next.pos === 'NOUN' && !/^(wound|injur|dead|death|fire|gun|glass)/.test(next.lower));
     if (!subject || !object || SHOT_COMPOUND.test(prev.lower)) continue;
     out ??= toks.slice();
     out[i] = { ...t, pos: 'VERB', lemma: 'shoot' };
@@ -65,7 +65,10 @@ export function correctedTokens(toks: Token[]): Token[] {
 const SUBJECT_PRONOUN = /^(he|she|they|we|i|who|someone|somebody)$/;
 /** Past tenses of conflict verbs that are never nouns, by their lemma, which the tagger sometimes reads as nouns after a noun. */
 const PAST_NEVER_NOUN = new Map([['retook', 'retake'], ['overran', 'overrun'], ['took', 'take'], ['struck', 'strike'], ['fought', 'fight'], ['threw', 'throw'], ['stormed', 'storm'], ['seized', 'seize'], ['recaptured', 'recapture'], ['shelled', 'shell'], ['killed', 'kill'], ['abducted', 'abduct'], ['kidnapped', 'kidnap']]);
-const OBJECT_AFTER_SHOT = /^(him|her|them|me|us|himself|herself|themselves|his|their|at|into)$/;
+/** a personal pronoun as object: "shot him" */
+const OBJECT_PRONOUN = /^(him|her|them|me|us|himself|herself|themselves)$/;
+/** what else may follow "shot" the verb: "shot his neighbour", "shot at", "shot into" */
+const AIMED_AFTER_SHOT = /^(his|their|at|into)$/;
 /** nouns that make "shot" a noun themselves: "a warning shot", "a flu shot" */
 const SHOT_COMPOUND = /^(warning|flu|booster|vaccine|gun|mug|head|screen|jump|parting|moon|passing|chip|slap|trick|long)$/;
 
@@ -360,7 +363,7 @@ export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Ph
   const nounNext = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN') && !dated;
   // ("executed detained soldiers": a participle between a verb and its object describes the object;
   // after a closing bracket it is the verb of the name before it: "the Arakan Army (AA) seized Paletwa")
-  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || POSSESSIVE.test(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || (prev.pos === 'PUNCT' && prev.text !== ')' && !listedVerb(toks, hit)) || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
+  return nounNext && (!prev || ANAPHORIC.has(prev.lower) || POSSESSIVE.test(prev.lower) || prev.pos === 'DET' || prev.pos === 'ADP' || (prev.pos === 'PUNCT' && prev.text !== ')' && !nextVerbOfList(toks, hit)) || (prev.pos === 'VERB' && prev.lemma !== 'be' && prev.lemma !== 'have'));
 }
 
 /**
@@ -368,7 +371,7 @@ export function isReference(hit: TriggerHit, toks: Token[], phrases: readonly Ph
  * form before a noun is the next verb of a list, unless a verb follows its noun ("…, wounded
  * soldiers were evacuated", where the participle describes the subject).
  */
-function listedVerb(toks: Token[], hit: TriggerHit): boolean {
+function nextVerbOfList(toks: Token[], hit: TriggerHit): boolean {
   if (toks[hit.first - 1]?.text !== ',' || !toks.slice(0, hit.first - 1).some((t) => t.pos === 'VERB')) return false;
   let k = hit.last + 1;
   while (toks[k] && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(toks[k]!.pos)) k++;
