@@ -52,8 +52,22 @@ describe('ACLED actors: crowds and both sides of a fight', () => {
   it('the people who protest or riot are protesters or rioters, whatever the text calls them', () => {
     expect(coded('On 20 May 2024, thousands of residents rallied in Mekelle, Tigray, to demand the return of their land.').actor1).toEqual(['Protesters (Ethiopia)']);
     expect(coded('On 4 April 2019, young men in Maradi, Niger, burned tyres and threw stones at police after the arrest of a trader.').actor1).toEqual(['Rioters (Niger)']);
-    // a named organisation that protests stays itself
-    expect(coded('On 3 May 2024, members of the Nigeria Labour Congress marched in Abuja to demand higher wages.').actor1).not.toContain('Protesters (Nigeria)');
+    // a named organisation that marches is the protesters' associated actor, as ACLED codes it
+    expect(coded('On 3 May 2024, members of the Nigeria Labour Congress marched in Abuja to demand higher wages.').actor1).toEqual(['Protesters (Nigeria)', 'Nigeria Labour Congress']);
+    // people the lexicons give no sector are protesters too
+    expect(coded('On 2 July 2024, dozens of bus drivers rallied outside the city hall in Accra, Ghana, against a new toll.').actor1).toEqual(['Protesters (Ghana)']);
+    expect(coded('On 2 July 2024, hundreds of traders held a sit-in outside the city hall in Accra, Ghana, against a new market tax.').actor1).toEqual(['Protesters (Ghana)']);
+  });
+  it('a protest names no second actor by what it is against, only by the forces that stepped in', () => {
+    expect(coded('On 2 July 2024, hundreds of nurses marched against the health ministry in Accra, Ghana.').actor2).toEqual([]);
+    // the forces that break up a sit-in are its second actor, though they are the sentence's subject
+    expect(coded('On 2 July 2024, police broke up a sit-in in Accra, Ghana.')).toEqual({ actor1: ['Protesters (Ghana)'], actor2: ['Police Forces of Ghana'] });
+    // but forces that fire on protesters are actor 1, as of any attack
+    expect(coded('On 2 July 2024, soldiers opened fire on protesters in Accra, Ghana, killing two.').actor2).toEqual(['Protesters (Ghana)']);
+  });
+  it('a riot\'s second actor is whom the rioters fought, not their own dead', () => {
+    const c = coded('On 2 July 2024, opposition supporters clashed with police in Kumasi, Ghana. One protester was shot dead.');
+    expect(c).toEqual({ actor1: ['Rioters (Ghana)'], actor2: ['Police Forces of Ghana'] });
   });
   it('the group that claims a deed whose doer the text does not name is actor 1', () => {
     expect(coded('On 2 June 2024, a suicide bomber blew himself up at a checkpoint near Bannu, Pakistan. The Pakistani Taliban claimed responsibility.').actor1).toEqual(['Tehreek-e-Taliban Pakistan']);

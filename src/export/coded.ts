@@ -138,12 +138,16 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
   const acled = event.mappings.acled ?? { event_type: '', sub_event_type: '' }; // null for events that are not asserted or claimed
   const places = eventPlaces(event, entities);
   const eventCountry = places.find((p) => p.country)?.country ?? null;
+  // (excessive force against protesters is coded as any attack: the forces first, the protesters second)
+  const demonstration = (acled.event_type === 'Protests' || acled.event_type === 'Riots') && acled.sub_event_type !== 'Excessive force against protesters';
   const actors = (role: EventArg['role']): CodedActor[] => {
     const out: CodedActor[] = [];
     for (const arg of event.args) {
       if (arg.role !== role) continue;
       const entity = arg.ref ? entities.get(arg.ref) : undefined;
-      if (!isActor(arg, entity)) continue;
+      // the people of a demonstration are its actors however the text describes them ("dozens of
+      // motorcycle-taxi drivers rallied"), as are the people its forces acted on
+      if (!isActor(arg, entity) && !(demonstration && role === 'agent' && !entity && !THING.test(arg.text.trim()))) continue;
       // "rebel groups, including the Northern Front and the Valley Brigades": the named members are the actors
       const members = entity && entity.type !== 'NORP' ? [] : namedMembers(record, arg.end, entities);
       if (members.length) {
@@ -157,7 +161,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
       const named = entity && ACTOR_TYPES.has(entity.type) && entity.type !== 'NORP' ? entity.name : member?.name ?? null;
       // the people who protest or riot are protesters or rioters to ACLED, whatever the text calls
       // them ("thousands of residents rallied", "youths set cars ablaze")
-      const crowd = role === 'agent' && !named && entity?.type !== 'GPE' && (acled.event_type === 'Protests' || acled.event_type === 'Riots') && (described === null || described === 'civilians');
+      const crowd = !named && entity?.type !== 'GPE' && demonstration && (described === null || UNARMED_SECTORS.has(described));
       const sector = crowd ? 'protesters' : described;
       const name = named ?? genericName(sector, country, eventCountry, acled.event_type) ?? arg.text;
       if (out.some((a) => a.name === name)) continue;
@@ -186,6 +190,7 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     return out;
   };
   function codedActors(): { actors1: CodedActor[]; actors2: CodedActor[] } {
+    if (demonstration) return demonstrators(event, actors('agent'), [...actors('target'), ...actors('casualties')], eventCountry, acled.event_type);
     // "troops repelled an ISWAP attack": who attacked is ACLED's first actor, who repelled it the second
     const attackers = REPELLED.test(event.trigger.text) ? owners('target') : [];
     if (attackers.length) return { actors1: attackers, actors2: actors('agent') };
@@ -260,6 +265,38 @@ function civilianVictims(event: RecordEvent, eventType: string, eventCountry: st
   const at = hit[0] ?? event.trigger;
   const name = genericName('civilians', null, eventCountry)!;
   return [{ name, text: at.text, start: at.start, end: at.end, country: null, sector: 'civilians', inter: interCode('civilians', null, eventCountry, eventType), entity: null }];
+}
+
+/** Sectors of people without arms or office: when they demonstrate, ACLED's protesters or rioters. */
+const UNARMED_SECTORS: ReadonlySet<string> = new Set(['civilians', 'business', 'media', 'protesters']);
+/** Sectors of a state's forces, which ACLED puts second in a demonstration they act on. */
+const STATE_FORCES: ReadonlySet<string> = new Set(['police', 'military', 'government']);
+
+/**
+ * ACLED's demonstration events (Protests, Riots) have the demonstrators as actor 1, "Protesters
+ * (Kenya)" or "Rioters (Kenya)" whatever the text calls them ("dozens of motorcycle-taxi drivers
+ * rallied"), with a named organisation that marched as an associated actor. A demonstration
+ * always has its demonstrators, so where the text names none ("a sit-in was held") they are
+ * named from the event's word. Actor 2 of a protest is the force that intervened, never what the
+ * protest was against: "Gendarmes blocked a march" is coded with the gendarmes second, though
+ * they are the sentence's subject. Actor 2 of a riot is whom the rioters fought or attacked, not
+ * their own hurt.
+ */
+function demonstrators(event: RecordEvent, agents: CodedActor[], targets: CodedActor[], eventCountry: string | null, eventType: string): { actors1: CodedActor[]; actors2: CodedActor[] } {
+  const forces = agents.filter((a) => a.sector !== null && STATE_FORCES.has(a.sector));
+  const people = agents.filter((a) => !forces.includes(a));
+  if (forces.length && !people.length && eventType === 'Riots') return { actors1: forces, actors2: targets };
+  const crowd = forces.length && !people.length ? targets.filter((t) => t.sector === 'protesters') : people;
+  // an armed group that riots stays itself; everyone else marches as protesters or rioters
+  const armed = crowd.filter((a) => a.sector !== null && !UNARMED_SECTORS.has(a.sector));
+  const generic = crowd.find((a) => a.sector === 'protesters' && a.entity === null);
+  const at = generic ?? crowd.find((a) => a.entity === null) ?? crowd[0] ?? event.trigger;
+  const sector = 'protesters';
+  const lead: CodedActor = generic ?? { name: genericName(sector, null, eventCountry, eventType)!, text: at.text, start: at.start, end: at.end, country: null, sector, inter: interCode(sector, null, eventCountry, eventType), entity: null };
+  const associated = crowd.filter((a) => a !== generic && a.entity !== null && !armed.includes(a));
+  const actors1 = armed.length ? [...armed, ...associated] : [lead, ...associated];
+  if (forces.length && !people.length) return { actors1, actors2: forces };
+  return { actors1, actors2: eventType === 'Riots' ? targets.filter((t) => t.sector !== 'protesters') : [] };
 }
 
 /** The actors found, or the next way of finding them where there are none. */
