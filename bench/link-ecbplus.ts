@@ -247,7 +247,7 @@ function typeByWord(text: string): string | null {
     const lexicons = loadLexicons([]);
     const taxonomy = new Taxonomy(lexicons.taxonomy);
     for (const t of lexicons.triggers) {
-      const acled = taxonomy.mapping(t.type, { lemma: '', civilianTarget: false, militaryTarget: false, stateAgent: false, stateForces: false, civilianHarmed: false, unarmedVictims: false, cues: new Set(), weapons: new Set(), agentSector: undefined, targetSectors: new Set() }).acled?.event_type ?? '';
+      const acled = taxonomy.mapping(t.type, { lemma: '', civilianTarget: false, militaryTarget: false, armedTarget: false, stateAgent: false, stateForces: false, civilianHarmed: false, unarmedVictims: false, cues: new Set(), weapons: new Set(), agentSector: undefined, targetSectors: new Set() }).acled?.event_type ?? '';
       for (const w of t.words ?? []) if (!triggerWords.has(w)) triggerWords.set(w, acled);
     }
   }

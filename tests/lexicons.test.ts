@@ -125,13 +125,13 @@ describe('user lexicons', () => {
     const bundled = eventCues(lex);
     expect(sectorOf(bundled, 'two civilians')).toBe('civilians');
     expect(sectorOf(bundled, 'riot police')).toBe('police');
-    expect(sectorOf(bundled, 'the herders')).toBeUndefined();
+    expect(sectorOf(bundled, 'the ferrymen')).toBeUndefined();
     expect(bundled.civilianTarget.test('Villagers')).toBe(true);
     expect(bundled.militaryTarget.test('an armoured vehicle')).toBe(true);
     const file = join(dir, 'sectors.json');
-    writeFileSync(file, JSON.stringify({ cues: { sectors: { civilians: ['herders'] }, militaryTargets: ['warship'] } }));
+    writeFileSync(file, JSON.stringify({ cues: { sectors: { civilians: ['ferrymen'] }, militaryTargets: ['warship'] } }));
     const extended = eventCues(loadLexicons([file]));
-    expect(sectorOf(extended, 'the herders')).toBe('civilians');
+    expect(sectorOf(extended, 'the ferrymen')).toBe('civilians');
     expect(extended.militaryTarget.test('a Warship')).toBe(true);
   });
 

@@ -29,7 +29,9 @@ export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[Re
   for (const event of events) {
     for (const arg of event.args) {
       if (arg.role !== 'agent' && arg.role !== 'target' && arg.role !== 'casualties') continue;
-      let code = codeOf(inside, arg, entity(arg.ref), sectors);
+      // ("opened fire on a group of fishermen": the argument may end before the "of" that names whom the group is of)
+      const of = COLLECTIVE.test(arg.text.trim()) ? GROUP_OF.exec(doc.text.slice(arg.end, arg.end + 60)) : null;
+      let code = codeOf(inside, of ? { ...arg, text: `${arg.text} of ${of[1]}` } : arg, entity(arg.ref), sectors);
       // "these groups launched coordinated raids": the groups named before
       if (ANAPHORA.test(arg.text.trim())) {
         const head = headWord(arg.text);
@@ -44,6 +46,11 @@ export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[Re
     }
   }
 }
+
+/** A word for a number of people, which names no sector by itself: "a group", "dozens". */
+const COLLECTIVE = /^(a |the )?(group|groups|number|couple|handful|dozens|hundreds|scores)$/i;
+/** The people a collective word is of, up to the next preposition, clause or punctuation. */
+const GROUP_OF = /^\s+of\s+([\w'-]+(?:\s+(?!(?:at|in|on|near|from|with|who|that|and|as)\b)[\w'-]+){0,3})/i;
 
 /** The entity types whose mentions inside a description give its country. */
 const CODED = new Set(['NORP', 'GPE', 'ORG', 'ARMED_GROUP']);

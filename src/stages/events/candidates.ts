@@ -21,6 +21,13 @@ export function insideWeaponName(hit: TriggerHit, phrases: Phrase[]): boolean {
   return !hit.phrase && phrases.some((p) => p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first <= hit.first && p.last >= hit.last && p.first < p.last);
 }
 
+/** "Property destruction: On 5 December …", "Non-violent activity: …", "Air strike: …": a label an event report opens with, one to four words, the first capitalised, before a colon that opens the sentence. */
+export function inOpeningLabel(hit: TriggerHit, toks: Token[]): boolean {
+  const colon = toks.findIndex((t, i) => i <= 4 && t.text === ':');
+  if (colon < 1 || hit.last >= colon) return false;
+  return /^[A-Z]/.test(toks[0]!.text) && toks.slice(0, colon).every((t) => /^[A-Za-z][A-Za-z-]*$/.test(t.text));
+}
+
 /** "Lynch asked the witness", "Mr. Strike said": a capitalised trigger word that names a person is no event. */
 export function insidePersonName(hit: TriggerHit, toks: Token[], phrases: Phrase[]): boolean {
   return !hit.phrase && /^\p{Lu}\p{Ll}/u.test(toks[hit.first]!.text) && phrases.some((p) => p.entityType === 'PERSON' && p.first <= hit.first && p.last >= hit.last);

@@ -57,10 +57,13 @@ export function mappingContext(doc: Doc, event: Event, lemma: string, cues: Targ
       },
     };
   };
+  // (the dead counted may be the attackers' own: "two attackers were killed" makes no battle)
+  const armedTarget = targets.some((a) => a.role === 'target' && a.kb?.sector !== undefined && ARMED_SECTORS.has(a.kb.sector));
   return {
     lemma,
     civilianTarget,
     militaryTarget,
+    armedTarget,
     stateAgent,
     stateForces: stateAgent || (STATE_SECTORS.has(agentArg?.kb?.sector ?? '') && (agentArg?.kb?.country !== undefined || STATE_WORDS.test(agentArg?.text ?? ''))),
     civilianHarmed: civilianTarget && hurt,

@@ -171,6 +171,11 @@ export class EventMemory {
       const raid = made.find((d) => d.event.type === 'INCURSION' && !d.nominal && listedVerbs(toks, d, hit));
       if (raid) return raid;
     }
+    // "Fighting erupted when BLA fighters attacked a camp": the fighting is the attack's
+    if (assault(draft) && !draft.nominal) {
+      const fighting = made.find((d) => d.event.type === 'CLASH' && d.nominal && foughtWhen(toks, d, hit));
+      if (fighting) return fighting;
+    }
     // "repelled an RSF assault on the base": the assault repelled is the fight's ("repelling the
     // incursions" names again the incursions told before, merged by the caller)
     if (assault(draft) && draft.nominal && !isAnaphoric(hit, toks)) return made.find((d) => d.event.type === 'CLASH' && REPELLING.test(d.lemma) && objectOf(toks, d, hit));
@@ -261,6 +266,15 @@ function listedVerbs(toks: Token[], earlier: Draft, hit: TriggerHit): boolean {
   // (a participle after a comma, "…, shooting residents as they fled", may tell of an incident named before: placed as before)
   const joined = toks[hit.first - 1]!.lower === 'and' || (toks[hit.first - 1]!.text === ',' && !/ing$/.test(toks[hit.first]!.lower)) || (toks[hit.first - 1]!.lower === 'then' && /^(and|,)$/.test(toks[hit.first - 2]?.lower ?? ''));
   return joined && !between.some((t) => /^[;:]$/.test(t.text) || /^(while|but|after|before|when|as|who|which)$/.test(t.lower) || (t.pos === 'VERB' && t !== toks[hit.first - 1]));
+}
+
+/** "Fighting erupted on Monday when …", "clashes broke out after …": a fight whose clause goes on to the deed that set it off, with no other clause between. */
+function foughtWhen(toks: Token[], fight: Draft, hit: TriggerHit): boolean {
+  const from = triggerIndex(toks, fight);
+  if (from < 0 || from >= hit.first) return false;
+  const between = toks.slice(from + 1, hit.first);
+  const when = between.findIndex((t) => /^(when|after|as)$/.test(t.lower));
+  return when >= 0 && between.every((t, i) => i === when || !/^(when|after|as|;|but|while)$/.test(t.lower)) && !between.slice(0, when).some((t) => t.text === ',');
 }
 
 /** The verbs by which a side fends off an attack. */

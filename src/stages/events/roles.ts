@@ -20,7 +20,8 @@ import { stems } from './triggers.js';
  */
 export function findAgent(f: Frame): Phrase | undefined {
   const { toks, hit, isNoun, passive } = f;
-  let agent = byPhrase(f) ?? (isNoun ? betweenSides(f) ?? nounAgent(f) : undefined);
+  // ("Fighting between soldiers and jihadists left 5 dead": wink may tag the gerund a verb)
+  let agent = byPhrase(f) ?? (isNoun || toks[hit.last + 1]?.lower === 'between' ? betweenSides(f) ?? (isNoun ? nounAgent(f) : undefined) : undefined);
   // "With Putin condemning …": the phrase right before an -ing verb is its subject
   const adjacent = f.left[f.left.length - 1];
   if (!agent && !isNoun && /ing$/.test(toks[hit.first]!.lower) && adjacent && adjacent.last === hit.first - 1 && agentLike(f, adjacent)) agent = adjacent;
@@ -52,18 +53,36 @@ export function findAgent(f: Frame): Phrase | undefined {
 /**
  * "clashes between al-Shabaab militants and Somali soldiers", "fighting between rival armed
  * groups": the sides after "between" are the fight's; the first is the agent, the second,
- * after "and", the target.
+ * after "and", the target. A fight may be told before its sides, in the same clause: "an
+ * encounter broke out the previous day between troops and Maoist cadres", "heavy gunfire was
+ * exchanged for hours between villagers and militants" (there the sides are never places:
+ * "an ambush on the road between Gao and Ansongo").
  */
 function betweenSides(f: Frame): Phrase | undefined {
   const { toks, hit } = f;
-  if (toks[hit.last + 1]?.lower !== 'between') return undefined;
-  const first = npRight(toks, f.np, hit.last + 2);
-  if (!first || !agentLike(f, first)) return undefined;
+  const between = sidesAfter(f);
+  if (between < 0) return undefined;
+  const first = npRight(toks, f.np, between + 1);
+  if (!first || !agentLike(f, first) || (between > hit.last + 1 && first.kind === 'place')) return undefined;
   if (toks[first.last + 1]?.lower === 'and') {
-    const second = npRight(toks, f.np, first.last + 2);
+    // ("and suspected Kuki militants": wink tags the hedge a verb)
+    const hedged = /^(suspected|alleged|presumed)$/.test(toks[first.last + 2]?.lower ?? '') ? 1 : 0;
+    const second = npRight(toks, f.np, first.last + 2 + hedged);
     if (second && agentLike(f, second)) addArg(f, 'target', second);
   }
   return first;
+}
+
+/** Where "between" stands that names a fight's sides: right after the trigger, or up to ten words on in its clause, after a fight or gunfire. */
+function sidesAfter(f: Frame): number {
+  const { toks, hit } = f;
+  if (toks[hit.last + 1]?.lower === 'between') return hit.last + 1;
+  if (!hit.readings.some((r) => r.type === 'CLASH') && !/^(gunfire|fire|shots)$/.test(toks[hit.last]!.lower)) return -1;
+  for (let k = hit.last + 2; k <= hit.last + 10 && toks[k]; k++) {
+    if (toks[k]!.lower === 'between') return k;
+    if (/^[,;:()]$/.test(toks[k]!.text) || toks[k]!.lower === 'and') return -1;
+  }
+  return -1;
 }
 
 /**

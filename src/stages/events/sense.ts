@@ -93,7 +93,7 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   if (type === 'KILLING' && (diedOfNaturalCause(ctx, cues.casualty) || diedOfAge(ctx, cues))) return true;
   if (type === 'DESTRUCTION' && (abstractDamage(ctx, words.harmedAbstractions) || words.damageCauses.has(ctx.tokens[ctx.first - 1]?.lower ?? '') && /^damag/.test(ctx.tokens[ctx.first]!.lower))) return true;
   // "attacks that attempt to exploit the vulnerability", "a cyber attack": no attack of the taxonomy
-  if (ctx.tokens.some((t) => words.computerIntrusion.has(t.lower))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
+  if (ctx.tokens.some((t, i) => words.computerIntrusion.has(t.lower) && !hackedFlesh(ctx.tokens, i))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
   if ((STRUCK.test(ctx.tokens[ctx.first]!.lower) || (type === 'DESTRUCTION' && /^destroy/.test(ctx.tokens[ctx.first]!.lower))) && ctx.first === ctx.last && (struckByVehicle(ctx, words.vehicles) || natureStruck(ctx) || inDisaster(ctx))) return true;
   // "the earthquake in February, which killed more than 50,000 people": a disaster's dead
   if ((type === 'KILLING' || type === 'DESTRUCTION') && ctx.tokens[ctx.first]!.pos === 'VERB' && natureStruck(ctx)) return true;
@@ -110,6 +110,19 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   // "barricaded himself inside the home": a stand-off, not a protest
   if (type === 'PROTEST' && /^barricad/.test(ctx.tokens[ctx.first]!.lower) && /^(himself|herself|themselves|itself|inside|in)$/.test(ctx.tokens[ctx.last + 1]?.lower ?? '')) return true;
   return type !== 'CRASH' && senseCue(ctx) === 'scene' && !fightNamed(ctx, cues);
+}
+
+/** Blades, and what they do to bodies: "hacking" beside them is with a machete, not into a computer. */
+const BLADE_WORDS = /^(machetes?|knives|knife|axes?|blades?|swords?|cutlass(es)?|hatchets?|death)$/;
+
+/**
+ * "hacking and shooting residents in their homes", "hacking them with machetes": a killer's
+ * hacking, not a hacker's. "Hacking" beside a blade or "to death", or with a person or another
+ * deed right after it, is violence.
+ */
+function hackedFlesh(tokens: CandidateContext['tokens'], i: number): boolean {
+  if (!/^hack(ing|ed)$/.test(tokens[i]!.lower)) return false;
+  return tokens.some((t) => BLADE_WORDS.test(t.lower)) || /^(and|at|them|him|her|people|,)$/.test(tokens[i + 1]?.lower ?? '');
 }
 
 /**

@@ -17,6 +17,8 @@ export interface MappingContext {
   civilianTarget: boolean;
   /** the target is soldiers, forces or military equipment */
   militaryTarget: boolean;
+  /** a target (not the people counted as casualties) is an armed side by its sector: soldiers, police, rebels or militia */
+  armedTarget: boolean;
   /** the agent is a state's forces or government */
   stateAgent: boolean;
   /** the agent is a state's soldiers or police: a named state actor, or a description with a country ("Russian troops") or a word of the state ("government forces", "the army") */
