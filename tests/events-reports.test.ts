@@ -39,6 +39,8 @@ describe('the sides of a fight', () => {
     expect(of(fight, 'agent')).toEqual(['soldiers']);
     expect(of(fight, 'target')).toEqual(['jihadists']);
     expect(fight?.casualties.killed).toBe(5);
+    // and the fight is the subject of the past verb after its sides: one deed, whatever the classifier makes of it
+    expect(events('Fighting between soldiers and rebels left 5 dead near Djibo.').map((e) => e.casualties.killed)).toEqual([5]);
   });
   it('an encounter between forces is a clash; an encounter with reporters is none', () => {
     const list = events('An encounter broke out between police and Maoist cadres near Dantewada on Sunday.');

@@ -288,8 +288,12 @@ export function performed(toks: readonly Token[], first: number, verbs: { suppor
  */
 export function subjectOfPast(hit: TriggerHit, toks: readonly Token[]): boolean {
   const t = toks[hit.last]!;
-  if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return false;
+  // (wink tags a gerund that opens the sentence a verb: "Fighting between … left 5 dead")
+  const gerund = /ing$/.test(t.lower) && (hit.first === 0 || /^(DET|ADJ)$/.test(toks[hit.first - 1]!.pos));
+  if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && !gerund) return false;
   let i = hit.last + 1;
+  // ("Fighting between soldiers and rebels left 5 dead": past the fight's sides)
+  if (toks[i]?.lower === 'between') for (i++; toks[i] && /^(NOUN|PROPN|ADJ|DET|NUM|CCONJ)$/.test(toks[i]!.pos) && i <= hit.last + 10; i++);
   if (toks[i]?.pos === 'ADV') i++;
   const v = toks[i];
   // ("the attacks began to change in nature": a verb before "to" says how they went, not that one took place)
