@@ -65,6 +65,15 @@ describe('ACLED actors: crowds and both sides of a fight', () => {
     // but forces that fire on protesters are actor 1, as of any attack
     expect(coded('On 2 July 2024, soldiers opened fire on protesters in Accra, Ghana, killing two.').actor2).toEqual(['Protesters (Ghana)']);
   });
+  it('the forces that stepped in are a protest\'s second actor, told in its sentence or the next', () => {
+    expect(coded('On 2 July 2024, hundreds of nurses rallied in Accra, Ghana, to demand back pay. Police fired tear gas and detained 12 of them.').actor2).toEqual(['Police Forces of Ghana']);
+    expect(coded('On 2 July 2024, police fired tear gas to disperse opposition supporters marching in Lomé, Togo.')).toEqual({ actor1: ['Protesters (Togo)'], actor2: ['Police Forces of Togo'] });
+    // forces the protest is against are not its second actor
+    expect(coded('On 2 July 2024, hundreds of students marched in Accra, Ghana, against police brutality and the arrest of a classmate.').actor2).toEqual([]);
+  });
+  it('soldiers named without a nationality are the forces of the country where it happened', () => {
+    expect(coded('On 11 August 2023, a roadside bomb went off near Dargol, Niger, killing 6 soldiers.').actor2).toEqual(['Military Forces of Niger']);
+  });
   it('a riot\'s second actor is whom the rioters fought, not their own dead', () => {
     const c = coded('On 2 July 2024, opposition supporters clashed with police in Kumasi, Ghana. One protester was shot dead.');
     expect(c).toEqual({ actor1: ['Rioters (Ghana)'], actor2: ['Police Forces of Ghana'] });

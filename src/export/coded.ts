@@ -112,10 +112,11 @@ function genericName(sector: string | null, country: string | null, eventCountry
   const where = own ?? acledCountry(eventCountry)?.country ?? null;
   const of = (label: string) => (where ? `${label} (${where})` : label);
   switch (sector) {
+    // (soldiers and police named without a nationality are those of the country where it
+    // happened: "a roadside bomb killed 6 soldiers near Dargol", "shelled Kherson, killing 2 soldiers")
     case 'military':
-      return own ? `Military Forces of ${own}` : null;
+      return where ? `Military Forces of ${where}` : null;
     case 'police':
-      // (police named without a nationality are the police of the country where it happened)
       return where ? `Police Forces of ${where}` : null;
     case 'government':
       return own ? `Government of ${own}` : null;
@@ -190,7 +191,10 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     return out;
   };
   function codedActors(): { actors1: CodedActor[]; actors2: CodedActor[] } {
-    if (demonstration) return demonstrators(event, actors('agent'), [...actors('target'), ...actors('casualties')], eventCountry, acled.event_type);
+    if (demonstration) {
+      const coded = demonstrators(event, actors('agent'), [...actors('target'), ...actors('casualties')], eventCountry, acled.event_type);
+      return coded.actors2.length ? coded : { ...coded, actors2: interveners(record, event, eventCountry, acled.event_type) };
+    }
     // "troops repelled an ISWAP attack": who attacked is ACLED's first actor, who repelled it the second
     const attackers = REPELLED.test(event.trigger.text) ? owners('target') : [];
     if (attackers.length) return { actors1: attackers, actors2: actors('agent') };
@@ -297,6 +301,30 @@ function demonstrators(event: RecordEvent, agents: CodedActor[], targets: CodedA
   const actors1 = armed.length ? [...armed, ...associated] : [lead, ...associated];
   if (forces.length && !people.length) return { actors1, actors2: forces };
   return { actors1, actors2: eventType === 'Riots' ? targets.filter((t) => t.sector !== 'protesters') : [] };
+}
+
+/** Police and soldiers told without a name, and what they do to a crowd right after the words that name them. */
+const FORCES = /\b(riot police|police(?:men)?|gendarmes?|security forces|soldiers|troops|the army)\b(?=[^.;]{0,40}?\b(fired|used|dispersed|detained|arrested|broke up|blocked|beat|charged|opened fire|responded|intervened|clashed|tear-?gassed|pushed back|cordoned|stormed|raided)\b)/i;
+
+/**
+ * "Police used stun grenades and detained dozens", "gendarmes broke up the gathering": the
+ * forces that stepped in, as the demonstration's second actor, where no argument of the event
+ * names them. They are read in the event's sentence and the one after (ACLED codes the
+ * intervention with the protest, not as an event of its own), from the words that name them
+ * as the subject of what they did to the crowd; "a protest against police brutality" names none.
+ */
+function interveners(record: DocumentRecord, event: RecordEvent, eventCountry: string | null, eventType: string): CodedActor[] {
+  for (const s of [event.sentence, event.sentence + 1]) {
+    const sentence = record.sentences[s];
+    if (!sentence) continue;
+    const found = FORCES.exec(record.text.slice(sentence.start, sentence.end));
+    if (!found) continue;
+    const sector = /police|gendarme|security/i.test(found[1]!) ? 'police' : 'military';
+    const name = genericName(sector, null, eventCountry, eventType) ?? found[1]!;
+    const start = sentence.start + found.index;
+    return [{ name, text: found[1]!, start, end: start + found[1]!.length, country: null, sector, inter: interCode(sector, null, eventCountry, eventType), entity: null }];
+  }
+  return [];
 }
 
 /** The actors found, or the next way of finding them where there are none. */
