@@ -67,6 +67,15 @@ describe('the sides of a fight', () => {
   });
 });
 
+describe('what a strike hit', () => {
+  it('is the strike\'s, told by a participle after a comma: "shelled the district, hitting a bus stop"', () => {
+    const list = events('On 10 May 2024, Russian forces shelled a district of Kherson, hitting a market. Two civilians were killed.');
+    expect(list.map((e) => e.type)).toEqual(['SHELLING']);
+    expect(list[0]!.casualties.killed).toBe(2);
+    expect(list[0]!.mappings.acled?.event_type).toBe('Explosions/Remote violence');
+  });
+});
+
 describe('weapons and blades', () => {
   it('hacking beside machetes is violence, not a computer intrusion', () => {
     const list = events('Rebels armed with machetes and guns attacked the village, hacking and shooting residents in their homes.');

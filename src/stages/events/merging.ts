@@ -171,6 +171,11 @@ export class EventMemory {
       const raid = made.find((d) => d.event.type === 'INCURSION' && !d.nominal && listedVerbs(toks, d, hit));
       if (raid) return raid;
     }
+    // "Russian forces shelled the district, hitting a bus stop": what the strike hit, not a second attack
+    if (this.taxonomy.is(draft.event.type, 'strike') && !draft.nominal && /ing$/.test(toks[hit.first]!.lower) && toks[hit.first - 1]?.text === ',') {
+      const strike = [...made].reverse().find((d) => this.taxonomy.is(d.event.type, 'strike') && !d.nominal);
+      if (strike) return strike;
+    }
     // "Fighting erupted when BLA fighters attacked a camp": the fighting is the attack's
     if (assault(draft) && !draft.nominal) {
       const fighting = made.find((d) => d.event.type === 'CLASH' && d.nominal && foughtWhen(toks, d, hit));
