@@ -67,6 +67,32 @@ describe('the sides of a fight', () => {
   });
 });
 
+describe('the dead of a fight told in the sentence after it', () => {
+  it('are the attack\'s when the next sentence tells the fight it set off, whoever fought back', () => {
+    const beaten = events('On 3 March 2023, militants raided an army post at Ngouboua. The assault was beaten back after two hours of fighting; the army reported 2 soldiers and 9 assailants killed.');
+    expect(beaten).toHaveLength(1);
+    expect(beaten[0]!.casualties.killed).toBe(11);
+    const returned = events('On 17 October 2023, militants stormed a police checkpoint in Pezu. Police returned fire and three attackers died in the gunfight.');
+    expect(returned.filter((e) => e.type !== 'KILLING').map((e) => e.trigger.text)).toEqual(['stormed']);
+    expect(returned[0]!.casualties.killed).toBe(3);
+    // a fight with a side of its own is another
+    expect(events('On 12 March, militias raided two villages near Kursk. The Legion later reported engaging Russian forces near Belgorod.')).toHaveLength(2);
+  });
+  it('are read through a verb of report and as lives lost', () => {
+    expect(events('On 14 June 2024, the RSF attacked army positions in El Fasher. The army said the attack was repelled; 24 RSF fighters were reported killed.')[0]?.casualties.killed).toBe(24);
+    expect(events('On 18 September 2022, bandits attacked a military base in Tsafe; two soldiers lost their lives.')[0]?.casualties.killed).toBe(2);
+  });
+  it('count the beheaded and those hacked to death', () => {
+    expect(events('Insurgents beheaded 3 farmers outside Ancuabe on 2 October 2023.')[0]?.casualties.killed).toBe(3);
+    expect(events('Militants raided homesteads near Mpeketoni, hacking two men to death.')[0]?.casualties.killed).toBe(2);
+  });
+  it('are the deed\'s told before, not damage no one is said to have done', () => {
+    const list = events('JNIM militants ambushed an army convoy near Boni. Between 6 and 9 soldiers were killed and two vehicles were burned.');
+    expect(list[0]!.trigger.text).toBe('ambushed');
+    expect(list[0]!.casualties.killed).toBe(6);
+  });
+});
+
 describe('what a strike hit', () => {
   it('is the strike\'s, told by a participle after a comma: "shelled the district, hitting a bus stop"', () => {
     const list = events('On 10 May 2024, Russian forces shelled a district of Kherson, hitting a market. Two civilians were killed.');

@@ -66,6 +66,12 @@ export function settleCasualties(view: SentenceView, made: Draft[], orphan?: (fi
   // four villagers and torching 30 houses": the raid's dead, not the torching's)
   // and one that took place rather than one tried ("repelled an RSF assault …, killing 27 RSF fighters": the fight's)
   const deeds = harming.filter((d) => d.event.type === 'KILLING' || !taxonomy.is(d.event.type, 'effect'));
+  // "Between 6 and 9 soldiers were killed, and two vehicles were burned": damage no one is said
+  // to have done is what the deed told before did, and so are the dead beside it
+  if (orphan && harming.length && !deeds.length && harming.every((d) => !d.event.args.some((a) => a.role === 'agent'))) {
+    orphan(figures, shooting);
+    return kept;
+  }
   const done = deeds.filter((d) => d.event.modality === 'asserted' || d.event.modality === 'claimed');
   const primary = nearest(done.length ? done : deeds.length ? deeds : harming.length ? harming : fitting, word === null ? null : view.toks[word]!.start);
   if (shot !== null) primary.shot = shot;
@@ -588,12 +594,17 @@ function predicate(toks: Token[], last: number, words: CasualtyWords, adjacent: 
     const prev = auxBefore(toks, i);
     // "were trapped, wounded and left": the auxiliary before the list's first participle
     const listed = participleListStart(toks, i);
-    const passive = PASSIVE_BEFORE.test(prev) || (prev === 'and' && !!casualtyAt(toks, i - 2, words, 'subject')) || (listed < i && PASSIVE_BEFORE.test(auxBefore(toks, listed)));
+    // ("were reported killed", "are believed dead": the report's verb stands between)
+    const reported = REPORTED.test(prev) && PASSIVE_BEFORE.test(auxBefore(toks, i - 1));
+    const passive = PASSIVE_BEFORE.test(prev) || reported || (prev === 'and' && !!casualtyAt(toks, i - 2, words, 'subject')) || (listed < i && PASSIVE_BEFORE.test(auxBefore(toks, listed)));
     if (passive || /^(died|dies|die|dead)$/.test(w)) return { fate: key, word: i };
     return null;
   }
   return null;
 }
+
+/** Verbs of report between a passive's auxiliary and its participle: "were reported killed". */
+const REPORTED = /^(reported|reportedly|believed|confirmed|feared|said|presumed|thought)$/;
 
 const PASSIVE_BEFORE = /^(was|were|been|being|is|are|got|get|left|fatally|critically|seriously|badly|slightly|mortally|found)$/;
 
@@ -648,12 +659,14 @@ function casualtyAt(toks: Token[], i: number, words: CasualtyWords, role: 'subje
   // "was stabbed to death", "beat a suspected thief to death"; not "sentenced to death"
   if (TO_DEATH_VERBS.test(t.lower) && toDeathAfter(toks, i)) return 'killed';
   if (/^wounds?$/.test(t.lower) && toks[i - 1]?.lower === 'gunshot') return 'shot';
+  // "two soldiers also lost their lives"
+  if (/^(lost|lose|loses|losing)$/.test(t.lower) && /^(his|her|their|its)$/.test(toks[i + 1]?.lower ?? '') && /^li(fe|ves)$/.test(toks[i + 2]?.lower ?? '')) return 'killed';
   if (role !== 'object' && (words.careStates.has(t.lower) || (t.lower === 'condition' && words.conditions.has(toks[i - 1]?.lower ?? '')))) return 'shot';
   return words.casualty.get(t.lower) ?? null;
 }
 
 /** Verbs of violence that "to death" after them (or after their object) makes a killing. */
-const TO_DEATH_VERBS = /^(beat|beats|beaten|beating|stab|stabs|stabbed|stabbing|hacked|stoned|clubbed|bludgeoned|burned|burnt|tortured|trampled|kicked|strangled|choked|lynched)$/;
+const TO_DEATH_VERBS = /^(beat|beats|beaten|beating|stab|stabs|stabbed|stabbing|hack|hacks|hacking|hacked|stoned|clubbed|bludgeoned|burned|burnt|tortured|trampled|kicked|strangled|choked|lynched)$/;
 
 /** "to death" closing the clause after token i, within a few words. */
 function toDeathAfter(toks: Token[], i: number): boolean {

@@ -125,7 +125,8 @@ export class EventMemory {
   /** Casualties without an event of their sentence to carry them (a shooting's: `shooting`), given to the last fitting incident or held for the next. */
   placeOrphan(figures: SentenceCasualties, s: number, shooting: boolean): void {
     if (!hasFigure(figures.casualties) && figures.shot === null) return;
-    const last = this.drafts[this.drafts.length - 1];
+    // (an incident told before this sentence: the sentence's own events did not take them)
+    const last = [...this.drafts].reverse().find((d) => d.event.sentence < s);
     if (last && s - lastSentence(last) <= 2 && this.fits(last, shooting)) addFigures(last, figures);
     else this.pending = { figures, sentence: s, shooting };
   }
@@ -436,7 +437,12 @@ function settleClaims(d: Draft): void {
 export function mergeIncidents(doc: Doc, taxonomy: Taxonomy, drafts: Draft[]): Draft[] {
   const kept: Draft[] = [];
   for (const d of drafts) {
-    const into = [...kept].reverse().find((k) => incidentTypes(taxonomy, k.event.type, d.event.type) && !conflicts(doc, k, d, !d.victimKnown && (!d.anaphoric || k.event.type !== d.event.type)) && !isAnother(doc, d) && corefers(taxonomy, kept, k, d));
+    const into = [...kept].reverse().find((k) => {
+      if (!incidentTypes(taxonomy, k.event.type, d.event.type) || isAnother(doc, d)) return false;
+      // (whoever fought back is another agent, not another incident)
+      if (foughtBack(doc, k, d)) return !conflicts(doc, k, d, false);
+      return !conflicts(doc, k, d, !d.victimKnown && (!d.anaphoric || k.event.type !== d.event.type)) && corefers(taxonomy, kept, k, d);
+    });
     if (into) join(into, d);
     else kept.push(d);
   }
@@ -449,6 +455,20 @@ export function mergeIncidents(doc: Doc, taxonomy: Taxonomy, drafts: Draft[]): D
     else out.push(d);
   }
   return out;
+}
+
+/**
+ * "Militants raided an army post. The assault was beaten back after two hours of fighting",
+ * "… stormed a checkpoint. Police returned fire", "… The SAF said the attack was repelled": the
+ * fight told in the sentence after an attack or raid is the one that attack set off, whoever
+ * fought back, and its dead are the attack's.
+ */
+function foughtBack(doc: Doc, assault: Draft, d: Draft): boolean {
+  if (!ASSAULTS.has(assault.event.type) || d.event.sentence !== assault.event.sentence + 1) return false;
+  const returned = /\breturn(ed|ing|s)?\s+$/i.test(doc.text.slice(Math.max(0, d.event.trigger.start - 12), d.event.trigger.start));
+  // (a fight with a side of its own that does not fight back is told as another: "the Legion reported engaging Russian forces")
+  const ownSide = d.event.args.some((a) => a.role === 'agent') && !returned && !REPELLING.test(d.lemma);
+  return !ownSide && (d.event.type === 'CLASH' || (d.event.type === 'ATTACK' && returned));
 }
 
 /** A later mention joins an incident: the dead of a KILLING told after an attack are the attack's casualties, not its targets, and "the bombing" names a deed its casualty sentence only counted. */
