@@ -93,6 +93,19 @@ describe('the dead of a fight told in the sentence after it', () => {
   });
 });
 
+describe('ground taken', () => {
+  it('has the dead of the fight by which it was taken, told in its sentence or the next', () => {
+    const overran = events('On 5 November 2024, RSF fighters overran the town of Um Kadada after several hours of fighting. At least 11 people were killed.');
+    expect(overran.map((e) => e.type)).toEqual(['SEIZE']);
+    expect(overran[0]!.casualties.killed).toBe(11);
+    const retook = events('On 19 February 2023, army troops retook a village in Butig. Two militants were killed in the final assault.');
+    expect(retook.map((e) => e.type)).toEqual(['SEIZE']);
+    expect(retook[0]!.casualties.killed).toBe(2);
+    // a fight told on another day is another
+    expect(events('Rebels seized the town of Kalehe on Monday. Fighting continued in nearby villages on Tuesday.').map((e) => e.type)).toEqual(['SEIZE', 'CLASH']);
+  });
+});
+
 describe('what a strike hit', () => {
   it('is the strike\'s, told by a participle after a comma: "shelled the district, hitting a bus stop"', () => {
     const list = events('On 10 May 2024, Russian forces shelled a district of Kherson, hitting a market. Two civilians were killed.');

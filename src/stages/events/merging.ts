@@ -160,6 +160,10 @@ export class EventMemory {
         const attack = made.find(assault) ?? (repelsTheEarlier(toks, hit) ? this.recentAssault(draft.event.sentence) : undefined);
         if (attack) return attack;
       }
+      // "overran the town after several hours of fighting", "took control of Kirumba after heavy
+      // fighting with FARDC": the fight by which the ground was taken is the taking's
+      const taken = made.find((d) => d.event.type === 'SEIZE' && !d.nominal && ASSERTED.has(d.event.modality) === ASSERTED.has(draft.event.modality));
+      if (taken) return taken;
       // "attacked an army base and traded fire with soldiers for two hours": one fight
       if (!draft.nominal) return made.find((d) => assault(d) && sameClauseAnd(toks, d, hit));
       // "attacked the post, sparking hours of heavy fighting", "…, triggering a firefight in which":
@@ -499,9 +503,15 @@ function leadIncident(doc: Doc, taxonomy: Taxonomy, kept: Draft[], d: Draft, lea
 /** Types one incident may be told by: the same type, or two kinds of armed violence and the deaths it caused. */
 export function incidentTypes(taxonomy: Taxonomy, a: EventType, b: EventType): boolean {
   if (a === b) return true;
+  // "Troops retook the town. Two militants were killed in the final assault": ground is taken
+  // by a fight, which has its dead and may be named again
+  if (a === 'SEIZE' || b === 'SEIZE') return fightFor(a === 'SEIZE' ? b : a);
   const assault = (t: EventType) => t === 'KILLING' || (taxonomy.is(t, 'violent') && taxonomy.is(t, 'absorbsKilling') && !taxonomy.is(t, 'effect') && t !== 'SEIZE' && t !== 'CRASH');
   return assault(a) && assault(b);
 }
+
+/** The deeds by which ground is taken: a fight, an assault, and the deaths they cause. */
+const fightFor = (t: EventType): boolean => t === 'KILLING' || t === 'CLASH' || t === 'ATTACK' || t === 'INCURSION';
 
 /** The highest figure of dead its mentions give, or null. */
 function killedMost(d: Draft): number | null {
