@@ -29,6 +29,7 @@ import type { Doc } from '../src/doc.js';
 import { contextFeatures, type CandidateContext } from '../src/models/events/features.js';
 import { train, type Example, type LinearWeights } from '../src/models/events/linear.js';
 import { EventModel, factualityFeatures, type EventWeights } from '../src/models/events/model.js';
+import { featureDigest } from '../src/models/events/probes.js';
 import { ecbAnnotatedSentences, ecbFiles, ecbTestTopic, hash, readEcbFile, readFactuality, readWikiEvents } from './events/data.js';
 import { alignSpans, articleOf, contextAtSpan, ecbClass, goldAt, handContext, handLabelled, instancesOf, kairosType, factualityContext, getTools } from './events/corpus.js';
 
@@ -301,7 +302,9 @@ function main(): void {
   const weights = trainHeads(factuality, data);
   weights.about = `Event classifier (issue 20), trained by scripts/train-events.ts (seed ${SEED}) on: UDS-IH2 + MEANTIME train (factuality, ${factTrain.length} predicates), WikiEvents dev (types), ECB+ training topics (classes), hand labels train split (${hand.length} candidates).`;
   const path = new URL('../src/models/events/weights.json', import.meta.url);
-  writeFileSync(path, JSON.stringify(weights) + '\n');
+  // (the digest of the features trained on, next to what they were trained on, at the head of the file)
+  const { about, ...heads } = weights;
+  writeFileSync(path, JSON.stringify({ about, featureDigest: featureDigest(), ...heads }) + '\n');
   const features = Object.keys(weights.type.weights).length + Object.keys(weights.modality.weights).length + Object.keys(weights.factuality.weights).length;
   log(`wrote ${path.pathname}: ${features} feature rows; ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

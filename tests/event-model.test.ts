@@ -1,10 +1,12 @@
 // The event classifier (src/models/events): its features are pure functions of a candidate's
 // sentence, its trainer repeats itself for a seed, and in the pipeline the error classes of
 // issue 20 produce no event, or no ACLED event. The sentences are written for these tests.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../src/index.js';
 import { contextFeatures, type CandidateContext, type CandidateToken } from '../src/models/events/features.js';
 import { StackedHeads, train } from '../src/models/events/linear.js';
+import { featureDigest } from '../src/models/events/probes.js';
 
 /** A context from "word/POS" or "word/POS/lemma" items, the trigger at the given index. */
 function ctx(tagged: string, trigger: number, proposed: string[] = ['ATTACK']): CandidateContext {
@@ -14,6 +16,13 @@ function ctx(tagged: string, trigger: number, proposed: string[] = ['ATTACK']): 
   });
   return { tokens, first: trigger, last: trigger, proposed, marks: [] };
 }
+
+describe('the committed weights', () => {
+  it('were trained on the features features.ts computes today (npm run train:events after a change)', () => {
+    const weights = JSON.parse(readFileSync(new URL('../src/models/events/weights.json', import.meta.url), 'utf8')) as { featureDigest?: string };
+    expect(weights.featureDigest).toBe(featureDigest());
+  });
+});
 
 describe('event features', () => {
   it('mark a purpose "to" and the word that governs it', () => {

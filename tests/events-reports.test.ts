@@ -115,6 +115,16 @@ describe('what a strike hit', () => {
   });
 });
 
+describe('shots', () => {
+  it('fired at someone are an attack; fired into the air, at no one, are none', () => {
+    expect(events('Gunmen fired several rounds at a bus near Kano.').map((e) => e.type)).toEqual(['ATTACK']);
+    expect(events('Police fired live rounds into the air to disperse the crowd.')).toEqual([]);
+    // unless someone was hurt
+    expect(events('Soldiers fired shots into the air, wounding two protesters.').map((e) => e.type)).toEqual(['ATTACK']);
+    expect(events('He was fired upon by gunmen near the market.').map((e) => e.type)).toEqual(['ATTACK']);
+  });
+});
+
 describe('weapons and blades', () => {
   it('hacking beside machetes is violence, not a computer intrusion', () => {
     const list = events('Rebels armed with machetes and guns attacked the village, hacking and shooting residents in their homes.');

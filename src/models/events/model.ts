@@ -15,6 +15,8 @@ import { StackedHeads, softmax, type LinearWeights } from './linear.js';
 
 export interface EventWeights {
   about: string;
+  /** probes.ts featureDigest() when the weights were trained */
+  featureDigest?: string;
   factuality: LinearWeights;
   /** classes "event" and "none" */
   event: LinearWeights;

@@ -246,7 +246,7 @@ function meetsNeed(view: SentenceView, need: string, i: number): boolean {
     case 'aircraft':
       return at.some((p) => p.kind === 'equipment');
     case 'projectile':
-      return at.some((p) => p.kind === 'equipment' && /missile|rocket|artillery|uav|munition/.test(String(doc.entities.find((e) => e.id === p.ref)?.kb?.category ?? ''))) || /^(rockets?|missiles?|shells?|mortars?|mortar|drones?|projectiles?|grenades?)$/.test(t.lower);
+      return at.some((p) => p.kind === 'equipment' && /missile|rocket|artillery|uav|munition/.test(String(doc.entities.find((e) => e.id === p.ref)?.kb?.category ?? ''))) || /^(rockets?|missiles?|shells?|mortars?|mortar|drones?|projectiles?|grenades?|shots|gunshots|rounds|bullets)$/.test(t.lower);
     case 'grievance':
       // "gathered … against mobilisation", "to demand", "in protest", "chanting": what a crowd is there for
       return GRIEVANCE.test(t.lower) || PROTESTERS.test(t.lower) || (t.lower === 'in' && toks[i + 1]?.lower === 'protest') || (t.lower === 'to' && /^(protest|demand|denounce|condemn|oppose|mourn)$/.test(toks[i + 1]?.lower ?? ''));

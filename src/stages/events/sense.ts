@@ -105,6 +105,8 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   // "Police blocked the street", "troops barricaded the avenue": security closing a road, not a protest
   if (type === 'PROTEST' && /^(block|barricad)/.test(ctx.tokens[ctx.first]!.lower) && ctx.tokens.slice(Math.max(0, ctx.first - 3), ctx.first).some((t) => SECURITY_NOUNS.test(t.lower))) return true;
   if (type === 'ATTACK' && firedFromJob(ctx, cues)) return true;
+  // "her heart sank", "the shares sank 5%": only a boat, a ship or a craft sinks or capsizes
+  if (type === 'CRASH' && SINKING.test(ctx.tokens[ctx.first]!.lower) && !ctx.tokens.some((t) => VESSELS.test(t.lower))) return true;
   // "the trip took over 100 hours": "over" a number is "more than", no taking over
   if (type === 'SEIZE' && ctx.tokens[ctx.last]!.lower === 'over' && (ctx.tokens[ctx.last + 1]?.pos === 'NUM' || /^\d/.test(ctx.tokens[ctx.last + 1]?.text ?? ''))) return true;
   // "barricaded himself inside the home": a stand-off, not a protest
@@ -126,17 +128,25 @@ function hackedFlesh(tokens: CandidateContext['tokens'], i: number): boolean {
 }
 
 /**
- * "Police fired tear gas to disperse them", "used water cannon", "fired warning shots": what
- * police fire at a crowd is no armed attack, unless the sentence tells of someone hurt ("fired
- * rubber bullets, injuring 12 protesters", which stays an attack on the protesters).
+ * "Police fired tear gas to disperse them", "used water cannon", "fired warning shots", "fired
+ * into the air": what police fire at a crowd is no armed attack, unless the sentence tells of
+ * someone hurt ("fired rubber bullets, injuring 12 protesters", which stays an attack on the
+ * protesters).
  */
 function firedToDisperse(ctx: CandidateContext, crowdControl: ReadonlySet<string>, casualty: ReadonlyMap<string, unknown>): boolean {
   const { tokens, first, last } = ctx;
   if (!/^(fire|shoot|use|launch|lob|throw)$/.test(tokens[first]!.lemma)) return false;
+  if (tokens.some((t) => casualty.has(t.lower))) return false;
   let i = last + 1;
   while (/^(a|the|some|volleys?|rounds?|canisters?|of)$/.test(tokens[i]?.lower ?? '')) i++;
-  return crowdControl.has(tokens[i]?.lower ?? '') && !tokens.some((t) => casualty.has(t.lower));
+  // ("fired live rounds into the air": shots at no one)
+  const intoTheAir = tokens.slice(last + 1, last + 7).some((t, k, after) => t.lower === 'air' && after[k - 1]?.lower === 'the' && /^(into|in)$/.test(after[k - 2]?.lower ?? ''));
+  return crowdControl.has(tokens[i]?.lower ?? '') || intoTheAir;
 }
+
+const SINKING = /^(sank|sink|sinks|sinking|sunk|capsize|capsized|capsizes|capsizing)$/;
+/** What sinks: vessels and the words reports name them by. */
+const VESSELS = /^(ships?|boats?|ferry|ferries|vessels?|dhows?|canoes?|submarines?|warships?|frigates?|tankers?|trawlers?|yachts?|barges?|cruisers?|destroyers?|corvettes?|rafts?|pirogues?|dinghy|dinghies|craft|lifeboats?|steamers?|freighters?|carriers?|flagship|tugs?|speedboats?|migrant)$/;
 
 const SECURITY_NOUNS = /^(police|policemen|officers|troops|soldiers|authorities|deputies|guards|army|military)$/;
 
