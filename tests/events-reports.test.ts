@@ -115,6 +115,20 @@ describe('what a strike hit', () => {
   });
 });
 
+describe('arrests at a protest', () => {
+  it('are the protest\'s intervention, one event, told after it or of its people', () => {
+    const after = events('On 10 February 2024, several hundred teachers rallied in Peshawar against unpaid salaries. Police fired tear gas and detained around 20 people.');
+    expect(after.map((e) => e.type)).toEqual(['PROTEST']);
+    expect(after[0]!.mappings.acled).toEqual({ event_type: 'Protests', sub_event_type: 'Protest with intervention' });
+    const before = events('On 5 March 2024, police arrested 14 opposition supporters who had gathered outside the party headquarters in Kampala to demand the release of their leader.');
+    expect(before.map((e) => e.type)).toEqual(['PROTEST']);
+  });
+  it('but an arrest a protest is about is an event of its own', () => {
+    const list = events('Police arrested the opposition leader in Kampala on Monday. On Wednesday, his supporters marched in protest against the arrest.');
+    expect(list.map((e) => e.type).slice(0, 2)).toEqual(['ARREST', 'PROTEST']);
+  });
+});
+
 describe('shots', () => {
   it('fired at someone are an attack; fired into the air, at no one, are none', () => {
     expect(events('Gunmen fired several rounds at a bus near Kano.').map((e) => e.type)).toEqual(['ATTACK']);

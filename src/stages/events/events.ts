@@ -14,7 +14,7 @@ import { Claims } from './claims.js';
 import { CONTINUATION, NEGATION, eventCues } from './cues.js';
 import { makeFrame, type Draft, type EventKnowledge, type SentenceView } from './frame.js';
 import { mappingsFor } from './mappings.js';
-import { EventMemory, incidentTypes, mergeIncidents, settleFigures, uniqueArgs } from './merging.js';
+import { EventMemory, incidentTypes, mergeIncidents, protestInterventions, settleFigures, uniqueArgs } from './merging.js';
 import { sentencePhrases } from './phrases.js';
 import { DocIndex } from './doc-index.js';
 import { countedQuantities, findAgent, findInstrument, findLocation, findObjects, findOrigin, statementSpeaker } from './roles.js';
@@ -267,7 +267,7 @@ class EventExtractor {
 
   finish(): void {
     const doc: Doc = this.k.doc;
-    const drafts = mergeIncidents(doc, this.k.taxonomy, reportsAsChannels(this.memory.drafts));
+    const drafts = protestInterventions(doc, mergeIncidents(doc, this.k.taxonomy, reportsAsChannels(this.memory.drafts)));
     for (const d of drafts) settleFigures(d);
     uniqueArgs(drafts);
     // the mappings read the actors' sectors

@@ -482,6 +482,44 @@ function join(into: Draft, d: Draft): void {
   if (into.event.type === 'KILLING' && d.event.type !== 'KILLING') into.event.type = d.event.type;
 }
 
+/** The people of a crowd, who do not arrest it. */
+const CROWD_WORDS = /\b(protest\w*|demonstrat\w*|rioters?|crowds?|youths?|students?|supporters?|residents?|marchers?|mob)\b/i;
+
+/**
+ * "Police fired tear gas and arrested 14 supporters who had gathered outside the party's
+ * headquarters", "Protesters marched on the ministry; 12 were detained": an arrest of a
+ * protest's people by the forces that stepped in is the protest's intervention, one event as
+ * ACLED codes it ("Protest with intervention"), with the arrested as the protest's captured.
+ * The arrest is told after the protest, in its sentence or the next, or before it with the
+ * protest in the arrested people's own clause ("arrested students protesting …", "… who had
+ * gathered"); a noun ("against the arrest of an activist") names what a protest is about, and
+ * is no intervention.
+ */
+export function protestInterventions(doc: Doc, drafts: Draft[]): Draft[] {
+  const out = [...drafts];
+  for (const arrest of drafts) {
+    if (arrest.event.type !== 'ARREST' || arrest.nominal || !ASSERTED.has(arrest.event.modality)) continue;
+    const agent = arrest.event.args.find((a) => a.role === 'agent');
+    if (agent && CROWD_WORDS.test(agent.text)) continue;
+    const protest = out.find((p) => p.event.type === 'PROTEST' && (ASSERTED.has(p.event.modality) || p.event.modality === 'attempted') && interveneIn(doc, p, arrest));
+    if (!protest) continue;
+    absorb(protest, arrest);
+    out.splice(out.indexOf(arrest), 1);
+  }
+  return out;
+}
+
+/** Is the arrest told as what was done to the protest: after it (same sentence or the next), or before it with the protest in the arrested's own clause? */
+function interveneIn(doc: Doc, protest: Draft, arrest: Draft): boolean {
+  const p = protest.event;
+  const a = arrest.event;
+  if (a.sentence === p.sentence + 1) return true;
+  if (a.sentence !== p.sentence) return false;
+  if (a.trigger.start > p.trigger.start) return true;
+  const between = doc.text.slice(a.trigger.end, p.trigger.start);
+  return !/[,;:.]/.test(between) && (/\b(who|that)\b/i.test(between) || /ing$/i.test(p.trigger.text));
+}
+
 /**
  * The incident the article opens with (its headline or lead sentence), for a later incident
  * with victims that no nearer mention joined: a report of one incident sums it up first ("Man
