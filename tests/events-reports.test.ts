@@ -78,6 +78,16 @@ describe('the dead of a fight told in the sentence after it', () => {
     // a fight with a side of its own is another
     expect(events('On 12 March, militias raided two villages near Kursk. The Legion later reported engaging Russian forces near Belgorod.')).toHaveLength(2);
   });
+  it('make an attempt that was fought off a fight that took place', () => {
+    const list = events('On 8 November 2023, Russian forces attempted an armoured assault towards Synkivka. Ukrainian forces repelled the attack.');
+    expect(list).toHaveLength(1);
+    expect(list[0]!.modality).not.toBe('attempted');
+    expect(list[0]!.mappings.acled?.event_type).toBe('Battles');
+  });
+  it('an exchange of gunfire is no exchange of prisoners', () => {
+    expect(events('Militiamen and soldiers exchanged heavy gunfire in Debre Tabor on 15 October 2023.').map((e) => e.type)).not.toContain('AGREEMENT');
+    expect(events('The two sides exchanged prisoners in Istanbul on Friday.').map((e) => e.type)).toEqual(['AGREEMENT']);
+  });
   it('are read through a verb of report and as lives lost', () => {
     expect(events('On 14 June 2024, the RSF attacked army positions in El Fasher. The army said the attack was repelled; 24 RSF fighters were reported killed.')[0]?.casualties.killed).toBe(24);
     expect(events('On 18 September 2022, bandits attacked a military base in Tsafe; two soldiers lost their lives.')[0]?.casualties.killed).toBe(2);

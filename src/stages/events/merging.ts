@@ -441,14 +441,19 @@ function settleClaims(d: Draft): void {
 export function mergeIncidents(doc: Doc, taxonomy: Taxonomy, drafts: Draft[]): Draft[] {
   const kept: Draft[] = [];
   for (const d of drafts) {
+    let fought = false;
     const into = [...kept].reverse().find((k) => {
       if (!incidentTypes(taxonomy, k.event.type, d.event.type) || isAnother(doc, d)) return false;
       // (whoever fought back is another agent, not another incident)
-      if (foughtBack(doc, k, d)) return !conflicts(doc, k, d, false);
+      if (foughtBack(doc, k, d)) return (fought = !conflicts(doc, k, d, false));
       return !conflicts(doc, k, d, !d.victimKnown && (!d.anaphoric || k.event.type !== d.event.type)) && corefers(taxonomy, kept, k, d);
     });
-    if (into) join(into, d);
-    else kept.push(d);
+    if (!into) kept.push(d);
+    else {
+      join(into, d);
+      // "attempted an armoured assault … Ukrainian forces repelled the attack": an attempt fought off was fought
+      if (fought && into.event.modality === 'attempted' && ASSERTED.has(d.event.modality)) into.event.modality = d.event.modality;
+    }
   }
   // then the incidents told with victims in the body join the one the article opens with, once each has all its mentions
   const lead = doc.sentences.findIndex((s) => !s.heading);

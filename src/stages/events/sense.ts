@@ -105,6 +105,8 @@ export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<Ev
   // "Police blocked the street", "troops barricaded the avenue": security closing a road, not a protest
   if (type === 'PROTEST' && /^(block|barricad)/.test(ctx.tokens[ctx.first]!.lower) && ctx.tokens.slice(Math.max(0, ctx.first - 3), ctx.first).some((t) => SECURITY_NOUNS.test(t.lower))) return true;
   if (type === 'ATTACK' && firedFromJob(ctx, cues)) return true;
+  // "exchanged heavy gunfire", "traded blows": no exchange of prisoners or of a deal
+  if (type === 'AGREEMENT' && ctx.tokens.slice(ctx.last + 1, ctx.last + 4).some((t) => /^(fire|gunfire|shots|blows|shelling|insults|accusations)$/.test(t.lower))) return true;
   // "her heart sank", "the shares sank 5%": only a boat, a ship or a craft sinks or capsizes
   if (type === 'CRASH' && SINKING.test(ctx.tokens[ctx.first]!.lower) && !ctx.tokens.some((t) => VESSELS.test(t.lower))) return true;
   // "the trip took over 100 hours": "over" a number is "more than", no taking over
