@@ -92,6 +92,12 @@ describe('the dead of a fight told in the sentence after it', () => {
     expect(events('On 14 June 2024, the RSF attacked army positions in El Fasher. The army said the attack was repelled; 24 RSF fighters were reported killed.')[0]?.casualties.killed).toBe(24);
     expect(events('On 18 September 2022, bandits attacked a military base in Tsafe; two soldiers lost their lives.')[0]?.casualties.killed).toBe(2);
   });
+  it('add the other side\'s dead told with "also"', () => {
+    expect(events('Commandos and PKK fighters clashed near Kani Masi on 28 July 2021. The ministry said 4 PKK militants were killed; 1 Turkish soldier also died.')[0]?.casualties.killed).toBe(5);
+    expect(events('Bandits attacked a military base in Tsafe. The army said 11 bandits were neutralised; two soldiers also lost their lives.')[0]?.casualties.killed).toBe(13);
+    // the same dead told twice are not added
+    expect(events('Gunmen killed 5 villagers in Kauru. Police said 5 people were killed.')[0]?.casualties.killed).toBe(5);
+  });
   it('count the beheaded and those hacked to death', () => {
     expect(events('Insurgents beheaded 3 farmers outside Ancuabe on 2 October 2023.')[0]?.casualties.killed).toBe(3);
     expect(events('Militants raided homesteads near Mpeketoni, hacking two men to death.')[0]?.casualties.killed).toBe(2);

@@ -238,10 +238,12 @@ export function readCasualties(doc: Doc, words: CasualtyWords, toks: Token[], ph
     // ("three children died of cholera": no one's victims)
     if (!found || (found.fate === 'killed' && naturalCauseAfter(toks, found.word, words.casualty))) continue;
     const { fate } = found;
-    if (fate === 'shot' ? out.shot !== null : c[fate] !== null) continue;
+    // "4 PKK militants were killed; 1 Turkish soldier also died": the other side's dead, added
+    const more = fate !== 'shot' && c[fate] !== null && alsoBefore(toks, found.word);
+    if ((fate === 'shot' ? out.shot !== null : c[fate] !== null) && !more) continue;
     const value = apposed(toks, group) ? head.value : group.reduce((n, x) => n + x.value, 0);
     if (fate === 'shot') out.shot = value;
-    else c[fate] = value;
+    else c[fate] = (more ? c[fate]! : 0) + value;
     if (fate === 'killed') deadAmongShot = !!head.partOf || !!head.known;
     if (out.word === null) out.also = alsoBefore(toks, found.word);
     out.word ??= found.word;
@@ -597,7 +599,8 @@ function predicate(toks: Token[], last: number, words: CasualtyWords, adjacent: 
     // ("were reported killed", "are believed dead": the report's verb stands between)
     const reported = REPORTED.test(prev) && PASSIVE_BEFORE.test(auxBefore(toks, i - 1));
     const passive = PASSIVE_BEFORE.test(prev) || reported || (prev === 'and' && !!casualtyAt(toks, i - 2, words, 'subject')) || (listed < i && PASSIVE_BEFORE.test(auxBefore(toks, listed)));
-    if (passive || /^(died|dies|die|dead)$/.test(w)) return { fate: key, word: i };
+    // (an intransitive death: "died", "also died", "lost their lives")
+    if (passive || /^(died|dies|die|dead|lost|lose|loses|losing)$/.test(w)) return { fate: key, word: i };
     return null;
   }
   return null;
