@@ -25,6 +25,17 @@ describe('the label a report opens with', () => {
   });
 });
 
+describe('the agent of a passive', () => {
+  it('is read after the place and the day, past a hedge, in the clause', () => {
+    const shot = events('A council member was shot dead outside his home in Al Bab on 7 December 2022 by gunmen on a motorcycle.')[0];
+    expect(of(shot, 'agent')).toEqual(['gunmen']);
+    const taken = events('Seven villagers were abducted by suspected IS Sahel gunmen near Banibangou on 15 April 2024.')[0];
+    expect(of(taken, 'agent')).toEqual(['IS Sahel gunmen']);
+    // not from another clause
+    expect(of(events('The man was killed near a warehouse and the car was later found by police.')[0], 'agent')).toEqual([]);
+  });
+});
+
 describe('the sides of a fight', () => {
   it('are read after "between" further on in the fight\'s clause', () => {
     const fire = events('Heavy gunfire was exchanged for two hours on 3 May between village guards and suspected cattle raiders near Tonj.')[0];

@@ -109,12 +109,26 @@ function byParticiple(toks: readonly Token[], p: Phrase): boolean {
   return false;
 }
 
-/** "attacked by militants", "the attack by militants" */
+/**
+ * "attacked by militants", "the attack by militants"; a passive's "by" also after the place and
+ * the day ("was shot dead outside his home in Al Bab on 7 December by gunmen on a motorcycle"),
+ * in its clause, past a hedge ("by suspected IS gunmen").
+ */
 function byPhrase(f: Frame): Phrase | undefined {
   if (!f.passive && !f.isNoun) return undefined;
   const { toks, hit } = f;
-  const by = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 8 && t.lower === 'by');
-  const phrase = by >= 0 ? npRight(toks, f.np, by + 1) : null;
+  const reach = f.passive ? 16 : 8;
+  let by = -1;
+  for (let k = hit.last + 1; k <= hit.last + reach && toks[k]; k++) {
+    if (/^[;.]$/.test(toks[k]!.text) || (f.passive && /^(and|but|while|as|when|after|who|which)$/.test(toks[k]!.lower))) break;
+    if (toks[k]!.lower === 'by') {
+      by = k;
+      break;
+    }
+  }
+  if (by < 0) return undefined;
+  const hedged = /^(suspected|alleged|presumed)$/.test(toks[by + 1]?.lower ?? '') ? 1 : 0;
+  const phrase = npRight(toks, f.np, by + 1 + hedged);
   return phrase && agentLike(f, phrase) ? phrase : undefined;
 }
 
