@@ -36,6 +36,17 @@ describe('the agent of a passive', () => {
   });
 });
 
+describe('what came under fire', () => {
+  it('is the target, and who fired is named after "from"', () => {
+    const fire = events('The convoy came under fire from separatist fighters near Gao on 3 May.')[0];
+    expect(of(fire, 'target')).toEqual(['convoy']);
+    expect(of(fire, 'agent')).toEqual(['separatist fighters']);
+    const attack = events('Army positions came under attack from JNIM fighters on 3 June 2023.');
+    expect(attack.map((e) => e.type)).toEqual(['ATTACK']);
+    expect(of(attack[0], 'agent')).toEqual(['JNIM fighters']);
+  });
+});
+
 describe('the sides of a fight', () => {
   it('are read after "between" further on in the fight\'s clause', () => {
     const fire = events('Heavy gunfire was exchanged for two hours on 3 May between village guards and suspected cattle raiders near Tonj.')[0];

@@ -20,6 +20,8 @@ import { stems } from './triggers.js';
  */
 export function findAgent(f: Frame): Phrase | undefined {
   const { toks, hit, isNoun, passive } = f;
+  const under = cameUnder(f);
+  if (under !== undefined) return under ?? undefined;
   // ("Fighting between soldiers and jihadists left 5 dead": wink may tag the gerund a verb)
   let agent = byPhrase(f) ?? (isNoun || toks[hit.last + 1]?.lower === 'between' ? betweenSides(f) ?? (isNoun ? nounAgent(f) : undefined) : undefined);
   // "With Putin condemning …": the phrase right before an -ing verb is its subject
@@ -46,6 +48,25 @@ export function findAgent(f: Frame): Phrase | undefined {
     return other;
   }
   if (other) agent = { ...agent, first: other.first, start: other.start, ref: agent.ref ?? other.ref };
+  addArg(f, 'agent', agent);
+  return agent;
+}
+
+/**
+ * "PNH officers came under fire from gang members", "army positions came under attack by JNIM":
+ * the subject of "came under" is what was hit, the phrase after "from" or "by" who fired.
+ * Undefined where the trigger is no such phrase; null where it names no one who fired.
+ */
+function cameUnder(f: Frame): Phrase | null | undefined {
+  const { toks, hit } = f;
+  const verb = toks[hit.first]!.lemma === 'come' && toks[hit.first + 1]?.lower === 'under' ? hit.first : toks[hit.first - 1]?.lower === 'under' && toks[hit.first - 2]?.lemma === 'come' ? hit.first - 2 : -1;
+  if (verb < 0) return undefined;
+  const target = subjectBefore(toks, f.np, verb);
+  if (target && (agentLike(f, target) || target.kind === 'place' || target.kind === 'facility' || target.kind === 'equipment' || target.kind === 'other')) addArg(f, 'target', target);
+  const from = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 3 && /^(from|by)$/.test(t.lower));
+  const hedged = from >= 0 && /^(suspected|alleged|presumed)$/.test(toks[from + 1]?.lower ?? '') ? 1 : 0;
+  const agent = from >= 0 ? npRight(toks, f.np, from + 1 + hedged) : null;
+  if (!agent || !agentLike(f, agent)) return null;
   addArg(f, 'agent', agent);
   return agent;
 }

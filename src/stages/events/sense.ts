@@ -275,7 +275,8 @@ const PERFECT = /^(has|have|had|'s|'ve)$/;
  * support verb in the past tense governs is one that took place, whatever the classifier makes
  * of the indefinite article (it reads "an offensive" as a kind of event too readily). So is one
  * that an occasion verb in the simple past governs ("the weekend saw heavy fighting", "the
- * raid, which saw the destruction of two tanks", "the town suffered shelling"); in the perfect
+ * raid, which saw the destruction of two tanks", "the town suffered shelling", "positions came
+ * under attack"); in the perfect
  * ("the war has seen the destruction of whole cities") it often sums up many, and is left to
  * the classifier.
  */
@@ -287,6 +288,8 @@ export function performed(toks: readonly Token[], first: number, verbs: { suppor
     const is = (set: ReadonlySet<string>) => set.has(t.lemma) || stems(t.lower).some((s) => set.has(s));
     if (past && is(verbs.supportVerbs)) return true;
     if (past && is(verbs.occasionVerbs)) return !PERFECT.test(toks[i - 1]?.lower ?? '');
+    // "came under attack", "had come under heavy shelling": what its subject suffered took place
+    if (t.lower === 'under' && (toks[i - 1]?.lower === 'came' || (toks[i - 1]?.lower === 'come' && /^(has|have|had)$/.test(toks[i - 2]?.lower ?? '')))) return true;
     if (!/^(a|an|the|its|their|out|new|fresh|several|two|three|multiple|series|of)$/.test(t.lower) && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
   }
   return false;
