@@ -164,6 +164,8 @@ describe('arrests at a protest', () => {
   it('but an arrest a protest is about is an event of its own', () => {
     const list = events('Police arrested the opposition leader in Kampala on Monday. On Wednesday, his supporters marched in protest against the arrest.');
     expect(list.map((e) => e.type).slice(0, 2)).toEqual(['ARREST', 'PROTEST']);
+    // nor is an arrest told next on another day
+    expect(events('Hundreds of nurses marched in Kampala on Monday. Police arrested their union leader on Thursday.').map((e) => e.type)).toEqual(['PROTEST', 'ARREST']);
   });
 });
 

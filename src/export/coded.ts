@@ -146,8 +146,8 @@ export function codeEvent(record: DocumentRecord, event: RecordEvent, entities =
     for (const arg of event.args) {
       if (arg.role !== role) continue;
       const entity = arg.ref ? entities.get(arg.ref) : undefined;
-      // the people of a demonstration are its actors however the text describes them ("dozens of
-      // motorcycle-taxi drivers rallied"), as are the people its forces acted on
+      // the people who demonstrate are its actors however the text describes them ("dozens of
+      // motorcycle-taxi drivers rallied"), with no sector a lexicon gives
       if (!isActor(arg, entity) && !(demonstration && role === 'agent' && !entity && !THING.test(arg.text.trim()))) continue;
       // "rebel groups, including the Northern Front and the Valley Brigades": the named members are the actors
       const members = entity && entity.type !== 'NORP' ? [] : namedMembers(record, arg.end, entities);

@@ -506,7 +506,8 @@ export function protestInterventions(doc: Doc, drafts: Draft[]): Draft[] {
     if (arrest.event.type !== 'ARREST' || arrest.nominal || !ASSERTED.has(arrest.event.modality)) continue;
     const agent = arrest.event.args.find((a) => a.role === 'agent');
     if (agent && CROWD_WORDS.test(agent.text)) continue;
-    const protest = out.find((p) => p.event.type === 'PROTEST' && (ASSERTED.has(p.event.modality) || p.event.modality === 'attempted') && interveneIn(doc, p, arrest));
+    // (not on another day or elsewhere: "… marched on Monday. Police arrested the leader on Tuesday in Entebbe")
+    const protest = out.find((p) => p.event.type === 'PROTEST' && (ASSERTED.has(p.event.modality) || p.event.modality === 'attempted') && interveneIn(doc, p, arrest) && !conflicts(doc, p, arrest, false));
     if (!protest) continue;
     absorb(protest, arrest);
     out.splice(out.indexOf(arrest), 1);

@@ -64,8 +64,7 @@ function cameUnder(f: Frame): Phrase | null | undefined {
   const target = subjectBefore(toks, f.np, verb);
   if (target && (agentLike(f, target) || target.kind === 'place' || target.kind === 'facility' || target.kind === 'equipment' || target.kind === 'other')) addArg(f, 'target', target);
   const from = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 3 && /^(from|by)$/.test(t.lower));
-  const hedged = from >= 0 && /^(suspected|alleged|presumed)$/.test(toks[from + 1]?.lower ?? '') ? 1 : 0;
-  const agent = from >= 0 ? npRight(toks, f.np, from + 1 + hedged) : null;
+  const agent = from >= 0 ? npRight(toks, f.np, pastHedge(toks, from + 1)) : null;
   if (!agent || !agentLike(f, agent)) return null;
   addArg(f, 'agent', agent);
   return agent;
@@ -86,12 +85,15 @@ function betweenSides(f: Frame): Phrase | undefined {
   const first = npRight(toks, f.np, between + 1);
   if (!first || !agentLike(f, first) || (between > hit.last + 1 && first.kind === 'place')) return undefined;
   if (toks[first.last + 1]?.lower === 'and') {
-    // ("and suspected Kuki militants": wink tags the hedge a verb)
-    const hedged = /^(suspected|alleged|presumed)$/.test(toks[first.last + 2]?.lower ?? '') ? 1 : 0;
-    const second = npRight(toks, f.np, first.last + 2 + hedged);
+    const second = npRight(toks, f.np, pastHedge(toks, first.last + 2));
     if (second && agentLike(f, second)) addArg(f, 'target', second);
   }
   return first;
+}
+
+/** Where a phrase starts at k, past a hedge before it that wink tags a verb: "by suspected IS gunmen", "and alleged militants". */
+function pastHedge(toks: readonly Token[], k: number): number {
+  return /^(suspected|alleged|presumed)$/.test(toks[k]?.lower ?? '') ? k + 1 : k;
 }
 
 /** Where "between" stands that names a fight's sides: right after the trigger, or up to ten words on in its clause, after a fight or gunfire. */
@@ -148,8 +150,7 @@ function byPhrase(f: Frame): Phrase | undefined {
     }
   }
   if (by < 0) return undefined;
-  const hedged = /^(suspected|alleged|presumed)$/.test(toks[by + 1]?.lower ?? '') ? 1 : 0;
-  const phrase = npRight(toks, f.np, by + 1 + hedged);
+  const phrase = npRight(toks, f.np, pastHedge(toks, by + 1));
   return phrase && agentLike(f, phrase) ? phrase : undefined;
 }
 
