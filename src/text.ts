@@ -30,10 +30,10 @@ export function foldName(name: string): string {
 const NAME_APOSTROPHES = /['’‘ʼʹʻ`]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
 /** The head of a phrase as its words run: the last word, in lower case, without a plural "s" ("these armed groups" → "group"). */
 export const headWord = (phrase: string): string => phrase.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
 
+/** "Hebei Province", "Kherson Oblast", "Borno State" → "hebei", "kherson", "borno" */
 export function regionCore(name: string): string {
   return foldName(name).replace(/\b(oblast|region|province|governorate|state|krai|kray|republic|district|prefecture|county|municipality|department|city|of|the)\b/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -21,11 +21,18 @@ export function insideWeaponName(hit: TriggerHit, phrases: Phrase[]): boolean {
   return !hit.phrase && phrases.some((p) => p.kind === 'equipment' && p.entityType === 'EQUIPMENT' && p.first <= hit.first && p.last >= hit.last && p.first < p.last);
 }
 
-/** "Property destruction: On 5 December …", "Non-violent activity: …", "Air strike: …": a label an event report opens with, one to four words, the first capitalised, before a colon that opens the sentence. */
-export function inOpeningLabel(hit: TriggerHit, toks: Token[]): boolean {
-  const colon = toks.findIndex((t, i) => i <= 4 && t.text === ':');
-  if (colon < 1 || hit.last >= colon) return false;
-  return /^[A-Z]/.test(toks[0]!.text) && toks.slice(0, colon).every((t) => /^[A-Za-z][A-Za-z-]*$/.test(t.text));
+/**
+ * "Property destruction: On 5 December …", "Non-violent activity: …", "Air strike: …": a label
+ * an event report opens with, one to four words, the first capitalised, before a colon that
+ * opens the sentence. The colon's index, or -1 where the sentence opens with no label; read
+ * once per sentence, from its first five words.
+ */
+export function openingLabelEnd(toks: Token[]): number {
+  for (let i = 1; i <= 4 && i < toks.length; i++) {
+    if (toks[i]!.text !== ':') continue;
+    return /^[A-Z]/.test(toks[0]!.text) && toks.slice(0, i).every((t) => /^[A-Za-z][A-Za-z-]*$/.test(t.text)) ? i : -1;
+  }
+  return -1;
 }
 
 /** "Lynch asked the witness", "Mr. Strike said": a capitalised trigger word that names a person is no event. */

@@ -5,10 +5,10 @@
 // casualties to its events (casualties.ts), and merge what tells an event already told
 // (merging.ts). Event types and their ACLED and PLOVER codes are the taxonomy's; only events
 // the article asserts or a party claims carry an ACLED code.
-import type { Doc, Event, EventType, Modality, Token } from '../../doc.js';
+import type { Doc, Event, EventType, Modality } from '../../doc.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { codeActors } from './actors.js';
-import { correctedTokens, inOpeningLabel, insidePersonName, insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, namedByCharge, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
+import { correctedTokens, insidePersonName, insideWeaponName, isAnaphoric, isNominal, isPassive, isReference, namedByCharge, openingLabelEnd, otherSenseOfWord, readingOf, reducedCasualtyParticiple, type Reading } from './candidates.js';
 import { settleCasualties, type SentenceCasualties } from './casualties.js';
 import { Claims } from './claims.js';
 import { CONTINUATION, NEGATION, eventCues } from './cues.js';
@@ -74,8 +74,9 @@ class EventExtractor {
     }
     const view: SentenceView = { ...this.k, s, toks, phrases: phrases() };
     const made: Draft[] = [];
+    const label = openingLabelEnd(toks);
     for (const hit of hits) {
-      if (insideWeaponName(hit, view.phrases) || insidePersonName(hit, toks, view.phrases) || this.toldAfterLabel(hit, hits, toks)) continue;
+      if (insideWeaponName(hit, view.phrases) || insidePersonName(hit, toks, view.phrases) || this.toldAfterLabel(hit, hits, label)) continue;
       const decided = this.decide(view, hit, hits);
       if (decided) this.memory.place(made, this.build(view, decided.reading, hit, decided.modality), hit, toks);
     }
@@ -98,11 +99,12 @@ class EventExtractor {
    * the label a report opens with names the kind of event its sentence goes on to tell, and
    * where a word of that kind follows, the label is no mention of its own (it would take the
    * deed's place, without its actors). A label the sentence does not tell again ("Agreement: …
-   * signed a peace covenant") stays the report's event.
+   * signed a peace covenant") stays the report's event. `label`: the colon that closes the label
+   * (openingLabelEnd), -1 for none.
    */
-  private toldAfterLabel(hit: TriggerHit, hits: readonly TriggerHit[], toks: Token[]): boolean {
-    if (!inOpeningLabel(hit, toks)) return false;
-    return hits.some((h) => h.first > hit.last && !inOpeningLabel(h, toks) && h.readings.some((r) => hit.readings.some((l) => incidentTypes(this.k.taxonomy, l.type, r.type))));
+  private toldAfterLabel(hit: TriggerHit, hits: readonly TriggerHit[], label: number): boolean {
+    if (hit.last >= label) return false;
+    return hits.some((h) => h.first > hit.last && h.last >= label && h.readings.some((r) => hit.readings.some((l) => incidentTypes(this.k.taxonomy, l.type, r.type))));
   }
 
   /**

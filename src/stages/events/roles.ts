@@ -62,7 +62,8 @@ function cameUnder(f: Frame): Phrase | null | undefined {
   const verb = toks[hit.first]!.lemma === 'come' && toks[hit.first + 1]?.lower === 'under' ? hit.first : toks[hit.first - 1]?.lower === 'under' && toks[hit.first - 2]?.lemma === 'come' ? hit.first - 2 : -1;
   if (verb < 0) return undefined;
   const target = subjectBefore(toks, f.np, verb);
-  if (target && (agentLike(f, target) || target.kind === 'place' || target.kind === 'facility' || target.kind === 'equipment' || target.kind === 'other')) addArg(f, 'target', target);
+  // (anyone or anything may come under fire; a date is no target)
+  if (target && target.kind !== 'date') addArg(f, 'target', target);
   const from = toks.findIndex((t, k) => k > hit.last && k - hit.last <= 3 && /^(from|by)$/.test(t.lower));
   const agent = from >= 0 ? npRight(toks, f.np, pastHedge(toks, from + 1)) : null;
   if (!agent || !agentLike(f, agent)) return null;
