@@ -45,7 +45,7 @@ export interface TriggerEntry {
   /** restrict single words to these parts of speech */
   pos?: Array<'VERB' | 'NOUN' | 'ADJ'>;
   /** the word only counts when the sentence also has one of these near it */
-  needs?: Array<'equipment' | 'place' | 'people' | 'aid' | 'force' | 'aircraft' | 'projectile' | 'death' | 'grievance'>;
+  needs?: Array<'equipment' | 'place' | 'people' | 'aid' | 'force' | 'aircraft' | 'projectile' | 'death' | 'grievance' | 'custody'>;
   /** where the needs are not met, the word announces nothing, and the classifier is not asked ("dropped the charges") */
   strict?: boolean;
 }

@@ -94,11 +94,13 @@ export function readingOf(view: SentenceView, hit: TriggerHit): Reading | null {
     .map((r) => ({ r, at: Math.min(...r.needs!.map((n) => needDistance(view, n, hit, r.type === 'PROTEST'))) }))
     .filter((x) => Number.isFinite(x.at))
     .sort((a, b) => a.at - b.at);
-  const entry = satisfied[0]?.r ?? hit.readings.find((r) => !r.needs?.length);
+  // the nearest need met, or a reading with none; past a reading the word's other sense rules
+  // out ("took Ross into custody": Ross may be a place, but nothing is taken over)
+  const readings = [...satisfied.map((x) => x.r), ...hit.readings.filter((r) => !r.needs?.length).slice(0, 1)];
+  const entry = readings.find((r) => !otherSenseOfWord(view, hit, r.type));
   if (!entry) return null;
   // "to demand the resignation": a purpose, not a statement
   if (entry.type === 'STATEMENT' && toks[hit.first - 1]?.lower === 'to' && !/^(refused|going|set|due)$/.test(toks[hit.first - 2]?.lower ?? '')) return null;
-  if (otherSenseOfWord(view, hit, entry.type)) return null;
   // "fired rocket-propelled grenades": a trigger phrase that cuts a weapon's name is its first word,
   // a firing of that weapon
   const cut = hit.phrase ? view.phrases.find((p) => p.kind === 'equipment' && p.first > hit.first && p.first <= hit.last && p.last > hit.last) : undefined;
@@ -143,6 +145,12 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   // "took over 100 hours", not "took over the city"
   if (/^(take|took|taken|taking)$/.test(t.lower) && toks[hit.last + 1]?.lower === 'over' && toks[hit.last + 2]?.pos === 'NUM') return true;
   if (/^(take|took|taken|taking|takes)$/.test(t.lower) && takenForCare(view, hit)) return true;
+  // "took two men into custody": an arrest (a reading of its own, which needs "into custody"), not ground or people seized
+  if (type !== 'ARREST' && /^(take|took|taken|taking|takes)$/.test(t.lower) && !hit.phrase && toks.slice(hit.last + 1, hit.last + 8).some((w, k, next) => w.lower === 'into' && next[k + 1]?.lower === 'custody')) return true;
+  // "taken for a spin", "taken for test flights", "taken for granted": a trial or an idiom, no one caught ("taken for questioning" stays)
+  if (/^(take|took|taken|taking|takes)$/.test(t.lower) && toks[hit.last + 1]?.lower === 'for' && TAKEN_FOR.test(toks[phraseHead(toks, hit.last + 2, /^(test|trial|counter|-|terrorist)$/)]?.lower ?? '')) return true;
+  // "I thought it was a car crash", "it sounded like gunfire": what something was likened to, not a deed told
+  if (likenedTo(toks, hit)) return true;
   // "his alleged involvement", "the alleged stabbing": a hedge on a noun, no statement
   if (type === 'STATEMENT' && t.lower === 'alleged' && ['NOUN', 'ADJ', 'PROPN'].includes(toks[hit.last + 1]?.pos ?? '')) return true;
   // "the steps that have been taken", "photographs taken in the restaurant": things taken, not people or ground
@@ -168,6 +176,21 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   // orchestration", "Moscow's allegations", "allegations by the army")
   if (type === 'STATEMENT' && /^allegations?$/.test(t.lower) && !alleger(view, hit)) return true;
   return false;
+}
+
+const TAKEN_FOR = /^(spin|spins|ride|rides|drive|walk|test|tests|trial|trials|flight|flights|granted|fool)$/;
+
+/**
+ * "sounded like an explosion", "looked like a bombing", "I thought it was a car crash": a noun
+ * a thing is likened to or mistaken for, with no determiner or an indefinite one ("attacks like
+ * the one in Paris" name a deed, and are left alone).
+ */
+function likenedTo(toks: Token[], hit: TriggerHit): boolean {
+  let i = hit.first - 1;
+  while (i >= 0 && (toks[i]!.pos === 'ADJ' || toks[i]!.pos === 'NOUN') && i >= hit.first - 3) i--;
+  if (/^(a|an)$/.test(toks[i]?.lower ?? '')) i--;
+  if (toks[i]?.lower === 'like') return /^(sound|look|seem|feel)/.test(toks[i - 1]?.lower ?? '') || /^(just|exactly|more)$/.test(toks[i - 1]?.lower ?? '');
+  return /^(was|were|is)$/.test(toks[i]?.lower ?? '') && /^(it|this|that)$/.test(toks[i - 1]?.lower ?? '') && /^(thought|believed|assumed|feared|guessed|think|thinking)$/.test(toks[i - 2]?.lower ?? '');
 }
 
 /** "agreed that …", "agreed with X that …": what is agreed is an opinion. */
@@ -257,6 +280,8 @@ function meetsNeed(view: SentenceView, need: string, i: number): boolean {
     case 'grievance':
       // "gathered … against mobilisation", "to demand", "in protest", "chanting": what a crowd is there for
       return GRIEVANCE.test(t.lower) || PROTESTERS.test(t.lower) || (t.lower === 'in' && toks[i + 1]?.lower === 'protest') || (t.lower === 'to' && /^(protest|demand|denounce|condemn|oppose|mourn)$/.test(toks[i + 1]?.lower ?? ''));
+    case 'custody':
+      return t.lower === 'custody' && toks[i - 1]?.lower === 'into';
     case 'death':
       // "beat a suspected thief to death", "stabbed him to death"
       return t.lower === 'death' && toks[i - 1]?.lower === 'to';
@@ -311,6 +336,8 @@ function refine(view: SentenceView, type: EventType, hit: TriggerHit): EventType
   if (has(/^(uav|drones?|kamikaze)$/)) return 'DRONE_STRIKE';
   // "warplanes bombed", not "blowing up a plane": the aircraft must come before the word
   if (type === 'EXPLOSION') {
+    // "the bomber behind the suicide bombing": a suicide attack is no air strike, whatever "bomber" stands near
+    if (toks.slice(Math.max(0, hit.first - 1), hit.last + 1).some((t) => t.lower === 'suicide')) return type;
     const before = near.filter((p) => p.last < hit.first).map(categoryOf);
     return before.some((c) => c === 'aircraft' || c === 'helicopter') ? 'AIRSTRIKE' : type;
   }
@@ -471,8 +498,12 @@ function afterSeenOrLeft(hit: TriggerHit, toks: Token[]): boolean {
 
 /** Is the event `d`, named by a noun, the subject of the verb at `hit`? ("shelling hit", "the strike reportedly damaged") */
 export function isSubjectOf(d: Draft, hit: TriggerHit, toks: Token[]): boolean {
-  if (!d.nominal) return false;
-  const end = toks.findIndex((t) => t.end === d.event.trigger.end);
+  return d.nominal === true && endsSubjectOf(d.event.trigger.end, hit, toks);
+}
+
+/** Does the noun ending at offset `end` stand right before the hit's verb, with only auxiliaries and adverbs between ("the explosion targeted", "the shelling has also hit")? */
+export function endsSubjectOf(triggerEnd: number, hit: TriggerHit, toks: Token[]): boolean {
+  const end = toks.findIndex((t) => t.end === triggerEnd);
   if (end < 0 || end >= hit.first) return false;
   return toks.slice(end + 1, hit.first).every((t) => ['ADV', 'AUX', 'PART'].includes(t.pos) || /^(has|have|had|was|were|reportedly|also)$/.test(t.lower));
 }
@@ -492,12 +523,33 @@ export function namedByCharge(hit: TriggerHit, toks: Token[]): boolean {
 }
 const CHARGE_BEFORE = /^(charged with|accused of|convicted of|suspected of|guilty of|suspicion of|charges of|charge of|count of|counts of|arrested for|indicted for|indicted on|sentenced for|jailed for|trial for|connection with)$/;
 
-/** A noun trigger introduced by "the", "these", "such", "the ensuing" refers back. */
+/**
+ * A noun trigger introduced by "the", "these", "such", "the ensuing" refers back, and so does the
+ * deed of a named day ("Saturday's attack", "Tuesday's bombing"). Up to three words may stand
+ * between, a hyphenated modifier counting as one ("the van-and-knife attack", "the car-bomb
+ * attack"), and a date's words too ("the Nov. 13 attacks").
+ */
 export function isAnaphoric(hit: TriggerHit, toks: Token[]): boolean {
-  for (let i = hit.first - 1; i >= 0 && i >= hit.first - 3; i--) {
+  let words = 0;
+  for (let i = hit.first - 1; i >= 0 && words < 3; i--) {
     const w = toks[i]!;
     if (ANAPHORIC.has(w.lower)) return true;
-    if (w.pos !== 'ADJ' && w.pos !== 'NOUN' && w.pos !== 'VERB') return false;
+    if (POSSESSIVE_S.test(w.lower) && DAY_NAMED.test(toks[i - 1]?.lower ?? '')) return true;
+    if (insideHyphenated(toks, i)) continue;
+    if (w.pos !== 'ADJ' && w.pos !== 'NOUN' && w.pos !== 'VERB' && !(w.pos === 'NUM' || MONTH_ABBREVIATION.test(w.lower)) && !(w.pos === 'PROPN' && MONTH_NAME.test(w.lower))) return false;
+    words++;
   }
   return false;
+}
+const POSSESSIVE_S = /^'s$/;
+const DAY_NAMED = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|weekend|overnight)$/;
+const MONTH_NAME = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const MONTH_ABBREVIATION = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
+
+/** Is the token a hyphen with words on both sides and no space, or a word between two such hyphens ("van-and-knife")? */
+function insideHyphenated(toks: Token[], i: number): boolean {
+  const tight = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.end === b.start;
+  const hyphen = (t: Token | undefined) => !!t && /^[-‐]$/.test(t.text);
+  if (hyphen(toks[i])) return tight(toks[i - 1], toks[i]) && tight(toks[i], toks[i + 1]);
+  return hyphen(toks[i + 1]) && tight(toks[i], toks[i + 1]) && hyphen(toks[i - 1]) && tight(toks[i - 1], toks[i]);
 }

@@ -276,6 +276,8 @@ class EventExtractor {
     codeActors(doc, drafts.map((d) => d.event), this.k.cues.sectors);
     drafts.forEach((d, i) => {
       const e = d.event;
+      // "two men were captured by police": people the police take are arrested, not abducted
+      if (e.type === 'CAPTURE' && e.args.some((a) => a.role === 'agent' && a.kb?.sector === 'police')) e.type = 'ARREST';
       e.id = `v${i + 1}`;
       e.args.sort((a, b) => a.start - b.start || a.role.localeCompare(b.role));
       e.mappings = mappingsFor(this.k.taxonomy, doc, e, d.lemma, this.k.cues);

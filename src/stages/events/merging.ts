@@ -6,7 +6,7 @@
 // included four tanks …") adds targets to the event before it, and one that only retells an
 // event names who vouches for it.
 import type { Casualties, CasualtyClaim, Doc, EventArg as Arg, EventType, Token } from '../../doc.js';
-import { isAnaphoric, isSubjectOf } from './candidates.js';
+import { endsSubjectOf, isAnaphoric, isSubjectOf } from './candidates.js';
 import { addMention, casualtyWords, PERIOD, readCasualties, takesShot, withShot, type SentenceCasualties } from './casualties.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -29,7 +29,7 @@ export class EventMemory {
   ) {}
 
   /** events of the current sentence merged into one told before, by where their word starts */
-  private mergedHere: Array<{ start: number; into: Draft }> = [];
+  private mergedHere: Array<{ start: number; end: number; into: Draft }> = [];
 
   startSentence(): void {
     this.retold = [];
@@ -63,8 +63,10 @@ export class EventMemory {
   /** A new draft of the current sentence: merged into an event already told, or added to `made`. */
   place(made: Draft[], draft: Draft, hit: TriggerHit, toks: Token[]): void {
     // "Russian shelling hit Zmiivka": the verb tells what the event named before it did
-    const subjectEvent = made.find((d) => isSubjectOf(d, hit, toks));
-    if (subjectEvent && this.taxonomy.is(draft.event.type, 'strike') && !draft.nominal) {
+    // ("The explosion targeted a bakery": the verb of an event named as known, told before)
+    const retoldSubject = this.mergedHere.find((m) => this.taxonomy.is(m.into.event.type, 'violent') && endsSubjectOf(m.end, hit, toks));
+    const subjectEvent = made.find((d) => isSubjectOf(d, hit, toks)) ?? (draft.event.type === 'ATTACK' ? retoldSubject?.into : undefined);
+    if (subjectEvent && (this.taxonomy.is(draft.event.type, 'strike') || draft.event.type === 'ATTACK') && !draft.nominal) {
       for (const a of draft.event.args) if (a.role !== 'agent' && !subjectEvent.event.args.some((b) => b.role === a.role && b.start === a.start)) subjectEvent.event.args.push(a);
       addMention(subjectEvent, draft);
       return;
@@ -201,7 +203,7 @@ export class EventMemory {
     const earlier = [...this.drafts].reverse().find((d) => d.event.type === draft.event.type && !conflicts(this.doc, d, draft, false));
     if (!earlier) return false;
     absorb(earlier, draft);
-    this.mergedHere.push({ start: draft.event.trigger.start, into: earlier });
+    this.mergedHere.push({ start: draft.event.trigger.start, end: draft.event.trigger.end, into: earlier });
     if (draft.event.source) this.retold.push({ into: earlier, source: draft.event.source });
     this.lastTouched = { draft: earlier, sentence: draft.event.sentence };
     return true;
@@ -653,14 +655,23 @@ function samePlace(doc: Doc, a: string, b: string): boolean {
   return contains(pa, pb) || contains(pb, pa);
 }
 
-/** "another attack", "a second bombing", "a separate shooting", "last month's raid": not the incident told before. */
+/**
+ * "another attack", "a second bombing", "a separate shooting", "last month's raid": not the
+ * incident told before; nor is a deed a "since" clause tells and does not name as known ("on
+ * high alert since the group launched a series of attacks": the past that explains the present;
+ * "since the bombing" is the bombing told before).
+ */
 function isAnother(doc: Doc, d: Draft): boolean {
   const sentence = doc.sentences[d.event.sentence]!;
+  if (!d.anaphoric && SINCE_CLAUSE.test(doc.text.slice(sentence.start, d.event.trigger.start))) return true;
   const before = doc.text.slice(Math.max(sentence.start, d.event.trigger.start - 40), d.event.trigger.start);
   const another = /\b(another|second|third|separate|new|fresh|further|other|subsequent|earlier|previous|similar|last (week|month|year)'s)\s+((\w+)\s+)?(\w+\s+)?$/i.exec(before);
   // "Another man was shot", "a second victim died": another victim of the incident, not another incident
   return !!another && !ANOTHER_VICTIM.test(another[4] ?? '');
 }
+
+/** "since" opening the clause the trigger ends, with no comma or other clause between */
+const SINCE_CLAUSE = /\bsince\s[^,;:]*$/i;
 
 /** The people a "another", "second" … may count as victims of one incident. */
 const ANOTHER_VICTIM = /^(man|woman|men|women|person|people|victim|victims|boy|girl|teen|teenager|child|youth|male|female)$/i;
