@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pipeline } from './helpers.js';
 
 const record = (text: string) => pipeline().process({ text, published: '2024-05-10' });
+const types = (text: string) => record(text).events.map((e) => e.type);
 const FILLER = 'The weather stayed cold. Ministers met in the capital. Markets were calm. Schools reopened.';
 
 describe('an incident named again further on', () => {
@@ -39,31 +40,43 @@ describe('an incident named again further on', () => {
   });
 });
 
+describe('a noun that says what the event was', () => {
+  it('is that event, with its dead ("the bombing was an attack … which killed")', () => {
+    const r = record('The café bombing was an attack on 12 March 1979 in Bilbao which killed 9 people and wounded 40.');
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]!.type).toBe('EXPLOSION');
+    expect(r.events[0]!.casualties).toMatchObject({ killed: 9, injured: 40 });
+  });
+});
+
+describe('words of other senses in long articles', () => {
+  it('make no air strike of bombs that exploded', () => {
+    const r = record('Bombs exploded across the city on Friday, killing 11 people.');
+    expect(r.events.map((e) => e.type)).toEqual(['EXPLOSION']);
+    expect(r.events[0]!.casualties.killed).toBe(11);
+  });
+});
+
 describe('words that liken or try out', () => {
   it('tell no event of what something was likened to', () => {
-    expect(record('"I thought it was a car crash," said a student who heard the noise.').events).toEqual([]);
+    expect(types('"I thought it was a car crash," said a student who heard the noise.')).toEqual([]);
     expect(record('Residents said it sounded like gunfire, but police found only fireworks.').events.filter((e) => e.type === 'ATTACK')).toEqual([]);
   });
   it('still tell the event a likeness sits beside', () => {
     const r = record('There was an explosion and I thought it was a car crash, a witness said.');
     expect(r.events.map((e) => e.type)).toEqual(['EXPLOSION']);
   });
-  it('take no one in a trial run ("taken for a spin"), but questioning is an arrest', () => {
-    expect(record('The new interceptor drones will be taken for a spin at an army base next month.').events).toEqual([]);
-    expect(record('The prototypes were taken for test flights over the weekend.').events).toEqual([]);
-    expect(record('Two men were taken for questioning by police in Leeds on Monday.').events.map((e) => e.type)).toEqual(['ARREST']);
-  });
 });
 
 describe('people the police take', () => {
   it('are arrested, not abducted, nor is ground seized', () => {
-    expect(record('Two men were captured by police in Leeds on Monday.').events.map((e) => e.type)).toEqual(['ARREST']);
+    expect(types('Two men were captured by police in Leeds on Monday.')).toEqual(['ARREST']);
     const took = record('Police took two men into custody in Leeds on Monday.').events;
     expect(took.map((e) => e.type)).toEqual(['ARREST']);
     expect(took[0]!.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['Police']);
     // rebels who capture soldiers still capture them; troops who take a town still take it
-    expect(record('Rebels captured two soldiers near the town.').events.map((e) => e.type)).toEqual(['CAPTURE']);
-    expect(record('Troops took the town of Kherson after a week of fighting.').events.map((e) => e.type)).toContain('SEIZE');
+    expect(types('Rebels captured two soldiers near the town.')).toEqual(['CAPTURE']);
+    expect(types('Troops took the town of Kherson after a week of fighting.')).toContain('SEIZE');
   });
 });
 
@@ -71,5 +84,26 @@ describe('a suicide bombing', () => {
   it('is an explosion, whatever "bomber" stands beside it', () => {
     const r = record('Investigators released a photo of the bomber behind the Manchester suicide bombing.');
     expect(r.events.map((e) => e.type)).toEqual(['EXPLOSION']);
+  });
+});
+
+// sentences of other senses beside those of the same words that tell an event: the types each tells
+const SENSES: Array<[string, string[]]> = [
+  ['Forty people were detained in hospital overnight.', []],
+  ['His lawyer said he entered the United States in 2010 on a student visa.', []],
+  ['Troops entered the town of Bakhmut on Monday.', ['INCURSION']],
+  ['A man rammed his car into pedestrians on the bridge, killing four.', ['ATTACK']],
+  ['The government rammed the bill through parliament.', []],
+  ['The new interceptor drones will be taken for a spin at an army base next month.', []],
+  ['The prototypes were taken for test flights over the weekend.', []],
+  ['Two men were taken for questioning by police in Leeds on Monday.', ['ARREST']],
+];
+
+describe('one person\'s arrival, a patient kept in hospital, a bill rammed through, a trial run', () => {
+  it.each(SENSES)('%s', (text, expected) => {
+    expect(types(text)).toEqual(expected);
+  });
+  it('and a truck bomb rammed into a building is one attack', () => {
+    expect(record('A suicide bomber rammed a truck packed with explosives into the consulate on Thursday night.').events).toHaveLength(1);
   });
 });

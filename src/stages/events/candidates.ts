@@ -147,6 +147,12 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   if (/^(take|took|taken|taking|takes)$/.test(t.lower) && takenForCare(view, hit)) return true;
   // "took two men into custody": an arrest (a reading of its own, which needs "into custody"), not ground or people seized
   if (type !== 'ARREST' && /^(take|took|taken|taking|takes)$/.test(t.lower) && !hit.phrase && toks.slice(hit.last + 1, hit.last + 8).some((w, k, next) => w.lower === 'into' && next[k + 1]?.lower === 'custody')) return true;
+  // "Bombs exploded across the city" (wink may tag a sentence's first "Bombs" a verb): the noun, whose explosion its verb tells
+  if (type === 'AIRSTRIKE' && /^bombs?$/.test(t.lower) && /^(explode|detonate|blow|go)$/.test(toks[hit.last + 1]?.lemma ?? '')) return true;
+  // "were detained in hospital": kept there for care, no one arrested
+  if (type === 'ARREST' && t.lemma === 'detain' && toks[hit.last + 1]?.lower === 'in' && /^(hospital|hospitals)$/.test(toks[phraseHead(toks, hit.last + 2)]?.lower ?? '')) return true;
+  // "he entered the United States on a student visa": one person's coming in, no armed incursion
+  if (type === 'INCURSION' && t.lemma === 'enter' && personEntering(view, hit.first)) return true;
   // "taken for a spin", "taken for test flights", "taken for granted": a trial or an idiom, no one caught ("taken for questioning" stays)
   if (/^(take|took|taken|taking|takes)$/.test(t.lower) && toks[hit.last + 1]?.lower === 'for' && TAKEN_FOR.test(toks[phraseHead(toks, hit.last + 2, /^(test|trial|counter|-|terrorist)$/)]?.lower ?? '')) return true;
   // "I thought it was a car crash", "it sounded like gunfire": what something was likened to, not a deed told
@@ -176,6 +182,16 @@ export function otherSenseOfWord(view: SentenceView, hit: TriggerHit, type: Even
   // orchestration", "Moscow's allegations", "allegations by the army")
   if (type === 'STATEMENT' && /^allegations?$/.test(t.lower) && !alleger(view, hit)) return true;
   return false;
+}
+
+/** Is the subject right before "entered" one person: a pronoun, a person's name, "a man"? */
+function personEntering(view: SentenceView, first: number): boolean {
+  let i = first - 1;
+  while (i >= 0 && (view.toks[i]!.pos === 'ADV' || view.toks[i]!.pos === 'AUX')) i--;
+  const w = view.toks[i];
+  if (!w) return false;
+  if (/^(he|she|i|you)$/.test(w.lower)) return true;
+  return view.phrases.some((p) => p.last === i && (p.entityType === 'PERSON' || (p.kind === 'people' && /^(man|woman|boy|girl|person|student|migrant|refugee|tourist|citizen)$/.test(w.lower))));
 }
 
 const TAKEN_FOR = /^(spin|spins|ride|rides|drive|walk|test|tests|trial|trials|flight|flights|granted|fool)$/;

@@ -71,6 +71,12 @@ export class EventMemory {
       addMention(subjectEvent, draft);
       return;
     }
+    // "The café bombing was an attack on …": the noun a copula says the event was is that event
+    const described = draft.nominal ? made.find((d) => d.nominal && this.taxonomy.is(d.event.type, 'violent') && this.taxonomy.is(draft.event.type, 'violent') && copulaComplement(toks, d, hit)) : undefined;
+    if (described) {
+      absorb(described, draft);
+      return;
+    }
     // one fight told by several words: the attack and the repelling, the fire traded, the fighting it set off
     const fight = this.sameFight(made, draft, hit, toks);
     if (fight) {
@@ -254,6 +260,13 @@ function acrossOpeningClause(toks: Token[], earlier: Draft, hit: TriggerHit): bo
 /** The index of a draft's trigger among the sentence's tokens (-1 when it is not there). */
 function triggerIndex(toks: Token[], d: Draft): number {
   return toks.findIndex((t) => t.start === d.event.trigger.start);
+}
+
+/** Does the hit complete a copula whose subject is the draft's noun: "the bombing was an attack", "the shooting was a deliberate attack"? */
+function copulaComplement(toks: Token[], subject: Draft, hit: TriggerHit): boolean {
+  const end = toks.findIndex((t) => t.end === subject.event.trigger.end);
+  if (end < 0 || end >= hit.first || !/^(was|is|were|are)$/.test(toks[end + 1]?.lower ?? '')) return false;
+  return toks.slice(end + 2, hit.first).every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV');
 }
 
 /** Is the hit the object of an earlier draft's verb: a few words after it, with no comma between ("repelled an RSF assault")? */
