@@ -107,3 +107,17 @@ describe('one person\'s arrival, a patient kept in hospital, a bill rammed throu
     expect(record('A suicide bomber rammed a truck packed with explosives into the consulate on Thursday night.').events).toHaveLength(1);
   });
 });
+
+// a region's profile: deeds of a kind said to be common, or summed up, are no record; one deed told beside them is
+const KINDS: Array<[string, string[]]> = [
+  ['Organised crime flourishes and kidnappings and extortion are commonplace.', []],
+  ['Guns are everywhere and assassinations are a regular event.', []],
+  ['The province has seen numerous bombings targeted at the police stationed there.', []],
+  ['Bombings were rare in the capital until Monday, when a car bomb killed six people.', ['EXPLOSION']],
+];
+
+describe('deeds of a kind said to be common', () => {
+  it.each(KINDS)('%s', (text, expected) => {
+    expect(types(text)).toEqual(expected);
+  });
+});

@@ -176,6 +176,8 @@ class EventExtractor {
     const rules = readingOf(view, hit);
     if (!rules && (hit.readings.every((r) => r.strict) || hit.readings.some((r) => otherSenseOfWord(view, hit, r.type)))) return null;
     if (this.noRecordOfItsOwn(view, hit, ctx, rules?.type ?? p.type)) return null;
+    // "numerous bombings targeted at the army": the participle of deeds summed up is no deed either
+    if (/^target/.test(view.toks[hit.first]!.lemma) && hits.some((h) => h.last === hit.first - 1 && (summedOrBanned(h, view.toks) || periodSummary(h, view.toks)))) return null;
     const { toks } = view;
     const tookPlace = !!rules && (performed(toks, hit.first, this.k.cues) || this.toldBefore(rules.type, view, hit));
     // one deed, not a kind of event: it took place, the verb tells it in the simple past, or a threat, plan, attempt or denial governs it

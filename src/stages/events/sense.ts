@@ -433,6 +433,7 @@ export function namedAsSupport(hit: TriggerHit, toks: readonly Token[]): boolean
 export function summedOrBanned(hit: TriggerHit, toks: readonly Token[]): boolean {
   const t = toks[hit.last]!;
   if (t.pos === 'VERB' || !/[^s]s$/.test(t.lower)) return false;
+  if (saidCommon(hit, toks)) return true;
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
     const w = toks[i]!.lower;
     if (FREQUENT.test(w)) return true;
@@ -444,7 +445,23 @@ export function summedOrBanned(hit: TriggerHit, toks: readonly Token[]): boolean
   }
   return false;
 }
-const FREQUENT = /^(frequent|repeated|regular|occasional|sporadic|routine|recurring|recurrent|periodic|constant|continual|incessant|nightly|daily|weekly)$/;
+/** "kidnappings and violence are commonplace", "assassinations are a regular event": deeds of a kind said to be common */
+function saidCommon(hit: TriggerHit, toks: readonly Token[]): boolean {
+  let i = hit.last + 1;
+  // ("kidnappings and violence are …": past what the deeds are listed with)
+  if (/^(and|or)$/.test(toks[i]?.lower ?? '') && toks[i + 1]?.pos === 'NOUN') i += 2;
+  if (!/^(are|were|remain|remained|have|had)$/.test(toks[i]?.lower ?? '')) return false;
+  if (/^(have|had)$/.test(toks[i]!.lower)) {
+    if (toks[i + 1]?.lower !== 'become') return false;
+    i++;
+  }
+  let k = i + 1;
+  while (/^(a|an|all|too|very|still|now|increasingly|fairly|quite|relatively)$/.test(toks[k]?.lower ?? '')) k++;
+  return COMMON.test(toks[k]?.lower ?? '');
+}
+const COMMON = /^(commonplace|common|frequent|regular|routine|rife|widespread|endemic|rampant|everyday|daily|rare|uncommon|unusual|typical|normal)$/;
+
+const FREQUENT = /^(numerous|countless|frequent|repeated|regular|occasional|sporadic|routine|recurring|recurrent|periodic|constant|continual|incessant|nightly|daily|weekly)$/;
 
 /**
  * "Russia has repeatedly shelled the city", "militants have frequently attacked convoys": a
