@@ -97,9 +97,14 @@ const SENSES: Array<[string, string[]]> = [
   ['The new interceptor drones will be taken for a spin at an army base next month.', []],
   ['The prototypes were taken for test flights over the weekend.', []],
   ['Two men were taken for questioning by police in Leeds on Monday.', ['ARREST']],
+  // a region's profile: deeds of a kind said to be common, or summed up, are no record; one deed told beside them is
+  ['Organised crime flourishes and kidnappings and extortion are commonplace.', []],
+  ['Guns are everywhere and assassinations are a regular event.', []],
+  ['The province has seen numerous bombings targeted at the police stationed there.', []],
+  ['Bombings were rare in the capital until Monday, when a car bomb killed six people.', ['EXPLOSION']],
 ];
 
-describe('one person\'s arrival, a patient kept in hospital, a bill rammed through, a trial run', () => {
+describe('one person\'s arrival, a patient kept in hospital, a bill rammed through, a trial run, deeds said to be common', () => {
   it.each(SENSES)('%s', (text, expected) => {
     expect(types(text)).toEqual(expected);
   });
@@ -108,16 +113,3 @@ describe('one person\'s arrival, a patient kept in hospital, a bill rammed throu
   });
 });
 
-// a region's profile: deeds of a kind said to be common, or summed up, are no record; one deed told beside them is
-const KINDS: Array<[string, string[]]> = [
-  ['Organised crime flourishes and kidnappings and extortion are commonplace.', []],
-  ['Guns are everywhere and assassinations are a regular event.', []],
-  ['The province has seen numerous bombings targeted at the police stationed there.', []],
-  ['Bombings were rare in the capital until Monday, when a car bomb killed six people.', ['EXPLOSION']],
-];
-
-describe('deeds of a kind said to be common', () => {
-  it.each(KINDS)('%s', (text, expected) => {
-    expect(types(text)).toEqual(expected);
-  });
-});
