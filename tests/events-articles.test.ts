@@ -40,6 +40,14 @@ describe('an incident named again further on', () => {
   });
 });
 
+describe('protests called for', () => {
+  it('are not yet held, however long the call runs ("called for three days of massive, nationwide protests")', () => {
+    const protest = record('The opposition on Thursday called for three days of massive, nationwide protests.').events.find((e) => e.type === 'PROTEST');
+    expect(protest?.modality).toBe('hypothetical');
+    expect(protest?.mappings.acled).toBeNull();
+  });
+});
+
 describe('a noun that says what the event was', () => {
   it('is that event, with its dead ("the bombing was an attack … which killed")', () => {
     const r = record('The café bombing was an attack on 12 March 1979 in Bilbao which killed 9 people and wounded 40.');
@@ -102,6 +110,10 @@ const SENSES: Array<[string, string[]]> = [
   ['Guns are everywhere and assassinations are a regular event.', []],
   ['The province has seen numerous bombings targeted at the police stationed there.', []],
   ['Bombings were rare in the capital until Monday, when a car bomb killed six people.', ['EXPLOSION']],
+  ['Arrests of political activists have accelerated.', []],
+  ['About 100 people have died in three months of anti-government street protests.', []],
+  ['Critics say the plan is rocket fuel on the fire.', []],
+  ['A new kind of protest movement has arisen in the capital.', []],
 ];
 
 describe('one person\'s arrival, a patient kept in hospital, a bill rammed through, a trial run, deeds said to be common', () => {

@@ -73,9 +73,11 @@ function doneBeside(near: readonly string[], k: number): boolean {
 /** "called for a ceasefire", "appealing for an immediate halt to the strikes": what is asked for is not yet done, as what is demanded. */
 function askedFor(hit: TriggerHit, toks: Token[]): boolean {
   let i = hit.first - 1;
-  while (i > 0 && /^(DET|ADJ|ADV)$/.test(toks[i]!.pos)) i--;
+  // ("called for three days of massive, nationwide protests": past a span of days and a list of adjectives)
+  while (i > 0 && (/^(DET|ADJ|ADV|NUM)$/.test(toks[i]!.pos) || toks[i]!.text === ',' || SPAN_UNIT.test(toks[i]!.lower) || (toks[i]!.lower === 'of' && SPAN_UNIT.test(toks[i - 1]?.lower ?? '')))) i--;
   return toks[i]?.lower === 'for' && CALL_FOR.test(toks[i - 1]?.lower ?? '');
 }
+const SPAN_UNIT = /^(days?|weeks?|hours?|nights?)$/;
 /**
  * "negotiating with the United States over a withdrawal of American troops", "talks on a
  * ceasefire", "negotiating a prisoner exchange": what is being negotiated is not yet done ("they

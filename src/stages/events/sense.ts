@@ -439,6 +439,8 @@ export function summedOrBanned(hit: TriggerHit, toks: readonly Token[]): boolean
     if (FREQUENT.test(w)) return true;
     // "three months of anti-government protests", "years of air strikes"
     if (w === 'of' && /^(months|years|decades)$/.test(toks[i - 1]?.lower ?? '')) return true;
+    // ("three months of anti-government street protests": a hyphenated modifier counts as one word)
+    if (toks[i]!.text === '-') i--;
     // "a ban on public gatherings and protests": what is banned is no deed done
     if (/^(ban|bans|banned|banning|outlawed|prohibited)$/.test(w) || (w === 'on' && /^bans?$/.test(toks[i - 1]?.lower ?? ''))) return true;
     if (toks[i]!.pos !== 'ADJ' && toks[i]!.pos !== 'NOUN' && toks[i]!.text !== '-' && !/^(and|or|,)$/.test(w)) return false;
@@ -450,6 +452,8 @@ function saidCommon(hit: TriggerHit, toks: readonly Token[]): boolean {
   let i = hit.last + 1;
   // ("kidnappings and violence are …": past what the deeds are listed with)
   if (/^(and|or)$/.test(toks[i]?.lower ?? '') && toks[i + 1]?.pos === 'NOUN') i += 2;
+  // "arrests of political activists have accelerated": a trend of many deeds
+  if ((/^(have|has)$/.test(toks[i]?.lower ?? '') && TREND.test(toks[i + 1]?.lower ?? '')) || (toks[i]?.lower === 'of' && /^(have|has)$/.test(toks[phraseHead(toks, i + 1) + 1]?.lower ?? '') && TREND.test(toks[phraseHead(toks, i + 1) + 2]?.lower ?? ''))) return true;
   if (!/^(are|were|remain|remained|have|had)$/.test(toks[i]?.lower ?? '')) return false;
   if (/^(have|had)$/.test(toks[i]!.lower)) {
     if (toks[i + 1]?.lower !== 'become') return false;
@@ -459,6 +463,7 @@ function saidCommon(hit: TriggerHit, toks: readonly Token[]): boolean {
   while (/^(a|an|all|too|very|still|now|increasingly|fairly|quite|relatively)$/.test(toks[k]?.lower ?? '')) k++;
   return COMMON.test(toks[k]?.lower ?? '');
 }
+const TREND = /^(accelerated|increased|intensified|risen|grown|surged|escalated|multiplied|soared|declined|decreased|dropped|fallen|slowed|become)$/;
 const COMMON = /^(commonplace|common|frequent|regular|routine|rife|widespread|endemic|rampant|everyday|daily|rare|uncommon|unusual|typical|normal)$/;
 
 const FREQUENT = /^(numerous|countless|frequent|repeated|regular|occasional|sporadic|routine|recurring|recurrent|periodic|constant|continual|incessant|nightly|daily|weekly)$/;
