@@ -48,7 +48,23 @@ describe('protests called for', () => {
   });
 });
 
+describe('the day of a deed named as known', () => {
+  it('is not the day of the verb that governs it ("arrested on Friday over the bombing")', () => {
+    const r = record('Police arrested a man on Friday over the bombing of the embassy.');
+    expect(r.events.find((e) => e.type === 'ARREST')?.date).toBe('2024-05-10');
+    expect(r.events.find((e) => e.type === 'EXPLOSION')?.date ?? null).toBeNull();
+  });
+  it('but the dead of the deed share its day, and its own phrase may date it', () => {
+    expect(record('Five people were killed on Monday in the attack on the market.').events[0]?.date).toBe('2024-05-06');
+    expect(record('He was convicted on Tuesday for his role in the March 2015 attacks in Paris.').events.find((e) => e.type === 'ATTACK')?.date).toBe('2015-03');
+  });
+});
+
 describe('a noun that says what the event was', () => {
+  it('is the event a speaker calls so ("called the explosion an “attack”")', () => {
+    const r = record('A device exploded on Friday in Lyon, wounding 13 people. On Friday, the French president called the explosion an “attack”.');
+    expect(r.events.map((e) => e.type)).toEqual(['EXPLOSION']);
+  });
   it('is that event, with its dead ("the bombing was an attack … which killed")', () => {
     const r = record('The café bombing was an attack on 12 March 1979 in Bilbao which killed 9 people and wounded 40.');
     expect(r.events).toHaveLength(1);

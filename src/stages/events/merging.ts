@@ -72,7 +72,9 @@ export class EventMemory {
       return;
     }
     // "The café bombing was an attack on …": the noun a copula says the event was is that event
-    const described = draft.nominal ? made.find((d) => d.nominal && this.taxonomy.is(d.event.type, 'violent') && this.taxonomy.is(draft.event.type, 'violent') && copulaComplement(toks, d, hit)) : undefined;
+    // ("Macron called the explosion an “attack”": what someone calls an event named before is that event)
+    const violent = (d: Draft) => this.taxonomy.is(d.event.type, 'violent');
+    const described = !draft.nominal || !violent(draft) ? undefined : made.find((d) => d.nominal && violent(d) && (copulaComplement(toks, d, hit) || namedAs(toks, d.event.trigger.end, hit))) ?? this.mergedHere.find((m) => violent(m.into) && namedAs(toks, m.end, hit))?.into;
     if (described) {
       absorb(described, draft);
       return;
@@ -268,6 +270,18 @@ function copulaComplement(toks: Token[], subject: Draft, hit: TriggerHit): boole
   if (end < 0 || end >= hit.first || !/^(was|is|were|are)$/.test(toks[end + 1]?.lower ?? '')) return false;
   return toks.slice(end + 2, hit.first).every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV');
 }
+
+/** "called the explosion an “attack”", "described the shooting as a terrorist attack": the noun ending at `namedEnd` is the object of a verb of naming, and the hit what it is named. */
+function namedAs(toks: Token[], namedEnd: number, hit: TriggerHit): boolean {
+  let i = hit.first - 1;
+  while (i >= 0 && (/^(DET|ADJ)$/.test(toks[i]!.pos) || /^["“”']$/.test(toks[i]!.text))) i--;
+  if (toks[i]?.lower === 'as') i--;
+  if (toks[i]?.end !== namedEnd) return false;
+  let j = i - 1;
+  while (j >= 0 && /^(DET|ADJ|NOUN|PROPN)$/.test(toks[j]!.pos) && j >= i - 4) j--;
+  return NAMING.test(toks[j]?.lower ?? '');
+}
+const NAMING = /^(call|calls|called|calling|described|describes|describing|labelled|labeled|branded|termed|considered|treating|treated|classified)$/;
 
 /** Is the hit the object of an earlier draft's verb: a few words after it, with no comma between ("repelled an RSF assault")? */
 function objectOf(toks: Token[], verb: Draft, hit: TriggerHit): boolean {

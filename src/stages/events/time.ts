@@ -7,13 +7,40 @@ import type { Phrase } from './phrases.js';
 
 /** Add the event's time argument; its value (ISO, as precise as the text) or null. */
 export function eventTime(f: Frame, type: EventType): string | null {
-  const dates = f.phrases.filter((p) => p.kind === 'date' && !spanStart(p, f.toks) && !inSubjectsClause(p, f.hit.first, f.toks)).filter((p) => type === 'STATEMENT' || !datesSpeech(p, f.toks, f.cues.speech));
+  const determiner = f.isNoun ? governingDeterminer(f.toks, f.hit.first) : -1;
+  const dates = f.phrases
+    .filter((p) => p.kind === 'date' && !spanStart(p, f.toks) && !inSubjectsClause(p, f.hit.first, f.toks) && (determiner < 0 || ownDate(p, f.toks, f.hit, determiner)))
+    .filter((p) => type === 'STATEMENT' || !datesSpeech(p, f.toks, f.cues.speech));
   dates.sort((a, b) => Math.abs(a.first - f.hit.first) - Math.abs(b.first - f.hit.first));
   const nearest = dates[0];
   if (!nearest) return null;
   addArg(f, 'time', nearest);
   const value = f.doc.entities.find((e) => e.id === nearest.ref)?.kb?.value;
   return typeof value === 'string' ? value : null;
+}
+
+/**
+ * "identified him in court Friday as the man who rented the truck used in the bombing of the
+ * federal building": a deed named as known ("the", a possessive) inside a prepositional phrase
+ * is what another verb is about; the sentence's dates are that verb's unless they are the
+ * noun's own (ownDate). The determiner's index, or -1 where the noun is not so governed.
+ */
+function governingDeterminer(toks: Token[], first: number): number {
+  let i = first - 1;
+  while (i >= 0 && /^(ADJ|NOUN|PROPN|NUM)$/.test(toks[i]!.pos) && i >= first - 4) i--;
+  if (!/^(the|its|their|his|her)$/.test(toks[i]?.lower ?? '')) return -1;
+  const preposition = toks[i - 1]?.lower ?? '';
+  // ("five people were killed on Monday in the attack": the dead of the deed share its day)
+  if (/^(in|during|amid)$/.test(preposition) && toks.slice(Math.max(0, i - 9), i - 1).some((t) => CASUALTY_VERBS.test(t.lower))) return -1;
+  return /^(in|over|for|of|after|about|behind|into|with|to)$/.test(preposition) ? i : -1;
+}
+const CASUALTY_VERBS = /^(killed|wounded|injured|hurt|died|dead|shot|slain|lost|missing|kidnapped|abducted|captured)$/;
+
+/** "the bombing on April 19", "the attack of 11 December", "the 2015 attacks": a date within the noun's own phrase, after its determiner. */
+function ownDate(p: Phrase, toks: Token[], hit: { first: number; last: number }, determiner: number): boolean {
+  if (p.last < hit.first) return p.first > determiner;
+  if (p.first <= hit.last) return false;
+  return p.first - hit.last <= 6 && !toks.slice(hit.last + 1, p.first).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || /^[,;:]$/.test(t.text));
 }
 
 /**
