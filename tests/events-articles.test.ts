@@ -40,6 +40,29 @@ describe('an incident named again further on', () => {
   });
 });
 
+describe('an offensive a deal is to avert', () => {
+  it('is averted, however long its noun phrase, and carries no ACLED mapping', () => {
+    const r = record('The bombardment comes despite a deal brokered by Turkey and Russia last year to avert a full-scale regime offensive on the province.');
+    const offensive = r.events.find((e) => e.trigger.text === 'offensive');
+    expect(offensive?.modality).toBe('attempted');
+    expect(offensive?.mappings.acled).toBeNull();
+  });
+});
+
+describe('who struck, and when', () => {
+  it('joins "airstrikes on Tuesday hit the towns" into one air strike', () => {
+    const r = record('Activists said airstrikes on Tuesday hit the towns of Saraqeb and Ariha.');
+    expect(r.events.map((e) => e.type)).toEqual(['AIRSTRIKE']);
+  });
+  it('takes no agent from the "by" of another verb ("a deal brokered by Turkey")', () => {
+    const r = record('Rebels said the bombardment came despite a truce brokered by Turkey.');
+    const bombardment = r.events.find((e) => e.type === 'SHELLING');
+    expect(bombardment?.args.filter((a) => a.role === 'agent')).toEqual([]);
+    // the "by" of a verb that does the deed, or of a participle of the noun, is the noun's
+    expect(record('The attack on the convoy was carried out by militants.').events[0]?.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['militants']);
+  });
+});
+
 describe('protests called for', () => {
   it('are not yet held, however long the call runs ("called for three days of massive, nationwide protests")', () => {
     const protest = record('The opposition on Thursday called for three days of massive, nationwide protests.').events.find((e) => e.type === 'PROTEST');

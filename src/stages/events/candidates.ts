@@ -521,8 +521,10 @@ export function isSubjectOf(d: Draft, hit: TriggerHit, toks: Token[]): boolean {
 export function endsSubjectOf(triggerEnd: number, hit: TriggerHit, toks: Token[]): boolean {
   const end = toks.findIndex((t) => t.end === triggerEnd);
   if (end < 0 || end >= hit.first) return false;
-  return toks.slice(end + 1, hit.first).every((t) => ['ADV', 'AUX', 'PART'].includes(t.pos) || /^(has|have|had|was|were|reportedly|also)$/.test(t.lower));
+  // ("airstrikes on Tuesday hit the towns", "shelling early on Monday destroyed": a day between)
+  return toks.slice(end + 1, hit.first).every((t) => ['ADV', 'AUX', 'PART'].includes(t.pos) || /^(has|have|had|was|were|reportedly|also)$/.test(t.lower) || DAY_BETWEEN.test(t.lower));
 }
+const DAY_BETWEEN = /^(on|late|early|overnight|last|this|yesterday|today|tonight|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
  * "charged with murder", "accused of first-degree murder", "arrested on suspicion of attempted

@@ -145,6 +145,10 @@ function byPhrase(f: Frame): Phrase | undefined {
   let by = -1;
   for (let k = hit.last + 1; k <= hit.last + reach && toks[k]; k++) {
     if (/^[;.]$/.test(toks[k]!.text) || (f.passive && /^(and|but|while|as|when|after|who|which)$/.test(toks[k]!.lower))) break;
+    // ("the bombardment comes despite a deal brokered by Turkey": the "by" of another verb; "the
+    // attack was carried out by militants", "shells fired by the RSF": of a verb that does the
+    // deed or describes it, which is the noun's)
+    if (f.isNoun && k > hit.last + 1 && toks[k]!.pos === 'VERB' && !f.cues.supportVerbs.has(toks[k]!.lemma) && !/^(be|is|was|were|been)$/.test(toks[k]!.lower)) break;
     if (toks[k]!.lower === 'by') {
       by = k;
       break;
