@@ -62,6 +62,19 @@ describe('who struck, and when', () => {
   });
 });
 
+describe('ground retaken', () => {
+  it('is taken by who retook it, in the perfect too ("have retaken", which wink tags a noun)', () => {
+    const r = record('Iraqi forces have retaken the town of Tal Afar from Islamic State, the prime minister announced on Thursday.');
+    const seize = r.events.find((e) => e.type === 'SEIZE');
+    expect(seize?.args.filter((a) => a.role === 'agent').map((a) => a.text)).toEqual(['Iraqi forces']);
+    expect(seize?.mappings.acled?.sub_event_type).toBe('Government regains territory');
+  });
+  it('names no one who started an offensive from "since the start of the offensive"', () => {
+    const r = record('Aid agencies said about 30,000 civilians had fled the town since the start of the offensive.');
+    expect(r.events.flatMap((e) => e.args.filter((a) => a.role === 'agent'))).toEqual([]);
+  });
+});
+
 describe('protests called for', () => {
   it('are not yet held, however long the call runs ("called for three days of massive, nationwide protests")', () => {
     const protest = record('The opposition on Thursday called for three days of massive, nationwide protests.').events.find((e) => e.type === 'PROTEST');

@@ -78,7 +78,7 @@ export function correctedTokens(toks: Token[]): Token[] {
 }
 const SUBJECT_PRONOUN = /^(he|she|they|we|i|who|someone|somebody)$/;
 /** Past tenses of conflict verbs that are never nouns, by their lemma, which the tagger sometimes reads as nouns after a noun. */
-const PAST_NEVER_NOUN = new Map([['retook', 'retake'], ['overran', 'overrun'], ['took', 'take'], ['struck', 'strike'], ['fought', 'fight'], ['threw', 'throw'], ['stormed', 'storm'], ['seized', 'seize'], ['recaptured', 'recapture'], ['shelled', 'shell'], ['killed', 'kill'], ['abducted', 'abduct'], ['kidnapped', 'kidnap']]);
+const PAST_NEVER_NOUN = new Map([['retook', 'retake'], ['overran', 'overrun'], ['took', 'take'], ['struck', 'strike'], ['fought', 'fight'], ['threw', 'throw'], ['stormed', 'storm'], ['seized', 'seize'], ['recaptured', 'recapture'], ['shelled', 'shell'], ['killed', 'kill'], ['abducted', 'abduct'], ['kidnapped', 'kidnap'], ['retaken', 'retake'], ['overrun', 'overrun'], ['reclaimed', 'reclaim'], ['regained', 'regain']]);
 /** a personal pronoun as object: "shot him" */
 const OBJECT_PRONOUN = /^(him|her|them|me|us|himself|herself|themselves)$/;
 /** what else may follow "shot" the verb: "shot his neighbour", "shot at", "shot into" */

@@ -172,7 +172,8 @@ function nounAgent(f: Frame): Phrase | undefined {
   const before = phrases.find((p) => p.last === k && (p.kind === 'actor' || (p.kind === 'place' && p.entityType === 'GPE' && (possessive || isCountry(f, p)))));
   if (before && before.first >= f.clauseStart) return before;
   // the subject of the support verb
-  const support = lastIndex(toks, hit.first, (t) => f.cues.supportVerbs.has(t.lemma) || stems(t.lower).some((s) => f.cues.supportVerbs.has(s)));
+  // (a verb: "since the start of the offensive" names no one who started it)
+  const support = lastIndex(toks, hit.first, (t) => t.pos === 'VERB' && (f.cues.supportVerbs.has(t.lemma) || stems(t.lower).some((s) => f.cues.supportVerbs.has(s))));
   if (support < 0 || hit.first - support > 6) return undefined;
   const subject = subjectBefore(toks, f.np, support);
   // "Residents reported heavy gunfire": who reports what they saw or heard did not do it
