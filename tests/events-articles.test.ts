@@ -75,6 +75,21 @@ describe('ground retaken', () => {
   });
 });
 
+describe('deaths the article refutes, counts of the hurt, and tallies', () => {
+  it('records no killing "despite earlier reports that he had been killed"', () => {
+    const r = record('Despite earlier reports that he had been killed in the strike, a senior rebel commander appeared on television on Friday.');
+    expect(r.events.filter((e) => e.modality === 'asserted' || e.modality === 'claimed')).toEqual([]);
+  });
+  it('makes no event of "48 wounded people" a hospital received', () => {
+    const r = record('Jets struck a bus on Thursday, killing 12 people. A hospital in the city said it had received 29 bodies and 48 wounded people.');
+    expect(r.events.map((e) => e.type)).toEqual(['AIRSTRIKE']);
+  });
+  it('makes no event of a tally in the perfect ("have fired dozens of missiles at …")', () => {
+    expect(types('The rebels, who control the capital, have fired dozens of missiles at the neighbouring kingdom.')).toEqual([]);
+    expect(types('The rebels fired two missiles at the airport on Monday.')).toEqual(['AIRSTRIKE']);
+  });
+});
+
 describe('protests called for', () => {
   it('are not yet held, however long the call runs ("called for three days of massive, nationwide protests")', () => {
     const protest = record('The opposition on Thursday called for three days of massive, nationwide protests.').events.find((e) => e.type === 'PROTEST');

@@ -77,6 +77,7 @@ function askedFor(hit: TriggerHit, toks: Token[]): boolean {
   while (i > 0 && (/^(DET|ADJ|ADV|NUM)$/.test(toks[i]!.pos) || toks[i]!.text === ',' || SPAN_UNIT.test(toks[i]!.lower) || (toks[i]!.lower === 'of' && SPAN_UNIT.test(toks[i - 1]?.lower ?? '')))) i--;
   return toks[i]?.lower === 'for' && CALL_FOR.test(toks[i - 1]?.lower ?? '');
 }
+const DESPITE_REPORTS = /\bdespite (?:\w+ )?(reports|claims|rumou?rs|speculation)\b/;
 const AVERTING = /^(avert|averted|averting|avoid|avoided|avoiding|prevent|prevented|preventing|thwart|thwarted|foil|foiled|forestall|forestalled)$/;
 /** Where the noun phrase a noun trigger ends begins: past its determiner, adjectives, modifiers and hyphens (a verb trigger: itself). */
 function nounPhraseStart(toks: Token[], first: number): number {
@@ -193,7 +194,9 @@ export class Claims {
     const after = toks.slice(hit.last + 1, hit.last + 4).map((t) => t.lower);
     let modality: Modality = 'asserted';
     const source = this.claimant(type, hit, toks, phrases, args);
-    if (type !== 'STATEMENT') {
+    // "despite earlier reports that he had been killed, the commander appeared …": what the reports said did not happen
+    if (type !== 'STATEMENT' && DESPITE_REPORTS.test(before.map((t) => t.lower).join(' '))) modality = 'negated';
+    else if (type !== 'STATEMENT') {
       // "denied that its jets had struck": a party says it did not happen; "did not strike": the article says so
       // (a denial's reach ends at a verb of saying after it, "denied that officers fired and said
       // 105 were arrested", and at a verb it is coordinated with, "denied any involvement and

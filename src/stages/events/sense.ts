@@ -91,6 +91,8 @@ export function judgedNoEvent(p: EventPrediction, ctx: CandidateContext, type: E
 export function otherSense(ctx: CandidateContext, type: EventType, cues: Pick<EventCues, 'casualty' | 'armedWord' | 'otherSenses'>): boolean {
   const words = cues.otherSenses;
   if (type === 'KILLING' && (diedOfNaturalCause(ctx, cues.casualty) || diedOfAge(ctx, cues))) return true;
+  // "had received 29 bodies and 48 wounded people": a count of the hurt, whose deed is told elsewhere
+  if (type === 'KILLING' && /^(wounded|injured)$/.test(ctx.tokens[ctx.first]!.lower) && ctx.first === ctx.last && /^(NOUN|PROPN)$/.test(ctx.tokens[ctx.last + 1]?.pos ?? '') && !/^(by|in|at|when)$/.test(ctx.tokens[ctx.last + 1]!.lower)) return true;
   if (type === 'DESTRUCTION' && (abstractDamage(ctx, words.harmedAbstractions) || words.damageCauses.has(ctx.tokens[ctx.first - 1]?.lower ?? '') && /^damag/.test(ctx.tokens[ctx.first]!.lower))) return true;
   // "attacks that attempt to exploit the vulnerability", "a cyber attack": no attack of the taxonomy
   if (ctx.tokens.some((t, i) => words.computerIntrusion.has(t.lower) && !hackedFlesh(ctx.tokens, i))) return type === 'ATTACK' || type === 'DESTRUCTION' || type === 'SEIZE';
@@ -377,7 +379,9 @@ export function periodSummary(hit: TriggerHit, toks: readonly Token[]): boolean 
   // "dozens of bombings", or a verb in the perfect with a counted object: "has launched more than 1,000 missiles"
   const noun = (t.pos === 'NOUN' || t.pos === 'PROPN') && /[^s]s$/.test(t.lower) && counted(hit.first - 4, hit.first);
   const perfect = t.pos === 'VERB' && [toks[hit.first - 1], toks[hit.first - 2]].some((w) => /^(has|have|had)$/.test(w?.lower ?? '')) && counted(hit.last + 1, hit.last + 5);
-  return (noun || perfect) && SPAN_OF_TIME.test(toks.map((w) => w.lower).join(' '));
+  if ((noun || perfect) && SPAN_OF_TIME.test(toks.map((w) => w.lower).join(' '))) return true;
+  // "have fired dozens of missiles at Saudi Arabia": the perfect with a vague many and no day is a tally of deeds
+  return perfect && toks.slice(hit.last + 1, hit.last + 4).some((w) => /^(dozens|hundreds|thousands|scores|numerous|countless)$/.test(w.lower)) && !toks.some((w) => ONE_DAY.has(w.lower));
 }
 /**
  * "since the full-scale invasion began in February 2022", "since the war": an event named to open
