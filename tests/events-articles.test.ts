@@ -90,6 +90,14 @@ describe('deaths the article refutes, counts of the hurt, and tallies', () => {
   });
 });
 
+describe('the span an article recalls', () => {
+  it('dates neither a raid nor its string of attacks by the day a "since" clause names', () => {
+    const r = record('The raid was the latest in a string of attacks on security forces since the group announced a new campaign in April.');
+    expect(r.events.filter((e) => e.type === 'ATTACK' && e.trigger.text === 'attacks')).toEqual([]);
+    expect(r.events.map((e) => e.date)).not.toContain('2024-04');
+  });
+});
+
 describe('protests called for', () => {
   it('are not yet held, however long the call runs ("called for three days of massive, nationwide protests")', () => {
     const protest = record('The opposition on Thursday called for three days of massive, nationwide protests.').events.find((e) => e.type === 'PROTEST');

@@ -441,6 +441,8 @@ export function summedOrBanned(hit: TriggerHit, toks: readonly Token[]): boolean
   for (let i = hit.first - 1; i >= 0 && i >= hit.first - 4; i--) {
     const w = toks[i]!.lower;
     if (FREQUENT.test(w)) return true;
+    // "a string of attacks", "the latest in a series of raids": many deeds ("a series of crashes" on Sunday may be one day's)
+    if (w === 'of' && (/^(string|spate|litany)$/.test(toks[i - 1]?.lower ?? '') || (/^(series|wave)$/.test(toks[i - 1]?.lower ?? '') && toks.slice(Math.max(0, i - 5), i).some((t) => t.lower === 'latest')))) return true;
     // "three months of anti-government protests", "years of air strikes"
     if (w === 'of' && /^(months|years|decades)$/.test(toks[i - 1]?.lower ?? '')) return true;
     // ("three months of anti-government street protests": a hyphenated modifier counts as one word)

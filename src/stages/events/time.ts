@@ -9,7 +9,7 @@ import type { Phrase } from './phrases.js';
 export function eventTime(f: Frame, type: EventType): string | null {
   const determiner = f.isNoun ? governingDeterminer(f.toks, f.hit.first) : -1;
   const dates = f.phrases
-    .filter((p) => p.kind === 'date' && !spanStart(p, f.toks) && !inSubjectsClause(p, f.hit.first, f.toks) && (determiner < 0 || ownDate(p, f.toks, f.hit, determiner)))
+    .filter((p) => p.kind === 'date' && !spanStart(p, f.toks) && !inSinceClause(p, f.toks, f.hit.last) && !inSubjectsClause(p, f.hit.first, f.toks) && (determiner < 0 || ownDate(p, f.toks, f.hit, determiner)))
     .filter((p) => type === 'STATEMENT' || !datesSpeech(p, f.toks, f.cues.speech));
   dates.sort((a, b) => Math.abs(a.first - f.hit.first) - Math.abs(b.first - f.hit.first));
   const nearest = dates[0];
@@ -73,6 +73,20 @@ function inSubjectsClause(p: Phrase, trigger: number, toks: Token[]): boolean {
 }
 
 /** "since 2015", "since March 2011": the start of a span of time, the date of no single deed. */
+/**
+ * "The raid was the latest … since the group announced its spring offensive in April": a date
+ * after the trigger inside a "since" clause dates the start of the span, the clause's own verb,
+ * not the trigger.
+ */
+function inSinceClause(p: Phrase, toks: Token[], last: number): boolean {
+  if (p.first <= last) return false;
+  for (let i = p.first - 1; i > last; i--) {
+    if (toks[i]!.lower === 'since') return true;
+    if (/^[,;:]$/.test(toks[i]!.text)) return false;
+  }
+  return false;
+}
+
 function spanStart(p: Phrase, toks: Token[]): boolean {
   return toks[p.first - 1]?.lower === 'since' || toks[p.first]?.lower === 'since';
 }
