@@ -90,7 +90,18 @@ describe('deaths the article refutes, counts of the hurt, and tallies', () => {
   });
 });
 
+describe('the attackers named as known', () => {
+  it('did a deed of the assault told just before ("The attackers detonated a Humvee at the gate")', () => {
+    const r = record('Taliban fighters stormed a police headquarters in Ghazni on Monday, killing 14 officers. The attackers detonated a Humvee packed with explosives at the gate.');
+    expect(r.events.map((e) => [e.type, e.casualties.killed])).toEqual([['INCURSION', 14]]);
+  });
+});
+
 describe('the span an article recalls', () => {
+  it('makes no event of a toll "by the end of 1972"', () => {
+    expect(types('By the end of 1972, 496 had been killed, 258 of them civilians.')).toEqual([]);
+    expect(types('By the end of the day, gunmen had killed 12 people in the village.')).toEqual(['KILLING']);
+  });
   it('dates neither a raid nor its string of attacks by the day a "since" clause names', () => {
     const r = record('The raid was the latest in a string of attacks on security forces since the group announced a new campaign in April.');
     expect(r.events.filter((e) => e.type === 'ATTACK' && e.trigger.text === 'attacks')).toEqual([]);

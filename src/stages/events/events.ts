@@ -228,7 +228,8 @@ class EventExtractor {
     const undergone = view.cues.victimSubjectVerbs.has(hitLemma) || reducedCasualtyParticiple(hit, toks, view.cues.casualty);
     const f = makeFrame(view, hit, isNoun, !isNoun && (isPassive(hit, toks) || undergone));
     const agent = findAgent(f);
-    const agentAnaphoric = !!agent && /^(these|those|they|the) /i.test(doc.text.slice(agent.start, agent.end) + ' ') && agent.ref === null;
+    // ("The attackers", "the gunmen": the determiner may stand outside the agent's span; not "the air force", an institution)
+    const agentAnaphoric = !!agent && agent.ref === null && (/^(these|those|they|the) /i.test(doc.text.slice(agent.start, agent.end) + ' ') || (/\b(these|those|the)\s+$/i.test(doc.text.slice(Math.max(0, agent.start - 7), agent.start)) && ASSAILANTS.test(doc.text.slice(agent.start, agent.end))));
     findObjects(f, type, agent);
     findLocation(f, type);
     findOrigin(f, type);
@@ -290,6 +291,9 @@ class EventExtractor {
     doc.events = drafts.map((d) => d.event);
   }
 }
+
+/** Who an assault's later sentences call its doers. */
+const ASSAILANTS = /^(attackers|assailants|gunmen|militants|insurgents|fighters|raiders|bombers|perpetrators|jihadists|extremists)$/i;
 
 /** Words of dying, which say nothing of how. */
 const DEATH_WORD = /^(die|died|dies|dying|death|deaths)$/;

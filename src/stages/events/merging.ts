@@ -223,8 +223,12 @@ export class EventMemory {
     // descriptions without an entity: the same words ("a gunman", "the gunman") are the same actor
     const agentText = (x: Draft) => x.event.args.find((a) => a.role === 'agent')?.text.toLowerCase().replace(/^(the|a|an)\s+/, '') ?? null;
     const earlier = [...this.drafts].reverse().find((d) => {
+      // "Taliban fighters stormed a police headquarters … The attackers detonated a Humvee at the
+      // gate": the attackers named as known did a deed of the same assault
+      const recent = draft.event.sentence - d.event.sentence <= (d.event.type === draft.event.type ? 2 : 1);
+      if (draft.agentAnaphoric && recent && d.event.type !== draft.event.type && incidentTypes(this.taxonomy, d.event.type, draft.event.type) && d.event.type !== 'KILLING' && !conflicts(this.doc, d, draft)) return true;
       if (d.event.type !== draft.event.type || conflicts(this.doc, d, draft)) return false;
-      if (draft.agentAnaphoric && draft.event.sentence - d.event.sentence <= 2) return true;
+      if (draft.agentAnaphoric && recent) return true;
       if (d.lemma !== draft.lemma) return false;
       if (agentRef(d) !== null) return agentRef(d) === agentRef(draft);
       return agentText(d) !== null && agentText(d) === agentText(draft);

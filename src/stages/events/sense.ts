@@ -536,7 +536,7 @@ function sinceClause(hit: TriggerHit, toks: readonly Token[]): boolean {
 
 const WARS = /^(war|conflict|invasion|uprising|revolution|occupation|insurgency)$/;
 const VAGUE_MANY = /^(dozens|hundreds|thousands|scores|numerous|countless|several|many)$/;
-const SPAN_OF_TIME = /\b(this|last|past) year\b|\bsince (the )?(?:[\w-]+ ){0,3}(\d{4}|war|conflict|start|beginning|uprising|invasion|revolution)\b|\b(over|in|during) the (past|last) (\w+ )?(weeks|months|years|decade)\b|\bin recent (weeks|months|years)\b|\bso far this (year|month)\b|\bthroughout the (war|conflict|year)\b/;
+const SPAN_OF_TIME = /\b(this|last|past) year\b|\bsince (the )?(?:[\w-]+ ){0,3}(\d{4}|war|conflict|start|beginning|uprising|invasion|revolution)\b|\b(over|in|during) the (past|last) (\w+ )?(weeks|months|years|decade)\b|\bin recent (weeks|months|years)\b|\bso far this (year|month)\b|\bthroughout the (war|conflict|year)\b|\bby the end of (the )?(\d{4}|year|war|conflict)\b/;
 
 const CAUSE_LINKS = /^(of|from|to)$/;
 const CAUSE_PHRASE_POS = new Set(['DET', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'CCONJ']);
