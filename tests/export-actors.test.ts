@@ -24,6 +24,10 @@ describe('ACLED actors from owners and victims', () => {
   it('a named target stays the second actor, whoever the casualties are', () => {
     expect(coded('On 2 March 2024, Houthi forces shelled Yemeni army positions near Taiz, killing 3 soldiers.').actor2).toEqual(['Military Forces of Yemen']);
   });
+  it('a state\'s weapons that act are its forces: "Ukrainian drones struck", "Saudi-led coalition jets struck"', () => {
+    expect(coded('Ukrainian drones struck an oil refinery in the Samara region on Sunday.').actor1).toEqual(['Military Forces of Ukraine']);
+    expect(coded('Saudi-led coalition jets struck a school bus in northern Yemen on Thursday, killing dozens of people.').actor1).toEqual(['Military Forces of Saudi Arabia']);
+  });
   it('a nationality owns a weapon or a military post as its state\'s forces: "a Turkish drone", but not a school', () => {
     expect(coded('On 4 May 2022, a Turkish drone struck a car near Sinjar.').actor1).toEqual(['Military Forces of Türkiye']);
     expect(coded('On 4 May 2022, gunmen attacked a Turkish school in the city.').actor2).not.toContain('Military Forces of Türkiye');

@@ -69,6 +69,8 @@ const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'ARMED_GROUP', 'GPE', 'NORP']);
 const THING = /\b(equipment|vehicles?|carriers?|tanks?|assets?|facilit(y|ies)|infrastructure|buildings?|howitzers?|aircraft|planes?|drones?|jets?|helicopters?|ships?|vessels?|systems?|positions?|depots?|bases?|incursions?|attacks?|homes?|houses?)$/i;
 
 function isActor(arg: EventArg, entity: Entity | undefined): boolean {
+  // "Ukrainian drones struck a refinery": a state's weapons that act are its forces (the events stage codes them so)
+  if (arg.role === 'agent' && arg.kb?.sector === 'military' && arg.kb.country && (!entity || entity.type === 'EQUIPMENT')) return true;
   if (entity && (entity.type === 'EQUIPMENT' || entity.type === 'FACILITY' || entity.type === 'DATE')) return false;
   // a town, a region or an area is where the event happened, not a party to it ("CODECO
   // militiamen raided Fataki, killing 5 civilians": the civilians are ACLED's actor 2); a country may act

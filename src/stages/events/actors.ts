@@ -80,7 +80,10 @@ function codeOf(inside: SpanIndex<{ e: Entity; start: number; end: number }>, ar
     // "government forces and allied militias": the first named leads
     const first = text.split(/\s+(?:and|&)\s+|,\s*/)[0]!;
     code.sector = (sectors.find(([re]) => re.test(first)) ?? sectors.find(([re]) => re.test(text)))?.[1];
+    // "Ukrainian drones struck a refinery", "Saudi-led coalition jets": a state's weapons are its forces
+    if (!code.sector && code.country && STATE_WEAPONS.test(headWord(arg.text))) code.sector = 'military';
     if (!code.sector) delete code.sector;
   }
   return code;
 }
+const STATE_WEAPONS = /^(drone|missile|jet|warplane|aircraft|helicopter|gunship|bomber|artillery|tank|warship|gunboat|navy|rocket)$/; // head words, their plural s cut (headWord)
