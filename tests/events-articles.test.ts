@@ -109,6 +109,14 @@ describe('the span an article recalls', () => {
   });
 });
 
+describe('a ceasefire mediators are trying to broker', () => {
+  it('is sought, not made; one the sides agreed is made', () => {
+    const sought = record('Egyptian and Qatari mediators have been trying to broker a ceasefire, but talks stalled last week.').events.find((e) => e.type === 'AGREEMENT');
+    expect(sought?.modality).toBe('attempted');
+    expect(record('The two sides agreed a ceasefire on Monday.').events.find((e) => e.type === 'AGREEMENT')?.modality).toBe('asserted');
+  });
+});
+
 describe('protests called for', () => {
   it('are not yet held, however long the call runs ("called for three days of massive, nationwide protests")', () => {
     const protest = record('The opposition on Thursday called for three days of massive, nationwide protests.').events.find((e) => e.type === 'PROTEST');

@@ -24,6 +24,9 @@ describe('ACLED actors from owners and victims', () => {
   it('a named target stays the second actor, whoever the casualties are', () => {
     expect(coded('On 2 March 2024, Houthi forces shelled Yemeni army positions near Taiz, killing 3 soldiers.').actor2).toEqual(['Military Forces of Yemen']);
   });
+  it('a nationality alone that strikes from afar is its state\'s forces: "Israeli airstrikes"', () => {
+    expect(coded('Israeli airstrikes on a market in northern Gaza killed at least 30 people on Saturday.').actor1).toEqual(['Military Forces of Israel']);
+  });
   it('a state\'s weapons that act are its forces: "Ukrainian drones struck", "Saudi-led coalition jets struck"', () => {
     expect(coded('Ukrainian drones struck an oil refinery in the Samara region on Sunday.').actor1).toEqual(['Military Forces of Ukraine']);
     expect(coded('Saudi-led coalition jets struck a school bus in northern Yemen on Thursday, killing dozens of people.').actor1).toEqual(['Military Forces of Saudi Arabia']);

@@ -32,6 +32,8 @@ export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[Re
       // ("opened fire on a group of fishermen": the argument may end before the "of" that names whom the group is of)
       const of = COLLECTIVE.test(arg.text.trim()) ? GROUP_OF.exec(doc.text.slice(arg.end, arg.end + 60)) : null;
       let code = codeOf(inside, of ? { ...arg, text: `${arg.text} of ${of[1]}` } : arg, entity(arg.ref), sectors);
+      // "Israeli airstrikes", "Russian shelling": a nationality alone that strikes from afar is its state's forces
+      if (arg.role === 'agent' && !code.sector && code.country && REMOTE.has(event.type) && entity(arg.ref)?.type === 'NORP' && !/\s/.test(arg.text.trim())) code.sector = 'military';
       // "these groups launched coordinated raids": the groups named before
       if (ANAPHORA.test(arg.text.trim())) {
         const head = headWord(arg.text);
@@ -46,6 +48,9 @@ export function codeActors(doc: Doc, events: Event[], sectors: ReadonlyArray<[Re
     }
   }
 }
+
+/** The strikes only a state's forces, or an armed group named as such, carry out from afar. */
+const REMOTE: ReadonlySet<string> = new Set(['AIRSTRIKE', 'DRONE_STRIKE', 'SHELLING']);
 
 /** A word for a number of people, which names no sector by itself: "a group", "dozens". */
 const COLLECTIVE = /^(a |the )?(group|groups|number|couple|handful|dozens|hundreds|scores)$/i;

@@ -78,6 +78,7 @@ function askedFor(hit: TriggerHit, toks: Token[]): boolean {
   return toks[i]?.lower === 'for' && CALL_FOR.test(toks[i - 1]?.lower ?? '');
 }
 const DESPITE_REPORTS = /\bdespite (?:\w+ )?(reports|claims|rumou?rs|speculation)\b/;
+const SEEKING = /^(trying|tried|tries|seeking|sought|attempting|attempted|hoping|struggling|working|pushing)$/;
 const AVERTING = /^(avert|averted|averting|avoid|avoided|avoiding|prevent|prevented|preventing|thwart|thwarted|foil|foiled|forestall|forestalled)$/;
 /** Where the noun phrase a noun trigger ends begins: past its determiner, adjectives, modifiers and hyphens (a verb trigger: itself). */
 function nounPhraseStart(toks: Token[], first: number): number {
@@ -190,7 +191,10 @@ export class Claims {
     const before = toks.slice(0, hit.first);
     const near = toks.slice(Math.max(0, hit.first - 5), hit.first).map((t) => (isMonthMay(t) ? '' : t.lower));
     // the verb that governs the trigger's noun phrase, however long ("to avert a full-scale regime offensive")
-    const governor = toks[nounPhraseStart(toks, hit.first) - 1]?.lower ?? '';
+    const npStart = nounPhraseStart(toks, hit.first);
+    const governor = toks[npStart - 1]?.lower ?? '';
+    // "mediators have been trying to broker a ceasefire": a deal sought, not yet made
+    const sought = NEGOTIATED.has(type) && /^(broker|negotiate|secure|reach|achieve|clinch|strike)$/.test(governor) && toks[npStart - 2]?.lower === 'to' && SEEKING.test(toks[npStart - 3]?.lower ?? '');
     const after = toks.slice(hit.last + 1, hit.last + 4).map((t) => t.lower);
     let modality: Modality = 'asserted';
     const source = this.claimant(type, hit, toks, phrases, args);
@@ -204,7 +208,7 @@ export class Claims {
       if (before.some((t, k) => this.cues.deny.has(t.lower) && !negatedBefore(before, k) && !before.slice(k + 1).some((w, j, rest) => (w.pos === 'VERB' && this.cues.speech.has(w.lower) && !this.cues.deny.has(w.lower)) || (w.lower === 'and' && rest[j + 1]?.pos === 'VERB')))) modality = 'denied';
       // ("it was not clear who launched the drone": a question of who, not a denial of the deed)
       else if (near.slice(-3).some((w, k, three) => NEGATION.has(w) && !three.slice(k + 1).some((x) => WH_WORDS.test(x)))) modality = 'negated';
-      else if (near.some((w, k) => this.cues.attempt.has(w) && !doneBeside(near, k)) || AVERTING.test(governor) || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
+      else if (near.some((w, k) => this.cues.attempt.has(w) && !doneBeside(near, k)) || AVERTING.test(governor) || sought || after.some((w) => /^(thwarted|foiled|repelled|repulsed|prevented|failed)$/.test(w))) modality = 'attempted';
       // a plan, threat or promise puts it ahead, which the guideline ranks before a condition ("vowed to retake the town")
       else if (near.some((w, k) => this.cues.future.has(w) && !intensifier(near, k))) modality = 'future';
       else if (near.some((w, k) => this.cues.hypothetical.has(w) && !intensifier(near, k)) || askedFor(hit, toks) || (NEGOTIATED.has(type) && underNegotiation(hit, toks)) || modalAfterSubject(hit, toks) || untilNow(hit, toks)) modality = 'hypothetical';
