@@ -117,6 +117,13 @@ describe('a ceasefire mediators are trying to broker', () => {
   });
 });
 
+describe('civilians who clash with police or soldiers', () => {
+  it('riot (ACLED), where armed sides fight a battle', () => {
+    expect(record('Clashes between students and security forces left one student injured.').events[0]?.mappings.acled).toEqual({ event_type: 'Riots', sub_event_type: 'Violent demonstration' });
+    expect(record('Soldiers clashed with militants near the border.').events[0]?.mappings.acled).toEqual({ event_type: 'Battles', sub_event_type: 'Armed clash' });
+  });
+});
+
 describe('protests called for', () => {
   it('are not yet held, however long the call runs ("called for three days of massive, nationwide protests")', () => {
     const protest = record('The opposition on Thursday called for three days of massive, nationwide protests.').events.find((e) => e.type === 'PROTEST');
