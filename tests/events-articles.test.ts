@@ -121,6 +121,9 @@ describe('civilians who clash with police or soldiers', () => {
   it('riot (ACLED), where armed sides fight a battle', () => {
     expect(record('Clashes between students and security forces left one student injured.').events[0]?.mappings.acled).toEqual({ event_type: 'Riots', sub_event_type: 'Violent demonstration' });
     expect(record('Soldiers clashed with militants near the border.').events[0]?.mappings.acled).toEqual({ event_type: 'Battles', sub_event_type: 'Armed clash' });
+    // a confrontation with a force is a clash; one between parties is none
+    expect(types('A confrontation between students and security forces has left at least one student injured.')).toEqual(['CLASH']);
+    expect(types('The political confrontation between the two parties deepened.')).toEqual([]);
   });
 });
 
