@@ -9,6 +9,8 @@ import { pipeline } from './helpers.js';
 
 const record = (text: string) => pipeline().process({ text, published: '2024-05-10' });
 const types = (text: string) => record(text).events.map((e) => e.type);
+/** each event's type and dead */
+const typesAndDead = (text: string) => record(text).events.map((e) => [e.type, e.casualties.killed]);
 const FILLER = 'The weather stayed cold. Ministers met in the capital. Markets were calm. Schools reopened.';
 
 describe('an incident named again further on', () => {
@@ -92,8 +94,7 @@ describe('deaths the article refutes, counts of the hurt, and tallies', () => {
 
 describe('the attackers named as known', () => {
   it('did a deed of the assault told just before ("The attackers detonated a Humvee at the gate")', () => {
-    const r = record('Taliban fighters stormed a police headquarters in Ghazni on Monday, killing 14 officers. The attackers detonated a Humvee packed with explosives at the gate.');
-    expect(r.events.map((e) => [e.type, e.casualties.killed])).toEqual([['INCURSION', 14]]);
+    expect(typesAndDead('Taliban fighters stormed a police headquarters in Ghazni on Monday, killing 14 officers. The attackers detonated a Humvee packed with explosives at the gate.')).toEqual([['INCURSION', 14]]);
   });
 });
 
@@ -161,8 +162,7 @@ describe('a noun that says what the event was', () => {
 
 describe('words of other senses in long articles', () => {
   it('make no air strike of bombs that exploded', () => {
-    const r = record('Bombs exploded across the city on Friday, killing 11 people.');
-    expect(r.events.map((e) => [e.type, e.casualties.killed])).toEqual([['EXPLOSION', 11]]);
+    expect(typesAndDead('Bombs exploded across the city on Friday, killing 11 people.')).toEqual([['EXPLOSION', 11]]);
   });
 });
 

@@ -10,6 +10,7 @@ import { ANAPHORIC, SEE_OR_LEAVE, type EventCues } from './cues.js';
 import type { Draft, SentenceView } from './frame.js';
 import type { Phrase } from './phrases.js';
 import type { TriggerHit } from './triggers.js';
+import { alternation, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../text.js';
 
 export interface Reading {
   type: EventType;
@@ -524,7 +525,7 @@ export function endsSubjectOf(triggerEnd: number, hit: TriggerHit, toks: Token[]
   // ("airstrikes on Tuesday hit the towns", "shelling early on Monday destroyed": a day between)
   return toks.slice(end + 1, hit.first).every((t) => ['ADV', 'AUX', 'PART'].includes(t.pos) || /^(has|have|had|was|were|reportedly|also)$/.test(t.lower) || DAY_BETWEEN.test(t.lower));
 }
-const DAY_BETWEEN = /^(on|late|early|overnight|last|this|yesterday|today|tonight|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const DAY_BETWEEN = new RegExp(`^(on|late|early|overnight|last|this|yesterday|today|tonight|morning|afternoon|evening|night|${alternation(WEEKDAYS)})$`);
 
 /**
  * "charged with murder", "accused of first-degree murder", "arrested on suspicion of attempted
@@ -554,15 +555,15 @@ export function isAnaphoric(hit: TriggerHit, toks: Token[]): boolean {
     if (ANAPHORIC.has(w.lower)) return true;
     if (POSSESSIVE_S.test(w.lower) && DAY_NAMED.test(toks[i - 1]?.lower ?? '')) return true;
     if (insideHyphenated(toks, i)) continue;
-    if (w.pos !== 'ADJ' && w.pos !== 'NOUN' && w.pos !== 'VERB' && !(w.pos === 'NUM' || MONTH_ABBREVIATION.test(w.lower)) && !(w.pos === 'PROPN' && MONTH_NAME.test(w.lower))) return false;
+    if (w.pos !== 'ADJ' && w.pos !== 'NOUN' && w.pos !== 'VERB' && !(w.pos === 'NUM' || MONTH_ABBREVIATION.test(w.lower)) && !(w.pos === 'PROPN' && MONTH_NAME.has(w.lower))) return false;
     words++;
   }
   return false;
 }
 const POSSESSIVE_S = /^'s$/;
-const DAY_NAMED = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|weekend|overnight)$/;
-const MONTH_NAME = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
-const MONTH_ABBREVIATION = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
+const DAY_NAMED = new RegExp(`^(${alternation(WEEKDAYS)}|yesterday|today|tonight|weekend|overnight)$`);
+const MONTH_NAME: ReadonlySet<string> = new Set(MONTHS);
+const MONTH_ABBREVIATION = new RegExp(`^(${alternation(MONTH_ABBREVIATIONS)})\\.?$`);
 
 /** Is the token a hyphen with words on both sides and no space, or a word between two such hyphens ("van-and-knife")? */
 function insideHyphenated(toks: Token[], i: number): boolean {

@@ -459,7 +459,8 @@ function saidCommon(hit: TriggerHit, toks: readonly Token[]): boolean {
   // ("kidnappings and violence are …": past what the deeds are listed with)
   if (/^(and|or)$/.test(toks[i]?.lower ?? '') && toks[i + 1]?.pos === 'NOUN') i += 2;
   // "arrests of political activists have accelerated": a trend of many deeds
-  if ((/^(have|has)$/.test(toks[i]?.lower ?? '') && TREND.test(toks[i + 1]?.lower ?? '')) || (toks[i]?.lower === 'of' && /^(have|has)$/.test(toks[phraseHead(toks, i + 1) + 1]?.lower ?? '') && TREND.test(toks[phraseHead(toks, i + 1) + 2]?.lower ?? ''))) return true;
+  const verb = toks[i]?.lower === 'of' ? phraseHead(toks, i + 1) + 1 : i; // ("arrests of political activists have …": past whom they are of)
+  if (/^(have|has)$/.test(toks[verb]?.lower ?? '') && TREND.test(toks[verb + 1]?.lower ?? '')) return true;
   if (!/^(are|were|remain|remained|have|had)$/.test(toks[i]?.lower ?? '')) return false;
   if (/^(have|had)$/.test(toks[i]!.lower)) {
     if (toks[i + 1]?.lower !== 'become') return false;
